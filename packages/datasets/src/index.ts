@@ -1,0 +1,1 @@
+export { type ComparisonTable, StrengthCode, VerdictCode } from "./comparison-table.js";

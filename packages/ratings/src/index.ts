@@ -1,0 +1,1 @@
+export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
