@@ -2,7 +2,7 @@
 // Sums the per-package vitest JSON reports (`<package>/.vitest/report.json`) into one line:
 // `Tests: N passed, N failed, N skipped`. Exits 1 when a test failed, a suite failed to load,
 // a package's report is missing, or no test ran at all.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
