@@ -1,1 +1,27 @@
-export {};
+export {
+  type HeaderSource,
+  isRetryableJudgeCallErrorCode,
+  JudgeCallError,
+  type JudgeCallErrorCode,
+  type JudgeCallErrorOptions,
+  judgeCallErrorCodeForStatus,
+  parseRetryAfterMs,
+} from "./judge-call-error.js";
+export type {
+  BatchCapableJudge,
+  BatchProtocol,
+  JsonValue,
+  JudgeAnswerFormat,
+  JudgeCallContext,
+  JudgeDecision,
+  JudgeDescription,
+  JudgeFailure,
+  JudgeFailureKind,
+  JudgeItem,
+  JudgeRequest,
+  JudgeResult,
+  JudgeTemplate,
+  JudgeUsage,
+  JudgeVerdict,
+  PairwiseJudge,
+} from "./judge-contract.js";
