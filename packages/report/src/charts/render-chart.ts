@@ -1,0 +1,42 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { CHART_FONT } from "./chart-theme.js";
+
+const require = createRequire(import.meta.url);
+
+/** Folder of the bundled DejaVu TTF fonts (resvg silently drops all text when it finds no font). */
+export function bundledFontDirectory(): string {
+  return path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+}
+
+/**
+ * Renders a vega-lite spec to an SVG string with vega's headless SVG renderer (no DOM, no canvas).
+ * Text from the data is escaped by vega's SVG writer.
+ */
+export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
+  const vegaSpec = compile(spec).spec;
+  const view = new View(parse(vegaSpec), { renderer: "none", logLevel: 0 });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Options of {@link renderSvgToPng}. */
+export interface PngOptions {
+  /** Pixel density multiplier; default 2 (sharp on high-DPI screens and in documents). */
+  readonly scale?: number;
+}
+
+/** Rasterises an SVG to PNG with resvg using only the bundled DejaVu fonts (identical output on every host). */
+export function renderSvgToPng(svg: string, options: PngOptions = {}): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: options.scale ?? 2 },
+    font: { loadSystemFonts: false, fontDirs: [bundledFontDirectory()], defaultFontFamily: CHART_FONT },
+  });
+  return resvg.render().asPng();
+}
