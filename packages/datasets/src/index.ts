@@ -1,1 +1,31 @@
 export { type ComparisonTable, StrengthCode, VerdictCode } from "./comparison-table.js";
+export {
+  buildComparisonTable,
+  ComparisonTableBuilder,
+  type ComparisonTableOptions,
+} from "./comparison-table-builder.js";
+export { JsonLinesWriter } from "./json-lines-writer.js";
+export { type LoadDatasetOptions, type LoadedDataset, loadDataset } from "./load-dataset.js";
+export { DEFAULT_CHUNK_SIZE, openByteStream } from "./open-byte-stream.js";
+export { type CsvRecord, type ReadCsvOptions, readCsvRecords } from "./read-csv-records.js";
+export { type JsonLine, readJsonLines } from "./read-json-lines.js";
+export {
+  DEFAULT_MAX_LINE_LENGTH,
+  type LineBatch,
+  type ReadLinesOptions,
+  readLineBatches,
+} from "./read-line-batches.js";
+export { type DatasetFiles, MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
+export { selectRows } from "./select-rows.js";
+export { StringDictionary } from "./string-dictionary.js";
+export { type ValidateDatasetOptions, validateDataset } from "./validate-dataset.js";
+export {
+  DatasetError,
+  FILE_FIELD,
+  formatValidationProblem,
+  LINE_FIELD,
+  type RecordCounts,
+  type ValidationProblem,
+  type ValidationReport,
+} from "./validation-report.js";
+export { type DatasetToWrite, writeDataset } from "./write-dataset.js";

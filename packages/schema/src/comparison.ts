@@ -14,7 +14,7 @@ export const orderSchema = z.enum(["known", "unknown"]);
 export const strengthSchema = z.enum(["weak", "strong"]);
 
 /** Token usage and cost of one judge call. */
-export const usageSchema = z.object({
+export const usageSchema = z.strictObject({
   inputTokens: z.number().int().nonnegative().optional(),
   outputTokens: z.number().int().nonnegative().optional(),
   costUsd: z.number().nonnegative().optional(),
@@ -26,7 +26,7 @@ export const usageSchema = z.object({
  * `first`/`second` are item ids in presented order; `verdict` is positional.
  * Comparisons sharing a `matchId` belong to one match (both orders of a pair, or a judge panel).
  */
-export const comparisonSchema = z.object({
+export const comparisonSchema = z.strictObject({
   id: idSchema,
   first: idSchema,
   second: idSchema,

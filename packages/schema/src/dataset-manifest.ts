@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Counts of the records of a dataset, as written in `dataset.json`. */
-export const datasetCountsSchema = z.object({
+export const datasetCountsSchema = z.strictObject({
   items: z.number().int().nonnegative(),
   judges: z.number().int().nonnegative(),
   comparisons: z.number().int().nonnegative(),
@@ -13,7 +13,7 @@ export const datasetCountsSchema = z.object({
  * Dataset manifest (`dataset.json`): a dataset is a folder with this file and JSONL files
  * `items.jsonl`, `judges.jsonl`, `comparisons.jsonl` and optionally `assessments.jsonl`, `references.jsonl`.
  */
-export const datasetManifestSchema = z.object({
+export const datasetManifestSchema = z.strictObject({
   schemaVersion: z.literal(1),
   name: z.string().min(1),
   description: z.string().optional(),
@@ -37,3 +37,5 @@ export const datasetManifestSchema = z.object({
 
 /** The `dataset.json` manifest. */
 export type DatasetManifest = z.infer<typeof datasetManifestSchema>;
+/** Record counts of a dataset. */
+export type DatasetCounts = z.infer<typeof datasetCountsSchema>;

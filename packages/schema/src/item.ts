@@ -5,7 +5,7 @@ import { idSchema, metadataSchema } from "./common.js";
  * Item: what is rated. A research paper, a model, or one model's answer to one prompt.
  * `producer` names the model (or model family) that produced the item, for self-preference analysis.
  */
-export const itemSchema = z.object({
+export const itemSchema = z.strictObject({
   id: idSchema,
   title: z.string().optional(),
   text: z.string().optional(),

@@ -5,7 +5,7 @@ import { idSchema, metadataSchema } from "./common.js";
 export const judgeKindSchema = z.enum(["llm", "human", "gold", "simulated"]);
 
 /** Judge: who produced a verdict. `family` (e.g. `gpt`, `claude`) is used for self-preference analysis. */
-export const judgeSchema = z.object({
+export const judgeSchema = z.strictObject({
   id: idSchema,
   kind: judgeKindSchema,
   provider: z.string().optional(),

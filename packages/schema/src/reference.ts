@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema, metadataSchema } from "./common.js";
 
 /** Per-item reference score, e.g. the mean of human reviewer ratings, or a committee decision. */
-export const itemReferenceSchema = z.object({
+export const itemReferenceSchema = z.strictObject({
   kind: z.literal("item"),
   item: idSchema,
   name: z.string().min(1),
@@ -12,7 +12,7 @@ export const itemReferenceSchema = z.object({
 });
 
 /** Per-pair gold label: which of two items is better (`a`, `b` or `tie`), optionally for one prompt. */
-export const pairReferenceSchema = z.object({
+export const pairReferenceSchema = z.strictObject({
   kind: z.literal("pair"),
   a: idSchema,
   b: idSchema,

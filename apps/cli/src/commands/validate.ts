@@ -1,6 +1,81 @@
-import { type Command, UsageError } from "../cli-io.js";
+import { isAbsolute, relative, resolve } from "node:path";
+import { formatValidationProblem, type ValidationReport, validateDataset } from "@judgelab/datasets";
+import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { parseIntegerOption, parseOptions } from "../parse-options.js";
 
-/** `judgelab validate`: not implemented yet. */
-export const validateCommand: Command = async () => {
-  throw new UsageError("the validate command is not implemented yet");
+const HELP = `Usage: judgelab validate <dataset-dir|comparisons.jsonl> [--json] [--max-problems N]
+
+Checks a dataset folder (dataset.json + items.jsonl, comparisons.jsonl, and optionally judges.jsonl,
+assessments.jsonl, references.jsonl; .jsonl.gz also read) or a single comparisons .jsonl file (items and
+judges are then implied by the comparisons). Files are streamed: any size, constant memory.
+
+Valid: prints one summary line and exits 0.
+Invalid: prints one line per problem as  path:line: field: message  (line 0 = the whole file), at most
+--max-problems (default 50), then "... and N more problems", and exits 2.
+
+Checked: JSON syntax per line, truncated last line, required fields and types, verdict values, duplicate
+ids (items, judges, comparisons), an item compared with itself, unknown item ids, unknown judge ids (only
+when judges.jsonl exists), counts in dataset.json. Unknown top-level fields are kept under "metadata" and
+counted, never dropped.
+
+--json  prints {"path", "ok", "counts": {items, judges, comparisons, assessments, references},
+        "problems": [{file, line, field, message}], "problemCount", "movedFieldCount", "movedFieldNames",
+        "itemsImplied", "judgesImplied"}; same exit codes.
+`;
+
+/** A path as the user would type it: relative to their directory when inside it. */
+function displayPath(cwd: string, path: string): string {
+  const shown = relative(cwd, path);
+  return shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? path : shown;
+}
+
+function summaryLine(path: string, report: ValidationReport): string {
+  const { counts } = report;
+  const parts = [
+    `${counts.items} items${report.itemsImplied ? " (implied)" : ""}`,
+    `${counts.judges} judges${report.judgesImplied ? " (implied)" : ""}`,
+    `${counts.comparisons} comparisons`,
+  ];
+  if (counts.assessments > 0) parts.push(`${counts.assessments} assessments`);
+  if (counts.references > 0) parts.push(`${counts.references} references`);
+  const moved =
+    report.movedFieldCount > 0
+      ? `; ${report.movedFieldCount} unknown fields kept under metadata (${report.movedFieldNames.join(", ")})`
+      : "";
+  return `${path}: valid: ${parts.join(", ")}${moved}\n`;
+}
+
+/** `judgelab validate`: checks a dataset folder or a comparisons file; exit 0 valid, 2 invalid. */
+export const validateCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseOptions({
+    command: "validate",
+    argv,
+    options: { json: { type: "boolean" }, "max-problems": { type: "string" } },
+  });
+  if (values.help === true) {
+    io.stdout(HELP);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab validate datasets/seed-page`",
+    );
+  }
+  const maxProblems = parseIntegerOption("max-problems", values["max-problems"], 50);
+  if (maxProblems < 0) throw new UsageError("--max-problems must be 0 or more");
+  const target = resolve(io.cwd, positionals[0] as string);
+  const shownTarget = displayPath(io.cwd, target);
+  const report = await validateDataset(target, { maxProblems });
+  const problems = report.problems.map((problem) => ({ ...problem, file: displayPath(io.cwd, problem.file) }));
+  if (values.json === true) {
+    io.stdout(`${JSON.stringify({ path: shownTarget, ...report, problems }, null, 2)}\n`);
+  } else if (report.ok) {
+    io.stdout(summaryLine(shownTarget, report));
+  } else {
+    const lines = problems.map(formatValidationProblem);
+    const hidden = report.problemCount - problems.length;
+    if (hidden > 0) lines.push(`... and ${hidden} more problem${hidden === 1 ? "" : "s"}`);
+    io.stdout(`${lines.join("\n")}\n`);
+  }
+  return report.ok ? ExitCode.ok : ExitCode.usage;
 };
