@@ -1,3 +1,6 @@
+export { type AnswerEnding, buildJudgeResult, type JudgeAnswer } from "./build-judge-result.js";
+export { answerComparisonTemplate, BUILT_IN_TEMPLATES, paperImpactTemplate } from "./built-in-templates.js";
+export { extractJsonObjects } from "./extract-json-objects.js";
 export {
   type HeaderSource,
   isRetryableJudgeCallErrorCode,
@@ -25,3 +28,18 @@ export type {
   JudgeVerdict,
   PairwiseJudge,
 } from "./judge-contract.js";
+export { loadJudgeTemplate, parseJudgeTemplate } from "./load-judge-template.js";
+export { type ParsedVerdict, parseVerdictMarker, parseVerdictText } from "./parse-verdict-text.js";
+export { normalizeLabel, positionOfLabel } from "./position-of-label.js";
+export {
+  BUILT_IN_TEMPLATE_VARIABLES,
+  defineJudgeTemplate,
+  hashJudgeTemplate,
+  type JudgeTemplateDefinition,
+  JudgeTemplateError,
+  judgeTemplateValues,
+  type RenderedJudgePrompt,
+  renderJudgePrompt,
+} from "./prompt-template.js";
+export { parseStructuredVerdict, verdictJsonSchema, verdictZodSchema } from "./structured-verdict.js";
+export { TRUNCATION_MARKER, truncateText } from "./truncate-text.js";

@@ -65,6 +65,8 @@ export interface JudgeTemplate {
   readonly answer: JudgeAnswerFormat;
   /** Each item's text is truncated to this many characters before rendering (the seed system uses 1,500). */
   readonly maxItemChars?: number;
+  /** Each item's assessment text is truncated to this many characters before rendering. */
+  readonly maxAssessmentChars?: number;
 }
 
 /** One pairwise judging request: two items in presented order plus what the judge is asked. */
