@@ -1,0 +1,157 @@
+import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.js";
+import { factorInformation, solveBradleyTerry } from "./bradley-terry-newton.js";
+import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "./elo-scale.js";
+import {
+  type BradleyTerryFit,
+  type BradleyTerryOptions,
+  createBradleyTerryLayout,
+  fitBradleyTerry,
+} from "./fit-bradley-terry.js";
+import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { quantileSorted } from "./percentile.js";
+import { createRandomSource, type RandomSource } from "./random-source.js";
+import { sampleMultinomial } from "./sample-multinomial.js";
+import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
+
+/** Options of {@link bootstrapBradleyTerry}: the fit's options plus the resampling plan. */
+export interface BootstrapBradleyTerryOptions extends BradleyTerryOptions {
+  /** Bootstrap rounds; default 1000 (100 is too noisy: arena-hard-auto issue 8). */
+  readonly rounds?: number;
+  /** Seed of the default generator ({@link createRandomSource}); ignored when `random` is given. Default 0. */
+  readonly seed?: number;
+  readonly random?: RandomSource;
+  /** Interval level; default 0.95. */
+  readonly level?: number;
+}
+
+/** The full-data fit with bootstrap intervals of the ratings and ranks (and of δ and ν when fitted). */
+export interface BradleyTerryBootstrap extends BootstrapSummary {
+  readonly fit: BradleyTerryFit;
+  readonly seed: number | undefined;
+  /** Rounds whose Newton solve did not converge (e.g. a resample where an item never lost). */
+  readonly nonConvergedRounds: number;
+  readonly orderEffectInterval?: { readonly lower: number; readonly upper: number };
+  readonly tieParameterInterval?: { readonly lower: number; readonly upper: number };
+}
+
+/**
+ * Bootstrap of the Bradley–Terry fit. Resampling N comparisons with replacement is the same as drawing
+ * multinomial counts over the (cell, outcome) categories with probabilities count/N, so each round draws one
+ * binomial per category ({@link sampleMultinomial}) and refits on the cells, starting from the full-data
+ * estimate with the full-data information matrix frozen (chord Newton; full Newton when a resample drops an
+ * item or the chord step stalls). Ratings of each round are normalised as the point estimate (mean = initial,
+ * or the anchor's value). Intervals are percentile intervals; the estimate is the full-data fit.
+ */
+export function bootstrapBradleyTerry(
+  input: PairwiseOutcomes | PairCells,
+  options: BootstrapBradleyTerryOptions = {},
+): BradleyTerryBootstrap {
+  const rounds = options.rounds ?? 1000;
+  if (!(Number.isInteger(rounds) && rounds >= 1))
+    throw new RangeError(`bootstrapBradleyTerry: rounds must be a positive integer, got ${rounds}`);
+  const random = options.random ?? createRandomSource(options.seed ?? 0);
+  const cells = isPairCells(input) ? input : aggregatePairCells(input, { keepOrder: options.orderEffect ?? false });
+  const fit = fitBradleyTerry(cells, options);
+  const layout = createBradleyTerryLayout(cells, options);
+  const frozenFactor = factorInformation(cells, cells, layout, fit.parameters);
+  const itemCount = cells.itemIds.length;
+  const cellCount = cells.size;
+  const weights = new Float64Array(3 * cellCount);
+  weights.set(cells.firstWins, 0);
+  weights.set(cells.secondWins, cellCount);
+  weights.set(cells.ties, 2 * cellCount);
+  const drawn = new Float64Array(3 * cellCount);
+  const counts: CellCounts = {
+    firstWins: drawn.subarray(0, cellCount),
+    secondWins: drawn.subarray(cellCount, 2 * cellCount),
+    ties: drawn.subarray(2 * cellCount),
+  };
+  const samples = new Float64Array(rounds * itemCount);
+  const orderSamples: number[] = [];
+  const tieSamples: number[] = [];
+  const parameters = new Float64Array(fit.parameters.length);
+  const roundActive = new Uint8Array(itemCount);
+  const pointsPerUnit = eloPointsPerLogUnit(options.scale ?? ARENA_ELO_SCALE);
+  const anchorCode = options.anchor === undefined ? -1 : cells.itemIds.indexOf(options.anchor.item);
+  const base = options.anchor?.value ?? (options.scale ?? ARENA_ELO_SCALE).initial;
+  let nonConvergedRounds = 0;
+  for (let round = 0; round < rounds; round++) {
+    sampleMultinomial({ random, total: fit.comparisons, weights, out: drawn });
+    markActive(cells, counts, roundActive);
+    const sameItems = roundActive.every((value, i) => value === layout.active[i]);
+    parameters.set(fit.parameters);
+    let roundLayout: BradleyTerryLayout = layout;
+    let solved: { converged: boolean };
+    if (sameItems && frozenFactor !== null) {
+      solved = solveBradleyTerry(cells, counts, layout, parameters, { frozenFactor });
+    } else {
+      roundLayout = createBradleyTerryLayout(cells, options, counts);
+      solved = solveBradleyTerry(cells, counts, roundLayout, parameters);
+    }
+    if (!solved.converged) nonConvergedRounds++;
+    writeRoundRatings({
+      parameters,
+      active: roundLayout.active,
+      anchorCode,
+      base,
+      pointsPerUnit,
+      out: samples.subarray(round * itemCount, (round + 1) * itemCount),
+    });
+    if (layout.orderIndex >= 0) orderSamples.push(parameters[layout.orderIndex] as number);
+    if (layout.tieIndex >= 0) tieSamples.push(Math.exp(parameters[layout.tieIndex] as number));
+  }
+  const level = options.level ?? 0.95;
+  const summary = summarizeBootstrap({ itemIds: cells.itemIds, estimate: fit.ratings, samples, rounds, level });
+  const result: BradleyTerryBootstrap = {
+    ...summary,
+    fit,
+    seed: options.random === undefined ? (options.seed ?? 0) : options.seed,
+    nonConvergedRounds,
+  };
+  const withOrder =
+    orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;
+  return tieSamples.length > 0
+    ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
+    : withOrder;
+}
+
+function markActive(cells: PairCells, counts: CellCounts, active: Uint8Array): void {
+  active.fill(0);
+  for (let c = 0; c < cells.size; c++) {
+    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
+    active[cells.first[c] as number] = 1;
+    active[cells.second[c] as number] = 1;
+  }
+}
+
+function writeRoundRatings(options: {
+  parameters: Float64Array;
+  active: Uint8Array;
+  anchorCode: number;
+  base: number;
+  pointsPerUnit: number;
+  out: Float64Array;
+}): void {
+  const { parameters, active, anchorCode, base, pointsPerUnit, out } = options;
+  let offset = 0;
+  if (anchorCode >= 0) {
+    offset = active[anchorCode] === 1 ? (parameters[anchorCode] as number) : Number.NaN;
+  } else {
+    let count = 0;
+    for (let i = 0; i < out.length; i++) {
+      if (active[i] !== 1) continue;
+      offset += parameters[i] as number;
+      count++;
+    }
+    offset /= Math.max(1, count);
+  }
+  for (let i = 0; i < out.length; i++) {
+    out[i] = active[i] === 1 ? base + pointsPerUnit * ((parameters[i] as number) - offset) : Number.NaN;
+  }
+}
+
+function percentileInterval(values: number[], level: number): { lower: number; upper: number } {
+  const sorted = Float64Array.from(values).sort();
+  return { lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, (1 + level) / 2) };
+}

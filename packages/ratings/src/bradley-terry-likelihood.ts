@@ -1,0 +1,154 @@
+import type { PairCells } from "./pair-cells.js";
+
+/**
+ * Parameter layout of a Bradley–Terry fit. The parameter vector holds the natural-log strengths θ of all items
+ * (indices 0..n−1), then the order effect δ (if any), then the Davidson tie parameter λ = ln ν (if any).
+ * `freeIndex[p]` is the position of parameter p among the free parameters (−1 when p is fixed: the reference
+ * item without a prior, or an item without comparisons).
+ */
+export interface BradleyTerryLayout {
+  readonly itemCount: number;
+  readonly orderIndex: number;
+  readonly tieIndex: number;
+  readonly ties: "half" | "davidson";
+  /** L2 penalty (prior precision) on θ: the objective adds −prior/2 · Σ θ_i². */
+  readonly prior: number;
+  readonly active: Uint8Array;
+  readonly freeIndex: Int32Array;
+  readonly freeCount: number;
+}
+
+/** Outcome counts per cell (the cells' own counts, or bootstrap counts over the same cells). */
+export interface CellCounts {
+  readonly firstWins: Float64Array;
+  readonly secondWins: Float64Array;
+  readonly ties: Float64Array;
+}
+
+/**
+ * Penalised log-likelihood of the cells at `parameters`; fills the gradient and the Fisher information
+ * (negative Hessian, which equals the observed information for these exponential-family models) over the
+ * free parameters when they are given.
+ *
+ * Half ties (Arena): d = θ_first − θ_second + δ·positional, p = σ(d), a tie counts half a win each way:
+ *   ℓ = Σ w_f ln p + w_s ln(1 − p),  w_f = wins_first + ties/2, w_s = wins_second + ties/2.
+ * Davidson (1970): with a = d/2 and ν = e^λ, P(first) = e^a/D, P(second) = e^−a/D, P(tie) = ν/D,
+ *   D = e^a + e^−a + ν  (equivalently π_f / (π_f + π_s + ν√(π_f π_s))).
+ */
+export function evaluateBradleyTerry(
+  cells: PairCells,
+  counts: CellCounts,
+  layout: BradleyTerryLayout,
+  parameters: Float64Array,
+  gradient: Float64Array | null,
+  information: Float64Array | null,
+): number {
+  const { freeIndex, freeCount, orderIndex, tieIndex } = layout;
+  if (gradient !== null) gradient.fill(0);
+  if (information !== null) information.fill(0);
+  const delta = orderIndex >= 0 ? (parameters[orderIndex] as number) : 0;
+  const orderFree = orderIndex >= 0 ? (freeIndex[orderIndex] as number) : -1;
+  const davidson = layout.ties === "davidson";
+  const logNu = tieIndex >= 0 ? (parameters[tieIndex] as number) : 0;
+  const tieFree = tieIndex >= 0 ? (freeIndex[tieIndex] as number) : -1;
+  const indices = [-1, -1, -1];
+  const signs = [1, -1, 1];
+  let logLikelihood = 0;
+  for (let c = 0; c < cells.size; c++) {
+    const f = cells.first[c] as number;
+    const s = cells.second[c] as number;
+    const positional = cells.positional[c] === 1 && orderIndex >= 0;
+    const winsFirst = counts.firstWins[c] as number;
+    const winsSecond = counts.secondWins[c] as number;
+    const tieCount = counts.ties[c] as number;
+    const total = winsFirst + winsSecond + tieCount;
+    if (total === 0) continue;
+    const d = (parameters[f] as number) - (parameters[s] as number) + (positional ? delta : 0);
+    let scoreD: number;
+    let infoDD: number;
+    let infoDTie = 0;
+    let infoTieTie = 0;
+    let scoreTie = 0;
+    let scale = 1;
+    if (!davidson) {
+      const weightFirst = winsFirst + tieCount / 2;
+      const weightSecond = winsSecond + tieCount / 2;
+      const p = sigmoid(d);
+      logLikelihood -= weightFirst * softplus(-d) + weightSecond * softplus(d);
+      scoreD = weightFirst - total * p;
+      infoDD = total * p * (1 - p);
+    } else {
+      const a = d / 2;
+      const shift = Math.max(a, -a, logNu);
+      const ef = Math.exp(a - shift);
+      const es = Math.exp(-a - shift);
+      const et = Math.exp(logNu - shift);
+      const denominator = ef + es + et;
+      const pf = ef / denominator;
+      const ps = es / denominator;
+      const pt = et / denominator;
+      const logD = shift + Math.log(denominator);
+      logLikelihood += winsFirst * (a - logD) + winsSecond * (-a - logD) + tieCount * (logNu - logD);
+      scale = 0.5;
+      scoreD = winsFirst - winsSecond - total * (pf - ps);
+      infoDD = total * (pf + ps - (pf - ps) ** 2);
+      scoreTie = tieCount - total * pt;
+      infoDTie = -total * (pf - ps) * pt;
+      infoTieTie = total * pt * (1 - pt);
+    }
+    if (gradient === null) continue;
+    indices[0] = freeIndex[f] as number;
+    indices[1] = freeIndex[s] as number;
+    indices[2] = positional ? orderFree : -1;
+    for (let u = 0; u < 3; u++) {
+      const iu = indices[u] as number;
+      if (iu < 0) continue;
+      const xu = (signs[u] as number) * scale;
+      gradient[iu] = (gradient[iu] as number) + xu * scoreD;
+      if (information === null) continue;
+      for (let v = 0; v < 3; v++) {
+        const iv = indices[v] as number;
+        if (iv < 0) continue;
+        const k = iu * freeCount + iv;
+        information[k] = (information[k] as number) + xu * (signs[v] as number) * scale * infoDD;
+      }
+      if (tieFree >= 0) {
+        const k1 = iu * freeCount + tieFree;
+        const k2 = tieFree * freeCount + iu;
+        information[k1] = (information[k1] as number) + xu * infoDTie;
+        information[k2] = (information[k2] as number) + xu * infoDTie;
+      }
+    }
+    if (tieFree >= 0) {
+      gradient[tieFree] = (gradient[tieFree] as number) + scoreTie;
+      if (information !== null) {
+        const k = tieFree * freeCount + tieFree;
+        information[k] = (information[k] as number) + infoTieTie;
+      }
+    }
+  }
+  if (layout.prior > 0) {
+    for (let i = 0; i < layout.itemCount; i++) {
+      const theta = parameters[i] as number;
+      logLikelihood -= (layout.prior / 2) * theta * theta;
+      const fi = freeIndex[i] as number;
+      if (fi < 0) continue;
+      if (gradient !== null) gradient[fi] = (gradient[fi] as number) - layout.prior * theta;
+      if (information !== null)
+        information[fi * freeCount + fi] = (information[fi * freeCount + fi] as number) + layout.prior;
+    }
+  }
+  return logLikelihood;
+}
+
+/** σ(x) = 1/(1 + e^−x), computed without overflow. */
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** softplus(x) = ln(1 + e^x) = −ln σ(−x), computed without overflow. */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}

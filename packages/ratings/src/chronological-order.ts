@@ -1,0 +1,15 @@
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+
+/**
+ * Row order for online methods (Elo, TrueSkill, Glicko-2, OpenSkill): by `time` (stable, so rows with equal
+ * times keep their row order) when every row has a time, otherwise the row order as given. Mixing timed and
+ * untimed rows has no defined order, so a partial time column is ignored rather than guessed at.
+ */
+export function chronologicalOrder(outcomes: PairwiseOutcomes): Int32Array {
+  const order = new Int32Array(outcomes.size);
+  for (let row = 0; row < outcomes.size; row++) order[row] = row;
+  const time = outcomes.time;
+  if (time === undefined) return order;
+  for (let row = 0; row < outcomes.size; row++) if (Number.isNaN(time[row] as number)) return order;
+  return Int32Array.from(Array.from(order).sort((a, b) => (time[a] as number) - (time[b] as number) || a - b));
+}

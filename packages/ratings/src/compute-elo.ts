@@ -1,0 +1,41 @@
+import { chronologicalOrder } from "./chronological-order.js";
+import { ARENA_ELO_SCALE, type EloScale } from "./elo-scale.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+
+/** Options of {@link computeElo}. */
+export interface EloOptions {
+  /** Update size K; default 4 (Chatbot Arena). */
+  readonly k?: number;
+  /** Scale (points, base) and initial rating; default Arena's 400, 10, 1000. */
+  readonly scale?: EloScale;
+  /** Row order to replay; default {@link chronologicalOrder}. */
+  readonly order?: ArrayLike<number>;
+}
+
+/**
+ * Online Elo (Chatbot Arena's compute_online_elo): for each valid row in order,
+ *   E_a = 1 / (1 + base^((R_b − R_a)/points)),  R_a += K(S_a − E_a),  R_b += K((1 − S_a) − E_b),
+ * with S_a = 1 (first wins), 0 (second wins) or 0.5 (tie); invalid rows are skipped. The result depends on the
+ * order, which is why Arena reports the median over bootstrap resamples ({@link bootstrapRows}).
+ * Items without comparisons keep the initial rating.
+ */
+export function computeElo(outcomes: PairwiseOutcomes, options: EloOptions = {}): Float64Array {
+  const k = options.k ?? 4;
+  const { points, base, initial } = options.scale ?? ARENA_ELO_SCALE;
+  const ratings = new Float64Array(outcomes.itemIds.length).fill(initial);
+  const order = options.order ?? chronologicalOrder(outcomes);
+  for (let position = 0; position < order.length; position++) {
+    const row = order[position] as number;
+    const verdict = outcomes.verdict[row] as number;
+    if (verdict > 2) continue;
+    const a = outcomes.first[row] as number;
+    const b = outcomes.second[row] as number;
+    const ra = ratings[a] as number;
+    const rb = ratings[b] as number;
+    const expectedA = 1 / (1 + base ** ((rb - ra) / points));
+    const scoreA = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
+    ratings[a] = ra + k * (scoreA - expectedA);
+    ratings[b] = rb + k * (1 - scoreA - (1 - expectedA));
+  }
+  return ratings;
+}

@@ -1,0 +1,61 @@
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { wilsonInterval } from "./wilson-interval.js";
+
+/** Per-item record and win rate with its Wilson interval. Arrays are indexed by item code. */
+export interface WinRates {
+  readonly itemIds: readonly string[];
+  readonly wins: Float64Array;
+  readonly losses: Float64Array;
+  readonly ties: Float64Array;
+  /** Valid comparisons the item took part in (wins + losses + ties). */
+  readonly comparisons: Float64Array;
+  /** wins / (wins + losses): ties are excluded from the denominator (docs/METRICS.md); NaN when undecided. */
+  readonly winRate: Float64Array;
+  /** 95% Wilson interval of the win rate ([0, 1] when no decided comparisons). */
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+}
+
+/**
+ * Counts wins, losses and ties per item and the win rate wins/(wins + losses) with a Wilson interval.
+ * Invalid verdicts (3) are skipped. To score matches rather than comparisons, pass the output of
+ * {@link scoreMatches}.
+ */
+export function computeWinRates(outcomes: PairwiseOutcomes, options: { z?: number } = {}): WinRates {
+  const itemCount = outcomes.itemIds.length;
+  const wins = new Float64Array(itemCount);
+  const losses = new Float64Array(itemCount);
+  const ties = new Float64Array(itemCount);
+  for (let row = 0; row < outcomes.size; row++) {
+    const verdict = outcomes.verdict[row] as number;
+    const a = outcomes.first[row] as number;
+    const b = outcomes.second[row] as number;
+    if (verdict === 0) {
+      wins[a] = (wins[a] as number) + 1;
+      losses[b] = (losses[b] as number) + 1;
+    } else if (verdict === 1) {
+      wins[b] = (wins[b] as number) + 1;
+      losses[a] = (losses[a] as number) + 1;
+    } else if (verdict === 2) {
+      ties[a] = (ties[a] as number) + 1;
+      ties[b] = (ties[b] as number) + 1;
+    }
+  }
+  const comparisons = new Float64Array(itemCount);
+  const winRate = new Float64Array(itemCount);
+  const lower = new Float64Array(itemCount);
+  const upper = new Float64Array(itemCount);
+  for (let i = 0; i < itemCount; i++) {
+    const decided = (wins[i] as number) + (losses[i] as number);
+    comparisons[i] = decided + (ties[i] as number);
+    winRate[i] = decided === 0 ? Number.NaN : (wins[i] as number) / decided;
+    const interval = wilsonInterval({
+      successes: wins[i] as number,
+      trials: decided,
+      ...(options.z === undefined ? {} : { z: options.z }),
+    });
+    lower[i] = interval.lower;
+    upper[i] = interval.upper;
+  }
+  return { itemIds: outcomes.itemIds, wins, losses, ties, comparisons, winRate, lower, upper };
+}

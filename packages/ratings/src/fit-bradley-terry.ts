@@ -1,0 +1,241 @@
+import { type BradleyTerryLayout, type CellCounts, evaluateBradleyTerry } from "./bradley-terry-likelihood.js";
+import { solveBradleyTerry } from "./bradley-terry-newton.js";
+import { centreStrengths } from "./centre-strengths.js";
+import { choleskyInPlace, choleskyInverse } from "./cholesky.js";
+import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
+import { hasFiniteMle } from "./has-finite-mle.js";
+import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+
+/** Options of {@link fitBradleyTerry}. */
+export interface BradleyTerryOptions {
+  /** "half" (Arena: a tie is half a win each way, default) or "davidson" (Davidson 1970 tie parameter ν). */
+  readonly ties?: "half" | "davidson";
+  /**
+   * L2 penalty on the log-strengths (a N(0, 1/prior) prior): keeps ratings finite for undefeated or winless
+   * items and disconnected comparison graphs. Default 0 (plain maximum likelihood).
+   */
+  readonly prior?: number;
+  /** Add the order effect δ: logit P(first wins) = θ_first − θ_second + δ (BradleyTerry2's home advantage). */
+  readonly orderEffect?: boolean;
+  /** Pin one item's rating (e.g. `{ item: "baseline", value: 1000 }`); default: mean rating = scale.initial. */
+  readonly anchor?: RatingAnchor;
+  readonly scale?: EloScale;
+  /** Newton stopping rule: largest parameter change below this (natural-log scale). Default 1e-10. */
+  readonly tolerance?: number;
+  readonly maxIterations?: number;
+}
+
+/** A fitted Bradley–Terry model. Arrays are indexed by item code; items without comparisons hold NaN. */
+export interface BradleyTerryFit {
+  readonly itemIds: readonly string[];
+  /** Ratings on the Elo scale: scale.initial + points·θ/ln(base), shifted to the anchor. */
+  readonly ratings: Float64Array;
+  /** Natural-log strengths θ, normalised like `ratings` (anchor item 0, or Σθ = 0 over rated items). */
+  readonly logStrengths: Float64Array;
+  /** Standard errors of `ratings` (Elo points) from the inverse Fisher information, under the same constraint. */
+  readonly standardErrors: Float64Array;
+  /** Standard errors of `logStrengths`. */
+  readonly logStrengthStandardErrors: Float64Array;
+  /** 1 for items with at least one comparison. */
+  readonly rated: Uint8Array;
+  /** δ on the log-odds scale (> 0: the first position is favoured), with its Elo-scale equivalent. */
+  readonly orderEffect?: { readonly value: number; readonly standardError: number; readonly elo: number };
+  /** Davidson ν (P(tie) ∝ ν√(π_i π_j)) and the standard error of ln ν. */
+  readonly tieParameter?: { readonly value: number; readonly logStandardError: number };
+  readonly logLikelihood: number;
+  /** Residual deviance against the saturated model over the cells (as BradleyTerry2/glm report it). */
+  readonly deviance: number;
+  /** Cells with data minus free parameters (the residual degrees of freedom of the binomial GLM). */
+  readonly degreesOfFreedom: number;
+  readonly iterations: number;
+  /** The solver converged and the MLE is finite (false for separated data without a prior). */
+  readonly converged: boolean;
+  /**
+   * False when some group of items never lost (or never won) against the rest, so the MLE lies at infinity
+   * ({@link hasFiniteMle}); always true with a prior.
+   */
+  readonly finiteMle: boolean;
+  /** Number of comparisons (sum of cell counts). */
+  readonly comparisons: number;
+  /** Raw parameter vector (θ then δ then ln ν) for warm starts. */
+  readonly parameters: Float64Array;
+}
+
+/**
+ * Fits the Bradley–Terry model by maximum likelihood on aggregated cells:
+ *   P(i beats j) = σ(θ_i − θ_j [+ δ if i was shown first]),
+ * ties as half wins (Arena) or with Davidson's ν. Solver: Newton–Raphson / Fisher scoring with step halving
+ * from θ = 0, stopping when the largest parameter change is below `tolerance` (1e-10 on the log scale, i.e.
+ * about 2e-8 Elo points); identifiability by fixing one reference item (or by the prior when prior > 0), then
+ * re-centring. Standard errors: inverse Fisher information (as glm/BradleyTerry2). Accepts rows (aggregated
+ * here; kept in presentation order when `orderEffect` is on) or cells from {@link aggregatePairCells}.
+ *
+ * If the MLE does not exist (an item never loses or never wins, or the graph of wins is not strongly
+ * connected) strengths drift to ±∞ and `converged` is false; use `prior` for such data.
+ */
+export function fitBradleyTerry(
+  input: PairwiseOutcomes | PairCells,
+  options: BradleyTerryOptions = {},
+): BradleyTerryFit {
+  const cells = isPairCells(input) ? input : aggregatePairCells(input, { keepOrder: options.orderEffect ?? false });
+  const layout = createBradleyTerryLayout(cells, options);
+  const parameters = new Float64Array(
+    layout.itemCount + (layout.orderIndex >= 0 ? 1 : 0) + (layout.tieIndex >= 0 ? 1 : 0),
+  );
+  const solved = solveBradleyTerry(cells, cells, layout, parameters, {
+    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  });
+  return summarizeBradleyTerry(cells, layout, parameters, solved, options);
+}
+
+/** Builds the parameter layout: which parameters are free, which item is the reference. */
+export function createBradleyTerryLayout(
+  cells: PairCells,
+  options: BradleyTerryOptions,
+  counts: CellCounts = cells,
+): BradleyTerryLayout {
+  const itemCount = cells.itemIds.length;
+  const prior = options.prior ?? 0;
+  if (!(prior >= 0)) throw new RangeError(`fitBradleyTerry: prior must be ≥ 0, got ${prior}`);
+  const ties = options.ties ?? "half";
+  const active = new Uint8Array(itemCount);
+  let positionalCells = 0;
+  let tieCount = 0;
+  for (let c = 0; c < cells.size; c++) {
+    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
+    active[cells.first[c] as number] = 1;
+    active[cells.second[c] as number] = 1;
+    positionalCells += cells.positional[c] as number;
+    tieCount += counts.ties[c] as number;
+  }
+  if (options.orderEffect && positionalCells === 0) {
+    throw new RangeError(
+      "fitBradleyTerry: orderEffect needs cells with a known presentation order (aggregate with keepOrder)",
+    );
+  }
+  if (ties === "davidson" && tieCount === 0) {
+    throw new RangeError('fitBradleyTerry: Davidson ties need at least one tie (ν would be 0); use ties: "half"');
+  }
+  let next = itemCount;
+  const orderIndex = options.orderEffect ? next++ : -1;
+  const tieIndex = ties === "davidson" ? next++ : -1;
+  const freeIndex = new Int32Array(next).fill(-1);
+  let freeCount = 0;
+  let reference = prior > 0 ? -2 : -1;
+  for (let i = 0; i < itemCount; i++) {
+    if (active[i] === 0) continue;
+    if (reference === -1) {
+      reference = i;
+      continue;
+    }
+    freeIndex[i] = freeCount++;
+  }
+  if (orderIndex >= 0) freeIndex[orderIndex] = freeCount++;
+  if (tieIndex >= 0) freeIndex[tieIndex] = freeCount++;
+  return { itemCount, orderIndex, tieIndex, ties, prior, active, freeIndex, freeCount };
+}
+
+function summarizeBradleyTerry(
+  cells: PairCells,
+  layout: BradleyTerryLayout,
+  parameters: Float64Array,
+  solved: { logLikelihood: number; iterations: number; converged: boolean },
+  options: BradleyTerryOptions,
+): BradleyTerryFit {
+  const { itemCount, freeCount, freeIndex } = layout;
+  const information = new Float64Array(freeCount * freeCount);
+  evaluateInformation(cells, layout, parameters, information);
+  const invertible = choleskyInPlace(information, freeCount);
+  const covariance = invertible
+    ? choleskyInverse(information, freeCount)
+    : new Float64Array(freeCount * freeCount).fill(Number.NaN);
+  const scale = options.scale ?? ARENA_ELO_SCALE;
+  const centred = centreStrengths({
+    strengths: parameters.subarray(0, itemCount),
+    rated: layout.active,
+    covariance,
+    freeIndex,
+    freeCount,
+    itemIds: cells.itemIds,
+    anchor: options.anchor,
+    scale,
+  });
+  const pointsPerUnit = eloPointsPerLogUnit(scale);
+  let comparisons = 0;
+  for (let c = 0; c < cells.size; c++)
+    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  const { deviance, cellsWithData } = computeDeviance(cells, layout, parameters);
+  const finiteMle = layout.prior > 0 || hasFiniteMle(cells);
+  const fit: BradleyTerryFit = {
+    itemIds: cells.itemIds,
+    ...centred,
+    rated: layout.active,
+    logLikelihood: solved.logLikelihood,
+    deviance,
+    degreesOfFreedom: cellsWithData * (layout.ties === "davidson" ? 2 : 1) - freeCount,
+    iterations: solved.iterations,
+    converged: solved.converged && finiteMle,
+    finiteMle,
+    comparisons,
+    parameters,
+  };
+  const withOrder =
+    layout.orderIndex < 0
+      ? fit
+      : {
+          ...fit,
+          orderEffect: {
+            value: parameters[layout.orderIndex] as number,
+            standardError: standardErrorOf(covariance, freeCount, freeIndex[layout.orderIndex] as number),
+            elo: (parameters[layout.orderIndex] as number) * pointsPerUnit,
+          },
+        };
+  if (layout.tieIndex < 0) return withOrder;
+  return {
+    ...withOrder,
+    tieParameter: {
+      value: Math.exp(parameters[layout.tieIndex] as number),
+      logStandardError: standardErrorOf(covariance, freeCount, freeIndex[layout.tieIndex] as number),
+    },
+  };
+}
+
+function evaluateInformation(
+  cells: PairCells,
+  layout: BradleyTerryLayout,
+  parameters: Float64Array,
+  information: Float64Array,
+): void {
+  evaluateBradleyTerry(cells, cells, layout, parameters, new Float64Array(layout.freeCount), information);
+}
+
+function standardErrorOf(covariance: Float64Array, freeCount: number, index: number): number {
+  return Math.sqrt(covariance[index * freeCount + index] as number);
+}
+
+/**
+ * Deviance = 2 Σ_cells Σ_outcomes n_o ln(n_o / (m·P_o)) against the saturated model; for half ties the cell is
+ * a binomial with w_f = wins + ties/2 successes out of m (as a glm on cbind(w_f, w_s) would report).
+ */
+function computeDeviance(
+  cells: PairCells,
+  layout: BradleyTerryLayout,
+  parameters: Float64Array,
+): { deviance: number; cellsWithData: number } {
+  let saturated = 0;
+  let cellsWithData = 0;
+  for (let c = 0; c < cells.size; c++) {
+    const wf = cells.firstWins[c] as number;
+    const ws = cells.secondWins[c] as number;
+    const t = cells.ties[c] as number;
+    const m = wf + ws + t;
+    if (m === 0) continue;
+    cellsWithData++;
+    const counts = layout.ties === "davidson" ? [wf, ws, t] : [wf + t / 2, ws + t / 2];
+    for (const n of counts) if (n > 0) saturated += n * Math.log(n / m);
+  }
+  const fitted = evaluateBradleyTerry(cells, cells, { ...layout, prior: 0 }, parameters, null, null);
+  return { deviance: 2 * (saturated - fitted), cellsWithData };
+}
