@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { openByteStream } from "./open-byte-stream.js";
 
-/** One CSV record with its 1-based starting line number in the (decompressed) file. */
+/** One CSV record with its 1-based line number (the line where it ends, if a quoted field spans lines). */
 export interface CsvRecord {
   readonly line: number;
   readonly record: Record<string, string>;

@@ -13,7 +13,7 @@ import {
 } from "@judgelab/schema";
 import { JsonLinesWriter } from "./json-lines-writer.js";
 import { MANIFEST_FILE } from "./resolve-dataset-files.js";
-import { DatasetError } from "./validation-report.js";
+import { DatasetError, type RecordCounts } from "./validation-report.js";
 
 /** What {@link writeDataset} writes. `comparisons` may be an async stream (e.g. a tournament's run log). */
 export interface DatasetToWrite {
@@ -55,9 +55,9 @@ async function writeRecords(
  * memory), then `dataset.json` with the counts, last, so a folder with a manifest is complete. Each record is
  * checked against its schema on the way (unknown top-level fields are moved under `metadata`); an invalid
  * record stops the write with a {@link DatasetError} naming the file and line. Optional files are written
- * only when given. Referential checks (unknown ids) are `validateDataset`'s job.
+ * only when given (their count is then 0 in the result and absent from `dataset.json`). Referential checks (unknown ids) are `validateDataset`'s job.
  */
-export async function writeDataset(dir: string, dataset: DatasetToWrite): Promise<DatasetCounts> {
+export async function writeDataset(dir: string, dataset: DatasetToWrite): Promise<RecordCounts> {
   const { counts: _ignored, files: _files, ...manifest } = dataset.manifest;
   const counts: DatasetCounts = {
     items: await writeRecords(join(dir, "items.jsonl"), "item", dataset.items),
@@ -80,5 +80,5 @@ export async function writeDataset(dir: string, dataset: DatasetToWrite): Promis
     );
   }
   await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(full, null, 2)}\n`);
-  return counts;
+  return { assessments: 0, references: 0, ...counts } as RecordCounts;
 }
