@@ -1,6 +1,7 @@
 export { type AnswerEnding, buildJudgeResult, type JudgeAnswer } from "./build-judge-result.js";
 export { answerComparisonTemplate, BUILT_IN_TEMPLATES, paperImpactTemplate } from "./built-in-templates.js";
 export { extractJsonObjects } from "./extract-json-objects.js";
+export { hashUniform, logistic, logisticFromUniform } from "./hash-uniform.js";
 export {
   type HeaderSource,
   isRetryableJudgeCallErrorCode,
@@ -41,5 +42,12 @@ export {
   type RenderedJudgePrompt,
   renderJudgePrompt,
 } from "./prompt-template.js";
+export { createReplayJudge, type ReplayJudgeOptions } from "./replay-judge.js";
+export {
+  createSimulatedJudge,
+  measureLengthStatistics,
+  type SimulatedItemTruth,
+  type SimulatedJudgeOptions,
+} from "./simulated-judge.js";
 export { parseStructuredVerdict, verdictJsonSchema, verdictZodSchema } from "./structured-verdict.js";
 export { TRUNCATION_MARKER, truncateText } from "./truncate-text.js";
