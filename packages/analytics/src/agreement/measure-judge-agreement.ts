@@ -1,0 +1,157 @@
+import type { AgreementSection, JudgePairAgreement, PanelAgreement, Section } from "../metrics-document.js";
+import { unavailable } from "../section.js";
+import { bootstrapInterval, proportion, statistic } from "../stats/proportion.js";
+import { createSeededRandom, drawBootstrapCounts } from "../stats/seeded-random.js";
+import { cohenKappaFromMatrix } from "./cohen-kappa.js";
+import { fleissKappa } from "./fleiss-kappa.js";
+import { krippendorffAlpha } from "./krippendorff-alpha.js";
+import { modalOrdinalLabel, type UnitVotes } from "./unit-votes.js";
+
+/** Canonical label index (low, high, tie) → ordinal position (low = 0, tie = 1, high = 2). */
+const ORDINAL = [0, 2, 1] as const;
+
+/** Options of {@link measureJudgeAgreement}. */
+export interface JudgeAgreementOptions {
+  readonly votes: UnitVotes;
+  readonly judgeIds: readonly string[];
+  readonly seed: number;
+  readonly bootstrapRounds: number;
+}
+
+/**
+ * Pairwise and panel agreement. Per judge pair: MT-Bench S1/S2 on the cross product of votes per unit,
+ * Cohen's κ (unweighted and linear-weighted on the ordinal scale low/tie/high) on per-unit modal labels.
+ * Panel: every valid vote is one rating of its unit; Fleiss' κ (Gwet's form), percent agreement and
+ * Krippendorff's α (nominal, ordinal, interval) with percentile-bootstrap CIs over units.
+ */
+export function measureJudgeAgreement(
+  options: JudgeAgreementOptions,
+): Pick<AgreementSection, "pairs" | "matrix" | "panel"> {
+  const { votes, judgeIds } = options;
+  const judgeCount = judgeIds.length;
+  // Per judge pair (a < b): [S1 agree, S1 total, S2 agree, S2 total, units, 9 confusion cells].
+  const width = 14;
+  const accumulators = new Map<number, Float64Array>();
+  const { offsets, judges, counts } = votes;
+  for (let u = 0; u < votes.units; u++) {
+    const start = offsets[u]!;
+    const end = offsets[u + 1]!;
+    for (let s = start; s < end; s++) {
+      for (let t = s + 1; t < end; t++) {
+        const judgeA = Math.min(judges[s]!, judges[t]!);
+        const slotA = judges[s]! === judgeA ? s : t;
+        const slotB = slotA === s ? t : s;
+        const key = judgeA * judgeCount + Math.max(judges[s]!, judges[t]!);
+        let row = accumulators.get(key);
+        if (row === undefined) {
+          row = new Float64Array(width);
+          accumulators.set(key, row);
+        }
+        const a0 = counts[3 * slotA]!;
+        const a1 = counts[3 * slotA + 1]!;
+        const a2 = counts[3 * slotA + 2]!;
+        const b0 = counts[3 * slotB]!;
+        const b1 = counts[3 * slotB + 1]!;
+        const b2 = counts[3 * slotB + 2]!;
+        row[0]! += a0 * b0 + a1 * b1 + a2 * b2;
+        row[1]! += (a0 + a1 + a2) * (b0 + b1 + b2);
+        row[2]! += a0 * b0 + a1 * b1;
+        row[3]! += (a0 + a1) * (b0 + b1);
+        row[4]!++;
+        row[5 + modalOrdinalLabel(a0, a1, a2) * 3 + modalOrdinalLabel(b0, b1, b2)]!++;
+      }
+    }
+  }
+  const pairs: JudgePairAgreement[] = [];
+  const emptyMatrix = () => Array.from({ length: judgeCount }, () => new Array<number | null>(judgeCount).fill(null));
+  const kappaMatrix = emptyMatrix();
+  const agreementMatrix = emptyMatrix();
+  const nMatrix = Array.from({ length: judgeCount }, () => new Array<number>(judgeCount).fill(0));
+  for (const key of [...accumulators.keys()].sort((x, y) => x - y)) {
+    const row = accumulators.get(key)!;
+    const a = Math.floor(key / judgeCount);
+    const b = key % judgeCount;
+    const confusion = row.subarray(5);
+    const kappa = cohenKappaFromMatrix(confusion, 3);
+    const withTies = proportion(row[0]!, row[1]!);
+    pairs.push({
+      judgeA: judgeIds[a]!,
+      judgeB: judgeIds[b]!,
+      units: row[4]!,
+      agreementWithTies: withTies,
+      agreementWithoutTies: proportion(row[2]!, row[3]!),
+      cohenKappa: statistic(kappa, row[4]!),
+      weightedKappa: statistic(cohenKappaFromMatrix(confusion, 3, "linear"), row[4]!),
+    });
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      kappaMatrix[x]![y] = Number.isFinite(kappa) ? kappa : null;
+      agreementMatrix[x]![y] = withTies.value;
+      nMatrix[x]![y] = row[4]!;
+    }
+  }
+  return {
+    pairs,
+    matrix: { judges: judgeIds, kappa: kappaMatrix, agreementWithTies: agreementMatrix, n: nMatrix },
+    panel: measurePanelAgreement(options),
+  };
+}
+
+/** Multi-rater figures over all votes, with bootstrap CIs over units. */
+function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgreement> {
+  const { votes, seed, bootstrapRounds } = options;
+  const perUnit = new Float64Array(votes.units * 3);
+  const judgesSeen = new Set<number>();
+  for (let u = 0; u < votes.units; u++) {
+    for (let s = votes.offsets[u]!; s < votes.offsets[u + 1]!; s++) {
+      judgesSeen.add(votes.judges[s]!);
+      for (let label = 0; label < 3; label++) perUnit[u * 3 + ORDINAL[label]!]! += votes.counts[3 * s + label]!;
+    }
+  }
+  // Keep only units with at least two ratings: the others carry no agreement information for α, and
+  // irrCAC keeps single-rating units only for the category distribution of Fleiss' p_e.
+  const compute = (counts: Float64Array, units: number) => {
+    const data = { units, categories: 3, counts };
+    const fleiss = fleissKappa(data);
+    return [
+      fleiss.kappa,
+      fleiss.percentAgreement,
+      krippendorffAlpha(data, "nominal").alpha,
+      krippendorffAlpha(data, "ordinal").alpha,
+      krippendorffAlpha(data, "interval").alpha,
+      fleiss.units,
+    ] as const;
+  };
+  const full = compute(perUnit, votes.units);
+  const pairable = full[5];
+  if (pairable === 0) return unavailable("no unit has two or more valid votes");
+  const rounds = Math.min(bootstrapRounds, Math.max(50, Math.floor(2e7 / Math.max(1, votes.units * 3))));
+  const samples = Array.from({ length: 5 }, () => new Float64Array(rounds));
+  const random = createSeededRandom(seed);
+  const weights = new Uint32Array(votes.units);
+  const resampled = new Float64Array(votes.units * 3);
+  for (let round = 0; round < rounds; round++) {
+    drawBootstrapCounts(random, weights);
+    let next = 0;
+    for (let u = 0; u < votes.units; u++) {
+      for (let copy = 0; copy < weights[u]!; copy++, next++) {
+        resampled[next * 3] = perUnit[u * 3]!;
+        resampled[next * 3 + 1] = perUnit[u * 3 + 1]!;
+        resampled[next * 3 + 2] = perUnit[u * 3 + 2]!;
+      }
+    }
+    const values = compute(resampled, votes.units);
+    for (let index = 0; index < 5; index++) samples[index]![round] = values[index]!;
+  }
+  const figure = (index: number) => statistic(full[index]!, pairable, bootstrapInterval(samples[index]!));
+  return {
+    available: true,
+    judges: judgesSeen.size,
+    units: pairable,
+    percentAgreement: figure(1),
+    fleissKappa: figure(0),
+    krippendorffAlpha: { nominal: figure(2), ordinal: figure(3), interval: figure(4) },
+  };
+}

@@ -1,0 +1,91 @@
+import type { ComparisonTable } from "@judgelab/datasets";
+import { cohenKappaFromMatrix } from "../agreement/cohen-kappa.js";
+import type { BothOrderFigures, Section, ShiFigures } from "../metrics-document.js";
+import type { OrderPairs } from "../order-pairs.js";
+import type { PairUnits } from "../pair-units.js";
+import { unavailable } from "../section.js";
+import { proportion, statistic } from "../stats/proportion.js";
+
+/** Per-judge counts over both-order vote pairs (see {@link measureBothOrders}). */
+interface BothOrderCounts {
+  pairs: number;
+  consistent: number;
+  biasedFirst: number;
+  biasedSecond: number;
+  primacy: number;
+  recency: number;
+  /** Canonical-label confusion between the low-first and high-first votes (low, high, tie). */
+  confusion: Float64Array;
+}
+
+/**
+ * Both-order figures per judge from the (low-first, high-first) vote pairs; pairs where either vote is
+ * invalid (unparsed) are excluded, as in Shi et al. and the Judging-the-Judges logs.
+ * - consistency: same canonical winner in both orders (tie–tie counts); conflict rate = 1 − consistency.
+ * - biased-first / biased-second: the first / second position picked both times (MT-Bench Table 2).
+ * - κ between orders: Cohen's κ between the canonical labels of the two votes (LLMBar `kappa_agreement`).
+ * - Shi et al.: with A = first, B = second, C = tie in (low-first, high-first) order, primacy ∈ {AA, AC, CA},
+ *   recency ∈ {BB, BC, CB}, consistent ∈ {AB, BA, CC}; PC = consistent / all; PF over one unit per judge:
+ *   (recency·rp − primacy·pp) / T with pp, rp the primacy and recency shares of the inconsistent pairs
+ *   and T the judge's pair count, so PF ∈ [−1, 1].
+ */
+export function measureBothOrders(
+  table: ComparisonTable,
+  units: PairUnits,
+  pairs: OrderPairs,
+): { bothOrders: Section<BothOrderFigures>; shi: Section<Omit<ShiFigures, "repetitionStability">> }[] {
+  const counts: BothOrderCounts[] = table.judgeIds.map(() => ({
+    pairs: 0,
+    consistent: 0,
+    biasedFirst: 0,
+    biasedSecond: 0,
+    primacy: 0,
+    recency: 0,
+    confusion: new Float64Array(9),
+  }));
+  for (let index = 0; index < pairs.count; index++) {
+    const original = table.verdict[pairs.lowFirstRow[index]!]!;
+    const swapped = table.verdict[pairs.highFirstRow[index]!]!;
+    if (original === 3 || swapped === 3) continue;
+    const judgeCounts = counts[pairs.judge[index]!]!;
+    judgeCounts.pairs++;
+    const labelOriginal = units.label[pairs.lowFirstRow[index]!]!;
+    const labelSwapped = units.label[pairs.highFirstRow[index]!]!;
+    judgeCounts.confusion[labelOriginal * 3 + labelSwapped]!++;
+    if (labelOriginal === labelSwapped) judgeCounts.consistent++;
+    if (original === 0 && swapped === 0) judgeCounts.biasedFirst++;
+    if (original === 1 && swapped === 1) judgeCounts.biasedSecond++;
+    const hasFirst = original === 0 || swapped === 0;
+    const hasSecond = original === 1 || swapped === 1;
+    if (hasFirst && !hasSecond) judgeCounts.primacy++;
+    else if (hasSecond && !hasFirst) judgeCounts.recency++;
+  }
+  return counts.map((judgeCounts) => {
+    const n = judgeCounts.pairs;
+    if (n === 0) {
+      const reason = "this judge judged no pair in both presentation orders";
+      return { bothOrders: unavailable(reason), shi: unavailable(reason) };
+    }
+    const inconsistent = judgeCounts.primacy + judgeCounts.recency;
+    const pp = inconsistent === 0 ? 0 : judgeCounts.primacy / inconsistent;
+    const rp = inconsistent === 0 ? 0 : judgeCounts.recency / inconsistent;
+    return {
+      bothOrders: {
+        available: true,
+        consistency: proportion(judgeCounts.consistent, n),
+        biasedFirst: proportion(judgeCounts.biasedFirst, n),
+        biasedSecond: proportion(judgeCounts.biasedSecond, n),
+        conflictRate: proportion(n - judgeCounts.consistent, n),
+        kappaBetweenOrders: statistic(cohenKappaFromMatrix(judgeCounts.confusion, 3), n),
+      },
+      shi: {
+        available: true,
+        primacy: judgeCounts.primacy,
+        recency: judgeCounts.recency,
+        consistent: judgeCounts.consistent,
+        positionConsistency: proportion(judgeCounts.consistent, n),
+        preferenceFairness: statistic((judgeCounts.recency * rp - judgeCounts.primacy * pp) / n, n),
+      },
+    };
+  });
+}

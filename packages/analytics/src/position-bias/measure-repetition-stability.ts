@@ -1,0 +1,54 @@
+import type { ComparisonTable } from "@judgelab/datasets";
+import type { Section, Statistic } from "../metrics-document.js";
+import type { PairUnits } from "../pair-units.js";
+import { unavailable } from "../section.js";
+import { statistic } from "../stats/proportion.js";
+
+/**
+ * Repetition stability (Shi et al. 2024): an instance is one (judge, unit, presentation order) judged
+ * more than once; RS = mean over instances of (count of the modal verdict / number of verdicts). Unparsed
+ * verdicts count as their own verdict. `filter` restricts the rows (e.g. one condition).
+ */
+export function measureRepetitionStability(
+  table: ComparisonTable,
+  units: PairUnits,
+  filter?: (row: number) => boolean,
+): Section<{ value: Statistic }>[] {
+  const rows: number[] = [];
+  for (let row = 0; row < table.size; row++) {
+    if (units.unit[row]! >= 0 && (filter === undefined || filter(row))) rows.push(row);
+  }
+  const { judge } = table;
+  const { unit, lowFirst } = units;
+  rows.sort((a, b) => judge[a]! - judge[b]! || unit[a]! - unit[b]! || lowFirst[a]! - lowFirst[b]! || a - b);
+  const sums = new Float64Array(table.judgeIds.length);
+  const instances = new Float64Array(table.judgeIds.length);
+  const verdictCounts = new Uint32Array(4);
+  let groupSize = 0;
+  let previous = -1;
+  const flush = () => {
+    if (groupSize >= 2) {
+      sums[judge[previous]!]! += Math.max(...verdictCounts) / groupSize;
+      instances[judge[previous]!]!++;
+    }
+    verdictCounts.fill(0);
+    groupSize = 0;
+  };
+  for (const row of rows) {
+    if (
+      previous >= 0 &&
+      (judge[row] !== judge[previous] || unit[row] !== unit[previous] || lowFirst[row] !== lowFirst[previous])
+    ) {
+      flush();
+    }
+    verdictCounts[table.verdict[row]!]!++;
+    groupSize++;
+    previous = row;
+  }
+  if (previous >= 0) flush();
+  return table.judgeIds.map((_, code) =>
+    instances[code] === 0
+      ? unavailable("no (pair, order) was judged more than once by this judge")
+      : { available: true, value: statistic(sums[code]! / instances[code]!, instances[code]!) },
+  );
+}
