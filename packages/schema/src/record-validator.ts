@@ -96,6 +96,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** Puts a failed move first and drops the schema's duplicate "is not a known field" for the same name. */
+function withMoveProblem(
+  moveProblem: FieldProblem | undefined,
+  problems: readonly FieldProblem[],
+): readonly FieldProblem[] {
+  if (moveProblem === undefined) return problems;
+  return [moveProblem, ...problems.filter((problem) => problem.field !== moveProblem.field)];
+}
+
 function problemsOf(validate: ValidateFunction): readonly FieldProblem[] {
   return (validate.errors ?? []).map(fieldProblemFromAjvError);
 }
@@ -111,8 +120,7 @@ function buildValidator<K extends RecordKind>(kind: K): RecordValidator<K> {
       }
       const moveProblem = moveUnknownFields(kind, value, movedFields);
       if (validate(value)) return moveProblem === undefined ? NO_PROBLEMS : [moveProblem];
-      const problems = problemsOf(validate);
-      return moveProblem === undefined ? problems : [moveProblem, ...problems];
+      return withMoveProblem(moveProblem, problemsOf(validate));
     },
   };
 }
@@ -141,8 +149,7 @@ function buildReferenceValidator(): RecordValidator<"reference"> {
       }
       const moveProblem = moveUnknownFields("reference", value, movedFields);
       if (validate(value)) return moveProblem === undefined ? NO_PROBLEMS : [moveProblem];
-      const problems = problemsOf(validate);
-      return moveProblem === undefined ? problems : [moveProblem, ...problems];
+      return withMoveProblem(moveProblem, problemsOf(validate));
     },
   };
 }
