@@ -1,7 +1,8 @@
+import { createRandomSource } from "@judgelab/ratings";
 import type { AgreementSection, JudgePairAgreement, PanelAgreement, Section } from "../metrics-document.js";
 import { unavailable } from "../section.js";
+import { drawBootstrapCounts } from "../stats/draw-bootstrap-counts.js";
 import { bootstrapInterval, proportion, statistic } from "../stats/proportion.js";
-import { createSeededRandom, drawBootstrapCounts } from "../stats/seeded-random.js";
 import { cohenKappaFromMatrix } from "./cohen-kappa.js";
 import { fleissKappa } from "./fleiss-kappa.js";
 import { krippendorffAlpha } from "./krippendorff-alpha.js";
@@ -129,7 +130,7 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
   if (pairable === 0) return unavailable("no unit has two or more valid votes");
   const rounds = Math.min(bootstrapRounds, Math.max(50, Math.floor(2e7 / Math.max(1, votes.units * 3))));
   const samples = Array.from({ length: 5 }, () => new Float64Array(rounds));
-  const random = createSeededRandom(seed);
+  const random = createRandomSource(seed);
   const weights = new Uint32Array(votes.units);
   const resampled = new Float64Array(votes.units * 3);
   for (let round = 0; round < rounds; round++) {
