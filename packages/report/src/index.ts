@@ -56,3 +56,56 @@ export {
   type RankDistributionChartOptions,
   type RankShare,
 } from "./charts/stability-charts.js";
+export { escapeHtml, escapeMarkdown } from "./html/escape-html.js";
+export { renderHtmlPage, renderHtmlTable } from "./html/html-page.js";
+export {
+  formatDisplayDate,
+  type ItemPageHtmlOptions,
+  itemPageFileName,
+  renderItemPageHtml,
+} from "./html/item-page-html.js";
+export {
+  REPORT_SECTIONS,
+  type RenderedChart,
+  type ReportPageContent,
+  renderReportHtml,
+} from "./html/render-report-html.js";
+export { renderReportMarkdown } from "./html/render-report-markdown.js";
+export {
+  buildReportCharts,
+  type ChartLimits,
+  DEFAULT_CHART_LIMITS,
+  eloWinProbability,
+  meanOverall,
+  type ReportChart,
+  type ReportSectionId,
+} from "./model/build-report-charts.js";
+export {
+  type BuildReportDataOptions,
+  buildReportData,
+  rankDistributionShares,
+  selectPageItems,
+  type TournamentScores,
+} from "./model/build-report-data.js";
+export {
+  type CollectComparisonDetailsOptions,
+  type ComparisonDetails,
+  collectComparisonDetails,
+  type JudgeUsage,
+  streamComparisonRecords,
+} from "./model/collect-comparison-details.js";
+export { describeFindings, type ReportFindings } from "./model/describe-findings.js";
+export type {
+  HistoryEntry,
+  ItemAssessment,
+  ItemPage,
+  ItemRating,
+  ItemStanding,
+  JudgeRunSummary,
+  ReportData,
+  TournamentScore,
+  ValueInterval,
+} from "./model/report-data.js";
+export { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
+export { summarizeCategories } from "./model/summarize-categories.js";
+export { type WriteReportOptions, type WrittenReport, writeReport } from "./write-report.js";

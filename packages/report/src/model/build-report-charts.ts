@@ -1,0 +1,361 @@
+import type { MetricsDocument, Proportion } from "@judgelab/analytics";
+import type { TopLevelSpec } from "vega-lite";
+import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap-charts.js";
+import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
+import {
+  buildConsistencyByGapChart,
+  buildPositionBiasChart,
+  buildPositionBiasOverTimeChart,
+  type ConsistencyByGapBin,
+  type PositionBiasWindow,
+} from "../charts/position-bias-charts.js";
+import { buildRankIntervalChart } from "../charts/rank-interval-chart.js";
+import { buildRunCostChart } from "../charts/run-cost-chart.js";
+import { buildJudgeRatingScatterChart, buildPointwisePairwiseChart } from "../charts/scatter-charts.js";
+import { buildConvergenceChart, buildRankDistributionChart } from "../charts/stability-charts.js";
+import type { ItemStanding, ReportData } from "./report-data.js";
+
+/** Sections of the report, in reading order. */
+export type ReportSectionId = "ratings" | "agreement" | "positionBias" | "stability" | "biases" | "run";
+
+/** One chart of the report: its file stem, the section it belongs to and its vega-lite spec. */
+export interface ReportChart {
+  readonly name: string;
+  readonly section: ReportSectionId;
+  /** Alt text / caption. */
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** Chart size caps: what a report of a very large dataset draws at most. */
+export interface ChartLimits {
+  readonly leaderboardItems: number;
+  readonly rankIntervalItems: number;
+  readonly winProbabilityItems: number;
+  readonly scatterPoints: number;
+}
+
+/** Default caps (keep every chart readable and every SVG small). */
+export const DEFAULT_CHART_LIMITS: ChartLimits = {
+  leaderboardItems: 30,
+  rankIntervalItems: 400,
+  winProbabilityItems: 12,
+  scatterPoints: 3000,
+};
+
+const ELO_SCALE_LABEL = "Bradley–Terry rating (Elo scale)";
+
+/** P(i beats j) under Bradley–Terry on the Elo scale: 1 / (1 + 10^((r_j − r_i)/400)) (METRICS.md). */
+export function eloWinProbability(ratingA: number, ratingB: number): number {
+  return 1 / (1 + 10 ** ((ratingB - ratingA) / 400));
+}
+
+function ratedItems(
+  items: readonly ItemStanding[],
+): (ItemStanding & { rating: NonNullable<ItemStanding["rating"]> })[] {
+  return items.filter(
+    (item): item is ItemStanding & { rating: NonNullable<ItemStanding["rating"]> } => item.rating !== undefined,
+  );
+}
+
+/** Interval of a proportion; its value when there is no CI. */
+function proportionInterval(proportion: Proportion): { lower: number; upper: number } {
+  const value = proportion.value ?? Number.NaN;
+  return { lower: proportion.ci?.lower ?? value, upper: proportion.ci?.upper ?? value };
+}
+
+/** Builds every chart the data supports, in report order; charts without data are left out. */
+export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAULT_CHART_LIMITS): ReportChart[] {
+  const charts: ReportChart[] = [];
+  const metrics = data.metrics;
+  const rated = ratedItems(data.items);
+  const bootstrapRounds = metrics.options.bootstrapRounds;
+  if (rated.length > 0) {
+    const items: RatedItem[] = rated.map((item) => ({
+      id: item.id,
+      label: item.title,
+      rating: item.rating.value,
+      lower: item.rating.lower,
+      upper: item.rating.upper,
+      category: item.category,
+    }));
+    charts.push({
+      name: "leaderboard",
+      section: "ratings",
+      caption: `Leaderboard of the best-rated ${data.itemNoun} with 95% bootstrap intervals`,
+      spec: buildLeaderboardChart({
+        items,
+        ratingLabel: ELO_SCALE_LABEL,
+        intervalLabel: `95% bootstrap CI (${bootstrapRounds} resamples)`,
+        maxItems: limits.leaderboardItems,
+      }),
+    });
+    charts.push({
+      name: "rank-intervals",
+      section: "ratings",
+      caption: `95% bootstrap rank interval of every ${singular(data.itemNoun)}`,
+      spec: buildRankIntervalChart({
+        items: rated.map((item) => ({
+          id: item.id,
+          label: item.title,
+          rank: item.rating.rank,
+          rankLower: item.rating.rankLower,
+          rankUpper: item.rating.rankUpper,
+        })),
+        intervalLabel: "95% bootstrap rank interval",
+        maxItems: limits.rankIntervalItems,
+      }),
+    });
+    const top = [...rated].sort((a, b) => b.rating.value - a.rating.value).slice(0, limits.winProbabilityItems);
+    charts.push({
+      name: "win-probability",
+      section: "ratings",
+      caption: "Modelled probability that the row item beats the column item",
+      spec: buildWinProbabilityChart({
+        matrix: {
+          labels: top.map((item) => item.title),
+          values: top.map((a) => top.map((b) => eloWinProbability(a.rating.value, b.rating.value))),
+        },
+        modelLabel: "Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))",
+        totalItems: rated.length,
+      }),
+    });
+  }
+  if (data.rankDistribution !== undefined && data.rankDistribution.shares.length > 0) {
+    charts.push({
+      name: "rank-distribution",
+      section: "ratings",
+      caption: "How often each of the best items took each rank across bootstrap resamples",
+      spec: buildRankDistributionChart({
+        shares: data.rankDistribution.shares,
+        resamples: data.rankDistribution.resamples,
+        totalItems: rated.length,
+      }),
+    });
+  }
+  charts.push(...agreementCharts(metrics));
+  charts.push(...positionBiasCharts(metrics));
+  charts.push(...stabilityCharts(metrics, rated, limits));
+  const pointwise = rated.flatMap((item) => {
+    const overall = meanOverall(item);
+    return overall === undefined
+      ? []
+      : [{ item: item.title, pointwise: overall, rating: item.rating.value, category: item.category }];
+  });
+  if (pointwise.length > 0) {
+    const coherence = metrics.coherence.available ? metrics.coherence.perJudge[0] : undefined;
+    const tau = coherence?.kendallWithRating;
+    charts.push({
+      name: "pointwise-vs-pairwise",
+      section: "biases",
+      caption: "Pointwise scores against tournament ratings",
+      spec: buildPointwisePairwiseChart({
+        points: pointwise,
+        pointwiseLabel: "pointwise overall score",
+        ratingLabel: ELO_SCALE_LABEL,
+        correlationLabel:
+          tau?.value === null || tau === undefined
+            ? undefined
+            : `Kendall τ = ${tau.value.toFixed(2)}${tau.ci === undefined ? "" : ` [${tau.ci.lower.toFixed(2)}, ${tau.ci.upper.toFixed(2)}]`}`,
+        maxPoints: limits.scatterPoints,
+      }),
+    });
+  }
+  if (data.judges.length > 0) {
+    charts.push({
+      name: "run-cost",
+      section: "run",
+      caption: "Judge calls split into decided and failed verdicts, and cost per judge",
+      spec: buildRunCostChart({
+        judges: data.judges.map((judge) => ({
+          judge: judge.judge,
+          decided: judge.decided,
+          failed: judge.invalid,
+          costUsd: judge.costUsd,
+        })),
+      }),
+    });
+  }
+  return charts;
+}
+
+/** Mean of an item's `overall` assessment scores, if any. */
+export function meanOverall(item: ItemStanding): number | undefined {
+  const scores = item.assessments.flatMap((assessment) => {
+    const overall = assessment.scores.overall;
+    return overall === undefined ? [] : [overall];
+  });
+  return scores.length === 0 ? undefined : scores.reduce((sum, score) => sum + score, 0) / scores.length;
+}
+
+function singular(noun: string): string {
+  return noun.endsWith("s") ? noun.slice(0, -1) : noun;
+}
+
+function agreementCharts(metrics: MetricsDocument): ReportChart[] {
+  if (!metrics.agreement.available) return [];
+  const matrix = metrics.agreement.matrix;
+  if (matrix.judges.length < 2) return [];
+  const kappa = matrix.kappa.map((row) => row.map((value) => value ?? Number.NaN));
+  const offDiagonal = kappa.flatMap((row, i) => row.filter((value, j) => i !== j && Number.isFinite(value)));
+  if (offDiagonal.length === 0) return [];
+  return [
+    {
+      name: "judge-agreement",
+      section: "agreement",
+      caption: "Cohen's κ between each pair of judges on the pairs both judged",
+      spec: buildAgreementChart({
+        matrix: { labels: matrix.judges, values: kappa },
+        metricLabel: "Cohen's κ",
+        subtitle: "on pairs both judges judged; 0 = chance, 1 = perfect",
+        minimum: Math.min(0, ...offDiagonal),
+      }),
+    },
+  ];
+}
+
+function positionBiasCharts(metrics: MetricsDocument): ReportChart[] {
+  if (!metrics.positionBias.available) return [];
+  const perJudge = metrics.positionBias.perJudge.filter((row) => row.firstWinRate.value !== null);
+  const charts: ReportChart[] = [];
+  if (perJudge.length > 0) {
+    charts.push({
+      name: "position-bias",
+      section: "positionBias",
+      caption: "First-position win rate per judge with Wilson 95% intervals",
+      spec: buildPositionBiasChart({
+        judges: perJudge.map((row) => ({
+          judge: row.judge,
+          firstWinRate: row.firstWinRate.value ?? Number.NaN,
+          ...proportionInterval(row.firstWinRate),
+          comparisons: row.firstWinRate.n,
+        })),
+        intervalLabel: "Wilson 95% interval",
+      }),
+    });
+  }
+  const windows: PositionBiasWindow[] = perJudge.flatMap((row) =>
+    row.overTime.available
+      ? row.overTime.windows.flatMap((window, index) =>
+          window.firstWinRate.value === null
+            ? []
+            : [
+                {
+                  judge: row.judge,
+                  window: index + 1,
+                  firstWinRate: window.firstWinRate.value,
+                  ...proportionInterval(window.firstWinRate),
+                  comparisons: window.firstWinRate.n,
+                },
+              ],
+        )
+      : [],
+  );
+  if (windows.length > 0) {
+    charts.push({
+      name: "position-bias-over-time",
+      section: "positionBias",
+      caption: "First-position win rate per judge over equal-count time windows",
+      spec: buildPositionBiasOverTimeChart({
+        windows,
+        windowLabel: "time window (equal numbers of comparisons, in time order)",
+      }),
+    });
+  }
+  const bins: ConsistencyByGapBin[] = perJudge.flatMap((row) =>
+    row.consistencyByGap.available
+      ? row.consistencyByGap.bins.flatMap((bin, binIndex) =>
+          bin.value.value === null
+            ? []
+            : [
+                {
+                  judge: row.judge,
+                  bin: Number.isFinite(bin.upper)
+                    ? `${bin.lower.toFixed(0)}–${bin.upper.toFixed(0)}`
+                    : `≥ ${bin.lower.toFixed(0)}`,
+                  binIndex,
+                  consistency: bin.value.value,
+                  ...proportionInterval(bin.value),
+                  pairs: bin.value.n,
+                },
+              ],
+        )
+      : [],
+  );
+  if (bins.length > 0) {
+    charts.push({
+      name: "consistency-by-gap",
+      section: "positionBias",
+      caption: "Both-order consistency by rating gap",
+      spec: buildConsistencyByGapChart({
+        bins,
+        gapLabel: "|rating difference| of the pair (Elo points)",
+        metricLabel: "share of pairs judged in both orders that got the same winner both times; Wilson 95% CI",
+      }),
+    });
+  }
+  return charts;
+}
+
+function stabilityCharts(
+  metrics: MetricsDocument,
+  rated: readonly (ItemStanding & { rating: NonNullable<ItemStanding["rating"]> })[],
+  limits: ChartLimits,
+): ReportChart[] {
+  if (!metrics.stability.available) return [];
+  const stability = metrics.stability;
+  const charts: ReportChart[] = [];
+  if (stability.convergence.available && stability.convergence.points.length > 1) {
+    charts.push({
+      name: "convergence",
+      section: "stability",
+      caption: "Rank correlation with the final ranking as comparisons accumulate",
+      spec: buildConvergenceChart({
+        points: stability.convergence.points.flatMap((point) =>
+          point.spearman === null
+            ? []
+            : [
+                {
+                  series: "Spearman ρ with the final ranking",
+                  matchesPerItem: point.comparisonsPerItem,
+                  correlation: point.spearman,
+                },
+              ],
+        ),
+        threshold: 0.95,
+        subtitle: "replaying the comparisons in time order; dashed line = ρ 0.95",
+      }),
+    });
+  }
+  const pooled = new Map(rated.map((item) => [item.id, item]));
+  const points = stability.perJudge.flatMap(({ judge, leaderboard }) =>
+    leaderboard.rows.available
+      ? leaderboard.rows.rows.flatMap((row) => {
+          const item = pooled.get(row.item);
+          return item === undefined
+            ? []
+            : [{ item: item.title, judge, pooledRating: item.rating.value, judgeRating: row.rating }];
+        })
+      : [],
+  );
+  if (points.length > 0) {
+    const correlations = stability.correlations
+      .filter((row) => row.a === "pooled" || row.b === "pooled")
+      .map(
+        (row) =>
+          `${row.a === "pooled" ? row.b : row.a} ${row.spearman.value === null ? "n/a" : row.spearman.value.toFixed(2)}`,
+      );
+    charts.push({
+      name: "judge-ratings",
+      section: "stability",
+      caption: "Ratings from each judge's verdicts alone against the pooled rating",
+      spec: buildJudgeRatingScatterChart({
+        points,
+        ratingLabel: "BT rating",
+        subtitle: correlations.length > 0 ? `Spearman ρ with the pooled rating: ${correlations.join(", ")}` : undefined,
+        maxPoints: limits.scatterPoints,
+      }),
+    });
+  }
+  return charts;
+}

@@ -1,0 +1,262 @@
+import type { MetricsDocument } from "@judgelab/analytics";
+import type { LoadedDataset } from "@judgelab/datasets";
+import { type BradleyTerryBootstrap, computeWinRates } from "@judgelab/ratings";
+import type { RankShare } from "../charts/stability-charts.js";
+import type { ComparisonDetails } from "./collect-comparison-details.js";
+import type { ItemAssessment, ItemPage, ItemStanding, JudgeRunSummary, ReportData } from "./report-data.js";
+
+/** Tournament scores per item code (aligned with `dataset.table.itemIds`), e.g. TrueSkill in the seed display. */
+export interface TournamentScores {
+  readonly label: string;
+  readonly value: ArrayLike<number>;
+  readonly halfWidth: ArrayLike<number>;
+}
+
+/** Options of {@link buildReportData}. */
+export interface BuildReportDataOptions {
+  readonly dataset: LoadedDataset;
+  readonly metrics: MetricsDocument;
+  /** Pooled Bradley–Terry fit with bootstrap (its `samples` give the rank distributions). */
+  readonly ratings: BradleyTerryBootstrap;
+  readonly scores?: TournamentScores | undefined;
+  readonly details: ComparisonDetails;
+  readonly title?: string | undefined;
+  /** What the items are called in prose; default "items". */
+  readonly itemNoun?: string | undefined;
+  /** Items whose pages are written (ids); see {@link selectPageItems}. */
+  readonly pageItems: readonly string[];
+  /** Items in the bootstrap rank-distribution chart; default 15. */
+  readonly rankDistributionItems?: number;
+}
+
+function authorsOf(metadata: Record<string, unknown> | undefined): string | undefined {
+  const authors = metadata?.authors;
+  if (typeof authors === "string") return authors;
+  if (Array.isArray(authors) && authors.every((author) => typeof author === "string")) return authors.join(", ");
+  return undefined;
+}
+
+/**
+ * The best-rated items first, then any extra ids asked for (e.g. a showcase item), without duplicates.
+ * Pages are capped because a 1,000,000-comparison dataset would otherwise write thousands of pages.
+ */
+export function selectPageItems(options: {
+  readonly ranked: readonly string[];
+  readonly maxPages: number;
+  readonly include?: readonly string[];
+}): string[] {
+  const chosen = new Set(options.ranked.slice(0, Math.max(0, options.maxPages)));
+  for (const id of options.include ?? []) chosen.add(id);
+  return [...chosen];
+}
+
+/** Share of bootstrap rounds in which each of the `count` best items took each rank (rank among all items). */
+export function rankDistributionShares(ratings: BradleyTerryBootstrap, count: number): RankShare[] {
+  const itemCount = ratings.itemIds.length;
+  const order = [...ratings.itemIds.keys()]
+    .filter((code) => Number.isFinite(ratings.estimate[code]!))
+    .sort((a, b) => ratings.estimate[b]! - ratings.estimate[a]!)
+    .slice(0, count);
+  const shares: RankShare[] = [];
+  order.forEach((code, position) => {
+    const counts = new Map<number, number>();
+    let rounds = 0;
+    for (let round = 0; round < ratings.rounds; round++) {
+      const offset = round * itemCount;
+      const own = ratings.samples[offset + code]!;
+      if (!Number.isFinite(own)) continue;
+      let rank = 1;
+      for (let other = 0; other < itemCount; other++) if (ratings.samples[offset + other]! > own) rank++;
+      counts.set(rank, (counts.get(rank) ?? 0) + 1);
+      rounds++;
+    }
+    for (const [rank, hits] of [...counts].sort((a, b) => a[0] - b[0])) {
+      shares.push({ item: ratings.itemIds[code]!, order: position + 1, rank, share: hits / rounds });
+    }
+  });
+  return shares;
+}
+
+/**
+ * Assembles the report's data: per-item standings (pooled BT rating with bootstrap and rank intervals, tournament
+ * score, rank in category, record with Wilson interval, pointwise assessments), item pages with their comparison
+ * history, per-judge run summaries, and the bootstrap rank distributions of the best items.
+ */
+export function buildReportData(options: BuildReportDataOptions): ReportData {
+  const { dataset, ratings, metrics } = options;
+  const table = dataset.table;
+  const records = new Map(dataset.items.map((item) => [item.id, item]));
+  const titleOf = (id: string) => records.get(id)?.title ?? id;
+  const ratingCode = new Map(ratings.itemIds.map((id, code) => [id, code]));
+  const winRates = computeWinRates(table);
+  const invalid = new Float64Array(table.itemIds.length);
+  for (let row = 0; row < table.size; row++) {
+    if (table.verdict[row] === 3) {
+      invalid[table.first[row]!]! += 1;
+      invalid[table.second[row]!]! += 1;
+    }
+  }
+  const assessmentsByItem = new Map<string, ItemAssessment[]>();
+  for (const assessment of dataset.assessments) {
+    const list = assessmentsByItem.get(assessment.item) ?? [];
+    list.push({
+      judge: assessment.judge,
+      scores: assessment.scores,
+      scale: assessment.scale,
+      text: assessment.text,
+      createdAt: assessment.createdAt,
+    });
+    assessmentsByItem.set(assessment.item, list);
+  }
+  const standings: ItemStanding[] = table.itemIds.map((id, code) => {
+    const ratingIndex = ratingCode.get(id);
+    const estimate = ratingIndex === undefined ? Number.NaN : ratings.estimate[ratingIndex]!;
+    const wins = winRates.wins[code]!;
+    const losses = winRates.losses[code]!;
+    const scoreValue = options.scores?.value[code];
+    return {
+      id,
+      title: titleOf(id),
+      category: records.get(id)?.category,
+      rating:
+        ratingIndex === undefined || !Number.isFinite(estimate)
+          ? undefined
+          : {
+              value: estimate,
+              lower: ratings.lower[ratingIndex]!,
+              upper: ratings.upper[ratingIndex]!,
+              rank: ratings.rank[ratingIndex]!,
+              rankLower: ratings.rankLower[ratingIndex]!,
+              rankUpper: ratings.rankUpper[ratingIndex]!,
+            },
+      score:
+        scoreValue === undefined || !Number.isFinite(scoreValue)
+          ? undefined
+          : { value: scoreValue, halfWidth: options.scores!.halfWidth[code]! },
+      wins,
+      losses,
+      ties: winRates.ties[code]!,
+      invalid: invalid[code]!,
+      matches: winRates.comparisons[code]!,
+      winRate: {
+        value: wins + losses === 0 ? null : winRates.winRate[code]!,
+        lower: winRates.lower[code]!,
+        upper: winRates.upper[code]!,
+      },
+      assessments: assessmentsByItem.get(id) ?? [],
+    };
+  });
+  const withCategoryRanks = rankWithinCategories(standings);
+  const ordered = [...withCategoryRanks].sort(
+    (a, b) =>
+      (b.rating?.value ?? Number.NEGATIVE_INFINITY) - (a.rating?.value ?? Number.NEGATIVE_INFINITY) ||
+      a.id.localeCompare(b.id),
+  );
+  const byId = new Map(ordered.map((item) => [item.id, item]));
+  const scoreRanges = categoryScoreRanges(ordered);
+  const itemPages: ItemPage[] = options.pageItems.flatMap((id) => {
+    const standing = byId.get(id);
+    if (standing === undefined) return [];
+    const record = records.get(id);
+    return [
+      {
+        standing,
+        text: record?.text,
+        byline: authorsOf(record?.metadata),
+        history: options.details.history.get(id) ?? [],
+        scoreRange: scoreRanges.get(standing.category ?? ""),
+        categorySize: standing.categoryRank?.of,
+      },
+    ];
+  });
+  const judgeRecords = new Map(dataset.judges.map((judge) => [judge.id, judge]));
+  const judges: JudgeRunSummary[] = metrics.dataset.judges.map((summary) => {
+    const record = judgeRecords.get(summary.judge);
+    const usage = options.details.usage.get(summary.judge);
+    return {
+      judge: summary.judge,
+      kind: record?.kind ?? summary.kind ?? undefined,
+      model: record?.model,
+      provider: record?.provider,
+      comparisons: summary.comparisons,
+      decided: summary.decided,
+      ties: summary.ties,
+      invalid: summary.invalid,
+      costUsd: usage === undefined ? undefined : usage.costUsd,
+      inputTokens: usage?.inputTokens,
+      outputTokens: usage?.outputTokens,
+    };
+  });
+  const rankItems = options.rankDistributionItems ?? 15;
+  return {
+    title: options.title ?? `Ranking reliability: ${dataset.manifest.name}`,
+    dataset: {
+      name: dataset.manifest.name,
+      description: dataset.manifest.description,
+      source: dataset.manifest.source,
+      license: dataset.manifest.license,
+    },
+    itemNoun: options.itemNoun ?? "items",
+    metrics,
+    items: ordered,
+    judges,
+    scoreLabel: options.scores?.label,
+    rankDistribution:
+      rankItems > 0 && ratings.rounds > 0
+        ? {
+            resamples: ratings.rounds,
+            shares: rankDistributionShares(ratings, rankItems).map((share) => ({
+              ...share,
+              item: titleOf(share.item),
+            })),
+          }
+        : undefined,
+    itemPages,
+    period: timePeriod(table.time),
+  };
+}
+
+/** Rank within category by tournament score when present, else by BT rating (1 = best). */
+function rankWithinCategories(standings: readonly ItemStanding[]): ItemStanding[] {
+  const key = (item: ItemStanding) => item.score?.value ?? item.rating?.value ?? Number.NaN;
+  const groups = new Map<string, ItemStanding[]>();
+  for (const item of standings) {
+    if (item.category === undefined || !Number.isFinite(key(item))) continue;
+    const group = groups.get(item.category) ?? [];
+    group.push(item);
+    groups.set(item.category, group);
+  }
+  const ranks = new Map<string, { rank: number; of: number }>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => key(b) - key(a));
+    group.forEach((item, index) => {
+      ranks.set(item.id, { rank: index + 1, of: group.length });
+    });
+  }
+  return standings.map((item) => ({ ...item, categoryRank: ranks.get(item.id) }));
+}
+
+function categoryScoreRanges(items: readonly ItemStanding[]): Map<string, { lower: number; upper: number }> {
+  const ranges = new Map<string, { lower: number; upper: number }>();
+  for (const item of items) {
+    if (item.score === undefined) continue;
+    const key = item.category ?? "";
+    const range = ranges.get(key) ?? { lower: Number.POSITIVE_INFINITY, upper: Number.NEGATIVE_INFINITY };
+    range.lower = Math.min(range.lower, item.score.value);
+    range.upper = Math.max(range.upper, item.score.value);
+    ranges.set(key, range);
+  }
+  return ranges;
+}
+
+function timePeriod(time: Float64Array): { start: string; end: string } | undefined {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of time) {
+    if (Number.isNaN(value)) continue;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  if (!Number.isFinite(low)) return undefined;
+  return { start: new Date(low).toISOString().slice(0, 10), end: new Date(high).toISOString().slice(0, 10) };
+}

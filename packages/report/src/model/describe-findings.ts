@@ -1,0 +1,243 @@
+import type { MetricsDocument, PositionBiasRow, Statistic } from "@judgelab/analytics";
+import {
+  formatCount,
+  formatNumber,
+  formatNumberInterval,
+  formatPercent,
+  formatPercentInterval,
+  formatPValue,
+} from "../html/format-numbers.js";
+import type { ReportSectionId } from "./build-report-charts.js";
+import type { ReportData } from "./report-data.js";
+
+/**
+ * The prose of the report, generated from the numbers: headline findings (one sentence each, with figures and
+ * intervals) and a one-line plain-language reading per section. Plain text; the renderers escape it.
+ */
+export interface ReportFindings {
+  readonly summary: string;
+  readonly headlines: readonly string[];
+  readonly readings: Readonly<Record<ReportSectionId, string>>;
+}
+
+function statistic(value: Statistic, digits = 2): string {
+  return formatNumberInterval(value.value, value.ci, digits);
+}
+
+/** Judges whose first-position win rate interval excludes 50%. */
+function biasedJudges(rows: readonly PositionBiasRow[]): PositionBiasRow[] {
+  return rows.filter((row) => {
+    const ci = row.firstWinRate.ci;
+    return row.firstWinRate.value !== null && ci !== undefined && (ci.lower > 0.5 || ci.upper < 0.5);
+  });
+}
+
+function describeFirstRate(row: PositionBiasRow): string {
+  return `${row.judge} ${formatPercentInterval(row.firstWinRate.value, row.firstWinRate.ci)}`;
+}
+
+function describeRatings(data: ReportData): { headline: string[]; reading: string } {
+  const metrics = data.metrics;
+  const rated = data.items.filter((item) => item.rating !== undefined);
+  if (!metrics.stability.available || rated.length === 0) {
+    return { headline: [], reading: "No ratings could be computed (no decided comparisons)." };
+  }
+  const widths = rated.map((item) => item.rating!.rankUpper - item.rating!.rankLower).sort((a, b) => a - b);
+  const medianWidth = widths[Math.floor(widths.length / 2)] ?? 0;
+  const separability = metrics.stability.separability;
+  const best = rated[0]!;
+  const bestRating = best.rating!;
+  const tiedWithBest = rated.filter((item) => item.rating!.rankLower <= bestRating.rankUpper).length;
+  const headline = [
+    `${formatPercent(separability.value)} of ${data.itemNoun.replace(/s$/, "")} pairs are separable: their 95% bootstrap rating intervals do not overlap (${formatCount(separability.n)} pairs).`,
+    `The median 95% rank interval spans ${medianWidth} places among ${formatCount(rated.length)} ${data.itemNoun}; the top ${data.itemNoun.replace(/s$/, "")} ("${best.title}") is rated ${formatNumber(bestRating.value, 0)} [${formatNumber(bestRating.lower, 0)}, ${formatNumber(bestRating.upper, 0)}] with rank interval ${bestRating.rankLower}–${bestRating.rankUpper}.`,
+  ];
+  const reading =
+    medianWidth <= Math.max(2, rated.length * 0.02)
+      ? `The ranking is sharp: a typical ${data.itemNoun.replace(/s$/, "")}'s rank is pinned to within ${medianWidth} places.`
+      : `Read ranks as bands, not points: a typical ${data.itemNoun.replace(/s$/, "")} could sit anywhere in a ${medianWidth}-place window, and ${tiedWithBest} ${data.itemNoun} cannot be told apart from the top one.`;
+  return { headline, reading };
+}
+
+function describeAgreement(metrics: MetricsDocument): { headline: string[]; reading: string } {
+  if (!metrics.agreement.available) return { headline: [], reading: `Agreement: ${metrics.agreement.reason}.` };
+  const pairs = metrics.agreement.pairs.filter((pair) => pair.cohenKappa.value !== null);
+  const panel = metrics.agreement.panel;
+  if (pairs.length === 0 && !panel.available) {
+    return {
+      headline: [],
+      reading: "No pair of items was judged by two different judges, so agreement cannot be measured.",
+    };
+  }
+  const kappas = pairs.map((pair) => pair.cohenKappa.value!);
+  const low = Math.min(...kappas);
+  const high = Math.max(...kappas);
+  const agreements = pairs
+    .map((pair) => pair.agreementWithTies.value)
+    .filter((value): value is number => value !== null);
+  const meanAgreement = agreements.reduce((sum, value) => sum + value, 0) / Math.max(1, agreements.length);
+  const fleiss = panel.available ? `; Fleiss' κ over the panel ${statistic(panel.fleissKappa)}` : "";
+  const headline =
+    pairs.length > 0
+      ? [
+          `Judges pick the same winner on ${formatPercent(meanAgreement)} of the pairs they share; Cohen's κ between judge pairs ranges ${formatNumber(low)} to ${formatNumber(high)}${fleiss}.`,
+        ]
+      : [];
+  const strength =
+    high < 0.2
+      ? "slight"
+      : high < 0.4
+        ? "fair"
+        : high < 0.6
+          ? "moderate"
+          : high < 0.8
+            ? "substantial"
+            : "almost perfect";
+  return {
+    headline,
+    reading:
+      pairs.length > 0
+        ? `Agreement beyond chance is ${strength} at best (Landis–Koch scale): where judges disagree, a single verdict says little about a pair.`
+        : `Panel agreement: ${panel.available ? statistic(panel.fleissKappa) : "not available"}.`,
+  };
+}
+
+function describePositionBias(metrics: MetricsDocument): { headline: string[]; reading: string } {
+  if (!metrics.positionBias.available) {
+    return { headline: [], reading: `Position bias: ${metrics.positionBias.reason}.` };
+  }
+  const rows = metrics.positionBias.perJudge.filter((row) => row.firstWinRate.value !== null);
+  if (rows.length === 0) return { headline: [], reading: "No comparison with a known presentation order was decided." };
+  const biased = biasedJudges(rows);
+  const strongest = [...rows].sort(
+    (a, b) => Math.abs((b.firstWinRate.value ?? 0.5) - 0.5) - Math.abs((a.firstWinRate.value ?? 0.5) - 0.5),
+  )[0]!;
+  const headline = [
+    `First-position win rate by judge: ${rows.map(describeFirstRate).join("; ")} (50% is fair; Wilson 95% intervals).`,
+  ];
+  const reading =
+    biased.length === 0
+      ? "No judge's first-position win rate differs from 50% beyond its 95% interval: no detectable position bias."
+      : `${biased.map((row) => row.judge).join(", ")} ${biased.length === 1 ? "favours" : "favour"} one position beyond chance; the strongest is ${strongest.judge} at ${formatPercent(strongest.firstWinRate.value)} for the first-shown item (${formatPValue(strongest.binomialPValue)}). Randomising the order (as done here) keeps this from shifting ratings, but it adds noise to every close call.`;
+  return { headline, reading };
+}
+
+function describeStability(metrics: MetricsDocument): { headline: string[]; reading: string } {
+  if (!metrics.stability.available) return { headline: [], reading: `Stability: ${metrics.stability.reason}.` };
+  const stability = metrics.stability;
+  const headline: string[] = [];
+  const parts: string[] = [];
+  if (stability.splitHalf.available) {
+    headline.push(
+      `Two random halves of the comparisons give leaderboards with Spearman ρ = ${statistic(stability.splitHalf.spearman)} (mean of ${stability.splitHalf.rounds} splits).`,
+    );
+    parts.push(`split-half ρ ${formatNumber(stability.splitHalf.spearman.value)}`);
+  }
+  if (stability.convergence.available) {
+    const reached = stability.convergence.points.find((point) => point.spearman !== null && point.spearman >= 0.95);
+    parts.push(
+      reached === undefined
+        ? "the ranking had not reached ρ 0.95 with the final one before the data ran out"
+        : `the ranking reached ρ 0.95 with the final one after about ${formatNumber(reached.comparisonsPerItem, 1)} comparisons per item`,
+    );
+  }
+  const cycles = stability.transitivity.perJudge.filter((row) => row.cycleRate.value !== null);
+  if (cycles.length > 0) {
+    headline.push(
+      `Intransitive triangles (A>B>C>A) per judge: ${cycles.map((row) => `${row.judge} ${formatPercent(row.cycleRate.value, 1)} of ${formatCount(row.cycleRate.n)}`).join("; ")}; majority verdicts ${formatPercent(stability.transitivity.majority.value, 1)}.`,
+    );
+  }
+  return {
+    headline,
+    reading: parts.length === 0 ? "Not enough data to measure stability." : `Stability: ${parts.join("; ")}.`,
+  };
+}
+
+function describeBiases(metrics: MetricsDocument): { headline: string[]; reading: string } {
+  const parts: string[] = [];
+  const headline: string[] = [];
+  if (metrics.biases.available) {
+    const biases = metrics.biases;
+    if (biases.length.available) {
+      const rows = biases.length.perJudge.filter((row) => row.prefersLonger.value !== null);
+      if (rows.length > 0)
+        parts.push(
+          `prefers the longer item: ${rows.map((row) => `${row.judge} ${formatPercentInterval(row.prefersLonger.value, row.prefersLonger.ci)}`).join(", ")}`,
+        );
+    }
+    if (biases.selfPreference.available) {
+      const rows = biases.selfPreference.perJudge.filter((row) => row.difference.value !== null);
+      if (rows.length > 0)
+        parts.push(
+          `self-preference (own-family win rate minus other judges'): ${rows.map((row) => `${row.judge} ${formatNumberInterval(row.difference.value, row.difference.ci)}`).join(", ")}`,
+        );
+    }
+    if (biases.leniency.available) {
+      const rows = biases.leniency.perJudge.filter((row) => row.mean.value !== null);
+      if (rows.length > 0)
+        parts.push(
+          `mean pointwise score: ${rows.map((row) => `${row.judge} ${formatNumber(row.mean.value, 1)}`).join(", ")}`,
+        );
+    }
+  }
+  if (metrics.coherence.available) {
+    const rows = metrics.coherence.perJudge.filter((row) => row.kendallWithRating.value !== null);
+    if (rows.length > 0) {
+      headline.push(
+        `Pointwise scores and tournament ratings agree only partly: Kendall τ ${rows.map((row) => `${row.judge} ${statistic(row.kendallWithRating)}`).join("; ")}.`,
+      );
+      parts.push(
+        `pointwise–pairwise Kendall τ ${rows.map((row) => formatNumber(row.kendallWithRating.value)).join(", ")}`,
+      );
+    }
+  }
+  return {
+    headline,
+    reading:
+      parts.length === 0
+        ? "The dataset records no lengths, model families or pointwise scores, so other biases cannot be measured."
+        : `${parts.join("; ")}.`,
+  };
+}
+
+function describeRun(data: ReportData): string {
+  const calls = data.judges.reduce((sum, judge) => sum + judge.comparisons, 0);
+  const invalid = data.judges.reduce((sum, judge) => sum + judge.invalid, 0);
+  const cost = data.judges.reduce((sum, judge) => sum + (judge.costUsd ?? 0), 0);
+  const costText = data.judges.some((judge) => judge.costUsd !== undefined)
+    ? `, cost $${cost.toFixed(2)}`
+    : ", no cost recorded";
+  return `${formatCount(calls)} judge calls, ${formatCount(invalid)} without a usable verdict (${formatPercent(calls === 0 ? null : invalid / calls, 1)})${costText}.`;
+}
+
+/** Generates the summary, headline findings and per-section readings of a report. */
+export function describeFindings(data: ReportData): ReportFindings {
+  const dataset = data.metrics.dataset;
+  const categories = new Set(data.items.map((item) => item.category).filter((category) => category !== undefined));
+  const judges = dataset.judges.map((judge) => judge.judge);
+  const period = data.period === undefined ? "" : ` between ${data.period.start} and ${data.period.end}`;
+  const summary = `${formatCount(dataset.items)} ${data.itemNoun}${categories.size > 0 ? ` in ${categories.size} categories` : ""} were compared pairwise ${formatCount(dataset.comparisons)} times by ${judges.length} judge${judges.length === 1 ? "" : "s"} (${judges.join(", ")})${period}: ${formatCount(dataset.decided)} decided, ${formatCount(dataset.ties)} ties, ${formatCount(dataset.invalid)} invalid. ${formatCount(dataset.bothOrderUnits)} of ${formatCount(dataset.units)} item pairs were judged in both presentation orders.`;
+  const ratings = describeRatings(data);
+  const agreement = describeAgreement(data.metrics);
+  const positionBias = describePositionBias(data.metrics);
+  const stability = describeStability(data.metrics);
+  const biases = describeBiases(data.metrics);
+  return {
+    summary,
+    headlines: [
+      ...ratings.headline,
+      ...stability.headline,
+      ...agreement.headline,
+      ...positionBias.headline,
+      ...biases.headline,
+    ],
+    readings: {
+      ratings: ratings.reading,
+      agreement: agreement.reading,
+      positionBias: positionBias.reading,
+      stability: stability.reading,
+      biases: biases.reading,
+      run: describeRun(data),
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { MetricsDocument } from "@judgelab/analytics";
+import type { RankShare } from "../charts/stability-charts.js";
+
+/** An interval on some scale. */
+export interface ValueInterval {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** An item's pooled rating with its bootstrap interval and rank interval (1 = best). */
+export interface ItemRating extends ValueInterval {
+  readonly value: number;
+  readonly rank: number;
+  readonly rankLower: number;
+  readonly rankUpper: number;
+}
+
+/**
+ * The tournament score as the seed system displays it, e.g. TrueSkill `1565±40`: `value` is the
+ * conservative score, `halfWidth` the ± part.
+ */
+export interface TournamentScore {
+  readonly value: number;
+  readonly halfWidth: number;
+}
+
+/** One pointwise assessment of an item (e.g. the seed system's impact assessment). */
+export interface ItemAssessment {
+  readonly judge: string;
+  readonly scores: Readonly<Record<string, number>>;
+  readonly scale?: { readonly min: number; readonly max: number } | undefined;
+  readonly text?: string | undefined;
+  readonly createdAt?: string | undefined;
+}
+
+/** Everything the report says about one item. */
+export interface ItemStanding {
+  readonly id: string;
+  readonly title: string;
+  readonly category?: string | undefined;
+  /** Pooled Bradley–Terry rating (absent when the item has no decided comparison or was not listed). */
+  readonly rating?: ItemRating | undefined;
+  readonly score?: TournamentScore | undefined;
+  /** Rank by tournament score within the item's category. */
+  readonly categoryRank?: { readonly rank: number; readonly of: number } | undefined;
+  readonly wins: number;
+  readonly losses: number;
+  readonly ties: number;
+  /** Comparisons with an invalid verdict that involved the item. */
+  readonly invalid: number;
+  /** Decided comparisons (wins + losses + ties). */
+  readonly matches: number;
+  /** wins / (wins + losses), Wilson 95% interval; value null when the item never won or lost. */
+  readonly winRate: { readonly value: number | null; readonly lower: number; readonly upper: number };
+  readonly assessments: readonly ItemAssessment[];
+}
+
+/** One entry of an item's comparison history, seen from that item. */
+export interface HistoryEntry {
+  readonly opponentId: string;
+  readonly opponentTitle: string;
+  readonly judge: string;
+  readonly createdAt?: string | undefined;
+  /** True when this item was shown first. */
+  readonly shownFirst: boolean;
+  /** Whether the presentation order is known at all. */
+  readonly orderKnown: boolean;
+  readonly outcome: "win" | "loss" | "tie" | "invalid";
+  readonly rationale?: string | undefined;
+}
+
+/** One per-item tournament page. */
+export interface ItemPage {
+  readonly standing: ItemStanding;
+  /** The item's text (for papers: the abstract). */
+  readonly text?: string | undefined;
+  /** A line under the title (for papers: the authors). */
+  readonly byline?: string | undefined;
+  /** Newest first. */
+  readonly history: readonly HistoryEntry[];
+  /** Range of tournament scores in the item's category, for the score bar. */
+  readonly scoreRange?: ValueInterval | undefined;
+  /** Items in the category (for "#k of N"). */
+  readonly categorySize?: number | undefined;
+}
+
+/** Calls, failures and cost of one judge. */
+export interface JudgeRunSummary {
+  readonly judge: string;
+  readonly kind?: string | undefined;
+  readonly model?: string | undefined;
+  readonly provider?: string | undefined;
+  readonly comparisons: number;
+  readonly decided: number;
+  readonly ties: number;
+  readonly invalid: number;
+  readonly costUsd?: number | undefined;
+  readonly inputTokens?: number | undefined;
+  readonly outputTokens?: number | undefined;
+}
+
+/** Everything the report renders: the analysis document plus per-item standings and run details. */
+export interface ReportData {
+  /** Report heading, e.g. "Ranking reliability: demo paper tournament". */
+  readonly title: string;
+  readonly dataset: {
+    readonly name: string;
+    readonly description?: string | undefined;
+    readonly source?: string | undefined;
+    readonly license?: string | undefined;
+  };
+  /** What the items are called in prose ("papers", "responses", "items"). */
+  readonly itemNoun: string;
+  readonly metrics: MetricsDocument;
+  /** All items, best pooled rating first (items without a rating last). */
+  readonly items: readonly ItemStanding[];
+  readonly judges: readonly JudgeRunSummary[];
+  /** Name of the tournament score (e.g. "TrueSkill (seed display: (μ − 3σ)·10 + 1200 ± 2σ·10)"). */
+  readonly scoreLabel?: string | undefined;
+  /** Bootstrap rank distributions of the best items. */
+  readonly rankDistribution?: { readonly resamples: number; readonly shares: readonly RankShare[] } | undefined;
+  /** Per-item pages (capped by the caller). */
+  readonly itemPages: readonly ItemPage[];
+  /** Time span of the comparisons (ISO dates), when recorded. */
+  readonly period?: { readonly start: string; readonly end: string } | undefined;
+}
