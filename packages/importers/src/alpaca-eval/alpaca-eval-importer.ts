@@ -1,0 +1,191 @@
+import { basename, dirname } from "node:path";
+import { defineImporter } from "../define-importer.js";
+import { ImportInputError } from "../import-input-error.js";
+import type { SourceLocation } from "../import-report.js";
+import type { CollectContext, ManifestFields } from "../importer.js";
+import { listInputFiles, readJsonArray, readTableRows } from "../read-source-records.js";
+import {
+  ALPACA_EVAL_LICENSE,
+  type AlpacaEvalAnnotation,
+  alpacaEvalItems,
+  alpacaEvalJudge,
+  mapAlpacaEvalAnnotation,
+} from "./map-alpaca-eval-annotation.js";
+
+type AlpacaFileKind = "compact" | "annotations" | "instructions";
+
+function alpacaFileKind(path: string): AlpacaFileKind | undefined {
+  const name = basename(path);
+  if (name === "instructions.csv") return "instructions";
+  if (/annotations.*\.json$/.test(name)) return "annotations";
+  if (/\.csv(\.gz)?$/.test(name) && name.includes("annotations")) return "compact";
+  return undefined;
+}
+
+/** `…/results/<model>/<annotator…>/annotations.json` → results and annotator folders (else parent folders). */
+export function parseAlpacaEvalAnnotationsPath(path: string): { resultsDir: string; annotatorDir: string } {
+  const normalized = path.replaceAll("\\", "/");
+  const match = /(?:^|\/)results\/([^/]+)\/(.+)\/[^/]+\.json$/.exec(normalized);
+  if (match !== null) return { resultsDir: match[1] as string, annotatorDir: match[2] as string };
+  const parent = dirname(normalized);
+  return { resultsDir: basename(dirname(parent)), annotatorDir: basename(parent) };
+}
+
+interface AlpacaState {
+  readonly context: CollectContext;
+  readonly instructionIds: Map<string, string>;
+}
+
+function addAnnotation(state: AlpacaState, annotation: AlpacaEvalAnnotation, at: SourceLocation): void {
+  const { collector } = state.context;
+  collector.addJudge(alpacaEvalJudge(annotation.annotator));
+  for (const item of alpacaEvalItems(annotation)) collector.addItem(item, at);
+  collector.addComparison(mapAlpacaEvalAnnotation(annotation), at);
+}
+
+const optionalNumber = (value: string | undefined) => {
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+};
+
+async function readCompactCsv(state: AlpacaState, file: string): Promise<void> {
+  for await (const { at, value: row } of readTableRows(file)) {
+    state.context.report.countRead(file);
+    const { results_dir, annotator_dir, annotator, instruction_id, generator_1, generator_2 } = row;
+    if (!results_dir || !annotator_dir || !annotator || !instruction_id || !generator_1 || !generator_2) {
+      throw new ImportInputError(
+        `${file}:${at.line}: not an AlpacaEval compact row (needs results_dir, annotator_dir, annotator, instruction_id, generator_1, generator_2, preference)`,
+        { file },
+      );
+    }
+    const length1 = optionalNumber(row.len_output_1);
+    const length2 = optionalNumber(row.len_output_2);
+    addAnnotation(
+      state,
+      {
+        resultsDir: results_dir,
+        annotatorDir: annotator_dir,
+        annotator,
+        instructionId: instruction_id,
+        generator1: generator_1,
+        generator2: generator_2,
+        preference: row.preference,
+        ...(row.dataset ? { dataset: row.dataset } : {}),
+        ...(row.shown_first ? { shownFirst: row.shown_first } : {}),
+        ...(length1 === undefined ? {} : { length1 }),
+        ...(length2 === undefined ? {} : { length2 }),
+      },
+      at,
+    );
+  }
+}
+
+async function readInstructions(state: AlpacaState, file: string): Promise<void> {
+  for await (const { value: row } of readTableRows(file)) {
+    if (row.instruction !== undefined && row.instruction_id !== undefined) {
+      state.instructionIds.set(row.instruction, row.instruction_id);
+    }
+  }
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+async function readAnnotationsJson(state: AlpacaState, file: string): Promise<void> {
+  const { resultsDir, annotatorDir } = parseAlpacaEvalAnnotationsPath(file);
+  let usedIndex = false;
+  for await (const { at, value } of readJsonArray(file)) {
+    state.context.report.countRead(file);
+    const record = (value ?? {}) as Record<string, unknown>;
+    const generator1 = text(record.generator_1);
+    const generator2 = text(record.generator_2);
+    const annotator = text(record.annotator) ?? annotatorDir;
+    if (generator1 === undefined || generator2 === undefined) {
+      state.context.report.skip("annotation without generator_1/generator_2", at);
+      continue;
+    }
+    const instruction = text(record.instruction);
+    let instructionId = instruction === undefined ? undefined : state.instructionIds.get(instruction);
+    if (instructionId === undefined) {
+      instructionId = String(at.index);
+      usedIndex = true;
+    }
+    const dataset = text(record.dataset);
+    const output1 = text(record.output_1);
+    const output2 = text(record.output_2);
+    addAnnotation(
+      state,
+      {
+        resultsDir,
+        annotatorDir,
+        annotator,
+        instructionId,
+        generator1,
+        generator2,
+        preference: record.preference,
+        ...(dataset === undefined ? {} : { dataset }),
+        ...(output1 === undefined ? {} : { output1 }),
+        ...(output2 === undefined ? {} : { output2 }),
+      },
+      at,
+    );
+  }
+  if (usedIndex) {
+    state.context.report.warn(
+      "instruction not found in instructions.csv (or none given): instruction id taken from the position in annotations.json",
+      { file },
+    );
+  }
+}
+
+async function collectAlpacaEval(context: CollectContext): Promise<ManifestFields> {
+  const files = await listInputFiles(context.inputs, (path) => alpacaFileKind(path) !== undefined);
+  const byKind: Record<AlpacaFileKind, string[]> = { instructions: [], compact: [], annotations: [] };
+  for (const file of files) {
+    const kind = alpacaFileKind(file);
+    if (kind === undefined) {
+      throw new ImportInputError(
+        `${file}: not an AlpacaEval file (expected annotations_compact.csv[.gz], annotations.json or instructions.csv)`,
+        { file },
+      );
+    }
+    byKind[kind].push(file);
+  }
+  const state: AlpacaState = { context, instructionIds: new Map() };
+  for (const file of byKind.instructions) await readInstructions(state, file);
+  for (const file of byKind.compact) await readCompactCsv(state, file);
+  for (const file of byKind.annotations) await readAnnotationsJson(state, file);
+  if (byKind.compact.length > 0) {
+    context.report.note(
+      "compact CSV: presentation order from shown_first, recomputed upstream-side from AlpacaEval's seeded shuffle (checked on one annotator: 802/803 agree; unverified for AlpacaEval 1 files)",
+    );
+  }
+  if (byKind.annotations.length > 0) {
+    context.report.note(
+      "annotations.json records no presentation order: order unknown, first/second = output_1/output_2",
+    );
+  }
+  if (byKind.compact.length > 0 && byKind.annotations.length > 0) {
+    context.report.note(
+      "annotations.json records that repeat compact CSV rows add output texts; their judgments are counted as skipped (agreeing or conflicting)",
+    );
+  }
+  context.report.note(
+    "preference = preference for the second-shown item in [0, 1] (upstream p = preference − 1, tie code 0 → 0.5)",
+  );
+  return {
+    name: "alpaca-eval",
+    description: "AlpacaEval annotations: models vs a fixed baseline on 805 instructions, several LLM annotators",
+    license: ALPACA_EVAL_LICENSE,
+    source: "https://github.com/tatsu-lab/alpaca_eval",
+  };
+}
+
+/** AlpacaEval: the compact annotations CSV and upstream `results/<model>/<annotator>/annotations.json` files. */
+export const alpacaEvalImporter = defineImporter({
+  format: "alpaca-eval",
+  description:
+    "AlpacaEval annotations_compact.csv[.gz] and results/<model>/<annotator>/annotations.json (+ instructions.csv for ids)",
+  license: ALPACA_EVAL_LICENSE,
+  collect: collectAlpacaEval,
+});

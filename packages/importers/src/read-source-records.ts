@@ -1,0 +1,92 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { readCsvRecords, readJsonLines } from "@judgelab/datasets";
+import { ImportInputError } from "./import-input-error.js";
+import type { SourceLocation } from "./import-report.js";
+
+/** One source record and where it came from. */
+export interface SourceRecord<T = unknown> {
+  readonly at: SourceLocation;
+  readonly value: T;
+}
+
+/**
+ * Expands inputs into files: a file is taken as given, a folder is walked recursively (sorted, so imports are
+ * reproducible) and its files kept when `accept(path)` says so.
+ */
+export async function listInputFiles(inputs: readonly string[], accept: (path: string) => boolean): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (accept(path)) files.push(path);
+    }
+  };
+  for (const input of inputs) {
+    if ((await stat(input)).isDirectory()) await walk(input);
+    else files.push(input);
+  }
+  return files;
+}
+
+/** Reads a whole JSON file (`.gz` transparently); a parse failure names the file. */
+export async function readJsonFile(path: string): Promise<unknown> {
+  let bytes = await readFile(path);
+  if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new ImportInputError(`${path}: not valid JSON (${(error as Error).message})`, { file: path, cause: error });
+  }
+}
+
+/** Reads a JSON file that must hold an array, and yields its elements with their index. */
+export async function* readJsonArray(path: string): AsyncGenerator<SourceRecord> {
+  const value = await readJsonFile(path);
+  if (!Array.isArray(value)) {
+    throw new ImportInputError(`${path}: expected a JSON array of records, got ${typeof value}`, { file: path });
+  }
+  for (let index = 0; index < value.length; index++) yield { at: { file: path, index }, value: value[index] };
+}
+
+/** True for `.jsonl`, `.jsonl.gz`, `.ndjson` file names. */
+export function isJsonLinesPath(path: string): boolean {
+  return /\.(jsonl|ndjson)(\.gz)?$/i.test(path);
+}
+
+/**
+ * Yields the records of a JSON array file or a JSON Lines file (decided by the file name). A JSONL line that is
+ * not JSON throws an {@link ImportInputError} naming file and line: a corrupt file is not a dataset.
+ */
+export async function* readJsonRecords(path: string): AsyncGenerator<SourceRecord> {
+  if (!isJsonLinesPath(path)) {
+    yield* readJsonArray(path);
+    return;
+  }
+  for await (const line of readJsonLines(path)) {
+    if (line.error !== undefined) {
+      throw new ImportInputError(`${path}:${line.line}: ${line.error}`, { file: path });
+    }
+    yield { at: { file: path, line: line.line }, value: line.value };
+  }
+}
+
+/** Yields the rows of a CSV/TSV file (`.gz` transparently) with their line numbers. */
+export async function* readTableRows(
+  path: string,
+  options: { delimiter?: string } = {},
+): AsyncGenerator<SourceRecord<Record<string, string>>> {
+  const delimiter = options.delimiter ?? (/\.tsv(\.gz)?$/i.test(path) ? "\t" : ",");
+  for await (const row of readCsvRecords(path, { delimiter })) {
+    yield { at: { file: path, line: row.line }, value: row.record };
+  }
+}
+
+/** Reads the header (column names) of a CSV/TSV file. */
+export async function readTableColumns(path: string, options: { delimiter?: string } = {}): Promise<string[]> {
+  for await (const row of readTableRows(path, options)) return Object.keys(row.value);
+  return [];
+}

@@ -1,0 +1,36 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
+
+/** The shared third-party datasets folder (`$JUDGELAB_SHARED_DIR/datasets`, default `<repo>/../shared/datasets`). */
+export const SHARED_DATASETS = join(process.env.JUDGELAB_SHARED_DIR ?? resolve(repoRoot, "../shared"), "datasets");
+
+/** True when the shared datasets are present (tests that need them skip otherwise, with the path in the name). */
+export const HAS_SHARED_DATASETS = existsSync(SHARED_DATASETS);
+
+/** Path of a file or folder inside the shared datasets. */
+export function sharedPath(...parts: string[]): string {
+  return join(SHARED_DATASETS, ...parts);
+}
+
+/** Creates a temporary folder under the OS temp dir and returns it with a cleanup function. */
+export async function makeTempDir(
+  prefix = "judgelab-importers-",
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Reads a JSONL file written by an import into an array of records. */
+export async function readJsonl<T = Record<string, unknown>>(path: string): Promise<T[]> {
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile(path, "utf8");
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as T);
+}
