@@ -1,1 +1,56 @@
-export {};
+export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
+export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
+export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
+export { needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { paperTournamentPreset } from "./paper-tournament-preset.js";
+export { type ConfigProblem, parseTournamentConfig, TournamentConfigError } from "./parse-tournament-config.js";
+export { type PlanRoundOptions, planRound, type SchedulerSettings } from "./plan-round.js";
+export { DEFAULT_PRICES, DEFAULT_PRICES_DATE, estimateTokens, PriceTable } from "./price-table.js";
+export type { ProgressCounters, ProgressEvent, ProgressReporter } from "./progress-events.js";
+export { ProviderLimiter, type ProviderLimits } from "./provider-limiter.js";
+export { resolveTemplate } from "./resolve-template.js";
+export { type CacheKeyParts, itemContentHash, ResponseCache, responseCacheKey } from "./response-cache.js";
+export { createMemoryJournal, type ResponseStore, type RunJournal } from "./run-journal.js";
+export type {
+  FailedResult,
+  FailureKind,
+  PlannedComparison,
+  RecordedResult,
+  RoundRecord,
+  RunLogRecord,
+  StopReason,
+  StopRecord,
+} from "./run-records.js";
+export { RunState } from "./run-state.js";
+export { RunIdentityError, type RunManifest, RunStore } from "./run-store.js";
+export { type RunTournamentOptions, runTournament, type TournamentRunSummary } from "./run-tournament.js";
+export { seededRandom, shuffled } from "./seeded-random.js";
+export {
+  comparisonsInPlanOrder,
+  type SimulatedTournament,
+  type SimulateTournamentOptions,
+  simulateTournament,
+} from "./simulate-tournament.js";
+export { hashValue, sha256Hex, stableStringify } from "./stable-hash.js";
+export { createSyntheticItems } from "./synthetic-items.js";
+export { TokenBucket } from "./token-bucket.js";
+export {
+  type JudgeConfig,
+  type LimitConfig,
+  type ModelPrice,
+  type Provider,
+  type SchedulerKind,
+  type TournamentConfig,
+  type TournamentConfigInput,
+  tournamentConfigSchema,
+} from "./tournament-config.js";
+export { prepareTournamentItems, type TournamentItems, TournamentItemsError } from "./tournament-items.js";
+export {
+  computeStandings,
+  conservativeScore,
+  type Game,
+  matchQuality,
+  SEED_TRUESKILL,
+  type Standings,
+} from "./tournament-standings.js";

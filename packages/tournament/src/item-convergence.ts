@@ -1,0 +1,49 @@
+import type { TournamentConfig } from "./tournament-config.js";
+import type { Standings } from "./tournament-standings.js";
+
+/** Stop-rule settings (the config's `stop` block). */
+export type StopRules = TournamentConfig["stop"];
+
+/**
+ * Half-width of the Wilson 95% interval of a win rate (wins over decided matches; docs/METRICS.md):
+ * z·sqrt(p̂(1−p̂)/n + z²/4n²)/(1 + z²/n). n = 0 gives 0.5 (the whole unit interval).
+ */
+export function wilsonHalfWidth(wins: number, decided: number, z = 1.959963984540054): number {
+  if (decided === 0) return 0.5;
+  const p = wins / decided;
+  const z2 = z * z;
+  return (z * Math.sqrt((p * (1 - p)) / decided + z2 / (4 * decided * decided))) / (1 + z2 / decided);
+}
+
+/**
+ * Whether an item still needs matches under the seed system's stop rules:
+ * - never beyond `hardMaxMatchesPerItem` (default 2 × `maxMatchesPerItem`), so every tournament ends;
+ * - undefeated or winless items with at least one match keep playing (`keepPlayingUndefeated`);
+ * - otherwise it has converged after `maxMatchesPerItem` matches, or once σ ≤ `sigma` (σ ≤ `topSigma` for the top
+ *   `topK` of its category) and, when set, its Wilson half-width ≤ `wilsonHalfWidth`.
+ */
+export function needsMatches(options: {
+  item: number;
+  standings: Standings;
+  stop: StopRules;
+  inTop: boolean;
+  /** Matches already planned for the item in the round being built. */
+  plannedThisRound?: number;
+}): boolean {
+  const { item, standings, stop } = options;
+  const played = standings.matches[item]! + (options.plannedThisRound ?? 0);
+  if (played >= (stop.hardMaxMatchesPerItem ?? 2 * stop.maxMatchesPerItem)) return false;
+  const wins = standings.wins[item]!;
+  const losses = standings.losses[item]!;
+  if (stop.keepPlayingUndefeated && wins + losses > 0 && (wins === 0 || losses === 0)) return true;
+  if (played >= stop.maxMatchesPerItem) return false;
+  const sigmaTarget = options.inTop ? Math.min(stop.topSigma, stop.sigma) : stop.sigma;
+  if (standings.sigma[item]! > sigmaTarget) return true;
+  if (stop.wilsonHalfWidth !== undefined && wilsonHalfWidth(wins, wins + losses) > stop.wilsonHalfWidth) return true;
+  return false;
+}
+
+/** Whether an item may play one more match at all (below the hard cap). */
+export function belowHardCap(standings: Standings, stop: StopRules, item: number, plannedThisRound: number): boolean {
+  return standings.matches[item]! + plannedThisRound < (stop.hardMaxMatchesPerItem ?? 2 * stop.maxMatchesPerItem);
+}

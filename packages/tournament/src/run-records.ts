@@ -1,0 +1,87 @@
+import type { Comparison } from "@judgelab/schema";
+
+/**
+ * One comparison the scheduler planned: two items in presented order for one judge and repetition. Its `id` is a
+ * deterministic function of the plan (`r3m12.gpt.ab.0`), so a resumed run and an uninterrupted run name the same
+ * comparison the same way.
+ */
+export interface PlannedComparison {
+  readonly id: string;
+  readonly matchId: string;
+  readonly round: number;
+  /** Item shown first. */
+  readonly first: string;
+  /** Item shown second. */
+  readonly second: string;
+  readonly judge: string;
+  readonly repetition: number;
+}
+
+/** Why a scheduled comparison has no verdict. Judge-side kinds come from the judge; the rest from the transport. */
+export type FailureKind =
+  | "refusal"
+  | "content-filter"
+  | "unparseable"
+  | "truncated"
+  | "empty"
+  | "missing"
+  | "rate-limited"
+  | "server"
+  | "timeout"
+  | "network"
+  | "bad-request"
+  | "auth"
+  | "malformed-response"
+  | "aborted"
+  | "batch-expired"
+  | "internal";
+
+/** A round of the schedule, written before any of its calls so that resume replays the same plan. */
+export interface RoundRecord {
+  readonly type: "round";
+  readonly round: number;
+  readonly comparisons: readonly PlannedComparison[];
+}
+
+/** A comparison that ended with a verdict. `comparison` is the canonical record (schema `Comparison`). */
+export interface RecordedResult {
+  readonly type: "recorded";
+  readonly id: string;
+  readonly round: number;
+  readonly comparison: Comparison;
+  readonly cacheKey: string;
+  readonly attempts: number;
+  /** True when the response came from the cache (no paid call in this run). */
+  readonly cached: boolean;
+}
+
+/**
+ * A comparison that ended without a verdict. Judge-side failures (refusal, unparseable) were paid for and carry the
+ * canonical record with verdict `invalid` and the raw answer; transport failures carry the last error.
+ */
+export interface FailedResult {
+  readonly type: "failed";
+  readonly id: string;
+  readonly round: number;
+  readonly kind: FailureKind;
+  readonly message: string;
+  readonly attempts: number;
+  readonly status?: number;
+  readonly comparison?: Comparison;
+  readonly cacheKey?: string;
+  readonly cached?: boolean;
+}
+
+/** Written when a run stops, with the reason (informational; resume does not depend on it). */
+export interface StopRecord {
+  readonly type: "stop";
+  readonly reason: StopReason;
+  readonly round: number;
+  readonly at: string;
+}
+
+/** Why a run stopped. */
+export type StopReason = "converged" | "max-rounds" | "max-matches" | "budget" | "interrupted" | "plan-exhausted";
+
+/** One line of `log.jsonl`. */
+export type RunLogRecord = RoundRecord | RecordedResult | FailedResult | StopRecord;

@@ -1,0 +1,93 @@
+import type { FailedResult, PlannedComparison, RecordedResult, RunLogRecord } from "./run-records.js";
+
+/** A problem found while replaying a log (a comparison recorded twice, a result for an unplanned id). */
+export interface RunStateProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+/**
+ * The state of a run rebuilt from its log: the planned rounds and the latest outcome of every comparison.
+ * Everything the scheduler needs (ratings, pairs played, match counts) is derived from this, in plan order, so
+ * the order in which concurrent calls completed never matters.
+ */
+export class RunState {
+  readonly rounds: PlannedComparison[][] = [];
+  /** Comparison id → its verdict record. A recorded comparison is final. */
+  readonly recorded = new Map<string, RecordedResult>();
+  /** Comparison id → its latest failure, while it has no verdict. */
+  readonly failed = new Map<string, FailedResult>();
+  readonly problems: RunStateProblem[] = [];
+  /** US dollars paid so far: every result that was not served from the cache, including superseded failures. */
+  spentUsd = 0;
+  private readonly planned = new Set<string>();
+
+  /** Replays log records (in file order). */
+  static fromRecords(records: readonly RunLogRecord[]): RunState {
+    const state = new RunState();
+    records.forEach((record, index) => {
+      state.apply(record, index + 1);
+    });
+    return state;
+  }
+
+  /** Applies one record; `line` is used in problems. */
+  apply(record: RunLogRecord, line = 0): void {
+    switch (record.type) {
+      case "round": {
+        if (this.rounds[record.round] !== undefined) {
+          this.problems.push({ line, message: `round ${record.round} planned twice; the first plan is kept` });
+          return;
+        }
+        this.rounds[record.round] = [...record.comparisons];
+        for (const comparison of record.comparisons) this.planned.add(comparison.id);
+        return;
+      }
+      case "recorded": {
+        if (!record.cached) this.spentUsd += record.comparison.usage?.costUsd ?? 0;
+        if (!this.planned.has(record.id)) this.problems.push({ line, message: `${record.id} was never planned` });
+        if (this.recorded.has(record.id)) {
+          this.problems.push({ line, message: `${record.id} recorded twice; the first verdict is kept` });
+          return;
+        }
+        this.recorded.set(record.id, record);
+        this.failed.delete(record.id);
+        return;
+      }
+      case "failed": {
+        if (record.cached !== true) this.spentUsd += record.comparison?.usage?.costUsd ?? 0;
+        if (!this.planned.has(record.id)) this.problems.push({ line, message: `${record.id} was never planned` });
+        if (this.recorded.has(record.id)) {
+          this.problems.push({ line, message: `${record.id} failed after it was recorded; the verdict is kept` });
+          return;
+        }
+        this.failed.set(record.id, record);
+        return;
+      }
+      case "stop":
+        return;
+    }
+  }
+
+  /** Number of planned rounds. */
+  get roundCount(): number {
+    return this.rounds.length;
+  }
+
+  /** Comparisons of a round that have no verdict yet (never attempted, or failed). */
+  pending(round: number): PlannedComparison[] {
+    return (this.rounds[round] ?? []).filter((comparison) => !this.recorded.has(comparison.id));
+  }
+
+  /** Recorded results in plan order (round, then position in the round): the canonical order for ratings. */
+  recordedInPlanOrder(): RecordedResult[] {
+    const results: RecordedResult[] = [];
+    for (const round of this.rounds) {
+      for (const comparison of round ?? []) {
+        const result = this.recorded.get(comparison.id);
+        if (result !== undefined) results.push(result);
+      }
+    }
+    return results;
+  }
+}

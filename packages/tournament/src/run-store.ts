@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { AppendOnlyLog, type LogRepair } from "./append-only-log.js";
+import { ResponseCache } from "./response-cache.js";
+import type { RunLogRecord } from "./run-records.js";
+
+/** `run.json`: what the run is (config snapshot and hashes). Written once when the folder is created. */
+export interface RunManifest {
+  readonly schemaVersion: 1;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly seed: number;
+  /**
+   * Hash of everything that determines the schedule and the answers (seed, items, judges, template, order,
+   * assignment, repetitions, scheduler). Limits, retries, timeouts, stop rules and budget may change between
+   * resumes; this may not.
+   */
+  readonly identityHash: string;
+  readonly itemsHash: string;
+  readonly templateHash: string;
+  readonly judges: readonly unknown[];
+  readonly config: unknown;
+}
+
+/** Raised when a run folder belongs to a different tournament than the config being run. */
+export class RunIdentityError extends Error {
+  override readonly name = "RunIdentityError";
+}
+
+/**
+ * A run folder: `run.json` (manifest), `log.jsonl` (append-only run log, see `AppendOnlyLog` for the fsync policy)
+ * and `cache.jsonl` (response cache). Opening repairs torn last lines and returns the existing records for resume.
+ */
+export class RunStore {
+  private constructor(
+    readonly dir: string,
+    readonly manifest: RunManifest,
+    private readonly log: AppendOnlyLog<RunLogRecord>,
+    readonly records: readonly RunLogRecord[],
+    readonly cache: ResponseCache,
+    readonly repairs: { readonly log: LogRepair; readonly cache: LogRepair },
+    readonly resumed: boolean,
+  ) {}
+
+  /** Opens or creates a run folder. Throws `RunIdentityError` when the folder holds a different tournament. */
+  static open(dir: string, manifest: RunManifest): RunStore {
+    mkdirSync(dir, { recursive: true });
+    const manifestPath = join(dir, "run.json");
+    let stored = manifest;
+    const resumed = existsSync(manifestPath);
+    if (resumed) {
+      stored = JSON.parse(readFileSync(manifestPath, "utf8")) as RunManifest;
+      if (stored.identityHash !== manifest.identityHash) {
+        throw new RunIdentityError(
+          `${dir} holds run "${stored.name}" created ${stored.createdAt} with a different seed, items, judges, template ` +
+            "or schedule settings; use a new runDir (or restore the original config) to continue",
+        );
+      }
+    } else {
+      const temporary = `${manifestPath}.partial`;
+      writeFileSync(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+      renameSync(temporary, manifestPath);
+    }
+    const { log, records, repair } = AppendOnlyLog.open<RunLogRecord>(join(dir, "log.jsonl"));
+    const cache = ResponseCache.open(join(dir, "cache.jsonl"));
+    return new RunStore(dir, stored, log, records, cache, { log: repair, cache: cache.repair }, resumed);
+  }
+
+  append(record: RunLogRecord): void {
+    this.log.append(record);
+  }
+
+  close(): void {
+    this.log.close();
+    this.cache.close();
+  }
+}

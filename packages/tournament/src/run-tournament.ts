@@ -1,0 +1,169 @@
+import type { JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
+import type { Item } from "@judgelab/schema";
+import { ComparisonExecutor } from "./comparison-executor.js";
+import { expandMatches } from "./expand-matches.js";
+import { planRound } from "./plan-round.js";
+import { PriceTable } from "./price-table.js";
+import type { ProgressReporter } from "./progress-events.js";
+import type { RunJournal } from "./run-journal.js";
+import type { RoundRecord, StopReason } from "./run-records.js";
+import { RunState } from "./run-state.js";
+import { standingsFromState } from "./standings-from-state.js";
+import type { TournamentConfig } from "./tournament-config.js";
+import { prepareTournamentItems } from "./tournament-items.js";
+
+/** Everything a run needs. Judges are built by the caller (the CLI resolves API keys; tests pass fakes). */
+export interface RunTournamentOptions {
+  readonly config: TournamentConfig;
+  readonly items: readonly Item[];
+  /** One judge per `config.judges` entry, matched by id. */
+  readonly judges: readonly PairwiseJudge[];
+  readonly template: JudgeTemplate;
+  readonly journal: RunJournal;
+  /** Stops scheduling: in-flight calls finish and are recorded; the run stays resumable (Ctrl-C). */
+  readonly signal?: AbortSignal;
+  /** Abandons in-flight calls too (a second Ctrl-C); they end as `aborted` failures and are retried on resume. */
+  readonly abandonSignal?: AbortSignal;
+  readonly reporter?: ProgressReporter;
+  /** Clock for `createdAt` (tests). */
+  readonly now?: () => Date;
+}
+
+/** What a run did. */
+export interface TournamentRunSummary {
+  readonly reason: StopReason;
+  readonly rounds: number;
+  readonly planned: number;
+  readonly recorded: number;
+  readonly failed: number;
+  readonly failedByKind: Readonly<Record<string, number>>;
+  /** Planned comparisons with no outcome yet (interrupted or stopped by the budget). */
+  readonly pending: number;
+  readonly calls: number;
+  readonly cacheHits: number;
+  /** US dollars paid over the whole run folder (all invocations). */
+  readonly spentUsd: number;
+  /** Problems found replaying the log (should be empty). */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Runs (or resumes) a tournament. Rounds are planned from the seed and the ratings recomputed from the log in plan
+ * order, and each round's plan is logged before its calls start; a round's comparisons then run concurrently.
+ * Hence the set of comparisons and their ids is a function of the seed and the verdicts alone: a run killed at any
+ * point and resumed ends with the same log content as an uninterrupted run. On resume, a logged plan is reused,
+ * and only comparisons without a verdict (never attempted or failed) are called; cached responses are not paid for
+ * twice.
+ */
+export async function runTournament(options: RunTournamentOptions): Promise<TournamentRunSummary> {
+  const { config, journal, reporter } = options;
+  const items = prepareTournamentItems(options.items, { byCategory: config.scheduler.byCategory });
+  const state = RunState.fromRecords(journal.records);
+  const executor = new ComparisonExecutor({
+    config,
+    items,
+    judges: options.judges,
+    template: options.template,
+    journal,
+    state,
+    prices: new PriceTable(config.prices),
+    ...(options.abandonSignal === undefined ? {} : { abandon: options.abandonSignal }),
+    ...(reporter === undefined ? {} : { reporter }),
+    now: options.now ?? (() => new Date()),
+  });
+  const judgeIds = config.judges.map((judge) => judge.id);
+  reporter?.report({ type: "run-start", resumed: journal.records.length > 0, counters: executor.counters() });
+
+  let reason: StopReason | undefined;
+  let round = 0;
+  for (; reason === undefined; round++) {
+    if (options.signal?.aborted) {
+      reason = "interrupted";
+      break;
+    }
+    if (round >= state.roundCount) {
+      reason = nextRoundBlocker(config, state, round);
+      if (reason !== undefined) break;
+      const standings = standingsFromState(state, items);
+      let matches = planRound({
+        groups: items.groups,
+        standings,
+        scheduler: config.scheduler,
+        stop: config.stop,
+        round,
+        seed: config.seed,
+      });
+      const matchesSoFar = countMatches(state);
+      if (config.stop.maxMatches !== undefined) matches = matches.slice(0, config.stop.maxMatches - matchesSoFar);
+      if (matches.length === 0) {
+        reason = config.scheduler.kind === "round-robin" ? "plan-exhausted" : "converged";
+        break;
+      }
+      const record: RoundRecord = {
+        type: "round",
+        round,
+        comparisons: expandMatches({
+          round,
+          matches,
+          itemIds: items.ids,
+          judgeIds,
+          order: config.order,
+          assignment: config.assignment,
+          repetitions: config.repetitions,
+          seed: config.seed,
+          matchOffset: matchesSoFar,
+        }),
+      };
+      journal.append(record);
+      state.apply(record);
+    }
+    const pending = state.pending(round);
+    reporter?.report({
+      type: "round-start",
+      round,
+      comparisons: state.rounds[round]?.length ?? 0,
+      pending: pending.length,
+    });
+    const outcome = await executor.runAll(pending, options.signal);
+    reporter?.report({ type: "round-end", round, counters: executor.counters() });
+    if (outcome === "interrupted") reason = "interrupted";
+    else if (outcome === "budget") reason = "budget";
+  }
+  const finalReason = reason ?? "converged";
+  journal.append({ type: "stop", reason: finalReason, round, at: (options.now ?? (() => new Date()))().toISOString() });
+  const counters = executor.counters();
+  reporter?.report({ type: "run-end", reason: finalReason, counters });
+  const failedByKind = counters.failedByKind as Record<string, number>;
+  return {
+    reason: finalReason,
+    rounds: state.roundCount,
+    planned: counters.planned,
+    recorded: counters.recorded,
+    failed: Object.values(failedByKind).reduce((sum, count) => sum + count, 0),
+    failedByKind,
+    pending:
+      state.rounds.reduce((sum, comparisons) => sum + comparisons.length, 0) - counters.recorded - state.failed.size,
+    calls: counters.calls,
+    cacheHits: counters.cacheHits,
+    spentUsd: state.spentUsd,
+    problems: state.problems.map((problem) => `log line ${problem.line}: ${problem.message}`),
+  };
+}
+
+/** Why no new round may start, if any: round or match budget, or the cost budget. */
+function nextRoundBlocker(config: TournamentConfig, state: RunState, round: number): StopReason | undefined {
+  if (round >= config.stop.maxRounds) return "max-rounds";
+  if (config.stop.maxMatches !== undefined && countMatches(state) >= config.stop.maxMatches) return "max-matches";
+  if (config.budget.maxCostUsd !== undefined && state.spentUsd >= config.budget.maxCostUsd) return "budget";
+  return undefined;
+}
+
+function countMatches(state: RunState): number {
+  let count = 0;
+  for (const round of state.rounds) {
+    const seen = new Set<string>();
+    for (const comparison of round ?? []) seen.add(comparison.matchId);
+    count += seen.size;
+  }
+  return count;
+}

@@ -1,0 +1,119 @@
+import { writeDataset } from "@judgelab/datasets";
+import type { JudgeTemplate } from "@judgelab/judges";
+import type { Comparison, Item, Judge } from "@judgelab/schema";
+import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+import type { ProgressReporter } from "./progress-events.js";
+import { createMemoryJournal } from "./run-journal.js";
+import type { RunLogRecord } from "./run-records.js";
+import { RunState } from "./run-state.js";
+import { runTournament, type TournamentRunSummary } from "./run-tournament.js";
+import { createSyntheticItems } from "./synthetic-items.js";
+import type { TournamentConfig } from "./tournament-config.js";
+import { prepareTournamentItems } from "./tournament-items.js";
+
+/** Options of {@link simulateTournament}. */
+export interface SimulateTournamentOptions {
+  readonly config: TournamentConfig;
+  /** Items with `metadata.quality`; default: the config's `items.synthetic` (or inline) items. */
+  readonly items?: readonly Item[];
+  /** Template; default: the built-in `paper-impact` or whatever the caller resolved. */
+  readonly template: JudgeTemplate;
+  /** When given, the dataset is written here (items, judges, comparisons, dataset.json). */
+  readonly outDir?: string;
+  readonly signal?: AbortSignal;
+  readonly reporter?: ProgressReporter;
+}
+
+/** A simulated tournament: the canonical records plus the run summary. */
+export interface SimulatedTournament {
+  readonly items: Item[];
+  readonly judges: Judge[];
+  /** Comparisons in plan order: verdicts, and refusals as `invalid` with their raw answer. */
+  readonly comparisons: Comparison[];
+  readonly summary: TournamentRunSummary;
+}
+
+/**
+ * Runs a tournament with simulated judges only (no network, no run folder: an in-memory log) through the same
+ * runner as real runs, and optionally writes it as a canonical dataset. Items keep their latent quality in
+ * `metadata.quality`, so analytics can be checked against ground truth. Timestamps are derived from the plan
+ * position (one second apart from 2026-01-01), so the same config writes byte-identical files.
+ */
+export async function simulateTournament(options: SimulateTournamentOptions): Promise<SimulatedTournament> {
+  const { config } = options;
+  const nonSimulated = config.judges.filter((judge) => judge.provider !== "simulated");
+  if (nonSimulated.length > 0) {
+    throw new Error(
+      `simulate: judges ${nonSimulated.map((judge) => `"${judge.id}" (${judge.provider})`).join(", ")} are not simulated; use \`judgelab run\` for real providers`,
+    );
+  }
+  const items = options.items ?? simulationItems(config);
+  const prepared = prepareTournamentItems(items, { byCategory: config.scheduler.byCategory });
+  const judges = config.judges.map((judge) =>
+    createSimulatedJudgeForConfig({ judge, seed: config.seed, items: prepared.judgeItems }),
+  );
+  const journal = createMemoryJournal();
+  let tick = 0;
+  const start = Date.UTC(2026, 0, 1);
+  const summary = await runTournament({
+    config,
+    items,
+    judges,
+    template: options.template,
+    journal,
+    now: () => new Date(start + 1000 * tick++),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.reporter === undefined ? {} : { reporter: options.reporter }),
+  });
+  const comparisons = comparisonsInPlanOrder(journal.appended);
+  const judgeRecords: Judge[] = judges.map((judge) => {
+    const description = judge.describe();
+    return {
+      id: judge.id,
+      kind: "simulated",
+      provider: "simulated",
+      model: judge.model,
+      ...(judge.family === undefined ? {} : { family: judge.family }),
+      parameters: { ...description.parameters },
+    };
+  });
+  if (options.outDir !== undefined) {
+    await writeDataset(options.outDir, {
+      manifest: {
+        schemaVersion: 1,
+        name: config.name,
+        description: config.description ?? `Simulated tournament "${config.name}" (seed ${config.seed})`,
+        source: "judgelab simulate",
+        license: "CC0-1.0",
+        metadata: { seed: config.seed, simulated: true, stopReason: summary.reason, rounds: summary.rounds },
+      },
+      items,
+      judges: judgeRecords,
+      comparisons,
+    });
+  }
+  return { items: [...items], judges: judgeRecords, comparisons, summary };
+}
+
+function simulationItems(config: TournamentConfig): Item[] {
+  const source = config.items;
+  if ("synthetic" in source) return createSyntheticItems({ ...source.synthetic, seed: config.seed });
+  if ("inline" in source) return source.inline as Item[];
+  throw new Error("simulate: pass items explicitly, or use items.synthetic / items.inline in the config");
+}
+
+/**
+ * The canonical comparisons of a run log, in plan order: recorded verdicts and judge-side failures (with verdict
+ * `invalid`); transport failures have no comparison record.
+ */
+export function comparisonsInPlanOrder(records: readonly RunLogRecord[]): Comparison[] {
+  const state = RunState.fromRecords(records);
+  const comparisons: Comparison[] = [];
+  for (const round of state.rounds) {
+    for (const planned of round ?? []) {
+      const comparison = state.recorded.get(planned.id)?.comparison ?? state.failed.get(planned.id)?.comparison;
+      if (comparison !== undefined) comparisons.push(comparison);
+    }
+  }
+  return comparisons;
+}
