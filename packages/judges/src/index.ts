@@ -1,3 +1,13 @@
+export { callProvider, mapProviderError, type ProviderEndpoint } from "./adapters/call-provider.js";
+export {
+  buildOpenAIChatBody,
+  type ChatStructuredOutput,
+  createOpenAIChatJudge,
+  type OpenAIChatBodySettings,
+  type OpenAIChatJudgeOptions,
+  readOpenAIChatResponse,
+} from "./adapters/openai-chat-judge.js";
+export { REDACTED, redactSecret, redactSecretInText } from "./adapters/redact-secret.js";
 export { type AnswerEnding, buildJudgeResult, type JudgeAnswer } from "./build-judge-result.js";
 export { answerComparisonTemplate, BUILT_IN_TEMPLATES, paperImpactTemplate } from "./built-in-templates.js";
 export { extractJsonObjects } from "./extract-json-objects.js";

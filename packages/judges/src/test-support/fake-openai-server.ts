@@ -1,0 +1,364 @@
+import { randomUUID } from "node:crypto";
+import {
+  type FakeFault,
+  type FakeProtocol,
+  type FakeRoute,
+  type FakeServer,
+  type FakeServerOptions,
+  startFakeServer,
+} from "./fake-server-core.js";
+import { composeFakeAnswer, decideFakeVerdict, FAKE_REFUSAL_TEXT, fakeTokenCount } from "./fake-verdict.js";
+
+type Json = Record<string, unknown>;
+
+function contentText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    return content.map((part) => (typeof part === "string" ? part : String((part as Json)?.text ?? ""))).join("\n");
+  }
+  return "";
+}
+
+/** Chat-completions answer for a request body (shared by online calls and batch lines). */
+export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined): Json {
+  const request = (body ?? {}) as Json;
+  const messages = Array.isArray(request.messages) ? (request.messages as Json[]) : [];
+  const promptText = messages.map((message) => contentText(message.content)).join("\n");
+  const format = request.response_format as Json | undefined;
+  const schema = format?.type === "json_schema" ? (format.json_schema as Json | undefined)?.schema : undefined;
+  const verdict = decideFakeVerdict(promptText);
+  const answer = composeFakeAnswer({ verdict, promptText, schema, unparseable: fault?.kind === "unparseable" });
+  let content: string | null = answer.text;
+  let refusal: string | null = null;
+  let finishReason = "stop";
+  if (fault?.kind === "refusal") {
+    content = null;
+    refusal = FAKE_REFUSAL_TEXT;
+  } else if (fault?.kind === "content-filter") {
+    content = null;
+    finishReason = "content_filter";
+  } else if (fault?.kind === "truncated") {
+    content = answer.text.slice(0, 8);
+    finishReason = "length";
+  }
+  const promptTokens = fakeTokenCount(promptText);
+  const completionTokens = fakeTokenCount(content ?? refusal ?? "");
+  return {
+    id: `chatcmpl-${randomUUID()}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: String(request.model ?? "unknown"),
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content, refusal, annotations: [] },
+        logprobs: null,
+        finish_reason: finishReason,
+      },
+    ],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
+    system_fingerprint: "fp_fake",
+  };
+}
+
+/** Responses-API answer for a request body. */
+function fakeResponse(body: unknown, fault: FakeFault | undefined): Json {
+  const request = (body ?? {}) as Json;
+  const input = request.input;
+  const inputText = Array.isArray(input)
+    ? input.map((message) => contentText((message as Json).content)).join("\n")
+    : contentText(input);
+  const promptText = `${contentText(request.instructions)}\n${inputText}`;
+  const format = (request.text as Json | undefined)?.format as Json | undefined;
+  const schema = format?.type === "json_schema" ? format.schema : undefined;
+  const answer = composeFakeAnswer({
+    verdict: decideFakeVerdict(promptText),
+    promptText,
+    schema,
+    unparseable: fault?.kind === "unparseable",
+  });
+  let content: Json[] = [{ type: "output_text", text: answer.text, annotations: [] }];
+  let status = "completed";
+  let incomplete: Json | null = null;
+  if (fault?.kind === "refusal") content = [{ type: "refusal", refusal: FAKE_REFUSAL_TEXT }];
+  if (fault?.kind === "content-filter") {
+    content = [];
+    status = "incomplete";
+    incomplete = { reason: "content_filter" };
+  }
+  if (fault?.kind === "truncated") {
+    content = [{ type: "output_text", text: answer.text.slice(0, 8), annotations: [] }];
+    status = "incomplete";
+    incomplete = { reason: "max_output_tokens" };
+  }
+  const inputTokens = fakeTokenCount(promptText);
+  const outputTokens = fakeTokenCount(answer.text);
+  return {
+    id: `resp_${randomUUID().replace(/-/g, "")}`,
+    object: "response",
+    created_at: Math.floor(Date.now() / 1000),
+    status,
+    error: null,
+    incomplete_details: incomplete,
+    instructions: request.instructions ?? null,
+    model: String(request.model ?? "unknown"),
+    output: [
+      { type: "message", id: `msg_${randomUUID().replace(/-/g, "")}`, status: "completed", role: "assistant", content },
+    ],
+    parallel_tool_calls: true,
+    tool_choice: "auto",
+    tools: [],
+    temperature: request.temperature ?? 1,
+    top_p: 1,
+    text: request.text ?? { format: { type: "text" } },
+    usage: {
+      input_tokens: inputTokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: outputTokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: inputTokens + outputTokens,
+    },
+  };
+}
+
+function errorBody(status: number, message: string): Json {
+  const type =
+    status === 429
+      ? "rate_limit_error"
+      : status === 401
+        ? "invalid_request_error"
+        : status >= 500
+          ? "server_error"
+          : "invalid_request_error";
+  return { error: { message, type, param: null, code: status === 401 ? "invalid_api_key" : null } };
+}
+
+/** Options of the fake OpenAI server. */
+export interface FakeOpenAIServerOptions extends FakeServerOptions {
+  /** How many status polls a batch answers `in_progress` before `completed` (default 1). */
+  readonly batchPollsUntilComplete?: number;
+  /** Fault per batch line by custom_id (status faults become error-file lines). */
+  readonly batchLineFault?: (customId: string) => FakeFault | undefined;
+}
+
+interface StoredFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly purpose: string;
+  readonly content: string;
+  readonly createdAt: number;
+}
+
+interface StoredBatch {
+  readonly object: Json;
+  polls: number;
+}
+
+/**
+ * A fake OpenAI server: `POST /v1/chat/completions`, `POST /v1/responses`, and the Batch API (`POST /v1/files`
+ * multipart upload, `GET /v1/files/{id}/content`, `POST /v1/batches`, `GET /v1/batches/{id}`,
+ * `POST /v1/batches/{id}/cancel`) with the JSON shapes of the OpenAI SDK types. Credential: `Authorization: Bearer`.
+ */
+export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Promise<
+  FakeServer & {
+    /** Base URL for the SDK: `origin + "/v1"`. */
+    readonly baseURL: string;
+  }
+> {
+  const files = new Map<string, StoredFile>();
+  const batches = new Map<string, StoredBatch>();
+  const storeFile = (filename: string, purpose: string, content: string): StoredFile => {
+    const file = { id: `file-${randomUUID()}`, filename, purpose, content, createdAt: Math.floor(Date.now() / 1000) };
+    files.set(file.id, file);
+    return file;
+  };
+  const fileObject = (file: StoredFile): Json => ({
+    id: file.id,
+    object: "file",
+    bytes: Buffer.byteLength(file.content),
+    created_at: file.createdAt,
+    filename: file.filename,
+    purpose: file.purpose,
+    status: "processed",
+    expires_at: null,
+    status_details: null,
+  });
+
+  const runBatch = (batch: Json): void => {
+    const input = files.get(String(batch.input_file_id));
+    const outputs: string[] = [];
+    const errors: string[] = [];
+    for (const line of (input?.content ?? "").split("\n")) {
+      if (line.trim() === "") continue;
+      const entry = JSON.parse(line) as { custom_id: string; body: unknown };
+      const fault = options.batchLineFault?.(entry.custom_id);
+      const requestId = `req_${randomUUID().replace(/-/g, "")}`;
+      if (fault?.kind === "status") {
+        errors.push(
+          JSON.stringify({
+            id: `batch_req_${randomUUID()}`,
+            custom_id: entry.custom_id,
+            response: {
+              status_code: fault.status,
+              request_id: requestId,
+              body: errorBody(fault.status, "injected batch error"),
+            },
+            error: null,
+          }),
+        );
+        continue;
+      }
+      outputs.push(
+        JSON.stringify({
+          id: `batch_req_${randomUUID()}`,
+          custom_id: entry.custom_id,
+          response: { status_code: 200, request_id: requestId, body: fakeChatCompletion(entry.body, fault) },
+          error: null,
+        }),
+      );
+    }
+    const output = storeFile(
+      `${String(batch.id)}_output.jsonl`,
+      "batch_output",
+      outputs.map((line) => `${line}\n`).join(""),
+    );
+    const errorFile =
+      errors.length === 0
+        ? undefined
+        : storeFile(`${String(batch.id)}_error.jsonl`, "batch_output", errors.map((line) => `${line}\n`).join(""));
+    const now = Math.floor(Date.now() / 1000);
+    Object.assign(batch, {
+      status: "completed",
+      output_file_id: output.id,
+      error_file_id: errorFile?.id ?? null,
+      in_progress_at: now,
+      finalizing_at: now,
+      completed_at: now,
+      request_counts: { total: outputs.length + errors.length, completed: outputs.length, failed: errors.length },
+    });
+  };
+
+  const routes: FakeRoute[] = [
+    {
+      method: "POST",
+      pattern: /^\/v1\/chat\/completions$/,
+      faultable: true,
+      handle: ({ body, fault }) => ({ status: 200, body: fakeChatCompletion(body, fault) }),
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/responses$/,
+      faultable: true,
+      handle: ({ body, fault }) => ({ status: 200, body: fakeResponse(body, fault) }),
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/files$/,
+      faultable: true,
+      handle: async ({ rawBody, headers, baseUrl }) => {
+        const form = await new Request(`${baseUrl}/v1/files`, {
+          method: "POST",
+          headers: { "content-type": String(headers["content-type"]) },
+          body: rawBody,
+        }).formData();
+        const file = form.get("file");
+        if (file === null || typeof file === "string") return { status: 400, body: errorBody(400, "missing file") };
+        return {
+          status: 200,
+          body: fileObject(storeFile(file.name, String(form.get("purpose") ?? ""), await file.text())),
+        };
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\/files\/([^/]+)\/content$/,
+      faultable: true,
+      handle: ({ match }) => {
+        const file = files.get(match[1] ?? "");
+        return file === undefined
+          ? { status: 404, body: errorBody(404, "no such file") }
+          : { status: 200, body: file.content, raw: true };
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/batches$/,
+      faultable: true,
+      handle: ({ body }) => {
+        const request = (body ?? {}) as Json;
+        if (!files.has(String(request.input_file_id)))
+          return { status: 400, body: errorBody(400, "unknown input_file_id") };
+        const now = Math.floor(Date.now() / 1000);
+        const batch: Json = {
+          id: `batch_${randomUUID().replace(/-/g, "")}`,
+          object: "batch",
+          endpoint: request.endpoint,
+          errors: null,
+          input_file_id: request.input_file_id,
+          completion_window: request.completion_window,
+          status: "validating",
+          output_file_id: null,
+          error_file_id: null,
+          created_at: now,
+          in_progress_at: null,
+          expires_at: now + 86_400,
+          finalizing_at: null,
+          completed_at: null,
+          failed_at: null,
+          expired_at: null,
+          cancelling_at: null,
+          cancelled_at: null,
+          request_counts: { total: 0, completed: 0, failed: 0 },
+          metadata: request.metadata ?? null,
+        };
+        batches.set(String(batch.id), { object: batch, polls: 0 });
+        return { status: 200, body: batch };
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\/batches\/([^/]+)$/,
+      faultable: true,
+      handle: ({ match }) => {
+        const stored = batches.get(match[1] ?? "");
+        if (stored === undefined) return { status: 404, body: errorBody(404, "no such batch") };
+        stored.polls++;
+        const status = stored.object.status;
+        if (status === "validating" || status === "in_progress") {
+          if (stored.polls > (options.batchPollsUntilComplete ?? 1)) runBatch(stored.object);
+          else stored.object.status = "in_progress";
+        }
+        return { status: 200, body: stored.object };
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/batches\/([^/]+)\/cancel$/,
+      faultable: true,
+      handle: ({ match }) => {
+        const stored = batches.get(match[1] ?? "");
+        if (stored === undefined) return { status: 404, body: errorBody(404, "no such batch") };
+        Object.assign(stored.object, { status: "cancelled", cancelled_at: Math.floor(Date.now() / 1000) });
+        return { status: 200, body: stored.object };
+      },
+    },
+  ];
+  const protocol: FakeProtocol = {
+    routes,
+    credentialOf: (headers) => {
+      const header = headers.authorization;
+      return typeof header === "string" && header.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
+    },
+    errorBody,
+    modelOf: (_path, body) => {
+      const model = (body as Json | undefined)?.model;
+      return typeof model === "string" ? model : undefined;
+    },
+  };
+  const server = await startFakeServer(protocol, options);
+  return Object.assign(server, { baseURL: `${server.origin}/v1` });
+}

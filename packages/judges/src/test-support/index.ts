@@ -1,0 +1,17 @@
+export { type FakeOpenAIServerOptions, fakeChatCompletion, startFakeOpenAIServer } from "./fake-openai-server.js";
+export {
+  type FakeFault,
+  type FakeRequestLogEntry,
+  type FakeServer,
+  type FakeServerOptions,
+  startFakeServer,
+} from "./fake-server-core.js";
+export {
+  composeFakeAnswer,
+  decideFakeVerdict,
+  expectedFakeVerdict,
+  FAKE_REFUSAL_TEXT,
+  type FakeDecision,
+  fakeScoredText,
+  fakeTokenCount,
+} from "./fake-verdict.js";
