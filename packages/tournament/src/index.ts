@@ -3,8 +3,14 @@ export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } f
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
 export { needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
 export { paperTournamentPreset } from "./paper-tournament-preset.js";
-export { type ConfigProblem, parseTournamentConfig, TournamentConfigError } from "./parse-tournament-config.js";
+export {
+  type ConfigProblem,
+  loadTournamentConfig,
+  parseTournamentConfig,
+  TournamentConfigError,
+} from "./parse-tournament-config.js";
 export { type PlanRoundOptions, planRound, type SchedulerSettings } from "./plan-round.js";
 export { DEFAULT_PRICES, DEFAULT_PRICES_DATE, estimateTokens, PriceTable } from "./price-table.js";
 export type { ProgressCounters, ProgressEvent, ProgressReporter } from "./progress-events.js";

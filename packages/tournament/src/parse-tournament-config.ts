@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { type TournamentConfig, tournamentConfigSchema } from "./tournament-config.js";
@@ -102,4 +104,17 @@ function crossFieldProblems(config: TournamentConfig): ConfigProblem[] {
     }
   });
   return problems;
+}
+
+/** Reads and validates a tournament config file; `baseDir` is its folder (relative paths resolve against it). */
+export async function loadTournamentConfig(file: string): Promise<{ config: TournamentConfig; baseDir: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new TournamentConfigError(file, [
+      { path: "(file)", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
+    ]);
+  }
+  return { config: parseTournamentConfig(text, file), baseDir: dirname(file) };
 }

@@ -2,22 +2,25 @@ import { writeDataset } from "@judgelab/datasets";
 import type { JudgeTemplate } from "@judgelab/judges";
 import type { Comparison, Item, Judge } from "@judgelab/schema";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+import { loadTournamentItems } from "./load-tournament-items.js";
 import type { ProgressReporter } from "./progress-events.js";
+import { resolveTemplate } from "./resolve-template.js";
 import { createMemoryJournal } from "./run-journal.js";
 import type { RunLogRecord } from "./run-records.js";
 import { RunState } from "./run-state.js";
 import { runTournament, type TournamentRunSummary } from "./run-tournament.js";
-import { createSyntheticItems } from "./synthetic-items.js";
 import type { TournamentConfig } from "./tournament-config.js";
 import { prepareTournamentItems } from "./tournament-items.js";
 
 /** Options of {@link simulateTournament}. */
 export interface SimulateTournamentOptions {
   readonly config: TournamentConfig;
-  /** Items with `metadata.quality`; default: the config's `items.synthetic` (or inline) items. */
+  /** Items with `metadata.quality`; default: the config's items source. */
   readonly items?: readonly Item[];
-  /** Template; default: the built-in `paper-impact` or whatever the caller resolved. */
-  readonly template: JudgeTemplate;
+  /** Folder that relative paths of the config resolve against (default: the working directory). */
+  readonly baseDir?: string;
+  /** Template; default: the config's (`resolveTemplate`). */
+  readonly template?: JudgeTemplate;
   /** When given, the dataset is written here (items, judges, comparisons, dataset.json). */
   readonly outDir?: string;
   readonly signal?: AbortSignal;
@@ -47,7 +50,9 @@ export async function simulateTournament(options: SimulateTournamentOptions): Pr
       `simulate: judges ${nonSimulated.map((judge) => `"${judge.id}" (${judge.provider})`).join(", ")} are not simulated; use \`judgelab run\` for real providers`,
     );
   }
-  const items = options.items ?? simulationItems(config);
+  const baseDir = options.baseDir ?? process.cwd();
+  const items = options.items ?? (await loadTournamentItems(config, baseDir));
+  const template = options.template ?? (await resolveTemplate(config, baseDir));
   const prepared = prepareTournamentItems(items, { byCategory: config.scheduler.byCategory });
   const judges = config.judges.map((judge) =>
     createSimulatedJudgeForConfig({ judge, seed: config.seed, items: prepared.judgeItems }),
@@ -59,7 +64,7 @@ export async function simulateTournament(options: SimulateTournamentOptions): Pr
     config,
     items,
     judges,
-    template: options.template,
+    template,
     journal,
     now: () => new Date(start + 1000 * tick++),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -93,13 +98,6 @@ export async function simulateTournament(options: SimulateTournamentOptions): Pr
     });
   }
   return { items: [...items], judges: judgeRecords, comparisons, summary };
-}
-
-function simulationItems(config: TournamentConfig): Item[] {
-  const source = config.items;
-  if ("synthetic" in source) return createSyntheticItems({ ...source.synthetic, seed: config.seed });
-  if ("inline" in source) return source.inline as Item[];
-  throw new Error("simulate: pass items explicitly, or use items.synthetic / items.inline in the config");
 }
 
 /**

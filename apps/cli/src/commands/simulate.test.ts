@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCliForTest } from "../test-support.js";
+
+const root = mkdtempSync(join(tmpdir(), "judgelab-simulate-cli-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const examples = resolve(import.meta.dirname, "../../examples");
+
+describe("judgelab simulate", () => {
+  it("writes a dataset from the example config and prints a JSON summary", async () => {
+    const run = await runCliForTest(["simulate", join(examples, "simulated.yaml"), "--out", "sim", "--json"], {
+      cwd: root,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ items: 120, judges: 3, reason: "converged" });
+    expect(summary.comparisons).toBeGreaterThan(120);
+    const written = readFileSync(join(root, "sim", "comparisons.jsonl"), "utf8")
+      .trim()
+      .split("\n");
+    expect(written).toHaveLength(summary.comparisons);
+  });
+
+  it("reports config problems with file, line and field, exit 2", async () => {
+    writeFileSync(
+      join(root, "bad.yaml"),
+      "seed: 1\nitems: { synthetic: { count: 10 } }\njudges:\n  - { id: a, provider: simulatd, model: m }\n",
+    );
+    const run = await runCliForTest(["simulate", "bad.yaml", "--out", "x"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.yaml:4: judges\.0\.provider: /);
+  });
+
+  it("refuses judges that are not simulated", async () => {
+    writeFileSync(
+      join(root, "real.yaml"),
+      "items: { synthetic: { count: 10 } }\njudges:\n  - { id: a, provider: openai, model: gpt-4o, apiKeyEnv: OPENAI_API_KEY }\n",
+    );
+    const run = await runCliForTest(["simulate", "real.yaml", "--out", "x"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"a" are not simulated/);
+  });
+
+  it("requires --out", async () => {
+    const run = await runCliForTest(["simulate", "x.yaml"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out/);
+  });
+});
