@@ -41,7 +41,13 @@ export function defineImporter(definition: ImporterDefinition): Importer {
     if (missingJudges.length > 0) {
       throw new Error(`importer ${definition.format} used judges it did not define: ${missingJudges.join(", ")}`);
     }
-    if (fields.license !== undefined) report.license = fields.license;
+    const manifestFields = {
+      ...fields,
+      ...(options.name === undefined ? {} : { name: options.name }),
+      ...(options.license === undefined ? {} : { license: options.license }),
+      ...(options.source === undefined ? {} : { source: options.source }),
+    };
+    if (manifestFields.license !== undefined) report.license = manifestFields.license;
     await prepareOutputFolder(options.out, options.force ?? false);
     const counts = await writeDataset(options.out, {
       manifest: {

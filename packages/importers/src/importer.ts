@@ -13,6 +13,10 @@ export interface ImportOptions {
   readonly force?: boolean;
   /** Dataset name in `dataset.json` (default: derived from the format). */
   readonly name?: string;
+  /** License to record when the format does not know it (or to override it). */
+  readonly license?: string;
+  /** Source URL to record in `dataset.json`. */
+  readonly source?: string;
   readonly settings?: ImportSettings;
 }
 

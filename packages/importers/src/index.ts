@@ -1,11 +1,27 @@
 export { alpacaEvalImporter } from "./alpaca-eval/alpaca-eval-importer.js";
 export {
+  ALPACA_EVAL_LICENSE,
+  alpacaEvalPreferenceForSecond,
+  mapAlpacaEvalAnnotation,
+} from "./alpaca-eval/map-alpaca-eval-annotation.js";
+export { arenaBattlesImporter } from "./arena-battles/arena-battles-importer.js";
+export { arenaWinnerVerdict, mapArenaBattle } from "./arena-battles/map-arena-battle.js";
+export { ARENA_HARD_DEFAULT_BASELINE, arenaHardImporter } from "./arena-hard/arena-hard-importer.js";
+export {
+  type ArenaHardLabel,
+  mapArenaHardJudgment,
+  parseArenaHardLabel,
+} from "./arena-hard/map-arena-hard-judgment.js";
+export { btCountsImporter } from "./bt-counts/bt-counts-importer.js";
+export {
   CONFLICTING_JUDGMENT_REASON,
   DatasetCollector,
   REPEATED_JUDGMENT_REASON,
   SELF_COMPARISON_REASON,
 } from "./dataset-collector.js";
 export { defineImporter, type ImporterDefinition } from "./define-importer.js";
+export { COLUMN_MAPPING_KEYS, type ColumnMapping, resolveColumnMapping } from "./generic/column-mapping.js";
+export { csvImporter, jsonlImporter } from "./generic/generic-importers.js";
 export { ImportInputError } from "./import-input-error.js";
 export {
   type ImportReport,
@@ -25,9 +41,14 @@ export type {
   ImportSettings,
   ManifestFields,
 } from "./importer.js";
+export { findImporter, IMPORTERS } from "./importers.js";
 export { judgingTheJudgesImporter } from "./judging-the-judges/judging-the-judges-importer.js";
+export { extractJudgingTheJudgesChoice } from "./judging-the-judges/map-judging-the-judges-row.js";
+export { kurateImporter } from "./kurate/kurate-importer.js";
 export { llmbarImporter } from "./llmbar/llmbar-importer.js";
 export { modelFamily } from "./model-family.js";
+export { mtBenchImporter } from "./mt-bench/mt-bench-importer.js";
 export { pandalmImporter } from "./pandalm/pandalm-importer.js";
 export { isoFromUnixSeconds, positionalVerdict, swapVerdict, type WinnerSide } from "./positional-verdict.js";
 export { DATASET_FILE_NAMES, prepareOutputFolder } from "./prepare-output-folder.js";
+export { vicunaReviewsImporter } from "./vicuna-reviews/vicuna-reviews-importer.js";

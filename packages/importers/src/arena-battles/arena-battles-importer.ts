@@ -1,0 +1,50 @@
+import { basename } from "node:path";
+import { defineImporter } from "../define-importer.js";
+import type { CollectContext, ManifestFields } from "../importer.js";
+import { judgeKindSetting } from "../judge-kind-setting.js";
+import { listInputFiles, readJsonRecords } from "../read-source-records.js";
+import { mapArenaBattle } from "./map-arena-battle.js";
+
+async function collectArenaBattles(context: CollectContext): Promise<ManifestFields> {
+  const { collector, report, settings } = context;
+  const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl|ndjson)(\.gz)?$/i.test(path));
+  const kind = judgeKindSetting(settings["judge-kind"], "human");
+  const defaultJudge = settings["judge-id"] ?? "arena-users";
+  for (const file of files) {
+    for await (const { at, value } of readJsonRecords(file)) {
+      report.countRead(file);
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        report.skip("record is not a JSON object", at);
+        continue;
+      }
+      const record = value as Record<string, unknown>;
+      const judge = typeof record.judge === "string" && record.judge !== "" ? record.judge : defaultJudge;
+      const position = at.line === undefined ? `#${at.index}` : `:${at.line}`;
+      const comparison = mapArenaBattle({ id: `${basename(file)}${position}`, record, judge });
+      if (comparison === undefined) {
+        report.skip("battle without model_a and model_b", at);
+        continue;
+      }
+      collector.addJudge({ id: judge, kind });
+      collector.addComparison(comparison, at);
+    }
+  }
+  report.note("items are models; order unknown (Arena shows both answers side by side): first = model_a");
+  return {
+    name: "arena-battles",
+    description: "Chatbot Arena style battles (model_a, model_b, winner)",
+    source: "https://lmarena.ai",
+  };
+}
+
+/** Chatbot Arena battles: a JSON array or JSONL of `{model_a, model_b, winner, judge, tstamp, turn, language}`. */
+export const arenaBattlesImporter = defineImporter({
+  format: "arena-battles",
+  description:
+    "Chatbot Arena battles JSON/JSONL (model_a, model_b, winner ∈ model_a | model_b | tie | tie (bothbad), judge, tstamp)",
+  settings: {
+    "judge-id": "judge for battles without a judge field (default: arena-users)",
+    "judge-kind": "llm | human | gold | simulated (default: human)",
+  },
+  collect: collectArenaBattles,
+});

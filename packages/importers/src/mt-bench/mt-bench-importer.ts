@@ -1,0 +1,77 @@
+import { basename } from "node:path";
+import { defineImporter } from "../define-importer.js";
+import type { CollectContext, ManifestFields } from "../importer.js";
+import { listInputFiles, readJsonRecords } from "../read-source-records.js";
+import {
+  mapMtBenchHumanJudgment,
+  mapMtBenchPairJudgment,
+  mtBenchConversationText,
+  mtBenchItem,
+  mtBenchJudge,
+} from "./map-mt-bench-judgment.js";
+
+async function collectMtBench(context: CollectContext): Promise<ManifestFields> {
+  const { collector, report } = context;
+  const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl)(\.gz)?$/i.test(path));
+  let pairRecords = 0;
+  let humanRecords = 0;
+  for (const file of files) {
+    for await (const { at, value } of readJsonRecords(file)) {
+      report.countRead(file);
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        report.skip("record is not a JSON object", at);
+        continue;
+      }
+      const record = value as Record<string, unknown>;
+      collector.addJudge(mtBenchJudge(record.judge).judge);
+      if ("g1_winner" in record) {
+        const comparisons = mapMtBenchPairJudgment(record);
+        if (comparisons === undefined) {
+          report.skip("pairwise judgment without question_id, model_1 and model_2", at);
+          continue;
+        }
+        pairRecords++;
+        for (const comparison of comparisons) collector.addComparison(comparison, at);
+        continue;
+      }
+      const position = at.line === undefined ? `#${at.index}` : `:${at.line}`;
+      const comparison = mapMtBenchHumanJudgment(`${basename(file)}${position}`, record);
+      if (comparison === undefined) {
+        report.skip("judgment without question_id, model_a/model_b and winner (or g1_winner)", at);
+        continue;
+      }
+      humanRecords++;
+      const { question_id: questionId, turn, model_a: modelA, model_b: modelB } = record;
+      collector.addItem(
+        mtBenchItem(questionId, turn, String(modelA), mtBenchConversationText(record.conversation_a, turn)),
+        at,
+      );
+      collector.addItem(
+        mtBenchItem(questionId, turn, String(modelB), mtBenchConversationText(record.conversation_b, turn)),
+        at,
+      );
+      collector.addComparison(comparison, at);
+    }
+  }
+  if (pairRecords > 0) {
+    report.note(
+      "FastChat pairwise judgments: game 1 shows model_1 first, game 2 model_2 first (order known), sharing a matchId",
+    );
+  }
+  if (humanRecords > 0)
+    report.note("human-judgment records do not record presentation order: order unknown, first = model_a");
+  return {
+    name: "mt-bench",
+    description: "MT-Bench pairwise judgments (FastChat LLM judge games and human judgments)",
+    license: "CC BY 4.0 (human judgments); Apache-2.0 (FastChat judgments)",
+    source: "https://github.com/lm-sys/FastChat/tree/main/fastchat/llm_judge",
+  };
+}
+
+/** MT-Bench: FastChat `model_judgment/*_pair.jsonl` and the human-judgment records (JSON or JSONL). */
+export const mtBenchImporter = defineImporter({
+  format: "mt-bench",
+  description:
+    "MT-Bench FastChat pairwise judgment JSONL (g1_winner/g2_winner) and human judgments (model_a, model_b, winner)",
+  collect: collectMtBench,
+});
