@@ -1,3 +1,11 @@
+export {
+  type AnthropicJsonMode,
+  type AnthropicMessagesJudgeOptions,
+  buildAnthropicMessagesBody,
+  createAnthropicMessagesJudge,
+  readAnthropicMessagesResponse,
+  VERDICT_TOOL_NAME,
+} from "./adapters/anthropic-messages-judge.js";
 export { callProvider, mapProviderError, type ProviderEndpoint } from "./adapters/call-provider.js";
 export {
   buildOpenAIChatBody,
@@ -7,6 +15,13 @@ export {
   type OpenAIChatJudgeOptions,
   readOpenAIChatResponse,
 } from "./adapters/openai-chat-judge.js";
+export { createOpenAICompatibleJudge, type OpenAICompatibleJudgeOptions } from "./adapters/openai-compatible-judge.js";
+export {
+  buildOpenAIResponsesBody,
+  createOpenAIResponsesJudge,
+  type OpenAIResponsesJudgeOptions,
+  readOpenAIResponsesResponse,
+} from "./adapters/openai-responses-judge.js";
 export { REDACTED, redactSecret, redactSecretInText } from "./adapters/redact-secret.js";
 export { type AnswerEnding, buildJudgeResult, type JudgeAnswer } from "./build-judge-result.js";
 export { answerComparisonTemplate, BUILT_IN_TEMPLATES, paperImpactTemplate } from "./built-in-templates.js";

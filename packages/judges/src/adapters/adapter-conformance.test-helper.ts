@@ -18,6 +18,8 @@ export interface AdapterConformanceOptions<Server extends FakeServer> {
   readonly templates?: readonly JudgeTemplate[];
   /** Checks on the logged request body of a paper-impact call (protocol-specific shape). */
   readonly checkRequestBody: (body: Record<string, unknown>, request: JudgeRequest) => void;
+  /** Failure kind for an injected content-filter fault (Anthropic reports filtering as a refusal). */
+  readonly contentFilterKind?: "content-filter" | "refusal";
 }
 
 export function scoredRequest(template: JudgeTemplate, firstScore: number, secondScore: number): JudgeRequest {
@@ -142,7 +144,7 @@ export function describeAdapterConformance<Server extends FakeServer>(
     const failureCases: Array<[FakeFault["kind"], JudgeResult["type"], string]> = [
       ["refusal", "failure", "refusal"],
       ["unparseable", "failure", "unparseable"],
-      ["content-filter", "failure", "content-filter"],
+      ["content-filter", "failure", options.contentFilterKind ?? "content-filter"],
       ["truncated", "failure", "truncated"],
     ];
     it.each(failureCases)("records a %s answer as a failure with the raw text", async (kind, type, failureKind) => {

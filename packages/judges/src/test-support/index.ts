@@ -1,3 +1,8 @@
+export {
+  type FakeAnthropicServerOptions,
+  fakeAnthropicMessage,
+  startFakeAnthropicServer,
+} from "./fake-anthropic-server.js";
 export { type FakeOpenAIServerOptions, fakeChatCompletion, startFakeOpenAIServer } from "./fake-openai-server.js";
 export {
   type FakeFault,

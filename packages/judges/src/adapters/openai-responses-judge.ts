@@ -1,0 +1,178 @@
+import OpenAI from "openai";
+import { z } from "zod";
+import { buildJudgeResult } from "../build-judge-result.js";
+import { JudgeCallError } from "../judge-call-error.js";
+import type {
+  JsonValue,
+  JudgeCallContext,
+  JudgeDescription,
+  JudgeRequest,
+  JudgeResult,
+  PairwiseJudge,
+} from "../judge-contract.js";
+import { renderJudgePrompt } from "../prompt-template.js";
+import { verdictJsonSchema } from "../structured-verdict.js";
+import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import { readResponseBody } from "./read-response-body.js";
+import { redactSecret } from "./redact-secret.js";
+
+/** Options of an OpenAI Responses-API judge. */
+export interface OpenAIResponsesJudgeOptions {
+  readonly model: string;
+  /** API key, passed in by the caller; the library never reads env. */
+  readonly apiKey: string;
+  readonly id?: string;
+  /** Default `https://api.openai.com/v1`. */
+  readonly baseURL?: string;
+  readonly family?: string;
+  readonly temperature?: number;
+  readonly maxOutputTokens?: number;
+  /** Reasoning effort for reasoning models (`minimal` … `high`). */
+  readonly reasoningEffort?: "minimal" | "low" | "medium" | "high";
+  /** Default true: JSON-answer templates use `text.format` json_schema. */
+  readonly structuredOutput?: boolean;
+}
+
+/** Builds the `POST /responses` body for a request. `store: false`: judge calls are not kept by the provider. */
+export function buildOpenAIResponsesBody(
+  request: JudgeRequest,
+  settings: Pick<
+    OpenAIResponsesJudgeOptions,
+    "model" | "temperature" | "maxOutputTokens" | "reasoningEffort" | "structuredOutput"
+  >,
+): Record<string, unknown> {
+  const prompt = renderJudgePrompt(request);
+  const body: Record<string, unknown> = { model: settings.model, input: prompt.user, store: false };
+  if (prompt.system !== undefined) body.instructions = prompt.system;
+  if (settings.temperature !== undefined) body.temperature = settings.temperature;
+  if (settings.maxOutputTokens !== undefined) body.max_output_tokens = settings.maxOutputTokens;
+  if (settings.reasoningEffort !== undefined) body.reasoning = { effort: settings.reasoningEffort };
+  const schema = verdictJsonSchema(request.template);
+  if (schema !== undefined && settings.structuredOutput !== false) {
+    body.text = { format: { type: "json_schema", name: "pairwise_verdict", strict: true, schema } };
+  }
+  return body;
+}
+
+const responseSchema = z.looseObject({
+  model: z.string().optional(),
+  status: z.string().optional(),
+  error: z
+    .looseObject({ message: z.string().optional(), code: z.string().nullable().optional() })
+    .nullable()
+    .optional(),
+  incomplete_details: z.looseObject({ reason: z.string().optional() }).nullable().optional(),
+  output: z.array(
+    z.looseObject({
+      type: z.string(),
+      content: z
+        .array(z.looseObject({ type: z.string(), text: z.string().optional(), refusal: z.string().optional() }))
+        .optional(),
+    }),
+  ),
+  usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }).nullable().optional(),
+});
+
+/** Reads a Responses-API body into a result; a wrong shape throws `malformed-response`. */
+export function readOpenAIResponsesResponse(options: {
+  readonly request: JudgeRequest;
+  readonly body: unknown;
+  readonly latencyMs: number;
+  readonly endpoint: ProviderEndpoint;
+  readonly structuredOutput?: boolean;
+}): JudgeResult {
+  const { endpoint } = options;
+  const response = readResponseBody(responseSchema, options.body, endpoint);
+  if (response.status === "failed") {
+    throw new JudgeCallError({
+      code: "server",
+      message: `${endpoint.provider} response failed: ${response.error?.message ?? "no error message"}`,
+      provider: endpoint.provider,
+      url: endpoint.url,
+    });
+  }
+  const parts = response.output.filter((item) => item.type === "message").flatMap((item) => item.content ?? []);
+  const text = parts
+    .filter((part) => part.type === "output_text")
+    .map((part) => part.text ?? "")
+    .join("");
+  const refusal = parts
+    .filter((part) => part.type === "refusal")
+    .map((part) => part.refusal ?? "")
+    .join("");
+  const reason = response.status === "incomplete" ? response.incomplete_details?.reason : undefined;
+  return buildJudgeResult({
+    template: options.request.template,
+    answer: text,
+    structured: options.structuredOutput !== false,
+    ending: reason === "max_output_tokens" ? "length" : reason === "content_filter" ? "content-filter" : "complete",
+    ...(refusal === "" ? {} : { refusal }),
+    usage: { inputTokens: response.usage?.input_tokens ?? 0, outputTokens: response.usage?.output_tokens ?? 0 },
+    raw: redactSecret(options.body, endpoint.secret),
+    latencyMs: options.latencyMs,
+    ...(response.model === undefined ? {} : { responseModel: response.model }),
+  });
+}
+
+/**
+ * A judge speaking the OpenAI Responses API (`POST {baseURL}/responses`) through the official SDK, one attempt per
+ * call. JSON-answer templates use `text.format` json_schema structured output.
+ */
+export function createOpenAIResponsesJudge(options: OpenAIResponsesJudgeOptions): PairwiseJudge {
+  const provider = "openai";
+  const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL,
+    organization: null,
+    project: null,
+    maxRetries: 0,
+    logLevel: "off",
+  });
+  const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/responses`, secret: options.apiKey };
+  const id = options.id ?? `${provider}:${options.model}`;
+  const parameters: Record<string, JsonValue> = {
+    api: "responses",
+    baseURL,
+    temperature: options.temperature ?? null,
+    maxOutputTokens: options.maxOutputTokens ?? null,
+    reasoningEffort: options.reasoningEffort ?? null,
+    structuredOutput: options.structuredOutput ?? true,
+  };
+  const describe = (): JudgeDescription => ({
+    id,
+    kind: "llm",
+    provider,
+    model: options.model,
+    ...(options.family === undefined ? {} : { family: options.family }),
+    parameters,
+  });
+  return {
+    id,
+    kind: "llm",
+    provider,
+    model: options.model,
+    ...(options.family === undefined ? {} : { family: options.family }),
+    describe,
+    async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
+      const body = buildOpenAIResponsesBody(request, options);
+      const { value, latencyMs } = await callProvider({
+        endpoint,
+        context,
+        run: (signal) =>
+          client.responses.create(body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, {
+            signal,
+            maxRetries: 0,
+            ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs + 1000 }),
+          }),
+      });
+      return readOpenAIResponsesResponse({
+        request,
+        body: value,
+        latencyMs,
+        endpoint,
+        ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
+      });
+    },
+  };
+}
