@@ -8,6 +8,13 @@ export {
 } from "./adapters/anthropic-messages-judge.js";
 export { callProvider, mapProviderError, type ProviderEndpoint } from "./adapters/call-provider.js";
 export {
+  buildGeminiRequest,
+  createGeminiJudge,
+  type GeminiJudgeOptions,
+  readGeminiResponse,
+  toGeminiSchema,
+} from "./adapters/gemini-judge.js";
+export {
   buildOpenAIChatBody,
   type ChatStructuredOutput,
   createOpenAIChatJudge,

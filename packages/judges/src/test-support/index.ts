@@ -3,6 +3,7 @@ export {
   fakeAnthropicMessage,
   startFakeAnthropicServer,
 } from "./fake-anthropic-server.js";
+export { fakeGenerateContent, startFakeGeminiServer } from "./fake-gemini-server.js";
 export { type FakeOpenAIServerOptions, fakeChatCompletion, startFakeOpenAIServer } from "./fake-openai-server.js";
 export {
   type FakeFault,

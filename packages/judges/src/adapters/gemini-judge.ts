@@ -1,0 +1,215 @@
+import { GoogleGenAI, type Schema, Type } from "@google/genai";
+import { z } from "zod";
+import { buildJudgeResult } from "../build-judge-result.js";
+import { JudgeCallError } from "../judge-call-error.js";
+import type {
+  JsonValue,
+  JudgeCallContext,
+  JudgeDescription,
+  JudgeRequest,
+  JudgeResult,
+  PairwiseJudge,
+} from "../judge-contract.js";
+import { renderJudgePrompt } from "../prompt-template.js";
+import { verdictJsonSchema } from "../structured-verdict.js";
+import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import { readResponseBody } from "./read-response-body.js";
+import { redactSecret } from "./redact-secret.js";
+
+/** Options of a Gemini judge (Gemini Developer API, `generateContent`). */
+export interface GeminiJudgeOptions {
+  readonly model: string;
+  /** API key, passed in by the caller (the CLI reads `GEMINI_API_KEY` or `GOOGLE_API_KEY`). */
+  readonly apiKey: string;
+  readonly id?: string;
+  /** Default `https://generativelanguage.googleapis.com`. */
+  readonly baseURL?: string;
+  readonly family?: string;
+  readonly temperature?: number;
+  readonly maxOutputTokens?: number;
+  /** Default true: JSON-answer templates use `responseMimeType: application/json` and `responseSchema`. */
+  readonly structuredOutput?: boolean;
+}
+
+/** The verdict JSON schema in Gemini's `Schema` dialect (upper-case types, no `additionalProperties`). */
+export function toGeminiSchema(schema: Record<string, unknown>): Schema {
+  const properties = (schema.properties ?? {}) as Record<string, { enum?: string[]; description?: string }>;
+  const converted: Record<string, Schema> = {};
+  for (const [name, property] of Object.entries(properties)) {
+    converted[name] = {
+      type: Type.STRING,
+      ...(property.enum === undefined ? {} : { enum: property.enum, format: "enum" }),
+      ...(property.description === undefined ? {} : { description: property.description }),
+    };
+  }
+  return {
+    type: Type.OBJECT,
+    properties: converted,
+    required: (schema.required ?? []) as string[],
+    propertyOrdering: Object.keys(properties),
+  };
+}
+
+/** The `generateContent` parameters for a request (model, contents and config, without transport options). */
+export function buildGeminiRequest(
+  request: JudgeRequest,
+  settings: Pick<GeminiJudgeOptions, "model" | "temperature" | "maxOutputTokens" | "structuredOutput">,
+): { model: string; contents: string; config: Record<string, unknown> } {
+  const prompt = renderJudgePrompt(request);
+  const config: Record<string, unknown> = {};
+  if (prompt.system !== undefined) config.systemInstruction = prompt.system;
+  if (settings.temperature !== undefined) config.temperature = settings.temperature;
+  if (settings.maxOutputTokens !== undefined) config.maxOutputTokens = settings.maxOutputTokens;
+  const schema = verdictJsonSchema(request.template);
+  if (schema !== undefined && settings.structuredOutput !== false) {
+    config.responseMimeType = "application/json";
+    config.responseSchema = toGeminiSchema(schema);
+  }
+  return { model: settings.model, contents: prompt.user, config };
+}
+
+const FILTER_REASONS = new Set(["SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY"]);
+
+const generateContentSchema = z.looseObject({
+  candidates: z
+    .array(
+      z.looseObject({
+        content: z
+          .looseObject({
+            parts: z.array(z.looseObject({ text: z.string().optional(), thought: z.boolean().optional() })).optional(),
+          })
+          .optional(),
+        finishReason: z.string().optional(),
+      }),
+    )
+    .optional(),
+  promptFeedback: z.looseObject({ blockReason: z.string().optional() }).optional(),
+  usageMetadata: z
+    .looseObject({
+      promptTokenCount: z.number().optional(),
+      candidatesTokenCount: z.number().optional(),
+      thoughtsTokenCount: z.number().optional(),
+    })
+    .optional(),
+  modelVersion: z.string().optional(),
+});
+
+/** Reads a `generateContent` response into a result; a wrong shape throws `malformed-response`. */
+export function readGeminiResponse(options: {
+  readonly request: JudgeRequest;
+  readonly body: unknown;
+  readonly latencyMs: number;
+  readonly endpoint: ProviderEndpoint;
+  readonly structuredOutput?: boolean;
+}): JudgeResult {
+  const response = readResponseBody(generateContentSchema, options.body, options.endpoint);
+  const candidate = response.candidates?.[0];
+  if (candidate === undefined && response.promptFeedback?.blockReason === undefined) {
+    throw new JudgeCallError({
+      code: "malformed-response",
+      message: `${options.endpoint.provider} response from ${options.endpoint.url} has neither candidates nor a block reason`,
+      provider: options.endpoint.provider,
+      url: options.endpoint.url,
+    });
+  }
+  const text = (candidate?.content?.parts ?? [])
+    .filter((part) => part.thought !== true)
+    .map((part) => part.text ?? "")
+    .join("");
+  const finish = candidate?.finishReason;
+  const filtered =
+    response.promptFeedback?.blockReason !== undefined || (finish !== undefined && FILTER_REASONS.has(finish));
+  const usage = response.usageMetadata;
+  return buildJudgeResult({
+    template: options.request.template,
+    answer: text,
+    structured: options.structuredOutput !== false,
+    ending: filtered ? "content-filter" : finish === "MAX_TOKENS" ? "length" : "complete",
+    usage: {
+      inputTokens: usage?.promptTokenCount ?? 0,
+      outputTokens: (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0),
+    },
+    raw: redactSecret(options.body, options.endpoint.secret),
+    latencyMs: options.latencyMs,
+    ...(response.modelVersion === undefined ? {} : { responseModel: response.modelVersion }),
+  });
+}
+
+/**
+ * A judge speaking Gemini `generateContent` (`POST {baseURL}/v1beta/models/{model}:generateContent`) through the
+ * official @google/genai SDK, one attempt per call (no `retryOptions`). JSON-answer templates use
+ * `responseMimeType: application/json` with a `responseSchema`. Response headers are captured through the SDK's
+ * `fetch` hook, because its `ApiError` carries no headers and `Retry-After` would otherwise be lost.
+ */
+export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
+  const provider = "gemini";
+  const baseURL = (options.baseURL ?? "https://generativelanguage.googleapis.com").replace(/\/+$/, "");
+  const client = new GoogleGenAI({ apiKey: options.apiKey, vertexai: false, httpOptions: { baseUrl: baseURL } });
+  const endpoint: ProviderEndpoint = {
+    provider,
+    url: `${baseURL}/v1beta/models/${options.model}:generateContent`,
+    secret: options.apiKey,
+  };
+  const id = options.id ?? `${provider}:${options.model}`;
+  const parameters: Record<string, JsonValue> = {
+    api: "generateContent",
+    baseURL,
+    temperature: options.temperature ?? null,
+    maxOutputTokens: options.maxOutputTokens ?? null,
+    structuredOutput: options.structuredOutput ?? true,
+  };
+  const describe = (): JudgeDescription => ({
+    id,
+    kind: "llm",
+    provider,
+    model: options.model,
+    ...(options.family === undefined ? {} : { family: options.family }),
+    parameters,
+  });
+  return {
+    id,
+    kind: "llm",
+    provider,
+    model: options.model,
+    ...(options.family === undefined ? {} : { family: options.family }),
+    describe,
+    async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
+      const parameters = buildGeminiRequest(request, options);
+      const { value, latencyMs } = await callProvider({
+        endpoint,
+        context,
+        run: async (signal, headers) => {
+          const capturingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+            const response = await fetch(input, init);
+            headers.current = response.headers;
+            return response;
+          };
+          const response = await client.models.generateContent({
+            model: parameters.model,
+            contents: parameters.contents,
+            config: {
+              ...parameters.config,
+              abortSignal: signal,
+              httpOptions: { baseUrl: baseURL, fetch: capturingFetch },
+            },
+          });
+          // The SDK object also carries `sdkHttpResponse` (headers); keep only the response body fields.
+          return {
+            candidates: response.candidates,
+            promptFeedback: response.promptFeedback,
+            usageMetadata: response.usageMetadata,
+            modelVersion: response.modelVersion,
+            responseId: response.responseId,
+          };
+        },
+      });
+      return readGeminiResponse({
+        request,
+        body: JSON.parse(JSON.stringify(value)),
+        latencyMs,
+        endpoint,
+        ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
+      });
+    },
+  };
+}
