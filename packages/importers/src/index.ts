@@ -51,4 +51,20 @@ export { mtBenchImporter } from "./mt-bench/mt-bench-importer.js";
 export { pandalmImporter } from "./pandalm/pandalm-importer.js";
 export { isoFromUnixSeconds, positionalVerdict, swapVerdict, type WinnerSide } from "./positional-verdict.js";
 export { DATASET_FILE_NAMES, prepareOutputFolder } from "./prepare-output-folder.js";
+export {
+  checkFetchUrl,
+  DatasetFetchError,
+  type FetchFunction,
+  type FetchProgress,
+  fetchPublicDataset,
+  fileDownloadUrl,
+  sha256OfFile,
+} from "./registry/fetch-public-dataset.js";
+export { loadPublicManifests, parsePublicManifest } from "./registry/load-public-manifests.js";
+export {
+  type PublicDatasetFile,
+  type PublicDatasetManifest,
+  publicDatasetFileSchema,
+  publicDatasetManifestSchema,
+} from "./registry/public-dataset-manifest.js";
 export { vicunaReviewsImporter } from "./vicuna-reviews/vicuna-reviews-importer.js";
