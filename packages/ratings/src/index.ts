@@ -1,3 +1,8 @@
+/**
+ * @judgelab/ratings: rating models on plain typed arrays (no IO, no schema). Input is {@link PairwiseOutcomes}
+ * (the datasets package's ComparisonTable satisfies it). See README.md for the methods and their references.
+ */
+
 export {
   type BootstrapBradleyTerryOptions,
   type BradleyTerryBootstrap,
@@ -6,9 +11,20 @@ export {
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";
 export { chronologicalOrder } from "./chronological-order.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
+export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./compute-glicko2.js";
+export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
+export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 export { type BradleyTerryFit, type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
+export {
+  fitJudgeAwareBradleyTerry,
+  type JudgeAwareBradleyTerryFit,
+  type JudgeAwareBradleyTerryOptions,
+} from "./fit-judge-aware-bradley-terry.js";
+export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
+export { hasFiniteMle } from "./has-finite-mle.js";
+export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";
 export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 export { quantileSorted } from "./percentile.js";
@@ -18,4 +34,12 @@ export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
 export { scoreMatches } from "./score-matches.js";
 export { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
+export {
+  GLICKO2_DEFAULTS,
+  type Glicko2Game,
+  type Glicko2Player,
+  type Glicko2Settings,
+  updateGlicko2,
+} from "./update-glicko2.js";
+export { SEED_TRUE_SKILL, type SkillBelief, type TrueSkillEnvironment, updateTrueSkill } from "./update-true-skill.js";
 export { wilsonInterval } from "./wilson-interval.js";

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { bootstrapRows } from "./bootstrap-rows.js";
+import { computeElo } from "./compute-elo.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+
+describe("computeElo (Chatbot Arena's online Elo)", () => {
+  it("applies E_a = 1/(1 + 10^((R_b − R_a)/400)) and K = 4 from 1000", () => {
+    const outcomes = {
+      size: 3,
+      itemIds: ["a", "b", "c"],
+      first: Int32Array.from([0, 0, 1]),
+      second: Int32Array.from([1, 2, 2]),
+      verdict: Uint8Array.from([0, 2, 1]),
+    };
+    const ratings = computeElo(outcomes);
+    // Row 0: a beats b from 1000/1000: ±2. Row 1: a (1002) ties c (1000). Row 2: c beats b (998).
+    const expectedA1 = 1 / (1 + 10 ** ((1000 - 1002) / 400));
+    const a = 1002 + 4 * (0.5 - expectedA1);
+    const c1 = 1000 + 4 * (0.5 - (1 - expectedA1));
+    const expectedB = 1 / (1 + 10 ** ((c1 - 998) / 400));
+    expect(ratings[0]).toBeCloseTo(a, 12);
+    expect(ratings[1]).toBeCloseTo(998 + 4 * (0 - expectedB), 12);
+    expect(ratings[2]).toBeCloseTo(c1 + 4 * (1 - (1 - expectedB)), 12);
+    // Elo conserves the total rating.
+    expect((ratings[0] as number) + (ratings[1] as number) + (ratings[2] as number)).toBeCloseTo(3000, 9);
+  });
+
+  it("honours K, scale and an explicit order", () => {
+    const outcomes = {
+      size: 2,
+      itemIds: ["a", "b"],
+      first: Int32Array.from([0, 1]),
+      second: Int32Array.from([1, 0]),
+      verdict: Uint8Array.from([0, 0]),
+    };
+    const forward = computeElo(outcomes, { k: 32, scale: { points: 400, base: 10, initial: 1500 } });
+    const backward = computeElo(outcomes, { k: 32, scale: { points: 400, base: 10, initial: 1500 }, order: [1, 0] });
+    // a beats b (1516 / 1484), then b beats a with E_b = 1/(1 + 10^(32/400)).
+    expect(forward[0]).toBeCloseTo(1516 - 32 * (1 - 1 / (1 + 10 ** (32 / 400))), 9);
+    expect(forward[0]).not.toBeCloseTo(backward[0] as number, 6);
+  });
+
+  it("bootstraps rows with the median as the estimate (Arena) and reproducible seeds", () => {
+    const outcomes = {
+      size: 6,
+      itemIds: ["a", "b", "c"],
+      first: Int32Array.from([0, 0, 1, 0, 2, 1]),
+      second: Int32Array.from([1, 2, 2, 1, 0, 0]),
+      verdict: Uint8Array.from([0, 0, 0, 0, 1, 1]),
+    };
+    const rate = (sample: PairwiseOutcomes) =>
+      computeElo(sample, { order: Array.from({ length: sample.size }, (_, k) => k) });
+    const first = bootstrapRows(outcomes, { rate, rounds: 200, seed: 4 });
+    const second = bootstrapRows(outcomes, { rate, rounds: 200, seed: 4 });
+    expect(Array.from(first.estimate)).toEqual(Array.from(second.estimate));
+    expect(Array.from(first.estimate)).toEqual(Array.from(first.median));
+    expect(first.rank[0]).toBe(1);
+    expect(first.lower[0]).toBeLessThanOrEqual(first.estimate[0] as number);
+    expect(first.upper[0]).toBeGreaterThanOrEqual(first.estimate[0] as number);
+  });
+});
