@@ -30,6 +30,27 @@ export {
   readOpenAIResponsesResponse,
 } from "./adapters/openai-responses-judge.js";
 export { REDACTED, redactSecret, redactSecretInText } from "./adapters/redact-secret.js";
+export {
+  type AnthropicBatchClient,
+  type AnthropicBatchClientOptions,
+  buildAnthropicBatchRequests,
+  createAnthropicBatchClient,
+} from "./batch/anthropic-batch.js";
+export {
+  addMissingOutcomes,
+  type BatchEntry,
+  type BatchItemOutcome,
+  type BatchJobState,
+  type BatchJobStatus,
+  validateBatchEntries,
+} from "./batch/batch-types.js";
+export {
+  buildOpenAIBatchInput,
+  createOpenAIBatchClient,
+  type OpenAIBatchClient,
+  type OpenAIBatchClientOptions,
+} from "./batch/openai-batch.js";
+export { waitForBatch } from "./batch/wait-for-batch.js";
 export { type AnswerEnding, buildJudgeResult, type JudgeAnswer } from "./build-judge-result.js";
 export { answerComparisonTemplate, BUILT_IN_TEMPLATES, paperImpactTemplate } from "./built-in-templates.js";
 export { extractJsonObjects } from "./extract-json-objects.js";

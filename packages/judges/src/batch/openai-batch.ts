@@ -1,0 +1,229 @@
+import OpenAI, { toFile } from "openai";
+import { callProvider, type ProviderEndpoint } from "../adapters/call-provider.js";
+import { redactSecret } from "../adapters/redact-secret.js";
+import { JudgeCallError, judgeCallErrorCodeForStatus } from "../judge-call-error.js";
+import type { BatchCapableJudge, JudgeCallContext } from "../judge-contract.js";
+import {
+  addMissingOutcomes,
+  type BatchEntry,
+  type BatchItemOutcome,
+  type BatchJobState,
+  type BatchJobStatus,
+  validateBatchEntries,
+} from "./batch-types.js";
+
+/** Options of an OpenAI Batch API client. */
+export interface OpenAIBatchClientOptions {
+  /** API key, passed in by the caller; the library never reads env. */
+  readonly apiKey: string;
+  /** Default `https://api.openai.com/v1`. */
+  readonly baseURL?: string;
+}
+
+const OPENAI_STATES: Record<string, BatchJobState> = {
+  validating: "pending",
+  in_progress: "running",
+  finalizing: "finalizing",
+  completed: "completed",
+  failed: "failed",
+  expired: "expired",
+  cancelling: "cancelling",
+  cancelled: "cancelled",
+};
+
+function requireChatJudge(judge: BatchCapableJudge): void {
+  if (judge.batchProtocol !== "openai-chat") {
+    throw new TypeError(
+      `judge "${judge.id}" speaks ${judge.batchProtocol}; the OpenAI Batch API needs an openai-chat judge`,
+    );
+  }
+}
+
+/** The batch input file: one `{"custom_id","method","url","body"}` line per entry (chat-completions bodies). */
+export function buildOpenAIBatchInput(entries: readonly BatchEntry[], judge: BatchCapableJudge): string {
+  validateBatchEntries(entries);
+  requireChatJudge(judge);
+  return entries
+    .map((entry) =>
+      JSON.stringify({
+        custom_id: entry.customId,
+        method: "POST",
+        url: "/v1/chat/completions",
+        body: judge.buildRequestBody(entry.request),
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
+function toStatus(batch: OpenAI.Batches.Batch): BatchJobStatus {
+  const state = OPENAI_STATES[batch.status] ?? "running";
+  const counts = batch.request_counts;
+  return {
+    id: batch.id,
+    state,
+    done: state === "completed" || state === "failed" || state === "expired" || state === "cancelled",
+    counts: { total: counts?.total ?? 0, succeeded: counts?.completed ?? 0, failed: counts?.failed ?? 0 },
+    raw: batch,
+  };
+}
+
+interface OutputLine {
+  custom_id?: string;
+  response?: { status_code?: number; body?: unknown } | null;
+  error?: { code?: string; message?: string } | null;
+}
+
+/**
+ * A client for the OpenAI Batch API: upload the JSONL input file (`POST /files`, purpose `batch`), create the batch
+ * (`POST /batches`, endpoint `/v1/chat/completions`, window 24h), poll it (`GET /batches/{id}`), download the output
+ * and error files (`GET /files/{id}/content`) and turn each line back into a `JudgeResult` with the judge that built
+ * it. Every call is one attempt; failures are `JudgeCallError`s.
+ */
+export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
+  const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL,
+    organization: null,
+    project: null,
+    maxRetries: 0,
+    logLevel: "off",
+  });
+  const endpoint = (path: string): ProviderEndpoint => ({
+    provider: "openai",
+    url: `${baseURL}${path}`,
+    secret: options.apiKey,
+  });
+  const call = async <T>(
+    path: string,
+    context: JudgeCallContext,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => (await callProvider({ endpoint: endpoint(path), context, run })).value;
+
+  const downloadLines = async (fileId: string, context: JudgeCallContext): Promise<OutputLine[]> => {
+    const text = await call(`/files/${fileId}/content`, context, async (signal) =>
+      (await client.files.content(fileId, { signal })).text(),
+    );
+    return text
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line, index) => {
+        try {
+          return JSON.parse(line) as OutputLine;
+        } catch {
+          throw new JudgeCallError({
+            code: "malformed-response",
+            message: `openai batch file ${fileId} line ${index + 1} is not JSON`,
+            provider: "openai",
+            url: endpoint(`/files/${fileId}/content`).url,
+          });
+        }
+      });
+  };
+
+  return {
+    /** Uploads the input file and creates the batch; returns its first status. */
+    async submit(submission: {
+      readonly entries: readonly BatchEntry[];
+      readonly judge: BatchCapableJudge;
+      readonly metadata?: Readonly<Record<string, string>>;
+      readonly context?: JudgeCallContext;
+    }): Promise<BatchJobStatus> {
+      const context = submission.context ?? {};
+      const input = buildOpenAIBatchInput(submission.entries, submission.judge);
+      const file = await call("/files", context, async (signal) =>
+        client.files.create(
+          { file: await toFile(Buffer.from(input, "utf8"), "judgelab-batch.jsonl"), purpose: "batch" },
+          { signal },
+        ),
+      );
+      const batch = await call("/batches", context, (signal) =>
+        client.batches.create(
+          {
+            input_file_id: file.id,
+            endpoint: "/v1/chat/completions",
+            completion_window: "24h",
+            ...(submission.metadata === undefined ? {} : { metadata: { ...submission.metadata } }),
+          },
+          { signal },
+        ),
+      );
+      return toStatus(batch);
+    },
+
+    /** Current status of a batch. */
+    async retrieve(batchId: string, context: JudgeCallContext = {}): Promise<BatchJobStatus> {
+      return toStatus(
+        await call(`/batches/${batchId}`, context, (signal) => client.batches.retrieve(batchId, { signal })),
+      );
+    },
+
+    /** Asks the provider to cancel a batch (entries not yet run end up `not-run`). */
+    async cancel(batchId: string, context: JudgeCallContext = {}): Promise<BatchJobStatus> {
+      return toStatus(
+        await call(`/batches/${batchId}/cancel`, context, (signal) => client.batches.cancel(batchId, { signal })),
+      );
+    },
+
+    /**
+     * Outcomes of a finished batch, one per entry: output-file lines become results through `judge`, error-file lines
+     * and non-200 lines become `JudgeCallError`s, entries without a line become `not-run`.
+     */
+    async collect(collection: {
+      readonly status: BatchJobStatus;
+      readonly entries: readonly BatchEntry[];
+      readonly judge: BatchCapableJudge;
+      readonly context?: JudgeCallContext;
+    }): Promise<BatchItemOutcome[]> {
+      const context = collection.context ?? {};
+      const batch = collection.status.raw as OpenAI.Batches.Batch;
+      const requests = new Map(collection.entries.map((entry) => [entry.customId, entry.request]));
+      const lines = [
+        ...(batch.output_file_id ? await downloadLines(batch.output_file_id, context) : []),
+        ...(batch.error_file_id ? await downloadLines(batch.error_file_id, context) : []),
+      ];
+      const outcomes: BatchItemOutcome[] = [];
+      const url = `${baseURL}/chat/completions`;
+      for (const line of lines) {
+        const customId = line.custom_id;
+        const request = customId === undefined ? undefined : requests.get(customId);
+        if (customId === undefined || request === undefined) continue;
+        const status = line.response?.status_code;
+        if (status === 200) {
+          try {
+            outcomes.push({
+              customId,
+              type: "result",
+              result: collection.judge.parseResponseBody(request, line.response?.body, 0),
+            });
+          } catch (error) {
+            if (!JudgeCallError.isInstance(error)) throw error;
+            outcomes.push({ customId, type: "error", error });
+          }
+          continue;
+        }
+        const body = JSON.stringify(redactSecret(line.response?.body ?? line.error ?? null, options.apiKey)).slice(
+          0,
+          500,
+        );
+        outcomes.push({
+          customId,
+          type: "error",
+          error: new JudgeCallError({
+            code: status === undefined ? "server" : judgeCallErrorCodeForStatus(status),
+            message: `openai batch entry ${customId} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${body}`,
+            provider: "openai",
+            url,
+            ...(status === undefined ? {} : { status }),
+            responseBody: body,
+          }),
+        });
+      }
+      return addMissingOutcomes(collection.entries, outcomes, collection.status.state);
+    },
+  };
+}
+
+/** An OpenAI Batch API client (see `createOpenAIBatchClient`). */
+export type OpenAIBatchClient = ReturnType<typeof createOpenAIBatchClient>;
