@@ -1,7 +1,11 @@
 export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
+export { createJudges, defaultApiKeyEnv, JudgeSetupError } from "./create-judges.js";
+export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
+export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
 export { needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
 export { paperTournamentPreset } from "./paper-tournament-preset.js";

@@ -1,0 +1,116 @@
+import { isAbsolute, resolve } from "node:path";
+import { loadDataset } from "@judgelab/datasets";
+import type { JudgeItem, PairwiseJudge } from "@judgelab/judges";
+import * as judges from "@judgelab/judges";
+import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+import type { JudgeConfig, Provider, TournamentConfig } from "./tournament-config.js";
+
+/** Environment variable read for a provider's key when the judge names none. */
+export function defaultApiKeyEnv(provider: Provider): string | undefined {
+  switch (provider) {
+    case "openai":
+    case "openai-responses":
+      return "OPENAI_API_KEY";
+    case "anthropic":
+      return "ANTHROPIC_API_KEY";
+    case "gemini":
+      return "GEMINI_API_KEY";
+    default:
+      return undefined;
+  }
+}
+
+/** Raised when a judge cannot be built (missing key, unsupported provider); the message says what to set. */
+export class JudgeSetupError extends Error {
+  override readonly name = "JudgeSetupError";
+}
+
+/**
+ * Builds the judges of a config. Keys come from `apiKeyOf(variableName)`: the CLI passes its environment; the
+ * library never reads it. A missing key for a provider that needs one is an error naming the variable.
+ * Local OpenAI-compatible servers (vLLM, Ollama) need no key.
+ */
+export async function createJudges(options: {
+  config: TournamentConfig;
+  items: readonly JudgeItem[];
+  apiKeyOf: (variable: string) => string | undefined;
+  baseDir: string;
+}): Promise<PairwiseJudge[]> {
+  const built: PairwiseJudge[] = [];
+  for (const judge of options.config.judges) built.push(await createJudge(judge, options));
+  return built;
+}
+
+async function createJudge(
+  judge: JudgeConfig,
+  options: {
+    config: TournamentConfig;
+    items: readonly JudgeItem[];
+    apiKeyOf: (variable: string) => string | undefined;
+    baseDir: string;
+  },
+): Promise<PairwiseJudge> {
+  const variable = judge.apiKeyEnv ?? defaultApiKeyEnv(judge.provider);
+  const key = variable === undefined ? undefined : options.apiKeyOf(variable);
+  const requireKey = (): string => {
+    if (key !== undefined && key !== "") return key;
+    throw new JudgeSetupError(
+      `judge "${judge.id}" (${judge.provider}) needs an API key: set the environment variable ${variable ?? "named by apiKeyEnv"}`,
+    );
+  };
+  const common = {
+    id: judge.id,
+    model: judge.model,
+    ...(judge.family === undefined ? {} : { family: judge.family }),
+    ...(judge.baseURL === undefined ? {} : { baseURL: judge.baseURL }),
+    ...(judge.temperature === undefined ? {} : { temperature: judge.temperature }),
+    ...(judge.maxOutputTokens === undefined ? {} : { maxOutputTokens: judge.maxOutputTokens }),
+  };
+  switch (judge.provider) {
+    case "simulated":
+      return createSimulatedJudgeForConfig({ judge, seed: options.config.seed, items: options.items });
+    case "replay": {
+      const path = judge.replayDataset!;
+      const dataset = await loadDataset(isAbsolute(path) ? path : resolve(options.baseDir, path), {
+        keepComparisons: true,
+      });
+      return judges.createReplayJudge({
+        id: judge.id,
+        judge: judge.model,
+        comparisons: dataset.comparisons ?? [],
+        dataset: dataset.manifest.name,
+        ...(judge.family === undefined ? {} : { family: judge.family }),
+      });
+    }
+    case "openai":
+      return judges.createOpenAIChatJudge({ ...common, apiKey: requireKey() });
+    case "openai-compatible":
+      return judges.createOpenAIChatJudge({
+        ...common,
+        apiKey: key ?? "not-needed",
+        provider: "openai-compatible",
+        tokenLimitField: "max_tokens",
+      });
+    default:
+      return createOtherJudge(judge, common, requireKey);
+  }
+}
+
+/** Providers whose adapters are looked up by name, so this file builds whichever the judges package exports. */
+function createOtherJudge(
+  judge: JudgeConfig,
+  common: Record<string, unknown>,
+  requireKey: () => string,
+): PairwiseJudge {
+  const factories: Record<string, string> = {
+    "openai-responses": "createOpenAIResponsesJudge",
+    anthropic: "createAnthropicJudge",
+    gemini: "createGeminiJudge",
+  };
+  const name = factories[judge.provider];
+  const factory = name === undefined ? undefined : (judges as unknown as Record<string, unknown>)[name];
+  if (typeof factory !== "function") {
+    throw new JudgeSetupError(`judge "${judge.id}": provider "${judge.provider}" has no adapter in @judgelab/judges`);
+  }
+  return (factory as (options: Record<string, unknown>) => PairwiseJudge)({ ...common, apiKey: requireKey() });
+}

@@ -1,0 +1,45 @@
+import type { JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
+import type { RunManifest } from "./run-store.js";
+import { hashValue } from "./stable-hash.js";
+import type { TournamentConfig } from "./tournament-config.js";
+import type { TournamentItems } from "./tournament-items.js";
+
+/**
+ * The manifest of a run folder. The identity hash covers what decides which comparisons exist and what they
+ * answer: seed, items, judge descriptions (provider, model, parameters; never keys), template hash, order,
+ * assignment, repetitions and scheduler settings. Operational settings (limits, retries, timeouts, stop rules,
+ * budget) may change between resumes.
+ */
+export function createRunManifest(options: {
+  config: TournamentConfig;
+  items: TournamentItems;
+  template: JudgeTemplate;
+  judges: readonly PairwiseJudge[];
+  now?: Date;
+}): RunManifest {
+  const { config } = options;
+  const judges = options.judges.map((judge) => judge.describe());
+  const identityHash = hashValue({
+    seed: config.seed,
+    items: options.items.hash,
+    judges,
+    template: options.template.hash,
+    order: config.order,
+    assignment: config.assignment,
+    repetitions: config.repetitions,
+    scheduler: config.scheduler,
+    task: config.task,
+    rubric: config.rubric,
+  });
+  return {
+    schemaVersion: 1,
+    name: config.name,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    seed: config.seed,
+    identityHash,
+    itemsHash: options.items.hash,
+    templateHash: options.template.hash,
+    judges,
+    config,
+  };
+}
