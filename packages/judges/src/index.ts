@@ -2,6 +2,8 @@ export {
   type AnthropicJsonMode,
   type AnthropicMessagesJudgeOptions,
   buildAnthropicMessagesBody,
+  /** Alias of `createAnthropicMessagesJudge` (the provider-named factory, like `createGeminiJudge`). */
+  createAnthropicMessagesJudge as createAnthropicJudge,
   createAnthropicMessagesJudge,
   readAnthropicMessagesResponse,
   VERDICT_TOOL_NAME,
