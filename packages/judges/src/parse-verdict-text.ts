@@ -148,7 +148,7 @@ function phraseHits(text: string, template: JudgeTemplate | undefined): { keyed:
     "(?:more|greater|higher|larger|broader)\\s+(?:[\\w-]+\\s+){0,2}?(?:impact(?:ful)?|helpful|accurate|useful|" +
     "significant|convincing|complete|correct|relevant|compelling|novel|influential|important|informative)";
   const subjectPattern = new RegExp(
-    `(${label})(?:'s\\s+[\\w-]+)?((?:[\\s,]+[\\w'-]+){0,4}?)[\\s,]+(?:${comparative})\\b`,
+    `(${label})(?:'s\\s+[\\w-]+)?((?:[\\s,]+[\\w'-]+){0,6}?)[\\s,]+(?:${comparative})\\b`,
     "gi",
   );
   for (const match of text.matchAll(subjectPattern)) {
@@ -166,6 +166,22 @@ function phraseHits(text: string, template: JudgeTemplate | undefined): { keyed:
     if (NEGATION.test(before) || !isPlausibleLabel(match[1] ?? "")) continue;
     const verdict = positionOfLabel(match[1] ?? "", template);
     if (verdict !== undefined && verdict !== "tie") loose.push({ verdict, index: match.index ?? 0 });
+  }
+  // Bare position letters ("A is better.", "I'd go with B."): only upper-case, so the article "a" never counts.
+  const bareLetterPatterns = [
+    new RegExp(
+      `(?:^|[.!?:]\\s+|\\n)([ab])\\s+(?:is|was|seems)\\s+(?:clearly\\s+|slightly\\s+|much\\s+)?(?:${comparative})\\b`,
+      "gi",
+    ),
+    /\b(?:prefer|choose|chose|pick|select|favou?r|vote\s+for|go\s+with)\s+([ab])\b(?![\w'])/gi,
+  ];
+  for (const pattern of bareLetterPatterns) {
+    for (const match of text.matchAll(pattern)) {
+      const letter = match[1] ?? "";
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 16), match.index ?? 0);
+      if (letter !== letter.toUpperCase() || NEGATION.test(before)) continue;
+      loose.push({ verdict: letter === "A" ? "first" : "second", index: match.index ?? 0 });
+    }
   }
   const tiePattern =
     /\b(?:it(?:'s| is) a (?:tie|draw)|(?:both|the two) (?:[\w-]+ ){0,3}(?:are|were) (?:[\w-]+ )?(?:equally|equal|equivalent|tied)|equally (?:good|strong|impactful|helpful|matched)|neither (?:[\w-]+ ){0,2}is (?:clearly )?better|no clear winner)\b/gi;
