@@ -50,11 +50,7 @@ export function defineImporter(definition: ImporterDefinition): Importer {
     if (manifestFields.license !== undefined) report.license = manifestFields.license;
     await prepareOutputFolder(options.out, options.force ?? false);
     const counts = await writeDataset(options.out, {
-      manifest: {
-        schemaVersion: SCHEMA_VERSION,
-        ...fields,
-        ...(options.name === undefined ? {} : { name: options.name }),
-      },
+      manifest: { schemaVersion: SCHEMA_VERSION, ...manifestFields },
       items: collector.items,
       judges: collector.judges,
       comparisons: collector.comparisons,
