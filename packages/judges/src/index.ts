@@ -10,6 +10,13 @@ export {
 } from "./adapters/anthropic-messages-judge.js";
 export { callProvider, mapProviderError, type ProviderEndpoint } from "./adapters/call-provider.js";
 export {
+  createProviderJudge,
+  type ProviderJudgeOptions,
+  type ProviderJudgeSpecification,
+  type ProviderTransport,
+} from "./adapters/create-provider-judge.js";
+export { createAnthropicClient, createOpenAIClient } from "./adapters/create-sdk-client.js";
+export {
   buildGeminiRequest,
   createGeminiJudge,
   type GeminiJudgeOptions,

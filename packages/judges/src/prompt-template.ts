@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { JudgeAnswerFormat, JudgeRequest, JudgeTemplate } from "./judge-contract.js";
+import type { JudgeRequest, JudgeTemplate } from "./judge-contract.js";
 import { truncateText } from "./truncate-text.js";
 
 /**
@@ -26,15 +26,7 @@ export interface RenderedJudgePrompt {
 }
 
 /** Definition of a template before its hash is computed. */
-export interface JudgeTemplateDefinition {
-  readonly id: string;
-  readonly version: string;
-  readonly system?: string;
-  readonly user: string;
-  readonly labels: { readonly first: string; readonly second: string };
-  readonly answer: JudgeAnswerFormat;
-  readonly maxItemChars?: number;
-  readonly maxAssessmentChars?: number;
+export interface JudgeTemplateDefinition extends Omit<JudgeTemplate, "hash"> {
   /** Extra variable names this template may use (values come from `JudgeRequest.variables`). */
   readonly extraVariables?: readonly string[];
 }

@@ -1,17 +1,12 @@
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { buildJudgeResult } from "../build-judge-result.js";
-import type {
-  BatchCapableJudge,
-  JsonValue,
-  JudgeCallContext,
-  JudgeDescription,
-  JudgeRequest,
-  JudgeResult,
-} from "../judge-contract.js";
+import type { BatchCapableJudge, JudgeRequest, JudgeResult } from "../judge-contract.js";
 import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
-import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import type { ProviderEndpoint } from "./call-provider.js";
+import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
+import { createAnthropicClient } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
@@ -26,18 +21,9 @@ export type AnthropicJsonMode = "tool" | "prefill" | "none";
 /** Name of the tool that carries the verdict in `tool` mode. */
 export const VERDICT_TOOL_NAME = "record_verdict";
 
-/** Options of an Anthropic Messages judge. */
-export interface AnthropicMessagesJudgeOptions {
-  readonly model: string;
-  /** API key, passed in by the caller (the CLI reads `ANTHROPIC_API_KEY`); the library never reads env. */
-  readonly apiKey: string;
-  readonly id?: string;
-  /** Default `https://api.anthropic.com` (no `/v1`). */
-  readonly baseURL?: string;
-  readonly family?: string;
-  readonly temperature?: number;
-  /** Required by the API; default 1024. */
-  readonly maxOutputTokens?: number;
+/** Options of an Anthropic Messages judge (base URL default `https://api.anthropic.com`, no `/v1`). */
+export interface AnthropicMessagesJudgeOptions extends ProviderJudgeOptions {
+  /** Forced tool call (default), `{` prefill, or prompt only. */
   readonly jsonMode?: AnthropicJsonMode;
 }
 
@@ -131,56 +117,34 @@ export function readAnthropicMessagesResponse(options: {
 export function createAnthropicMessagesJudge(options: AnthropicMessagesJudgeOptions): BatchCapableJudge {
   const provider = "anthropic";
   const baseURL = (options.baseURL ?? "https://api.anthropic.com").replace(/\/+$/, "");
-  const client = new Anthropic({ apiKey: options.apiKey, authToken: null, baseURL, maxRetries: 0, logLevel: "off" });
+  const client = createAnthropicClient({ apiKey: options.apiKey, baseURL });
   const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/v1/messages`, secret: options.apiKey };
-  const id = options.id ?? `${provider}:${options.model}`;
-  const parameters: Record<string, JsonValue> = {
-    api: "messages",
-    baseURL,
-    temperature: options.temperature ?? null,
-    maxOutputTokens: options.maxOutputTokens ?? 1024,
-    jsonMode: options.jsonMode ?? "tool",
-  };
-  const buildRequestBody = (request: JudgeRequest): Record<string, unknown> =>
-    buildAnthropicMessagesBody(request, options);
-  const parseResponseBody = (request: JudgeRequest, body: unknown, latencyMs: number): JudgeResult =>
-    readAnthropicMessagesResponse({
-      request,
-      body,
-      latencyMs,
-      endpoint,
-      ...(options.jsonMode === undefined ? {} : { jsonMode: options.jsonMode }),
-    });
-  return {
-    id,
-    kind: "llm",
+  const judge = createProviderJudge({
     provider,
-    model: options.model,
-    ...(options.family === undefined ? {} : { family: options.family }),
-    batchProtocol: "anthropic-messages",
-    buildRequestBody,
-    parseResponseBody,
-    describe: (): JudgeDescription => ({
-      id,
-      kind: "llm",
-      provider,
-      model: options.model,
-      ...(options.family === undefined ? {} : { family: options.family }),
-      parameters,
-    }),
-    async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
-      const body = buildRequestBody(request);
-      const { value, latencyMs } = await callProvider({
-        endpoint,
-        context,
-        run: (signal) =>
-          client.messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming, {
-            signal,
-            maxRetries: 0,
-            ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs + 1000 }),
-          }),
-      });
-      return parseResponseBody(request, value, latencyMs);
+    options,
+    endpoint,
+    parameters: {
+      api: "messages",
+      baseURL,
+      temperature: options.temperature ?? null,
+      maxOutputTokens: options.maxOutputTokens ?? 1024,
+      jsonMode: options.jsonMode ?? "tool",
     },
-  };
+    buildRequestBody: (request) => buildAnthropicMessagesBody(request, options),
+    send: (body, transport) =>
+      client.messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming, {
+        signal: transport.signal,
+        maxRetries: 0,
+        ...(transport.sdkTimeoutMs === undefined ? {} : { timeout: transport.sdkTimeoutMs }),
+      }),
+    parseResponseBody: (request, body, latencyMs) =>
+      readAnthropicMessagesResponse({
+        request,
+        body,
+        latencyMs,
+        endpoint,
+        ...(options.jsonMode === undefined ? {} : { jsonMode: options.jsonMode }),
+      }),
+  });
+  return { ...judge, batchProtocol: "anthropic-messages" };
 }

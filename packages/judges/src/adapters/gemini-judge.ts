@@ -2,31 +2,16 @@ import { GoogleGenAI, type Schema, Type } from "@google/genai";
 import { z } from "zod";
 import { buildJudgeResult } from "../build-judge-result.js";
 import { JudgeCallError } from "../judge-call-error.js";
-import type {
-  JsonValue,
-  JudgeCallContext,
-  JudgeDescription,
-  JudgeRequest,
-  JudgeResult,
-  PairwiseJudge,
-} from "../judge-contract.js";
+import type { JudgeRequest, JudgeResult, PairwiseJudge } from "../judge-contract.js";
 import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
-import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import type { ProviderEndpoint } from "./call-provider.js";
+import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
-/** Options of a Gemini judge (Gemini Developer API, `generateContent`). */
-export interface GeminiJudgeOptions {
-  readonly model: string;
-  /** API key, passed in by the caller (the CLI reads `GEMINI_API_KEY` or `GOOGLE_API_KEY`). */
-  readonly apiKey: string;
-  readonly id?: string;
-  /** Default `https://generativelanguage.googleapis.com`. */
-  readonly baseURL?: string;
-  readonly family?: string;
-  readonly temperature?: number;
-  readonly maxOutputTokens?: number;
+/** Options of a Gemini judge (Gemini Developer API; base URL default `https://generativelanguage.googleapis.com`). */
+export interface GeminiJudgeOptions extends ProviderJudgeOptions {
   /** Default true: JSON-answer templates use `responseMimeType: application/json` and `responseSchema`. */
   readonly structuredOutput?: boolean;
 }
@@ -54,7 +39,7 @@ export function toGeminiSchema(schema: Record<string, unknown>): Schema {
 export function buildGeminiRequest(
   request: JudgeRequest,
   settings: Pick<GeminiJudgeOptions, "model" | "temperature" | "maxOutputTokens" | "structuredOutput">,
-): { model: string; contents: string; config: Record<string, unknown> } {
+): { model: string; contents: string; config: Record<string, unknown> } & Record<string, unknown> {
   const prompt = renderJudgePrompt(request);
   const config: Record<string, unknown> = {};
   if (prompt.system !== undefined) config.systemInstruction = prompt.system;
@@ -150,66 +135,52 @@ export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
     url: `${baseURL}/v1beta/models/${options.model}:generateContent`,
     secret: options.apiKey,
   };
-  const id = options.id ?? `${provider}:${options.model}`;
-  const parameters: Record<string, JsonValue> = {
-    api: "generateContent",
-    baseURL,
-    temperature: options.temperature ?? null,
-    maxOutputTokens: options.maxOutputTokens ?? null,
-    structuredOutput: options.structuredOutput ?? true,
-  };
-  const describe = (): JudgeDescription => ({
-    id,
-    kind: "llm",
+  return createProviderJudge({
     provider,
-    model: options.model,
-    ...(options.family === undefined ? {} : { family: options.family }),
-    parameters,
-  });
-  return {
-    id,
-    kind: "llm",
-    provider,
-    model: options.model,
-    ...(options.family === undefined ? {} : { family: options.family }),
-    describe,
-    async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
-      const parameters = buildGeminiRequest(request, options);
-      const { value, latencyMs } = await callProvider({
-        endpoint,
-        context,
-        run: async (signal, headers) => {
-          const capturingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-            const response = await fetch(input, init);
-            headers.current = response.headers;
-            return response;
-          };
-          const response = await client.models.generateContent({
-            model: parameters.model,
-            contents: parameters.contents,
-            config: {
-              ...parameters.config,
-              abortSignal: signal,
-              httpOptions: { baseUrl: baseURL, fetch: capturingFetch },
-            },
-          });
-          // The SDK object also carries `sdkHttpResponse` (headers); keep only the response body fields.
-          return {
-            candidates: response.candidates,
-            promptFeedback: response.promptFeedback,
-            usageMetadata: response.usageMetadata,
-            modelVersion: response.modelVersion,
-            responseId: response.responseId,
-          };
+    options,
+    endpoint,
+    parameters: {
+      api: "generateContent",
+      baseURL,
+      temperature: options.temperature ?? null,
+      maxOutputTokens: options.maxOutputTokens ?? null,
+      structuredOutput: options.structuredOutput ?? true,
+    },
+    buildRequestBody: (request) => buildGeminiRequest(request, options),
+    send: async (body, transport) => {
+      const capturingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+        const response = await fetch(input, init);
+        transport.headers.current = response.headers;
+        return response;
+      };
+      const parameters = body as ReturnType<typeof buildGeminiRequest>;
+      const response = await client.models.generateContent({
+        model: parameters.model,
+        contents: parameters.contents,
+        config: {
+          ...parameters.config,
+          abortSignal: transport.signal,
+          httpOptions: { baseUrl: baseURL, fetch: capturingFetch },
         },
       });
-      return readGeminiResponse({
+      // The SDK object also carries `sdkHttpResponse` (headers); keep only the response body fields.
+      return JSON.parse(
+        JSON.stringify({
+          candidates: response.candidates,
+          promptFeedback: response.promptFeedback,
+          usageMetadata: response.usageMetadata,
+          modelVersion: response.modelVersion,
+          responseId: response.responseId,
+        }),
+      );
+    },
+    parseResponseBody: (request, body, latencyMs) =>
+      readGeminiResponse({
         request,
-        body: JSON.parse(JSON.stringify(value)),
+        body,
         latencyMs,
         endpoint,
         ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
-      });
-    },
-  };
+      }),
+  });
 }

@@ -1,34 +1,20 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { z } from "zod";
 import { buildJudgeResult } from "../build-judge-result.js";
-import type {
-  BatchCapableJudge,
-  JsonValue,
-  JudgeCallContext,
-  JudgeDescription,
-  JudgeRequest,
-  JudgeResult,
-} from "../judge-contract.js";
+import type { BatchCapableJudge, JudgeRequest, JudgeResult } from "../judge-contract.js";
 import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
-import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import type { ProviderEndpoint } from "./call-provider.js";
+import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
+import { createOpenAIClient } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
 /** How a chat-completions judge asks for JSON answers (only for JSON-answer templates). */
 export type ChatStructuredOutput = "json_schema" | "json_object" | "none";
 
-/** Options of an OpenAI chat-completions judge. */
-export interface OpenAIChatJudgeOptions {
-  readonly model: string;
-  /** API key, passed in by the caller (the CLI reads `OPENAI_API_KEY`); the library never reads env. */
-  readonly apiKey: string;
-  readonly id?: string;
-  /** Default `https://api.openai.com/v1`. */
-  readonly baseURL?: string;
-  readonly family?: string;
-  readonly temperature?: number;
-  readonly maxOutputTokens?: number;
+/** Options of an OpenAI chat-completions judge (base URL default `https://api.openai.com/v1`). */
+export interface OpenAIChatJudgeOptions extends ProviderJudgeOptions {
   /** Default `json_schema` (strict structured output); `none` relies on the prompt and the tolerant parser. */
   readonly structuredOutput?: ChatStructuredOutput;
   /** Name of the output token limit field: OpenAI uses `max_completion_tokens`, many compatible servers `max_tokens`. */
@@ -115,65 +101,39 @@ export function readOpenAIChatResponse(options: {
 export function createOpenAIChatJudge(options: OpenAIChatJudgeOptions): BatchCapableJudge {
   const provider = options.provider ?? "openai";
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
-  const client = new OpenAI({
+  const client = createOpenAIClient({
     apiKey: options.apiKey,
     baseURL,
-    organization: null,
-    project: null,
-    maxRetries: 0,
-    logLevel: "off",
-    ...(options.headers === undefined ? {} : { defaultHeaders: { ...options.headers } }),
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
   });
   const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/chat/completions`, secret: options.apiKey };
-  const id = options.id ?? `${provider}:${options.model}`;
-  const parameters: Record<string, JsonValue> = {
-    api: "chat-completions",
-    baseURL,
-    temperature: options.temperature ?? null,
-    maxOutputTokens: options.maxOutputTokens ?? null,
-    structuredOutput: options.structuredOutput ?? "json_schema",
-    seed: options.seed ?? null,
-  };
-  const buildRequestBody = (request: JudgeRequest): Record<string, unknown> => buildOpenAIChatBody(request, options);
-  const parseResponseBody = (request: JudgeRequest, body: unknown, latencyMs: number): JudgeResult =>
-    readOpenAIChatResponse({
-      request,
-      body,
-      latencyMs,
-      endpoint,
-      ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
-    });
-
-  return {
-    id,
-    kind: "llm",
+  const judge = createProviderJudge({
     provider,
-    model: options.model,
-    ...(options.family === undefined ? {} : { family: options.family }),
-    batchProtocol: "openai-chat",
-    buildRequestBody,
-    parseResponseBody,
-    describe: (): JudgeDescription => ({
-      id,
-      kind: "llm",
-      provider,
-      model: options.model,
-      ...(options.family === undefined ? {} : { family: options.family }),
-      parameters,
-    }),
-    async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
-      const body = buildRequestBody(request);
-      const { value, latencyMs } = await callProvider({
-        endpoint,
-        context,
-        run: (signal) =>
-          client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
-            signal,
-            maxRetries: 0,
-            ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs + 1000 }),
-          }),
-      });
-      return parseResponseBody(request, value, latencyMs);
+    options,
+    endpoint,
+    parameters: {
+      api: "chat-completions",
+      baseURL,
+      temperature: options.temperature ?? null,
+      maxOutputTokens: options.maxOutputTokens ?? null,
+      structuredOutput: options.structuredOutput ?? "json_schema",
+      seed: options.seed ?? null,
     },
-  };
+    buildRequestBody: (request) => buildOpenAIChatBody(request, options),
+    send: (body, transport) =>
+      client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+        signal: transport.signal,
+        maxRetries: 0,
+        ...(transport.sdkTimeoutMs === undefined ? {} : { timeout: transport.sdkTimeoutMs }),
+      }),
+    parseResponseBody: (request, body, latencyMs) =>
+      readOpenAIChatResponse({
+        request,
+        body,
+        latencyMs,
+        endpoint,
+        ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
+      }),
+  });
+  return { ...judge, batchProtocol: "openai-chat" };
 }

@@ -1,32 +1,18 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { z } from "zod";
 import { buildJudgeResult } from "../build-judge-result.js";
 import { JudgeCallError } from "../judge-call-error.js";
-import type {
-  JsonValue,
-  JudgeCallContext,
-  JudgeDescription,
-  JudgeRequest,
-  JudgeResult,
-  PairwiseJudge,
-} from "../judge-contract.js";
+import type { JudgeRequest, JudgeResult, PairwiseJudge } from "../judge-contract.js";
 import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
-import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import type { ProviderEndpoint } from "./call-provider.js";
+import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
+import { createOpenAIClient } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
-/** Options of an OpenAI Responses-API judge. */
-export interface OpenAIResponsesJudgeOptions {
-  readonly model: string;
-  /** API key, passed in by the caller; the library never reads env. */
-  readonly apiKey: string;
-  readonly id?: string;
-  /** Default `https://api.openai.com/v1`. */
-  readonly baseURL?: string;
-  readonly family?: string;
-  readonly temperature?: number;
-  readonly maxOutputTokens?: number;
+/** Options of an OpenAI Responses-API judge (base URL default `https://api.openai.com/v1`). */
+export interface OpenAIResponsesJudgeOptions extends ProviderJudgeOptions {
   /** Reasoning effort for reasoning models (`minimal` … `high`). */
   readonly reasoningEffort?: "minimal" | "low" | "medium" | "high";
   /** Default true: JSON-answer templates use `text.format` json_schema. */
@@ -121,58 +107,34 @@ export function readOpenAIResponsesResponse(options: {
 export function createOpenAIResponsesJudge(options: OpenAIResponsesJudgeOptions): PairwiseJudge {
   const provider = "openai";
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL,
-    organization: null,
-    project: null,
-    maxRetries: 0,
-    logLevel: "off",
-  });
+  const client = createOpenAIClient({ apiKey: options.apiKey, baseURL });
   const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/responses`, secret: options.apiKey };
-  const id = options.id ?? `${provider}:${options.model}`;
-  const parameters: Record<string, JsonValue> = {
-    api: "responses",
-    baseURL,
-    temperature: options.temperature ?? null,
-    maxOutputTokens: options.maxOutputTokens ?? null,
-    reasoningEffort: options.reasoningEffort ?? null,
-    structuredOutput: options.structuredOutput ?? true,
-  };
-  const describe = (): JudgeDescription => ({
-    id,
-    kind: "llm",
+  return createProviderJudge({
     provider,
-    model: options.model,
-    ...(options.family === undefined ? {} : { family: options.family }),
-    parameters,
-  });
-  return {
-    id,
-    kind: "llm",
-    provider,
-    model: options.model,
-    ...(options.family === undefined ? {} : { family: options.family }),
-    describe,
-    async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
-      const body = buildOpenAIResponsesBody(request, options);
-      const { value, latencyMs } = await callProvider({
-        endpoint,
-        context,
-        run: (signal) =>
-          client.responses.create(body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, {
-            signal,
-            maxRetries: 0,
-            ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs + 1000 }),
-          }),
-      });
-      return readOpenAIResponsesResponse({
+    options,
+    endpoint,
+    parameters: {
+      api: "responses",
+      baseURL,
+      temperature: options.temperature ?? null,
+      maxOutputTokens: options.maxOutputTokens ?? null,
+      reasoningEffort: options.reasoningEffort ?? null,
+      structuredOutput: options.structuredOutput ?? true,
+    },
+    buildRequestBody: (request) => buildOpenAIResponsesBody(request, options),
+    send: (body, transport) =>
+      client.responses.create(body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, {
+        signal: transport.signal,
+        maxRetries: 0,
+        ...(transport.sdkTimeoutMs === undefined ? {} : { timeout: transport.sdkTimeoutMs }),
+      }),
+    parseResponseBody: (request, body, latencyMs) =>
+      readOpenAIResponsesResponse({
         request,
-        body: value,
+        body,
         latencyMs,
         endpoint,
         ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
-      });
-    },
-  };
+      }),
+  });
 }

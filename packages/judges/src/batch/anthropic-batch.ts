@@ -1,5 +1,6 @@
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import { callProvider, type ProviderEndpoint } from "../adapters/call-provider.js";
+import { createAnthropicClient } from "../adapters/create-sdk-client.js";
 import { redactSecretInText } from "../adapters/redact-secret.js";
 import { JudgeCallError, type JudgeCallErrorCode } from "../judge-call-error.js";
 import type { BatchCapableJudge, JudgeCallContext } from "../judge-contract.js";
@@ -81,7 +82,7 @@ function toStatus(batch: Anthropic.Messages.Batches.MessageBatch): BatchJobStatu
  */
 export function createAnthropicBatchClient(options: AnthropicBatchClientOptions) {
   const baseURL = (options.baseURL ?? "https://api.anthropic.com").replace(/\/+$/, "");
-  const client = new Anthropic({ apiKey: options.apiKey, authToken: null, baseURL, maxRetries: 0, logLevel: "off" });
+  const client = createAnthropicClient({ apiKey: options.apiKey, baseURL });
   const endpoint = (path: string): ProviderEndpoint => ({
     provider: "anthropic",
     url: `${baseURL}${path}`,

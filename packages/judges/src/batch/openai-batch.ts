@@ -1,5 +1,7 @@
-import OpenAI, { toFile } from "openai";
+import type OpenAI from "openai";
+import { toFile } from "openai";
 import { callProvider, type ProviderEndpoint } from "../adapters/call-provider.js";
+import { createOpenAIClient } from "../adapters/create-sdk-client.js";
 import { redactSecret } from "../adapters/redact-secret.js";
 import { JudgeCallError, judgeCallErrorCodeForStatus } from "../judge-call-error.js";
 import type { BatchCapableJudge, JudgeCallContext } from "../judge-contract.js";
@@ -82,14 +84,7 @@ interface OutputLine {
  */
 export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL,
-    organization: null,
-    project: null,
-    maxRetries: 0,
-    logLevel: "off",
-  });
+  const client = createOpenAIClient({ apiKey: options.apiKey, baseURL });
   const endpoint = (path: string): ProviderEndpoint => ({
     provider: "openai",
     url: `${baseURL}${path}`,
