@@ -61,6 +61,5 @@ export {
   conservativeScore,
   type Game,
   matchQuality,
-  SEED_TRUESKILL,
   type Standings,
 } from "./tournament-standings.js";

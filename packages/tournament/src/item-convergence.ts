@@ -1,3 +1,4 @@
+import { wilsonInterval } from "@judgelab/ratings";
 import type { TournamentConfig } from "./tournament-config.js";
 import type { Standings } from "./tournament-standings.js";
 
@@ -5,14 +6,13 @@ import type { Standings } from "./tournament-standings.js";
 export type StopRules = TournamentConfig["stop"];
 
 /**
- * Half-width of the Wilson 95% interval of a win rate (wins over decided matches; docs/METRICS.md):
- * z·sqrt(p̂(1−p̂)/n + z²/4n²)/(1 + z²/n). n = 0 gives 0.5 (the whole unit interval).
+ * Half-width of the Wilson 95% interval of a win rate, wins over decided matches (docs/METRICS.md; `@judgelab/ratings`'
+ * `wilsonInterval`, clipped to [0, 1]); 0.5 with no decided match.
  */
-export function wilsonHalfWidth(wins: number, decided: number, z = 1.959963984540054): number {
+export function wilsonHalfWidth(wins: number, decided: number): number {
   if (decided === 0) return 0.5;
-  const p = wins / decided;
-  const z2 = z * z;
-  return (z * Math.sqrt((p * (1 - p)) / decided + z2 / (4 * decided * decided))) / (1 + z2 / decided);
+  const { lower, upper } = wilsonInterval({ successes: wins, trials: decided });
+  return (upper - lower) / 2;
 }
 
 /**

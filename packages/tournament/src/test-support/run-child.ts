@@ -1,0 +1,38 @@
+/**
+ * A tournament run in a child process, for the crash test: `node --import tsx --conditions=source run-child.ts
+ * <spec.json>`. Prints `ready` once the run folder is open (with any repair), then the summary as JSON when done.
+ * Keys come from the environment, as in the CLI.
+ */
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { paperImpactTemplate } from "@judgelab/judges";
+import type { Item } from "@judgelab/schema";
+import { createJudges } from "../create-judges.js";
+import { createRunManifest } from "../create-run-manifest.js";
+import { RunStore } from "../run-store.js";
+import { runTournament } from "../run-tournament.js";
+import { tournamentConfigSchema } from "../tournament-config.js";
+import { prepareTournamentItems } from "../tournament-items.js";
+
+const specPath = process.argv[2];
+if (specPath === undefined) throw new Error("usage: run-child.ts <spec.json>");
+const spec = JSON.parse(readFileSync(specPath, "utf8")) as { runDir: string; config: unknown; items: Item[] };
+const config = tournamentConfigSchema.parse(spec.config);
+const items = prepareTournamentItems(spec.items, { byCategory: config.scheduler.byCategory });
+const judges = await createJudges({
+  config,
+  items: items.judgeItems,
+  apiKeyOf: (name) => process.env[name],
+  baseDir: dirname(specPath),
+});
+const store = RunStore.open(spec.runDir, createRunManifest({ config, items, template: paperImpactTemplate, judges }));
+process.stdout.write(`ready ${JSON.stringify(store.repairs)}\n`);
+const summary = await runTournament({
+  config,
+  items: spec.items,
+  judges,
+  template: paperImpactTemplate,
+  journal: store,
+});
+store.close();
+process.stdout.write(`${JSON.stringify(summary)}\n`);
