@@ -1,5 +1,6 @@
 import type { Comparison } from "@judgelab/schema";
 import { type ComparisonTable, StrengthCode, VerdictCode } from "./comparison-table.js";
+import { parseTimestamp } from "./parse-timestamp.js";
 import { StringDictionary } from "./string-dictionary.js";
 
 /** Options of the table builder. */
@@ -104,7 +105,7 @@ export class ComparisonTableBuilder {
     this.prompt[row] = this.prompts.encodeOptional(comparison.prompt);
     this.condition[row] = this.conditions.encodeOptional(comparison.condition);
     this.repetition[row] = comparison.repetition ?? 0;
-    this.time[row] = comparison.createdAt === undefined ? Number.NaN : Date.parse(comparison.createdAt);
+    this.time[row] = comparison.createdAt === undefined ? Number.NaN : parseTimestamp(comparison.createdAt);
     this.preference[row] = comparison.preference ?? Number.NaN;
   }
 

@@ -25,9 +25,9 @@ export interface ScanComparisonsResult {
   records: number;
   /** Valid comparisons. */
   valid: number;
-  /** Items referenced by valid comparisons (filled only when items are implied). */
+  /** Items referenced by valid comparisons (filled only when items are implied and there is no builder). */
   impliedItems: Set<string>;
-  /** Judges referenced by valid comparisons (filled only when judges are implied). */
+  /** Judges referenced by valid comparisons (filled only when judges are implied and there is no builder). */
   impliedJudges: Set<string>;
 }
 
@@ -94,16 +94,20 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
           );
         }
         if (itemIds === undefined) {
-          impliedItems.add(comparison.first);
-          impliedItems.add(comparison.second);
+          // With a builder the table's item dictionary is the implied item set; skip the duplicate work.
+          if (builder === undefined) {
+            impliedItems.add(comparison.first);
+            impliedItems.add(comparison.second);
+          }
         } else {
           if (!itemIds.has(comparison.first))
             problems.add(file, line, "first", `unknown item id ${quote(comparison.first)}`);
           if (!itemIds.has(comparison.second))
             problems.add(file, line, "second", `unknown item id ${quote(comparison.second)}`);
         }
-        if (judgeIds === undefined) impliedJudges.add(comparison.judge);
-        else if (!judgeIds.has(comparison.judge))
+        if (judgeIds === undefined) {
+          if (builder === undefined) impliedJudges.add(comparison.judge);
+        } else if (!judgeIds.has(comparison.judge))
           problems.add(file, line, "judge", `unknown judge id ${quote(comparison.judge)}`);
         if (problems.count !== before) continue;
         valid++;

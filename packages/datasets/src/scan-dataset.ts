@@ -157,8 +157,10 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
           ...(kept === undefined ? {} : { keep: kept }),
         });
   records.comparisons = scanned?.records ?? 0;
-  const impliedJudges = scanned?.impliedJudges ?? new Set<string>();
-  const allItems = itemIds ?? scanned?.impliedItems ?? new Set<string>();
+  const table = tableBuilder?.build();
+  // With a table, its dictionaries hold the implied items and judges (the pass skipped its own sets).
+  const impliedJudges = new Set<string>([...(table?.judgeIds ?? []), ...(scanned?.impliedJudges ?? [])]);
+  const allItems = itemIds ?? new Set<string>([...(table?.itemIds ?? []), ...(scanned?.impliedItems ?? [])]);
 
   if (assessmentsFile !== undefined) {
     records.assessments = await scanRecordFile({
@@ -231,7 +233,7 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
     judges,
     assessments,
     references,
-    ...(tableBuilder === undefined ? {} : { table: tableBuilder.build() }),
+    ...(table === undefined ? {} : { table }),
     ...(kept === undefined ? {} : { comparisons: kept }),
   };
 }

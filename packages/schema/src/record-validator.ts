@@ -118,11 +118,29 @@ function buildValidator<K extends RecordKind>(kind: K): RecordValidator<K> {
       if (!isPlainObject(value)) {
         return [{ field: WHOLE_RECORD_FIELD, message: `must be a JSON object, got ${describe(value)}` }];
       }
-      const moveProblem = moveUnknownFields(kind, value, movedFields);
-      if (validate(value)) return moveProblem === undefined ? NO_PROBLEMS : [moveProblem];
-      return withMoveProblem(moveProblem, problemsOf(validate));
+      return validateMovingUnknownFields(kind, validate, value, movedFields);
     },
   };
+}
+
+/**
+ * Validates first and moves unknown fields only when the schema reports some at the top level, so the
+ * common case (no unknown fields) costs one ajv call and no key scan.
+ */
+function validateMovingUnknownFields(
+  kind: RecordKind,
+  validate: ValidateFunction,
+  value: Record<string, unknown>,
+  movedFields: string[] | undefined,
+): readonly FieldProblem[] {
+  if (validate(value)) return NO_PROBLEMS;
+  const hasUnknownTopLevel = (validate.errors ?? []).some(
+    (error) => error.keyword === "additionalProperties" && error.instancePath === "",
+  );
+  if (!hasUnknownTopLevel) return problemsOf(validate);
+  const moveProblem = moveUnknownFields(kind, value, movedFields);
+  if (validate(value)) return moveProblem === undefined ? NO_PROBLEMS : [moveProblem];
+  return withMoveProblem(moveProblem, problemsOf(validate));
 }
 
 /** References are a union on `kind`; validating each variant separately gives errors that name real fields. */
@@ -147,9 +165,7 @@ function buildReferenceValidator(): RecordValidator<"reference"> {
           { field: "kind", message: value.kind === undefined ? message : `${message}, got ${describe(value.kind)}` },
         ];
       }
-      const moveProblem = moveUnknownFields("reference", value, movedFields);
-      if (validate(value)) return moveProblem === undefined ? NO_PROBLEMS : [moveProblem];
-      return withMoveProblem(moveProblem, problemsOf(validate));
+      return validateMovingUnknownFields("reference", validate, value, movedFields);
     },
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * Bradley–Terry speed and agreement against a Chatbot-Arena-style Python reference, in the same run:
+ * 1,000,000 simulated comparisons among 200 items (seeded; latent strengths ~ N(0, 1), about 4% ties) are
+ * rated by
+ *   (a) @judgelab/ratings: aggregatePairCells + fitBradleyTerry (Newton on 19,900 cells), then
+ *       bootstrapBradleyTerry with 1,000 rounds (multinomial counts over cells + chord-Newton refits);
+ *   (b) scripts/reference/compute_mle_elo.py: FastChat's compute_mle_elo (scikit-learn LogisticRegression on the
+ *       duplicated comparison rows, ties as two half rows), one fit plus a few bootstrap rounds (row resampling),
+ *       and a fully converged scikit-learn fit (newton-cg, tol 1e-10) for the agreement check.
+ * Prints per-fit and per-bootstrap-round times and ratios and the largest rating differences.
+ * Targets (issue 4): identical within 0.01 Elo; ≥ 50× faster per bootstrap round; BT + 1000 rounds < 10 s.
+ * Usage: pnpm bench ratings [rounds] [pythonRounds]   (defaults 1000 and 3)
+ */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  aggregatePairCells,
+  bootstrapBradleyTerry,
+  createRandomSource,
+  fitBradleyTerry,
+  normalQuantile,
+  type PairwiseOutcomes,
+} from "../../packages/ratings/src/index.js";
+
+const rounds = Number(process.argv[2] ?? 1000);
+const pythonRounds = Number(process.argv[3] ?? 3);
+const comparisons = 1_000_000;
+const itemCount = 200;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const referenceScript = path.resolve(here, "../reference/compute_mle_elo.py");
+
+function simulate(): PairwiseOutcomes {
+  const random = createRandomSource(20260526);
+  const strengths = Array.from({ length: itemCount }, () => normalQuantile(random.next()));
+  const first = new Int32Array(comparisons);
+  const second = new Int32Array(comparisons);
+  const verdict = new Uint8Array(comparisons);
+  for (let row = 0; row < comparisons; row++) {
+    const a = Math.floor(random.next() * itemCount);
+    let b = Math.floor(random.next() * (itemCount - 1));
+    if (b >= a) b++;
+    const p = 1 / (1 + Math.exp((strengths[b] as number) - (strengths[a] as number)));
+    const u = random.next();
+    first[row] = a;
+    second[row] = b;
+    verdict[row] = Math.abs(u - p) < 0.02 ? 2 : u < p ? 0 : 1;
+  }
+  return { size: comparisons, itemIds: strengths.map((_, i) => `model-${i}`), first, second, verdict };
+}
+
+function seconds(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+const format = (value: number, digits = 3) => value.toFixed(digits);
+
+const outcomes = simulate();
+const file = path.join(tmpdir(), `judgelab-ratings-bench-${process.pid}.bin`);
+const triples = new Int32Array(3 * comparisons);
+for (let row = 0; row < comparisons; row++) {
+  triples[3 * row] = outcomes.first[row] as number;
+  triples[3 * row + 1] = outcomes.second[row] as number;
+  triples[3 * row + 2] = outcomes.verdict[row] as number;
+}
+writeFileSync(file, new Uint8Array(triples.buffer));
+process.stdout.write(
+  `${comparisons.toLocaleString("en")} comparisons, ${itemCount} items; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on this machine\n`,
+);
+
+let start = performance.now();
+const cells = aggregatePairCells(outcomes);
+const aggregateSeconds = seconds(start);
+start = performance.now();
+const fit = fitBradleyTerry(cells);
+const fitSeconds = seconds(start);
+start = performance.now();
+const bootstrap = bootstrapBradleyTerry(cells, { rounds, seed: 1 });
+const bootstrapSeconds = seconds(start);
+const oursPerRound = bootstrapSeconds / rounds;
+process.stdout.write(
+  `ours: aggregate ${format(aggregateSeconds)} s (${cells.size} cells), fit ${format(fitSeconds)} s (${fit.iterations} Newton steps), ` +
+    `${rounds} bootstrap rounds ${format(bootstrapSeconds, 2)} s = ${format(oursPerRound * 1000, 2)} ms/round ` +
+    `(non-converged rounds: ${bootstrap.nonConvergedRounds}); BT + ${rounds} rounds incl. aggregation: ` +
+    `${format(aggregateSeconds + fitSeconds + bootstrapSeconds, 2)} s\n`,
+);
+
+const python = spawnSync("/usr/bin/python3", [referenceScript, file, String(itemCount), String(pythonRounds), "1"], {
+  encoding: "utf8",
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (python.status !== 0) {
+  process.stdout.write(`python reference unavailable (exit ${python.status}): ${python.stderr.slice(0, 500)}\n`);
+  process.exit(0);
+}
+const reference = JSON.parse(python.stdout) as {
+  sklearn: string;
+  fitSeconds: number;
+  lbfgsIterations: number;
+  bootstrapSecondsPerRound: number | null;
+  ratings: number[];
+  convergedFitSeconds: number;
+  convergedRatings: number[];
+};
+const largestDifference = (ratings: number[]) =>
+  ratings.reduce((largest, value, i) => Math.max(largest, Math.abs(value - (fit.ratings[i] as number))), 0);
+const perRound = reference.bootstrapSecondsPerRound ?? Number.NaN;
+process.stdout.write(
+  `python (scikit-learn ${reference.sklearn}, FastChat compute_mle_elo): fit ${format(reference.fitSeconds, 2)} s ` +
+    `(lbfgs ${reference.lbfgsIterations} iterations), ${pythonRounds} bootstrap rounds at ${format(perRound, 2)} s/round; ` +
+    `converged newton-cg fit ${format(reference.convergedFitSeconds, 2)} s\n`,
+);
+process.stdout.write(
+  `per fit: ours ${format(fitSeconds + aggregateSeconds)} s vs ${format(reference.fitSeconds, 2)} s → ${format(reference.fitSeconds / (fitSeconds + aggregateSeconds), 1)}× faster (aggregation included)\n` +
+    `per bootstrap round: ours ${format(oursPerRound * 1000, 2)} ms vs ${format(perRound * 1000, 0)} ms → ${format(perRound / oursPerRound, 0)}× faster (target ≥ 50×)\n` +
+    `largest |rating difference|: vs converged scikit-learn ${reference.convergedRatings.length > 0 ? largestDifference(reference.convergedRatings).toExponential(2) : "n/a"} Elo; ` +
+    `vs FastChat's settings (lbfgs, tol 1e-6, stops early) ${format(largestDifference(reference.ratings), 4)} Elo (target ≤ 0.01)\n` +
+    `BT + ${rounds} bootstrap rounds: ${format(aggregateSeconds + fitSeconds + bootstrapSeconds, 2)} s (target < 10 s on 2 cores)\n`,
+);
