@@ -12,6 +12,14 @@ import { seededRandom } from "./seeded-random.js";
 import type { TournamentConfig } from "./tournament-config.js";
 import type { TournamentItems } from "./tournament-items.js";
 
+/** A planned comparison ready to call: its judge, request and cache key. */
+export interface PreparedComparison {
+  readonly planned: PlannedComparison;
+  readonly judge: PairwiseJudge;
+  readonly request: JudgeRequest;
+  readonly cacheKey: string;
+}
+
 /** How `runAll` ended. */
 export type ExecutionOutcome = "done" | "interrupted" | "budget";
 
@@ -44,6 +52,12 @@ export class ComparisonExecutor {
   private roundDone = 0;
   private roundTotal = 0;
 
+  /** Starts counting a new round of `total` comparisons (for progress events). */
+  startRound(total: number): void {
+    this.roundDone = 0;
+    this.roundTotal = total;
+  }
+
   constructor(private readonly options: ComparisonExecutorOptions) {
     for (const judgeConfig of options.config.judges) {
       const judge = options.judges.find((candidate) => candidate.id === judgeConfig.id);
@@ -74,8 +88,7 @@ export class ComparisonExecutor {
 
   /** Runs the comparisons until done, interrupted (`signal`) or out of budget; never starts one after a stop. */
   async runAll(pending: readonly PlannedComparison[], signal?: AbortSignal): Promise<ExecutionOutcome> {
-    this.roundDone = 0;
-    this.roundTotal = pending.length;
+    this.startRound(pending.length);
     const queues = new Map<string, PlannedComparison[]>();
     for (const planned of pending) {
       const provider = this.judges.get(planned.judge)?.judge.provider ?? "";
@@ -111,8 +124,12 @@ export class ComparisonExecutor {
     return outcome;
   }
 
-  private async runOne(planned: PlannedComparison): Promise<void> {
-    const { items, template, journal, config } = this.options;
+  /**
+   * The request and cache key of a planned comparison, or undefined (after recording an `internal` failure) when
+   * the plan names an unknown judge or item.
+   */
+  prepare(planned: PlannedComparison): PreparedComparison | undefined {
+    const { items, template, config } = this.options;
     const entry = this.judges.get(planned.judge);
     const a = items.index.get(planned.first);
     const b = items.index.get(planned.second);
@@ -125,7 +142,7 @@ export class ComparisonExecutor {
         attempts: 0,
         message: `unknown judge "${planned.judge}" or item in the plan`,
       });
-      return;
+      return undefined;
     }
     const request: JudgeRequest = {
       first: items.judgeItems[a]!,
@@ -143,46 +160,30 @@ export class ComparisonExecutor {
       repetition: planned.repetition,
       request: { task: config.task, rubric: config.rubric },
     });
-    const cachedResult = journal.cache.get(cacheKey);
-    let outcome: CallOutcome;
-    if (cachedResult !== undefined) {
-      this.cacheHits++;
-      outcome = { type: "result", result: cachedResult, attempts: 0 };
-    } else {
-      try {
-        outcome = await callWithRetries({
-          judge: entry.judge,
-          request,
-          limiter: this.limiters.get(entry.judge.provider)!,
-          estimatedTokens: this.estimateCallTokens(request),
-          retry: config.retries,
-          timeoutMs: config.timeoutMs,
-          random: this.random,
-          abandon: this.options.abandon,
-          onRetry: (notice) =>
-            this.options.reporter?.report({
-              type: "retry",
-              id: planned.id,
-              attempt: notice.attempt,
-              delayMs: notice.delayMs,
-              code: notice.error.code,
-            }),
-        });
-      } catch (error) {
-        this.finish({
-          type: "failed",
-          id: planned.id,
-          round: planned.round,
-          kind: "internal",
-          attempts: 1,
-          message: error instanceof Error ? error.message : String(error),
-        });
-        return;
-      }
-      this.calls += outcome.attempts;
-      if (outcome.type === "result") journal.cache.set(cacheKey, outcome.result);
-    }
-    const cached = cachedResult !== undefined;
+    return { planned, judge: entry.judge, request, cacheKey };
+  }
+
+  /** Records a cached response, if there is one; returns whether it did. */
+  recordIfCached(prepared: PreparedComparison): boolean {
+    const cached = this.options.journal.cache.get(prepared.cacheKey);
+    if (cached === undefined) return false;
+    this.cacheHits++;
+    this.recordOutcome(prepared, { type: "result", result: cached, attempts: 0 }, { cached: true });
+    return true;
+  }
+
+  /**
+   * Records the outcome of a call: a response goes into the cache first (so a kill right after never pays twice),
+   * then the verdict or failure into the log.
+   */
+  recordOutcome(
+    prepared: PreparedComparison,
+    outcome: CallOutcome,
+    options: { cached?: boolean; batch?: boolean } = {},
+  ): void {
+    const { planned, cacheKey } = prepared;
+    const cached = options.cached === true;
+    if (!cached) this.calls += outcome.attempts;
     if (outcome.type === "error") {
       const { error } = outcome;
       this.finish({
@@ -196,7 +197,8 @@ export class ComparisonExecutor {
       });
       return;
     }
-    const comparison = this.toComparison(planned, outcome.result, entry.judge);
+    if (!cached) this.options.journal.cache.set(cacheKey, outcome.result);
+    const comparison = this.toComparison(planned, outcome.result, prepared.judge, options.batch === true);
     if (outcome.result.type === "verdict") {
       this.finish({
         type: "recorded",
@@ -222,8 +224,54 @@ export class ComparisonExecutor {
     }
   }
 
-  private toComparison(planned: PlannedComparison, result: JudgeResult, judge: PairwiseJudge): Comparison {
-    const costUsd = this.options.prices.costOf({ model: judge.model, provider: judge.provider, ...result.usage });
+  /** Records a comparison that ended without a call result (batch expiry, internal error). */
+  recordFailure(planned: PlannedComparison, kind: FailureKind, message: string, attempts = 1): void {
+    this.finish({ type: "failed", id: planned.id, round: planned.round, kind, message, attempts });
+  }
+
+  private async runOne(planned: PlannedComparison): Promise<void> {
+    const prepared = this.prepare(planned);
+    if (prepared === undefined || this.recordIfCached(prepared)) return;
+    const { config } = this.options;
+    let outcome: CallOutcome;
+    try {
+      outcome = await callWithRetries({
+        judge: prepared.judge,
+        request: prepared.request,
+        limiter: this.limiters.get(prepared.judge.provider)!,
+        estimatedTokens: this.estimateCallTokens(prepared.request),
+        retry: config.retries,
+        timeoutMs: config.timeoutMs,
+        random: this.random,
+        abandon: this.options.abandon,
+        onRetry: (notice) =>
+          this.options.reporter?.report({
+            type: "retry",
+            id: planned.id,
+            attempt: notice.attempt,
+            delayMs: notice.delayMs,
+            code: notice.error.code,
+          }),
+      });
+    } catch (error) {
+      this.recordFailure(planned, "internal", error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.recordOutcome(prepared, outcome);
+  }
+
+  private toComparison(
+    planned: PlannedComparison,
+    result: JudgeResult,
+    judge: PairwiseJudge,
+    batch: boolean,
+  ): Comparison {
+    const costUsd = this.options.prices.costOf({
+      model: judge.model,
+      provider: judge.provider,
+      ...result.usage,
+      batch,
+    });
     const isVerdict = result.type === "verdict";
     const rationale = isVerdict ? result.rationale : result.message;
     return {

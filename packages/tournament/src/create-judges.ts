@@ -3,6 +3,7 @@ import { loadDataset } from "@judgelab/datasets";
 import type { JudgeItem, PairwiseJudge } from "@judgelab/judges";
 import * as judges from "@judgelab/judges";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+import type { BatchClient } from "./run-batch-round.js";
 import type { JudgeConfig, Provider, TournamentConfig } from "./tournament-config.js";
 
 /** Environment variable read for a provider's key when the judge names none. */
@@ -113,4 +114,33 @@ function createOtherJudge(
     throw new JudgeSetupError(`judge "${judge.id}": provider "${judge.provider}" has no adapter in @judgelab/judges`);
   }
   return (factory as (options: Record<string, unknown>) => PairwiseJudge)({ ...common, apiKey: requireKey() });
+}
+
+/**
+ * Batch clients for the judges whose provider has a batch API (OpenAI Batch for `openai`, Anthropic Message
+ * Batches for `anthropic`), keyed by judge id. Other judges run online even in batch mode.
+ */
+export function createBatchClients(options: {
+  config: TournamentConfig;
+  apiKeyOf: (variable: string) => string | undefined;
+}): Map<string, BatchClient> {
+  const clients = new Map<string, BatchClient>();
+  for (const judge of options.config.judges) {
+    if (judge.provider !== "openai" && judge.provider !== "anthropic") continue;
+    const variable = judge.apiKeyEnv ?? defaultApiKeyEnv(judge.provider);
+    const apiKey = variable === undefined ? undefined : options.apiKeyOf(variable);
+    if (apiKey === undefined || apiKey === "") {
+      throw new JudgeSetupError(
+        `judge "${judge.id}" (${judge.provider}) needs an API key for batches: set ${variable}`,
+      );
+    }
+    const settings = { apiKey, ...(judge.baseURL === undefined ? {} : { baseURL: judge.baseURL }) };
+    clients.set(
+      judge.id,
+      judge.provider === "openai"
+        ? judges.createOpenAIBatchClient(settings)
+        : judges.createAnthropicBatchClient(settings),
+    );
+  }
+  return clients;
 }

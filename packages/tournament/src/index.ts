@@ -1,6 +1,6 @@
 export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
-export { createJudges, defaultApiKeyEnv, JudgeSetupError } from "./create-judges.js";
+export { createBatchClients, createJudges, defaultApiKeyEnv, JudgeSetupError } from "./create-judges.js";
 export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";
@@ -19,10 +19,14 @@ export { type PlanRoundOptions, planRound, type SchedulerSettings } from "./plan
 export { DEFAULT_PRICES, DEFAULT_PRICES_DATE, estimateTokens, PriceTable } from "./price-table.js";
 export type { ProgressCounters, ProgressEvent, ProgressReporter } from "./progress-events.js";
 export { ProviderLimiter, type ProviderLimits } from "./provider-limiter.js";
+export { type RunFolder, readRunFolder } from "./read-run-folder.js";
 export { resolveTemplate } from "./resolve-template.js";
 export { type CacheKeyParts, itemContentHash, ResponseCache, responseCacheKey } from "./response-cache.js";
+export { type BatchClient, type RunBatchRoundOptions, runBatchRound } from "./run-batch-round.js";
 export { createMemoryJournal, type ResponseStore, type RunJournal } from "./run-journal.js";
 export type {
+  BatchDoneRecord,
+  BatchRecord,
   FailedResult,
   FailureKind,
   PlannedComparison,

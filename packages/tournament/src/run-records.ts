@@ -83,5 +83,25 @@ export interface StopRecord {
 /** Why a run stopped. */
 export type StopReason = "converged" | "max-rounds" | "max-matches" | "budget" | "interrupted" | "plan-exhausted";
 
+/**
+ * A provider batch submitted for some comparisons of a round. Written right after the provider accepted it, so a
+ * resumed run polls and collects the same batch instead of paying for a second one.
+ */
+export interface BatchRecord {
+  readonly type: "batch";
+  readonly round: number;
+  readonly judge: string;
+  readonly batchId: string;
+  /** Batch custom id → comparison id (comparison ids contain characters batch ids may not). */
+  readonly entries: Readonly<Record<string, string>>;
+}
+
+/** Written once a batch's results are all in the log (recorded or failed). */
+export interface BatchDoneRecord {
+  readonly type: "batch-done";
+  readonly batchId: string;
+  readonly state: string;
+}
+
 /** One line of `log.jsonl`. */
-export type RunLogRecord = RoundRecord | RecordedResult | FailedResult | StopRecord;
+export type RunLogRecord = RoundRecord | RecordedResult | FailedResult | StopRecord | BatchRecord | BatchDoneRecord;

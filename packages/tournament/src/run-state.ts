@@ -1,4 +1,4 @@
-import type { FailedResult, PlannedComparison, RecordedResult, RunLogRecord } from "./run-records.js";
+import type { BatchRecord, FailedResult, PlannedComparison, RecordedResult, RunLogRecord } from "./run-records.js";
 
 /** A problem found while replaying a log (a comparison recorded twice, a result for an unplanned id). */
 export interface RunStateProblem {
@@ -18,6 +18,8 @@ export class RunState {
   /** Comparison id → its latest failure, while it has no verdict. */
   readonly failed = new Map<string, FailedResult>();
   readonly problems: RunStateProblem[] = [];
+  /** Provider batches submitted and not yet collected, by batch id. */
+  readonly openBatches = new Map<string, BatchRecord>();
   /** US dollars paid so far: every result that was not served from the cache, including superseded failures. */
   spentUsd = 0;
   private readonly planned = new Set<string>();
@@ -64,6 +66,12 @@ export class RunState {
         this.failed.set(record.id, record);
         return;
       }
+      case "batch":
+        this.openBatches.set(record.batchId, record);
+        return;
+      case "batch-done":
+        this.openBatches.delete(record.batchId);
+        return;
       case "stop":
         return;
     }

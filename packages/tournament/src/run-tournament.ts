@@ -5,6 +5,7 @@ import { expandMatches } from "./expand-matches.js";
 import { planRound } from "./plan-round.js";
 import { PriceTable } from "./price-table.js";
 import type { ProgressReporter } from "./progress-events.js";
+import { type BatchClient, runBatchRound } from "./run-batch-round.js";
 import type { RunJournal } from "./run-journal.js";
 import type { RoundRecord, StopReason } from "./run-records.js";
 import { RunState } from "./run-state.js";
@@ -25,6 +26,8 @@ export interface RunTournamentOptions {
   /** Abandons in-flight calls too (a second Ctrl-C); they end as `aborted` failures and are retried on resume. */
   readonly abandonSignal?: AbortSignal;
   readonly reporter?: ProgressReporter;
+  /** Batch client per judge id, used when `config.batch.enabled` (see `createBatchClients`). */
+  readonly batchClients?: ReadonlyMap<string, BatchClient>;
   /** Clock for `createdAt` (tests). */
   readonly now?: () => Date;
 }
@@ -124,7 +127,18 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       comparisons: state.rounds[round]?.length ?? 0,
       pending: pending.length,
     });
-    const outcome = await executor.runAll(pending, options.signal);
+    const outcome =
+      config.batch.enabled && options.batchClients !== undefined
+        ? await runBatchRound({
+            executor,
+            state,
+            journal,
+            round,
+            clients: options.batchClients,
+            pollIntervalMs: config.batch.pollIntervalMs,
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
+          })
+        : await executor.runAll(pending, options.signal);
     reporter?.report({ type: "round-end", round, counters: executor.counters() });
     if (outcome === "interrupted") reason = "interrupted";
     else if (outcome === "budget") reason = "budget";

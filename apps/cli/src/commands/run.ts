@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import {
+  createBatchClients,
   createJudges,
   createRunManifest,
   estimateRun,
@@ -99,6 +100,7 @@ export const runCommand: Command = async (argv, io) => {
       journal: store,
       signal: io.signal,
       reporter: progress,
+      ...(prepared.batchClients === undefined ? {} : { batchClients: prepared.batchClients }),
     });
   } finally {
     progress.finish();
@@ -135,7 +137,9 @@ async function prepare(file: string, io: CliIo) {
       apiKeyOf: (variable) => io.env[variable],
       baseDir,
     });
-    return { config, baseDir, records, items, template, judges };
+    const apiKeyOf = (variable: string) => io.env[variable];
+    const batchClients = config.batch.enabled ? createBatchClients({ config, apiKeyOf }) : undefined;
+    return { config, baseDir, records, items, template, judges, batchClients };
   } catch (error) {
     if (
       error instanceof TournamentConfigError ||

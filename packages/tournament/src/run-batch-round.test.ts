@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { paperImpactTemplate } from "@judgelab/judges";
+import { expectedFakeVerdict, type FakeFault, startFakeOpenAIServer } from "@judgelab/judges/test-support";
+import { afterAll, describe, expect, it } from "vitest";
+import { createBatchClients, createJudges } from "./create-judges.js";
+import { createRunManifest } from "./create-run-manifest.js";
+import { readRunFolder } from "./read-run-folder.js";
+import type { RunLogRecord } from "./run-records.js";
+import { RunState } from "./run-state.js";
+import { RunStore } from "./run-store.js";
+import { runTournament } from "./run-tournament.js";
+import { createScoredItems, scoreOf } from "./test-support/scored-items.js";
+import { tournamentConfigSchema } from "./tournament-config.js";
+import { prepareTournamentItems } from "./tournament-items.js";
+
+const root = mkdtempSync(join(tmpdir(), "judgelab-batch-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const KEY = "sk-test-batch-key-0123456789";
+
+async function setUp(options: { batchLineFault?: (customId: string) => FakeFault | undefined; polls?: number }) {
+  const server = await startFakeOpenAIServer({
+    apiKey: KEY,
+    batchPollsUntilComplete: options.polls ?? 1,
+    ...(options.batchLineFault === undefined ? {} : { batchLineFault: options.batchLineFault }),
+  });
+  const records = createScoredItems(8);
+  const config = tournamentConfigSchema.parse({
+    seed: 2,
+    items: { inline: records },
+    judges: [{ id: "gpt", provider: "openai", model: "gpt-4o-mini", baseURL: server.baseURL, apiKeyEnv: "K" }],
+    scheduler: { kind: "round-robin", byCategory: false },
+    batch: { enabled: true, pollIntervalMs: 10 },
+  });
+  const items = prepareTournamentItems(records, { byCategory: false });
+  const apiKeyOf = (name: string) => (name === "K" ? KEY : undefined);
+  const judges = await createJudges({ config, items: items.judgeItems, apiKeyOf, baseDir: root });
+  const batchClients = createBatchClients({ config, apiKeyOf });
+  const manifest = createRunManifest({ config, items, template: paperImpactTemplate, judges });
+  const run = async (runDir: string, signal?: AbortSignal) => {
+    const store = RunStore.open(runDir, manifest);
+    try {
+      return await runTournament({
+        config,
+        items: records,
+        judges,
+        template: paperImpactTemplate,
+        journal: store,
+        batchClients,
+        ...(signal === undefined ? {} : { signal }),
+      });
+    } finally {
+      store.close();
+    }
+  };
+  return { server, records, run };
+}
+
+function logOf(runDir: string): RunLogRecord[] {
+  return readRunFolder(runDir).records;
+}
+
+describe("batch mode", () => {
+  it("submits one batch per judge, polls, and collects every entry into the run log at the batch price", async () => {
+    const { server, records, run } = await setUp({});
+    try {
+      const runDir = join(root, "plain");
+      const summary = await run(runDir);
+      expect(summary.recorded).toBe(28);
+      expect(server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches")).toHaveLength(1);
+      expect(server.log.filter((entry) => entry.path === "/v1/chat/completions")).toHaveLength(0);
+      const state = RunState.fromRecords(logOf(runDir));
+      const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
+      for (const result of state.recorded.values()) {
+        const { first, second, verdict, usage } = result.comparison;
+        expect(verdict).toBe(expectedFakeVerdict(scores.get(first)!, scores.get(second)!));
+        // gpt-4o-mini: $0.15/M input, $0.60/M output, 50% batch discount.
+        const full = (usage!.inputTokens! * 0.15 + usage!.outputTokens! * 0.6) / 1e6;
+        expect(usage!.costUsd).toBeCloseTo(full / 2, 12);
+      }
+      expect(state.openBatches.size).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("after a stop while waiting, resumes the same batch instead of submitting another", async () => {
+    const { server, run } = await setUp({ polls: 3 });
+    try {
+      const runDir = join(root, "resumed");
+      const controller = new AbortController();
+      const stopped = run(runDir, controller.signal);
+      const watch = setInterval(() => {
+        if (server.log.some((entry) => entry.method === "POST" && entry.path === "/v1/batches")) controller.abort();
+      }, 1);
+      const first = await stopped;
+      clearInterval(watch);
+      expect(first.reason).toBe("interrupted");
+      expect(RunState.fromRecords(logOf(runDir)).openBatches.size).toBe(1);
+      const second = await run(runDir);
+      expect(second.recorded).toBe(28);
+      expect(server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches")).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("records failed batch lines as failures and resubmits only those on resume", async () => {
+    const failing = new Set(["c3", "c7"]);
+    let failuresLeft = 2;
+    const { server, run } = await setUp({
+      batchLineFault: (customId) => {
+        if (!failing.has(customId) || failuresLeft === 0) return undefined;
+        failuresLeft--;
+        return { kind: "status", status: 500 };
+      },
+    });
+    try {
+      const runDir = join(root, "line-faults");
+      const first = await run(runDir);
+      expect(first.recorded).toBe(26);
+      expect(first.failedByKind).toEqual({ server: 2 });
+      const second = await run(runDir);
+      expect(second.recorded).toBe(28);
+      expect(second.failed).toBe(0);
+      const batches = server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches");
+      expect(batches).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
