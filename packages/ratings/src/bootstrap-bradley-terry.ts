@@ -7,10 +7,12 @@ import {
   createBradleyTerryLayout,
   fitBradleyTerry,
 } from "./fit-bradley-terry.js";
+import { hasFiniteMle } from "./has-finite-mle.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import { createRandomSource, type RandomSource } from "./random-source.js";
+import { type HalfTiesRefit, refitHalfTies } from "./refit-half-ties.js";
 import { sampleMultinomial } from "./sample-multinomial.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 
@@ -39,8 +41,10 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
  * Bootstrap of the Bradley–Terry fit. Resampling N comparisons with replacement is the same as drawing
  * multinomial counts over the (cell, outcome) categories with probabilities count/N, so each round draws one
  * binomial per category ({@link sampleMultinomial}) and refits on the cells, starting from the full-data
- * estimate with the full-data information matrix frozen (chord Newton; full Newton when a resample drops an
- * item or the chord step stalls). Ratings of each round are normalised as the point estimate (mean = initial,
+ * estimate with the full-data information matrix frozen (chord Newton, {@link refitHalfTies} for half ties
+ * without a prior; full Newton when a resample drops an item or the chord step stalls), to a tolerance of 1e-7
+ * on the log scale unless `tolerance` says otherwise. A round whose resample has no finite MLE (an item that
+ * never lost, without a prior) counts in `nonConvergedRounds`. Ratings of each round are normalised as the point estimate (mean = initial,
  * or the anchor's value). Intervals are percentile intervals; the estimate is the full-data fit.
  */
 export function bootstrapBradleyTerry(
@@ -55,6 +59,24 @@ export function bootstrapBradleyTerry(
   const fit = fitBradleyTerry(cells, options);
   const layout = createBradleyTerryLayout(cells, options);
   const frozenFactor = factorInformation(cells, cells, layout, fit.parameters);
+  // Bootstrap refits stop at 1e-7 on the log scale (about 2e-5 Elo points), far below the bootstrap spread.
+  const tolerance = options.tolerance ?? 1e-7;
+  const halfTies: HalfTiesRefit | null =
+    layout.ties === "half" && frozenFactor !== null
+      ? {
+          prior: layout.prior,
+          itemCount: layout.itemCount,
+          first: cells.first,
+          second: cells.second,
+          positional: cells.positional,
+          weightFirst: new Float64Array(cells.size),
+          total: new Float64Array(cells.size),
+          freeIndex: layout.freeIndex,
+          freeCount: layout.freeCount,
+          orderIndex: layout.orderIndex,
+          factor: frozenFactor,
+        }
+      : null;
   const itemCount = cells.itemIds.length;
   const cellCount = cells.size;
   const weights = new Float64Array(3 * cellCount);
@@ -82,14 +104,28 @@ export function bootstrapBradleyTerry(
     const sameItems = roundActive.every((value, i) => value === layout.active[i]);
     parameters.set(fit.parameters);
     let roundLayout: BradleyTerryLayout = layout;
-    let solved: { converged: boolean };
-    if (sameItems && frozenFactor !== null) {
-      solved = solveBradleyTerry(cells, counts, layout, parameters, { frozenFactor });
-    } else {
-      roundLayout = createBradleyTerryLayout(cells, options, counts);
-      solved = solveBradleyTerry(cells, counts, roundLayout, parameters);
+    let converged = false;
+    if (sameItems && frozenFactor !== null && halfTies !== null) {
+      for (let c = 0; c < cellCount; c++) {
+        const ties = counts.ties[c] as number;
+        halfTies.weightFirst[c] = (counts.firstWins[c] as number) + ties / 2;
+        halfTies.total[c] = (counts.firstWins[c] as number) + (counts.secondWins[c] as number) + ties;
+      }
+      converged = refitHalfTies(halfTies, parameters, { tolerance, maxSteps: 50 }) > 0;
+      if (!converged) parameters.set(fit.parameters);
     }
-    if (!solved.converged) nonConvergedRounds++;
+    if (!converged) {
+      // The chord iteration cannot settle where no finite MLE exists, so only rounds that reach this fallback
+      // need the (cheap but not free) separation check.
+      if (sameItems && frozenFactor !== null) {
+        converged = solveBradleyTerry(cells, counts, layout, parameters, { frozenFactor, tolerance }).converged;
+      } else {
+        roundLayout = createBradleyTerryLayout(cells, options, counts);
+        converged = solveBradleyTerry(cells, counts, roundLayout, parameters, { tolerance }).converged;
+      }
+      if (roundLayout.prior === 0 && !hasFiniteMle(cells, counts)) converged = false;
+    }
+    if (!converged) nonConvergedRounds++;
     writeRoundRatings({
       parameters,
       active: roundLayout.active,

@@ -5,47 +5,83 @@ import type { PairCells } from "./pair-cells.js";
  * Whether the Bradley–Terry maximum-likelihood estimate is finite and unique (Ford 1957; Hunter 2004,
  * Assumption 1): for every split of the rated items into two groups, some item in each group beat (or tied)
  * some item in the other. Equivalently the directed graph with an edge i → j whenever i beat or tied j is
- * strongly connected. Checked with two depth-first searches from one item (forward and reversed edges).
+ * strongly connected. Checked with two graph searches from one item (forward and reversed edges) on
+ * compressed adjacency arrays, so the bootstrap can afford it every round.
  */
 export function hasFiniteMle(cells: PairCells, counts: CellCounts = cells): boolean {
   const itemCount = cells.itemIds.length;
-  const forward: number[][] = Array.from({ length: itemCount }, () => []);
-  const backward: number[][] = Array.from({ length: itemCount }, () => []);
   const rated = new Uint8Array(itemCount);
-  const addEdge = (from: number, to: number): void => {
-    forward[from]?.push(to);
-    backward[to]?.push(from);
-  };
+  const outDegree = new Int32Array(itemCount + 1);
+  const inDegree = new Int32Array(itemCount + 1);
+  const beats = (c: number, forward: boolean): boolean =>
+    ((forward ? counts.firstWins[c] : counts.secondWins[c]) as number) > 0 || (counts.ties[c] as number) > 0;
   for (let c = 0; c < cells.size; c++) {
     const a = cells.first[c] as number;
     const b = cells.second[c] as number;
-    const ties = counts.ties[c] as number;
-    const aBeatB = (counts.firstWins[c] as number) > 0 || ties > 0;
-    const bBeatA = (counts.secondWins[c] as number) > 0 || ties > 0;
-    if (aBeatB) addEdge(a, b);
-    if (bBeatA) addEdge(b, a);
+    const aBeatB = beats(c, true);
+    const bBeatA = beats(c, false);
+    if (aBeatB) {
+      outDegree[a + 1] = (outDegree[a + 1] as number) + 1;
+      inDegree[b + 1] = (inDegree[b + 1] as number) + 1;
+    }
+    if (bBeatA) {
+      outDegree[b + 1] = (outDegree[b + 1] as number) + 1;
+      inDegree[a + 1] = (inDegree[a + 1] as number) + 1;
+    }
     if (aBeatB || bBeatA) {
       rated[a] = 1;
       rated[b] = 1;
     }
   }
+  for (let i = 0; i < itemCount; i++) {
+    // An item that never won (or never lost) already makes the estimate infinite.
+    if (rated[i] === 1 && (outDegree[i + 1] === 0 || inDegree[i + 1] === 0)) return false;
+    outDegree[i + 1] = (outDegree[i + 1] as number) + (outDegree[i] as number);
+    inDegree[i + 1] = (inDegree[i + 1] as number) + (inDegree[i] as number);
+  }
+  const forwardEdges = new Int32Array(outDegree[itemCount] as number);
+  const backwardEdges = new Int32Array(inDegree[itemCount] as number);
+  const forwardFill = outDegree.slice(0, itemCount);
+  const backwardFill = inDegree.slice(0, itemCount);
+  const addEdge = (from: number, to: number): void => {
+    const forwardSlot = forwardFill[from] as number;
+    const backwardSlot = backwardFill[to] as number;
+    forwardEdges[forwardSlot] = to;
+    backwardEdges[backwardSlot] = from;
+    forwardFill[from] = forwardSlot + 1;
+    backwardFill[to] = backwardSlot + 1;
+  };
+  for (let c = 0; c < cells.size; c++) {
+    const a = cells.first[c] as number;
+    const b = cells.second[c] as number;
+    if (beats(c, true)) addEdge(a, b);
+    if (beats(c, false)) addEdge(b, a);
+  }
   const start = rated.indexOf(1);
   if (start < 0) return true;
-  const reachesAll = (edges: number[][]): boolean => {
-    const seen = new Uint8Array(itemCount);
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length > 0) {
-      const node = stack.pop() as number;
-      for (const next of edges[node] ?? []) {
-        if (seen[next] === 0) {
-          seen[next] = 1;
-          stack.push(next);
-        }
+  return (
+    reachesAllRated({ start, rated, offsets: outDegree, edges: forwardEdges }) &&
+    reachesAllRated({ start, rated, offsets: inDegree, edges: backwardEdges })
+  );
+}
+
+function reachesAllRated(graph: { start: number; rated: Uint8Array; offsets: Int32Array; edges: Int32Array }): boolean {
+  const { start, rated, offsets, edges } = graph;
+  const seen = new Uint8Array(rated.length);
+  const stack = new Int32Array(rated.length);
+  let top = 0;
+  stack[top++] = start;
+  seen[start] = 1;
+  while (top > 0) {
+    const node = stack[--top] as number;
+    for (let k = offsets[node] as number; k < (offsets[node + 1] as number); k++) {
+      const next = edges[k] as number;
+      if (seen[next] === 0) {
+        seen[next] = 1;
+        stack[top++] = next;
       }
     }
-    for (let i = 0; i < itemCount; i++) if (rated[i] === 1 && seen[i] === 0) return false;
-    return true;
-  };
-  return reachesAll(forward) && reachesAll(backward);
+  }
+  for (let i = 0; i < rated.length; i++) if (rated[i] === 1 && seen[i] === 0) return false;
+  return true;
 }

@@ -9,20 +9,37 @@ import type { RandomSource } from "./random-source.js";
  * p > ½ is handled by symmetry.
  */
 export function sampleBinomial(random: RandomSource, trials: number, probability: number): number {
-  if (trials <= 0 || probability <= 0) return 0;
-  if (probability >= 1) return trials;
-  if (probability > 0.5) return trials - sampleBinomial(random, trials, 1 - probability);
-  if (trials * probability < 10) return inversion(random, trials, probability);
-  return transformedRejection(random, trials, probability);
+  return sampleWith(uniformOf(random), trials, probability);
 }
 
-function inversion(random: RandomSource, trials: number, p: number): number {
+/** {@link sampleBinomial} bound to one random source, for loops that draw many binomials. */
+export function createBinomialSampler(random: RandomSource): (trials: number, probability: number) => number {
+  const uniform = uniformOf(random);
+  return (trials, probability) => sampleWith(uniform, trials, probability);
+}
+
+/** A uniform in [0, 1): 32-bit resolution (open at 1) when the source offers nextUint32, else `next()`. */
+function uniformOf(random: RandomSource): () => number {
+  const nextUint32 = random.nextUint32;
+  if (nextUint32 === undefined) return () => random.next();
+  return () => (nextUint32.call(random) + 0.5) / 4294967296;
+}
+
+function sampleWith(uniform: () => number, trials: number, probability: number): number {
+  if (trials <= 0 || probability <= 0) return 0;
+  if (probability >= 1) return trials;
+  if (probability > 0.5) return trials - sampleWith(uniform, trials, 1 - probability);
+  if (trials * probability < 10) return inversion(uniform, trials, probability);
+  return transformedRejection(uniform, trials, probability);
+}
+
+function inversion(uniform: () => number, trials: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (trials + 1) * s;
   for (;;) {
     let r = q ** trials;
-    let u = random.next();
+    let u = uniform();
     let x = 0;
     while (u > r) {
       u -= r;
@@ -35,7 +52,7 @@ function inversion(random: RandomSource, trials: number, p: number): number {
   }
 }
 
-function transformedRejection(random: RandomSource, n: number, p: number): number {
+function transformedRejection(uniform: () => number, n: number, p: number): number {
   const spq = Math.sqrt(n * p * (1 - p));
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
@@ -46,8 +63,8 @@ function transformedRejection(random: RandomSource, n: number, p: number): numbe
   const m = Math.floor((n + 1) * p);
   const h = stirlingTail(m) + stirlingTail(n - m);
   for (;;) {
-    const u = random.next() - 0.5;
-    let v = random.next();
+    const u = uniform() - 0.5;
+    let v = uniform();
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;

@@ -1,5 +1,5 @@
 import type { RandomSource } from "./random-source.js";
-import { sampleBinomial } from "./sample-binomial.js";
+import { createBinomialSampler } from "./sample-binomial.js";
 
 /**
  * Draws counts ~ Multinomial(total, weights / Σweights) into `out` by conditional binomials:
@@ -23,6 +23,7 @@ export function sampleMultinomial(options: {
     if (weight > 0) lastPositive = k;
   }
   let remaining = options.total;
+  const sampleBinomial = createBinomialSampler(options.random);
   for (let k = 0; k < weights.length; k++) {
     const weight = weights[k] as number;
     if (remaining === 0 || weight === 0) {
@@ -31,7 +32,7 @@ export function sampleMultinomial(options: {
     }
     // The last category takes what is left, so rounding in the running weight cannot lose draws.
     const probability = k === lastPositive ? 1 : Math.min(1, weight / remainingWeight);
-    const drawn = sampleBinomial(options.random, remaining, probability);
+    const drawn = sampleBinomial(remaining, probability);
     out[k] = drawn;
     remaining -= drawn;
     remainingWeight -= weight;
