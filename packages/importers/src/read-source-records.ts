@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { readCsvRecords, readJsonLines } from "@judgelab/datasets";
 import { ImportInputError } from "./import-input-error.js";
 import type { SourceLocation } from "./import-report.js";
+import { parseDelimitedText } from "./parse-delimited-text.js";
 
 /** One source record and where it came from. */
 export interface SourceRecord<T = unknown> {
@@ -74,13 +75,26 @@ export async function* readJsonRecords(path: string): AsyncGenerator<SourceRecor
   }
 }
 
-/** Yields the rows of a CSV/TSV file (`.gz` transparently) with their line numbers. */
+/** Files up to this size (as stored) are parsed in memory; larger ones are streamed with `readCsvRecords`. */
+export const IN_MEMORY_TABLE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Yields the rows of a CSV/TSV file (`.gz` transparently) with their line numbers: parsed in memory with
+ * {@link parseDelimitedText} (fast) up to {@link IN_MEMORY_TABLE_BYTES}, streamed in constant memory beyond.
+ */
 export async function* readTableRows(
   path: string,
   options: { delimiter?: string } = {},
 ): AsyncGenerator<SourceRecord<Record<string, string>>> {
   const delimiter = options.delimiter ?? (/\.tsv(\.gz)?$/i.test(path) ? "\t" : ",");
-  for await (const row of readCsvRecords(path, { delimiter })) {
+  if ((await stat(path)).size > IN_MEMORY_TABLE_BYTES) {
+    for await (const row of readCsvRecords(path, { delimiter }))
+      yield { at: { file: path, line: row.line }, value: row.record };
+    return;
+  }
+  let bytes = await readFile(path);
+  if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
+  for (const row of parseDelimitedText(bytes.toString("utf8"), { delimiter, file: path })) {
     yield { at: { file: path, line: row.line }, value: row.record };
   }
 }

@@ -78,7 +78,8 @@ export function alpacaEvalComparisonId(annotation: AlpacaEvalAnnotation): string
  * `invalid` with the source value in `raw`.
  */
 export function mapAlpacaEvalAnnotation(annotation: AlpacaEvalAnnotation): Comparison {
-  const [one, two] = alpacaEvalItems(annotation);
+  const one = { id: alpacaEvalItemId(annotation.instructionId, annotation.generator1) };
+  const two = { id: alpacaEvalItemId(annotation.instructionId, annotation.generator2) };
   const known = annotation.shownFirst !== undefined;
   const secondShownFirst =
     known && annotation.shownFirst === annotation.generator2 && annotation.generator1 !== annotation.generator2;
