@@ -8,6 +8,7 @@ export {
   type BradleyTerryBootstrap,
   bootstrapBradleyTerry,
 } from "./bootstrap-bradley-terry.js";
+export { bootstrapCells } from "./bootstrap-cells.js";
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";
 export { chronologicalOrder } from "./chronological-order.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
@@ -30,6 +31,8 @@ export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 export { quantileSorted } from "./percentile.js";
 export { createRandomSource, type RandomSource } from "./random-source.js";
 export { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
+export { type RateItemsOptions, rateItems } from "./rate-items.js";
+export type { EstimateWithInterval, RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
 export { scoreMatches } from "./score-matches.js";

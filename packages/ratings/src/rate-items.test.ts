@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { fitBradleyTerry } from "./fit-bradley-terry.js";
+import { createRandomSource } from "./random-source.js";
+import { rateItems } from "./rate-items.js";
+import type { RatingMethod } from "./rating-report.js";
+import { simulateOutcomes } from "./test-support/simulate-outcomes.js";
+
+const strengths = [-1, -0.4, 0, 0.5, 1.1];
+const simulated = simulateOutcomes({
+  random: createRandomSource(3),
+  strengths,
+  comparisons: 400,
+  tieBand: 0.1,
+  orderEffect: 0.3,
+});
+const outcomes = {
+  ...simulated,
+  judge: Int32Array.from({ length: simulated.size }, (_, row) => row % 2),
+  judgeIds: ["j1", "j2"],
+  time: Float64Array.from({ length: simulated.size }, (_, row) => row),
+};
+
+describe("rateItems", () => {
+  it.each<RatingMethod>(["bt", "elo", "trueskill", "glicko2", "openskill", "winrate"])(
+    "%s: documented shape, JSON-safe, best item first, seed and rounds recorded",
+    (method) => {
+      const report = rateItems(outcomes, { method, bootstrapRounds: 30, seed: 5 });
+      expect(report.method).toBe(method);
+      expect(report.seed).toBe(5);
+      expect(report.bootstrapRounds).toBe(30);
+      expect(report.items.map((item) => item.id)[0]).toBe("item4");
+      expect(report.items[0]?.rank).toBe(1);
+      const json = JSON.parse(JSON.stringify(report));
+      expect(json.items).toHaveLength(5);
+      for (const item of report.items) {
+        for (const key of [
+          "id",
+          "rating",
+          "ciLower",
+          "ciUpper",
+          "rank",
+          "rankLower",
+          "rankUpper",
+          "wins",
+          "losses",
+          "ties",
+          "comparisons",
+          "winRate",
+          "winRateLower",
+          "winRateUpper",
+        ]) {
+          expect(item).toHaveProperty(key);
+        }
+        expect(item.ciLower as number).toBeLessThanOrEqual(item.ciUpper as number);
+        expect(item.wins + item.losses + item.ties).toBe(item.comparisons);
+      }
+      expect(JSON.stringify(report)).not.toContain("NaN");
+    },
+  );
+
+  it("bt: rating equals the fitted Bradley–Terry rating and reports the order effect with an interval", () => {
+    const report = rateItems(outcomes, { method: "bt", orderEffect: true, bootstrapRounds: 50, seed: 1 });
+    const fit = fitBradleyTerry(outcomes, { orderEffect: true });
+    const item = report.items.find((entry) => entry.id === "item2");
+    expect(item?.rating).toBeCloseTo(fit.ratings[2] as number, 9);
+    expect(report.orderEffect?.value).toBeCloseTo(fit.orderEffect?.value as number, 9);
+    expect(report.orderEffect?.ciLower).toBeLessThan(report.orderEffect?.value as number);
+  });
+
+  it("bt without bootstrap gives Wald intervals and no rank intervals", () => {
+    const report = rateItems(outcomes, { method: "bt", bootstrapRounds: 0, ties: "davidson" });
+    const item = report.items[0];
+    expect(item?.rankLower).toBeNull();
+    expect((item?.ciUpper as number) - (item?.rating as number)).toBeCloseTo(
+      1.959963984540054 * (item?.standardError as number),
+      9,
+    );
+    expect(report.tieParameter?.value).toBeGreaterThan(0);
+  });
+
+  it("bt judge-aware reports per-judge discrimination", () => {
+    const report = rateItems(outcomes, { method: "bt", judgeAware: true, bootstrapRounds: 10 });
+    expect(report.judges?.map((judge) => judge.id)).toEqual(["j1", "j2"]);
+    const meanGamma =
+      ((report.judges?.[0]?.discrimination as number) + (report.judges?.[1]?.discrimination as number)) / 2;
+    expect(meanGamma).toBeCloseTo(1, 9);
+  });
+
+  it("trueskill adds μ, σ, the seed display and the category rank", () => {
+    const categories = ["x", "x", "y", "y", "x"];
+    const report = rateItems(outcomes, { method: "trueskill", bootstrapRounds: 0, categories });
+    const best = report.items[0];
+    expect(best?.display).toMatch(/^\d+±\d+$/);
+    expect(best?.categoryRank).toBe("#1 of 3");
+    expect(report.parameters.drawProbability).toBeGreaterThan(0);
+  });
+
+  it("elo anchors the anchor item at its value", () => {
+    const report = rateItems(outcomes, { method: "elo", bootstrapRounds: 20, anchor: { item: "item0", value: 1000 } });
+    expect(report.items.find((item) => item.id === "item0")?.rating).toBeCloseTo(1000, 9);
+  });
+
+  it("match unit scores shared match codes once", () => {
+    const matched = { ...outcomes, match: Int32Array.from({ length: outcomes.size }, (_, row) => row >> 1) };
+    // Rows 2k and 2k+1 form a match only when they are the same pair; make them so.
+    const first = Int32Array.from(matched.first);
+    const second = Int32Array.from(matched.second);
+    for (let row = 1; row < matched.size; row += 2) {
+      first[row] = second[row - 1] as number;
+      second[row] = first[row - 1] as number;
+    }
+    const report = rateItems({ ...matched, first, second }, { method: "winrate", unit: "match", bootstrapRounds: 0 });
+    expect(report.unit).toBe("match");
+    expect(report.comparisons + report.invalid).toBe(outcomes.size / 2);
+  });
+
+  it("rejects options the method does not support", () => {
+    expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(/ties applies to method "bt" only/);
+    expect(() => rateItems(outcomes, { method: "winrate", anchor: { item: "item0", value: 1 } })).toThrow(
+      /anchor applies/,
+    );
+    expect(() => rateItems(outcomes, { method: "bt", judgeAware: true, orderEffect: true })).toThrow(/judge-aware/);
+  });
+});

@@ -1,0 +1,169 @@
+import type { Glicko2Options } from "./compute-glicko2.js";
+import { computeWinRates } from "./compute-win-rates.js";
+import { ARENA_ELO_SCALE, type EloScale, type RatingAnchor } from "./elo-scale.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
+import { type MethodResult, rateBradleyTerry, rateElo, rateJudgeAware } from "./rate-methods.js";
+import { rateGlicko2, rateOpenSkill, rateTrueSkill, rateWinRate } from "./rate-online-methods.js";
+import type { RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
+import { scoreMatches } from "./score-matches.js";
+import type { TrueSkillEnvironment } from "./update-true-skill.js";
+
+/** Options of {@link rateItems}. */
+export interface RateItemsOptions {
+  readonly method: RatingMethod;
+  /** Bootstrap rounds (default 1000; 0 = none). */
+  readonly bootstrapRounds?: number;
+  readonly seed?: number;
+  /** "match" scores rows sharing a match code as one match ({@link scoreMatches}); default "comparison". */
+  readonly unit?: "comparison" | "match";
+  /** bt and elo: pin one item's rating. */
+  readonly anchor?: RatingAnchor;
+  /** bt: "half" (default) or "davidson". */
+  readonly ties?: "half" | "davidson";
+  /** bt: add the order (position) effect δ. */
+  readonly orderEffect?: boolean;
+  /** bt: the judge-aware model (needs outcomes.judge). */
+  readonly judgeAware?: boolean;
+  /** bt: L2 prior on log-strengths; default 0. */
+  readonly prior?: number;
+  /** elo and bt: the Elo scale; default Arena's 400/10/1000. */
+  readonly scale?: EloScale;
+  /** elo: K; default 4. */
+  readonly k?: number;
+  readonly trueSkill?: Partial<TrueSkillEnvironment>;
+  readonly glicko2?: Glicko2Options;
+  /** trueskill: primary category per item code, for "#rank of n" within the category. */
+  readonly categories?: readonly (string | undefined)[];
+}
+
+/**
+ * Rates the items of `outcomes` with one method and assembles the documented {@link RatingReport}: rating,
+ * interval, rank and rank interval, Arena's rank-by-interval, and the win/loss record of every item.
+ * Option combinations that a method does not support throw a RangeError saying which method supports them.
+ */
+export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): RatingReport {
+  checkOptions(options);
+  const unit = options.unit ?? "comparison";
+  const outcomes = unit === "match" ? scoreMatches(input) : input;
+  const rounds = options.bootstrapRounds ?? 1000;
+  if (!(Number.isInteger(rounds) && rounds >= 0))
+    throw new RangeError(`bootstrapRounds must be a whole number ≥ 0, got ${rounds}`);
+  const seed = options.seed ?? 0;
+  const settings = { rounds, seed, anchor: options.anchor, scale: options.scale ?? ARENA_ELO_SCALE };
+  const record = computeWinRates(outcomes);
+  let invalid = 0;
+  for (let row = 0; row < outcomes.size; row++) if ((outcomes.verdict[row] as number) > 2) invalid++;
+  const result = runMethod(outcomes, options, settings, record);
+  return assembleReport({ outcomes, options, unit, rounds, seed, invalid, record, result });
+}
+
+function runMethod(
+  outcomes: PairwiseOutcomes,
+  options: RateItemsOptions,
+  settings: { rounds: number; seed: number; anchor: RatingAnchor | undefined; scale: EloScale },
+  record: ReturnType<typeof computeWinRates>,
+): MethodResult {
+  switch (options.method) {
+    case "bt":
+      return options.judgeAware === true
+        ? rateJudgeAware(outcomes, settings)
+        : rateBradleyTerry(outcomes, {
+            ...settings,
+            ties: options.ties ?? "half",
+            orderEffect: options.orderEffect === true,
+            prior: options.prior ?? 0,
+          });
+    case "elo":
+      return rateElo(outcomes, { ...settings, k: options.k ?? 4 });
+    case "trueskill":
+      return rateTrueSkill(outcomes, {
+        ...settings,
+        ...(options.trueSkill === undefined ? {} : { environment: options.trueSkill }),
+        ...(options.categories === undefined ? {} : { categories: options.categories }),
+      });
+    case "glicko2":
+      return rateGlicko2(outcomes, {
+        ...settings,
+        ...(options.glicko2 === undefined ? {} : { glicko2: options.glicko2 }),
+      });
+    case "openskill":
+      return rateOpenSkill(outcomes, settings);
+    case "winrate":
+      return rateWinRate(outcomes, settings, record);
+  }
+}
+
+function checkOptions(options: RateItemsOptions): void {
+  const btOnly: [string, boolean][] = [
+    ["ties", options.ties !== undefined],
+    ["orderEffect", options.orderEffect === true],
+    ["judgeAware", options.judgeAware === true],
+    ["prior", options.prior !== undefined],
+  ];
+  for (const [name, used] of btOnly) {
+    if (used && options.method !== "bt")
+      throw new RangeError(`${name} applies to method "bt" only, not "${options.method}"`);
+  }
+  if (options.anchor !== undefined && options.method !== "bt" && options.method !== "elo") {
+    throw new RangeError(`an anchor applies to methods "bt" and "elo" only, not "${options.method}"`);
+  }
+  if (options.judgeAware === true && (options.ties === "davidson" || options.orderEffect === true)) {
+    throw new RangeError("the judge-aware model supports half ties without an order effect only");
+  }
+}
+
+const finite = (value: number | undefined): number | null =>
+  value === undefined || Number.isNaN(value) ? null : value;
+
+function assembleReport(parts: {
+  outcomes: PairwiseOutcomes;
+  options: RateItemsOptions;
+  unit: "comparison" | "match";
+  rounds: number;
+  seed: number;
+  invalid: number;
+  record: ReturnType<typeof computeWinRates>;
+  result: MethodResult;
+}): RatingReport {
+  const { outcomes, result, record } = parts;
+  const rank = rankByScore(result.rating);
+  const byInterval =
+    result.lower === null || result.upper === null
+      ? null
+      : rankByConfidenceInterval({ lower: result.lower, upper: result.upper });
+  const items: RatedItem[] = outcomes.itemIds.map((id, code) => ({
+    id,
+    rating: finite(result.rating[code]),
+    ciLower: finite(result.lower?.[code]),
+    ciUpper: finite(result.upper?.[code]),
+    ...(result.standardError === undefined ? {} : { standardError: finite(result.standardError[code]) }),
+    rank: finite(rank[code]),
+    rankLower: finite(result.bootstrap?.rankLower[code]),
+    rankUpper: finite(result.bootstrap?.rankUpper[code]),
+    rankByInterval: finite(byInterval?.[code]),
+    wins: record.wins[code] as number,
+    losses: record.losses[code] as number,
+    ties: record.ties[code] as number,
+    comparisons: record.comparisons[code] as number,
+    winRate: finite(record.winRate[code]),
+    winRateLower: record.lower[code] as number,
+    winRateUpper: record.upper[code] as number,
+    ...result.itemFields?.(code),
+  }));
+  items.sort(
+    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.id.localeCompare(b.id),
+  );
+  return {
+    method: parts.options.method,
+    seed: parts.seed,
+    bootstrapRounds: result.bootstrap === undefined ? 0 : parts.rounds,
+    unit: parts.unit,
+    comparisons: outcomes.size - parts.invalid,
+    invalid: parts.invalid,
+    items,
+    parameters: result.parameters,
+    ...result.reportFields,
+    intervals: result.intervals,
+  };
+}

@@ -1,0 +1,221 @@
+import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
+import { bootstrapCells } from "./bootstrap-cells.js";
+import { bootstrapRows } from "./bootstrap-rows.js";
+import { computeElo } from "./compute-elo.js";
+import { ARENA_ELO_SCALE, type EloScale, type RatingAnchor } from "./elo-scale.js";
+import { fitBradleyTerry } from "./fit-bradley-terry.js";
+import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
+import { aggregatePairCells } from "./pair-cells.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import type { RatedItem, RatingReport } from "./rating-report.js";
+import type { BootstrapSummary } from "./summarize-bootstrap.js";
+
+/** What one method contributes to a {@link RatingReport}. */
+export interface MethodResult {
+  readonly rating: Float64Array;
+  readonly lower: Float64Array | null;
+  readonly upper: Float64Array | null;
+  readonly standardError?: Float64Array;
+  readonly bootstrap?: BootstrapSummary;
+  readonly parameters: Record<string, unknown>;
+  readonly itemFields?: (code: number) => Partial<RatedItem>;
+  readonly reportFields?: Partial<
+    Pick<RatingReport, "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds">
+  >;
+  readonly intervals: string;
+}
+
+/** Settings shared by the method runners. */
+export interface MethodSettings {
+  readonly rounds: number;
+  readonly seed: number;
+  readonly anchor?: RatingAnchor | undefined;
+  readonly scale: EloScale;
+}
+
+const Z95 = 1.959963984540054;
+
+function waldInterval(rating: Float64Array, standardError: Float64Array): { lower: Float64Array; upper: Float64Array } {
+  return {
+    lower: rating.map((value, i) => value - Z95 * (standardError[i] as number)),
+    upper: rating.map((value, i) => value + Z95 * (standardError[i] as number)),
+  };
+}
+
+/** Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. */
+export function rateBradleyTerry(
+  outcomes: PairwiseOutcomes,
+  settings: MethodSettings & { ties: "half" | "davidson"; orderEffect: boolean; prior: number },
+): MethodResult {
+  const fitOptions = {
+    ties: settings.ties,
+    orderEffect: settings.orderEffect,
+    prior: settings.prior,
+    scale: settings.scale,
+    ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+  };
+  const parameters = { ...fitOptions, solver: "Newton–Raphson on aggregated cells, tolerance 1e-10 (log scale)" };
+  if (settings.rounds === 0) {
+    const fit = fitBradleyTerry(outcomes, fitOptions);
+    const { lower, upper } = waldInterval(fit.ratings, fit.standardErrors);
+    return {
+      rating: fit.ratings,
+      lower,
+      upper,
+      standardError: fit.standardErrors,
+      parameters,
+      reportFields: {
+        converged: fit.converged,
+        ...(fit.orderEffect === undefined
+          ? {}
+          : {
+              orderEffect: {
+                value: fit.orderEffect.value,
+                standardError: fit.orderEffect.standardError,
+                ciLower: fit.orderEffect.value - Z95 * fit.orderEffect.standardError,
+                ciUpper: fit.orderEffect.value + Z95 * fit.orderEffect.standardError,
+                elo: fit.orderEffect.elo,
+              },
+            }),
+        ...(fit.tieParameter === undefined ? {} : { tieParameter: tieParameterOf(fit.tieParameter, null) }),
+      },
+      intervals: "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals",
+    };
+  }
+  const result = bootstrapBradleyTerry(outcomes, { ...fitOptions, rounds: settings.rounds, seed: settings.seed });
+  const fit = result.fit;
+  return {
+    rating: fit.ratings,
+    lower: result.lower,
+    upper: result.upper,
+    standardError: fit.standardErrors,
+    bootstrap: result,
+    parameters,
+    reportFields: {
+      converged: fit.converged,
+      nonConvergedRounds: result.nonConvergedRounds,
+      ...(fit.orderEffect === undefined
+        ? {}
+        : {
+            orderEffect: {
+              value: fit.orderEffect.value,
+              standardError: fit.orderEffect.standardError,
+              ciLower: result.orderEffectInterval?.lower ?? null,
+              ciUpper: result.orderEffectInterval?.upper ?? null,
+              elo: fit.orderEffect.elo,
+            },
+          }),
+      ...(fit.tieParameter === undefined
+        ? {}
+        : { tieParameter: tieParameterOf(fit.tieParameter, result.tieParameterInterval ?? null) }),
+    },
+    intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the aggregated cells; rank intervals from the bootstrap ranks`,
+  };
+}
+
+function tieParameterOf(
+  tie: { value: number; logStandardError: number },
+  interval: { lower: number; upper: number } | null,
+) {
+  return {
+    value: tie.value,
+    // Delta method: SE(ν) ≈ ν · SE(ln ν).
+    standardError: tie.value * tie.logStandardError,
+    ciLower: interval?.lower ?? Math.exp(Math.log(tie.value) - Z95 * tie.logStandardError),
+    ciUpper: interval?.upper ?? Math.exp(Math.log(tie.value) + Z95 * tie.logStandardError),
+  };
+}
+
+/** Judge-aware Bradley–Terry: bootstrap over judge-split cells or Wald intervals. */
+export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSettings): MethodResult {
+  const fitOptions = { scale: settings.scale, ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }) };
+  const cells = aggregatePairCells(outcomes, { byJudge: true });
+  const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
+  const judges = fit.judgeIds
+    .map((id, k) => ({
+      id,
+      discrimination: fit.discrimination[k] as number,
+      standardError: fit.discriminationStandardErrors[k] as number,
+    }))
+    .filter((judge) => !Number.isNaN(judge.discrimination));
+  const parameters = {
+    model: "judge-aware Bradley–Terry (arXiv 2601.21817), Σθ = 0, mean γ = 1, ties half",
+    ...fitOptions,
+  };
+  const reportFields = { judges, converged: fit.converged };
+  if (settings.rounds === 0) {
+    const { lower, upper } = waldInterval(fit.ratings, fit.standardErrors);
+    return {
+      rating: fit.ratings,
+      lower,
+      upper,
+      standardError: fit.standardErrors,
+      parameters,
+      reportFields,
+      intervals: "95% Wald intervals (constrained Fisher information); no rank intervals",
+    };
+  }
+  const bootstrap = bootstrapCells(cells, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: fit.ratings,
+    rate: (resampled) => fitJudgeAwareBradleyTerry(resampled, fitOptions).ratings,
+  });
+  return {
+    rating: fit.ratings,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    standardError: fit.standardErrors,
+    bootstrap,
+    parameters,
+    reportFields,
+    intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the judge-split cells`,
+  };
+}
+
+/** Online Elo; with bootstrap, Arena's median over resamples in random order. */
+export function rateElo(outcomes: PairwiseOutcomes, settings: MethodSettings & { k: number }): MethodResult {
+  const anchor = settings.anchor;
+  const anchorCode = anchor === undefined ? -1 : outcomes.itemIds.indexOf(anchor.item);
+  if (anchor !== undefined && anchorCode < 0)
+    throw new RangeError(`anchor item "${anchor.item}" is not among the items`);
+  const shift = (ratings: Float64Array): Float64Array => {
+    if (anchor === undefined) return ratings;
+    const offset = anchor.value - (ratings[anchorCode] as number);
+    return ratings.map((value) => value + offset);
+  };
+  const parameters = { k: settings.k, scale: settings.scale, ...(anchor === undefined ? {} : { anchor }) };
+  if (settings.rounds === 0) {
+    return {
+      rating: shift(computeElo(outcomes, { k: settings.k, scale: settings.scale })),
+      lower: null,
+      upper: null,
+      parameters,
+      intervals: "none: one pass in chronological order (use --bootstrap for intervals)",
+    };
+  }
+  const bootstrap = bootstrapRows(outcomes, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: "median",
+    rate: (sample) =>
+      shift(computeElo(sample, { k: settings.k, scale: settings.scale, order: identityOrder(sample.size) })),
+  });
+  return {
+    rating: bootstrap.estimate,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    bootstrap,
+    parameters: { ...parameters, estimate: "median over bootstrap rounds (Chatbot Arena)" },
+    intervals: `95% percentile intervals over ${settings.rounds} row-bootstrap rounds (rows resampled with replacement, replayed in drawn order)`,
+  };
+}
+
+/** 0, 1, …, size − 1. */
+export function identityOrder(size: number): Int32Array {
+  const order = new Int32Array(size);
+  for (let k = 0; k < size; k++) order[k] = k;
+  return order;
+}
+
+export { ARENA_ELO_SCALE };

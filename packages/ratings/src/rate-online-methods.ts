@@ -1,0 +1,176 @@
+import { bootstrapRows } from "./bootstrap-rows.js";
+import { computeGlicko2, type Glicko2Options } from "./compute-glicko2.js";
+import { computeOpenSkill } from "./compute-open-skill.js";
+import { computeTrueSkill } from "./compute-true-skill.js";
+import type { WinRates } from "./compute-win-rates.js";
+import { computeWinRates } from "./compute-win-rates.js";
+import { formatSeedScore, rankWithinCategory } from "./format-seed-score.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import type { MethodResult, MethodSettings } from "./rate-methods.js";
+import type { TrueSkillEnvironment } from "./update-true-skill.js";
+
+const Z95 = 1.959963984540054;
+
+function rowBootstrapText(rounds: number): string {
+  return `95% percentile intervals over ${rounds} row-bootstrap rounds (rows resampled with replacement and replayed in drawn order); rank intervals from the bootstrap ranks`;
+}
+
+/** The seed system's TrueSkill score (μ − 3σ)·10 + 1200 per item, unrounded. */
+function seedScores(mu: Float64Array, sigma: Float64Array): Float64Array {
+  return mu.map((value, i) => (value - 3 * (sigma[i] as number)) * 10 + 1200);
+}
+
+/** TrueSkill in chronological order with the seed system's display and category ranks. */
+export function rateTrueSkill(
+  outcomes: PairwiseOutcomes,
+  settings: MethodSettings & {
+    environment?: Partial<TrueSkillEnvironment>;
+    categories?: readonly (string | undefined)[];
+  },
+): MethodResult {
+  const result = computeTrueSkill(
+    outcomes,
+    settings.environment === undefined ? {} : { environment: settings.environment },
+  );
+  const rating = seedScores(result.mu, result.sigma);
+  const categories =
+    settings.categories === undefined ? null : rankWithinCategory({ scores: rating, categories: settings.categories });
+  const itemFields = (code: number) => ({
+    mu: result.mu[code] as number,
+    sigma: result.sigma[code] as number,
+    display: formatSeedScore(result.mu[code] as number, result.sigma[code] as number).display,
+    categoryRank: categories?.[code]?.display ?? null,
+  });
+  const parameters = {
+    ...result.environment,
+    score: "round((μ − 3σ)·10 + 1200) ± round(2σ·10)",
+    order: "chronological",
+  };
+  if (settings.rounds === 0) {
+    return {
+      rating,
+      lower: rating.map((value, i) => value - 20 * (result.sigma[i] as number)),
+      upper: rating.map((value, i) => value + 20 * (result.sigma[i] as number)),
+      parameters,
+      itemFields,
+      intervals: "the seed system's score ± 2σ·10 (drawn around the conservative score); no rank intervals",
+    };
+  }
+  const environment = result.environment;
+  const bootstrap = bootstrapRows(outcomes, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: rating,
+    rate: (sample) => {
+      const replay = computeTrueSkill(sample, { environment });
+      return seedScores(replay.mu, replay.sigma);
+    },
+  });
+  return {
+    rating,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    bootstrap,
+    parameters,
+    itemFields,
+    intervals: rowBootstrapText(settings.rounds),
+  };
+}
+
+/** Glicko-2 over rating periods; rating ± 1.96·RD without bootstrap. */
+export function rateGlicko2(
+  outcomes: PairwiseOutcomes,
+  settings: MethodSettings & { glicko2?: Glicko2Options },
+): MethodResult {
+  const options = settings.glicko2 ?? {};
+  const result = computeGlicko2(outcomes, options);
+  const parameters = {
+    ...options.settings,
+    periods: result.periods,
+    comparisonsPerPeriod: options.comparisonsPerPeriod ?? 5 * outcomes.itemIds.length,
+  };
+  const itemFields = (code: number) => ({ volatility: result.volatility[code] as number });
+  if (settings.rounds === 0) {
+    return {
+      rating: result.rating,
+      lower: result.rating.map((value, i) => value - Z95 * (result.deviation[i] as number)),
+      upper: result.rating.map((value, i) => value + Z95 * (result.deviation[i] as number)),
+      standardError: result.deviation,
+      parameters,
+      itemFields,
+      intervals: "rating ± 1.96·RD; no rank intervals",
+    };
+  }
+  const bootstrap = bootstrapRows(outcomes, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: result.rating,
+    rate: (sample) => computeGlicko2(sample, options).rating,
+  });
+  return {
+    rating: result.rating,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    standardError: result.deviation,
+    bootstrap,
+    parameters,
+    itemFields,
+    intervals: rowBootstrapText(settings.rounds),
+  };
+}
+
+/** Weng–Lin (openskill, Plackett–Luce); rating = ordinal μ − 3σ. */
+export function rateOpenSkill(outcomes: PairwiseOutcomes, settings: MethodSettings): MethodResult {
+  const result = computeOpenSkill(outcomes);
+  const parameters = {
+    package: "openskill 5.0.1",
+    model: "plackettLuce",
+    mu: 25,
+    sigma: 25 / 3,
+    rating: "ordinal μ − 3σ",
+  };
+  const itemFields = (code: number) => ({ mu: result.mu[code] as number, sigma: result.sigma[code] as number });
+  if (settings.rounds === 0) {
+    return {
+      rating: result.ordinal,
+      lower: null,
+      upper: null,
+      parameters,
+      itemFields,
+      intervals: "none (the ordinal is itself a conservative bound; use --bootstrap)",
+    };
+  }
+  const bootstrap = bootstrapRows(outcomes, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: result.ordinal,
+    rate: (sample) => computeOpenSkill(sample).ordinal,
+  });
+  return {
+    rating: result.ordinal,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    bootstrap,
+    parameters,
+    itemFields,
+    intervals: rowBootstrapText(settings.rounds),
+  };
+}
+
+/** Win rate with Wilson intervals; the bootstrap only adds rank intervals. */
+export function rateWinRate(outcomes: PairwiseOutcomes, settings: MethodSettings, record: WinRates): MethodResult {
+  const parameters = { interval: "Wilson 95%", ties: "excluded from the denominator" };
+  const base = { rating: record.winRate, lower: record.lower, upper: record.upper, parameters };
+  if (settings.rounds === 0) return { ...base, intervals: "95% Wilson intervals; no rank intervals" };
+  const bootstrap = bootstrapRows(outcomes, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: record.winRate,
+    rate: (sample) => computeWinRates(sample).winRate,
+  });
+  return {
+    ...base,
+    bootstrap,
+    intervals: `95% Wilson intervals; rank intervals over ${settings.rounds} row-bootstrap rounds`,
+  };
+}

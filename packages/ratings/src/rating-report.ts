@@ -1,0 +1,81 @@
+/**
+ * The documented, stable result of {@link rateItems} and of `judgelab rate --json` (one report per group with
+ * `--by judge`). All ratings are "higher is better". Fields that a method does not produce are omitted, never
+ * null-filled with invented values; intervals that cannot be computed (no bootstrap) are null.
+ */
+export interface RatingReport {
+  /** elo | bt | trueskill | glicko2 | openskill | winrate. */
+  readonly method: RatingMethod;
+  /** Seed of the bootstrap generator (xoshiro128**), recorded even when no bootstrap ran. */
+  readonly seed: number;
+  /** Bootstrap rounds actually run (0 = none). */
+  readonly bootstrapRounds: number;
+  /** comparison: each row counts; match: rows sharing a matchId scored as one match by majority. */
+  readonly unit: "comparison" | "match";
+  /** Valid outcomes rated (rows, or matches with --unit match), after dropping invalid verdicts. */
+  readonly comparisons: number;
+  /** Invalid verdicts left out. */
+  readonly invalid: number;
+  /** Items sorted by rank (best first), unrated items (no comparisons) last. */
+  readonly items: readonly RatedItem[];
+  /** The method's settings as used (scale, K, ties, TrueSkill environment, …). */
+  readonly parameters: Readonly<Record<string, unknown>>;
+  /** Bradley–Terry with an order term: δ on the log-odds scale (> 0 favours the first position). */
+  readonly orderEffect?: EstimateWithInterval & { readonly elo: number };
+  /** Bradley–Terry with Davidson ties: ν. */
+  readonly tieParameter?: EstimateWithInterval;
+  /** Judge-aware Bradley–Terry: discrimination γ per judge (mean 1). */
+  readonly judges?: readonly { readonly id: string; readonly discrimination: number; readonly standardError: number }[];
+  /** False when the fit did not converge or the MLE is infinite (use a prior). */
+  readonly converged?: boolean;
+  /** Bootstrap rounds whose refit did not converge. */
+  readonly nonConvergedRounds?: number;
+  /** How `ciLower/ciUpper` and the rank intervals were computed, in words. */
+  readonly intervals: string;
+}
+
+export type RatingMethod = "elo" | "bt" | "trueskill" | "glicko2" | "openskill" | "winrate";
+
+/** A point estimate with its standard error and interval (null when not computed). */
+export interface EstimateWithInterval {
+  readonly value: number;
+  readonly standardError: number | null;
+  readonly ciLower: number | null;
+  readonly ciUpper: number | null;
+}
+
+/** One item of a {@link RatingReport}. Numbers are JSON numbers; NaN never appears (null instead). */
+export interface RatedItem {
+  readonly id: string;
+  /** The method's rating: Elo scale (elo, bt), seed score (trueskill), Glicko rating, OpenSkill ordinal, win rate. */
+  readonly rating: number | null;
+  readonly ciLower: number | null;
+  readonly ciUpper: number | null;
+  /** Standard error where the method has one (bt: Fisher information; glicko2: RD). */
+  readonly standardError?: number | null;
+  /** Competition rank of `rating` (1 = best). */
+  readonly rank: number | null;
+  /** Rank interval from the bootstrap ranks (2.5th/97.5th percentiles); null without bootstrap. */
+  readonly rankLower: number | null;
+  readonly rankUpper: number | null;
+  /** Chatbot Arena's rank: 1 + #{b : ciLower(b) > ciUpper(a)}. */
+  readonly rankByInterval: number | null;
+  readonly wins: number;
+  readonly losses: number;
+  readonly ties: number;
+  readonly comparisons: number;
+  /** wins / (wins + losses), ties excluded; null without decided comparisons. */
+  readonly winRate: number | null;
+  /** 95% Wilson interval of the win rate. */
+  readonly winRateLower: number;
+  readonly winRateUpper: number;
+  /** TrueSkill and OpenSkill: posterior mean and standard deviation. */
+  readonly mu?: number;
+  readonly sigma?: number;
+  /** TrueSkill: the seed system's "score±interval", e.g. "1565±40". */
+  readonly display?: string;
+  /** TrueSkill: "#52 of 2292" within the item's category, null without a category. */
+  readonly categoryRank?: string | null;
+  /** Glicko-2: volatility σ. */
+  readonly volatility?: number;
+}
