@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { readCsvRecords, readJsonLines } from "@judgelab/datasets";
 import { ImportInputError } from "./import-input-error.js";
-import type { SourceLocation } from "./import-report.js";
+import type { ImportReportBuilder, SourceLocation } from "./import-report.js";
 import { parseDelimitedText } from "./parse-delimited-text.js";
 
 /** One source record and where it came from. */
@@ -103,4 +103,46 @@ export async function* readTableRows(
 export async function readTableColumns(path: string, options: { delimiter?: string } = {}): Promise<string[]> {
   for await (const row of readTableRows(path, options)) return Object.keys(row.value);
   return [];
+}
+
+/**
+ * Expands inputs (files and folders) and sorts the files into kinds with `classify`; folders keep only files
+ * of a known kind, while a file named directly that is of no kind is an error saying what was expected.
+ */
+export async function groupInputFiles<Kind extends string>(
+  inputs: readonly string[],
+  options: { kinds: readonly Kind[]; classify: (path: string) => Kind | undefined; expected: string },
+): Promise<Record<Kind, string[]>> {
+  const groups = Object.fromEntries(options.kinds.map((kind) => [kind, [] as string[]])) as Record<Kind, string[]>;
+  for (const file of await listInputFiles(inputs, (path) => options.classify(path) !== undefined)) {
+    const kind = options.classify(file);
+    if (kind === undefined) throw new ImportInputError(`${file}: not ${options.expected}`, { file });
+    groups[kind].push(file);
+  }
+  return groups;
+}
+
+/**
+ * Yields the JSON objects of JSON array / JSONL files, counting each record as read; a record that is not an
+ * object is counted as skipped.
+ */
+export async function* readJsonObjects(
+  files: readonly string[],
+  report: ImportReportBuilder,
+): AsyncGenerator<SourceRecord<Record<string, unknown>>> {
+  for (const file of files) {
+    for await (const { at, value } of readJsonRecords(file)) {
+      report.countRead(file);
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        report.skip("record is not a JSON object", at);
+        continue;
+      }
+      yield { at, value: value as Record<string, unknown> };
+    }
+  }
+}
+
+/** A stable id for a record without one of its own: `<file name>:<line>` (text) or `<file name>#<index>` (JSON array). */
+export function locationId(at: SourceLocation): string {
+  return `${basename(at.file)}${at.line === undefined ? `#${at.index}` : `:${at.line}`}`;
 }

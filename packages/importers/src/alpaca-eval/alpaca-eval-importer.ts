@@ -3,7 +3,7 @@ import { defineImporter } from "../define-importer.js";
 import { ImportInputError } from "../import-input-error.js";
 import type { SourceLocation } from "../import-report.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { listInputFiles, readJsonArray, readTableRows } from "../read-source-records.js";
+import { groupInputFiles, readJsonArray, readTableRows } from "../read-source-records.js";
 import {
   ALPACA_EVAL_LICENSE,
   type AlpacaEvalAnnotation,
@@ -139,18 +139,11 @@ async function readAnnotationsJson(state: AlpacaState, file: string): Promise<vo
 }
 
 async function collectAlpacaEval(context: CollectContext): Promise<ManifestFields> {
-  const files = await listInputFiles(context.inputs, (path) => alpacaFileKind(path) !== undefined);
-  const byKind: Record<AlpacaFileKind, string[]> = { instructions: [], compact: [], annotations: [] };
-  for (const file of files) {
-    const kind = alpacaFileKind(file);
-    if (kind === undefined) {
-      throw new ImportInputError(
-        `${file}: not an AlpacaEval file (expected annotations_compact.csv[.gz], annotations.json or instructions.csv)`,
-        { file },
-      );
-    }
-    byKind[kind].push(file);
-  }
+  const byKind = await groupInputFiles(context.inputs, {
+    kinds: ["instructions", "compact", "annotations"],
+    classify: alpacaFileKind,
+    expected: "an AlpacaEval file (expected annotations_compact.csv[.gz], annotations.json or instructions.csv)",
+  });
   const state: AlpacaState = { context, instructionIds: new Map() };
   for (const file of byKind.instructions) await readInstructions(state, file);
   for (const file of byKind.compact) await readCompactCsv(state, file);

@@ -1,8 +1,7 @@
-import { basename } from "node:path";
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
 import { judgeKindSetting } from "../judge-kind-setting.js";
-import { listInputFiles, readJsonRecords } from "../read-source-records.js";
+import { listInputFiles, locationId, readJsonObjects } from "../read-source-records.js";
 import { mapArenaBattle } from "./map-arena-battle.js";
 
 async function collectArenaBattles(context: CollectContext): Promise<ManifestFields> {
@@ -10,24 +9,15 @@ async function collectArenaBattles(context: CollectContext): Promise<ManifestFie
   const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl|ndjson)(\.gz)?$/i.test(path));
   const kind = judgeKindSetting(settings["judge-kind"], "human");
   const defaultJudge = settings["judge-id"] ?? "arena-users";
-  for (const file of files) {
-    for await (const { at, value } of readJsonRecords(file)) {
-      report.countRead(file);
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        report.skip("record is not a JSON object", at);
-        continue;
-      }
-      const record = value as Record<string, unknown>;
-      const judge = typeof record.judge === "string" && record.judge !== "" ? record.judge : defaultJudge;
-      const position = at.line === undefined ? `#${at.index}` : `:${at.line}`;
-      const comparison = mapArenaBattle({ id: `${basename(file)}${position}`, record, judge });
-      if (comparison === undefined) {
-        report.skip("battle without model_a and model_b", at);
-        continue;
-      }
-      collector.addJudge({ id: judge, kind });
-      collector.addComparison(comparison, at);
+  for await (const { at, value: record } of readJsonObjects(files, report)) {
+    const judge = typeof record.judge === "string" && record.judge !== "" ? record.judge : defaultJudge;
+    const comparison = mapArenaBattle({ id: locationId(at), record, judge });
+    if (comparison === undefined) {
+      report.skip("battle without model_a and model_b", at);
+      continue;
     }
+    collector.addJudge({ id: judge, kind });
+    collector.addComparison(comparison, at);
   }
   report.note("items are models; order unknown (Arena shows both answers side by side): first = model_a");
   return {

@@ -1,7 +1,7 @@
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
 import { modelFamily } from "../model-family.js";
-import { listInputFiles, readJsonRecords } from "../read-source-records.js";
+import { listInputFiles, readJsonObjects } from "../read-source-records.js";
 import { mapArenaHardJudgment } from "./map-arena-hard-judgment.js";
 
 /** Baseline of Arena-Hard-Auto v0.1 judgment files, which do not name it in each record. */
@@ -12,39 +12,36 @@ async function collectArenaHard(context: CollectContext): Promise<ManifestFields
   const files = await listInputFiles(context.inputs, (path) => /\.jsonl(\.gz)?$/i.test(path));
   const defaultBaseline = settings.baseline ?? ARENA_HARD_DEFAULT_BASELINE;
   let usedDefault = false;
-  for (const file of files) {
-    for await (const { at, value } of readJsonRecords(file)) {
-      report.countRead(file);
-      const record = (value ?? {}) as Record<string, unknown>;
-      const mapped = mapArenaHardJudgment(record, defaultBaseline);
-      if (mapped === undefined) {
-        report.skip("record without question_id/uid, model, judge and games", at);
-        continue;
-      }
-      if (typeof record.baseline !== "string") usedDefault = true;
-      if (mapped.comparisons.length < 2) report.warn("judgment with fewer than two games", at);
-      if (Array.isArray(record.games) && record.games.length > 2)
-        report.warn("judgment with more than two games: only the first two read", at);
-      const family = modelFamily(mapped.judge);
-      collector.addJudge({
-        id: mapped.judge,
-        kind: "llm",
-        model: mapped.judge,
-        ...(family === undefined ? {} : { family }),
-      });
-      for (const model of [mapped.baseline, mapped.model]) {
-        const producerFamily = modelFamily(model);
-        collector.addItem(
-          {
-            id: `${mapped.questionId}/${model}`,
-            producer: model,
-            ...(producerFamily === undefined ? {} : { producerFamily }),
-          },
-          at,
-        );
-      }
-      for (const comparison of mapped.comparisons) collector.addComparison(comparison, at);
+  for await (const { at, value: record } of readJsonObjects(files, report)) {
+    const mapped = mapArenaHardJudgment(record, defaultBaseline);
+    if (mapped === undefined) {
+      report.skip("record without question_id/uid, model, judge and games", at);
+      continue;
     }
+    if (typeof record.baseline !== "string") usedDefault = true;
+    if (mapped.comparisons.length < 2) report.warn("judgment with fewer than two games", at);
+    if (Array.isArray(record.games) && record.games.length > 2) {
+      report.warn("judgment with more than two games: only the first two read", at);
+    }
+    const family = modelFamily(mapped.judge);
+    collector.addJudge({
+      id: mapped.judge,
+      kind: "llm",
+      model: mapped.judge,
+      ...(family === undefined ? {} : { family }),
+    });
+    for (const model of [mapped.baseline, mapped.model]) {
+      const producerFamily = modelFamily(model);
+      collector.addItem(
+        {
+          id: `${mapped.questionId}/${model}`,
+          producer: model,
+          ...(producerFamily === undefined ? {} : { producerFamily }),
+        },
+        at,
+      );
+    }
+    for (const comparison of mapped.comparisons) collector.addComparison(comparison, at);
   }
   if (usedDefault)
     report.note(

@@ -1,7 +1,12 @@
-import { basename } from "node:path";
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { listInputFiles, readJsonRecords, readTableRows, type SourceRecord } from "../read-source-records.js";
+import {
+  listInputFiles,
+  locationId,
+  readJsonRecords,
+  readTableRows,
+  type SourceRecord,
+} from "../read-source-records.js";
 import { COLUMN_MAPPING_KEYS, resolveColumnMapping } from "./column-mapping.js";
 import { mapGenericRecord } from "./map-generic-record.js";
 
@@ -19,8 +24,7 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
           report.skip("record is not an object", at);
           continue;
         }
-        const position = at.line === undefined ? `#${at.index}` : `:${at.line}`;
-        const mapped = mapGenericRecord(value as Record<string, unknown>, mapping, `${basename(file)}${position}`);
+        const mapped = mapGenericRecord(value as Record<string, unknown>, mapping, locationId(at));
         if ("skip" in mapped) {
           report.skip(mapped.skip, at);
           continue;

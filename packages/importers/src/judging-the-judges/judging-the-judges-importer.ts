@@ -3,7 +3,7 @@ import { defineImporter } from "../define-importer.js";
 import { ImportInputError } from "../import-input-error.js";
 import type { SourceLocation } from "../import-report.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { listInputFiles, readTableRows } from "../read-source-records.js";
+import { groupInputFiles, readTableRows } from "../read-source-records.js";
 import {
   extractJudgingTheJudgesChoice,
   type JudgingTheJudgesRow,
@@ -112,16 +112,11 @@ async function readRecordFile(context: CollectContext, file: string): Promise<vo
 }
 
 async function collectJudgingTheJudges(context: CollectContext): Promise<ManifestFields> {
-  const files = await listInputFiles(context.inputs, (path) => isRecordFile(path) || isVerdictsCsv(path));
-  const csvFiles = files.filter(isVerdictsCsv);
-  const recordFiles = files.filter(isRecordFile);
-  const other = files.find((file) => !isVerdictsCsv(file) && !isRecordFile(file));
-  if (other !== undefined) {
-    throw new ImportInputError(
-      `${other}: not a Judging-the-Judges file (expected repetition_verdicts.csv[.gz] or record_<judge>_<n>.tsv[.gz])`,
-      { file: other },
-    );
-  }
+  const { csv: csvFiles, records: recordFiles } = await groupInputFiles(context.inputs, {
+    kinds: ["csv", "records"],
+    classify: (path) => (isRecordFile(path) ? "records" : isVerdictsCsv(path) ? "csv" : undefined),
+    expected: "a Judging-the-Judges file (expected repetition_verdicts.csv[.gz] or record_<judge>_<n>.tsv[.gz])",
+  });
   for (const file of csvFiles) await readVerdictsCsv(context, file);
   for (const file of recordFiles) await readRecordFile(context, file);
   context.report.note(

@@ -5,7 +5,7 @@ import { modelFamily } from "../model-family.js";
 import {
   isJsonLinesPath,
   listInputFiles,
-  readJsonRecords,
+  readJsonObjects,
   readTableColumns,
   readTableRows,
 } from "../read-source-records.js";
@@ -67,9 +67,8 @@ async function readMatches(context: CollectContext, file: string): Promise<void>
 async function readSwapTest(context: CollectContext, file: string, judge: string): Promise<void> {
   const { collector, report } = context;
   collector.addJudge({ id: judge, kind: "llm" });
-  for await (const { at, value } of readJsonRecords(file)) {
-    report.countRead(file);
-    const mapped = mapKurateSwapTest((value ?? {}) as Record<string, unknown>, judge);
+  for await (const { at, value } of readJsonObjects([file], report)) {
+    const mapped = mapKurateSwapTest(value, judge);
     if (mapped === undefined) {
       report.skip("swap-test record without idx, paper_a_id and paper_b_id", at);
       continue;

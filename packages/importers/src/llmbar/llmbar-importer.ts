@@ -3,7 +3,7 @@ import { defineImporter } from "../define-importer.js";
 import { ImportInputError } from "../import-input-error.js";
 import type { SourceLocation } from "../import-report.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { listInputFiles, readJsonArray, readTableRows } from "../read-source-records.js";
+import { groupInputFiles, readJsonArray, readTableRows } from "../read-source-records.js";
 import {
   LLMBAR_GOLD_JUDGE,
   type LlmbarJudgment,
@@ -193,18 +193,11 @@ async function readResultJson(state: LlmbarState, file: string): Promise<void> {
 }
 
 async function collectLlmbar(context: CollectContext): Promise<ManifestFields> {
-  const files = await listInputFiles(context.inputs, (path) => llmbarFileKind(path) !== undefined);
-  const byKind: Record<LlmbarFileKind, string[]> = { verdicts: [], dataset: [], result: [] };
-  for (const file of files) {
-    const kind = llmbarFileKind(file);
-    if (kind === undefined) {
-      throw new ImportInputError(
-        `${file}: not an LLMBar file (expected verdicts_all.csv[.gz], <subset>/dataset.json or .../result.json)`,
-        { file },
-      );
-    }
-    byKind[kind].push(file);
-  }
+  const byKind = await groupInputFiles(context.inputs, {
+    kinds: ["verdicts", "dataset", "result"],
+    classify: llmbarFileKind,
+    expected: "an LLMBar file (expected verdicts_all.csv[.gz], <subset>/dataset.json or .../result.json)",
+  });
   const state: LlmbarState = { context, goldPairs: new Map() };
   context.collector.addJudge(LLMBAR_GOLD_JUDGE);
   for (const file of byKind.verdicts) await readVerdictsCsv(state, file);

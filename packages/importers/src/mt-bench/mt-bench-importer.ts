@@ -1,7 +1,6 @@
-import { basename } from "node:path";
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { listInputFiles, readJsonRecords } from "../read-source-records.js";
+import { listInputFiles, locationId, readJsonObjects } from "../read-source-records.js";
 import {
   mapMtBenchHumanJudgment,
   mapMtBenchPairJudgment,
@@ -15,43 +14,34 @@ async function collectMtBench(context: CollectContext): Promise<ManifestFields> 
   const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl)(\.gz)?$/i.test(path));
   let pairRecords = 0;
   let humanRecords = 0;
-  for (const file of files) {
-    for await (const { at, value } of readJsonRecords(file)) {
-      report.countRead(file);
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        report.skip("record is not a JSON object", at);
+  for await (const { at, value: record } of readJsonObjects(files, report)) {
+    collector.addJudge(mtBenchJudge(record.judge).judge);
+    if ("g1_winner" in record) {
+      const comparisons = mapMtBenchPairJudgment(record);
+      if (comparisons === undefined) {
+        report.skip("pairwise judgment without question_id, model_1 and model_2", at);
         continue;
       }
-      const record = value as Record<string, unknown>;
-      collector.addJudge(mtBenchJudge(record.judge).judge);
-      if ("g1_winner" in record) {
-        const comparisons = mapMtBenchPairJudgment(record);
-        if (comparisons === undefined) {
-          report.skip("pairwise judgment without question_id, model_1 and model_2", at);
-          continue;
-        }
-        pairRecords++;
-        for (const comparison of comparisons) collector.addComparison(comparison, at);
-        continue;
-      }
-      const position = at.line === undefined ? `#${at.index}` : `:${at.line}`;
-      const comparison = mapMtBenchHumanJudgment(`${basename(file)}${position}`, record);
-      if (comparison === undefined) {
-        report.skip("judgment without question_id, model_a/model_b and winner (or g1_winner)", at);
-        continue;
-      }
-      humanRecords++;
-      const { question_id: questionId, turn, model_a: modelA, model_b: modelB } = record;
-      collector.addItem(
-        mtBenchItem(questionId, turn, String(modelA), mtBenchConversationText(record.conversation_a, turn)),
-        at,
-      );
-      collector.addItem(
-        mtBenchItem(questionId, turn, String(modelB), mtBenchConversationText(record.conversation_b, turn)),
-        at,
-      );
-      collector.addComparison(comparison, at);
+      pairRecords++;
+      for (const comparison of comparisons) collector.addComparison(comparison, at);
+      continue;
     }
+    const comparison = mapMtBenchHumanJudgment(locationId(at), record);
+    if (comparison === undefined) {
+      report.skip("judgment without question_id, model_a/model_b and winner (or g1_winner)", at);
+      continue;
+    }
+    humanRecords++;
+    const { question_id: questionId, turn, model_a: modelA, model_b: modelB } = record;
+    collector.addItem(
+      mtBenchItem(questionId, turn, String(modelA), mtBenchConversationText(record.conversation_a, turn)),
+      at,
+    );
+    collector.addItem(
+      mtBenchItem(questionId, turn, String(modelB), mtBenchConversationText(record.conversation_b, turn)),
+      at,
+    );
+    collector.addComparison(comparison, at);
   }
   if (pairRecords > 0) {
     report.note(
