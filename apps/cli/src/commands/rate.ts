@@ -1,6 +1,227 @@
-import { type Command, UsageError } from "../cli-io.js";
+import { resolve } from "node:path";
+import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
+import {
+  type RatedItem,
+  type RateItemsOptions,
+  type RatingMethod,
+  type RatingReport,
+  rateItems,
+} from "@judgelab/ratings";
+import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { formatTable } from "../format-table.js";
+import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
 
-/** `judgelab rate`: not implemented yet. */
-export const rateCommand: Command = async () => {
-  throw new UsageError("the rate command is not implemented yet");
+const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
+
+const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
+                     [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
+                     [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--top N] [--json]
+
+Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
+interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval.
+
+Methods
+  bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
+             --ties half (Arena, default) or davidson; --order-effect adds δ for the first position;
+             --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X adds an L2 prior
+             (needed when an item never lost or never won). Intervals: multinomial bootstrap over cells.
+  elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
+  trueskill  TrueSkill match by match in time order (μ 25, σ 25/3, β 25/6, τ 25/300, draw probability 0
+             without ties, else the tie share); rating = (μ − 3σ)·10 + 1200, shown as the seed system's
+             "1565±40", with the rank within the item's category ("#52 of 2292").
+  glicko2    Glicko-2 (Glickman 2013; τ 0.5) over rating periods of 5 × items comparisons.
+  openskill  Weng–Lin Plackett–Luce (openskill's defaults); rating = ordinal μ − 3σ.
+  winrate    wins / (wins + losses) with the Wilson interval.
+
+Options
+  --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
+  --seed S         seed of the bootstrap (default 0); written into the output
+  --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
+  --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)
+  --by judge       one rating table per judge
+  --top N          print only the first N rows of each table (all with --json)
+  --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
+                   with --by judge: {"by": "judge", "reports": [{"judge": ID, ...report}]}
+
+Exit codes: 0 ok, 1 failure, 2 usage or invalid dataset.
+`;
+
+/** `judgelab rate`: ratings with bootstrap intervals and ranks for one dataset. */
+export const rateCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseOptions({
+    command: "rate",
+    argv,
+    options: {
+      method: { type: "string" },
+      by: { type: "string" },
+      bootstrap: { type: "string" },
+      seed: { type: "string" },
+      anchor: { type: "string" },
+      ties: { type: "string" },
+      "order-effect": { type: "boolean" },
+      "judge-aware": { type: "boolean" },
+      prior: { type: "string" },
+      unit: { type: "string" },
+      top: { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  if (values.help === true) {
+    io.stdout(HELP);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
+    );
+  }
+  const options = parseRateOptions(values);
+  const top = parseIntegerOption("top", values.top, -1);
+  const target = resolve(io.cwd, positionals[0] as string);
+  let dataset: Awaited<ReturnType<typeof loadDataset>>;
+  try {
+    dataset = await loadDataset(target);
+  } catch (error) {
+    if (error instanceof DatasetError) {
+      io.stderr(`judgelab rate: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+  const { table } = dataset;
+  const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
+  const categories = table.itemIds.map((id) => categoryById.get(id));
+  const groups: { judge: string | undefined; outcomes: typeof table }[] = [];
+  if (values.by === "judge") {
+    table.judgeIds.forEach((judge, code) => {
+      const mask = new Uint8Array(table.size);
+      for (let row = 0; row < table.size; row++) mask[row] = table.judge[row] === code ? 1 : 0;
+      groups.push({ judge, outcomes: selectRows(table, mask) });
+    });
+  } else if (values.by !== undefined) {
+    throw new UsageError(`--by takes "judge", got "${values.by}"`);
+  } else {
+    groups.push({ judge: undefined, outcomes: table });
+  }
+  const reports: (RatingReport & { judge?: string })[] = [];
+  for (const group of groups) {
+    try {
+      const report = rateItems(group.outcomes, { ...options, categories });
+      reports.push(group.judge === undefined ? report : { judge: group.judge, ...report });
+    } catch (error) {
+      if (error instanceof RangeError)
+        throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
+      throw error;
+    }
+  }
+  if (values.json === true) {
+    const output = values.by === "judge" ? { by: "judge", reports } : reports[0];
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    io.stdout(reports.map((report) => formatReport(report, top)).join("\n"));
+  }
+  return ExitCode.ok;
 };
+
+function parseRateOptions(values: Record<string, string | boolean | undefined>): RateItemsOptions {
+  const method = values.method;
+  if (typeof method !== "string" || !METHODS.includes(method as RatingMethod)) {
+    throw new UsageError(
+      `--method must be one of ${METHODS.join(", ")}${typeof method === "string" ? `, got "${method}"` : ""}`,
+    );
+  }
+  const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap as string | undefined, 1000);
+  if (bootstrapRounds < 0) throw new UsageError("--bootstrap must be 0 or more");
+  const unit = (values.unit as string | undefined) ?? "comparison";
+  if (unit !== "comparison" && unit !== "match")
+    throw new UsageError(`--unit must be comparison or match, got "${unit}"`);
+  const ties = values.ties as string | undefined;
+  if (ties !== undefined && ties !== "half" && ties !== "davidson")
+    throw new UsageError(`--ties must be half or davidson, got "${ties}"`);
+  let anchor: { item: string; value: number } | undefined;
+  if (typeof values.anchor === "string") {
+    const split = values.anchor.lastIndexOf("=");
+    const value = Number(values.anchor.slice(split + 1));
+    if (split <= 0 || !Number.isFinite(value))
+      throw new UsageError(`--anchor takes ITEM=VALUE, e.g. --anchor baseline=1000, got "${values.anchor}"`);
+    anchor = { item: values.anchor.slice(0, split), value };
+  }
+  return {
+    method: method as RatingMethod,
+    bootstrapRounds,
+    seed: parseIntegerOption("seed", values.seed as string | undefined, 0),
+    unit,
+    ...(anchor === undefined ? {} : { anchor }),
+    ...(ties === undefined ? {} : { ties }),
+    ...(values["order-effect"] === true ? { orderEffect: true } : {}),
+    ...(values["judge-aware"] === true ? { judgeAware: true } : {}),
+    ...(values.prior === undefined ? {} : { prior: parseNumberOption("prior", values.prior as string, 0) }),
+  };
+}
+
+const fixed = (value: number | null | undefined, digits: number): string =>
+  value === null || value === undefined ? "-" : value.toFixed(digits);
+
+function formatReport(report: RatingReport & { judge?: string }, top: number): string {
+  const digits = report.method === "winrate" || report.method === "openskill" ? 3 : 1;
+  const columns = [
+    { header: "rank", align: "right" as const, cell: (item: RatedItem) => fixed(item.rank, 0) },
+    { header: "item", cell: (item: RatedItem) => item.id },
+    {
+      header: report.method === "trueskill" ? "score" : "rating",
+      align: "right" as const,
+      cell: (item: RatedItem) => item.display ?? fixed(item.rating, digits),
+    },
+    {
+      header: "95% interval",
+      align: "right" as const,
+      cell: (item: RatedItem) =>
+        item.ciLower === null ? "-" : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}`,
+    },
+    {
+      header: "rank range",
+      align: "right" as const,
+      cell: (item: RatedItem) => (item.rankLower === null ? "-" : `${item.rankLower}-${item.rankUpper}`),
+    },
+    { header: "rank by CI", align: "right" as const, cell: (item: RatedItem) => fixed(item.rankByInterval, 0) },
+    { header: "W-L-T", align: "right" as const, cell: (item: RatedItem) => `${item.wins}-${item.losses}-${item.ties}` },
+    {
+      header: "win rate",
+      align: "right" as const,
+      cell: (item: RatedItem) => (item.winRate === null ? "-" : `${(100 * item.winRate).toFixed(1)}%`),
+    },
+    ...(report.method === "trueskill"
+      ? [{ header: "category rank", cell: (item: RatedItem) => item.categoryRank ?? "-" }]
+      : []),
+  ];
+  const rows = top >= 0 ? report.items.slice(0, top) : report.items;
+  const lines = [
+    `${report.judge === undefined ? "" : `judge ${report.judge}: `}${report.method}, ${report.comparisons} ${report.unit === "match" ? "matches" : "comparisons"}` +
+      `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${report.bootstrapRounds} bootstrap rounds`,
+    `intervals: ${report.intervals}`,
+  ];
+  if (report.orderEffect !== undefined) {
+    const effect = report.orderEffect;
+    lines.push(
+      `order effect δ = ${effect.value.toFixed(3)} (SE ${fixed(effect.standardError, 3)}, 95% ${fixed(effect.ciLower, 3)}..${fixed(effect.ciUpper, 3)}; ${effect.elo.toFixed(1)} Elo for the first position)`,
+    );
+  }
+  if (report.tieParameter !== undefined) {
+    const tie = report.tieParameter;
+    lines.push(
+      `Davidson tie parameter ν = ${tie.value.toFixed(3)} (95% ${fixed(tie.ciLower, 3)}..${fixed(tie.ciUpper, 3)})`,
+    );
+  }
+  if (report.judges !== undefined) {
+    lines.push(
+      `judge discrimination γ: ${report.judges.map((judge) => `${judge.id} ${judge.discrimination.toFixed(3)} (SE ${judge.standardError.toFixed(3)})`).join(", ")}`,
+    );
+  }
+  if (report.converged === false)
+    lines.push(
+      "warning: the fit did not converge or the MLE is infinite (an item never lost or never won); try --prior 0.01",
+    );
+  if ((report.nonConvergedRounds ?? 0) > 0)
+    lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
+  return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
+}

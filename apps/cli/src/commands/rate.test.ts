@@ -1,0 +1,200 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCliForTest } from "../test-support.js";
+
+const root = mkdtempSync(join(tmpdir(), "judgelab-rate-cli-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const lines = (records: unknown[]) => records.map((record) => `${JSON.stringify(record)}\n`).join("");
+
+/** A small tournament: strength order d > c > b > a, two judges, both orders of each pair as one match. */
+function writeTournament(name: string): void {
+  const items = ["a", "b", "c", "d"];
+  const comparisons: unknown[] = [];
+  let id = 0;
+  for (let round = 0; round < 6; round++) {
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        // The stronger item (higher index) wins most comparisons; an upset every few rounds keeps the MLE finite.
+        const upset = (round + i + j) % 5 === 0;
+        const winner = upset ? "first" : "second";
+        const matchId = `m${round}-${i}-${j}`;
+        const judge = round % 2 === 0 ? "judge-a" : "judge-b";
+        const createdAt = new Date(Date.UTC(2026, 0, 1, 0, id)).toISOString();
+        comparisons.push({
+          id: `c${id++}`,
+          first: items[i],
+          second: items[j],
+          order: "known",
+          verdict: winner,
+          judge,
+          matchId,
+          createdAt,
+        });
+        comparisons.push({
+          id: `c${id++}`,
+          first: items[j],
+          second: items[i],
+          order: "known",
+          verdict: upset ? "second" : "first",
+          judge,
+          matchId,
+          createdAt,
+        });
+      }
+    }
+  }
+  comparisons.push({ id: `c${id++}`, first: "a", second: "b", order: "known", verdict: "invalid", judge: "judge-a" });
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name }));
+  writeFileSync(
+    join(dir, "items.jsonl"),
+    lines(items.map((item, index) => ({ id: item, category: index < 2 ? "low" : "high" }))),
+  );
+  writeFileSync(
+    join(dir, "judges.jsonl"),
+    lines([
+      { id: "judge-a", kind: "llm" },
+      { id: "judge-b", kind: "llm" },
+    ]),
+  );
+  writeFileSync(join(dir, "comparisons.jsonl"), lines(comparisons));
+}
+writeTournament("tournament");
+
+describe("judgelab rate", () => {
+  it("prints a Bradley–Terry table, best first, with intervals and the record", async () => {
+    const run = await runCliForTest(["rate", "tournament", "--method", "bt", "--bootstrap", "200", "--seed", "3"], {
+      cwd: root,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split("\n");
+    expect(rows[0]).toBe("bt, 72 comparisons (1 invalid left out), seed 3, 200 bootstrap rounds");
+    expect(rows[2]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+win rate$/);
+    expect(rows[4]).toMatch(/^\s*1\s+d\s+\d+\.\d/);
+  });
+
+  it("--json gives the documented shape with the seed, and is reproducible", async () => {
+    const args = [
+      "rate",
+      "tournament",
+      "--method",
+      "bt",
+      "--bootstrap",
+      "100",
+      "--seed",
+      "9",
+      "--order-effect",
+      "--json",
+    ];
+    const first = await runCliForTest(args, { cwd: root });
+    const second = await runCliForTest(args, { cwd: root });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(second.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({
+      method: "bt",
+      seed: 9,
+      bootstrapRounds: 100,
+      unit: "comparison",
+      comparisons: 72,
+      invalid: 1,
+    });
+    expect(Object.keys(report.items[0])).toEqual(
+      expect.arrayContaining([
+        "id",
+        "rating",
+        "ciLower",
+        "ciUpper",
+        "rank",
+        "rankLower",
+        "rankUpper",
+        "wins",
+        "losses",
+        "ties",
+        "comparisons",
+        "winRate",
+        "winRateLower",
+        "winRateUpper",
+      ]),
+    );
+    expect(report.items.map((item: { id: string }) => item.id)).toEqual(["d", "c", "b", "a"]);
+    expect(report.orderEffect).toHaveProperty("standardError");
+    const mean = report.items.reduce((sum: number, item: { rating: number }) => sum + item.rating, 0) / 4;
+    expect(mean).toBeCloseTo(1000, 6);
+  });
+
+  it("anchors an item, scores matches and reports TrueSkill's seed display and category rank", async () => {
+    const anchored = JSON.parse(
+      (
+        await runCliForTest(
+          ["rate", "tournament", "--method", "bt", "--anchor", "a=800", "--bootstrap", "0", "--json"],
+          { cwd: root },
+        )
+      ).stdout,
+    );
+    expect(anchored.items.find((item: { id: string }) => item.id === "a").rating).toBeCloseTo(800, 9);
+    const matches = JSON.parse(
+      (
+        await runCliForTest(
+          ["rate", "tournament", "--method", "winrate", "--unit", "match", "--bootstrap", "0", "--json"],
+          { cwd: root },
+        )
+      ).stdout,
+    );
+    expect(matches.unit).toBe("match");
+    expect(matches.comparisons).toBe(36);
+    const trueSkill = JSON.parse(
+      (
+        await runCliForTest(["rate", "tournament", "--method", "trueskill", "--bootstrap", "0", "--json"], {
+          cwd: root,
+        })
+      ).stdout,
+    );
+    expect(trueSkill.items[0]).toMatchObject({ id: "d", categoryRank: "#1 of 2" });
+    expect(trueSkill.items[0].display).toMatch(/^\d+±\d+$/);
+    expect(trueSkill.parameters.drawProbability).toBe(0);
+  });
+
+  it("--by judge prints one report per judge; --judge-aware reports discriminations", async () => {
+    const byJudge = JSON.parse(
+      (
+        await runCliForTest(["rate", "tournament", "--method", "elo", "--by", "judge", "--bootstrap", "20", "--json"], {
+          cwd: root,
+        })
+      ).stdout,
+    );
+    expect(byJudge.by).toBe("judge");
+    expect(byJudge.reports.map((report: { judge: string }) => report.judge)).toEqual(["judge-a", "judge-b"]);
+    const aware = JSON.parse(
+      (
+        await runCliForTest(["rate", "tournament", "--method", "bt", "--judge-aware", "--bootstrap", "0", "--json"], {
+          cwd: root,
+        })
+      ).stdout,
+    );
+    expect(aware.judges.map((judge: { id: string }) => judge.id)).toEqual(["judge-a", "judge-b"]);
+  });
+
+  it("explains usage errors with exit code 2", async () => {
+    const noMethod = await runCliForTest(["rate", "tournament"], { cwd: root });
+    expect(noMethod.code).toBe(2);
+    expect(noMethod.stderr).toContain("--method must be one of elo, bt, trueskill, glicko2, openskill, winrate");
+    const badAnchor = await runCliForTest(["rate", "tournament", "--method", "bt", "--anchor", "zz=1"], { cwd: root });
+    expect(badAnchor.code).toBe(2);
+    expect(badAnchor.stderr).toContain('anchor item "zz"');
+    const wrongMethod = await runCliForTest(["rate", "tournament", "--method", "elo", "--ties", "davidson"], {
+      cwd: root,
+    });
+    expect(wrongMethod.stderr).toContain('ties applies to method "bt" only');
+    const missing = await runCliForTest(["rate", "nowhere", "--method", "bt"], { cwd: root });
+    expect(missing.code).toBe(2);
+    const help = await runCliForTest(["rate", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--method elo|bt|trueskill|glicko2|openskill|winrate");
+  });
+});
