@@ -122,20 +122,59 @@ function markerHits(text: string): Hit[] {
   return hits;
 }
 
-function phraseHits(text: string, template: JudgeTemplate | undefined): { keyed: Hit[]; loose: Hit[] } {
+interface PhrasePatterns {
+  readonly keyed: RegExp;
+  readonly subject: RegExp;
+  readonly verb: RegExp;
+  readonly bareLetters: readonly RegExp[];
+}
+
+const COMPARATIVE =
+  "better|stronger|superior|preferable|preferred|wins|outperforms|the\\s+(?:clear\\s+)?(?:winner|better|stronger|best)|" +
+  "(?:more|greater|higher|larger|broader)\\s+(?:[\\w-]+\\s+){0,2}?(?:impact(?:ful)?|helpful|accurate|useful|" +
+  "significant|convincing|complete|correct|relevant|compelling|novel|influential|important|informative)";
+
+/** Phrase patterns depend on the template's labels; compiled once per template (matchAll copies the regex). */
+const patternCache = new WeakMap<object, PhrasePatterns>();
+const NO_TEMPLATE = {};
+
+function phrasePatterns(template: JudgeTemplate | undefined): PhrasePatterns {
+  const cached = patternCache.get(template ?? NO_TEMPLATE);
+  if (cached !== undefined) return cached;
   const label = labelPattern(template);
   const nouns = POSITION_NOUNS.join("|");
-  const keyed: Hit[] = [];
-  const loose: Hit[] = [];
   const key =
     `(?:final\\s+|overall\\s+|my\\s+)?(?:winner|verdict|decision|choice|preference|answer|result|judge?ment|` +
     `conclusion|(?:preferred|better|stronger|superior|more\\s+impactful)\\s+(?:${nouns}|one))`;
-  const keyedPattern = new RegExp(
-    `\\b${key}[\\s*_]*(is|would\\s+be|:|=|-|–|—)[\\s*_]*(?:clearly\\s+|definitely\\s+|probably\\s+|likely\\s+)?[\\s*_"'\`]*` +
-      `(${label}|[12ab](?![\\w])|a\\s+tie\\b|tie\\b|draw\\b)`,
-    "gi",
-  );
-  for (const match of text.matchAll(keyedPattern)) {
+  const patterns: PhrasePatterns = {
+    keyed: new RegExp(
+      `\\b${key}[\\s*_]*(is|would\\s+be|:|=|-|–|—)[\\s*_]*(?:clearly\\s+|definitely\\s+|probably\\s+|likely\\s+)?[\\s*_"'\`]*` +
+        `(${label}|[12ab](?![\\w])|a\\s+tie\\b|tie\\b|draw\\b)`,
+      "gi",
+    ),
+    subject: new RegExp(`(${label})(?:'s\\s+[\\w-]+)?((?:[\\s,]+[\\w'-]+){0,6}?)[\\s,]+(?:${COMPARATIVE})\\b`, "gi"),
+    verb: new RegExp(
+      `\\b(?:prefer|choose|chose|pick|select|favou?r|vote\\s+for|go\\s+with)\\s+(?:the\\s+)?(${label})`,
+      "gi",
+    ),
+    // Bare position letters ("A is better.", "I'd go with B."): only upper-case counts, so the article "a" never does.
+    bareLetters: [
+      new RegExp(
+        `(?:^|[.!?:]\\s+|\\n)([ab])\\s+(?:is|was|seems)\\s+(?:clearly\\s+|slightly\\s+|much\\s+)?(?:${COMPARATIVE})\\b`,
+        "gi",
+      ),
+      /\b(?:prefer|choose|chose|pick|select|favou?r|vote\s+for|go\s+with)\s+([ab])\b(?![\w'])/gi,
+    ],
+  };
+  patternCache.set(template ?? NO_TEMPLATE, patterns);
+  return patterns;
+}
+
+function phraseHits(text: string, template: JudgeTemplate | undefined): { keyed: Hit[]; loose: Hit[] } {
+  const patterns = phrasePatterns(template);
+  const keyed: Hit[] = [];
+  const loose: Hit[] = [];
+  for (const match of text.matchAll(patterns.keyed)) {
     const separator = match[1] ?? "";
     const value = match[2] ?? "";
     if (/^[ab]$/.test(value) && !/^[:=]$/.test(separator)) continue;
@@ -143,39 +182,19 @@ function phraseHits(text: string, template: JudgeTemplate | undefined): { keyed:
     const verdict = positionOfLabel(value.replace(/^a\s+tie$/i, "tie"), template);
     if (verdict !== undefined) keyed.push({ verdict, index: match.index ?? 0 });
   }
-  const comparative =
-    "better|stronger|superior|preferable|preferred|wins|outperforms|the\\s+(?:clear\\s+)?(?:winner|better|stronger|best)|" +
-    "(?:more|greater|higher|larger|broader)\\s+(?:[\\w-]+\\s+){0,2}?(?:impact(?:ful)?|helpful|accurate|useful|" +
-    "significant|convincing|complete|correct|relevant|compelling|novel|influential|important|informative)";
-  const subjectPattern = new RegExp(
-    `(${label})(?:'s\\s+[\\w-]+)?((?:[\\s,]+[\\w'-]+){0,6}?)[\\s,]+(?:${comparative})\\b`,
-    "gi",
-  );
-  for (const match of text.matchAll(subjectPattern)) {
+  for (const match of text.matchAll(patterns.subject)) {
     if (!isPlausibleLabel(match[1] ?? "") || NEGATION.test(match[2] ?? "")) continue;
     if (/\b(?:than|while|although|but)\b/i.test(match[2] ?? "")) continue;
     const verdict = positionOfLabel(match[1] ?? "", template);
     if (verdict !== undefined && verdict !== "tie") loose.push({ verdict, index: match.index ?? 0 });
   }
-  const verbPattern = new RegExp(
-    `\\b(?:prefer|choose|chose|pick|select|favou?r|vote\\s+for|go\\s+with)\\s+(?:the\\s+)?(${label})`,
-    "gi",
-  );
-  for (const match of text.matchAll(verbPattern)) {
+  for (const match of text.matchAll(patterns.verb)) {
     const before = text.slice(Math.max(0, (match.index ?? 0) - 16), match.index ?? 0);
     if (NEGATION.test(before) || !isPlausibleLabel(match[1] ?? "")) continue;
     const verdict = positionOfLabel(match[1] ?? "", template);
     if (verdict !== undefined && verdict !== "tie") loose.push({ verdict, index: match.index ?? 0 });
   }
-  // Bare position letters ("A is better.", "I'd go with B."): only upper-case, so the article "a" never counts.
-  const bareLetterPatterns = [
-    new RegExp(
-      `(?:^|[.!?:]\\s+|\\n)([ab])\\s+(?:is|was|seems)\\s+(?:clearly\\s+|slightly\\s+|much\\s+)?(?:${comparative})\\b`,
-      "gi",
-    ),
-    /\b(?:prefer|choose|chose|pick|select|favou?r|vote\s+for|go\s+with)\s+([ab])\b(?![\w'])/gi,
-  ];
-  for (const pattern of bareLetterPatterns) {
+  for (const pattern of patterns.bareLetters) {
     for (const match of text.matchAll(pattern)) {
       const letter = match[1] ?? "";
       const before = text.slice(Math.max(0, (match.index ?? 0) - 16), match.index ?? 0);
@@ -214,17 +233,25 @@ export function parseVerdictText(rawText: string, template?: JudgeTemplate): Par
   const text = stripReasoning(rawText).trim();
   if (text === "") return { type: "failure", kind: "empty", message: "the judge returned no text" };
   const json = jsonHits(text, template);
-  const phrases = phraseHits(text, template);
-  const wholeText = text.length <= 40 ? positionOfLabel(text.replace(/[.!]+$/, ""), template) : undefined;
-  const rules: Array<["json" | "marker" | "phrase", Hit[]]> = [
-    ["json", json.hits],
-    ["marker", markerHits(text)],
-    ["phrase", phrases.keyed],
-    ["phrase", wholeText === undefined ? [] : [{ verdict: wholeText, index: 0 }]],
-    ["phrase", phrases.loose],
+  let phrases: ReturnType<typeof phraseHits> | undefined;
+  const phrasesOf = (): ReturnType<typeof phraseHits> => {
+    phrases ??= phraseHits(text, template);
+    return phrases;
+  };
+  const wholeText = (): Hit[] => {
+    const position = text.length <= 40 ? positionOfLabel(text.replace(/[.!]+$/, ""), template) : undefined;
+    return position === undefined ? [] : [{ verdict: position, index: 0 }];
+  };
+  // Evaluated lazily, in priority order: most answers are decided by JSON or a marker.
+  const rules: Array<["json" | "marker" | "phrase", () => Hit[]]> = [
+    ["json", () => json.hits],
+    ["marker", () => markerHits(text)],
+    ["phrase", () => phrasesOf().keyed],
+    ["phrase", wholeText],
+    ["phrase", () => phrasesOf().loose],
   ];
-  for (const [rule, hits] of rules) {
-    const resolved = resolveHits(hits, text);
+  for (const [rule, hitsOf] of rules) {
+    const resolved = resolveHits(hitsOf(), text);
     if (resolved === undefined) continue;
     if (resolved === "ambiguous") {
       return {

@@ -39,14 +39,20 @@ export function verdictJsonSchema(template: JudgeTemplate): Record<string, unkno
   };
 }
 
-/** Zod schema that validates a structured answer of a JSON-answer template. */
+const zodSchemaCache = new WeakMap<JudgeTemplate, z.ZodType<Record<string, unknown>>>();
+
+/** Zod schema that validates a structured answer of a JSON-answer template (built once per template). */
 export function verdictZodSchema(template: JudgeTemplate): z.ZodType<Record<string, unknown>> | undefined {
   const answer = jsonAnswerOf(template);
   if (answer === undefined) return undefined;
-  return z.looseObject({
+  const cached = zodSchemaCache.get(template);
+  if (cached !== undefined) return cached;
+  const schema = z.looseObject({
     [answer.winnerField]: z.enum(winnerValues(answer)),
     [answer.rationaleField]: z.string().optional(),
   });
+  zodSchemaCache.set(template, schema);
+  return schema;
 }
 
 /**

@@ -21,3 +21,4 @@ export {
   fakeScoredText,
   fakeTokenCount,
 } from "./fake-verdict.js";
+export { type FakeServerProcess, startFakeServerProcess } from "./start-fake-server-process.js";
