@@ -21,3 +21,9 @@ export function modelFamily(name: string): string | undefined {
   for (const [pattern, family] of FAMILY_PATTERNS) if (pattern.test(name)) return family;
   return undefined;
 }
+
+/** The `producer` fields of an item written by a model: its name and, when recognised, its family. */
+export function producerFields(model: string): { producer: string; producerFamily?: string } {
+  const family = modelFamily(model);
+  return family === undefined ? { producer: model } : { producer: model, producerFamily: family };
+}

@@ -1,5 +1,5 @@
 import type { Comparison, Item, Judge } from "@judgelab/schema";
-import { modelFamily } from "../model-family.js";
+import { modelFamily, producerFields } from "../model-family.js";
 
 /** License of the AlpacaEval annotations (the code is Apache-2.0, the data CC BY-NC 4.0). */
 export const ALPACA_EVAL_LICENSE = "CC BY-NC 4.0 (AlpacaEval data; non-commercial use only); code Apache-2.0";
@@ -55,7 +55,7 @@ export function alpacaEvalItemId(instructionId: string, generator: string): stri
 export function alpacaEvalItems(annotation: AlpacaEvalAnnotation): [Item, Item] {
   const item = (generator: string, length: number | undefined, text: string | undefined): Item => ({
     id: alpacaEvalItemId(annotation.instructionId, generator),
-    producer: generator,
+    ...producerFields(generator),
     ...(annotation.dataset === undefined ? {} : { category: annotation.dataset }),
     ...(text === undefined ? {} : { text }),
     ...(length !== undefined ? { length } : text !== undefined ? { length: text.length } : {}),

@@ -1,6 +1,7 @@
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
 import { judgeKindSetting } from "../judge-kind-setting.js";
+import { producerFields } from "../model-family.js";
 import { listInputFiles, locationId, readJsonObjects } from "../read-source-records.js";
 import { mapArenaBattle } from "./map-arena-battle.js";
 
@@ -17,6 +18,9 @@ async function collectArenaBattles(context: CollectContext): Promise<ManifestFie
       continue;
     }
     collector.addJudge({ id: judge, kind });
+    // Items are the models themselves, so each is its own producer (self-preference of model judges).
+    collector.addItem({ id: comparison.first, ...producerFields(comparison.first) }, at);
+    collector.addItem({ id: comparison.second, ...producerFields(comparison.second) }, at);
     collector.addComparison(comparison, at);
   }
   report.note("items are models; order unknown (Arena shows both answers side by side): first = model_a");

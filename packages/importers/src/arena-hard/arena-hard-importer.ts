@@ -1,6 +1,6 @@
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { modelFamily } from "../model-family.js";
+import { modelFamily, producerFields } from "../model-family.js";
 import { listInputFiles, readJsonObjects } from "../read-source-records.js";
 import { mapArenaHardJudgment } from "./map-arena-hard-judgment.js";
 
@@ -31,15 +31,7 @@ async function collectArenaHard(context: CollectContext): Promise<ManifestFields
       ...(family === undefined ? {} : { family }),
     });
     for (const model of [mapped.baseline, mapped.model]) {
-      const producerFamily = modelFamily(model);
-      collector.addItem(
-        {
-          id: `${mapped.questionId}/${model}`,
-          producer: model,
-          ...(producerFamily === undefined ? {} : { producerFamily }),
-        },
-        at,
-      );
+      collector.addItem({ id: `${mapped.questionId}/${model}`, ...producerFields(model) }, at);
     }
     for (const comparison of mapped.comparisons) collector.addComparison(comparison, at);
   }

@@ -1,5 +1,5 @@
 import type { Comparison, Item, Judge, Verdict } from "@judgelab/schema";
-import { modelFamily } from "../model-family.js";
+import { modelFamily, producerFields } from "../model-family.js";
 
 /** One judgment of Shi et al.'s "Judging the Judges" study: one judge, one repetition, one presentation order. */
 export interface JudgingTheJudgesRow {
@@ -54,7 +54,7 @@ export function judgingTheJudgesJudge(judge: string): Judge {
 export function judgingTheJudgesItems(row: JudgingTheJudgesRow): [Item, Item] {
   const item = (model: string, text: string | undefined): Item => ({
     id: judgingTheJudgesItemId(row.benchmark, row.questionIndex, model),
-    producer: model,
+    ...producerFields(model),
     ...(row.task === undefined ? {} : { category: row.task }),
     ...(text === undefined ? {} : { text, length: text.length }),
   });

@@ -1,5 +1,5 @@
 import type { Comparison, Item, Judge } from "@judgelab/schema";
-import { modelFamily } from "../model-family.js";
+import { modelFamily, producerFields } from "../model-family.js";
 import { isoFromUnixSeconds, positionalVerdict, type WinnerSide } from "../positional-verdict.js";
 
 /** Prompt id of an MT-Bench question at a turn: `<question_id>/turn<turn>` (turn 2 judges the whole dialogue). */
@@ -9,11 +9,9 @@ export function mtBenchPromptId(questionId: unknown, turn: unknown): string {
 
 /** Item id of a model's answer at a turn: `<question_id>/turn<turn>/<model>`. */
 export function mtBenchItem(questionId: unknown, turn: unknown, model: string, text?: string): Item {
-  const family = modelFamily(model);
   return {
     id: `${mtBenchPromptId(questionId, turn)}/${model}`,
-    producer: model,
-    ...(family === undefined ? {} : { producerFamily: family }),
+    ...producerFields(model),
     ...(text === undefined ? {} : { text, length: text.length }),
   };
 }

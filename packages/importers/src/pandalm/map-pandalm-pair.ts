@@ -1,4 +1,5 @@
 import type { Comparison, Item, Judge, Reference } from "@judgelab/schema";
+import { producerFields } from "../model-family.js";
 import type { WinnerSide } from "../positional-verdict.js";
 
 /** The judges of the PandaLM test set: three human annotators and two LLM judges. */
@@ -49,7 +50,7 @@ export function pandalmItems(pair: PandalmPair): [Item, Item] | undefined {
   if (models === undefined) return undefined;
   const item = (model: string, text: string | undefined): Item => ({
     id: `${pair.idx}/${model}`,
-    producer: model,
+    ...producerFields(model),
     ...(pair.motivationApp === undefined ? {} : { category: pair.motivationApp }),
     ...(text === undefined ? {} : { text, length: text.length }),
   });

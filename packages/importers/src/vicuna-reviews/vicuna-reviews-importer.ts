@@ -3,7 +3,7 @@ import { defineImporter } from "../define-importer.js";
 import { ImportInputError } from "../import-input-error.js";
 import type { SourceLocation } from "../import-report.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { modelFamily } from "../model-family.js";
+import { modelFamily, producerFields } from "../model-family.js";
 import { isJsonLinesPath, listInputFiles, readJsonRecords, type SourceRecord } from "../read-source-records.js";
 import { mapVicunaReview, type VicunaReview, vicunaReviewJudge } from "./map-vicuna-review.js";
 
@@ -67,7 +67,7 @@ async function collectVicunaReviews(context: CollectContext): Promise<ManifestFi
     return collector.addItem(
       {
         id: `${answer.questionId}/${answer.model}`,
-        producer: answer.model,
+        ...producerFields(answer.model),
         ...(category === undefined ? {} : { category }),
         ...(answer.text === undefined ? {} : { text: answer.text, length: answer.text.length }),
       },
