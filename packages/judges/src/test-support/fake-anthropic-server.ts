@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type Anthropic from "@anthropic-ai/sdk";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -18,7 +19,7 @@ function blocksText(content: unknown): string {
 }
 
 /** Anthropic Messages answer for a request body (shared by online calls and batch results). */
-export function fakeAnthropicMessage(body: unknown, fault: FakeFault | undefined): Json {
+export function fakeAnthropicMessage(body: unknown, fault: FakeFault | undefined): Anthropic.Message {
   const request = (body ?? {}) as Json;
   const messages = Array.isArray(request.messages) ? (request.messages as Json[]) : [];
   const userText = messages.filter((message) => message.role === "user").map((message) => blocksText(message.content));
@@ -34,25 +35,32 @@ export function fakeAnthropicMessage(body: unknown, fault: FakeFault | undefined
     schema: tool?.input_schema,
     unparseable: fault?.kind === "unparseable",
   });
-  let content: Json[];
-  let stopReason = "end_turn";
+  const textBlock = (text: string): Anthropic.TextBlock => ({ type: "text", text, citations: null });
+  let content: Anthropic.ContentBlock[];
+  let stopReason: Anthropic.StopReason = "end_turn";
   if (fault?.kind === "refusal" || fault?.kind === "content-filter") {
-    content = [{ type: "text", text: FAKE_REFUSAL_TEXT }];
+    content = [textBlock(FAKE_REFUSAL_TEXT)];
     stopReason = "refusal";
   } else if (fault?.kind === "truncated") {
-    content = [{ type: "text", text: answer.text.slice(prefill.length, 8) }];
+    content = [textBlock(answer.text.slice(prefill.length, 8))];
     stopReason = "max_tokens";
   } else if (tool !== undefined && answer.json !== undefined && fault?.kind !== "unparseable") {
     content = [
-      { type: "tool_use", id: `toolu_${randomUUID().replace(/-/g, "")}`, name: tool.name, input: answer.json },
+      {
+        type: "tool_use",
+        id: `toolu_${randomUUID().replace(/-/g, "")}`,
+        name: String(tool.name),
+        input: answer.json,
+        caller: { type: "direct" },
+      },
     ];
     stopReason = "tool_use";
   } else {
     const text = prefill !== "" && answer.text.startsWith(prefill) ? answer.text.slice(prefill.length) : answer.text;
-    content = [{ type: "text", text }];
+    content = [textBlock(text)];
   }
   const outputText = content
-    .map((block) => (block.type === "tool_use" ? JSON.stringify(block.input) : String(block.text)))
+    .map((block) => (block.type === "tool_use" ? JSON.stringify(block.input) : block.type === "text" ? block.text : ""))
     .join("");
   return {
     id: `msg_${randomUUID().replace(/-/g, "")}`,
@@ -62,11 +70,20 @@ export function fakeAnthropicMessage(body: unknown, fault: FakeFault | undefined
     content,
     stop_reason: stopReason,
     stop_sequence: null,
+    stop_details: null,
+    container: null,
+    diagnostics: null,
     usage: {
       input_tokens: fakeTokenCount(promptText),
       output_tokens: fakeTokenCount(outputText),
+      cache_creation: null,
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
+      inference_geo: null,
+      output_tokens_details: null,
+      server_tool_use: null,
+      service_tier: "standard",
+      speed: null,
     },
   };
 }
@@ -94,7 +111,7 @@ export interface FakeAnthropicServerOptions extends FakeServerOptions {
 }
 
 interface StoredBatch {
-  readonly object: Json;
+  readonly object: Anthropic.Messages.Batches.MessageBatch;
   readonly requests: Array<{ custom_id: string; params: unknown }>;
   results?: string;
   polls: number;
@@ -144,7 +161,7 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
       handle: ({ body }) => {
         const requests = ((body as Json | undefined)?.requests ?? []) as StoredBatch["requests"];
         const now = new Date();
-        const object: Json = {
+        const object: Anthropic.Messages.Batches.MessageBatch = {
           id: `msgbatch_${randomUUID().replace(/-/g, "")}`,
           type: "message_batch",
           processing_status: "in_progress",

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { BlockedReason, FinishReason, type GenerateContentResponse } from "@google/genai";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -16,7 +17,11 @@ function partsText(content: unknown): string {
 }
 
 /** `generateContent` answer for a request body. */
-export function fakeGenerateContent(body: unknown, model: string, fault: FakeFault | undefined): Json {
+export function fakeGenerateContent(
+  body: unknown,
+  model: string,
+  fault: FakeFault | undefined,
+): Pick<GenerateContentResponse, "candidates" | "promptFeedback" | "usageMetadata" | "modelVersion" | "responseId"> {
   const request = (body ?? {}) as Json;
   const contents = Array.isArray(request.contents) ? request.contents : [];
   const promptText = [partsText(request.systemInstruction), ...contents.map(partsText)].join("\n");
@@ -38,7 +43,7 @@ export function fakeGenerateContent(body: unknown, model: string, fault: FakeFau
   };
   const base = { usageMetadata, modelVersion: model, responseId: randomUUID().replace(/-/g, "") };
   if (fault?.kind === "content-filter") {
-    return { promptFeedback: { blockReason: "SAFETY" }, ...base };
+    return { promptFeedback: { blockReason: BlockedReason.SAFETY }, ...base };
   }
   const text =
     fault?.kind === "refusal" ? FAKE_REFUSAL_TEXT : fault?.kind === "truncated" ? answer.text.slice(0, 8) : answer.text;
@@ -46,7 +51,7 @@ export function fakeGenerateContent(body: unknown, model: string, fault: FakeFau
     candidates: [
       {
         content: { role: "model", parts: [{ text }] },
-        finishReason: fault?.kind === "truncated" ? "MAX_TOKENS" : "STOP",
+        finishReason: fault?.kind === "truncated" ? FinishReason.MAX_TOKENS : FinishReason.STOP,
         index: 0,
       },
     ],

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type OpenAI from "openai";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -20,7 +21,7 @@ function contentText(content: unknown): string {
 }
 
 /** Chat-completions answer for a request body (shared by online calls and batch lines). */
-export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined): Json {
+export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined): OpenAI.ChatCompletion {
   const request = (body ?? {}) as Json;
   const messages = Array.isArray(request.messages) ? (request.messages as Json[]) : [];
   const promptText = messages.map((message) => contentText(message.content)).join("\n");
@@ -30,7 +31,7 @@ export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined):
   const answer = composeFakeAnswer({ verdict, promptText, schema, unparseable: fault?.kind === "unparseable" });
   let content: string | null = answer.text;
   let refusal: string | null = null;
-  let finishReason = "stop";
+  let finishReason: OpenAI.ChatCompletion.Choice["finish_reason"] = "stop";
   if (fault?.kind === "refusal") {
     content = null;
     refusal = FAKE_REFUSAL_TEXT;
@@ -65,8 +66,8 @@ export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined):
   };
 }
 
-/** Responses-API answer for a request body. */
-function fakeResponse(body: unknown, fault: FakeFault | undefined): Json {
+/** Responses-API answer (`output_text` is a convenience the SDK adds on the client, not part of the wire shape). */
+function fakeResponse(body: unknown, fault: FakeFault | undefined): Omit<OpenAI.Responses.Response, "output_text"> {
   const request = (body ?? {}) as Json;
   const input = request.input;
   const inputText = Array.isArray(input)
@@ -81,9 +82,11 @@ function fakeResponse(body: unknown, fault: FakeFault | undefined): Json {
     schema,
     unparseable: fault?.kind === "unparseable",
   });
-  let content: Json[] = [{ type: "output_text", text: answer.text, annotations: [] }];
-  let status = "completed";
-  let incomplete: Json | null = null;
+  let content: Array<OpenAI.Responses.ResponseOutputText | OpenAI.Responses.ResponseOutputRefusal> = [
+    { type: "output_text", text: answer.text, annotations: [] },
+  ];
+  let status: OpenAI.Responses.ResponseStatus = "completed";
+  let incomplete: OpenAI.Responses.Response.IncompleteDetails | null = null;
   if (fault?.kind === "refusal") content = [{ type: "refusal", refusal: FAKE_REFUSAL_TEXT }];
   if (fault?.kind === "content-filter") {
     content = [];
@@ -104,20 +107,21 @@ function fakeResponse(body: unknown, fault: FakeFault | undefined): Json {
     status,
     error: null,
     incomplete_details: incomplete,
-    instructions: request.instructions ?? null,
+    instructions: typeof request.instructions === "string" ? request.instructions : null,
     model: String(request.model ?? "unknown"),
     output: [
       { type: "message", id: `msg_${randomUUID().replace(/-/g, "")}`, status: "completed", role: "assistant", content },
     ],
+    metadata: null,
     parallel_tool_calls: true,
     tool_choice: "auto",
     tools: [],
-    temperature: request.temperature ?? 1,
+    temperature: typeof request.temperature === "number" ? request.temperature : 1,
     top_p: 1,
     text: request.text ?? { format: { type: "text" } },
     usage: {
       input_tokens: inputTokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: outputTokens,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: inputTokens + outputTokens,
@@ -154,7 +158,7 @@ interface StoredFile {
 }
 
 interface StoredBatch {
-  readonly object: Json;
+  readonly object: OpenAI.Batches.Batch;
   polls: number;
 }
 
@@ -176,19 +180,17 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     files.set(file.id, file);
     return file;
   };
-  const fileObject = (file: StoredFile): Json => ({
+  const fileObject = (file: StoredFile): OpenAI.Files.FileObject => ({
     id: file.id,
     object: "file",
     bytes: Buffer.byteLength(file.content),
     created_at: file.createdAt,
     filename: file.filename,
-    purpose: file.purpose,
+    purpose: file.purpose as OpenAI.Files.FileObject["purpose"],
     status: "processed",
-    expires_at: null,
-    status_details: null,
   });
 
-  const runBatch = (batch: Json): void => {
+  const runBatch = (batch: OpenAI.Batches.Batch): void => {
     const input = files.get(String(batch.input_file_id));
     const outputs: string[] = [];
     const errors: string[] = [];
@@ -234,7 +236,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     Object.assign(batch, {
       status: "completed",
       output_file_id: output.id,
-      error_file_id: errorFile?.id ?? null,
+      ...(errorFile === undefined ? {} : { error_file_id: errorFile.id }),
       in_progress_at: now,
       finalizing_at: now,
       completed_at: now,
@@ -293,27 +295,19 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
         if (!files.has(String(request.input_file_id)))
           return { status: 400, body: errorBody(400, "unknown input_file_id") };
         const now = Math.floor(Date.now() / 1000);
-        const batch: Json = {
+        const metadata = request.metadata;
+        // Timestamps and file ids are absent until they happen (optional in the SDK's Batch type).
+        const batch: OpenAI.Batches.Batch = {
           id: `batch_${randomUUID().replace(/-/g, "")}`,
           object: "batch",
-          endpoint: request.endpoint,
-          errors: null,
-          input_file_id: request.input_file_id,
-          completion_window: request.completion_window,
+          endpoint: String(request.endpoint),
+          input_file_id: String(request.input_file_id),
+          completion_window: String(request.completion_window),
           status: "validating",
-          output_file_id: null,
-          error_file_id: null,
           created_at: now,
-          in_progress_at: null,
           expires_at: now + 86_400,
-          finalizing_at: null,
-          completed_at: null,
-          failed_at: null,
-          expired_at: null,
-          cancelling_at: null,
-          cancelled_at: null,
           request_counts: { total: 0, completed: 0, failed: 0 },
-          metadata: request.metadata ?? null,
+          metadata: metadata !== null && typeof metadata === "object" ? (metadata as Record<string, string>) : null,
         };
         batches.set(String(batch.id), { object: batch, polls: 0 });
         return { status: 200, body: batch };
