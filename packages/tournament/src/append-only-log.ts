@@ -1,4 +1,14 @@
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import {
+  close,
+  closeSync,
+  existsSync,
+  fdatasync,
+  fdatasyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from "node:fs";
 
 /** What `AppendOnlyLog.open` found and repaired. */
 export interface LogRepair {
@@ -27,14 +37,18 @@ export class LogLineError extends Error {
  * - every record is one `write(2)` of the whole line including its newline, issued synchronously before `append`
  *   returns, so a process kill (SIGKILL, crash) loses nothing that `append` returned for; at worst the line being
  *   written when the process died is torn;
- * - `fdatasync` runs at most every `syncIntervalMs` (default 200 ms) on append and always on `sync()`/`close()`:
- *   an operating-system crash or power loss loses at most that window;
+ * - `fdatasync` runs at most every `syncIntervalMs` (default 200 ms), in the background (libuv thread pool) so the
+ *   event loop never waits for the disk, and synchronously on `sync()`/`close()`: an operating-system crash or
+ *   power loss loses at most about that window;
  * - on open, a last line without its newline is torn: the file is truncated back to the last newline and the repair
  *   is reported. A malformed line that does end in a newline is corruption, not a tear, and is an error.
  */
 export class AppendOnlyLog<T> {
   private lastSync = Date.now();
   private closed = false;
+  /** A background fdatasync is running; `close` then waits for it before closing the descriptor. */
+  private syncing = false;
+  private closeWhenSynced = false;
 
   private constructor(
     readonly path: string,
@@ -83,7 +97,16 @@ export class AppendOnlyLog<T> {
     const buffer = Buffer.from(line, "utf8");
     let offset = 0;
     while (offset < buffer.length) offset += writeSync(this.descriptor, buffer, offset);
-    if (Date.now() - this.lastSync >= this.syncIntervalMs) this.sync();
+    if (!this.syncing && Date.now() - this.lastSync >= this.syncIntervalMs) this.syncInBackground();
+  }
+
+  private syncInBackground(): void {
+    this.syncing = true;
+    this.lastSync = Date.now();
+    fdatasync(this.descriptor, () => {
+      this.syncing = false;
+      if (this.closeWhenSynced) close(this.descriptor, () => undefined);
+    });
   }
 
   /** Forces the appended lines to stable storage. */
@@ -96,8 +119,10 @@ export class AppendOnlyLog<T> {
   /** Syncs and closes. Safe to call twice. */
   close(): void {
     if (this.closed) return;
-    this.sync();
+    fdatasyncSync(this.descriptor);
     this.closed = true;
-    closeSync(this.descriptor);
+    // A background sync still holds the descriptor: close it when that sync returns, never under its feet.
+    if (this.syncing) this.closeWhenSynced = true;
+    else closeSync(this.descriptor);
   }
 }

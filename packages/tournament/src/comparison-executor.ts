@@ -43,7 +43,10 @@ export interface ComparisonExecutorOptions {
  * pool of `concurrency` workers, so a throttled provider never blocks another.
  */
 export class ComparisonExecutor {
-  private readonly judges = new Map<string, { judge: PairwiseJudge; description: JudgeDescription }>();
+  private readonly judges = new Map<
+    string,
+    { judge: PairwiseJudge; description: JudgeDescription; limiter: ProviderLimiter; provider: string }
+  >();
   private readonly limiters = new Map<string, ProviderLimiter>();
   private readonly random;
   private readonly failedByKind: Partial<Record<FailureKind, number>> = {};
@@ -62,12 +65,15 @@ export class ComparisonExecutor {
     for (const judgeConfig of options.config.judges) {
       const judge = options.judges.find((candidate) => candidate.id === judgeConfig.id);
       if (judge === undefined) throw new Error(`no judge instance for config judge "${judgeConfig.id}"`);
-      this.judges.set(judge.id, { judge, description: judge.describe() });
-      if (!this.limiters.has(judgeConfig.provider)) {
+      // Limits are per provider as named in the config: judges of one provider share them.
+      let limiter = this.limiters.get(judgeConfig.provider);
+      if (limiter === undefined) {
         const limits = options.config.limits[judgeConfig.provider] ??
           options.config.limits.default ?? { concurrency: 8 };
-        this.limiters.set(judgeConfig.provider, new ProviderLimiter(limits));
+        limiter = new ProviderLimiter(limits);
+        this.limiters.set(judgeConfig.provider, limiter);
       }
+      this.judges.set(judge.id, { judge, description: judge.describe(), limiter, provider: judgeConfig.provider });
     }
     this.random = seededRandom(options.config.seed, "retry-jitter");
     for (const failure of options.state.failed.values()) this.count(failure.kind, 1);
@@ -91,7 +97,7 @@ export class ComparisonExecutor {
     this.startRound(pending.length);
     const queues = new Map<string, PlannedComparison[]>();
     for (const planned of pending) {
-      const provider = this.judges.get(planned.judge)?.judge.provider ?? "";
+      const provider = this.judges.get(planned.judge)?.provider ?? "";
       const queue = queues.get(provider) ?? [];
       queue.push(planned);
       queues.set(provider, queue);
@@ -238,7 +244,7 @@ export class ComparisonExecutor {
       outcome = await callWithRetries({
         judge: prepared.judge,
         request: prepared.request,
-        limiter: this.limiters.get(prepared.judge.provider)!,
+        limiter: this.judges.get(planned.judge)!.limiter,
         estimatedTokens: this.estimateCallTokens(prepared.request),
         retry: config.retries,
         timeoutMs: config.timeoutMs,

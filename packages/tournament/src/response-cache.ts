@@ -26,15 +26,25 @@ export interface CacheKeyParts {
  */
 export function responseCacheKey(parts: CacheKeyParts): string {
   return hashValue({
-    provider: parts.judge.provider,
-    model: parts.judge.model,
-    parameters: parts.judge.parameters,
+    judge: judgeHash(parts.judge),
     templateHash: parts.templateHash,
     first: parts.firstHash,
     second: parts.secondHash,
     repetition: parts.repetition,
     request: parts.request ?? {},
   });
+}
+
+const judgeHashes = new WeakMap<JudgeDescription, string>();
+
+/** Hash of a judge's provider, model and parameters (memoized per description object: it is hashed per call). */
+function judgeHash(judge: JudgeDescription): string {
+  let hash = judgeHashes.get(judge);
+  if (hash === undefined) {
+    hash = hashValue({ provider: judge.provider, model: judge.model, parameters: judge.parameters });
+    judgeHashes.set(judge, hash);
+  }
+  return hash;
 }
 
 /** Content hash of an item as a judge sees it: title, text, assessment, and metadata (which simulated judges read). */
