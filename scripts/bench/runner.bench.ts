@@ -166,8 +166,7 @@ async function measure(name: string, judge: PairwiseJudge, provider: string): Pr
     if (summary.recorded !== calls) throw new Error(`${name}: expected ${calls} recorded comparisons`);
     return ratio;
   } finally {
-    if (process.env.KEEP_BENCH_DIR === undefined) rmSync(dir, { recursive: true, force: true });
-    else process.stdout.write(`kept ${dir}\n`);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
