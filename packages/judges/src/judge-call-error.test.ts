@@ -53,10 +53,27 @@ describe("JudgeCallError codes", () => {
     expect(isRetryableJudgeCallErrorCode("aborted")).toBe(false);
   });
 
-  it("is recognised across module copies by name", () => {
-    const foreign = Object.assign(new Error("x"), { name: "JudgeCallError" });
-    expect(JudgeCallError.isInstance(foreign)).toBe(true);
-    expect(JudgeCallError.isInstance(new Error("x"))).toBe(false);
+  it("is recognised by its marker, not by name, and serialises its fields without the cause", () => {
+    const error = new JudgeCallError({
+      code: "rate-limited",
+      message: "slow down",
+      provider: "openai",
+      status: 429,
+      retryAfterMs: 1000,
+      cause: new Error("inner"),
+    });
+    expect(JudgeCallError.isInstance(error)).toBe(true);
+    expect(JudgeCallError.isInstance(Object.assign(new Error("x"), { name: "JudgeCallError" }))).toBe(false);
+    expect(JudgeCallError.isInstance(undefined)).toBe(false);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "JudgeCallError",
+      code: "rate-limited",
+      message: "slow down",
+      provider: "openai",
+      status: 429,
+      retryAfterMs: 1000,
+      isRetryable: true,
+    });
   });
 });
 

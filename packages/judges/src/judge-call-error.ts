@@ -57,9 +57,13 @@ export interface JudgeCallErrorOptions {
   readonly cause?: unknown;
 }
 
+/** Marks instances across duplicated copies of this module (e.g. a test-support build next to the source). */
+const MARKER = Symbol.for("judgelab.judges.JudgeCallError");
+
 /** Error thrown by a judge call; see `JudgeCallErrorCode`. */
 export class JudgeCallError extends Error {
   override readonly name = "JudgeCallError";
+  private readonly [MARKER] = true;
   readonly code: JudgeCallErrorCode;
   readonly provider: string;
   readonly url: string | undefined;
@@ -81,7 +85,22 @@ export class JudgeCallError extends Error {
 
   /** Type guard that also works across duplicated module instances. */
   static isInstance(error: unknown): error is JudgeCallError {
-    return error instanceof JudgeCallError || (error instanceof Error && error.name === "JudgeCallError");
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  }
+
+  /** Plain fields for logs and run records (no `cause`, which may hold SDK objects). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      provider: this.provider,
+      url: this.url,
+      status: this.status,
+      retryAfterMs: this.retryAfterMs,
+      isRetryable: this.isRetryable,
+      responseBody: this.responseBody,
+    };
   }
 }
 
