@@ -5,6 +5,10 @@ import { readCsvRecords, readJsonLines } from "@judgelab/datasets";
 import { ImportInputError } from "./import-input-error.js";
 import type { ImportReportBuilder, SourceLocation } from "./import-report.js";
 import { parseDelimitedText } from "./parse-delimited-text.js";
+import { streamJsonArray } from "./stream-json-array.js";
+
+/** Files up to this size (as stored) are parsed in memory; larger ones are streamed. */
+export const IN_MEMORY_FILE_BYTES = 64 * 1024 * 1024;
 
 /** One source record and where it came from. */
 export interface SourceRecord<T = unknown> {
@@ -44,8 +48,15 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** Reads a JSON file that must hold an array, and yields its elements with their index. */
+/**
+ * Reads a JSON file that must hold an array, and yields its elements with their index: parsed whole up to
+ * {@link IN_MEMORY_FILE_BYTES}, streamed element by element beyond (arrays larger than a JavaScript string can hold).
+ */
 export async function* readJsonArray(path: string): AsyncGenerator<SourceRecord> {
+  if ((await stat(path)).size > IN_MEMORY_FILE_BYTES) {
+    for await (const { index, value } of streamJsonArray(path)) yield { at: { file: path, index }, value };
+    return;
+  }
   const value = await readJsonFile(path);
   if (!Array.isArray(value)) {
     throw new ImportInputError(`${path}: expected a JSON array of records, got ${typeof value}`, { file: path });
@@ -75,19 +86,16 @@ export async function* readJsonRecords(path: string): AsyncGenerator<SourceRecor
   }
 }
 
-/** Files up to this size (as stored) are parsed in memory; larger ones are streamed with `readCsvRecords`. */
-export const IN_MEMORY_TABLE_BYTES = 64 * 1024 * 1024;
-
 /**
  * Yields the rows of a CSV/TSV file (`.gz` transparently) with their line numbers: parsed in memory with
- * {@link parseDelimitedText} (fast) up to {@link IN_MEMORY_TABLE_BYTES}, streamed in constant memory beyond.
+ * {@link parseDelimitedText} (fast) up to {@link IN_MEMORY_FILE_BYTES}, streamed in constant memory beyond.
  */
 export async function* readTableRows(
   path: string,
   options: { delimiter?: string } = {},
 ): AsyncGenerator<SourceRecord<Record<string, string>>> {
   const delimiter = options.delimiter ?? (/\.tsv(\.gz)?$/i.test(path) ? "\t" : ",");
-  if ((await stat(path)).size > IN_MEMORY_TABLE_BYTES) {
+  if ((await stat(path)).size > IN_MEMORY_FILE_BYTES) {
     for await (const row of readCsvRecords(path, { delimiter }))
       yield { at: { file: path, line: row.line }, value: row.record };
     return;
