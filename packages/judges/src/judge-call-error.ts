@@ -63,7 +63,7 @@ const MARKER = Symbol.for("judgelab.judges.JudgeCallError");
 /** Error thrown by a judge call; see `JudgeCallErrorCode`. */
 export class JudgeCallError extends Error {
   override readonly name = "JudgeCallError";
-  private readonly [MARKER] = true;
+  readonly [MARKER] = true;
   readonly code: JudgeCallErrorCode;
   readonly provider: string;
   readonly url: string | undefined;
