@@ -11,7 +11,7 @@ import { hasFiniteMle } from "./has-finite-mle.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
-import { createRandomSource, type RandomSource } from "./random-source.js";
+import { createRandomSource, deriveSeed, type RandomSource } from "./random-source.js";
 import { type HalfTiesRefit, refitHalfTies } from "./refit-half-ties.js";
 import { sampleMultinomial } from "./sample-multinomial.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
@@ -20,9 +20,17 @@ import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap
 export interface BootstrapBradleyTerryOptions extends BradleyTerryOptions {
   /** Bootstrap rounds; default 1000 (100 is too noisy: arena-hard-auto issue 8). */
   readonly rounds?: number;
-  /** Seed of the default generator ({@link createRandomSource}); ignored when `random` is given. Default 0. */
+  /**
+   * Seed; round r draws from its own generator createRandomSource(deriveSeed(seed, r)), so any range of rounds
+   * can be computed separately (e.g. in parallel workers) with identical results. Default 0.
+   */
   readonly seed?: number;
+  /** A single injected generator used for all rounds in order instead (then `seed` is ignored). */
   readonly random?: RandomSource;
+  /** Index of the first round (for computing a slice of a larger bootstrap); default 0. */
+  readonly firstRound?: number;
+  /** The full-data fit of these cells with these options, when already computed (skips refitting it). */
+  readonly fit?: BradleyTerryFit;
   /** Interval level; default 0.95. */
   readonly level?: number;
 }
@@ -54,9 +62,10 @@ export function bootstrapBradleyTerry(
   const rounds = options.rounds ?? 1000;
   if (!(Number.isInteger(rounds) && rounds >= 1))
     throw new RangeError(`bootstrapBradleyTerry: rounds must be a positive integer, got ${rounds}`);
-  const random = options.random ?? createRandomSource(options.seed ?? 0);
+  const seed = options.seed ?? 0;
+  const firstRound = options.firstRound ?? 0;
   const cells = isPairCells(input) ? input : aggregatePairCells(input, { keepOrder: options.orderEffect ?? false });
-  const fit = fitBradleyTerry(cells, options);
+  const fit = options.fit ?? fitBradleyTerry(cells, options);
   const layout = createBradleyTerryLayout(cells, options);
   const frozenFactor = factorInformation(cells, cells, layout, fit.parameters);
   // Bootstrap refits stop at 1e-7 on the log scale (about 2e-5 Elo points), far below the bootstrap spread.
@@ -99,17 +108,20 @@ export function bootstrapBradleyTerry(
   const base = options.anchor?.value ?? (options.scale ?? ARENA_ELO_SCALE).initial;
   let nonConvergedRounds = 0;
   for (let round = 0; round < rounds; round++) {
+    const random = options.random ?? createRandomSource(deriveSeed(seed, firstRound + round));
     sampleMultinomial({ random, total: fit.comparisons, weights, out: drawn });
-    markActive(cells, counts, roundActive);
-    const sameItems = roundActive.every((value, i) => value === layout.active[i]);
+    const sameItems = markActive(cells, counts, roundActive, layout.active);
     parameters.set(fit.parameters);
     let roundLayout: BradleyTerryLayout = layout;
     let converged = false;
     if (sameItems && frozenFactor !== null && halfTies !== null) {
+      const { firstWins, secondWins, ties } = counts;
+      const { weightFirst, total } = halfTies;
       for (let c = 0; c < cellCount; c++) {
-        const ties = counts.ties[c] as number;
-        halfTies.weightFirst[c] = (counts.firstWins[c] as number) + ties / 2;
-        halfTies.total[c] = (counts.firstWins[c] as number) + (counts.secondWins[c] as number) + ties;
+        const tieCount = ties[c] as number;
+        const wins = firstWins[c] as number;
+        weightFirst[c] = wins + tieCount / 2;
+        total[c] = wins + (secondWins[c] as number) + tieCount;
       }
       converged = refitHalfTies(halfTies, parameters, { tolerance, maxSteps: 50 }) > 0;
       if (!converged) parameters.set(fit.parameters);
@@ -152,13 +164,18 @@ export function bootstrapBradleyTerry(
     : withOrder;
 }
 
-function markActive(cells: PairCells, counts: CellCounts, active: Uint8Array): void {
+/** Marks items with at least one resampled comparison; true when they are exactly the full data's items. */
+function markActive(cells: PairCells, counts: CellCounts, active: Uint8Array, expected: Uint8Array): boolean {
   active.fill(0);
+  const { firstWins, secondWins, ties } = counts;
+  const { first, second } = cells;
   for (let c = 0; c < cells.size; c++) {
-    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
-    active[cells.first[c] as number] = 1;
-    active[cells.second[c] as number] = 1;
+    if ((firstWins[c] as number) + (secondWins[c] as number) + (ties[c] as number) === 0) continue;
+    active[first[c] as number] = 1;
+    active[second[c] as number] = 1;
   }
+  for (let i = 0; i < active.length; i++) if (active[i] !== expected[i]) return false;
+  return true;
 }
 
 function writeRoundRatings(options: {

@@ -61,3 +61,18 @@ function rotateLeft(value: number, bits: number): number {
 export function randomInteger(random: RandomSource, count: number): number {
   return Math.floor(random.next() * count);
 }
+
+/**
+ * A seed for stream `stream` of `seed` (e.g. bootstrap round r of a run seeded with s), mixing both with the
+ * murmur3 finaliser so that neighbouring streams are unrelated. Seeding each round separately makes a
+ * bootstrap's rounds independent of how they are split across workers.
+ */
+export function deriveSeed(seed: number, stream: number): number {
+  let h = Math.imul((seed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ Math.imul(stream + 0x632be5ab, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -73,7 +73,10 @@ export function refitHalfTies(
       largest = Math.max(largest, Math.abs(change));
     }
     if (!Number.isFinite(largest) || largest > 10 * previous) return -1;
-    if (largest < options.tolerance) return step;
+    // The chord iteration contracts geometrically; with rate ρ ≈ largest/previous the remaining error is about
+    // largest·ρ/(1 − ρ), so stop once that (or the step itself) is below the tolerance.
+    const rate = Number.isFinite(previous) ? largest / previous : 1;
+    if (largest < options.tolerance || (rate < 0.5 && (largest * rate) / (1 - rate) < options.tolerance)) return step;
     previous = largest;
   }
   return -1;

@@ -38,7 +38,8 @@ function inversion(uniform: () => number, trials: number, p: number): number {
   const s = p / q;
   const a = (trials + 1) * s;
   for (;;) {
-    let r = q ** trials;
+    // q^n through exp/log1p: cheaper than pow for the large n of a multinomial's first categories.
+    let r = Math.exp(trials * Math.log1p(-p));
     let u = uniform();
     let x = 0;
     while (u > r) {
