@@ -61,9 +61,10 @@ export const runCommand: Command = async (argv, io) => {
   }
   if (positionals.length !== 1) throw new UsageError("give one config file, e.g. `judgelab run tournament.yaml`");
   const file = resolve(io.cwd, positionals[0] as string);
-  const prepared = await prepare(file, io);
+  const dryRun = values["dry-run"] === true;
+  const prepared = await prepare(file, io, { withJudges: !dryRun });
   const { config, items, template, judges } = prepared;
-  if (values["dry-run"] === true) {
+  if (dryRun) {
     const estimate = estimateRun({ config, items, template, prices: new PriceTable(config.prices) });
     io.stdout(
       values.json === true ? `${JSON.stringify({ dryRun: true, estimate }, null, 2)}\n` : formatEstimate(estimate),
@@ -124,21 +125,20 @@ export const runCommand: Command = async (argv, io) => {
   return summary.reason === "interrupted" || summary.failed > 0 || summary.pending > 0 ? ExitCode.failure : ExitCode.ok;
 };
 
-/** Loads and checks everything before any call: config, items, template, judges (keys from the environment). */
-async function prepare(file: string, io: CliIo) {
+/**
+ * Loads and checks everything before any call: config, items, template, and (unless only estimating) the judges,
+ * with their keys from the environment.
+ */
+async function prepare(file: string, io: CliIo, options: { withJudges: boolean }) {
   try {
     const { config, baseDir } = await loadTournamentConfig(file);
     const records = await loadTournamentItems(config, baseDir);
     const items = prepareTournamentItems(records, { byCategory: config.scheduler.byCategory });
     const template = await resolveTemplate(config, baseDir);
-    const judges = await createJudges({
-      config,
-      items: items.judgeItems,
-      apiKeyOf: (variable) => io.env[variable],
-      baseDir,
-    });
     const apiKeyOf = (variable: string) => io.env[variable];
-    const batchClients = config.batch.enabled ? createBatchClients({ config, apiKeyOf }) : undefined;
+    const judges = options.withJudges ? await createJudges({ config, items: items.judgeItems, apiKeyOf, baseDir }) : [];
+    const batchClients =
+      options.withJudges && config.batch.enabled ? createBatchClients({ config, apiKeyOf }) : undefined;
     return { config, baseDir, records, items, template, judges, batchClients };
   } catch (error) {
     if (

@@ -1,0 +1,79 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type FakeServer, fakeScoredText, startFakeOpenAIServer } from "@judgelab/judges/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliForTest } from "../test-support.js";
+
+const root = mkdtempSync(join(tmpdir(), "judgelab-run-cli-"));
+const examples = resolve(import.meta.dirname, "../../examples");
+const SENTINEL = "sk-test-SENTINEL-cli-77aa88bb99cc";
+let server: FakeServer & { baseURL: string };
+
+beforeAll(async () => {
+  server = await startFakeOpenAIServer({ apiKey: SENTINEL, latencyMs: 1 });
+  const items = Array.from({ length: 8 }, (_, index) => ({
+    id: `p${index}`,
+    text: fakeScoredText(index, `Paper ${index}.`),
+  }));
+  writeFileSync(join(root, "items.jsonl"), items.map((item) => `${JSON.stringify(item)}\n`).join(""));
+  writeFileSync(
+    join(root, "run.yaml"),
+    `name: cli-test
+seed: 3
+runDir: out/run
+items: { file: items.jsonl }
+judges:
+  - { id: gpt, provider: openai, model: gpt-4o-mini, baseURL: "${server.baseURL}" }
+scheduler: { kind: round-robin }
+limits: { openai: { concurrency: 4 } }
+`,
+  );
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe("judgelab run", () => {
+  it("--dry-run estimates calls, tokens and cost without a key or a call", async () => {
+    const run = await runCliForTest(["run", join(examples, "openai.yaml"), "--dry-run", "--json"], { cwd: root });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const { estimate } = JSON.parse(run.stdout);
+    expect(estimate.matches).toBeGreaterThan(0);
+    expect(estimate.calls).toBe(estimate.matches);
+    expect(estimate.inputTokens).toBeGreaterThan(estimate.calls * 100);
+    expect(estimate.costUsd).toBeGreaterThan(0);
+    expect(estimate.modelsWithoutPrice).toEqual([]);
+  });
+
+  it("names the missing environment variable", async () => {
+    const run = await runCliForTest(["run", "run.yaml"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/set the environment variable OPENAI_API_KEY/);
+  });
+
+  it("runs, refuses to overwrite, resumes from the cache without calls, and never writes the key", async () => {
+    const env = { OPENAI_API_KEY: SENTINEL };
+    const first = await runCliForTest(["run", "run.yaml", "--json"], { cwd: root, env });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ reason: "plan-exhausted", recorded: 28, failed: 0, pending: 0, calls: 28 });
+
+    const again = await runCliForTest(["run", "run.yaml"], { cwd: root, env });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/pass --resume/);
+
+    const requestsBefore = server.log.length;
+    const resumed = await runCliForTest(["run", "run.yaml", "--resume"], { cwd: root, env });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/28\/28 comparisons recorded/);
+    expect(server.log.length).toBe(requestsBefore);
+
+    const runDir = join(root, "out", "run");
+    expect(readdirSync(runDir).sort()).toEqual(["cache.jsonl", "log.jsonl", "run.json"]);
+    for (const file of readdirSync(runDir)) expect(readFileSync(join(runDir, file), "utf8")).not.toContain(SENTINEL);
+  });
+});
