@@ -85,35 +85,20 @@ async function createJudge(
     }
     case "openai":
       return judges.createOpenAIChatJudge({ ...common, apiKey: requireKey() });
+    case "openai-responses":
+      return judges.createOpenAIResponsesJudge({ ...common, apiKey: requireKey() });
+    case "anthropic":
+      return judges.createAnthropicMessagesJudge({ ...common, apiKey: requireKey() });
+    case "gemini":
+      return judges.createGeminiJudge({ ...common, apiKey: requireKey() });
     case "openai-compatible":
-      return judges.createOpenAIChatJudge({
+      return judges.createOpenAICompatibleJudge({
         ...common,
-        apiKey: key ?? "not-needed",
+        baseURL: judge.baseURL!,
+        ...(key === undefined || key === "" ? {} : { apiKey: key }),
         provider: "openai-compatible",
-        tokenLimitField: "max_tokens",
       });
-    default:
-      return createOtherJudge(judge, common, requireKey);
   }
-}
-
-/** Providers whose adapters are looked up by name, so this file builds whichever the judges package exports. */
-function createOtherJudge(
-  judge: JudgeConfig,
-  common: Record<string, unknown>,
-  requireKey: () => string,
-): PairwiseJudge {
-  const factories: Record<string, string> = {
-    "openai-responses": "createOpenAIResponsesJudge",
-    anthropic: "createAnthropicJudge",
-    gemini: "createGeminiJudge",
-  };
-  const name = factories[judge.provider];
-  const factory = name === undefined ? undefined : (judges as unknown as Record<string, unknown>)[name];
-  if (typeof factory !== "function") {
-    throw new JudgeSetupError(`judge "${judge.id}": provider "${judge.provider}" has no adapter in @judgelab/judges`);
-  }
-  return (factory as (options: Record<string, unknown>) => PairwiseJudge)({ ...common, apiKey: requireKey() });
 }
 
 /**

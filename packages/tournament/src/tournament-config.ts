@@ -53,10 +53,8 @@ export const judgeConfigSchema = z.strictObject({
     .optional(),
   temperature: z.number().min(0).max(2).optional(),
   maxOutputTokens: positiveInteger.optional(),
-  /** Extra provider parameters passed through (and hashed into the cache key). */
-  parameters: z.record(z.string(), z.unknown()).optional(),
   simulation: simulationSchema.optional(),
-  /** For `replay`: the dataset folder whose verdicts are served. */
+  /** For `replay`: the dataset folder whose verdicts are served; `model` names the dataset's judge id to replay. */
   replayDataset: z.string().optional(),
 });
 /** Configuration of one judge. */
