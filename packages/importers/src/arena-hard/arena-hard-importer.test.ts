@@ -1,9 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
 import { describe, expect, it } from "vitest";
-import { makeTempDir, readJsonl } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, writeJsonl } from "../test-support/shared-datasets.js";
 import { arenaHardImporter } from "./arena-hard-importer.js";
 import { parseArenaHardLabel } from "./map-arena-hard-judgment.js";
 
@@ -60,7 +59,7 @@ describe("Arena-Hard judgments", () => {
         },
       ];
       const file = join(temp.dir, "llama-3-70b.jsonl");
-      await writeFile(file, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
+      await writeJsonl(file, lines);
       const out = join(temp.dir, "out");
       const { report } = await arenaHardImporter.import([file], { out });
       expect(report.notes.some((note) => note.includes("gpt-4-0314"))).toBe(true);

@@ -3,7 +3,13 @@ import { join } from "node:path";
 import type { Comparison } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportInputError } from "../import-input-error.js";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import {
+  HAS_SHARED_DATASETS,
+  makeTempDir,
+  readJsonl,
+  sharedPath,
+  writeJsonl,
+} from "../test-support/shared-datasets.js";
 import { resolveColumnMapping } from "./column-mapping.js";
 import { csvImporter, jsonlImporter } from "./generic-importers.js";
 import { genericVerdict, mapGenericRecord, readField } from "./map-generic-record.js";
@@ -64,7 +70,7 @@ describe("generic imports", () => {
       { a: "p2", b: "p1", choice: "B", who: { name: "gpt-4" }, task: "t1", pair: "m1" },
       { a: "p1", b: "p3", choice: "maybe", who: { name: "claude" }, task: "t2" },
     ];
-    await writeFile(file, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
+    await writeJsonl(file, lines);
     const mappingFile = join(temp.dir, "mapping.json");
     await writeFile(
       mappingFile,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Assessment, Comparison, Item, Reference } from "@judgelab/schema";
 import { describe, expect, it } from "vitest";
-import { makeTempDir, readJsonl } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, writeJsonl } from "../test-support/shared-datasets.js";
 import { kurateImporter } from "./kurate-importer.js";
 import { normalizeTimestamp } from "./map-kurate-records.js";
 
@@ -53,7 +53,7 @@ describe("kurate exports", () => {
     try {
       await writeFile(join(temp.dir, "papers.csv"), PAPERS);
       await writeFile(join(temp.dir, "matches.csv"), MATCHES);
-      await writeFile(join(temp.dir, "swap_test.jsonl"), `${SWAP.map((line) => JSON.stringify(line)).join("\n")}\n`);
+      await writeJsonl(join(temp.dir, "swap_test.jsonl"), SWAP);
       const out = join(temp.dir, "out");
       const { report } = await kurateImporter.import([temp.dir], { out, settings: { "swap-judge": "gemini-3" } });
       expect(report.read).toBe(3 + 3 + 2);

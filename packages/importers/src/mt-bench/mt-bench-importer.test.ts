@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Item, Judge } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, readJsonl } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, writeJsonl } from "../test-support/shared-datasets.js";
 import { mtBenchImporter } from "./mt-bench-importer.js";
 
 // FastChat fastchat/llm_judge gen_judgment.py writes one line per pair and turn: game 1 shows model_1 as
@@ -73,10 +73,7 @@ describe("MT-Bench judgments", () => {
   let comparisons: Comparison[];
   beforeAll(async () => {
     temp = await makeTempDir();
-    await writeFile(
-      join(temp.dir, "gpt-4_pair.jsonl"),
-      `${pairLines.map((line) => JSON.stringify(line)).join("\n")}\n`,
-    );
+    await writeJsonl(join(temp.dir, "gpt-4_pair.jsonl"), pairLines);
     await writeFile(join(temp.dir, "human.json"), JSON.stringify(human));
     const { report } = await mtBenchImporter.import([temp.dir], { out: join(temp.dir, "out") });
     expect(report.read).toBe(5);

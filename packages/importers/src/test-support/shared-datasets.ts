@@ -34,3 +34,9 @@ export async function readJsonl<T = Record<string, unknown>>(path: string): Prom
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as T);
 }
+
+/** Writes records as a JSON Lines file (one `JSON.stringify` per line, trailing newline). */
+export async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(path, records.map((record) => `${JSON.stringify(record)}\n`).join(""));
+}

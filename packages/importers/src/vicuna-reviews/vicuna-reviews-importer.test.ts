@@ -1,10 +1,15 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Item } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SELF_COMPARISON_REASON } from "../dataset-collector.js";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import {
+  HAS_SHARED_DATASETS,
+  makeTempDir,
+  readJsonl,
+  sharedPath,
+  writeJsonl,
+} from "../test-support/shared-datasets.js";
 import { verdictFromScorePair, vicunaReviewJudge } from "./map-vicuna-review.js";
 import { vicunaReviewsImporter } from "./vicuna-reviews-importer.js";
 
@@ -56,10 +61,9 @@ describe("Vicuna reviews from small files", () => {
         score: [-1, -1],
       },
     ];
-    const toJsonl = (records: object[]) => `${records.map((record) => JSON.stringify(record)).join("\n")}\n`;
-    await writeFile(join(temp.dir, "answer_x.jsonl"), toJsonl(answers));
-    await writeFile(join(temp.dir, "question.jsonl"), toJsonl([{ question_id: 1, text: "q?", category: "generic" }]));
-    await writeFile(join(temp.dir, "claude_review_x.jsonl"), toJsonl(reviews));
+    await writeJsonl(join(temp.dir, "answer_x.jsonl"), answers);
+    await writeJsonl(join(temp.dir, "question.jsonl"), [{ question_id: 1, text: "q?", category: "generic" }]);
+    await writeJsonl(join(temp.dir, "claude_review_x.jsonl"), reviews);
     const out = join(temp.dir, "out");
     const { report } = await vicunaReviewsImporter.import([temp.dir], { out });
     expect(report.read).toBe(2);
