@@ -1,3 +1,4 @@
+import type { JudgeCallErrorCode, JudgeFailureKind } from "@judgelab/judges";
 import type { Comparison } from "@judgelab/schema";
 
 /**
@@ -17,24 +18,12 @@ export interface PlannedComparison {
   readonly repetition: number;
 }
 
-/** Why a scheduled comparison has no verdict. Judge-side kinds come from the judge; the rest from the transport. */
-export type FailureKind =
-  | "refusal"
-  | "content-filter"
-  | "unparseable"
-  | "truncated"
-  | "empty"
-  | "missing"
-  | "rate-limited"
-  | "server"
-  | "timeout"
-  | "network"
-  | "bad-request"
-  | "auth"
-  | "malformed-response"
-  | "aborted"
-  | "batch-expired"
-  | "internal";
+/**
+ * Why a scheduled comparison has no verdict: a judge-side failure (refusal, unparseable, ...: the call was paid
+ * and its answer is recorded), a transport error code after the last retry, a batch entry the provider never ran,
+ * or an internal error (a bug, recorded rather than crashing the run).
+ */
+export type FailureKind = JudgeFailureKind | JudgeCallErrorCode | "batch-expired" | "internal";
 
 /** A round of the schedule, written before any of its calls so that resume replays the same plan. */
 export interface RoundRecord {
