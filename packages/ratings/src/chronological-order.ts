@@ -13,3 +13,20 @@ export function chronologicalOrder(outcomes: PairwiseOutcomes): Int32Array {
   for (let row = 0; row < outcomes.size; row++) if (Number.isNaN(time[row] as number)) return order;
   return Int32Array.from(Array.from(order).sort((a, b) => (time[a] as number) - (time[b] as number) || a - b));
 }
+
+/**
+ * Calls `visit(first, second, verdict)` for every valid row (verdict 0, 1 or 2) in `order` (default
+ * {@link chronologicalOrder}); invalid rows are skipped. The replay loop of the online methods.
+ */
+export function replayValidRows(
+  outcomes: PairwiseOutcomes,
+  visit: (first: number, second: number, verdict: 0 | 1 | 2) => void,
+  order: ArrayLike<number> = chronologicalOrder(outcomes),
+): void {
+  for (let position = 0; position < order.length; position++) {
+    const row = order[position] as number;
+    const verdict = outcomes.verdict[row] as number;
+    if (verdict > 2) continue;
+    visit(outcomes.first[row] as number, outcomes.second[row] as number, verdict as 0 | 1 | 2);
+  }
+}

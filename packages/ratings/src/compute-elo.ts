@@ -1,4 +1,4 @@
-import { chronologicalOrder } from "./chronological-order.js";
+import { replayValidRows } from "./chronological-order.js";
 import { ARENA_ELO_SCALE, type EloScale } from "./elo-scale.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 
@@ -23,19 +23,17 @@ export function computeElo(outcomes: PairwiseOutcomes, options: EloOptions = {})
   const k = options.k ?? 4;
   const { points, base, initial } = options.scale ?? ARENA_ELO_SCALE;
   const ratings = new Float64Array(outcomes.itemIds.length).fill(initial);
-  const order = options.order ?? chronologicalOrder(outcomes);
-  for (let position = 0; position < order.length; position++) {
-    const row = order[position] as number;
-    const verdict = outcomes.verdict[row] as number;
-    if (verdict > 2) continue;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
-    const ra = ratings[a] as number;
-    const rb = ratings[b] as number;
-    const expectedA = 1 / (1 + base ** ((rb - ra) / points));
-    const scoreA = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
-    ratings[a] = ra + k * (scoreA - expectedA);
-    ratings[b] = rb + k * (1 - scoreA - (1 - expectedA));
-  }
+  replayValidRows(
+    outcomes,
+    (a, b, verdict) => {
+      const ra = ratings[a] as number;
+      const rb = ratings[b] as number;
+      const expectedA = 1 / (1 + base ** ((rb - ra) / points));
+      const scoreA = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
+      ratings[a] = ra + k * (scoreA - expectedA);
+      ratings[b] = rb + k * (1 - scoreA - (1 - expectedA));
+    },
+    options.order,
+  );
   return ratings;
 }

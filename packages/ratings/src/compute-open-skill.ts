@@ -1,4 +1,4 @@
-import { chronologicalOrder } from "./chronological-order.js";
+import { replayValidRows } from "./chronological-order.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 
 /** Weng–Lin (OpenSkill) beliefs per item code. */
@@ -80,23 +80,17 @@ export function computeOpenSkill(outcomes: PairwiseOutcomes): OpenSkillRatings {
   const itemCount = outcomes.itemIds.length;
   const mu = new Float64Array(itemCount).fill(OPEN_SKILL.mu);
   const sigma = new Float64Array(itemCount).fill(OPEN_SKILL.sigma);
-  const order = chronologicalOrder(outcomes);
-  for (let position = 0; position < order.length; position++) {
-    const row = order[position] as number;
-    const verdict = outcomes.verdict[row] as number;
-    if (verdict > 2) continue;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
+  replayValidRows(outcomes, (a, b, verdict) => {
     const [nextA, nextB] = updateOpenSkill(
       { mu: mu[a] as number, sigma: sigma[a] as number },
       { mu: mu[b] as number, sigma: sigma[b] as number },
-      verdict as 0 | 1 | 2,
+      verdict,
     );
     mu[a] = nextA.mu;
     sigma[a] = nextA.sigma;
     mu[b] = nextB.mu;
     sigma[b] = nextB.sigma;
-  }
+  });
   const ordinal = mu.map((value, i) => value - 3 * (sigma[i] as number));
   return { itemIds: outcomes.itemIds, mu, sigma, ordinal };
 }

@@ -1,4 +1,4 @@
-import { chronologicalOrder } from "./chronological-order.js";
+import { replayValidRows } from "./chronological-order.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { SEED_TRUE_SKILL, type TrueSkillEnvironment, updateTrueSkill } from "./update-true-skill.js";
 
@@ -45,26 +45,24 @@ export function computeTrueSkill(
   const mu = new Float64Array(itemCount).fill(environment.mu);
   const sigma = new Float64Array(itemCount).fill(environment.sigma);
   const matches = new Float64Array(itemCount);
-  const order = options.order ?? chronologicalOrder(outcomes);
-  for (let position = 0; position < order.length; position++) {
-    const row = order[position] as number;
-    const verdict = outcomes.verdict[row] as number;
-    if (verdict > 2) continue;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
-    const [nextA, nextB] = updateTrueSkill({
-      a: { mu: mu[a] as number, sigma: sigma[a] as number },
-      b: { mu: mu[b] as number, sigma: sigma[b] as number },
-      outcome: verdict as 0 | 1 | 2,
-      environment,
-    });
-    mu[a] = nextA.mu;
-    sigma[a] = nextA.sigma;
-    mu[b] = nextB.mu;
-    sigma[b] = nextB.sigma;
-    matches[a] = (matches[a] as number) + 1;
-    matches[b] = (matches[b] as number) + 1;
-  }
+  replayValidRows(
+    outcomes,
+    (a, b, verdict) => {
+      const [nextA, nextB] = updateTrueSkill({
+        a: { mu: mu[a] as number, sigma: sigma[a] as number },
+        b: { mu: mu[b] as number, sigma: sigma[b] as number },
+        outcome: verdict,
+        environment,
+      });
+      mu[a] = nextA.mu;
+      sigma[a] = nextA.sigma;
+      mu[b] = nextB.mu;
+      sigma[b] = nextB.sigma;
+      matches[a] = (matches[a] as number) + 1;
+      matches[b] = (matches[b] as number) + 1;
+    },
+    options.order,
+  );
   const conservative = mu.map((value, i) => value - 3 * (sigma[i] as number));
   return { itemIds: outcomes.itemIds, mu, sigma, conservative, matches, environment };
 }

@@ -10,7 +10,7 @@ export {
 } from "./bootstrap-bradley-terry.js";
 export { bootstrapCells } from "./bootstrap-cells.js";
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";
-export { chronologicalOrder } from "./chronological-order.js";
+export { chronologicalOrder, replayValidRows } from "./chronological-order.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
 export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./compute-glicko2.js";
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";

@@ -35,10 +35,18 @@ export interface MethodSettings {
 
 const Z95 = 1.959963984540054;
 
-function waldInterval(rating: Float64Array, standardError: Float64Array): { lower: Float64Array; upper: Float64Array } {
+/** A result with 95% Wald intervals rating ± 1.96·SE. */
+function waldResult(
+  rating: Float64Array,
+  standardError: Float64Array,
+  rest: Omit<MethodResult, "rating" | "lower" | "upper" | "standardError">,
+): MethodResult {
   return {
+    rating,
     lower: rating.map((value, i) => value - Z95 * (standardError[i] as number)),
     upper: rating.map((value, i) => value + Z95 * (standardError[i] as number)),
+    standardError,
+    ...rest,
   };
 }
 
@@ -57,12 +65,7 @@ export function rateBradleyTerry(
   const parameters = { ...fitOptions, solver: "Newton–Raphson on aggregated cells, tolerance 1e-10 (log scale)" };
   if (settings.rounds === 0) {
     const fit = fitBradleyTerry(outcomes, fitOptions);
-    const { lower, upper } = waldInterval(fit.ratings, fit.standardErrors);
-    return {
-      rating: fit.ratings,
-      lower,
-      upper,
-      standardError: fit.standardErrors,
+    return waldResult(fit.ratings, fit.standardErrors, {
       parameters,
       reportFields: {
         converged: fit.converged,
@@ -80,7 +83,7 @@ export function rateBradleyTerry(
         ...(fit.tieParameter === undefined ? {} : { tieParameter: tieParameterOf(fit.tieParameter, null) }),
       },
       intervals: "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals",
-    };
+    });
   }
   const result = bootstrapBradleyTerry(outcomes, { ...fitOptions, rounds: settings.rounds, seed: settings.seed });
   const fit = result.fit;
@@ -144,16 +147,11 @@ export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSetti
   };
   const reportFields = { judges, converged: fit.converged };
   if (settings.rounds === 0) {
-    const { lower, upper } = waldInterval(fit.ratings, fit.standardErrors);
-    return {
-      rating: fit.ratings,
-      lower,
-      upper,
-      standardError: fit.standardErrors,
+    return waldResult(fit.ratings, fit.standardErrors, {
       parameters,
       reportFields,
       intervals: "95% Wald intervals (constrained Fisher information); no rank intervals",
-    };
+    });
   }
   const bootstrap = bootstrapCells(cells, {
     rounds: settings.rounds,

@@ -11,8 +11,34 @@ import type { TrueSkillEnvironment } from "./update-true-skill.js";
 
 const Z95 = 1.959963984540054;
 
-function rowBootstrapText(rounds: number): string {
-  return `95% percentile intervals over ${rounds} row-bootstrap rounds (rows resampled with replacement and replayed in drawn order); rank intervals from the bootstrap ranks`;
+/**
+ * Adds a row bootstrap to an online method's full-data result: percentile intervals of `rate` over resampled
+ * rows (the replay order is the drawn order) and rank intervals; `keepIntervals` keeps the result's own
+ * intervals (win rates keep Wilson's).
+ */
+function withRowBootstrap(
+  outcomes: PairwiseOutcomes,
+  settings: MethodSettings,
+  result: Omit<MethodResult, "lower" | "upper" | "intervals"> & { lower?: Float64Array; upper?: Float64Array },
+  rate: (sample: PairwiseOutcomes) => Float64Array,
+  keepIntervals?: string,
+): MethodResult {
+  const bootstrap = bootstrapRows(outcomes, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: result.rating,
+    rate,
+  });
+  if (keepIntervals !== undefined) {
+    return { ...result, lower: result.lower ?? null, upper: result.upper ?? null, bootstrap, intervals: keepIntervals };
+  }
+  return {
+    ...result,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    bootstrap,
+    intervals: `95% percentile intervals over ${settings.rounds} row-bootstrap rounds (rows resampled with replacement and replayed in drawn order); rank intervals from the bootstrap ranks`,
+  };
 }
 
 /** The seed system's TrueSkill score (μ − 3σ)·10 + 1200 per item, unrounded. */
@@ -57,24 +83,10 @@ export function rateTrueSkill(
     };
   }
   const environment = result.environment;
-  const bootstrap = bootstrapRows(outcomes, {
-    rounds: settings.rounds,
-    seed: settings.seed,
-    estimate: rating,
-    rate: (sample) => {
-      const replay = computeTrueSkill(sample, { environment });
-      return seedScores(replay.mu, replay.sigma);
-    },
+  return withRowBootstrap(outcomes, settings, { rating, parameters, itemFields }, (sample) => {
+    const replay = computeTrueSkill(sample, { environment });
+    return seedScores(replay.mu, replay.sigma);
   });
-  return {
-    rating,
-    lower: bootstrap.lower,
-    upper: bootstrap.upper,
-    bootstrap,
-    parameters,
-    itemFields,
-    intervals: rowBootstrapText(settings.rounds),
-  };
 }
 
 /** Glicko-2 over rating periods; rating ± 1.96·RD without bootstrap. */
@@ -101,22 +113,12 @@ export function rateGlicko2(
       intervals: "rating ± 1.96·RD; no rank intervals",
     };
   }
-  const bootstrap = bootstrapRows(outcomes, {
-    rounds: settings.rounds,
-    seed: settings.seed,
-    estimate: result.rating,
-    rate: (sample) => computeGlicko2(sample, options).rating,
-  });
-  return {
-    rating: result.rating,
-    lower: bootstrap.lower,
-    upper: bootstrap.upper,
-    standardError: result.deviation,
-    bootstrap,
-    parameters,
-    itemFields,
-    intervals: rowBootstrapText(settings.rounds),
-  };
+  return withRowBootstrap(
+    outcomes,
+    settings,
+    { rating: result.rating, standardError: result.deviation, parameters, itemFields },
+    (sample) => computeGlicko2(sample, options).rating,
+  );
 }
 
 /** Weng–Lin (openskill, Plackett–Luce); rating = ordinal μ − 3σ. */
@@ -140,21 +142,12 @@ export function rateOpenSkill(outcomes: PairwiseOutcomes, settings: MethodSettin
       intervals: "none (the ordinal is itself a conservative bound; use --bootstrap)",
     };
   }
-  const bootstrap = bootstrapRows(outcomes, {
-    rounds: settings.rounds,
-    seed: settings.seed,
-    estimate: result.ordinal,
-    rate: (sample) => computeOpenSkill(sample).ordinal,
-  });
-  return {
-    rating: result.ordinal,
-    lower: bootstrap.lower,
-    upper: bootstrap.upper,
-    bootstrap,
-    parameters,
-    itemFields,
-    intervals: rowBootstrapText(settings.rounds),
-  };
+  return withRowBootstrap(
+    outcomes,
+    settings,
+    { rating: result.ordinal, parameters, itemFields },
+    (sample) => computeOpenSkill(sample).ordinal,
+  );
 }
 
 /** Win rate with Wilson intervals; the bootstrap only adds rank intervals. */
@@ -162,15 +155,11 @@ export function rateWinRate(outcomes: PairwiseOutcomes, settings: MethodSettings
   const parameters = { interval: "Wilson 95%", ties: "excluded from the denominator" };
   const base = { rating: record.winRate, lower: record.lower, upper: record.upper, parameters };
   if (settings.rounds === 0) return { ...base, intervals: "95% Wilson intervals; no rank intervals" };
-  const bootstrap = bootstrapRows(outcomes, {
-    rounds: settings.rounds,
-    seed: settings.seed,
-    estimate: record.winRate,
-    rate: (sample) => computeWinRates(sample).winRate,
-  });
-  return {
-    ...base,
-    bootstrap,
-    intervals: `95% Wilson intervals; rank intervals over ${settings.rounds} row-bootstrap rounds`,
-  };
+  return withRowBootstrap(
+    outcomes,
+    settings,
+    base,
+    (sample) => computeWinRates(sample).winRate,
+    `95% Wilson intervals; rank intervals over ${settings.rounds} row-bootstrap rounds`,
+  );
 }
