@@ -6,6 +6,7 @@ import type { CollectContext, ManifestFields } from "../importer.js";
 import { groupInputFiles, readJsonArray, readTableRows } from "../read-source-records.js";
 import {
   LLMBAR_GOLD_JUDGE,
+  type LlmbarJudgeMode,
   type LlmbarJudgment,
   llmbarItems,
   llmbarJudge,
@@ -46,6 +47,7 @@ export function parseLlmbarDatasetPath(path: string): string {
 
 interface LlmbarState {
   readonly context: CollectContext;
+  readonly judgeMode: LlmbarJudgeMode;
   readonly goldPairs: Map<string, unknown>;
 }
 
@@ -65,9 +67,9 @@ function addGold(state: LlmbarState, subset: string, idx: number, label: unknown
 
 function addJudgment(state: LlmbarState, judgment: LlmbarJudgment, at: SourceLocation): void {
   const { collector } = state.context;
-  collector.addJudge(llmbarJudge(judgment.evaluator, judgment.strategy));
+  collector.addJudge(llmbarJudge(judgment.evaluator, judgment.strategy, state.judgeMode));
   for (const item of llmbarItems(judgment.subset, judgment.idx)) collector.addItem(item, at);
-  for (const comparison of mapLlmbarJudgment(judgment)) collector.addComparison(comparison, at);
+  for (const comparison of mapLlmbarJudgment(judgment, state.judgeMode)) collector.addComparison(comparison, at);
 }
 
 async function readVerdictsCsv(state: LlmbarState, file: string): Promise<void> {
@@ -198,7 +200,11 @@ async function collectLlmbar(context: CollectContext): Promise<ManifestFields> {
     classify: llmbarFileKind,
     expected: "an LLMBar file (expected verdicts_all.csv[.gz], <subset>/dataset.json or .../result.json)",
   });
-  const state: LlmbarState = { context, goldPairs: new Map() };
+  const judgeMode = context.settings.judges ?? "runs";
+  if (judgeMode !== "runs" && judgeMode !== "evaluators") {
+    throw new ImportInputError(`--set judges must be runs or evaluators, got "${judgeMode}"`);
+  }
+  const state: LlmbarState = { context, judgeMode, goldPairs: new Map() };
   context.collector.addJudge(LLMBAR_GOLD_JUDGE);
   for (const file of byKind.verdicts) await readVerdictsCsv(state, file);
   for (const file of byKind.dataset) await readDatasetJson(state, file);
@@ -226,5 +232,9 @@ export const llmbarImporter = defineImporter({
   description:
     "LLMBar verdicts_all.csv[.gz], <subset>/dataset.json texts and evaluators/<judge>/<strategy>/result.json runs (folders are searched)",
   license: "MIT",
+  settings: {
+    judges:
+      "runs (default: one judge per evaluator × strategy, e.g. GPT-4/CoT) | evaluators (one judge per evaluator; the strategy stays in condition, for comparing strategies)",
+  },
   collect: collectLlmbar,
 });

@@ -82,3 +82,26 @@ describe("LLMBar gold labels and judges", () => {
     });
   });
 });
+
+describe("LLMBar judge modes", () => {
+  it("names the judge after the evaluator alone in mode evaluators, keeping the strategy as condition", () => {
+    const [original] = mapLlmbarJudgment(
+      {
+        subset: "LLMBar/Natural",
+        evaluator: "GPT-4",
+        strategy: "CoT",
+        idx: 0,
+        winnerOriginal: "1",
+        winnerSwapped: "1",
+      },
+      "evaluators",
+    );
+    expect(original).toMatchObject({ judge: "GPT-4", condition: "CoT", id: "LLMBar/Natural/0/GPT-4/CoT/orig" });
+    expect(llmbarJudge("GPT-4", "CoT", "evaluators")).toEqual({
+      id: "GPT-4",
+      kind: "llm",
+      model: "GPT-4",
+      family: "gpt",
+    });
+  });
+});

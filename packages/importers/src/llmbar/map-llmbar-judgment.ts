@@ -47,15 +47,22 @@ export function parseLlmbarWinner(value: unknown): WinnerSide | undefined {
   return undefined;
 }
 
-/** The judge of a run: `<evaluator>/<strategy>`, an LLM with its prompting strategy as a parameter. */
-export function llmbarJudge(evaluator: string, strategy: string): Judge {
+/**
+ * How LLMBar judges are named: `runs` makes each evaluator × strategy run its own judge (`GPT-4/CoT`, as the
+ * upstream statistics are per run); `evaluators` makes the evaluator the judge and leaves the strategy in
+ * `condition` only, so that strategies can be compared as conditions of the same judge.
+ */
+export type LlmbarJudgeMode = "runs" | "evaluators";
+
+/** The judge of a run: `<evaluator>/<strategy>` (mode `runs`, the default) or `<evaluator>` (mode `evaluators`). */
+export function llmbarJudge(evaluator: string, strategy: string, mode: LlmbarJudgeMode = "runs"): Judge {
   const family = modelFamily(evaluator);
   return {
-    id: `${evaluator}/${strategy}`,
+    id: mode === "runs" ? `${evaluator}/${strategy}` : evaluator,
     kind: "llm",
     model: evaluator,
     ...(family === undefined ? {} : { family }),
-    parameters: { strategy },
+    ...(mode === "runs" ? { parameters: { strategy } } : {}),
   };
 }
 
@@ -73,7 +80,7 @@ export function llmbarItems(subset: string, idx: number, texts?: { output1?: str
  * The two comparisons of one judgment: `swap = False` shows output_1 first, `swap = True` shows output_2 first;
  * both share a `matchId`. An unparsed winner becomes `verdict: "invalid"` with the source value in `raw`.
  */
-export function mapLlmbarJudgment(judgment: LlmbarJudgment): [Comparison, Comparison] {
+export function mapLlmbarJudgment(judgment: LlmbarJudgment, mode: LlmbarJudgeMode = "runs"): [Comparison, Comparison] {
   const { subset, idx, evaluator, strategy } = judgment;
   const matchId = `${llmbarPromptId(subset, idx)}/${evaluator}/${strategy}`;
   const one = llmbarItemId(subset, idx, 1);
@@ -92,7 +99,7 @@ export function mapLlmbarJudgment(judgment: LlmbarJudgment): [Comparison, Compar
       second: swapped ? one : two,
       order: "known",
       verdict: winner === undefined ? "invalid" : positionalVerdict(winner, !swapped),
-      judge: `${evaluator}/${strategy}`,
+      judge: llmbarJudge(evaluator, strategy, mode).id,
       prompt: llmbarPromptId(subset, idx),
       matchId,
       condition: strategy,
