@@ -113,11 +113,19 @@ function jsonHits(text: string, template: JudgeTemplate | undefined): { hits: Hi
   return rationale === undefined ? { hits } : { hits, rationale };
 }
 
+/**
+ * `[[…]]` markers that state a verdict. Markers used as names are skipped: the loser in "[[B]] is better than
+ * [[A]]" and possessives such as "[[A]]'s answer".
+ */
 function markerHits(text: string): Hit[] {
   const hits: Hit[] = [];
   for (const match of text.matchAll(/\[\[\s*([^[\]\n]{1,12}?)\s*\]\]/g)) {
+    const start = match.index ?? 0;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(start + match[0].length, start + match[0].length + 4);
+    if (/\bthan[\s*_]*$/i.test(before) || /^[*_]*['’]s\b/i.test(after)) continue;
     const marker = parseVerdictMarker(match[1] ?? "");
-    if (marker !== undefined) hits.push({ ...marker, index: match.index ?? 0 });
+    if (marker !== undefined) hits.push({ ...marker, index: start });
   }
   return hits;
 }
@@ -238,16 +246,29 @@ export function parseVerdictText(rawText: string, template?: JudgeTemplate): Par
     phrases ??= phraseHits(text, template);
     return phrases;
   };
-  const wholeText = (): Hit[] => {
-    const position = text.length <= 40 ? positionOfLabel(text.replace(/[.!]+$/, ""), template) : undefined;
-    return position === undefined ? [] : [{ verdict: position, index: 0 }];
+  // A short answer that is only a label ("B", "Output (b)"), or such a label alone on the first or last line.
+  const labelLines = (): Hit[] => {
+    const lines = text.split("\n");
+    const candidates = [
+      { line: text, index: 0 },
+      { line: lines[0] ?? "", index: 0 },
+      { line: lines[lines.length - 1] ?? "", index: text.length - (lines[lines.length - 1] ?? "").length },
+    ];
+    const hits: Hit[] = [];
+    for (const { line, index } of candidates) {
+      const cleaned = line.replace(/^[#>*\s]+|[.!*\s]+$/g, "");
+      if (cleaned === "" || cleaned.length > 40) continue;
+      const position = positionOfLabel(cleaned, template);
+      if (position !== undefined) hits.push({ verdict: position, index });
+    }
+    return hits;
   };
   // Evaluated lazily, in priority order: most answers are decided by JSON or a marker.
   const rules: Array<["json" | "marker" | "phrase", () => Hit[]]> = [
     ["json", () => json.hits],
     ["marker", () => markerHits(text)],
     ["phrase", () => phrasesOf().keyed],
-    ["phrase", wholeText],
+    ["phrase", labelLines],
     ["phrase", () => phrasesOf().loose],
   ];
   for (const [rule, hitsOf] of rules) {
