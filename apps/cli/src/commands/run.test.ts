@@ -77,3 +77,14 @@ describe("judgelab run", () => {
     for (const file of readdirSync(runDir)) expect(readFileSync(join(runDir, file), "utf8")).not.toContain(SENTINEL);
   });
 });
+
+describe("example configs", () => {
+  for (const file of readdirSync(examples).filter((name) => name.endsWith(".yaml"))) {
+    it(`${file} is valid and estimates without a key`, async () => {
+      const run = await runCliForTest(["run", join(examples, file), "--dry-run", "--json"], { cwd: root });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).estimate.calls).toBeGreaterThan(0);
+    });
+  }
+});
