@@ -1,5 +1,4 @@
 import { isAbsolute, resolve } from "node:path";
-import { loadDataset } from "@judgelab/datasets";
 import type { JudgeItem, PairwiseJudge } from "@judgelab/judges";
 import * as judges from "@judgelab/judges";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
@@ -72,6 +71,8 @@ async function createJudge(
       return createSimulatedJudgeForConfig({ judge, seed: options.config.seed, items: options.items });
     case "replay": {
       const path = judge.replayDataset!;
+      // Loaded on demand: the dataset reader (and its validators) is only needed for replay judges.
+      const { loadDataset } = await import("@judgelab/datasets");
       const dataset = await loadDataset(isAbsolute(path) ? path : resolve(options.baseDir, path), {
         keepComparisons: true,
       });

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { paperImpactTemplate } from "@judgelab/judges";
-import { expectedFakeVerdict, type FakeFault, startFakeOpenAIServer } from "@judgelab/judges/test-support";
+import {
+  expectedFakeVerdict,
+  type FakeFault,
+  startFakeAnthropicServer,
+  startFakeOpenAIServer,
+} from "@judgelab/judges/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 import { createBatchClients, createJudges } from "./create-judges.js";
 import { createRunManifest } from "./create-run-manifest.js";
@@ -19,17 +24,26 @@ const root = mkdtempSync(join(tmpdir(), "judgelab-batch-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const KEY = "sk-test-batch-key-0123456789";
 
-async function setUp(options: { batchLineFault?: (customId: string) => FakeFault | undefined; polls?: number }) {
-  const server = await startFakeOpenAIServer({
+async function setUp(options: {
+  batchLineFault?: (customId: string) => FakeFault | undefined;
+  polls?: number;
+  provider?: "openai" | "anthropic";
+}) {
+  const provider = options.provider ?? "openai";
+  const serverOptions = {
     apiKey: KEY,
     batchPollsUntilComplete: options.polls ?? 1,
     ...(options.batchLineFault === undefined ? {} : { batchLineFault: options.batchLineFault }),
-  });
+  };
+  const server =
+    provider === "openai" ? await startFakeOpenAIServer(serverOptions) : await startFakeAnthropicServer(serverOptions);
+  const baseURL = provider === "openai" ? `${server.origin}/v1` : server.origin;
+  const model = provider === "openai" ? "gpt-4o-mini" : "claude-3-5-haiku-latest";
   const records = createScoredItems(8);
   const config = tournamentConfigSchema.parse({
     seed: 2,
     items: { inline: records },
-    judges: [{ id: "gpt", provider: "openai", model: "gpt-4o-mini", baseURL: server.baseURL, apiKeyEnv: "K" }],
+    judges: [{ id: "gpt", provider, model, baseURL, apiKeyEnv: "K" }],
     scheduler: { kind: "round-robin", byCategory: false },
     batch: { enabled: true, pollIntervalMs: 10 },
   });
@@ -62,28 +76,34 @@ function logOf(runDir: string): RunLogRecord[] {
 }
 
 describe("batch mode", () => {
-  it("submits one batch per judge, polls, and collects every entry into the run log at the batch price", async () => {
-    const { server, records, run } = await setUp({});
-    try {
-      const runDir = join(root, "plain");
-      const summary = await run(runDir);
-      expect(summary.recorded).toBe(28);
-      expect(server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches")).toHaveLength(1);
-      expect(server.log.filter((entry) => entry.path === "/v1/chat/completions")).toHaveLength(0);
-      const state = RunState.fromRecords(logOf(runDir));
-      const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
-      for (const result of state.recorded.values()) {
-        const { first, second, verdict, usage } = result.comparison;
-        expect(verdict).toBe(expectedFakeVerdict(scores.get(first)!, scores.get(second)!));
-        // gpt-4o-mini: $0.15/M input, $0.60/M output, 50% batch discount.
-        const full = (usage!.inputTokens! * 0.15 + usage!.outputTokens! * 0.6) / 1e6;
-        expect(usage!.costUsd).toBeCloseTo(full / 2, 12);
+  it.each([
+    ["openai", "/v1/batches", 0.15, 0.6],
+    ["anthropic", "/v1/messages/batches", 0.8, 4],
+  ] as const)(
+    "%s: submits one batch per judge, polls, and collects every entry at the batch price",
+    async (provider, path, input, output) => {
+      const { server, records, run } = await setUp({ provider });
+      try {
+        const runDir = join(root, `plain-${provider}`);
+        const summary = await run(runDir);
+        expect(summary.recorded).toBe(28);
+        expect(server.log.filter((entry) => entry.method === "POST" && entry.path === path)).toHaveLength(1);
+        expect(server.log.filter((entry) => /\/(chat\/completions|messages)$/.test(entry.path))).toHaveLength(0);
+        const state = RunState.fromRecords(logOf(runDir));
+        const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
+        for (const result of state.recorded.values()) {
+          const { first, second, verdict, usage } = result.comparison;
+          expect(verdict).toBe(expectedFakeVerdict(scores.get(first)!, scores.get(second)!));
+          // Default prices (gpt-4o-mini $0.15/$0.60, claude-3-5-haiku $0.80/$4 per M tokens), 50% batch discount.
+          const full = (usage!.inputTokens! * input + usage!.outputTokens! * output) / 1e6;
+          expect(usage!.costUsd).toBeCloseTo(full / 2, 12);
+        }
+        expect(state.openBatches.size).toBe(0);
+      } finally {
+        await server.close();
       }
-      expect(state.openBatches.size).toBe(0);
-    } finally {
-      await server.close();
-    }
-  });
+    },
+  );
 
   it("after a stop while waiting, resumes the same batch instead of submitting another", async () => {
     const { server, run } = await setUp({ polls: 3 });

@@ -48,6 +48,13 @@ describe("ProviderLimiter", () => {
     expect(limiter.active).toBe(0);
   });
 
+  it("paces calls to the requests-per-minute limit after the one-second burst", async () => {
+    const limiter = new ProviderLimiter({ concurrency: 50, requestsPerMinute: 3000 }); // 50/s, burst 50
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 75 }, async () => (await limiter.acquire(0))()));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(480);
+  });
+
   it("holds new calls after a 429 pause and gives up waiting when aborted", async () => {
     const limiter = new ProviderLimiter({ concurrency: 2 });
     limiter.pause(60);
