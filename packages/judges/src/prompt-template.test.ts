@@ -1,11 +1,14 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { answerComparisonTemplate, paperImpactTemplate } from "./built-in-templates.js";
 import type { JudgeRequest } from "./judge-contract.js";
 import { loadJudgeTemplate, parseJudgeTemplate } from "./load-judge-template.js";
+import { parseVerdictText } from "./parse-verdict-text.js";
 import { defineJudgeTemplate, hashJudgeTemplate, JudgeTemplateError, renderJudgePrompt } from "./prompt-template.js";
+import { parseStructuredVerdict } from "./structured-verdict.js";
 import { TRUNCATION_MARKER, truncateText } from "./truncate-text.js";
 
 const longAbstract = `${"We study how alignment generalizes. ".repeat(80)}END`;
@@ -192,5 +195,35 @@ describe("user template files", () => {
       parseJudgeTemplate({ fileName: "bad.json", source: JSON.stringify({ id: "x", version: "1", user: 3 }) }),
     ).toThrow(/bad\.json: user: /);
     expect(() => parseJudgeTemplate({ fileName: "bad.json", source: "{" })).toThrow(JudgeTemplateError);
+  });
+});
+
+describe("example templates shipped in packages/judges/templates", () => {
+  const folder = fileURLToPath(new URL("../templates/", import.meta.url));
+
+  it("loads the text example and renders a request; its answers parse", async () => {
+    const template = await loadJudgeTemplate(path.join(folder, "helpfulness.txt"));
+    const prompt = renderJudgePrompt({
+      first: { id: "a", text: "Paris." },
+      second: { id: "b", text: "Lyon." },
+      template,
+      task: "What is the capital of France?",
+      repetition: 0,
+    });
+    expect(prompt.system).toContain("[[C]]");
+    expect(prompt.user).toBe("Request:\nWhat is the capital of France?\n\nResponse A:\nParis.\n\nResponse B:\nLyon.");
+    expect(parseVerdictText("Response A names the capital.\n[[A]]", template)).toMatchObject({ verdict: "first" });
+  });
+
+  it("loads the JSON example with its own winner values", async () => {
+    const template = await loadJudgeTemplate(path.join(folder, "summary-faithfulness.json"));
+    expect(template.answer).toMatchObject({ kind: "json", winnerField: "more_faithful" });
+    expect(parseStructuredVerdict('{"more_faithful": "equal", "explanation": "both fine"}', template)).toMatchObject({
+      verdict: "tie",
+      structured: true,
+    });
+    expect(parseStructuredVerdict('{"more_faithful": "summary2", "explanation": "x"}', template)).toMatchObject({
+      verdict: "second",
+    });
   });
 });
