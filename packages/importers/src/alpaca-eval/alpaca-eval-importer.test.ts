@@ -114,6 +114,10 @@ describe.skipIf(!HAS_SHARED_DATASETS)(`AlpacaEval shared data (${sharedPath("alp
     expect(report.warnings).toEqual([]);
     const comparisons = await readJsonl<Comparison>(join(out, "comparisons.jsonl"));
     expect(comparisons.every((c) => c.order === "unknown")).toBe(true);
+    // price_per_example / time_per_example of the first alpaca_eval_gpt4 annotation: 0.01434 USD, 1.0025225902 s.
+    const usage = comparisons.find((c) => c.id === "gpt-3.5-turbo-0301/alpaca_eval_gpt4/0")?.usage;
+    expect(usage?.costUsd).toBe(0.01434);
+    expect(usage?.latencyMs).toBeCloseTo(1002.5225902, 6);
     // data_AlpacaEval_2/weighted_alpaca_eval_gpt4_turbo_leaderboard.csv: gpt-3.5-turbo-0301 9.622453295105588 (n 805).
     const { rate, n } = winRate(comparisons, "weighted_alpaca_eval_gpt4_turbo", "gpt-3.5-turbo-0301");
     expect(n).toBe(805);

@@ -90,6 +90,8 @@ async function readInstructions(state: AlpacaState, file: string): Promise<void>
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+const nonNegative = (value: unknown) =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 
 async function readAnnotationsJson(state: AlpacaState, file: string): Promise<void> {
   const { resultsDir, annotatorDir } = parseAlpacaEvalAnnotationsPath(file);
@@ -111,6 +113,8 @@ async function readAnnotationsJson(state: AlpacaState, file: string): Promise<vo
       usedIndex = true;
     }
     const dataset = text(record.dataset);
+    const costUsd = nonNegative(record.price_per_example);
+    const seconds = nonNegative(record.time_per_example);
     const output1 = text(record.output_1);
     const output2 = text(record.output_2);
     addAnnotation(
@@ -126,6 +130,8 @@ async function readAnnotationsJson(state: AlpacaState, file: string): Promise<vo
         ...(dataset === undefined ? {} : { dataset }),
         ...(output1 === undefined ? {} : { output1 }),
         ...(output2 === undefined ? {} : { output2 }),
+        ...(costUsd === undefined ? {} : { costUsd }),
+        ...(seconds === undefined ? {} : { seconds }),
       },
       at,
     );

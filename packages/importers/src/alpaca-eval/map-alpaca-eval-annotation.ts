@@ -25,6 +25,10 @@ export interface AlpacaEvalAnnotation {
   readonly length2?: number;
   readonly output1?: string;
   readonly output2?: string;
+  /** Annotation cost in USD (`price_per_example` of annotations.json). */
+  readonly costUsd?: number;
+  /** Annotation time in seconds (`time_per_example`; upstream records a batch average). */
+  readonly seconds?: number;
 }
 
 /**
@@ -97,7 +101,14 @@ export function mapAlpacaEvalAnnotation(annotation: AlpacaEvalAnnotation): Compa
     ...(annotation.annotatorDir === annotation.annotator ? {} : { annotatorDir: annotation.annotatorDir }),
     ...(annotation.resultsDir === annotation.generator2 ? {} : { resultsDir: annotation.resultsDir }),
   };
-  const extra = Object.keys(metadata).length > 0 ? { metadata } : {};
+  const usage = {
+    ...(annotation.costUsd === undefined ? {} : { costUsd: annotation.costUsd }),
+    ...(annotation.seconds === undefined ? {} : { latencyMs: annotation.seconds * 1000 }),
+  };
+  const extra = {
+    ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    ...(Object.keys(usage).length > 0 ? { usage } : {}),
+  };
   if (forOutput2 === undefined) return { ...base, verdict: "invalid", raw: annotation.preference ?? null, ...extra };
   const preference = secondShownFirst ? 1 - forOutput2 : forOutput2;
   const verdict = preference > 0.5 ? "second" : preference < 0.5 ? "first" : "tie";
