@@ -160,6 +160,23 @@ describe("createSimulatedJudge", () => {
     expect(judge.logOdds(request(shorter, longer)).eta).toBeCloseTo((-0.5 * 100) / statistics.sd, 10);
   });
 
+  it("grades wins as strong or weak by the latent margin when asked", async () => {
+    const judge = createSimulatedJudge({ id: "graded", seed: 4, strongMargin: 1.5, tieRate: 0.1 });
+    const results = await verdicts(
+      judge,
+      pairs.slice(0, 400).map(([first, second]) => request(first, second)),
+    );
+    const strengths = new Set(
+      results.map((result) => (result.type === "verdict" ? `${result.verdict}/${result.strength}` : "")),
+    );
+    expect(strengths).toEqual(new Set(["first/strong", "first/weak", "second/strong", "second/weak", "tie/undefined"]));
+    for (const result of results) {
+      if (result.type !== "verdict" || result.verdict === "tie") continue;
+      const { difference, threshold } = result.raw as { difference: number; threshold: number };
+      expect(result.strength).toBe(Math.abs(difference) - threshold > 1.5 ? "strong" : "weak");
+    }
+  });
+
   it("writes an answer the parser reads back, with usage and a description for cache keys", async () => {
     const judge = createSimulatedJudge({ id: "j", seed: 2, family: "gpt", model: "sim-1" });
     const result = await judge.judge(request(pool[0]!, pool[1]!));

@@ -43,6 +43,11 @@ export interface SimulatedJudgeOptions {
   readonly lengthStatistics?: { readonly mean: number; readonly sd: number };
   /** Tie probability for two evenly matched items with no bias, in [0, 1). */
   readonly tieRate?: number;
+  /**
+   * Graded verdicts: when set, a win whose latent margin |d| − θ exceeds this is `strong` (Arena-Hard `A>>B`),
+   * otherwise `weak` (`A>B`). Unset: verdicts carry no strength.
+   */
+  readonly strongMargin?: number;
   /** Probability that a call ends in a refusal, independent of the items. */
   readonly refusalRate?: number;
   /** Simulated latency: each call waits `mean ± jitter` milliseconds (uniform jitter). */
@@ -104,7 +109,8 @@ function renderAnswer(template: JudgeTemplate, verdict: JudgeDecision, rationale
  * threshold θ = logit((1 + tieRate) / 2) the verdict is first when d > θ, second when d < −θ, and a tie otherwise
  * (a Rao–Kupper style threshold model): P(first) = σ(η − θ), P(second) = σ(−η − θ). For evenly matched items
  * (η = 0) P(tie) = tieRate; with tieRate = 0 this is Bradley–Terry with strengths q/τ plus the biases.
- * Independently, a call is a refusal with probability refusalRate.
+ * Independently, a call is a refusal with probability refusalRate. With `strongMargin` m, a win is `strong` when
+ * |d| − θ > m and `weak` otherwise.
  *
  * Every draw is a hash of (seed, judge id, first id, second id, prompt id, repetition, purpose), not a shared random
  * stream, so a verdict depends only on what is asked: resumed, reordered or parallel runs reproduce it exactly.
@@ -140,6 +146,8 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
     lengthBias,
     tieRate,
     refusalRate,
+    // Only when set, so that judges without grading keep their existing cache keys.
+    ...(options.strongMargin === undefined ? {} : { strongMargin: options.strongMargin }),
     ...(options.lengthStatistics === undefined ? {} : { lengthStatistics: { ...options.lengthStatistics } }),
   };
 
@@ -205,11 +213,18 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
     const { eta } = logOdds(request);
     const difference = eta + logisticFromUniform(hashUniform([...key, "verdict"]));
     const verdict: JudgeDecision = difference > threshold ? "first" : difference < -threshold ? "second" : "tie";
+    const strength =
+      options.strongMargin === undefined || verdict === "tie"
+        ? undefined
+        : Math.abs(difference) - threshold > options.strongMargin
+          ? ("strong" as const)
+          : ("weak" as const);
     const rationale = `Simulated verdict: ${verdict} (P(first) = ${logistic(eta - threshold).toFixed(3)}).`;
     const text = renderAnswer(request.template, verdict, rationale);
     return {
       type: "verdict",
       verdict,
+      ...(strength === undefined ? {} : { strength }),
       rationale,
       parsedFrom: "simulated",
       text,
