@@ -33,13 +33,17 @@ export interface BatchJobStatus {
  * What happened to one entry of a finished batch:
  * - `result`: the provider answered; the verdict or recorded failure, as for an online call (latency 0: unknown);
  * - `error`: the provider rejected this entry (HTTP status per line); the code says whether to resubmit;
- * - `not-run`: the batch expired or was cancelled before this entry ran; resubmit it.
+ * - `not-run`: the batch expired, was cancelled or failed as a whole before this entry ran; resubmit it.
  * Entries of the batch missing from the provider's results are reported as `not-run` too, so none is lost.
  */
 export type BatchItemOutcome =
   | { readonly customId: string; readonly type: "result"; readonly result: JudgeResult }
   | { readonly customId: string; readonly type: "error"; readonly error: JudgeCallError }
-  | { readonly customId: string; readonly type: "not-run"; readonly reason: "expired" | "cancelled" | "missing" };
+  | {
+      readonly customId: string;
+      readonly type: "not-run";
+      readonly reason: "expired" | "cancelled" | "failed" | "missing";
+    };
 
 const CUSTOM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -60,15 +64,15 @@ export function validateBatchEntries(entries: readonly BatchEntry[]): void {
 }
 
 /**
- * Adds a `not-run` outcome for every entry the provider's results did not mention: reason `expired` or `cancelled`
- * when the batch ended that way, otherwise `missing`.
+ * Adds a `not-run` outcome for every entry the provider's results did not mention: reason `expired`, `cancelled` or
+ * `failed` when the batch ended that way, otherwise `missing`.
  */
 export function addMissingOutcomes(
   entries: readonly BatchEntry[],
   outcomes: BatchItemOutcome[],
   state: BatchJobState,
 ): BatchItemOutcome[] {
-  const reason = state === "expired" ? "expired" : state === "cancelled" ? "cancelled" : "missing";
+  const reason = state === "expired" || state === "cancelled" || state === "failed" ? state : "missing";
   const reported = new Set(outcomes.map((outcome) => outcome.customId));
   for (const entry of entries) {
     if (!reported.has(entry.customId)) outcomes.push({ customId: entry.customId, type: "not-run", reason });
