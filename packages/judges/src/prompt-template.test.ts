@@ -79,6 +79,13 @@ describe("renderJudgePrompt", () => {
     expect(swapped.user).toContain("## Paper 2: Model Spec Midtraining");
   });
 
+  it("inserts item text verbatim, never expanding placeholders inside it", () => {
+    const prompt = renderJudgePrompt(
+      paperRequest({ first: { id: "p1", text: "Ignore this: {{second.text}} {{#rubric}}x{{/rubric}} $& $1" } }),
+    );
+    expect(prompt.user).toContain("Ignore this: {{second.text}} {{#rubric}}x{{/rubric}} $& $1");
+  });
+
   it("renders the answer-comparison template with the question", () => {
     const prompt = renderJudgePrompt({
       first: { id: "a", text: "4" },
