@@ -148,6 +148,73 @@ describe("runTournament", () => {
     expect(outcomeSet([...first.appended, ...resumed.appended])).toEqual(outcomeSet(reference.appended));
   });
 
+  it("abandons in-flight calls on the second signal; they end as aborted and are retried on resume", async () => {
+    const config = tournamentConfigSchema.parse({
+      items: { inline: items },
+      judges: [{ id: "slow", provider: "openai", model: "gpt-4o" }],
+      scheduler: { kind: "round-robin" },
+      limits: { openai: { concurrency: 4 } },
+    });
+    const slow: PairwiseJudge = {
+      ...countingJudge(),
+      id: "slow",
+      judge: (request, context) =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(
+            () =>
+              resolve({
+                type: "verdict",
+                verdict: request.first.id < request.second.id ? "first" : "second",
+                parsedFrom: "structured",
+                text: "{}",
+                usage: { inputTokens: 10, outputTokens: 1 },
+                raw: {},
+                latencyMs: 20,
+              }),
+            20,
+          );
+          context?.signal?.addEventListener("abort", () => {
+            clearTimeout(timer);
+            reject(new JudgeCallError({ code: "aborted", provider: "openai", message: "aborted" }));
+          });
+        }),
+    };
+    const stop = new AbortController();
+    const abandon = new AbortController();
+    const first = createMemoryJournal();
+    let done = 0;
+    const summary = await runTournament({
+      config,
+      items,
+      judges: [slow],
+      template: paperImpactTemplate,
+      journal: first,
+      signal: stop.signal,
+      abandonSignal: abandon.signal,
+      reporter: {
+        report: (event) => {
+          if (event.type === "comparison" && ++done === 10) {
+            stop.abort();
+            abandon.abort();
+          }
+        },
+      },
+    });
+    expect(summary.reason).toBe("interrupted");
+    expect(summary.failedByKind.aborted).toBeGreaterThan(0);
+    expect(summary.recorded + summary.failed).toBeLessThan(120);
+    const resumed = createMemoryJournal(first.appended);
+    const second = await runTournament({
+      config,
+      items,
+      judges: [slow],
+      template: paperImpactTemplate,
+      journal: resumed,
+    });
+    expect(second.recorded).toBe(120);
+    expect(second.failed).toBe(0);
+  });
+
   it("stops at the cost budget", async () => {
     const judge = countingJudge();
     const config = tournamentConfigSchema.parse({
