@@ -30,7 +30,7 @@ describe("DatasetCollector", () => {
       ),
     ).toBe(false);
     expect(collector.addComparison({ ...comparison, verdict: "tie" }, { file: "g", line: 2 })).toBe(false);
-    expect(collector.comparisons).toEqual([{ ...comparison, rationale: "why" }]);
+    expect(collector.comparisons()).toEqual([{ ...comparison, rationale: "why" }]);
     expect(collector.items.map((item) => item.id)).toEqual(["a", "b"]);
     expect(collector.undefinedJudges()).toEqual(["j"]);
     const built = report.build({ inputs: ["f"], written: collector.counts() });

@@ -1,4 +1,5 @@
 import type { Assessment, Comparison, Item, Judge, Reference } from "@judgelab/schema";
+import { ComparisonStore, comparisonOutcome } from "./comparison-store.js";
 import type { ImportReportBuilder, SourceLocation, WrittenCounts } from "./import-report.js";
 
 /** Reason under which comparisons of an item with itself are skipped (a dataset may not hold them). */
@@ -9,13 +10,6 @@ export const REPEATED_JUDGMENT_REASON =
 /** Reason under which a judgment seen again with a different outcome is skipped (the first is kept). */
 export const CONFLICTING_JUDGMENT_REASON =
   "judgment already imported from another input with a different outcome (same comparison id; kept the first)";
-
-/** The winning item id of a comparison, `tie`, or `invalid`: the outcome independent of presentation order. */
-function outcome(comparison: Comparison): string {
-  if (comparison.verdict === "first") return `item:${comparison.first}`;
-  if (comparison.verdict === "second") return `item:${comparison.second}`;
-  return comparison.verdict;
-}
 
 function mergeInto<T extends { id: string; metadata?: Record<string, unknown> | undefined }>(
   kind: string,
@@ -42,22 +36,23 @@ function mergeInto<T extends { id: string; metadata?: Record<string, unknown> | 
 }
 
 /**
- * Collects the canonical records of one import in memory: items and judges are merged by id (first value of a
- * field wins, conflicts are reported as warnings), comparisons are checked for duplicate ids and self-comparisons
- * (skipped with a reason), references are de-duplicated by content.
+ * Collects the canonical records of one import: items and judges are merged by id (first value of a field wins,
+ * conflicts are reported as warnings), comparisons are checked for duplicate ids and self-comparisons (skipped
+ * with a reason) and kept in a {@link ComparisonStore} (spilled to a temporary file beyond `spillThreshold`),
+ * references are de-duplicated by content.
  */
 export class DatasetCollector {
   readonly report: ImportReportBuilder;
   private readonly itemMap = new Map<string, Item>();
   private readonly judgeMap = new Map<string, Judge>();
-  private readonly comparisonById = new Map<string, Comparison>();
-  private readonly comparisonList: Comparison[] = [];
+  private readonly comparisonStore: ComparisonStore;
   private readonly assessmentList: Assessment[] = [];
   private readonly referenceKeys = new Set<string>();
   private readonly referenceList: Reference[] = [];
 
-  constructor(report: ImportReportBuilder) {
+  constructor(report: ImportReportBuilder, options: { spillThreshold?: number } = {}) {
     this.report = report;
+    this.comparisonStore = new ComparisonStore(options);
   }
 
   /** Adds an item, or merges it into the item with the same id. Returns the id. */
@@ -91,16 +86,17 @@ export class DatasetCollector {
       this.report.skip(SELF_COMPARISON_REASON, at);
       return false;
     }
-    const existing = this.comparisonById.get(comparison.id);
+    const existing = this.comparisonStore.find(comparison.id);
     if (existing !== undefined) {
-      const same = outcome(existing) === outcome(comparison);
+      const same = existing.outcome === comparisonOutcome(comparison);
       this.report.skip(same ? REPEATED_JUDGMENT_REASON : CONFLICTING_JUDGMENT_REASON, at);
-      if (existing.rationale === undefined && comparison.rationale !== undefined)
-        existing.rationale = comparison.rationale;
+      const kept = existing.comparison;
+      if (kept !== undefined && kept.rationale === undefined && comparison.rationale !== undefined) {
+        kept.rationale = comparison.rationale;
+      }
       return false;
     }
-    this.comparisonById.set(comparison.id, comparison);
-    this.comparisonList.push(comparison);
+    this.comparisonStore.add(comparison);
     // Items the source only names in its judgments (model-level data, generic tables) are implied here.
     if (!this.itemMap.has(comparison.first)) this.itemMap.set(comparison.first, { id: comparison.first });
     if (!this.itemMap.has(comparison.second)) this.itemMap.set(comparison.second, { id: comparison.second });
@@ -110,8 +106,7 @@ export class DatasetCollector {
   /** Judge ids that comparisons or assessments use but no judge record defines (an importer bug if non-empty). */
   undefinedJudges(): string[] {
     const missing = new Set<string>();
-    for (const comparison of this.comparisonList)
-      if (!this.judgeMap.has(comparison.judge)) missing.add(comparison.judge);
+    for (const judge of this.comparisonStore.judges) if (!this.judgeMap.has(judge)) missing.add(judge);
     for (const assessment of this.assessmentList)
       if (!this.judgeMap.has(assessment.judge)) missing.add(assessment.judge);
     return [...missing];
@@ -136,8 +131,9 @@ export class DatasetCollector {
   get judges(): readonly Judge[] {
     return [...this.judgeMap.values()];
   }
-  get comparisons(): readonly Comparison[] {
-    return this.comparisonList;
+  /** The comparisons in the order added (streamed back from a temporary file when there were very many). */
+  comparisons(): Iterable<Comparison> | AsyncIterable<Comparison> {
+    return this.comparisonStore.records();
   }
   get assessments(): readonly Assessment[] {
     return this.assessmentList;
@@ -146,12 +142,17 @@ export class DatasetCollector {
     return this.referenceList;
   }
 
+  /** Removes temporary files (spilled comparisons); call once the dataset is written. */
+  dispose(): Promise<void> {
+    return this.comparisonStore.dispose();
+  }
+
   /** Counts of the collected records. */
   counts(): WrittenCounts {
     return {
       items: this.itemMap.size,
       judges: this.judgeMap.size,
-      comparisons: this.comparisonList.length,
+      comparisons: this.comparisonStore.size,
       assessments: this.assessmentList.length,
       references: this.referenceList.length,
     };

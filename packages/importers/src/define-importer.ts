@@ -35,30 +35,37 @@ export function defineImporter(definition: ImporterDefinition): Importer {
   const run = async (inputs: readonly string[], options: ImportOptions): Promise<ImportResult> => {
     await checkInputsExist(inputs);
     const report = new ImportReportBuilder(definition.format, definition.license);
-    const collector = new DatasetCollector(report);
-    const fields = await definition.collect({ inputs, settings: options.settings ?? {}, collector, report });
-    const missingJudges = collector.undefinedJudges();
-    if (missingJudges.length > 0) {
-      throw new Error(`importer ${definition.format} used judges it did not define: ${missingJudges.join(", ")}`);
+    const collector = new DatasetCollector(
+      report,
+      options.spillThreshold === undefined ? {} : { spillThreshold: options.spillThreshold },
+    );
+    try {
+      const fields = await definition.collect({ inputs, settings: options.settings ?? {}, collector, report });
+      const missingJudges = collector.undefinedJudges();
+      if (missingJudges.length > 0) {
+        throw new Error(`importer ${definition.format} used judges it did not define: ${missingJudges.join(", ")}`);
+      }
+      const manifestFields = {
+        ...fields,
+        ...(options.name === undefined ? {} : { name: options.name }),
+        ...(options.license === undefined ? {} : { license: options.license }),
+        ...(options.source === undefined ? {} : { source: options.source }),
+      };
+      if (manifestFields.license !== undefined) report.license = manifestFields.license;
+      await prepareOutputFolder(options.out, options.force ?? false);
+      const counts = await writeDataset(options.out, {
+        manifest: { schemaVersion: SCHEMA_VERSION, ...manifestFields },
+        items: collector.items,
+        judges: collector.judges,
+        comparisons: collector.comparisons(),
+        ...(collector.assessments.length > 0 ? { assessments: collector.assessments } : {}),
+        ...(collector.references.length > 0 ? { references: collector.references } : {}),
+      });
+      const written = { ...counts, assessments: counts.assessments ?? 0, references: counts.references ?? 0 };
+      return { out: options.out, report: report.build({ inputs, written }) };
+    } finally {
+      await collector.dispose();
     }
-    const manifestFields = {
-      ...fields,
-      ...(options.name === undefined ? {} : { name: options.name }),
-      ...(options.license === undefined ? {} : { license: options.license }),
-      ...(options.source === undefined ? {} : { source: options.source }),
-    };
-    if (manifestFields.license !== undefined) report.license = manifestFields.license;
-    await prepareOutputFolder(options.out, options.force ?? false);
-    const counts = await writeDataset(options.out, {
-      manifest: { schemaVersion: SCHEMA_VERSION, ...manifestFields },
-      items: collector.items,
-      judges: collector.judges,
-      comparisons: collector.comparisons,
-      ...(collector.assessments.length > 0 ? { assessments: collector.assessments } : {}),
-      ...(collector.references.length > 0 ? { references: collector.references } : {}),
-    });
-    const written = { ...counts, assessments: counts.assessments ?? 0, references: counts.references ?? 0 };
-    return { out: options.out, report: report.build({ inputs, written }) };
   };
   return {
     format: definition.format,

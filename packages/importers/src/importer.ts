@@ -18,6 +18,8 @@ export interface ImportOptions {
   /** Source URL to record in `dataset.json`. */
   readonly source?: string;
   readonly settings?: ImportSettings;
+  /** Comparisons held in memory before spilling to a temporary file (default 250,000; small values in tests). */
+  readonly spillThreshold?: number;
 }
 
 /** What an import produced: the report and the counts written. */
