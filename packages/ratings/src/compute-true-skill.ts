@@ -18,7 +18,8 @@ export interface TrueSkillRatings {
 /**
  * Replays comparisons one by one (chronological order by default) through {@link updateTrueSkill}.
  * Draw probability: as given; by default 0 when the data hold no ties, else the share of ties among valid rows
- * (TrueSkill cannot process a tie with draw probability 0). Invalid rows are skipped.
+ * capped at 0.99 (TrueSkill cannot process a tie with draw probability 0, nor anything with 1). Invalid rows
+ * are skipped.
  */
 export function computeTrueSkill(
   outcomes: PairwiseOutcomes,
@@ -33,7 +34,8 @@ export function computeTrueSkill(
   }
   const environment: TrueSkillEnvironment = {
     ...SEED_TRUE_SKILL,
-    drawProbability: valid === 0 ? 0 : ties / valid,
+    // Capped below 1: a draw probability of 1 makes the draw margin infinite.
+    drawProbability: valid === 0 ? 0 : Math.min(ties / valid, 0.99),
     ...options.environment,
   };
   if (ties > 0 && !(environment.drawProbability > 0)) {

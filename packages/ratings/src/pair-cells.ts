@@ -52,8 +52,14 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
   if (byJudge && judgeColumn === undefined) {
     throw new RangeError("aggregatePairCells: byJudge needs outcomes.judge");
   }
-  const judgeIds = byJudge ? (outcomes.judgeIds ?? []) : [];
-  const judgeSlots = byJudge ? Math.max(1, judgeIds.length) + 1 : 1;
+  let judgeIds: readonly string[] = [];
+  if (judgeColumn !== undefined) {
+    // Judge codes index outcomes.judgeIds; without a dictionary, name the codes by number.
+    let largest = -1;
+    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, judgeColumn[row] as number);
+    judgeIds = outcomes.judgeIds ?? Array.from({ length: largest + 1 }, (_, code) => String(code));
+  }
+  const judgeSlots = judgeIds.length + 1;
   const keySpace = itemCount * itemCount * 2 * judgeSlots;
   const dense = keySpace <= DENSE_LIMIT ? new Int32Array(keySpace).fill(-1) : undefined;
   const sparse = dense === undefined ? new Map<number, number>() : undefined;

@@ -114,6 +114,31 @@ describe("rateItems", () => {
     expect(report.comparisons + report.invalid).toBe(outcomes.size / 2);
   });
 
+  it("handles no comparisons and a single tie without inventing ratings", () => {
+    const empty = {
+      size: 0,
+      itemIds: ["a", "b"],
+      first: new Int32Array(0),
+      second: new Int32Array(0),
+      verdict: new Uint8Array(0),
+    };
+    const bt = rateItems(empty, { method: "bt", bootstrapRounds: 5 });
+    expect(bt.items.every((item) => item.rating === null && item.rank === null)).toBe(true);
+    const winRate = rateItems(empty, { method: "winrate", bootstrapRounds: 0 });
+    expect(winRate.items.every((item) => item.ciLower === null && item.rankByInterval === null)).toBe(true);
+    // One tie: the default draw probability (tie share) is capped at 0.99 so TrueSkill stays finite.
+    const tie = {
+      size: 1,
+      itemIds: ["a", "b"],
+      first: Int32Array.of(0),
+      second: Int32Array.of(1),
+      verdict: Uint8Array.of(2),
+    };
+    const trueSkill = rateItems(tie, { method: "trueskill", bootstrapRounds: 0 });
+    expect(trueSkill.parameters.drawProbability).toBe(0.99);
+    expect(trueSkill.items.every((item) => Number.isFinite(item.rating))).toBe(true);
+  });
+
   it("rejects options the method does not support", () => {
     expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(/ties applies to method "bt" only/);
     expect(() => rateItems(outcomes, { method: "winrate", anchor: { item: "item0", value: 1 } })).toThrow(

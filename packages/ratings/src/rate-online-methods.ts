@@ -153,7 +153,11 @@ export function rateOpenSkill(outcomes: PairwiseOutcomes, settings: MethodSettin
 /** Win rate with Wilson intervals; the bootstrap only adds rank intervals. */
 export function rateWinRate(outcomes: PairwiseOutcomes, settings: MethodSettings, record: WinRates): MethodResult {
   const parameters = { interval: "Wilson 95%", ties: "excluded from the denominator" };
-  const base = { rating: record.winRate, lower: record.lower, upper: record.upper, parameters };
+  // Items without decided comparisons have no win rate, so no interval either (the record keeps Wilson's [0, 1]).
+  const undecided = (i: number) => Number.isNaN(record.winRate[i] as number);
+  const lower = record.lower.map((value, i) => (undecided(i) ? Number.NaN : value));
+  const upper = record.upper.map((value, i) => (undecided(i) ? Number.NaN : value));
+  const base = { rating: record.winRate, lower, upper, parameters };
   if (settings.rounds === 0) return { ...base, intervals: "95% Wilson intervals; no rank intervals" };
   return withRowBootstrap(
     outcomes,
