@@ -1,7 +1,7 @@
 import type { JudgeDescription, JudgeRequest, JudgeResult, JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
 import type { Comparison } from "@judgelab/schema";
 import { type CallOutcome, callWithRetries } from "./call-with-retries.js";
-import { estimateTokens, type PriceTable } from "./price-table.js";
+import { estimateRequestTokens, type PriceTable } from "./price-table.js";
 import type { ProgressCounters, ProgressReporter } from "./progress-events.js";
 import { ProviderLimiter } from "./provider-limiter.js";
 import { responseCacheKey } from "./response-cache.js";
@@ -9,6 +9,7 @@ import type { RunJournal } from "./run-journal.js";
 import type { FailedResult, FailureKind, PlannedComparison, RecordedResult } from "./run-records.js";
 import type { RunState } from "./run-state.js";
 import { seededRandom } from "./seeded-random.js";
+import { toComparisonRecord } from "./to-comparison-record.js";
 import type { TournamentConfig } from "./tournament-config.js";
 import type { TournamentItems } from "./tournament-items.js";
 
@@ -204,7 +205,15 @@ export class ComparisonExecutor {
       return;
     }
     if (!cached) this.options.journal.cache.set(cacheKey, outcome.result);
-    const comparison = this.toComparison(planned, outcome.result, prepared.judge, options.batch === true);
+    const comparison = toComparisonRecord({
+      planned,
+      result: outcome.result,
+      judge: prepared.judge,
+      prices: this.options.prices,
+      batch: options.batch === true,
+      templateHash: this.options.template.hash,
+      createdAt: this.options.now().toISOString(),
+    });
     if (outcome.result.type === "verdict") {
       this.finish({
         type: "recorded",
@@ -245,7 +254,7 @@ export class ComparisonExecutor {
         judge: prepared.judge,
         request: prepared.request,
         limiter: this.judges.get(planned.judge)!.limiter,
-        estimatedTokens: this.estimateCallTokens(prepared.request),
+        estimatedTokens: estimateRequestTokens(prepared.request) + config.expectedOutputTokens,
         retry: config.retries,
         timeoutMs: config.timeoutMs,
         random: this.random,
@@ -264,49 +273,6 @@ export class ComparisonExecutor {
       return;
     }
     this.recordOutcome(prepared, outcome);
-  }
-
-  private toComparison(
-    planned: PlannedComparison,
-    result: JudgeResult,
-    judge: PairwiseJudge,
-    batch: boolean,
-  ): Comparison {
-    const costUsd = this.options.prices.costOf({
-      model: judge.model,
-      provider: judge.provider,
-      ...result.usage,
-      batch,
-    });
-    const isVerdict = result.type === "verdict";
-    const rationale = isVerdict ? result.rationale : result.message;
-    return {
-      id: planned.id,
-      first: planned.first,
-      second: planned.second,
-      order: "known",
-      verdict: isVerdict ? result.verdict : "invalid",
-      judge: planned.judge,
-      ...(isVerdict && result.strength !== undefined ? { strength: result.strength } : {}),
-      matchId: planned.matchId,
-      repetition: planned.repetition,
-      ...(rationale === undefined ? {} : { rationale }),
-      createdAt: this.options.now().toISOString(),
-      usage: { ...result.usage, latencyMs: result.latencyMs, ...(costUsd === undefined ? {} : { costUsd }) },
-      ...(result.raw === undefined ? {} : { raw: result.raw }),
-      metadata: { round: planned.round, templateHash: this.options.template.hash },
-    };
-  }
-
-  private estimateCallTokens(request: JudgeRequest): number {
-    const { template } = request;
-    const limit = template.maxItemChars ?? Number.POSITIVE_INFINITY;
-    const text =
-      (template.system ?? "") +
-      template.user +
-      request.first.text.slice(0, limit) +
-      request.second.text.slice(0, limit);
-    return estimateTokens(text) + this.options.config.expectedOutputTokens;
   }
 
   private count(kind: FailureKind, delta: number): void {

@@ -1,3 +1,4 @@
+import type { JudgeRequest } from "@judgelab/judges";
 import type { ModelPrice } from "./tournament-config.js";
 
 /**
@@ -56,4 +57,16 @@ export class PriceTable {
  */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
+}
+
+/**
+ * Input tokens of a request before rendering (for TPM reservations, corrected with the real usage afterwards):
+ * characters / 4 of the template sources plus both items' texts cut to the template's `maxItemChars`.
+ */
+export function estimateRequestTokens(request: JudgeRequest): number {
+  const { template } = request;
+  const limit = template.maxItemChars ?? Number.POSITIVE_INFINITY;
+  return estimateTokens(
+    (template.system ?? "") + template.user + request.first.text.slice(0, limit) + request.second.text.slice(0, limit),
+  );
 }
