@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type OpenAI from "openai";
+import { fakeChatCompletion, fakeOpenAIErrorBody, fakeResponse } from "./fake-openai-answers.js";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -8,138 +9,8 @@ import {
   type FakeServerOptions,
   startFakeServer,
 } from "./fake-server-core.js";
-import { composeFakeAnswer, decideFakeVerdict, FAKE_REFUSAL_TEXT, fakeTokenCount } from "./fake-verdict.js";
 
 type Json = Record<string, unknown>;
-
-function contentText(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) {
-    return content.map((part) => (typeof part === "string" ? part : String((part as Json)?.text ?? ""))).join("\n");
-  }
-  return "";
-}
-
-/** Chat-completions answer for a request body (shared by online calls and batch lines). */
-export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined): OpenAI.ChatCompletion {
-  const request = (body ?? {}) as Json;
-  const messages = Array.isArray(request.messages) ? (request.messages as Json[]) : [];
-  const promptText = messages.map((message) => contentText(message.content)).join("\n");
-  const format = request.response_format as Json | undefined;
-  const schema = format?.type === "json_schema" ? (format.json_schema as Json | undefined)?.schema : undefined;
-  const verdict = decideFakeVerdict(promptText);
-  const answer = composeFakeAnswer({ verdict, promptText, schema, unparseable: fault?.kind === "unparseable" });
-  let content: string | null = answer.text;
-  let refusal: string | null = null;
-  let finishReason: OpenAI.ChatCompletion.Choice["finish_reason"] = "stop";
-  if (fault?.kind === "refusal") {
-    content = null;
-    refusal = FAKE_REFUSAL_TEXT;
-  } else if (fault?.kind === "content-filter") {
-    content = null;
-    finishReason = "content_filter";
-  } else if (fault?.kind === "truncated") {
-    content = answer.text.slice(0, 8);
-    finishReason = "length";
-  }
-  const promptTokens = fakeTokenCount(promptText);
-  const completionTokens = fakeTokenCount(content ?? refusal ?? "");
-  return {
-    id: `chatcmpl-${randomUUID()}`,
-    object: "chat.completion",
-    created: Math.floor(Date.now() / 1000),
-    model: String(request.model ?? "unknown"),
-    choices: [
-      {
-        index: 0,
-        message: { role: "assistant", content, refusal, annotations: [] },
-        logprobs: null,
-        finish_reason: finishReason,
-      },
-    ],
-    usage: {
-      prompt_tokens: promptTokens,
-      completion_tokens: completionTokens,
-      total_tokens: promptTokens + completionTokens,
-    },
-    system_fingerprint: "fp_fake",
-  };
-}
-
-/** Responses-API answer (`output_text` is a convenience the SDK adds on the client, not part of the wire shape). */
-function fakeResponse(body: unknown, fault: FakeFault | undefined): Omit<OpenAI.Responses.Response, "output_text"> {
-  const request = (body ?? {}) as Json;
-  const input = request.input;
-  const inputText = Array.isArray(input)
-    ? input.map((message) => contentText((message as Json).content)).join("\n")
-    : contentText(input);
-  const promptText = `${contentText(request.instructions)}\n${inputText}`;
-  const format = (request.text as Json | undefined)?.format as Json | undefined;
-  const schema = format?.type === "json_schema" ? format.schema : undefined;
-  const answer = composeFakeAnswer({
-    verdict: decideFakeVerdict(promptText),
-    promptText,
-    schema,
-    unparseable: fault?.kind === "unparseable",
-  });
-  let content: Array<OpenAI.Responses.ResponseOutputText | OpenAI.Responses.ResponseOutputRefusal> = [
-    { type: "output_text", text: answer.text, annotations: [] },
-  ];
-  let status: OpenAI.Responses.ResponseStatus = "completed";
-  let incomplete: OpenAI.Responses.Response.IncompleteDetails | null = null;
-  if (fault?.kind === "refusal") content = [{ type: "refusal", refusal: FAKE_REFUSAL_TEXT }];
-  if (fault?.kind === "content-filter") {
-    content = [];
-    status = "incomplete";
-    incomplete = { reason: "content_filter" };
-  }
-  if (fault?.kind === "truncated") {
-    content = [{ type: "output_text", text: answer.text.slice(0, 8), annotations: [] }];
-    status = "incomplete";
-    incomplete = { reason: "max_output_tokens" };
-  }
-  const inputTokens = fakeTokenCount(promptText);
-  const outputTokens = fakeTokenCount(answer.text);
-  return {
-    id: `resp_${randomUUID().replace(/-/g, "")}`,
-    object: "response",
-    created_at: Math.floor(Date.now() / 1000),
-    status,
-    error: null,
-    incomplete_details: incomplete,
-    instructions: typeof request.instructions === "string" ? request.instructions : null,
-    model: String(request.model ?? "unknown"),
-    output: [
-      { type: "message", id: `msg_${randomUUID().replace(/-/g, "")}`, status: "completed", role: "assistant", content },
-    ],
-    metadata: null,
-    parallel_tool_calls: true,
-    tool_choice: "auto",
-    tools: [],
-    temperature: typeof request.temperature === "number" ? request.temperature : 1,
-    top_p: 1,
-    text: request.text ?? { format: { type: "text" } },
-    usage: {
-      input_tokens: inputTokens,
-      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
-      output_tokens: outputTokens,
-      output_tokens_details: { reasoning_tokens: 0 },
-      total_tokens: inputTokens + outputTokens,
-    },
-  };
-}
-
-function errorBody(status: number, message: string): Json {
-  const type =
-    status === 429
-      ? "rate_limit_error"
-      : status === 401
-        ? "invalid_request_error"
-        : status >= 500
-          ? "server_error"
-          : "invalid_request_error";
-  return { error: { message, type, param: null, code: status === 401 ? "invalid_api_key" : null } };
-}
 
 /** Options of the fake OpenAI server. */
 export interface FakeOpenAIServerOptions extends FakeServerOptions {
@@ -207,7 +78,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
             response: {
               status_code: fault.status,
               request_id: requestId,
-              body: errorBody(fault.status, "injected batch error"),
+              body: fakeOpenAIErrorBody(fault.status, "injected batch error"),
             },
             error: null,
           }),
@@ -268,7 +139,8 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
           body: rawBody,
         }).formData();
         const file = form.get("file");
-        if (file === null || typeof file === "string") return { status: 400, body: errorBody(400, "missing file") };
+        if (file === null || typeof file === "string")
+          return { status: 400, body: fakeOpenAIErrorBody(400, "missing file") };
         return {
           status: 200,
           body: fileObject(storeFile(file.name, String(form.get("purpose") ?? ""), await file.text())),
@@ -282,7 +154,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       handle: ({ match }) => {
         const file = files.get(match[1] ?? "");
         return file === undefined
-          ? { status: 404, body: errorBody(404, "no such file") }
+          ? { status: 404, body: fakeOpenAIErrorBody(404, "no such file") }
           : { status: 200, body: file.content, raw: true };
       },
     },
@@ -293,7 +165,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       handle: ({ body }) => {
         const request = (body ?? {}) as Json;
         if (!files.has(String(request.input_file_id)))
-          return { status: 400, body: errorBody(400, "unknown input_file_id") };
+          return { status: 400, body: fakeOpenAIErrorBody(400, "unknown input_file_id") };
         const now = Math.floor(Date.now() / 1000);
         const metadata = request.metadata;
         // Timestamps and file ids are absent until they happen (optional in the SDK's Batch type).
@@ -319,7 +191,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       faultable: true,
       handle: ({ match }) => {
         const stored = batches.get(match[1] ?? "");
-        if (stored === undefined) return { status: 404, body: errorBody(404, "no such batch") };
+        if (stored === undefined) return { status: 404, body: fakeOpenAIErrorBody(404, "no such batch") };
         stored.polls++;
         const status = stored.object.status;
         if (status === "validating" || status === "in_progress") {
@@ -335,7 +207,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       faultable: true,
       handle: ({ match }) => {
         const stored = batches.get(match[1] ?? "");
-        if (stored === undefined) return { status: 404, body: errorBody(404, "no such batch") };
+        if (stored === undefined) return { status: 404, body: fakeOpenAIErrorBody(404, "no such batch") };
         Object.assign(stored.object, { status: "cancelled", cancelled_at: Math.floor(Date.now() / 1000) });
         return { status: 200, body: stored.object };
       },
@@ -347,7 +219,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       const header = headers.authorization;
       return typeof header === "string" && header.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
     },
-    errorBody,
+    errorBody: fakeOpenAIErrorBody,
     modelOf: (_path, body) => {
       const model = (body as Json | undefined)?.model;
       return typeof model === "string" ? model : undefined;

@@ -4,7 +4,8 @@ export {
   startFakeAnthropicServer,
 } from "./fake-anthropic-server.js";
 export { fakeGenerateContent, startFakeGeminiServer } from "./fake-gemini-server.js";
-export { type FakeOpenAIServerOptions, fakeChatCompletion, startFakeOpenAIServer } from "./fake-openai-server.js";
+export { fakeChatCompletion, fakeOpenAIErrorBody, fakeResponse } from "./fake-openai-answers.js";
+export { type FakeOpenAIServerOptions, startFakeOpenAIServer } from "./fake-openai-server.js";
 export {
   type FakeFault,
   type FakeRequestLogEntry,
