@@ -1,5 +1,4 @@
-import type { JudgeDescription, JudgeRequest, JudgeResult, JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
-import type { Comparison } from "@judgelab/schema";
+import type { JudgeDescription, JudgeRequest, JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
 import { type CallOutcome, callWithRetries } from "./call-with-retries.js";
 import { estimateRequestTokens, type PriceTable } from "./price-table.js";
 import type { ProgressCounters, ProgressReporter } from "./progress-events.js";
