@@ -8,7 +8,12 @@ export {
   readAnthropicMessagesResponse,
   VERDICT_TOOL_NAME,
 } from "./adapters/anthropic-messages-judge.js";
-export { callProvider, mapProviderError, type ProviderEndpoint } from "./adapters/call-provider.js";
+export {
+  callProvider,
+  createEndpointCaller,
+  mapProviderError,
+  type ProviderEndpoint,
+} from "./adapters/call-provider.js";
 export {
   createProviderJudge,
   type ProviderJudgeOptions,
@@ -51,6 +56,7 @@ export {
   type BatchItemOutcome,
   type BatchJobState,
   type BatchJobStatus,
+  readBatchLine,
   validateBatchEntries,
 } from "./batch/batch-types.js";
 export {

@@ -188,3 +188,22 @@ export async function callProvider<T>(options: {
     context.signal?.removeEventListener("abort", onAbort);
   }
 }
+
+/**
+ * `callProvider` bound to one provider and base URL: `call(path, context, run)` runs `run` under the deadline and
+ * abort rules and returns its value. For clients that make several kinds of requests (batch APIs).
+ */
+export function createEndpointCaller(options: {
+  readonly provider: string;
+  readonly baseURL: string;
+  readonly apiKey: string;
+}) {
+  return async <T>(path: string, context: JudgeCallContext, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const endpoint: ProviderEndpoint = {
+      provider: options.provider,
+      url: `${options.baseURL}${path}`,
+      secret: options.apiKey,
+    };
+    return (await callProvider({ endpoint, context, run })).value;
+  };
+}

@@ -1,5 +1,5 @@
 import type Anthropic from "@anthropic-ai/sdk";
-import { callProvider, type ProviderEndpoint } from "../adapters/call-provider.js";
+import { createEndpointCaller } from "../adapters/call-provider.js";
 import { createAnthropicClient } from "../adapters/create-sdk-client.js";
 import { redactSecretInText } from "../adapters/redact-secret.js";
 import { JudgeCallError, type JudgeCallErrorCode } from "../judge-call-error.js";
@@ -9,6 +9,7 @@ import {
   type BatchEntry,
   type BatchItemOutcome,
   type BatchJobStatus,
+  readBatchLine,
   validateBatchEntries,
 } from "./batch-types.js";
 
@@ -83,16 +84,7 @@ function toStatus(batch: Anthropic.Messages.Batches.MessageBatch): BatchJobStatu
 export function createAnthropicBatchClient(options: AnthropicBatchClientOptions) {
   const baseURL = (options.baseURL ?? "https://api.anthropic.com").replace(/\/+$/, "");
   const client = createAnthropicClient({ apiKey: options.apiKey, baseURL });
-  const endpoint = (path: string): ProviderEndpoint => ({
-    provider: "anthropic",
-    url: `${baseURL}${path}`,
-    secret: options.apiKey,
-  });
-  const call = async <T>(
-    path: string,
-    context: JudgeCallContext,
-    run: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> => (await callProvider({ endpoint: endpoint(path), context, run })).value;
+  const call = createEndpointCaller({ provider: "anthropic", baseURL, apiKey: options.apiKey });
 
   return {
     /** Creates the batch; returns its first status. */
@@ -156,16 +148,7 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
         const customId = line.custom_id;
         const result = line.result;
         if (result.type === "succeeded") {
-          try {
-            outcomes.push({
-              customId,
-              type: "result",
-              result: collection.judge.parseResponseBody(request, result.message, 0),
-            });
-          } catch (error) {
-            if (!JudgeCallError.isInstance(error)) throw error;
-            outcomes.push({ customId, type: "error", error });
-          }
+          outcomes.push(readBatchLine({ customId, judge: collection.judge, request, body: result.message }));
         } else if (result.type === "errored") {
           const detail = result.error.error;
           outcomes.push({

@@ -1,5 +1,5 @@
-import type { JudgeCallError } from "../judge-call-error.js";
-import type { JudgeRequest, JudgeResult } from "../judge-contract.js";
+import { JudgeCallError } from "../judge-call-error.js";
+import type { BatchCapableJudge, JudgeRequest, JudgeResult } from "../judge-contract.js";
 
 /** One request of a batch, keyed by the caller's `customId` (1–64 characters of `A–Z a–z 0–9 _ -`). */
 export interface BatchEntry {
@@ -78,4 +78,26 @@ export function addMissingOutcomes(
     if (!reported.has(entry.customId)) outcomes.push({ customId: entry.customId, type: "not-run", reason });
   }
   return outcomes;
+}
+
+/**
+ * The outcome of one succeeded batch line: the judge reads the response body like an online answer (latency 0:
+ * unknown); a body of the wrong shape becomes an `error` outcome instead of aborting the whole collection.
+ */
+export function readBatchLine(options: {
+  readonly customId: string;
+  readonly judge: BatchCapableJudge;
+  readonly request: JudgeRequest;
+  readonly body: unknown;
+}): BatchItemOutcome {
+  try {
+    return {
+      customId: options.customId,
+      type: "result",
+      result: options.judge.parseResponseBody(options.request, options.body, 0),
+    };
+  } catch (error) {
+    if (!JudgeCallError.isInstance(error)) throw error;
+    return { customId: options.customId, type: "error", error };
+  }
 }

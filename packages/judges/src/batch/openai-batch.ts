@@ -1,6 +1,6 @@
 import type OpenAI from "openai";
 import { toFile } from "openai";
-import { callProvider, type ProviderEndpoint } from "../adapters/call-provider.js";
+import { createEndpointCaller } from "../adapters/call-provider.js";
 import { createOpenAIClient } from "../adapters/create-sdk-client.js";
 import { redactSecret } from "../adapters/redact-secret.js";
 import { JudgeCallError, judgeCallErrorCodeForStatus } from "../judge-call-error.js";
@@ -11,6 +11,7 @@ import {
   type BatchItemOutcome,
   type BatchJobState,
   type BatchJobStatus,
+  readBatchLine,
   validateBatchEntries,
 } from "./batch-types.js";
 
@@ -85,16 +86,7 @@ interface OutputLine {
 export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
   const client = createOpenAIClient({ apiKey: options.apiKey, baseURL });
-  const endpoint = (path: string): ProviderEndpoint => ({
-    provider: "openai",
-    url: `${baseURL}${path}`,
-    secret: options.apiKey,
-  });
-  const call = async <T>(
-    path: string,
-    context: JudgeCallContext,
-    run: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> => (await callProvider({ endpoint: endpoint(path), context, run })).value;
+  const call = createEndpointCaller({ provider: "openai", baseURL, apiKey: options.apiKey });
 
   const downloadLines = async (fileId: string, context: JudgeCallContext): Promise<OutputLine[]> => {
     const text = await call(`/files/${fileId}/content`, context, async (signal) =>
@@ -111,7 +103,7 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
             code: "malformed-response",
             message: `openai batch file ${fileId} line ${index + 1} is not JSON`,
             provider: "openai",
-            url: endpoint(`/files/${fileId}/content`).url,
+            url: `${baseURL}/files/${fileId}/content`,
           });
         }
       });
@@ -186,16 +178,7 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
         if (customId === undefined || request === undefined) continue;
         const status = line.response?.status_code;
         if (status === 200) {
-          try {
-            outcomes.push({
-              customId,
-              type: "result",
-              result: collection.judge.parseResponseBody(request, line.response?.body, 0),
-            });
-          } catch (error) {
-            if (!JudgeCallError.isInstance(error)) throw error;
-            outcomes.push({ customId, type: "error", error });
-          }
+          outcomes.push(readBatchLine({ customId, judge: collection.judge, request, body: line.response?.body }));
           continue;
         }
         const body = JSON.stringify(redactSecret(line.response?.body ?? line.error ?? null, options.apiKey)).slice(
