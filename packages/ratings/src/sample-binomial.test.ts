@@ -43,6 +43,7 @@ describe("sampleBinomial", () => {
     [40, 0.5],
     [1000, 0.3],
     [100000, 0.02],
+    [1000000, 0.000012],
     [300, 0.93],
   ])("matches the Binomial(%i, %f) pmf (χ² test, 20,000 draws)", (n, p) => {
     const { statistic, bins } = chiSquare(n, p, 20000, n + Math.round(p * 1000));

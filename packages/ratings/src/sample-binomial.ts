@@ -5,7 +5,8 @@ import type { RandomSource } from "./random-source.js";
  * - n·min(p, 1−p) < 10: inversion by sequential search (BINV, Kachitvichyanukul & Schmeiser 1988), exact.
  * - otherwise: BTRS, transformed rejection with squeeze (Hörmann 1993, "The generation of binomial random
  *   variates", J. Statist. Comput. Simul. 46), exact, O(1) expected time; the same algorithm PyTorch and
- *   TensorFlow use. The acceptance test uses Stirling-series tails fc(k) = ln k! − (k+½)ln(k+1) + (k+1) − ½ln 2π.
+ *   TensorFlow use. The acceptance test compares with f(k)/f(m) (m the mode): by the pmf recurrence within 40
+ *   of the mode, else through Stirling-series tails fc(k) = ln k! − (k+½)ln(k+1) + (k+1) − ½ln 2π.
  * p > ½ is handled by symmetry.
  */
 export function sampleBinomial(random: RandomSource, trials: number, probability: number): number {
@@ -20,9 +21,9 @@ export function createBinomialSampler(random: RandomSource): (trials: number, pr
 
 /** A uniform in [0, 1): 32-bit resolution (open at 1) when the source offers nextUint32, else `next()`. */
 function uniformOf(random: RandomSource): () => number {
-  const nextUint32 = random.nextUint32;
-  if (nextUint32 === undefined) return () => random.next();
-  return () => (nextUint32.call(random) + 0.5) / 4294967296;
+  if (random.nextUint32 === undefined) return () => random.next();
+  const source = random as Required<RandomSource>;
+  return () => (source.nextUint32() + 0.5) * 2.3283064365386963e-10;
 }
 
 function sampleWith(uniform: () => number, trials: number, probability: number): number {
@@ -60,19 +61,34 @@ function transformedRejection(uniform: () => number, n: number, p: number): numb
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spq;
-  const lpq = Math.log(p / (1 - p));
+  const odds = p / (1 - p);
   const m = Math.floor((n + 1) * p);
-  const h = stirlingTail(m) + stirlingTail(n - m);
   for (;;) {
     const u = uniform() - 0.5;
-    let v = uniform();
+    const v = uniform();
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
-    v = Math.log((v * alpha) / (a / (us * us) + b));
-    const bound = h - stirlingTail(k) - stirlingTail(n - k) + (k - m) * lpq + logFactorialRatio(n, m, k);
-    if (v <= bound) return k;
+    const scaled = (v * alpha) / (a / (us * us) + b);
+    const distance = k - m;
+    if (distance <= 40 && distance >= -40) {
+      // Near the mode, f(k)/f(m) by the recurrence f(i)/f(i−1) = (n − i + 1)/i · p/q: a few multiplications
+      // instead of the logarithms below (the same exact test; BTPE evaluates it this way too).
+      let ratio = 1;
+      if (distance > 0) for (let i = m + 1; i <= k; i++) ratio *= ((n - i + 1) / i) * odds;
+      else for (let i = k + 1; i <= m; i++) ratio /= ((n - i + 1) / i) * odds;
+      if (scaled <= ratio) return k;
+      continue;
+    }
+    const bound =
+      stirlingTail(m) +
+      stirlingTail(n - m) -
+      stirlingTail(k) -
+      stirlingTail(n - k) +
+      distance * Math.log(odds) +
+      logFactorialRatio(n, m, k);
+    if (Math.log(scaled) <= bound) return k;
   }
 }
 
