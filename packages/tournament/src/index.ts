@@ -5,6 +5,7 @@ export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
+export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
 export { needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
@@ -36,12 +37,11 @@ export type {
   StopReason,
   StopRecord,
 } from "./run-records.js";
-export { RunState } from "./run-state.js";
+export { comparisonsInPlanOrder, RunState } from "./run-state.js";
 export { RunIdentityError, type RunManifest, RunStore } from "./run-store.js";
 export { type RunTournamentOptions, runTournament, type TournamentRunSummary } from "./run-tournament.js";
 export { seededRandom, shuffled } from "./seeded-random.js";
 export {
-  comparisonsInPlanOrder,
   type SimulatedTournament,
   type SimulateTournamentOptions,
   simulateTournament,

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { Comparison } from "@judgelab/schema";
 import { LogLineError } from "./append-only-log.js";
 import type { RunLogRecord } from "./run-records.js";
+import { comparisonsInPlanOrder } from "./run-state.js";
 import type { RunManifest } from "./run-store.js";
-import { comparisonsInPlanOrder } from "./simulate-tournament.js";
 
 /** A run folder read without modifying it (for reports and inspection). */
 export interface RunFolder {

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createJudges } from "./create-judges.js";
 import { paperTournamentPreset } from "./paper-tournament-preset.js";
 import { createMemoryJournal } from "./run-journal.js";
+import { comparisonsInPlanOrder } from "./run-state.js";
 import { runTournament } from "./run-tournament.js";
-import { comparisonsInPlanOrder, simulateTournament } from "./simulate-tournament.js";
+import { simulateTournament } from "./simulate-tournament.js";
 import { tournamentConfigSchema } from "./tournament-config.js";
 import { prepareTournamentItems } from "./tournament-items.js";
 

@@ -1,3 +1,4 @@
+import type { Comparison } from "@judgelab/schema";
 import type { BatchRecord, FailedResult, PlannedComparison, RecordedResult, RunLogRecord } from "./run-records.js";
 
 /** A problem found while replaying a log (a comparison recorded twice, a result for an unplanned id). */
@@ -98,4 +99,20 @@ export class RunState {
     }
     return results;
   }
+}
+
+/**
+ * The canonical comparisons of a run log, in plan order: recorded verdicts and judge-side failures (with verdict
+ * `invalid`); transport failures have no comparison record.
+ */
+export function comparisonsInPlanOrder(records: readonly RunLogRecord[]): Comparison[] {
+  const state = RunState.fromRecords(records);
+  const comparisons: Comparison[] = [];
+  for (const round of state.rounds) {
+    for (const planned of round ?? []) {
+      const comparison = state.recorded.get(planned.id)?.comparison ?? state.failed.get(planned.id)?.comparison;
+      if (comparison !== undefined) comparisons.push(comparison);
+    }
+  }
+  return comparisons;
 }

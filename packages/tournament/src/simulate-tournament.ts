@@ -2,12 +2,12 @@ import { writeDataset } from "@judgelab/datasets";
 import type { JudgeTemplate } from "@judgelab/judges";
 import type { Comparison, Item, Judge } from "@judgelab/schema";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+import { judgeRecordOf } from "./export-run-dataset.js";
 import { loadTournamentItems } from "./load-tournament-items.js";
 import type { ProgressReporter } from "./progress-events.js";
 import { resolveTemplate } from "./resolve-template.js";
 import { createMemoryJournal } from "./run-journal.js";
-import type { RunLogRecord } from "./run-records.js";
-import { RunState } from "./run-state.js";
+import { comparisonsInPlanOrder } from "./run-state.js";
 import { runTournament, type TournamentRunSummary } from "./run-tournament.js";
 import type { TournamentConfig } from "./tournament-config.js";
 import { prepareTournamentItems } from "./tournament-items.js";
@@ -71,17 +71,7 @@ export async function simulateTournament(options: SimulateTournamentOptions): Pr
     ...(options.reporter === undefined ? {} : { reporter: options.reporter }),
   });
   const comparisons = comparisonsInPlanOrder(journal.appended);
-  const judgeRecords: Judge[] = judges.map((judge) => {
-    const description = judge.describe();
-    return {
-      id: judge.id,
-      kind: "simulated",
-      provider: "simulated",
-      model: judge.model,
-      ...(judge.family === undefined ? {} : { family: judge.family }),
-      parameters: { ...description.parameters },
-    };
-  });
+  const judgeRecords: Judge[] = judges.map(judgeRecordOf);
   if (options.outDir !== undefined) {
     await writeDataset(options.outDir, {
       manifest: {
@@ -98,20 +88,4 @@ export async function simulateTournament(options: SimulateTournamentOptions): Pr
     });
   }
   return { items: [...items], judges: judgeRecords, comparisons, summary };
-}
-
-/**
- * The canonical comparisons of a run log, in plan order: recorded verdicts and judge-side failures (with verdict
- * `invalid`); transport failures have no comparison record.
- */
-export function comparisonsInPlanOrder(records: readonly RunLogRecord[]): Comparison[] {
-  const state = RunState.fromRecords(records);
-  const comparisons: Comparison[] = [];
-  for (const round of state.rounds) {
-    for (const planned of round ?? []) {
-      const comparison = state.recorded.get(planned.id)?.comparison ?? state.failed.get(planned.id)?.comparison;
-      if (comparison !== undefined) comparisons.push(comparison);
-    }
-  }
-  return comparisons;
 }

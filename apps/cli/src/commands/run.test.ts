@@ -73,8 +73,16 @@ describe("judgelab run", () => {
     expect(server.log.length).toBe(requestsBefore);
 
     const runDir = join(root, "out", "run");
-    expect(readdirSync(runDir).sort()).toEqual(["cache.jsonl", "log.jsonl", "run.json"]);
-    for (const file of readdirSync(runDir)) expect(readFileSync(join(runDir, file), "utf8")).not.toContain(SENTINEL);
+    expect(readdirSync(runDir).sort()).toEqual(["cache.jsonl", "dataset", "log.jsonl", "run.json"]);
+    for (const file of ["cache.jsonl", "log.jsonl", "run.json"]) {
+      expect(readFileSync(join(runDir, file), "utf8")).not.toContain(SENTINEL);
+    }
+    const datasetDir = join(runDir, "dataset");
+    for (const file of readdirSync(datasetDir))
+      expect(readFileSync(join(datasetDir, file), "utf8")).not.toContain(SENTINEL);
+    expect(readFileSync(join(datasetDir, "comparisons.jsonl"), "utf8").trim().split("\n")).toHaveLength(28);
+    const validated = await runCliForTest(["validate", datasetDir], { cwd: root });
+    expect(validated.stdout).toMatch(/valid: 8 items, 1 judges, 28 comparisons/);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   createJudges,
   createRunManifest,
   estimateRun,
+  exportRunDataset,
   formatProgress,
   ItemsSourceError,
   JudgeSetupError,
@@ -17,6 +18,7 @@ import {
   type RunEstimate,
   RunIdentityError,
   RunStore,
+  readRunFolder,
   resolveTemplate,
   runTournament,
   TournamentConfigError,
@@ -31,9 +33,10 @@ provider are in apps/cli/examples/. API keys come from the environment variable 
 (default OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY); they are never written to the run folder.
 
 The run folder (runDir in the config, relative to the config file) holds run.json (config snapshot and hashes),
-log.jsonl (append-only: one line per planned round and per finished comparison, with usage, cost and raw response)
-and cache.jsonl (responses by a hash of provider, model, parameters, template, items in presented order and
-repetition). A run can be killed at any moment: --resume continues it, calling only what is missing or failed,
+log.jsonl (append-only: one line per planned round and per finished comparison, with usage, cost and raw response),
+cache.jsonl (responses by a hash of provider, model, parameters, template, items in presented order and
+repetition) and dataset/ (the comparisons so far as a canonical dataset, rewritten after every run; what
+\`judgelab report <run-dir>\` reads). A run can be killed at any moment: --resume continues it, calling only what is missing or failed,
 never paying twice for a cached response; a torn last line is repaired and reported.
 
 Ctrl-C stops scheduling and lets in-flight calls finish (a second Ctrl-C exits at once); resume later.
@@ -41,7 +44,7 @@ Ctrl-C stops scheduling and lets in-flight calls finish (a second Ctrl-C exits a
 --dry-run  estimate calls, tokens (characters/4) and cost from the price table; no call is made
 --resume   continue an existing run folder (without it, a folder that already has results is refused)
 --json     prints the summary as JSON: {"runDir", "reason", "rounds", "planned", "recorded", "failed",
-           "failedByKind", "pending", "calls", "cacheHits", "spentUsd", "repairedBytes", "problems"};
+           "failedByKind", "pending", "calls", "cacheHits", "spentUsd", "repairedBytes", "problems", "dataset"};
            with --dry-run: {"dryRun": true, "estimate": {matches, exact, calls, inputTokens, outputTokens,
            costUsd, judges: [...], modelsWithoutPrice, method}}
 Exit: 0 finished with every comparison recorded; 1 interrupted or some comparisons failed (resume retries them);
@@ -107,10 +110,18 @@ export const runCommand: Command = async (argv, io) => {
     progress.finish();
     store.close();
   }
+  const exported = await exportRunDataset({
+    runDir,
+    manifest: store.manifest,
+    items: prepared.records,
+    judges,
+    records: readRunFolder(runDir).records,
+  });
   const output = {
     runDir,
     ...summary,
     repairedBytes: store.repairs.log.truncatedBytes + store.repairs.cache.truncatedBytes,
+    dataset: exported.dir,
   };
   if (values.json === true) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   else {
@@ -118,7 +129,8 @@ export const runCommand: Command = async (argv, io) => {
     io.stdout(
       `${runDir}: ${summary.reason}; ${summary.recorded}/${summary.planned} comparisons recorded in ${summary.rounds} rounds, ` +
         `${summary.failed} failed${failures.length > 0 ? ` (${failures.join(", ")})` : ""}, ${summary.pending} pending; ` +
-        `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent\n`,
+        `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent; ` +
+        `dataset in ${exported.dir}\n`,
     );
     for (const problem of summary.problems) io.stderr(`warning: ${problem}\n`);
   }
