@@ -10,6 +10,7 @@ async function collectArenaBattles(context: CollectContext): Promise<ManifestFie
   const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl|ndjson)(\.gz)?$/i.test(path));
   const kind = judgeKindSetting(settings["judge-kind"], "human");
   const defaultJudge = settings["judge-id"] ?? "arena-users";
+  const seenJudges = new Set<string>();
   for await (const { at, value: record } of readJsonObjects(files, report)) {
     const judge = typeof record.judge === "string" && record.judge !== "" ? record.judge : defaultJudge;
     const comparison = mapArenaBattle({ id: locationId(at), record, judge });
@@ -17,10 +18,15 @@ async function collectArenaBattles(context: CollectContext): Promise<ManifestFie
       report.skip("battle without model_a and model_b", at);
       continue;
     }
-    collector.addJudge({ id: judge, kind });
-    // Items are the models themselves, so each is its own producer (self-preference of model judges).
-    collector.addItem({ id: comparison.first, ...producerFields(comparison.first) }, at);
-    collector.addItem({ id: comparison.second, ...producerFields(comparison.second) }, at);
+    // Judges and models repeat on every line of files with millions of battles: add each once.
+    if (!seenJudges.has(judge)) {
+      seenJudges.add(judge);
+      collector.addJudge({ id: judge, kind });
+    }
+    for (const model of [comparison.first, comparison.second]) {
+      // Items are the models themselves, so each is its own producer (self-preference of model judges).
+      if (!collector.hasItem(model)) collector.addItem({ id: model, ...producerFields(model) }, at);
+    }
     collector.addComparison(comparison, at);
   }
   report.note("items are models; order unknown (Arena shows both answers side by side): first = model_a");

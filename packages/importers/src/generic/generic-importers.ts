@@ -17,6 +17,7 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
     const { collector, report } = context;
     const mapping = await resolveColumnMapping(context.settings);
     const files = await listInputFiles(context.inputs, accept);
+    const seenJudges = new Set<string>();
     for (const file of files) {
       for await (const { at, value } of read(file)) {
         report.countRead(file);
@@ -29,7 +30,10 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
           report.skip(mapped.skip, at);
           continue;
         }
-        collector.addJudge({ id: mapped.comparison.judge, kind: mapping.judgeKind });
+        if (!seenJudges.has(mapped.comparison.judge)) {
+          seenJudges.add(mapped.comparison.judge);
+          collector.addJudge({ id: mapped.comparison.judge, kind: mapping.judgeKind });
+        }
         collector.addComparison(mapped.comparison, at);
       }
     }
