@@ -1,6 +1,8 @@
 /**
  * Throughput of an adapter against its fake server: N calls at concurrency C with L ms server latency, compared with
- * the ideal time ceil(N / C) × L. Prints one line per protocol. Usage:
+ * the ideal time ceil(N / C) × L. Prints one line per protocol (server in this process) and one with the OpenAI server
+ * in a child process; the CPU figure is this process's only (client, plus the server when in-process). The first
+ * measurement includes JIT warm-up. Usage:
  *   pnpm exec tsx --conditions=source scripts/bench-fake-server-throughput.ts [calls=2000] [concurrency=64] [latencyMs=50]
  */
 import { performance } from "node:perf_hooks";
@@ -46,8 +48,8 @@ async function measure(name: string, server: Pick<FakeServer, "close">, judge: P
   const ideal = Math.ceil(calls / concurrency) * latencyMs;
   console.log(
     `${name}: ${calls} calls, concurrency ${concurrency}, latency ${latencyMs} ms: ${elapsed.toFixed(0)} ms ` +
-      `(ideal ${ideal} ms, ratio ${(elapsed / ideal).toFixed(2)}), CPU ${cpuPerCallMs.toFixed(2)} ms per call ` +
-      `(client and fake server in one process), verdicts ${verdicts}`,
+      `(ideal ${ideal} ms, ratio ${(elapsed / ideal).toFixed(2)}), CPU of this process ${cpuPerCallMs.toFixed(2)} ms ` +
+      `per call, verdicts ${verdicts}`,
   );
   await server.close();
 }
