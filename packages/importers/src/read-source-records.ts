@@ -7,8 +7,14 @@ import type { ImportReportBuilder, SourceLocation } from "./import-report.js";
 import { parseDelimitedText } from "./parse-delimited-text.js";
 import { streamJsonArray } from "./stream-json-array.js";
 
-/** Files up to this size (as stored) are parsed in memory; larger ones are streamed. */
+/** Files up to this size (as stored; an eighth of it for `.gz`) are parsed in memory; larger ones are streamed. */
 export const IN_MEMORY_FILE_BYTES = 64 * 1024 * 1024;
+
+/** True when a file is small enough to parse in memory (gzip text often expands ~8×). */
+async function fitsInMemory(path: string): Promise<boolean> {
+  const limit = path.endsWith(".gz") ? IN_MEMORY_FILE_BYTES / 8 : IN_MEMORY_FILE_BYTES;
+  return (await stat(path)).size <= limit;
+}
 
 /** One source record and where it came from. */
 export interface SourceRecord<T = unknown> {
@@ -53,7 +59,7 @@ export async function readJsonFile(path: string): Promise<unknown> {
  * {@link IN_MEMORY_FILE_BYTES}, streamed element by element beyond (arrays larger than a JavaScript string can hold).
  */
 export async function* readJsonArray(path: string): AsyncGenerator<SourceRecord> {
-  if ((await stat(path)).size > IN_MEMORY_FILE_BYTES) {
+  if (!(await fitsInMemory(path))) {
     for await (const { index, value } of streamJsonArray(path)) yield { at: { file: path, index }, value };
     return;
   }
@@ -95,7 +101,7 @@ export async function* readTableRows(
   options: { delimiter?: string } = {},
 ): AsyncGenerator<SourceRecord<Record<string, string>>> {
   const delimiter = options.delimiter ?? (/\.tsv(\.gz)?$/i.test(path) ? "\t" : ",");
-  if ((await stat(path)).size > IN_MEMORY_FILE_BYTES) {
+  if (!(await fitsInMemory(path))) {
     for await (const row of readCsvRecords(path, { delimiter }))
       yield { at: { file: path, line: row.line }, value: row.record };
     return;
