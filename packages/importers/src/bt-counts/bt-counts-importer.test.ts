@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { validateDataset } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
@@ -84,6 +85,7 @@ describe("bt-counts import", () => {
       expect(comparisons.every((c) => c.order === "known")).toBe(true);
       // Home wins in the table: sum of home.wins = 154 (awk -F, 'NR>1{s+=$3} END{print s}' baseball.csv).
       expect(comparisons.filter((c) => c.verdict === "first")).toHaveLength(154);
+      expect((await validateDataset(out)).ok).toBe(true);
     },
   );
 });

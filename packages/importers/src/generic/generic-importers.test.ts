@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { validateDataset } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportInputError } from "../import-input-error.js";
@@ -124,6 +125,7 @@ describe("generic imports", () => {
         condition: "2008-9",
       });
       expect(comparisons.filter((c) => c.verdict === "invalid")).toHaveLength(0);
+      expect((await validateDataset(out)).ok).toBe(true);
     },
   );
 });
