@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { paperImpactTemplate } from "@judgelab/judges";
@@ -21,6 +30,7 @@ const root = mkdtempSync(join(tmpdir(), "judgelab-crash-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const SENTINEL_KEY = "sk-test-SENTINEL-crash-9d8e7f6a5b4c";
 const packageDir = resolve(import.meta.dirname, "..");
+const TORN_LOG = '{"type":"recorded","id":"r1m3.judge-a.ab.0","round":1,"comparison":{"id":"r1m';
 
 function readLog(runDir: string): RunLogRecord[] {
   const text = readFileSync(join(runDir, "log.jsonl"), "utf8");
@@ -61,7 +71,11 @@ function outcomes(records: readonly RunLogRecord[]): Map<string, string> {
   return result;
 }
 
-function startChild(specPath: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
+function startChild(specPath: string): {
+  child: ChildProcess;
+  ready: Promise<string>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "--conditions=source", "src/test-support/run-child.ts", specPath],
@@ -75,9 +89,12 @@ function startChild(specPath: string): { child: ChildProcess; ready: Promise<voi
   child.stderr?.on("data", (chunk) => {
     stderr += String(chunk);
   });
-  const ready = new Promise<void>((resolveReady, reject) => {
+  const ready = new Promise<string>((resolveReady, reject) => {
     child.stdout?.on("data", (chunk) => {
-      if (String(chunk).includes("ready")) resolveReady();
+      const line = String(chunk)
+        .split("\n")
+        .find((text) => text.startsWith("ready "));
+      if (line !== undefined) resolveReady(line.slice("ready ".length));
     });
     child.on("exit", () => reject(new Error(`child exited before ready: ${stderr}`)));
   });
@@ -91,31 +108,37 @@ describe("a run killed with SIGKILL at random points and resumed", () => {
     timeout: 300_000,
   }, async () => {
     const server = await startFakeOpenAIServer({ apiKey: SENTINEL_KEY, latencyMs: 30 });
+    // The reference run has its own server, so it can run while the crashed run's children start and die, and its
+    // requests never mix with the crashed run's request accounting.
+    const referenceServer = await startFakeOpenAIServer({ apiKey: SENTINEL_KEY, latencyMs: 30 });
     try {
       const records = createScoredItems(30);
-      const judgeConfig = (id: string, model: string) => ({
-        id,
-        provider: "openai",
-        model,
-        baseURL: server.baseURL,
-        apiKeyEnv: "CRASH_TEST_KEY",
-      });
-      const configInput = {
-        seed: 17,
-        items: { inline: records },
-        judges: [
-          judgeConfig("judge-a", "gpt-4o-mini"),
-          judgeConfig("judge-b", "gpt-4.1-mini"),
-          judgeConfig("judge-c", "gpt-5-mini"),
-        ],
-        order: "random",
-        assignment: "rotate",
-        scheduler: { kind: "seed-system", matchesPerItemPerRound: 3, topK: 5 },
-        stop: { sigma: 0.1, topSigma: 0.1, maxMatchesPerItem: 12, keepPlayingUndefeated: false },
-        limits: { openai: { concurrency: 6 } },
-        retries: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
-        timeoutMs: 10_000,
+      const configFor = (baseURL: string) => {
+        const judgeConfig = (id: string, model: string) => ({
+          id,
+          provider: "openai",
+          model,
+          baseURL,
+          apiKeyEnv: "CRASH_TEST_KEY",
+        });
+        return {
+          seed: 17,
+          items: { inline: records },
+          judges: [
+            judgeConfig("judge-a", "gpt-4o-mini"),
+            judgeConfig("judge-b", "gpt-4.1-mini"),
+            judgeConfig("judge-c", "gpt-5-mini"),
+          ],
+          order: "random",
+          assignment: "rotate",
+          scheduler: { kind: "seed-system", matchesPerItemPerRound: 3, topK: 5 },
+          stop: { sigma: 0.1, topSigma: 0.1, maxMatchesPerItem: 12, keepPlayingUndefeated: false },
+          limits: { openai: { concurrency: 6 } },
+          retries: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+          timeoutMs: 10_000,
+        };
       };
+      const configInput = configFor(server.baseURL);
       const config = tournamentConfigSchema.parse(configInput);
       const items = prepareTournamentItems(records, { byCategory: true });
       const judges = await createJudges({
@@ -125,16 +148,26 @@ describe("a run killed with SIGKILL at random points and resumed", () => {
         baseDir: root,
       });
 
-      // The reference: one uninterrupted run.
+      // The reference: one uninterrupted run (same seed and settings; only the server differs).
+      const referenceConfig = tournamentConfigSchema.parse(configFor(referenceServer.baseURL));
+      const referenceJudges = await createJudges({
+        config: referenceConfig,
+        items: items.judgeItems,
+        apiKeyOf: () => SENTINEL_KEY,
+        baseDir: root,
+      });
       const referenceDir = join(root, "reference");
       const referenceStore = RunStore.open(
         referenceDir,
-        createRunManifest({ config, items, template: paperImpactTemplate, judges }),
+        createRunManifest({ config: referenceConfig, items, template: paperImpactTemplate, judges: referenceJudges }),
       );
-      await runTournament({ config, items: records, judges, template: paperImpactTemplate, journal: referenceStore });
-      referenceStore.close();
-      const reference = outcomes(readLog(referenceDir));
-      expect(reference.size).toBeGreaterThan(150);
+      const referenceRun = runTournament({
+        config: referenceConfig,
+        items: records,
+        judges: referenceJudges,
+        template: paperImpactTemplate,
+        journal: referenceStore,
+      }).finally(() => referenceStore.close());
 
       // The crashed run: same config, another folder, killed again and again.
       const runDir = join(root, "crashed");
@@ -157,6 +190,8 @@ describe("a run killed with SIGKILL at random points and resumed", () => {
       };
       const random = seededRandom(99, "kill-delays");
       let kills = 0;
+      let tornWrites = 0;
+      let repairsSeen = 0;
       let repaidCached = 0;
       let finished = false;
       const firstCrashRequest = server.log.length;
@@ -164,7 +199,18 @@ describe("a run killed with SIGKILL at random points and resumed", () => {
         const cachedAtStart = existsSync(runDir) ? cacheKeys(runDir) : new Set<string>();
         const requestsBefore = server.log.length;
         const { child, ready, exited } = startChild(specPath);
-        await ready;
+        const repairs = JSON.parse(await ready) as {
+          log: { truncatedBytes: number };
+          cache: { truncatedBytes: number };
+        };
+        if (tornWrites > 0) {
+          // The previous iteration tore the last line of both files: the child must have cut them away.
+          // (at least the fragment appended here; more when the kill itself tore a line just before it)
+          expect(repairs.log.truncatedBytes).toBeGreaterThanOrEqual(TORN_LOG.length);
+          expect(repairs.cache.truncatedBytes).toBeGreaterThan(0);
+          repairsSeen++;
+          tornWrites = 0;
+        }
         let timer: NodeJS.Timeout | undefined;
         if (kills < 10) {
           // Kill at a random moment after the child has made progress (its log grew), so kills land all over the run:
@@ -182,12 +228,22 @@ describe("a run killed with SIGKILL at random points and resumed", () => {
         clearTimeout(timer);
         if (code === 0) finished = true;
         else kills++;
+        if (!finished && kills % 4 === 2) {
+          // Simulate a kill in the middle of a write: a line without its newline at the end of each file.
+          appendFileSync(join(runDir, "log.jsonl"), TORN_LOG);
+          appendFileSync(join(runDir, "cache.jsonl"), '{"key":"0123abc","result":{"type":"verd');
+          tornWrites = 1;
+        }
         for (const entry of server.log.slice(requestsBefore)) {
           if (entry.path.endsWith("/chat/completions") && cachedAtStart.has(keyOfRequest(entry.body))) repaidCached++;
         }
       }
+      await referenceRun;
+      const reference = outcomes(readLog(referenceDir));
+      expect(reference.size).toBeGreaterThan(150);
       expect(finished).toBe(true);
       expect(kills).toBeGreaterThanOrEqual(10);
+      expect(repairsSeen).toBeGreaterThanOrEqual(2);
       expect(repaidCached).toBe(0);
 
       const crashed = outcomes(readLog(runDir));
@@ -210,6 +266,7 @@ describe("a run killed with SIGKILL at random points and resumed", () => {
       }
     } finally {
       await server.close();
+      await referenceServer.close();
     }
   });
 });
