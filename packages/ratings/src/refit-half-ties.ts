@@ -34,27 +34,48 @@ export function refitHalfTies(
   options: { tolerance: number; maxSteps: number },
 ): number {
   const { first, second, positional, weightFirst, total, freeIndex, freeCount, orderIndex, factor } = refit;
-  const gradient = new Float64Array(freeCount);
   const cellCount = first.length;
+  // Gradient slot per cell end; fixed parameters write to a spare slot past the free ones (no branches).
+  const firstSlot = new Int32Array(cellCount);
+  const secondSlot = new Int32Array(cellCount);
+  for (let c = 0; c < cellCount; c++) {
+    const fi = freeIndex[first[c] as number] as number;
+    const si = freeIndex[second[c] as number] as number;
+    firstSlot[c] = fi < 0 ? freeCount : fi;
+    secondSlot[c] = si < 0 ? freeCount : si;
+  }
+  const gradient = new Float64Array(freeCount + 1);
   const orderFree = orderIndex >= 0 ? (freeIndex[orderIndex] as number) : -1;
   let previous = Number.POSITIVE_INFINITY;
   for (let step = 1; step <= options.maxSteps; step++) {
     gradient.fill(0);
     const delta = orderIndex >= 0 ? (parameters[orderIndex] as number) : 0;
     let orderScore = 0;
-    for (let c = 0; c < cellCount; c++) {
-      const m = total[c] as number;
-      if (m === 0) continue;
-      const f = first[c] as number;
-      const s = second[c] as number;
-      const isPositional = positional[c] === 1;
-      const d = (parameters[f] as number) - (parameters[s] as number) + (isPositional ? delta : 0);
-      const score = (weightFirst[c] as number) - m / (1 + Math.exp(-d));
-      const fi = freeIndex[f] as number;
-      const si = freeIndex[s] as number;
-      if (fi >= 0) gradient[fi] = (gradient[fi] as number) + score;
-      if (si >= 0) gradient[si] = (gradient[si] as number) - score;
-      if (isPositional) orderScore += score;
+    if (orderIndex < 0) {
+      for (let c = 0; c < cellCount; c++) {
+        const m = total[c] as number;
+        const d = (parameters[first[c] as number] as number) - (parameters[second[c] as number] as number);
+        const score = (weightFirst[c] as number) - m / (1 + Math.exp(-d));
+        const fi = firstSlot[c] as number;
+        const si = secondSlot[c] as number;
+        gradient[fi] = (gradient[fi] as number) + score;
+        gradient[si] = (gradient[si] as number) - score;
+      }
+    } else {
+      for (let c = 0; c < cellCount; c++) {
+        const m = total[c] as number;
+        const isPositional = positional[c] === 1;
+        const d =
+          (parameters[first[c] as number] as number) -
+          (parameters[second[c] as number] as number) +
+          (isPositional ? delta : 0);
+        const score = (weightFirst[c] as number) - m / (1 + Math.exp(-d));
+        const fi = firstSlot[c] as number;
+        const si = secondSlot[c] as number;
+        gradient[fi] = (gradient[fi] as number) + score;
+        gradient[si] = (gradient[si] as number) - score;
+        if (isPositional) orderScore += score;
+      }
     }
     if (orderFree >= 0) gradient[orderFree] = orderScore;
     if (refit.prior > 0) {
