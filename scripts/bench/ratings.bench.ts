@@ -147,7 +147,7 @@ const parallelCpuSeconds = cpuSeconds(cpuStart);
 const identical = parallel.samples.every((value, index) => Object.is(value, bootstrap.samples[index]));
 process.stdout.write(
   `ours, 2 worker threads: ${rounds} rounds + summary ${format(parallelSeconds, 2)} s wall / ${format(parallelCpuSeconds, 2)} s CPU ` +
-    `(samples identical to the 1-thread run: ${identical}; rank of the top item ${summary.rank.indexOf(1) >= 0 ? "ok" : "?"})\n` +
+    `(samples identical to the 1-thread run: ${identical}; top item's rank interval ${summary.rankLower[summary.rank.indexOf(1)]}-${summary.rankUpper[summary.rank.indexOf(1)]})\n` +
     `BT + ${rounds} bootstrap rounds (aggregate + fit + bootstrap): 1 thread ${format(aggregateSeconds + fitSeconds + bootstrapSeconds, 2)} s, ` +
     `2 threads ${format(aggregateSeconds + fitSeconds + parallelSeconds, 2)} s wall (target < 10 s on 2 cores); ` +
     `CPU ${format(fitCpuSeconds + bootstrapCpuSeconds, 2)} s\n`,
