@@ -3,7 +3,7 @@
  * at concurrency 64, through the whole runner (plan, cache lookups, per-provider limiter, retry wrapper, cache and
  * run-log writes to a real run folder in os.tmpdir()). Ideal time = ceil(calls / concurrency) × latency; the
  * target is ≤ 1.2 × ideal. Two judges are measured:
- *   (a) a minimal HTTP judge (fetch + JSON), so the ratio measures the runner's own overhead;
+ *   (a) a minimal HTTP judge (keep-alive node:http + JSON), so the ratio is the runner plus the cheapest client;
  *   (b) the OpenAI SDK chat adapter of @judgelab/judges (prompt rendering, SDK, structured-output parsing).
  * A third, informational measurement replaces the HTTP call with a 50 ms timer: the runner's overhead alone.
  * Prints wall time, CPU time and the ratio to ideal for each. The machine is shared: CPU seconds are printed too;
@@ -13,6 +13,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,9 +49,38 @@ if (process.argv.includes("--serve")) {
   await main();
 }
 
-/** A judge that POSTs a tiny chat request and reads the `[[A]]`/`[[B]]` marker: no SDK, no template engine. */
+/**
+ * A judge that POSTs a tiny chat request over a keep-alive `node:http` agent and reads the `[[A]]`/`[[B]]` marker:
+ * no SDK, no template engine, the cheapest honest HTTP client (undici's fetch costs about twice the CPU per call).
+ */
 function createMinimalHttpJudge(baseURL: string): PairwiseJudge {
+  const url = new URL(`${baseURL}/chat/completions`);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const describe = () => ({ id: "minimal", kind: "llm" as const, provider: "fake", model: "fake-1", parameters: {} });
+  const post = (body: string, signal: AbortSignal | undefined): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const request = httpRequest(
+        url,
+        {
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/json",
+            authorization: "Bearer bench",
+            "content-length": Buffer.byteLength(body),
+          },
+          ...(signal === undefined ? {} : { signal }),
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+          response.on("error", reject);
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
   return {
     id: "minimal",
     kind: "llm",
@@ -59,27 +89,25 @@ function createMinimalHttpJudge(baseURL: string): PairwiseJudge {
     describe,
     async judge(request: JudgeRequest, context = {}): Promise<JudgeResult> {
       const started = performance.now();
-      const response = await fetch(`${baseURL}/chat/completions`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: "Bearer bench" },
-        body: JSON.stringify({
+      const text = await post(
+        JSON.stringify({
           model: "fake-1",
           messages: [
             { role: "user", content: `${request.first.text}\n${request.second.text}\nAnswer [[A]] or [[B]].` },
           ],
         }),
-        ...(context.signal === undefined ? {} : { signal: context.signal }),
-      });
-      const body = (await response.json()) as {
+        context.signal,
+      );
+      const body = JSON.parse(text) as {
         choices: { message: { content: string } }[];
         usage: { prompt_tokens: number; completion_tokens: number };
       };
-      const text = body.choices[0]?.message.content ?? "";
+      const answer = body.choices[0]?.message.content ?? "";
       return {
         type: "verdict",
-        verdict: text.includes("[[A]]") ? "first" : "second",
+        verdict: answer.includes("[[A]]") ? "first" : "second",
         parsedFrom: "text",
-        text,
+        text: answer,
         usage: { inputTokens: body.usage.prompt_tokens, outputTokens: body.usage.completion_tokens },
         raw: body,
         latencyMs: performance.now() - started,
