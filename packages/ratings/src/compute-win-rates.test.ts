@@ -70,6 +70,11 @@ describe("scoreMatches (the match unit)", () => {
     expect(Array.from(matches.time ?? [])).toEqual([3, 7, 1, 4]);
   });
 
+  it("keeps a match's judge when its rows share one, else −1", () => {
+    const judged = { ...outcomes, judge: Int32Array.from([0, 0, 1, 0, 2, 2, 1]), judgeIds: ["x", "y", "z"] };
+    expect(Array.from(scoreMatches(judged).judge ?? [])).toEqual([0, -1, 2, 1]);
+  });
+
   it("rejects a match that mixes pairs", () => {
     const mixed = {
       ...outcomes,

@@ -47,7 +47,9 @@ export function fitJudgeAwareBradleyTerry(
 ): JudgeAwareBradleyTerryFit {
   const cells = isPairCells(input) ? input : aggregatePairCells(input, { byJudge: true });
   if (cells.judgeIds.length === 0 || cells.judge.some((code) => code < 0)) {
-    throw new RangeError("fitJudgeAwareBradleyTerry: every comparison needs a judge (aggregate with byJudge)");
+    throw new RangeError(
+      "fitJudgeAwareBradleyTerry: every comparison needs a judge (aggregate with byJudge; a match scored from several judges has none)",
+    );
   }
   const itemCount = cells.itemIds.length;
   const judgeCount = cells.judgeIds.length;

@@ -2,7 +2,7 @@ import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
 import { bootstrapCells } from "./bootstrap-cells.js";
 import { bootstrapRows } from "./bootstrap-rows.js";
 import { computeElo } from "./compute-elo.js";
-import { ARENA_ELO_SCALE, type EloScale, type RatingAnchor } from "./elo-scale.js";
+import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
 import { aggregatePairCells } from "./pair-cells.js";
@@ -215,5 +215,3 @@ export function identityOrder(size: number): Int32Array {
   for (let k = 0; k < size; k++) order[k] = k;
   return order;
 }
-
-export { ARENA_ELO_SCALE };

@@ -5,7 +5,8 @@ import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
  * of the match's valid rows wins the match; equal counts (a split, e.g. one win each across both orders, or only
  * ties) make the match a tie. Rows with no match (code −1) stay as they are; a match whose rows are all invalid
  * becomes one invalid row. The match keeps the first row's orientation; its order is known only when every
- * row showed the same item first with a known order. Its time is the earliest row time.
+ * row showed the same item first with a known order. Its time is the earliest row time; its judge is the rows'
+ * judge when they all share one, else −1 (a panel).
  *
  * Throws a RangeError when a match mixes different item pairs (a match is one pair of items).
  */
@@ -18,6 +19,7 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
   const validRows: number[] = [];
   const known: number[] = [];
   const times: number[] = [];
+  const judges: number[] = [];
   for (let row = 0; row < outcomes.size; row++) {
     const code = match[row] as number;
     const a = outcomes.first[row] as number;
@@ -35,6 +37,7 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
       validRows.push(0);
       known.push(rowKnown);
       times.push(time);
+      judges.push(outcomes.judge?.[row] ?? -1);
       if (code >= 0) firstRowOfMatch.set(code, slot);
     } else {
       slot = existing;
@@ -49,6 +52,7 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
         );
       }
       if (!sameOrientation || rowKnown === 0) known[slot] = 0;
+      if (judges[slot] !== (outcomes.judge?.[row] ?? -1)) judges[slot] = -1;
       if (!(time >= (times[slot] as number))) times[slot] = Number.isNaN(time) ? (times[slot] as number) : time;
     }
     if (verdict > 2) continue;
@@ -79,6 +83,7 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
     orderKnown: Uint8Array.from(known),
     match: matchCodes,
     time: Float64Array.from(times),
+    ...(outcomes.judge === undefined ? {} : { judge: Int32Array.from(judges) }),
     ...(outcomes.judgeIds === undefined ? {} : { judgeIds: outcomes.judgeIds }),
   };
 }
