@@ -134,7 +134,17 @@ export const runCommand: Command = async (argv, io) => {
     );
     for (const problem of summary.problems) io.stderr(`warning: ${problem}\n`);
   }
-  return summary.reason === "interrupted" || summary.failed > 0 || summary.pending > 0 ? ExitCode.failure : ExitCode.ok;
+  const unfinished = summary.reason === "interrupted" || summary.failed > 0 || summary.pending > 0;
+  if (unfinished && values.json !== true) {
+    const why =
+      summary.reason === "budget"
+        ? "the budget is spent: raise budget.maxCostUsd, then"
+        : summary.failed > 0
+          ? `${summary.failed} comparisons failed (see log.jsonl):`
+          : "stopped before the end:";
+    io.stderr(`${why} run \`judgelab run ${positionals[0]} --resume\` to call only what is missing or failed\n`);
+  }
+  return unfinished ? ExitCode.failure : ExitCode.ok;
 };
 
 /**
