@@ -29,6 +29,7 @@ import {
   type PairwiseOutcomes,
   summarizeBootstrap,
 } from "../../packages/ratings/src/index.js";
+import { simulateOutcomes } from "../../packages/ratings/src/test-support/simulate-outcomes.js";
 
 const rounds = Number(process.argv[2] ?? 1000);
 const pythonRounds = Number(process.argv[3] ?? 3);
@@ -40,20 +41,8 @@ const referenceScript = path.resolve(here, "../reference/compute_mle_elo.py");
 function simulate(): PairwiseOutcomes {
   const random = createRandomSource(20260526);
   const strengths = Array.from({ length: itemCount }, () => normalQuantile(random.next()));
-  const first = new Int32Array(comparisons);
-  const second = new Int32Array(comparisons);
-  const verdict = new Uint8Array(comparisons);
-  for (let row = 0; row < comparisons; row++) {
-    const a = Math.floor(random.next() * itemCount);
-    let b = Math.floor(random.next() * (itemCount - 1));
-    if (b >= a) b++;
-    const p = 1 / (1 + Math.exp((strengths[b] as number) - (strengths[a] as number)));
-    const u = random.next();
-    first[row] = a;
-    second[row] = b;
-    verdict[row] = Math.abs(u - p) < 0.02 ? 2 : u < p ? 0 : 1;
-  }
-  return { size: comparisons, itemIds: strengths.map((_, i) => `model-${i}`), first, second, verdict };
+  // A verdict within 0.02 of the decision threshold is a tie (about 4% ties).
+  return simulateOutcomes({ random, strengths, comparisons, tieBand: 0.04 });
 }
 
 function seconds(start: number): number {
