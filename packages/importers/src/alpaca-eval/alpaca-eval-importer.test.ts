@@ -1,8 +1,9 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Item } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SELF_COMPARISON_REASON } from "../dataset-collector.js";
+import { listInputFiles, readTableRows } from "../read-source-records.js";
 import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
 import { alpacaEvalImporter, parseAlpacaEvalAnnotationsPath } from "./alpaca-eval-importer.js";
 import { alpacaEvalPreferenceForSecond, mapAlpacaEvalAnnotation } from "./map-alpaca-eval-annotation.js";
@@ -96,6 +97,48 @@ describe.skipIf(!HAS_SHARED_DATASETS)(`AlpacaEval shared data (${sharedPath("alp
     const { rate, n } = winRate(comparisons, "alpaca_eval_gpt4", "gpt-3.5-turbo-0301");
     expect(n).toBe(804);
     expect(rate).toBeCloseTo(89.36567164179104, 9);
+    // Every leaderboard row of an annotator in the table, baselines excluded (their rows compare the baseline with
+    // itself): win_rate = 100·mean(p) to < 0.01, from the model's own results folder where it has one.
+    const leaderboards = await listInputFiles(
+      [sharedPath("alpaca_eval/leaderboards/src/alpaca_eval/leaderboards")],
+      (path) => path.endsWith("_leaderboard.csv"),
+    );
+    let reproduced = 0;
+    for (const file of leaderboards) {
+      const annotator = basename(file).replace("_leaderboard.csv", "");
+      const baseline = ["alpaca_eval_gpt4", "bedrock_claude", "alpaca_eval_gpt4_0613"].includes(annotator)
+        ? "text_davinci_003"
+        : "gpt4_1106_preview";
+      // Comparisons of each model against the baseline under this annotator.
+      const byModel = new Map<string, Comparison[]>();
+      for (const c of comparisons) {
+        if (c.judge !== annotator) continue;
+        const other = c.first.endsWith(`/${baseline}`)
+          ? c.second
+          : c.second.endsWith(`/${baseline}`)
+            ? c.first
+            : undefined;
+        if (other === undefined) continue;
+        const model = other.slice(other.indexOf("/") + 1);
+        byModel.set(model, [...(byModel.get(model) ?? []), c]);
+      }
+      for await (const { value: row } of readTableRows(file)) {
+        const model = row[""] as string;
+        const against = byModel.get(model);
+        if (model === baseline || against === undefined) continue;
+        const own = against.filter(
+          (c) => c.metadata?.resultsDir === undefined && c.metadata?.annotatorDir === undefined,
+        );
+        const result = winRate(own.length > 0 ? own : against, annotator, model);
+        expect({ file, model, rate: Math.round(result.rate * 100) / 100 }).toEqual({
+          file,
+          model,
+          rate: Math.round(Number(row.win_rate) * 100) / 100,
+        });
+        reproduced++;
+      }
+    }
+    expect(reproduced).toBe(118);
     const items = await readJsonl<Item>(join(out, "items.jsonl"));
     expect(items.find((item) => item.id === "0/gpt-3.5-turbo-0301")).toMatchObject({
       producer: "gpt-3.5-turbo-0301",
