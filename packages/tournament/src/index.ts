@@ -7,7 +7,7 @@ export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-ru
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
 export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
-export { needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
 export { paperTournamentPreset } from "./paper-tournament-preset.js";
 export {
@@ -66,4 +66,5 @@ export {
   type Game,
   matchQuality,
   type Standings,
+  topItems,
 } from "./tournament-standings.js";

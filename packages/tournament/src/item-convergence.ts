@@ -1,6 +1,6 @@
 import { wilsonInterval } from "@judgelab/ratings";
 import type { TournamentConfig } from "./tournament-config.js";
-import type { Standings } from "./tournament-standings.js";
+import { type Standings, topItems } from "./tournament-standings.js";
 
 /** Stop-rule settings (the config's `stop` block). */
 export type StopRules = TournamentConfig["stop"];
@@ -46,4 +46,22 @@ export function needsMatches(options: {
 /** Whether an item may play one more match at all (below the hard cap). */
 export function belowHardCap(standings: Standings, stop: StopRules, item: number, plannedThisRound: number): boolean {
   return standings.matches[item]! + plannedThisRound < (stop.hardMaxMatchesPerItem ?? 2 * stop.maxMatchesPerItem);
+}
+
+/** Items that still need matches under the stop rules (the top `topK` of each group use the tighter σ target). */
+export function itemsNeedingMatches(options: {
+  standings: Standings;
+  groups: readonly (readonly number[])[];
+  stop: StopRules;
+  topK: number;
+}): number[] {
+  const needing: number[] = [];
+  for (const group of options.groups) {
+    const top = new Set(topItems(options.standings, group, options.topK));
+    for (const item of group) {
+      if (needsMatches({ item, standings: options.standings, stop: options.stop, inTop: top.has(item) }))
+        needing.push(item);
+    }
+  }
+  return needing;
 }

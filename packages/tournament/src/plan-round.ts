@@ -1,8 +1,8 @@
 import type { StopRules } from "./item-convergence.js";
-import { RoundBuilder, topItems } from "./round-builder.js";
+import { RoundBuilder } from "./round-builder.js";
 import { seededRandom, shuffled } from "./seeded-random.js";
 import type { TournamentConfig } from "./tournament-config.js";
-import type { Standings } from "./tournament-standings.js";
+import { type Standings, topItems } from "./tournament-standings.js";
 
 /** Scheduler settings (the config's `scheduler` block). */
 export type SchedulerSettings = TournamentConfig["scheduler"];

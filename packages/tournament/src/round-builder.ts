@@ -1,5 +1,5 @@
 import { belowHardCap, needsMatches, type StopRules } from "./item-convergence.js";
-import { conservativeScore, matchQuality, pairKey, type Standings } from "./tournament-standings.js";
+import { matchQuality, pairKey, type Standings } from "./tournament-standings.js";
 
 /**
  * Collects the matches of one round under the shared constraints: no pair repeated (across the whole run, within
@@ -69,13 +69,4 @@ export class RoundBuilder {
     }
     return best;
   }
-}
-
-/** The `k` items of a group with the highest conservative score μ − 3σ (ties: earlier in `group`). */
-export function topItems(standings: Standings, group: readonly number[], k: number): number[] {
-  return [...group]
-    .map((item, position) => ({ item, position, score: conservativeScore(standings, item) }))
-    .sort((x, y) => y.score - x.score || x.position - y.position)
-    .slice(0, k)
-    .map((entry) => entry.item);
 }

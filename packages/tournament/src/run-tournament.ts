@@ -2,6 +2,7 @@ import type { JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
 import type { Item } from "@judgelab/schema";
 import { ComparisonExecutor } from "./comparison-executor.js";
 import { expandMatches } from "./expand-matches.js";
+import { itemsNeedingMatches } from "./item-convergence.js";
 import { planRound } from "./plan-round.js";
 import { PriceTable } from "./price-table.js";
 import type { ProgressReporter } from "./progress-events.js";
@@ -99,7 +100,12 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       const matchesSoFar = countMatches(state);
       if (config.stop.maxMatches !== undefined) matches = matches.slice(0, config.stop.maxMatches - matchesSoFar);
       if (matches.length === 0) {
-        reason = config.scheduler.kind === "round-robin" ? "plan-exhausted" : "converged";
+        // Converged when no item needs matches; otherwise the needy items have met every possible opponent.
+        const needing =
+          config.scheduler.kind === "round-robin"
+            ? [0]
+            : itemsNeedingMatches({ standings, groups: items.groups, stop: config.stop, topK: config.scheduler.topK });
+        reason = needing.length === 0 ? "converged" : "plan-exhausted";
         break;
       }
       const record: RoundRecord = {

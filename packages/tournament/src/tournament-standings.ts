@@ -98,3 +98,12 @@ export function matchQuality(standings: Standings, a: number, b: number): number
 export function conservativeScore(standings: Standings, item: number): number {
   return standings.mu[item]! - 3 * standings.sigma[item]!;
 }
+
+/** The `k` items of a group with the highest conservative score μ − 3σ (ties: earlier in `group`). */
+export function topItems(standings: Standings, group: readonly number[], k: number): number[] {
+  return [...group]
+    .map((item, position) => ({ item, position, score: conservativeScore(standings, item) }))
+    .sort((x, y) => y.score - x.score || x.position - y.position)
+    .slice(0, k)
+    .map((entry) => entry.item);
+}
