@@ -1,6 +1,13 @@
 import { resolve } from "node:path";
 import { DatasetError } from "@judgelab/datasets";
-import { findImporter, IMPORTERS, ImportInputError, type ImportReport, type ImportSettings } from "@judgelab/importers";
+import {
+  findImporter,
+  IMPORTERS,
+  ImportInputError,
+  type ImportReport,
+  type ImportSettings,
+  type SourceLocation,
+} from "@judgelab/importers";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseOptions } from "../parse-options.js";
 
@@ -78,16 +85,20 @@ function licenseLine(report: ImportReport): string {
   return `license   ${report.license}${nonCommercial}`;
 }
 
+/** `  (e.g. file:line)` or `  (e.g. file #index)` for the first example of a skip reason or warning. */
+function exampleSuffix(example: SourceLocation | undefined): string {
+  if (example === undefined) return "";
+  const position =
+    example.line !== undefined ? `:${example.line}` : example.index !== undefined ? ` #${example.index}` : "";
+  return `  (e.g. ${example.file}${position})`;
+}
+
 /** Human-readable summary of an import report. */
 export function formatImportReport(report: ImportReport, out: string, seconds: number): string {
   const { written } = report;
   const writtenParts = [`${written.items} items`, `${written.judges} judges`, `${written.comparisons} comparisons`];
   if (written.assessments > 0) writtenParts.push(`${written.assessments} assessments`);
   if (written.references > 0) writtenParts.push(`${written.references} references`);
-  const where = (example: { file: string; line?: number; index?: number } | undefined) =>
-    example === undefined
-      ? ""
-      : `  (e.g. ${example.file}${example.line === undefined ? (example.index === undefined ? "" : ` #${example.index}`) : `:${example.line}`})`;
   const skippedTotal = report.skipped.reduce((sum, entry) => sum + entry.count, 0);
   const lines = [
     `imported ${report.format} into ${out} in ${seconds.toFixed(1)} s`,
@@ -95,13 +106,13 @@ export function formatImportReport(report: ImportReport, out: string, seconds: n
     `written   ${writtenParts.join(", ")}`,
     `skipped   ${skippedTotal}${skippedTotal === 0 ? "" : ":"}`,
     ...report.skipped.map(
-      (entry) => `  ${String(entry.count).padStart(8)}  ${entry.reason}${where(entry.examples[0])}`,
+      (entry) => `  ${String(entry.count).padStart(8)}  ${entry.reason}${exampleSuffix(entry.examples[0])}`,
     ),
   ];
   if (report.warnings.length > 0) {
     lines.push("warnings");
     for (const entry of report.warnings)
-      lines.push(`  ${String(entry.count).padStart(8)}  ${entry.message}${where(entry.examples[0])}`);
+      lines.push(`  ${String(entry.count).padStart(8)}  ${entry.message}${exampleSuffix(entry.examples[0])}`);
   }
   if (report.notes.length > 0) lines.push("notes", ...report.notes.map((note) => `  - ${note}`));
   lines.push(licenseLine(report));
