@@ -7,16 +7,20 @@ export const CHART_FONT = "DejaVu Sans";
 export const VEGA_LITE_SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Longest item label shown on an axis; longer titles are cut with an ellipsis. */
-export const MAX_LABEL_LENGTH = 48;
+export const MAX_LABEL_LENGTH = 44;
 
 /** Shared chart configuration: bundled font, readable axis sizes, white background. */
 export const chartConfig = {
   font: CHART_FONT,
   background: "white",
+  // No per-mark ARIA descriptions: they repeat every data field in the SVG and triple its size.
+  aria: false,
   padding: 8,
   view: { stroke: "#dddddd" },
   title: { fontSize: 14, anchor: "start", subtitleFontSize: 11, subtitleColor: "#555555", offset: 10 },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320, gridColor: "#eeeeee" },
+  // Without a canvas vega estimates text width generously; a limit would cut labels that fit. Labels are
+  // shortened in the data instead (shortenLabel).
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0, gridColor: "#eeeeee" },
   legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 260 },
   header: { labelFontSize: 11, titleFontSize: 12 },
 } as const;

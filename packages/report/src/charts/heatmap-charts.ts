@@ -18,7 +18,7 @@ interface HeatmapOptions {
   readonly scheme: string;
   readonly format: string;
   readonly labelLength: number;
-  /** Prefix labels with their position ("1. …") so that shortened labels stay unique. */
+  /** Prefix labels with their position ("1. …") so that shortened labels stay unique; columns show the number only. */
   readonly numbered: boolean;
 }
 
@@ -27,17 +27,18 @@ function matrixCells(matrix: LabelledMatrix, labelLength: number, numbered: bool
     numbered ? `${index + 1}. ${shortenLabel(label, labelLength)}` : shortenLabel(label, labelLength),
   );
   const cells: { row: string; column: string; value: number | null }[] = [];
+  const columns = numbered ? labels.map((_, index) => String(index + 1)) : labels;
   labels.forEach((row, i) => {
-    labels.forEach((column, j) => {
+    columns.forEach((column, j) => {
       const value = matrix.values[i]?.[j];
       cells.push({ row, column, value: value === undefined || Number.isNaN(value) ? null : value });
     });
   });
-  return { labels, cells };
+  return { labels, columns, cells };
 }
 
 function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
-  const { labels, cells } = matrixCells(options.matrix, options.labelLength, options.numbered);
+  const { labels, columns, cells } = matrixCells(options.matrix, options.labelLength, options.numbered);
   const step = labels.length > 20 ? 18 : 30;
   const midpoint = (options.domain[0] + options.domain[1]) / 2;
   return {
@@ -46,7 +47,13 @@ function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
     width: { step },
     height: { step },
     encoding: {
-      x: { field: "column", type: "nominal", sort: labels, title: options.columnTitle, axis: { labelAngle: -40 } },
+      x: {
+        field: "column",
+        type: "nominal",
+        sort: columns,
+        title: options.columnTitle,
+        axis: { labelAngle: options.numbered ? 0 : -40 },
+      },
       y: { field: "row", type: "nominal", sort: labels, title: options.rowTitle },
     },
     layer: [
@@ -85,6 +92,8 @@ export interface WinProbabilityChartOptions {
   readonly matrix: LabelledMatrix;
   readonly modelLabel: string;
   readonly totalItems: number;
+  /** What the items are called in the subtitle; default "items". */
+  readonly itemNoun?: string;
 }
 
 /**
@@ -95,14 +104,14 @@ export function buildWinProbabilityChart(options: WinProbabilityChartOptions): T
   const shown = options.matrix.labels.length;
   return buildHeatmap({
     matrix: options.matrix,
-    title: "Win probability between the best-rated items",
+    title: `Win probability between the best-rated ${options.itemNoun ?? "items"}`,
     subtitle: joinSubtitle(
       options.modelLabel,
-      shown < options.totalItems ? `top ${shown} of ${options.totalItems} items` : undefined,
+      shown < options.totalItems ? `top ${shown} of ${options.totalItems} ${options.itemNoun ?? "items"}` : undefined,
     ),
     valueTitle: "P(row beats column)",
     rowTitle: "row item",
-    columnTitle: "column item",
+    columnTitle: "column item (numbered as the rows)",
     domain: [0, 1],
     scheme: "redblue",
     format: ".2f",

@@ -20,6 +20,8 @@ export interface LeaderboardChartOptions {
   readonly intervalLabel: string;
   /** Rows shown at most (the best-rated ones); default 30. */
   readonly maxItems?: number;
+  /** What the items are called in the subtitle; default "items". */
+  readonly itemNoun?: string;
 }
 
 /** Sorts by rating (best first) and keeps the top `maxItems`, labelled "rank. title" so labels stay unique. */
@@ -54,7 +56,10 @@ export function buildLeaderboardChart(options: LeaderboardChartOptions): TopLeve
   return {
     ...baseChartSpec({
       title: "Leaderboard",
-      subtitle: joinSubtitle(options.intervalLabel, capNote(rows.length, options.items.length, "items")),
+      subtitle: joinSubtitle(
+        options.intervalLabel,
+        capNote(rows.length, options.items.length, options.itemNoun ?? "items"),
+      ),
     }),
     data: { values: rows },
     width: 420,

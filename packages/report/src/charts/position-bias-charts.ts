@@ -102,7 +102,12 @@ export function buildPositionBiasOverTimeChart(options: PositionBiasOverTimeChar
       {
         data: { values: rows },
         mark: { type: "area", opacity: 0.15 },
-        encoding: { x, y: { field: "lower", type: "quantitative" }, y2: { field: "upper" }, color },
+        encoding: {
+          x,
+          y: { field: "lower", type: "quantitative" },
+          y2: { field: "upper" },
+          color: { ...color, legend: null },
+        },
       },
       {
         data: { values: rows },

@@ -28,14 +28,14 @@ export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
 
 /** Options of {@link renderSvgToPng}. */
 export interface PngOptions {
-  /** Pixel density multiplier; default 2 (sharp on high-DPI screens and in documents). */
+  /** Pixel density multiplier; default 1.5 (sharp in documents, files stay small). */
   readonly scale?: number;
 }
 
 /** Rasterises an SVG to PNG with resvg using only the bundled DejaVu fonts (identical output on every host). */
 export function renderSvgToPng(svg: string, options: PngOptions = {}): Uint8Array {
   const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: options.scale ?? 2 },
+    fitTo: { mode: "zoom", value: options.scale ?? 1.5 },
     font: { loadSystemFonts: false, fontDirs: [bundledFontDirectory()], defaultFontFamily: CHART_FONT },
   });
   return resvg.render().asPng();

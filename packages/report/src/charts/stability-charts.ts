@@ -32,7 +32,12 @@ export function buildConvergenceChart(options: ConvergenceChartOptions): TopLeve
           title: "rank correlation with the final ranking",
           scale: { domain: [Math.min(0, ...rows.map((row) => row.correlation)), 1] },
         },
-        color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom" } },
+        color: {
+          field: "series",
+          type: "nominal",
+          title: null,
+          legend: new Set(rows.map((row) => row.series)).size > 1 ? { orient: "bottom", labelLimit: 0 } : null,
+        },
         tooltip: [
           { field: "series" },
           { field: "matchesPerItem", format: ".1f" },
@@ -70,6 +75,8 @@ export interface RankDistributionChartOptions {
   readonly shares: readonly RankShare[];
   readonly resamples: number;
   readonly totalItems: number;
+  /** What the items are called in the subtitle; default "items". */
+  readonly itemNoun?: string;
 }
 
 /** Bootstrap rank distributions of the best items: circle area = share of resamples that gave the item that rank. */
@@ -87,7 +94,9 @@ export function buildRankDistributionChart(options: RankDistributionChartOptions
       title: "Bootstrap rank distributions",
       subtitle: joinSubtitle(
         `${options.resamples} resamples`,
-        itemCount < options.totalItems ? `top ${itemCount} of ${options.totalItems} items` : undefined,
+        itemCount < options.totalItems
+          ? `top ${itemCount} of ${options.totalItems} ${options.itemNoun ?? "items"}`
+          : undefined,
       ),
     }),
     data: { values: rows },

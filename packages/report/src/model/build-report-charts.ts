@@ -88,6 +88,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
         ratingLabel: ELO_SCALE_LABEL,
         intervalLabel: `95% bootstrap CI (${bootstrapRounds} resamples)`,
         maxItems: limits.leaderboardItems,
+        itemNoun: data.itemNoun,
       }),
     });
     charts.push({
@@ -118,6 +119,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
         },
         modelLabel: "Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))",
         totalItems: rated.length,
+        itemNoun: data.itemNoun,
       }),
     });
   }
@@ -130,6 +132,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
         shares: data.rankDistribution.shares,
         resamples: data.rankDistribution.resamples,
         totalItems: rated.length,
+        itemNoun: data.itemNoun,
       }),
     });
   }
@@ -144,7 +147,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
   });
   if (pointwise.length > 0) {
     const coherence = metrics.coherence.available ? metrics.coherence.perJudge[0] : undefined;
-    const tau = coherence?.kendallWithRating;
+    const tau = coherence?.withRating.available ? coherence.withRating.kendall : undefined;
     charts.push({
       name: "pointwise-vs-pairwise",
       section: "biases",
@@ -270,9 +273,10 @@ function positionBiasCharts(metrics: MetricsDocument): ReportChart[] {
             : [
                 {
                   judge: row.judge,
-                  bin: Number.isFinite(bin.upper)
-                    ? `${bin.lower.toFixed(0)}–${bin.upper.toFixed(0)}`
-                    : `≥ ${bin.lower.toFixed(0)}`,
+                  bin:
+                    bin.upper !== null && Number.isFinite(bin.upper)
+                      ? `${bin.lower.toFixed(0)}–${bin.upper.toFixed(0)}`
+                      : `≥ ${bin.lower.toFixed(0)}`,
                   binIndex,
                   consistency: bin.value.value,
                   ...proportionInterval(bin.value),

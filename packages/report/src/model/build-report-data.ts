@@ -43,7 +43,7 @@ function authorsOf(metadata: Record<string, unknown> | undefined): string | unde
 export function selectPageItems(options: {
   readonly ranked: readonly string[];
   readonly maxPages: number;
-  readonly include?: readonly string[];
+  readonly include?: readonly string[] | undefined;
 }): string[] {
   const chosen = new Set(options.ranked.slice(0, Math.max(0, options.maxPages)));
   for (const id of options.include ?? []) chosen.add(id);

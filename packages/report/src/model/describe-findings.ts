@@ -181,13 +181,17 @@ function describeBiases(metrics: MetricsDocument): { headline: string[]; reading
     }
   }
   if (metrics.coherence.available) {
-    const rows = metrics.coherence.perJudge.filter((row) => row.kendallWithRating.value !== null);
+    const rows = metrics.coherence.perJudge.flatMap((row) =>
+      row.withRating.available && row.withRating.kendall.value !== null
+        ? [{ judge: row.judge, kendall: row.withRating.kendall }]
+        : [],
+    );
     if (rows.length > 0) {
       headline.push(
-        `Pointwise scores and tournament ratings agree only partly: Kendall τ ${rows.map((row) => `${row.judge} ${statistic(row.kendallWithRating)}`).join("; ")}.`,
+        `Pointwise scores against tournament ratings: Kendall τ ${rows.map((row) => `${row.judge} ${statistic(row.kendall)}`).join("; ")} (1 = the same order).`,
       );
       parts.push(
-        `pointwise–pairwise Kendall τ ${rows.map((row) => formatNumber(row.kendallWithRating.value)).join(", ")}`,
+        `pointwise–pairwise Kendall τ ${rows.map((row) => `${row.judge} ${formatNumber(row.kendall.value)}`).join(", ")}`,
       );
     }
   }

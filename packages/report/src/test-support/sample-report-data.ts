@@ -46,7 +46,7 @@ function firstRateRow(judge: string, count: number, n: number): PositionBiasRow 
       available: true,
       bins: [
         { lower: 0, upper: 100, value: proportion(12, 20) },
-        { lower: 100, upper: Number.POSITIVE_INFINITY, value: proportion(18, 20) },
+        { lower: 100, upper: null, value: proportion(18, 20) },
       ],
     },
   };
@@ -211,8 +211,7 @@ export function sampleReportData(): ReportData {
       perJudge: [
         {
           judge: "claude-opus-4.6",
-          kendallWithRating: { value: 0.6, n: 8 },
-          spearmanWithRating: { value: 0.7, n: 8 },
+          withRating: { available: true, kendall: { value: 0.6, n: 8 }, spearman: { value: 0.7, n: 8 } },
           scoreGapPredictsPick: { available: false, reason: "the assessing judge made no comparisons" },
         },
       ],
