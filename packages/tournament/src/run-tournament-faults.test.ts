@@ -149,4 +149,42 @@ describe("runTournament through injected provider faults", () => {
       await server.close();
     }
   });
+
+  it("records a rejected key as an auth failure without writing the key anywhere (the server echoes it)", async () => {
+    const server = await startFakeOpenAIServer({ apiKey: "the-right-key" });
+    try {
+      const records = createScoredItems(4);
+      const config = tournamentConfigSchema.parse({
+        items: { inline: records },
+        judges: [
+          { id: "gpt", provider: "openai", model: "gpt-4o-mini", baseURL: server.baseURL, apiKeyEnv: "TEST_KEY" },
+        ],
+        scheduler: { kind: "round-robin" },
+      });
+      const items = prepareTournamentItems(records, { byCategory: true });
+      const judges = await createJudges({
+        config,
+        items: items.judgeItems,
+        apiKeyOf: () => SENTINEL_KEY,
+        baseDir: root,
+      });
+      const runDir = join(root, "auth");
+      const store = RunStore.open(runDir, createRunManifest({ config, items, template: paperImpactTemplate, judges }));
+      const summary = await runTournament({
+        config,
+        items: records,
+        judges,
+        template: paperImpactTemplate,
+        journal: store,
+      });
+      store.close();
+      expect(summary.failedByKind).toEqual({ auth: 6 });
+      expect(server.log.filter((entry) => entry.path.endsWith("/chat/completions"))).toHaveLength(6); // never retried
+      for (const file of readdirSync(runDir)) {
+        expect(readFileSync(join(runDir, file), "utf8").includes(SENTINEL_KEY), file).toBe(false);
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });
