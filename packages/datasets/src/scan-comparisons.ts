@@ -3,16 +3,28 @@ import type { ComparisonTableBuilder } from "./comparison-table-builder.js";
 import { describeJsonLineError, isBlankLine, overlongLineMessage } from "./read-json-lines.js";
 import { readLineBatches } from "./read-line-batches.js";
 import { quote, type ScanContext } from "./scan-context.js";
+import { StringDictionary } from "./string-dictionary.js";
 import { FILE_FIELD, LINE_FIELD } from "./validation-report.js";
+
+/** A set of ids (a `Set` or, faster on fresh strings, a {@link StringDictionary}). */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
+function growInt32(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
 
 /** What the comparisons pass checks against and where valid comparisons go. */
 export interface ScanComparisonsOptions {
   file: string;
   context: ScanContext;
   /** Known item ids; `undefined` means items are implied by the comparisons. */
-  itemIds: ReadonlySet<string> | undefined;
+  itemIds: IdSet | undefined;
   /** Known judge ids; `undefined` means judges are implied (no judges.jsonl). */
-  judgeIds: ReadonlySet<string> | undefined;
+  judgeIds: IdSet | undefined;
   /** Receives every valid comparison (builds the columnar table). */
   builder?: ComparisonTableBuilder;
   /** Receives every valid comparison record (only when the caller keeps records). */
@@ -26,23 +38,26 @@ export interface ScanComparisonsResult {
   /** Valid comparisons. */
   valid: number;
   /** Items referenced by valid comparisons (filled only when items are implied and there is no builder). */
-  impliedItems: Set<string>;
+  impliedItems: StringDictionary;
   /** Judges referenced by valid comparisons (filled only when judges are implied and there is no builder). */
-  impliedJudges: Set<string>;
+  impliedJudges: StringDictionary;
 }
 
 /**
  * The hot path: streams a comparisons JSONL file batch by batch (split lines, `JSON.parse`, ajv check,
  * referential checks, dictionary-encode into the table builder). Keeps no per-row object unless `keep` is
- * given; memory grows only with the id map used to find duplicate comparison ids.
+ * given; memory grows only with the id table used to find duplicate comparison ids (about 20 bytes per row
+ * plus the id strings).
  */
 export async function scanComparisons(options: ScanComparisonsOptions): Promise<ScanComparisonsResult> {
   const { file, context, itemIds, judgeIds, builder, keep } = options;
   const { problems, moved } = context;
   const validator = createRecordValidator("comparison");
-  const firstLineOfId = new Map<string, number>();
-  const impliedItems = new Set<string>();
-  const impliedJudges = new Set<string>();
+  // Comparison ids → code; lineOfId[code] is the line where the id first appeared.
+  const seenIds = new StringDictionary();
+  let lineOfId: Int32Array = new Int32Array(1024);
+  const impliedItems = new StringDictionary();
+  const impliedJudges = new StringDictionary();
   const movedBuffer = moved.buffer;
   let records = 0;
   let valid = 0;
@@ -76,14 +91,17 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
         }
         const comparison = value as Comparison;
         const before = problems.count;
-        const firstLine = firstLineOfId.get(comparison.id);
-        if (firstLine === undefined) firstLineOfId.set(comparison.id, line);
-        else
+        const idCount = seenIds.size;
+        const idCode = seenIds.encode(comparison.id);
+        if (idCode === idCount) {
+          if (idCode === lineOfId.length) lineOfId = growInt32(lineOfId);
+          lineOfId[idCode] = line;
+        } else
           problems.add(
             file,
             line,
             "id",
-            `duplicate comparison id ${quote(comparison.id)} (first on line ${firstLine})`,
+            `duplicate comparison id ${quote(comparison.id)} (first on line ${lineOfId[idCode]})`,
           );
         if (comparison.first === comparison.second) {
           problems.add(
@@ -96,8 +114,8 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
         if (itemIds === undefined) {
           // With a builder the table's item dictionary is the implied item set; skip the duplicate work.
           if (builder === undefined) {
-            impliedItems.add(comparison.first);
-            impliedItems.add(comparison.second);
+            impliedItems.encode(comparison.first);
+            impliedItems.encode(comparison.second);
           }
         } else {
           if (!itemIds.has(comparison.first))
@@ -106,7 +124,7 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
             problems.add(file, line, "second", `unknown item id ${quote(comparison.second)}`);
         }
         if (judgeIds === undefined) {
-          if (builder === undefined) impliedJudges.add(comparison.judge);
+          if (builder === undefined) impliedJudges.encode(comparison.judge);
         } else if (!judgeIds.has(comparison.judge))
           problems.add(file, line, "judge", `unknown judge id ${quote(comparison.judge)}`);
         if (problems.count !== before) continue;

@@ -18,6 +18,7 @@ import { MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
 import { scanComparisons } from "./scan-comparisons.js";
 import { quote, ScanContext } from "./scan-context.js";
 import { scanRecordFile } from "./scan-record-file.js";
+import { StringDictionary } from "./string-dictionary.js";
 import { FILE_FIELD, type ValidationReport } from "./validation-report.js";
 
 /** Options of one validation pass over a dataset. */
@@ -151,16 +152,16 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
       : await scanComparisons({
           file: comparisonsFile,
           context,
-          itemIds,
-          judgeIds,
+          itemIds: itemIds === undefined ? undefined : new StringDictionary(itemIds),
+          judgeIds: judgeIds === undefined ? undefined : new StringDictionary(judgeIds),
           ...(tableBuilder === undefined ? {} : { builder: tableBuilder }),
           ...(kept === undefined ? {} : { keep: kept }),
         });
   records.comparisons = scanned?.records ?? 0;
   const table = tableBuilder?.build();
   // With a table, its dictionaries hold the implied items and judges (the pass skipped its own sets).
-  const impliedJudges = new Set<string>([...(table?.judgeIds ?? []), ...(scanned?.impliedJudges ?? [])]);
-  const allItems = itemIds ?? new Set<string>([...(table?.itemIds ?? []), ...(scanned?.impliedItems ?? [])]);
+  const impliedJudges = new Set<string>([...(table?.judgeIds ?? []), ...(scanned?.impliedJudges.values ?? [])]);
+  const allItems = itemIds ?? new Set<string>([...(table?.itemIds ?? []), ...(scanned?.impliedItems.values ?? [])]);
 
   if (assessmentsFile !== undefined) {
     records.assessments = await scanRecordFile({

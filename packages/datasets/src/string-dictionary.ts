@@ -1,34 +1,95 @@
-/** A dictionary encoder: assigns consecutive Int32 codes to distinct strings, in order of first appearance. */
+const EMPTY = -1;
+
+/**
+ * FNV-1a hash of a string's UTF-16 code units (32-bit, as a signed int).
+ * http://www.isthe.com/chongo/tech/comp/fnv/ — simple and fast on short ids.
+ */
+export function hashString(value: string): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let index = 0; index < value.length; index++) hash = Math.imul(hash ^ value.charCodeAt(index), 0x01000193);
+  return hash;
+}
+
+/**
+ * A dictionary encoder: assigns consecutive Int32 codes to distinct strings, in order of first appearance.
+ *
+ * An open-addressing hash table over typed arrays instead of a `Map`: with a million fresh strings per
+ * file (ids, match ids), `Map` spends several times longer (rehashing and garbage collection of its large
+ * backing stores) than this table, whose only per-entry heap object is the string itself.
+ */
 export class StringDictionary {
   readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
+  /** Open-addressing table of (code, hash) pairs: code at 2·slot (-1 = empty), hash at 2·slot + 1. */
+  private table = new Int32Array(64).fill(EMPTY);
+  private mask = 31;
 
   constructor(initial: Iterable<string> = []) {
     for (const value of initial) this.encode(value);
   }
 
-  /** The code of `value`, adding it when new. */
+  /** Number of distinct strings. */
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The code of `value`, adding it when new (then the code equals the previous `size`). */
   encode(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
+    const hash = hashString(value);
+    const table = this.table;
+    let slot = hash & this.mask;
+    for (;;) {
+      const code = table[2 * slot] as number;
+      if (code === EMPTY) break;
+      if (table[2 * slot + 1] === hash && this.values[code] === value) return code;
+      slot = (slot + 1) & this.mask;
     }
+    const code = this.values.length;
+    this.values.push(value);
+    table[2 * slot] = code;
+    table[2 * slot + 1] = hash;
+    if (code * 2 >= this.mask) this.grow();
     return code;
   }
 
   /** The code of `value`, or -1 when absent (never adds). */
   lookup(value: string): number {
-    return this.codes.get(value) ?? -1;
+    const hash = hashString(value);
+    const table = this.table;
+    let slot = hash & this.mask;
+    for (;;) {
+      const code = table[2 * slot] as number;
+      if (code === EMPTY) return EMPTY;
+      if (table[2 * slot + 1] === hash && this.values[code] === value) return code;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** True when `value` has a code. */
+  has(value: string): boolean {
+    return this.lookup(value) !== EMPTY;
   }
 
   /** Code of an optional value: -1 when undefined. */
   encodeOptional(value: string | undefined): number {
-    return value === undefined ? -1 : this.encode(value);
+    return value === undefined ? EMPTY : this.encode(value);
   }
 
-  get size(): number {
-    return this.values.length;
+  /** Doubles the table (keeping the load factor at most 1/2, so probes stay short). */
+  private grow(): void {
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    const table = new Int32Array(2 * slots).fill(EMPTY);
+    const mask = slots - 1;
+    for (let oldSlot = 0; oldSlot < old.length; oldSlot += 2) {
+      const code = old[oldSlot] as number;
+      if (code === EMPTY) continue;
+      const hash = old[oldSlot + 1] as number;
+      let slot = hash & mask;
+      while (table[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
+      table[2 * slot] = code;
+      table[2 * slot + 1] = hash;
+    }
+    this.table = table;
+    this.mask = mask;
   }
 }
