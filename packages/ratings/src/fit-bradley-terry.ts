@@ -90,6 +90,9 @@ export function fitBradleyTerry(
   return summarizeBradleyTerry(cells, layout, parameters, solved, options);
 }
 
+/** Largest number of rated items for the dense solver (a 4,000² information matrix is 128 MB). */
+export const MAX_DENSE_ITEMS = 4000;
+
 /** Builds the parameter layout: which parameters are free, which item is the reference. */
 export function createBradleyTerryLayout(
   cells: PairCells,
@@ -117,6 +120,14 @@ export function createBradleyTerryLayout(
   }
   if (ties === "davidson" && tieCount === 0) {
     throw new RangeError('fitBradleyTerry: Davidson ties need at least one tie (ν would be 0); use ties: "half"');
+  }
+  let ratedCount = 0;
+  for (let i = 0; i < itemCount; i++) ratedCount += active[i] as number;
+  if (ratedCount > MAX_DENSE_ITEMS) {
+    throw new RangeError(
+      `fitBradleyTerry: ${ratedCount} rated items exceed the dense Newton solver's limit of ${MAX_DENSE_ITEMS} ` +
+        "(its information matrix grows as items²); rate groups of items instead (e.g. the models that wrote the answers), or use elo, trueskill or win rates",
+    );
   }
   let next = itemCount;
   const orderIndex = options.orderEffect ? next++ : -1;

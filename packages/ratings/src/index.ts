@@ -17,13 +17,19 @@ export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
-export { type BradleyTerryFit, type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
+export {
+  type BradleyTerryFit,
+  type BradleyTerryOptions,
+  fitBradleyTerry,
+  MAX_DENSE_ITEMS,
+} from "./fit-bradley-terry.js";
 export {
   fitJudgeAwareBradleyTerry,
   type JudgeAwareBradleyTerryFit,
   type JudgeAwareBradleyTerryOptions,
 } from "./fit-judge-aware-bradley-terry.js";
 export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
+export { type GroupedOutcomes, groupItems } from "./group-items.js";
 export { hasFiniteMle } from "./has-finite-mle.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";

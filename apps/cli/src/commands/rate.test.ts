@@ -65,6 +65,30 @@ function writeTournament(name: string): void {
 }
 writeTournament("tournament");
 
+/** Answers written by two models, judged answer against answer (as AlpacaEval stores them). */
+function writeAnswers(name: string): void {
+  const items = [
+    { id: "q1/strong", producer: "strong" },
+    { id: "q1/weak", producer: "weak" },
+    { id: "q2/strong", producer: "strong" },
+    { id: "q2/weak", producer: "weak" },
+    { id: "q3/orphan" },
+  ];
+  const comparisons = [
+    { id: "c1", first: "q1/strong", second: "q1/weak", order: "known", verdict: "first", judge: "j" },
+    { id: "c2", first: "q2/weak", second: "q2/strong", order: "known", verdict: "second", judge: "j" },
+    { id: "c3", first: "q2/weak", second: "q1/weak", order: "known", verdict: "tie", judge: "j" },
+    { id: "c4", first: "q3/orphan", second: "q1/weak", order: "known", verdict: "first", judge: "j" },
+    { id: "c5", first: "q1/weak", second: "q2/strong", order: "known", verdict: "first", judge: "j" },
+  ];
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name }));
+  writeFileSync(join(dir, "items.jsonl"), lines(items));
+  writeFileSync(join(dir, "comparisons.jsonl"), lines(comparisons));
+}
+writeAnswers("answers");
+
 describe("judgelab rate", () => {
   it("prints a Bradley–Terry table, best first, with intervals and the record", async () => {
     const run = await runCliForTest(["rate", "tournament", "--method", "bt", "--bootstrap", "200", "--seed", "3"], {
@@ -178,6 +202,25 @@ describe("judgelab rate", () => {
       ).stdout,
     );
     expect(aware.judges.map((judge: { id: string }) => judge.id)).toEqual(["judge-a", "judge-b"]);
+  });
+
+  it("--group rates the producers of the answers and counts what it leaves out", async () => {
+    const run = await runCliForTest(
+      ["rate", "answers", "--method", "winrate", "--group", "producer", "--bootstrap", "0", "--json"],
+      { cwd: root },
+    );
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.grouping).toEqual({ field: "producer", groups: 2, sameGroupRows: 1, ungroupedRows: 1 });
+    expect(
+      report.items.map((item: { id: string; wins: number; losses: number }) => [item.id, item.wins, item.losses]),
+    ).toEqual([
+      ["strong", 2, 1],
+      ["weak", 1, 2],
+    ]);
+    const missing = await runCliForTest(["rate", "answers", "--method", "bt", "--group", "nothing"], { cwd: root });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no item has a "nothing" field');
   });
 
   it("explains usage errors with exit code 2", async () => {

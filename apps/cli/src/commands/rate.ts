@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
 import {
+  groupItems,
+  type PairwiseOutcomes,
   type RatedItem,
   type RateItemsOptions,
   type RatingMethod,
@@ -15,7 +17,8 @@ const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "
 
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
-                     [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--top N] [--json]
+                     [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
+                     [--top N] [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
 interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval.
@@ -39,9 +42,13 @@ Options
   --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
   --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)
   --by judge       one rating table per judge
+  --group FIELD    rate groups of items given by an item field instead of single items, e.g. --group producer
+                   rates the models that wrote the answers (AlpacaEval, Arena); comparisons within one group
+                   and items without the field are left out and counted
   --top N          print only the first N rows of each table (all with --json)
   --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
-                   with --by judge: {"by": "judge", "reports": [{"judge": ID, ...report}]}
+                   with --by judge: {"by": "judge", "reports": [{"judge": ID, ...report}]}; with --group a
+                   "grouping": {field, groups, sameGroupRows, ungroupedRows} is added to each report
 
 Exit codes: 0 ok, 1 failure, 2 usage or invalid dataset.
 `;
@@ -62,6 +69,7 @@ export const rateCommand: Command = async (argv, io) => {
       "judge-aware": { type: "boolean" },
       prior: { type: "string" },
       unit: { type: "string" },
+      group: { type: "string" },
       top: { type: "string" },
       json: { type: "boolean" },
     },
@@ -89,9 +97,10 @@ export const rateCommand: Command = async (argv, io) => {
     throw error;
   }
   const { table } = dataset;
+  const grouping = typeof values.group === "string" ? groupByItemField(dataset.items, table, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
-  const categories = table.itemIds.map((id) => categoryById.get(id));
-  const groups: { judge: string | undefined; outcomes: typeof table }[] = [];
+  const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
+  const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
   if (values.by === "judge") {
     table.judgeIds.forEach((judge, code) => {
       const mask = new Uint8Array(table.size);
@@ -103,11 +112,27 @@ export const rateCommand: Command = async (argv, io) => {
   } else {
     groups.push({ judge: undefined, outcomes: table });
   }
-  const reports: (RatingReport & { judge?: string })[] = [];
+  const reports: (RatingReport & { judge?: string; grouping?: GroupingSummary })[] = [];
   for (const group of groups) {
     try {
-      const report = rateItems(group.outcomes, { ...options, categories });
-      reports.push(group.judge === undefined ? report : { judge: group.judge, ...report });
+      let outcomes = group.outcomes;
+      let groupingSummary: GroupingSummary | undefined;
+      if (grouping !== undefined) {
+        const grouped = groupItems(outcomes, grouping);
+        outcomes = grouped.outcomes;
+        groupingSummary = {
+          field: grouping.field,
+          groups: grouping.groupIds.length,
+          sameGroupRows: grouped.sameGroupRows,
+          ungroupedRows: grouped.ungroupedRows,
+        };
+      }
+      const report = rateItems(outcomes, { ...options, ...(categories === undefined ? {} : { categories }) });
+      reports.push({
+        ...(group.judge === undefined ? {} : { judge: group.judge }),
+        ...report,
+        ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
+      });
     } catch (error) {
       if (error instanceof RangeError)
         throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
@@ -122,6 +147,48 @@ export const rateCommand: Command = async (argv, io) => {
   }
   return ExitCode.ok;
 };
+
+/** How items were grouped (`--group`), reported with the ratings. */
+interface GroupingSummary {
+  readonly field: string;
+  readonly groups: number;
+  readonly sameGroupRows: number;
+  readonly ungroupedRows: number;
+}
+
+/** Maps each item code to the value of `field` on its item record (top level or under metadata). */
+function groupByItemField(
+  items: readonly Record<string, unknown>[],
+  table: { itemIds: readonly string[] },
+  field: string,
+): { field: string; groupOf: Int32Array; groupIds: string[] } {
+  const valueById = new Map<string, string>();
+  for (const item of items) {
+    const metadata = item.metadata as Record<string, unknown> | undefined;
+    const value = item[field] ?? metadata?.[field];
+    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
+  }
+  if (valueById.size === 0) {
+    throw new UsageError(
+      `--group ${field}: no item has a "${field}" field (top level or in metadata); check items.jsonl`,
+    );
+  }
+  const groupIds: string[] = [];
+  const codes = new Map<string, number>();
+  const groupOf = new Int32Array(table.itemIds.length).fill(-1);
+  table.itemIds.forEach((id, code) => {
+    const value = valueById.get(id);
+    if (value === undefined) return;
+    let group = codes.get(value);
+    if (group === undefined) {
+      group = groupIds.length;
+      codes.set(value, group);
+      groupIds.push(value);
+    }
+    groupOf[code] = group;
+  });
+  return { field, groupOf, groupIds };
+}
 
 function parseRateOptions(values: Record<string, string | boolean | undefined>): RateItemsOptions {
   const method = values.method;
@@ -162,7 +229,7 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
 const fixed = (value: number | null | undefined, digits: number): string =>
   value === null || value === undefined ? "-" : value.toFixed(digits);
 
-function formatReport(report: RatingReport & { judge?: string }, top: number): string {
+function formatReport(report: RatingReport & { judge?: string; grouping?: GroupingSummary }, top: number): string {
   const digits = report.method === "winrate" || report.method === "openskill" ? 3 : 1;
   const columns = [
     { header: "rank", align: "right" as const, cell: (item: RatedItem) => fixed(item.rank, 0) },
@@ -200,6 +267,12 @@ function formatReport(report: RatingReport & { judge?: string }, top: number): s
       `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${report.bootstrapRounds} bootstrap rounds`,
     `intervals: ${report.intervals}`,
   ];
+  if (report.grouping !== undefined) {
+    const { field, groups, sameGroupRows, ungroupedRows } = report.grouping;
+    lines.push(
+      `grouped by ${field}: ${groups} groups; left out ${sameGroupRows} comparisons within one group and ${ungroupedRows} with an item without "${field}"`,
+    );
+  }
   if (report.orderEffect !== undefined) {
     const effect = report.orderEffect;
     lines.push(
