@@ -38,6 +38,7 @@ describe("fitJudgeAwareBradleyTerry", () => {
   it("matches the scipy maximum-likelihood fit, including standard errors", () => {
     const fit = fitJudgeAwareBradleyTerry(outcomes, { scale: logitScale });
     expect(fit.converged).toBe(true);
+    expect(fit.identified).toBe(true);
     fixture.theta.forEach((value, i) => {
       expect(fit.logStrengths[i]).toBeCloseTo(value, 6);
       expect(fit.logStrengthStandardErrors[i]).toBeCloseTo(fixture.thetaStandardErrors[i] as number, 5);
@@ -66,6 +67,23 @@ describe("fitJudgeAwareBradleyTerry", () => {
       expect(aware.ratings[i]).toBeCloseTo(plain.ratings[i] as number, 6);
       expect(aware.standardErrors[i]).toBeCloseTo(plain.standardErrors[i] as number, 6);
     }
+  });
+
+  it("reports non-identification when a judge's items are rated by no other judge", () => {
+    // Judge 0 rates a vs b and c vs d, judge 1 rates only e vs f: γ_1 and θ_e − θ_f cannot be told apart.
+    const isolated = {
+      size: 9,
+      itemIds: ["a", "b", "c", "d", "e", "f"],
+      judgeIds: ["j0", "j1"],
+      first: Int32Array.from([0, 1, 2, 3, 0, 2, 4, 5, 4]),
+      second: Int32Array.from([1, 2, 3, 0, 2, 1, 5, 4, 5]),
+      verdict: Uint8Array.from([0, 0, 1, 0, 1, 0, 0, 0, 1]),
+      judge: Int32Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1]),
+    };
+    const fit = fitJudgeAwareBradleyTerry(isolated);
+    expect(fit.identified).toBe(false);
+    expect(fit.converged).toBe(false);
+    expect(Number.isNaN(fit.discrimination[1] as number)).toBe(true);
   });
 
   it("requires a judge on every comparison", () => {

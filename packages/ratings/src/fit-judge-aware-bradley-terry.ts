@@ -29,6 +29,12 @@ export interface JudgeAwareBradleyTerryFit {
   readonly logLikelihood: number;
   readonly iterations: number;
   readonly converged: boolean;
+  /**
+   * False when the information matrix is singular: some judge's comparisons do not overlap enough with other
+   * judges' to tell its discrimination from the strengths of the items it rated (e.g. a judge that only saw
+   * one model against a baseline). Ratings and discriminations are then NaN.
+   */
+  readonly identified: boolean;
   readonly comparisons: number;
 }
 
@@ -76,10 +82,14 @@ export function fitJudgeAwareBradleyTerry(
   const trial = new Float64Array(parameterCount);
   let logLikelihood = evaluateJudgeAware(model, parameters, gradient, information);
   let converged = false;
+  let identified = true;
   let iterations = 0;
   for (; iterations < maxIterations && !converged; iterations++) {
     const step = solveBordered(model, information, gradient, 1);
-    if (step === null) break;
+    if (step === null) {
+      identified = false;
+      break;
+    }
     let stepScale = 1;
     let accepted = false;
     for (let halving = 0; halving < 40; halving++) {
@@ -101,8 +111,18 @@ export function fitJudgeAwareBradleyTerry(
     logLikelihood = evaluateJudgeAware(model, parameters, gradient, information);
     converged = largest < tolerance;
   }
-  const covariance = solveBordered(model, information, null, parameterCount);
-  return summarize(model, parameters, covariance, { logLikelihood, iterations, converged }, options);
+  const covariance = identified ? solveBordered(model, information, null, parameterCount) : null;
+  if (covariance === null) {
+    identified = false;
+    parameters.fill(Number.NaN);
+  }
+  return summarize(
+    model,
+    parameters,
+    covariance,
+    { logLikelihood, iterations, converged: converged && identified, identified },
+    options,
+  );
 }
 
 interface JudgeAwareModel {
@@ -204,7 +224,7 @@ function summarize(
   model: JudgeAwareModel,
   parameters: Float64Array,
   covariance: Float64Array | null,
-  solved: { logLikelihood: number; iterations: number; converged: boolean },
+  solved: { logLikelihood: number; iterations: number; converged: boolean; identified: boolean },
   options: JudgeAwareBradleyTerryOptions,
 ): JudgeAwareBradleyTerryFit {
   const { cells, itemIndex, judgeIndex, parameterCount } = model;

@@ -134,6 +134,13 @@ export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSetti
   const fitOptions = { scale: settings.scale, ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }) };
   const cells = aggregatePairCells(outcomes, { byJudge: true });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
+  if (!fit.identified) {
+    throw new RangeError(
+      "the judge-aware model is not identified on these data: some judge's comparisons do not overlap enough with other judges' " +
+        "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate); " +
+        "use plain bt, or rate each judge separately",
+    );
+  }
   const judges = fit.judgeIds
     .map((id, k) => ({
       id,
