@@ -52,7 +52,7 @@ async function setUp(options: {
   const judges = await createJudges({ config, items: items.judgeItems, apiKeyOf, baseDir: root });
   const batchClients = createBatchClients({ config, apiKeyOf });
   const manifest = createRunManifest({ config, items, template: paperImpactTemplate, judges });
-  const run = async (runDir: string, signal?: AbortSignal) => {
+  const run = async (runDir: string, signal?: AbortSignal, withBatches = true) => {
     const store = RunStore.open(runDir, manifest);
     try {
       return await runTournament({
@@ -61,7 +61,7 @@ async function setUp(options: {
         judges,
         template: paperImpactTemplate,
         journal: store,
-        batchClients,
+        ...(withBatches ? { batchClients } : {}),
         ...(signal === undefined ? {} : { signal }),
       });
     } finally {
@@ -118,6 +118,12 @@ describe("batch mode", () => {
       clearInterval(watch);
       expect(first.reason).toBe("interrupted");
       expect(RunState.fromRecords(logOf(runDir)).openBatches.size).toBe(1);
+      // Without batch clients the waiting comparisons are left alone (calling them online would pay twice).
+      const online = await run(runDir, undefined, false);
+      expect(online.problems).toEqual([
+        "round 0: 28 comparisons wait in an open provider batch; resume with batch.enabled to collect them",
+      ]);
+      expect(server.log.filter((entry) => entry.path === "/v1/chat/completions")).toHaveLength(0);
       const second = await run(runDir);
       expect(second.recorded).toBe(28);
       expect(server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches")).toHaveLength(1);

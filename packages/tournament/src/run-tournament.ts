@@ -47,7 +47,7 @@ export interface TournamentRunSummary {
   readonly cacheHits: number;
   /** US dollars paid over the whole run folder (all invocations). */
   readonly spentUsd: number;
-  /** Problems found replaying the log (should be empty). */
+  /** Problems found replaying the log (should be empty) and comparisons left waiting in open batches. */
   readonly problems: readonly string[];
 }
 
@@ -80,6 +80,7 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
 
   let reason: StopReason | undefined;
   let round = 0;
+  const warnings: string[] = [];
   for (; reason === undefined; round++) {
     if (options.signal?.aborted) {
       reason = "interrupted";
@@ -126,7 +127,19 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       journal.append(record);
       state.apply(record);
     }
-    const pending = state.pending(round);
+    const useBatches = config.batch.enabled && options.batchClients !== undefined;
+    // Comparisons sitting in an open provider batch are never called online (that would pay twice).
+    const inOpenBatch = new Set(
+      [...state.openBatches.values()]
+        .filter((batch) => batch.round === round)
+        .flatMap((batch) => Object.values(batch.entries)),
+    );
+    if (!useBatches && inOpenBatch.size > 0) {
+      warnings.push(
+        `round ${round}: ${inOpenBatch.size} comparisons wait in an open provider batch; resume with batch.enabled to collect them`,
+      );
+    }
+    const pending = state.pending(round).filter((planned) => useBatches || !inOpenBatch.has(planned.id));
     reporter?.report({
       type: "round-start",
       round,
@@ -134,7 +147,7 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       pending: pending.length,
     });
     const outcome =
-      config.batch.enabled && options.batchClients !== undefined
+      useBatches && options.batchClients !== undefined
         ? await runBatchRound({
             executor,
             state,
@@ -166,7 +179,7 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
     calls: counters.calls,
     cacheHits: counters.cacheHits,
     spentUsd: state.spentUsd,
-    problems: state.problems.map((problem) => `log line ${problem.line}: ${problem.message}`),
+    problems: [...state.problems.map((problem) => `log line ${problem.line}: ${problem.message}`), ...warnings],
   };
 }
 
