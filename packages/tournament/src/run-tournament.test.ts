@@ -60,18 +60,23 @@ function countingJudge(options: { fail?: (request: JudgeRequest) => boolean } = 
       if (options.fail?.(request)) {
         throw new JudgeCallError({ code: "bad-request", provider: "openai", message: "injected 400", status: 400 });
       }
-      return {
-        type: "verdict",
-        verdict: request.first.id < request.second.id ? "first" : "second",
-        parsedFrom: "structured",
-        text: "{}",
-        usage: { inputTokens: 1000, outputTokens: 100 },
-        raw: {},
-        latencyMs: 1,
-      };
+      return idOrderVerdict(request, 1000);
     },
   };
   return judge;
+}
+
+/** The item with the smaller id wins; `inputTokens` of usage, a tenth of that as output. */
+function idOrderVerdict(request: JudgeRequest, inputTokens: number): JudgeResult {
+  return {
+    type: "verdict",
+    verdict: request.first.id < request.second.id ? "first" : "second",
+    parsedFrom: "structured",
+    text: "{}",
+    usage: { inputTokens, outputTokens: inputTokens / 10 },
+    raw: {},
+    latencyMs: 1,
+  };
 }
 
 function outcomeSet(records: readonly RunLogRecord[]): string[] {
@@ -160,19 +165,7 @@ describe("runTournament", () => {
       id: "slow",
       judge: (request, context) =>
         new Promise((resolve, reject) => {
-          const timer = setTimeout(
-            () =>
-              resolve({
-                type: "verdict",
-                verdict: request.first.id < request.second.id ? "first" : "second",
-                parsedFrom: "structured",
-                text: "{}",
-                usage: { inputTokens: 10, outputTokens: 1 },
-                raw: {},
-                latencyMs: 20,
-              }),
-            20,
-          );
+          const timer = setTimeout(() => resolve(idOrderVerdict(request, 10)), 20);
           context?.signal?.addEventListener("abort", () => {
             clearTimeout(timer);
             reject(new JudgeCallError({ code: "aborted", provider: "openai", message: "aborted" }));
