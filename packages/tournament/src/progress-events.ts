@@ -42,6 +42,16 @@ export type ProgressEvent =
       readonly code: string;
     }
   | { readonly type: "round-end"; readonly round: number; readonly counters: ProgressCounters }
+  | {
+      /** A provider batch was submitted or polled (batch mode waits can last hours). */
+      readonly type: "batch-status";
+      readonly batchId: string;
+      readonly judge: string;
+      readonly state: string;
+      readonly total: number;
+      readonly succeeded: number;
+      readonly failed: number;
+    }
   | { readonly type: "run-end"; readonly reason: StopReason; readonly counters: ProgressCounters };
 
 /** Receives progress events. */

@@ -11,6 +11,7 @@ import {
 import { afterAll, describe, expect, it } from "vitest";
 import { createBatchClients, createJudges } from "./create-judges.js";
 import { createRunManifest } from "./create-run-manifest.js";
+import type { ProgressEvent } from "./progress-events.js";
 import { readRunFolder } from "./read-run-folder.js";
 import type { RunLogRecord } from "./run-records.js";
 import { RunState } from "./run-state.js";
@@ -52,7 +53,7 @@ async function setUp(options: {
   const judges = await createJudges({ config, items: items.judgeItems, apiKeyOf, baseDir: root });
   const batchClients = createBatchClients({ config, apiKeyOf });
   const manifest = createRunManifest({ config, items, template: paperImpactTemplate, judges });
-  const run = async (runDir: string, signal?: AbortSignal, withBatches = true) => {
+  const run = async (runDir: string, signal?: AbortSignal, withBatches = true, events?: ProgressEvent[]) => {
     const store = RunStore.open(runDir, manifest);
     try {
       return await runTournament({
@@ -62,6 +63,7 @@ async function setUp(options: {
         template: paperImpactTemplate,
         journal: store,
         ...(withBatches ? { batchClients } : {}),
+        ...(events === undefined ? {} : { reporter: { report: (event: ProgressEvent) => events.push(event) } }),
         ...(signal === undefined ? {} : { signal }),
       });
     } finally {

@@ -8,6 +8,7 @@ import {
   waitForBatch,
 } from "@judgelab/judges";
 import type { ComparisonExecutor, ExecutionOutcome, PreparedComparison } from "./comparison-executor.js";
+import type { ProgressReporter } from "./progress-events.js";
 import type { RunJournal } from "./run-journal.js";
 import type { BatchRecord, PlannedComparison } from "./run-records.js";
 import type { RunState } from "./run-state.js";
@@ -38,6 +39,7 @@ export interface RunBatchRoundOptions {
   readonly clients: ReadonlyMap<string, BatchClient>;
   readonly pollIntervalMs: number;
   readonly signal?: AbortSignal;
+  readonly reporter?: ProgressReporter;
 }
 
 function isBatchCapable(judge: unknown): judge is BatchCapableJudge {
@@ -132,6 +134,14 @@ async function collectBatch(
   const status = await waitForBatch({
     retrieve: () => client.retrieve(batch.batchId),
     intervalMs: options.pollIntervalMs,
+    onStatus: (current) =>
+      options.reporter?.report({
+        type: "batch-status",
+        batchId: batch.batchId,
+        judge: batch.judge,
+        state: current.state,
+        ...current.counts,
+      }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const entries = [...prepared].map(([customId, ready]) => ({ customId, request: ready.request }));

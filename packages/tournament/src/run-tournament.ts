@@ -156,6 +156,7 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
             clients: options.batchClients,
             pollIntervalMs: config.batch.pollIntervalMs,
             ...(options.signal === undefined ? {} : { signal: options.signal }),
+            ...(reporter === undefined ? {} : { reporter }),
           })
         : await executor.runAll(pending, options.signal);
     reporter?.report({ type: "round-end", round, counters: executor.counters() });

@@ -232,6 +232,13 @@ function createProgressPrinter(io: CliIo, quiet: boolean): ProgressReporter & { 
         last = event;
         draw(event, event.roundDone === event.roundTotal);
       }
+      if (event.type === "batch-status") {
+        if (io.isTty && drawn) io.stderr("\r\x1b[2K");
+        io.stderr(
+          `batch ${event.batchId} (${event.judge}): ${event.state}, ${event.succeeded + event.failed}/${event.total} done` +
+            `${event.failed > 0 ? `, ${event.failed} failed` : ""}\n`,
+        );
+      }
       if (event.type === "retry" && !io.isTty && event.attempt === 1 && event.code === "rate-limited") {
         io.stderr(`rate limited (${event.id}); backing off ${Math.round(event.delayMs)} ms\n`);
       }
