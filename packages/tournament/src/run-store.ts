@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { AppendOnlyLog, type LogRepair } from "./append-only-log.js";
 import { ResponseCache } from "./response-cache.js";
 import type { RunLogRecord } from "./run-records.js";
@@ -42,8 +42,12 @@ export class RunStore {
     readonly resumed: boolean,
   ) {}
 
-  /** Opens or creates a run folder. Throws `RunIdentityError` when the folder holds a different tournament. */
-  static open(dir: string, manifest: RunManifest): RunStore {
+  /**
+   * Opens or creates a run folder. Throws `RunIdentityError` when the folder holds a different tournament.
+   * `cachePath` puts the response cache elsewhere (default `<dir>/cache.jsonl`), e.g. one cache shared by several
+   * runs: keys carry everything that shapes an answer, so sharing never mixes judges, templates or orders.
+   */
+  static open(dir: string, manifest: RunManifest, options: { cachePath?: string } = {}): RunStore {
     mkdirSync(dir, { recursive: true });
     const manifestPath = join(dir, "run.json");
     let stored = manifest;
@@ -62,7 +66,9 @@ export class RunStore {
       renameSync(temporary, manifestPath);
     }
     const { log, records, repair } = AppendOnlyLog.open<RunLogRecord>(join(dir, "log.jsonl"));
-    const cache = ResponseCache.open(join(dir, "cache.jsonl"));
+    const cachePath = options.cachePath ?? join(dir, "cache.jsonl");
+    mkdirSync(dirname(cachePath), { recursive: true });
+    const cache = ResponseCache.open(cachePath);
     return new RunStore(dir, stored, log, records, cache, { log: repair, cache: cache.repair }, resumed);
   }
 

@@ -148,6 +148,8 @@ export const tournamentConfigSchema = z.strictObject({
   seed: z.number().int().nonnegative().default(0),
   /** Run folder (relative to the config file). */
   runDir: z.string().min(1).default("run"),
+  /** Response cache file shared by runs (relative to the config file); default `<runDir>/cache.jsonl`. */
+  cacheFile: z.string().min(1).optional(),
   items: itemsSourceSchema,
   /** Built-in template id (`paper-impact`, `mt-bench`) or a user template file. */
   template: z.union([z.string().min(1), z.strictObject({ file: z.string().min(1) })]).default("paper-impact"),

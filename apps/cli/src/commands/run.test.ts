@@ -96,3 +96,21 @@ describe("example configs", () => {
     });
   }
 });
+
+describe("a cache shared by two run folders", () => {
+  it("lets a second run with the same judge and pairs make no call", async () => {
+    const env = { OPENAI_API_KEY: SENTINEL };
+    const base = readFileSync(join(root, "run.yaml"), "utf8").replace(
+      "runDir: out/run",
+      "cacheFile: shared/cache.jsonl",
+    );
+    writeFileSync(join(root, "first.yaml"), base.replace("name: cli-test", "name: first\nrunDir: out/first"));
+    writeFileSync(join(root, "second.yaml"), base.replace("name: cli-test", "name: second\nrunDir: out/second"));
+    const first = await runCliForTest(["run", "first.yaml", "--json"], { cwd: root, env });
+    expect(JSON.parse(first.stdout)).toMatchObject({ recorded: 28, calls: 28, cacheHits: 0 });
+    const requestsBefore = server.log.length;
+    const second = await runCliForTest(["run", "second.yaml", "--json"], { cwd: root, env });
+    expect(JSON.parse(second.stdout)).toMatchObject({ recorded: 28, calls: 0, cacheHits: 28 });
+    expect(server.log.length).toBe(requestsBefore);
+  });
+});

@@ -35,7 +35,7 @@ provider are in apps/cli/examples/. API keys come from the environment variable 
 The run folder (runDir in the config, relative to the config file) holds run.json (config snapshot and hashes),
 log.jsonl (append-only: one line per planned round and per finished comparison, with usage, cost and raw response),
 cache.jsonl (responses by a hash of provider, model, parameters, template, items in presented order and
-repetition) and dataset/ (the comparisons so far as a canonical dataset, rewritten after every run; what
+repetition; cacheFile: in the config shares one cache between runs) and dataset/ (the comparisons so far as a canonical dataset, rewritten after every run; what
 \`judgelab report <run-dir>\` reads). A run can be killed at any moment: --resume continues it, calling only what is missing or failed,
 never paying twice for a cached response; a torn last line is repaired and reported.
 
@@ -81,7 +81,14 @@ export const runCommand: Command = async (argv, io) => {
   }
   let store: RunStore;
   try {
-    store = RunStore.open(runDir, createRunManifest({ config, items, template, judges }));
+    const cacheFile = config.cacheFile;
+    const cachePath =
+      cacheFile === undefined ? undefined : isAbsolute(cacheFile) ? cacheFile : resolve(prepared.baseDir, cacheFile);
+    store = RunStore.open(
+      runDir,
+      createRunManifest({ config, items, template, judges }),
+      cachePath === undefined ? {} : { cachePath },
+    );
   } catch (error) {
     if (error instanceof RunIdentityError) throw new UsageError(error.message);
     throw error;
