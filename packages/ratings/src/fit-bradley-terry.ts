@@ -3,7 +3,7 @@ import { solveBradleyTerry } from "./bradley-terry-newton.js";
 import { centreStrengths } from "./centre-strengths.js";
 import { choleskyInPlace, choleskyInverse } from "./cholesky.js";
 import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
-import { hasFiniteMle } from "./has-finite-mle.js";
+import { describeMleProblem } from "./has-finite-mle.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 
@@ -56,6 +56,8 @@ export interface BradleyTerryFit {
    * ({@link hasFiniteMle}); always true with a prior.
    */
   readonly finiteMle: boolean;
+  /** Without a prior and without a finite MLE: why, in words ({@link describeMleProblem}). */
+  readonly mleProblem?: string;
   /** Number of comparisons (sum of cell counts). */
   readonly comparisons: number;
   /** Raw parameter vector (θ then δ then ln ν) for warm starts. */
@@ -178,7 +180,8 @@ function summarizeBradleyTerry(
   for (let c = 0; c < cells.size; c++)
     comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
   const { deviance, cellsWithData } = computeDeviance(cells, layout, parameters);
-  const finiteMle = layout.prior > 0 || hasFiniteMle(cells);
+  const mleProblem = layout.prior > 0 ? null : describeMleProblem(cells);
+  const finiteMle = mleProblem === null;
   const fit: BradleyTerryFit = {
     itemIds: cells.itemIds,
     ...centred,
@@ -191,6 +194,7 @@ function summarizeBradleyTerry(
     finiteMle,
     comparisons,
     parameters,
+    ...(mleProblem === null ? {} : { mleProblem }),
   };
   const withOrder =
     layout.orderIndex < 0

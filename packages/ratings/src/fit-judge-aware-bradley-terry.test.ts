@@ -86,6 +86,36 @@ describe("fitJudgeAwareBradleyTerry", () => {
     expect(Number.isNaN(fit.discrimination[1] as number)).toBe(true);
   });
 
+  it("a prior makes a design with two unlinked groups of items identified", () => {
+    // Both judges rate both groups {a, b, c} and {d, e, f}, but no item of one group meets the other.
+    const pairs = [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [3, 4],
+      [4, 5],
+      [5, 3],
+    ];
+    const rows = Array.from({ length: 48 }, (_, k) => ({
+      pair: pairs[k % 6] as number[],
+      judge: Math.floor(k / 6) % 2,
+      flip: k % 5 === 0,
+    }));
+    const grouped = {
+      size: rows.length,
+      itemIds: ["a", "b", "c", "d", "e", "f"],
+      judgeIds: ["j0", "j1"],
+      first: Int32Array.from(rows, (row) => row.pair[0] as number),
+      second: Int32Array.from(rows, (row) => row.pair[1] as number),
+      verdict: Uint8Array.from(rows, (row) => (row.flip ? 1 : 0)),
+      judge: Int32Array.from(rows, (row) => row.judge),
+    };
+    expect(fitJudgeAwareBradleyTerry(grouped).identified).toBe(false);
+    const regularised = fitJudgeAwareBradleyTerry(grouped, { prior: 0.01 });
+    expect(regularised.identified).toBe(true);
+    expect(regularised.converged).toBe(true);
+  });
+
   it("requires a judge on every comparison", () => {
     const { judge: _judge, ...withoutJudge } = outcomes;
     expect(() => fitJudgeAwareBradleyTerry(withoutJudge)).toThrow(/byJudge needs outcomes.judge/);

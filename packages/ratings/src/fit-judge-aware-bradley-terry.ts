@@ -7,6 +7,8 @@ import { solveLinearSystem } from "./solve-linear-system.js";
 
 /** Options of {@link fitJudgeAwareBradleyTerry}. */
 export interface JudgeAwareBradleyTerryOptions {
+  /** L2 penalty on the item strengths (prior/2 · Σθ²), as in {@link fitBradleyTerry}; default 0. */
+  readonly prior?: number;
   readonly anchor?: RatingAnchor;
   readonly scale?: EloScale;
   /** Stop when the largest parameter change is below this; default 1e-10. */
@@ -32,7 +34,8 @@ export interface JudgeAwareBradleyTerryFit {
   /**
    * False when the information matrix is singular: some judge's comparisons do not overlap enough with other
    * judges' to tell its discrimination from the strengths of the items it rated (e.g. a judge that only saw
-   * one model against a baseline). Ratings and discriminations are then NaN.
+   * one model against a baseline), or the items fall into groups never compared with each other, or some
+   * items never lost or never won (a prior helps with the last two). Ratings and discriminations are then NaN.
    */
   readonly identified: boolean;
   readonly comparisons: number;
@@ -59,7 +62,7 @@ export function fitJudgeAwareBradleyTerry(
   }
   const itemCount = cells.itemIds.length;
   const judgeCount = cells.judgeIds.length;
-  const pooled = fitBradleyTerry(cells, { prior: 1e-8 });
+  const pooled = fitBradleyTerry(cells, { prior: Math.max(options.prior ?? 0, 1e-8) });
   const itemIndex = new Int32Array(itemCount).fill(-1);
   const judgeIndex = new Int32Array(judgeCount).fill(-1);
   let parameterCount = 0;
@@ -74,7 +77,7 @@ export function fitJudgeAwareBradleyTerry(
     if (itemIndex[i]! >= 0) parameters[itemIndex[i]!] = pooled.logStrengths[i] as number;
   for (let k = 0; k < judgeCount; k++) if (judgeIndex[k]! >= 0) parameters[judgeIndex[k]!] = 1;
 
-  const model = { cells, itemIndex, judgeIndex, parameterCount, ratedItems, activeJudges };
+  const model = { cells, itemIndex, judgeIndex, parameterCount, ratedItems, activeJudges, prior: options.prior ?? 0 };
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 500;
   const gradient = new Float64Array(parameterCount);
@@ -132,6 +135,7 @@ interface JudgeAwareModel {
   readonly parameterCount: number;
   readonly ratedItems: number;
   readonly activeJudges: number;
+  readonly prior: number;
 }
 
 /**
@@ -181,6 +185,15 @@ function evaluateJudgeAware(
         information[at] =
           (information[at] as number) + curvature * (derivative[u] as number) * (derivative[v] as number);
       }
+    }
+  }
+  if (model.prior > 0) {
+    for (let p = 0; p < model.ratedItems; p++) {
+      const theta = parameters[p] as number;
+      logLikelihood -= (model.prior / 2) * theta * theta;
+      if (gradient === null || information === null) continue;
+      gradient[p] = (gradient[p] as number) - model.prior * theta;
+      information[p * parameterCount + p] = (information[p * parameterCount + p] as number) + model.prior;
     }
   }
   return logLikelihood;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasFiniteMle } from "./has-finite-mle.js";
+import { countComparisonGroups, describeMleProblem, hasFiniteMle } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
 
 function cellsOf(pairs: [number, number, number][], itemCount: number) {
@@ -85,5 +85,45 @@ describe("hasFiniteMle (strong connectivity of the win graph)", () => {
         ),
       ),
     ).toBe(true);
+  });
+});
+
+describe("describeMleProblem", () => {
+  it("names disconnected groups before separation, and is null for a well-posed design", () => {
+    const twoGroups = cellsOf(
+      [
+        [0, 1, 0],
+        [1, 0, 0],
+        [2, 3, 0],
+        [3, 2, 0],
+      ],
+      4,
+    );
+    expect(countComparisonGroups(twoGroups)).toBe(2);
+    expect(describeMleProblem(twoGroups)).toMatch(/2 groups of items never compared with each other/);
+    expect(
+      describeMleProblem(
+        cellsOf(
+          [
+            [0, 1, 0],
+            [1, 2, 0],
+            [0, 2, 0],
+          ],
+          3,
+        ),
+      ),
+    ).toMatch(/never lost \(or never won\)/);
+    expect(
+      describeMleProblem(
+        cellsOf(
+          [
+            [0, 1, 0],
+            [1, 2, 0],
+            [2, 0, 0],
+          ],
+          3,
+        ),
+      ),
+    ).toBeNull();
   });
 });

@@ -85,3 +85,46 @@ function reachesAllRated(graph: { start: number; rated: Uint8Array; offsets: Int
   for (let i = 0; i < rated.length; i++) if (rated[i] === 1 && seen[i] === 0) return false;
   return true;
 }
+
+/** Number of groups of rated items linked by comparisons (connected components of the comparison graph). */
+export function countComparisonGroups(cells: PairCells, counts: CellCounts = cells): number {
+  const itemCount = cells.itemIds.length;
+  const parent = new Int32Array(itemCount).map((_, i) => i);
+  const rated = new Uint8Array(itemCount);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[i] !== root) {
+      const next = parent[i] as number;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
+  for (let c = 0; c < cells.size; c++) {
+    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
+    const a = cells.first[c] as number;
+    const b = cells.second[c] as number;
+    rated[a] = 1;
+    rated[b] = 1;
+    parent[find(a)] = find(b);
+  }
+  let groups = 0;
+  for (let i = 0; i < itemCount; i++) if (rated[i] === 1 && find(i) === i) groups++;
+  return groups;
+}
+
+/**
+ * Why the Bradley–Terry MLE is not finite and unique, in words, or null when it is: the comparison graph falls
+ * into groups never compared with each other, or some items never lost (or never won) against the rest.
+ */
+export function describeMleProblem(cells: PairCells, counts: CellCounts = cells): string | null {
+  const groups = countComparisonGroups(cells, counts);
+  if (groups > 1) {
+    return `the comparisons form ${groups} groups of items never compared with each other, so ratings are comparable only within a group (a prior, e.g. prior 0.01, makes the fit finite but the offset between groups is arbitrary)`;
+  }
+  if (!hasFiniteMle(cells, counts)) {
+    return "some items never lost (or never won) against the rest, so their maximum-likelihood ratings are infinite; add a prior (e.g. prior 0.01)";
+  }
+  return null;
+}

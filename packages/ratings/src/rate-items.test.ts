@@ -139,6 +139,22 @@ describe("rateItems", () => {
     expect(trueSkill.items.every((item) => Number.isFinite(item.rating))).toBe(true);
   });
 
+  it("warns about disconnected groups of items, with or without a prior", () => {
+    const twoGroups = {
+      size: 6,
+      itemIds: ["a", "b", "c", "d"],
+      first: Int32Array.from([0, 1, 0, 2, 3, 2]),
+      second: Int32Array.from([1, 0, 1, 3, 2, 3]),
+      verdict: Uint8Array.from([0, 0, 1, 0, 0, 1]),
+    };
+    const plain = rateItems(twoGroups, { method: "bt", bootstrapRounds: 0 });
+    expect(plain.converged).toBe(false);
+    expect(plain.warnings?.[0]).toMatch(/2 groups of items never compared/);
+    const withPrior = rateItems(twoGroups, { method: "bt", bootstrapRounds: 0, prior: 0.1 });
+    expect(withPrior.converged).toBe(true);
+    expect(withPrior.warnings?.[0]).toMatch(/only the prior links them/);
+  });
+
   it("rejects options the method does not support", () => {
     expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(/ties applies to method "bt" only/);
     expect(() => rateItems(outcomes, { method: "winrate", anchor: { item: "item0", value: 1 } })).toThrow(

@@ -67,7 +67,7 @@ function runMethod(
   switch (options.method) {
     case "bt":
       return options.judgeAware === true
-        ? rateJudgeAware(outcomes, settings)
+        ? rateJudgeAware(outcomes, { ...settings, prior: options.prior ?? 0 })
         : rateBradleyTerry(outcomes, {
             ...settings,
             ties: options.ties ?? "half",

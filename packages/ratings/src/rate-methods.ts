@@ -5,6 +5,7 @@ import { computeElo } from "./compute-elo.js";
 import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
+import { countComparisonGroups } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import type { RatedItem, RatingReport } from "./rating-report.js";
@@ -20,7 +21,7 @@ export interface MethodResult {
   readonly parameters: Record<string, unknown>;
   readonly itemFields?: (code: number) => Partial<RatedItem>;
   readonly reportFields?: Partial<
-    Pick<RatingReport, "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds">
+    Pick<RatingReport, "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings">
   >;
   readonly intervals: string;
 }
@@ -50,6 +51,21 @@ function waldResult(
   };
 }
 
+/**
+ * The fit's own problem ({@link BradleyTerryFit.mleProblem}) or, when a prior made the fit finite, a note that
+ * disconnected groups of items are tied together only by the prior.
+ */
+function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined): { warnings?: string[] } {
+  if (mleProblem !== undefined) return { warnings: [mleProblem] };
+  const groups = countComparisonGroups(aggregatePairCells(outcomes));
+  if (groups <= 1) return {};
+  return {
+    warnings: [
+      `the comparisons form ${groups} groups of items never compared with each other; only the prior links them, so the offset between groups is arbitrary`,
+    ],
+  };
+}
+
 /** Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. */
 export function rateBradleyTerry(
   outcomes: PairwiseOutcomes,
@@ -69,6 +85,7 @@ export function rateBradleyTerry(
       parameters,
       reportFields: {
         converged: fit.converged,
+        ...dataWarnings(outcomes, fit.mleProblem),
         ...(fit.orderEffect === undefined
           ? {}
           : {
@@ -97,6 +114,7 @@ export function rateBradleyTerry(
     reportFields: {
       converged: fit.converged,
       nonConvergedRounds: result.nonConvergedRounds,
+      ...dataWarnings(outcomes, fit.mleProblem),
       ...(fit.orderEffect === undefined
         ? {}
         : {
@@ -130,15 +148,20 @@ function tieParameterOf(
 }
 
 /** Judge-aware Bradley–Terry: bootstrap over judge-split cells or Wald intervals. */
-export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSettings): MethodResult {
-  const fitOptions = { scale: settings.scale, ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }) };
+export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSettings & { prior: number }): MethodResult {
+  const fitOptions = {
+    scale: settings.scale,
+    prior: settings.prior,
+    ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+  };
   const cells = aggregatePairCells(outcomes, { byJudge: true });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
   if (!fit.identified) {
     throw new RangeError(
-      "the judge-aware model is not identified on these data: some judge's comparisons do not overlap enough with other judges' " +
-        "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate); " +
-        "use plain bt, or rate each judge separately",
+      "the judge-aware model is not identified on these data: a judge's comparisons do not overlap enough with other judges' " +
+        "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate), " +
+        "or the items fall into groups never compared with each other, or some items never lost or never won" +
+        `${settings.prior > 0 ? "" : " (try a prior, e.g. --prior 0.01)"}; otherwise use plain bt or rate each judge separately`,
     );
   }
   const judges = fit.judgeIds
@@ -152,7 +175,7 @@ export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSetti
     model: "judge-aware Bradley–Terry (arXiv 2601.21817), Σθ = 0, mean γ = 1, ties half",
     ...fitOptions,
   };
-  const reportFields = { judges, converged: fit.converged };
+  const reportFields = { judges, converged: fit.converged, ...dataWarnings(outcomes, undefined) };
   if (settings.rounds === 0) {
     return waldResult(fit.ratings, fit.standardErrors, {
       parameters,

@@ -30,6 +30,8 @@ export interface RatingReport {
   readonly converged?: boolean;
   /** Bootstrap rounds whose refit did not converge. */
   readonly nonConvergedRounds?: number;
+  /** Problems with the data for this method, in words (e.g. disconnected groups of items, infinite ratings). */
+  readonly warnings?: readonly string[];
   /** How `ciLower/ciUpper` and the rank intervals were computed, in words. */
   readonly intervals: string;
 }

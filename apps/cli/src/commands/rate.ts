@@ -290,10 +290,10 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
       `judge discrimination γ: ${report.judges.map((judge) => `${judge.id} ${judge.discrimination.toFixed(3)} (SE ${judge.standardError.toFixed(3)})`).join(", ")}`,
     );
   }
-  if (report.converged === false)
-    lines.push(
-      "warning: the fit did not converge or the MLE is infinite (an item never lost or never won); try --prior 0.01",
-    );
+  for (const warning of report.warnings ?? []) lines.push(`warning: ${warning}`);
+  if (report.converged === false && (report.warnings ?? []).length === 0) {
+    lines.push("warning: the fit did not converge; try --prior 0.01");
+  }
   if ((report.nonConvergedRounds ?? 0) > 0)
     lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
   return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
