@@ -83,6 +83,7 @@ export const schedulerKindSchema = z.enum(["random", "round-robin", "swiss", "un
 /** A scheduling scheme name. */
 export type SchedulerKind = z.infer<typeof schedulerKindSchema>;
 
+/** How rounds are planned (see `planRound`). */
 export const schedulerSchema = z.strictObject({
   kind: schedulerKindSchema.default("seed-system"),
   /** At most this many matches per item in one round (the seed system uses 3). */
@@ -123,6 +124,7 @@ export const limitSchema = z.strictObject({
 /** Concurrency and rate limits of one provider. */
 export type LimitConfig = z.infer<typeof limitSchema>;
 
+/** Retries of retryable transport errors: full-jitter exponential backoff, never sooner than Retry-After. */
 export const retrySchema = z.strictObject({
   /** Attempts per comparison including the first (1 = no retry). */
   maxAttempts: positiveInteger.default(6),
@@ -142,6 +144,7 @@ export const modelPriceSchema = z.strictObject({
 /** Price of one model. */
 export type ModelPrice = z.infer<typeof modelPriceSchema>;
 
+/** The whole tournament config (YAML on disk); see apps/cli/examples for one per provider. */
 export const tournamentConfigSchema = z.strictObject({
   name: z.string().min(1).default("tournament"),
   description: z.string().optional(),
