@@ -2,8 +2,30 @@ import { describe, expect, it } from "vitest";
 import { bootstrapRows } from "./bootstrap-rows.js";
 import { computeElo } from "./compute-elo.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { readFixture } from "./test-support/fixtures.js";
 
 describe("computeElo (Chatbot Arena's online Elo)", () => {
+  // fixtures/online-elo.json: FastChat's compute_online_elo (scripts/reference/compute_online_elo.py) on 400
+  // seeded battles among 6 models, with "tie" and "tie (bothbad)" both scored as half a win.
+  it("matches FastChat's compute_online_elo", () => {
+    const fixture = readFixture<{ battles: [string, string, string][]; ratings: Record<string, number> }>(
+      "online-elo.json",
+    );
+    const itemIds = Object.keys(fixture.ratings).sort();
+    const code = new Map(itemIds.map((id, index) => [id, index]));
+    const outcomes = {
+      size: fixture.battles.length,
+      itemIds,
+      first: Int32Array.from(fixture.battles, ([a]) => code.get(a) as number),
+      second: Int32Array.from(fixture.battles, ([, b]) => code.get(b) as number),
+      verdict: Uint8Array.from(fixture.battles, ([, , winner]) =>
+        winner === "model_a" ? 0 : winner === "model_b" ? 1 : 2,
+      ),
+    };
+    const ratings = computeElo(outcomes);
+    itemIds.forEach((id, i) => expect(ratings[i]).toBeCloseTo(fixture.ratings[id] as number, 9));
+  });
+
   it("applies E_a = 1/(1 + 10^((R_b − R_a)/400)) and K = 4 from 1000", () => {
     const outcomes = {
       size: 3,
