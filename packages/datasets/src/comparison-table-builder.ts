@@ -3,6 +3,18 @@ import { type ComparisonTable, StrengthCode, VerdictCode } from "./comparison-ta
 import { parseTimestamp } from "./parse-timestamp.js";
 import { StringDictionary } from "./string-dictionary.js";
 
+// Comparisons instead of `VerdictCode[verdict]`: a keyed load with a string fresh from JSON.parse is slow.
+function verdictCode(verdict: Comparison["verdict"]): number {
+  if (verdict === "first") return VerdictCode.first;
+  if (verdict === "second") return VerdictCode.second;
+  return verdict === "tie" ? VerdictCode.tie : VerdictCode.invalid;
+}
+
+function strengthCode(strength: Comparison["strength"]): number {
+  if (strength === undefined) return StrengthCode.none;
+  return strength === "weak" ? StrengthCode.weak : StrengthCode.strong;
+}
+
 /** Options of the table builder. */
 export interface ComparisonTableOptions {
   /** Item ids to encode first, in this order (so items without comparisons get codes too). */
@@ -97,9 +109,9 @@ export class ComparisonTableBuilder {
     this.ids.push(comparison.id);
     this.first[row] = this.items.encode(comparison.first);
     this.second[row] = this.items.encode(comparison.second);
-    this.verdict[row] = VerdictCode[comparison.verdict];
+    this.verdict[row] = verdictCode(comparison.verdict);
     this.orderKnown[row] = comparison.order === "known" ? 1 : 0;
-    this.strength[row] = comparison.strength === undefined ? StrengthCode.none : StrengthCode[comparison.strength];
+    this.strength[row] = strengthCode(comparison.strength);
     this.judge[row] = this.judges.encode(comparison.judge);
     this.match[row] = this.matches.encodeOptional(comparison.matchId);
     this.prompt[row] = this.prompts.encodeOptional(comparison.prompt);
