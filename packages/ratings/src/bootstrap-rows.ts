@@ -16,13 +16,18 @@ export interface BootstrapRowsOptions {
    * online Elo, whose single pass depends on the order). Default "median".
    */
   readonly estimate?: Float64Array | "median";
+  /**
+   * "bootstrap" (default): N rows drawn with replacement. "shuffle": the same N rows in a random order
+   * (Fisher–Yates), which isolates the order dependence of an online method from sampling noise.
+   */
+  readonly resample?: "bootstrap" | "shuffle";
 }
 
 /**
  * Row bootstrap for methods that depend on the order of the rows (online Elo, TrueSkill, Glicko-2, OpenSkill),
  * where cells cannot be used: each round draws N rows uniformly with replacement, in the order drawn (as
- * pandas `df.sample(frac=1, replace=True)` in Arena's notebook), and rates them. Time is dropped from the
- * resample so that the drawn order is the replay order.
+ * pandas `df.sample(frac=1, replace=True)` in Arena's notebook), or with `resample: "shuffle"` permutes the
+ * rows, and rates them. Time is dropped from the resample so that the drawn order is the replay order.
  */
 export function bootstrapRows(
   outcomes: PairwiseOutcomes,
@@ -50,9 +55,20 @@ export function bootstrapRows(
     ...(outcomes.judgeIds === undefined ? {} : { judgeIds: outcomes.judgeIds }),
   };
   const samples = new Float64Array(rounds * itemCount);
+  const shuffle = options.resample === "shuffle";
+  const permutation = new Int32Array(size);
   for (let round = 0; round < rounds; round++) {
+    if (shuffle) {
+      for (let k = 0; k < size; k++) permutation[k] = k;
+      for (let k = size - 1; k > 0; k--) {
+        const j = Math.floor(random.next() * (k + 1));
+        const value = permutation[k] as number;
+        permutation[k] = permutation[j] as number;
+        permutation[j] = value;
+      }
+    }
     for (let k = 0; k < size; k++) {
-      const row = Math.floor(random.next() * size);
+      const row = shuffle ? (permutation[k] as number) : Math.floor(random.next() * size);
       first[k] = outcomes.first[row] as number;
       second[k] = outcomes.second[row] as number;
       verdict[k] = outcomes.verdict[row] as number;

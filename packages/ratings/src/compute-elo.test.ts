@@ -80,4 +80,30 @@ describe("computeElo (Chatbot Arena's online Elo)", () => {
     expect(first.lower[0]).toBeLessThanOrEqual(first.estimate[0] as number);
     expect(first.upper[0]).toBeGreaterThanOrEqual(first.estimate[0] as number);
   });
+
+  it("shuffles without resampling: every round sees each row once, so the win counts never change", () => {
+    const outcomes = {
+      size: 6,
+      itemIds: ["a", "b", "c"],
+      first: Int32Array.from([0, 0, 1, 0, 2, 1]),
+      second: Int32Array.from([1, 2, 2, 1, 0, 0]),
+      verdict: Uint8Array.from([0, 0, 0, 0, 1, 1]),
+    };
+    const winsOfA: number[] = [];
+    bootstrapRows(outcomes, {
+      rounds: 20,
+      seed: 2,
+      resample: "shuffle",
+      rate: (sample) => {
+        let wins = 0;
+        for (let k = 0; k < sample.size; k++) {
+          if ((sample.first[k] === 0 && sample.verdict[k] === 0) || (sample.second[k] === 0 && sample.verdict[k] === 1))
+            wins++;
+        }
+        winsOfA.push(wins);
+        return computeElo(sample, { order: Array.from({ length: sample.size }, (_, k) => k) });
+      },
+    });
+    expect(new Set(winsOfA)).toEqual(new Set([5]));
+  });
 });
