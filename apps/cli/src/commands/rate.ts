@@ -27,7 +27,8 @@ Methods
   bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
              --ties half (Arena, default) or davidson; --order-effect adds δ for the first position;
              --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X adds an L2 prior
-             (needed when an item never lost or never won). Intervals: multinomial bootstrap over cells.
+             (needed when an item never lost or never won, or groups of items never met; warnings say so).
+             Intervals: multinomial bootstrap over cells.
   elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
   trueskill  TrueSkill match by match in time order (μ 25, σ 25/3, β 25/6, τ 25/300, draw probability 0
              without ties, else the tie share); rating = (μ − 3σ)·10 + 1200, shown as the seed system's
