@@ -89,10 +89,14 @@ function startChild(specPath: string): {
   child.stderr?.on("data", (chunk) => {
     stderr += String(chunk);
   });
+  let stdout = "";
   const ready = new Promise<string>((resolveReady, reject) => {
     child.stdout?.on("data", (chunk) => {
-      const line = String(chunk)
+      stdout += String(chunk);
+      // Only complete lines: a chunk may end in the middle of one.
+      const line = stdout
         .split("\n")
+        .slice(0, -1)
         .find((text) => text.startsWith("ready "));
       if (line !== undefined) resolveReady(line.slice("ready ".length));
     });
