@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
   type Assessment,
   type Comparison,
-  createRecordValidator,
   type DatasetManifest,
   type Item,
   type Judge,
@@ -14,10 +13,12 @@ import {
 import type { ComparisonTable } from "./comparison-table.js";
 import { ComparisonTableBuilder } from "./comparison-table-builder.js";
 import type { ReadLinesOptions } from "./read-line-batches.js";
+import { readManifest } from "./read-manifest.js";
 import { MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
 import { scanComparisons } from "./scan-comparisons.js";
-import { quote, ScanContext } from "./scan-context.js";
-import { scanRecordFile } from "./scan-record-file.js";
+import { ScanContext } from "./scan-context.js";
+import { scanAssessments, scanReferences } from "./scan-linked-records.js";
+import { scanIdentifiedRecords } from "./scan-record-file.js";
 import { StringDictionary } from "./string-dictionary.js";
 import { FILE_FIELD, type ValidationReport } from "./validation-report.js";
 
@@ -41,33 +42,6 @@ export interface ScannedDataset {
   references: Reference[];
   table?: ComparisonTable;
   comparisons?: Comparison[];
-}
-
-/** Line of a JSON.parse error position in a text (1-based), or 0 when the message has no position. */
-function lineOfJsonError(text: string, message: string): number {
-  const match = /position (\d+)/.exec(message);
-  if (match === null) return 0;
-  const position = Number(match[1]);
-  let line = 1;
-  for (let index = 0; index < position && index < text.length; index++) if (text.charCodeAt(index) === 10) line++;
-  return line;
-}
-
-async function readManifest(file: string, context: ScanContext): Promise<DatasetManifest | undefined> {
-  if (!context.requireFile(file, "a dataset folder needs dataset.json (schemaVersion, name)")) return undefined;
-  const text = await readFile(file, "utf8");
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const message = (error as Error).message;
-    context.problems.add(file, lineOfJsonError(text, message), FILE_FIELD, `not valid JSON (${message})`);
-    return undefined;
-  }
-  const problems = createRecordValidator("manifest").check(value, context.moved.buffer);
-  context.moved.flush();
-  for (const problem of problems) context.problems.add(file, 0, problem.field, problem.message);
-  return problems.length === 0 ? (value as DatasetManifest) : undefined;
 }
 
 /**
@@ -110,33 +84,14 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
     comparisonsFile = files.comparisons;
     itemIds = new Set();
     if (context.requireFile(files.items, "a dataset folder needs items.jsonl (one item per line)")) {
-      const known = itemIds;
-      records.items = await scanRecordFile({
-        file: files.items,
-        kind: "item",
-        context,
-        idOf: (item) => item.id,
-        onRecord: (item) => {
-          known.add(item.id);
-          items.push(item);
-          return undefined;
-        },
-      });
+      const scannedItems = await scanIdentifiedRecords({ file: files.items, kind: "item", context, into: items });
+      records.items = scannedItems.records;
+      itemIds = scannedItems.ids;
     }
     if (existsSync(files.judges)) {
-      const known = new Set<string>();
-      judgeIds = known;
-      records.judges = await scanRecordFile({
-        file: files.judges,
-        kind: "judge",
-        context,
-        idOf: (judge) => judge.id,
-        onRecord: (judge) => {
-          known.add(judge.id);
-          judges.push(judge);
-          return undefined;
-        },
-      });
+      const scannedJudges = await scanIdentifiedRecords({ file: files.judges, kind: "judge", context, into: judges });
+      records.judges = scannedJudges.records;
+      judgeIds = scannedJudges.ids;
     }
     if (existsSync(files.assessments)) assessmentsFile = files.assessments;
     if (existsSync(files.references)) referencesFile = files.references;
@@ -163,37 +118,12 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   const impliedJudges = new Set<string>([...(table?.judgeIds ?? []), ...(scanned?.impliedJudges.values ?? [])]);
   const allItems = itemIds ?? new Set<string>([...(table?.itemIds ?? []), ...(scanned?.impliedItems.values ?? [])]);
 
+  const targets = { items: allItems, judges: judgeIds, impliedJudges };
   if (assessmentsFile !== undefined) {
-    records.assessments = await scanRecordFile({
-      file: assessmentsFile,
-      kind: "assessment",
-      context,
-      onRecord: (assessment) => {
-        const found: { field: string; message: string }[] = [];
-        if (!allItems.has(assessment.item))
-          found.push({ field: "item", message: `unknown item id ${quote(assessment.item)}` });
-        if (judgeIds === undefined) impliedJudges.add(assessment.judge);
-        else if (!judgeIds.has(assessment.judge))
-          found.push({ field: "judge", message: `unknown judge id ${quote(assessment.judge)}` });
-        if (found.length === 0) assessments.push(assessment);
-        return found;
-      },
-    });
+    records.assessments = await scanAssessments({ file: assessmentsFile, context, targets, into: assessments });
   }
   if (referencesFile !== undefined) {
-    records.references = await scanRecordFile({
-      file: referencesFile,
-      kind: "reference",
-      context,
-      onRecord: (reference) => {
-        const ids = reference.kind === "item" ? { item: reference.item } : { a: reference.a, b: reference.b };
-        const found = Object.entries(ids)
-          .filter(([, id]) => !allItems.has(id))
-          .map(([field, id]) => ({ field, message: `unknown item id ${quote(id)}` }));
-        if (found.length === 0) references.push(reference);
-        return found;
-      },
-    });
+    records.references = await scanReferences({ file: referencesFile, context, targets, into: references });
   }
 
   const counts = {

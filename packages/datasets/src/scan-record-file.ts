@@ -53,3 +53,28 @@ export async function scanRecordFile<K extends Exclude<RecordKind, "manifest">>(
   }
   return records;
 }
+
+/**
+ * Reads a file of records with unique `id`s (items, judges) into `into`, returning the number of records read
+ * and the set of valid ids.
+ */
+export async function scanIdentifiedRecords<K extends "item" | "judge">(options: {
+  file: string;
+  kind: K;
+  context: ScanContext;
+  into: RecordTypes[K][];
+}): Promise<{ records: number; ids: Set<string> }> {
+  const ids = new Set<string>();
+  const records = await scanRecordFile({
+    file: options.file,
+    kind: options.kind,
+    context: options.context,
+    idOf: (record) => record.id,
+    onRecord: (record) => {
+      ids.add(record.id);
+      options.into.push(record);
+      return undefined;
+    },
+  });
+  return { records, ids };
+}

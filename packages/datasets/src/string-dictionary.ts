@@ -35,31 +35,29 @@ export class StringDictionary {
   /** The code of `value`, adding it when new (then the code equals the previous `size`). */
   encode(value: string): number {
     const hash = hashString(value);
-    const table = this.table;
-    let slot = hash & this.mask;
-    for (;;) {
-      const code = table[2 * slot] as number;
-      if (code === EMPTY) break;
-      if (table[2 * slot + 1] === hash && this.values[code] === value) return code;
-      slot = (slot + 1) & this.mask;
-    }
+    const slot = this.findSlot(value, hash);
+    const found = this.table[2 * slot] as number;
+    if (found !== EMPTY) return found;
     const code = this.values.length;
     this.values.push(value);
-    table[2 * slot] = code;
-    table[2 * slot + 1] = hash;
+    this.table[2 * slot] = code;
+    this.table[2 * slot + 1] = hash;
     if (code * 2 >= this.mask) this.grow();
     return code;
   }
 
   /** The code of `value`, or -1 when absent (never adds). */
   lookup(value: string): number {
-    const hash = hashString(value);
+    return this.table[2 * this.findSlot(value, hashString(value))] as number;
+  }
+
+  /** The slot holding `value`, or the empty slot where it would go (linear probing). */
+  private findSlot(value: string, hash: number): number {
     const table = this.table;
     let slot = hash & this.mask;
     for (;;) {
       const code = table[2 * slot] as number;
-      if (code === EMPTY) return EMPTY;
-      if (table[2 * slot + 1] === hash && this.values[code] === value) return code;
+      if (code === EMPTY || (table[2 * slot + 1] === hash && this.values[code] === value)) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
