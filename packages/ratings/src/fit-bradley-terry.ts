@@ -115,12 +115,14 @@ export function createBradleyTerryLayout(
     positionalCells += cells.positional[c] as number;
     tieCount += counts.ties[c] as number;
   }
-  if (options.orderEffect && positionalCells === 0) {
+  // Checked for the data as given; a bootstrap resample that happens to lose every tie or every positional
+  // cell only makes its own round fail to converge.
+  if (counts === cells && options.orderEffect && positionalCells === 0) {
     throw new RangeError(
       "fitBradleyTerry: orderEffect needs cells with a known presentation order (aggregate with keepOrder)",
     );
   }
-  if (ties === "davidson" && tieCount === 0) {
+  if (counts === cells && ties === "davidson" && tieCount === 0) {
     throw new RangeError('fitBradleyTerry: Davidson ties need at least one tie (ν would be 0); use ties: "half"');
   }
   let ratedCount = 0;
