@@ -23,7 +23,9 @@ describe("computeElo (Chatbot Arena's online Elo)", () => {
       ),
     };
     const ratings = computeElo(outcomes);
-    itemIds.forEach((id, i) => expect(ratings[i]).toBeCloseTo(fixture.ratings[id] as number, 9));
+    itemIds.forEach((id, i) => {
+      expect(ratings[i]).toBeCloseTo(fixture.ratings[id] as number, 9);
+    });
   });
 
   it("applies E_a = 1/(1 + 10^((R_b − R_a)/400)) and K = 4 from 1000", () => {
