@@ -16,6 +16,7 @@ export {
   readLineBatches,
 } from "./read-line-batches.js";
 export { type DatasetFiles, MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
+export type { ScanProgress } from "./scan-context.js";
 export { selectRows } from "./select-rows.js";
 export { StringDictionary } from "./string-dictionary.js";
 export { type ValidateDatasetOptions, validateDataset } from "./validate-dataset.js";

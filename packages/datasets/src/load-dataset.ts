@@ -1,5 +1,6 @@
 import type { Assessment, Comparison, DatasetManifest, Item, Judge, Reference } from "@judgelab/schema";
 import type { ComparisonTable } from "./comparison-table.js";
+import type { ScanProgress } from "./scan-context.js";
 import { scanDataset } from "./scan-dataset.js";
 import { DatasetError, type ValidationReport } from "./validation-report.js";
 
@@ -29,6 +30,8 @@ export interface LoadDatasetOptions {
   keepComparisons?: boolean;
   /** Problems carried by the DatasetError (all are counted); default 50. */
   maxProblems?: number;
+  /** Called after every batch of comparison lines (about every MiB). */
+  onProgress?: (progress: ScanProgress) => void;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function loadDataset(path: string, options: LoadDatasetOptions = {}
     maxProblems: options.maxProblems ?? 50,
     buildTable: true,
     keepComparisons: options.keepComparisons === true,
+    onProgress: options.onProgress,
   });
   if (!scanned.report.ok) throw new DatasetError(path, scanned.report.problems, scanned.report.problemCount);
   const { table, ...rest } = scanned;

@@ -64,6 +64,7 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
   try {
     for await (const batch of readLineBatches(file, context.lineOptions)) {
       const { lines, overlong } = batch;
+      context.onProgress?.({ file, lines: batch.firstLine - 1, problems: problems.count });
       let overlongIndex = 0;
       for (let index = 0; index < lines.length; index++) {
         const line = batch.firstLine + index;

@@ -18,15 +18,30 @@ export class MovedFieldTally {
   }
 }
 
+/** Progress of a validation pass over a comparisons file: reported after every batch of lines. */
+export interface ScanProgress {
+  readonly file: string;
+  /** Lines read so far. */
+  readonly lines: number;
+  /** Problems found so far (in all files). */
+  readonly problems: number;
+}
+
 /** State shared by the passes over the files of one dataset. */
 export class ScanContext {
   readonly problems: ProblemCollector;
   readonly moved = new MovedFieldTally();
   readonly lineOptions: ReadLinesOptions;
+  readonly onProgress: ((progress: ScanProgress) => void) | undefined;
 
-  constructor(options: { maxProblems: number; lineOptions?: ReadLinesOptions }) {
+  constructor(options: {
+    maxProblems: number;
+    lineOptions?: ReadLinesOptions;
+    onProgress?: ((progress: ScanProgress) => void) | undefined;
+  }) {
     this.problems = new ProblemCollector(options.maxProblems);
     this.lineOptions = options.lineOptions ?? {};
+    this.onProgress = options.onProgress;
   }
 
   /** Reports `file` as missing and returns false when it does not exist. */

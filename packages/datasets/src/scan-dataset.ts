@@ -16,7 +16,7 @@ import type { ReadLinesOptions } from "./read-line-batches.js";
 import { readManifest } from "./read-manifest.js";
 import { MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
 import { scanComparisons } from "./scan-comparisons.js";
-import { ScanContext } from "./scan-context.js";
+import { ScanContext, type ScanProgress } from "./scan-context.js";
 import { scanAssessments, scanReferences } from "./scan-linked-records.js";
 import { scanIdentifiedRecords } from "./scan-record-file.js";
 import { StringDictionary } from "./string-dictionary.js";
@@ -28,6 +28,7 @@ export interface ScanDatasetOptions {
   buildTable: boolean;
   keepComparisons: boolean;
   lineOptions?: ReadLinesOptions;
+  onProgress?: ((progress: ScanProgress) => void) | undefined;
 }
 
 /** Everything one pass learns: the report, and the records when they were kept. */
@@ -56,6 +57,7 @@ export interface ScannedDataset {
 export async function scanDataset(path: string, options: ScanDatasetOptions): Promise<ScannedDataset> {
   const context = new ScanContext({
     maxProblems: options.maxProblems,
+    onProgress: options.onProgress,
     ...(options.lineOptions === undefined ? {} : { lineOptions: options.lineOptions }),
   });
   const problems = context.problems;

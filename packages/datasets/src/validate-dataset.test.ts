@@ -174,7 +174,16 @@ describe("validateDataset on a single comparisons file", () => {
       else lines.push(JSON.stringify(comparison(`c${index}`, `i${index}`, `i${index + 1}`)));
     }
     const file = temp.write("malformed.jsonl", `${lines.join("\n")}\n`);
-    const report = await validateDataset(file, { maxProblems: 50, lines: { chunkSize: 16 * 1024 } });
+    const progress: number[] = [];
+    const report = await validateDataset(file, {
+      maxProblems: 50,
+      lines: { chunkSize: 16 * 1024 },
+      onProgress: (update) => progress.push(update.lines),
+    });
+    // Reported batch by batch while reading: many updates, increasing, never past the end.
+    expect(progress.length).toBeGreaterThan(100);
+    expect(progress.every((lines, index) => index === 0 || lines > (progress[index - 1] as number))).toBe(true);
+    expect(progress.at(-1)).toBeLessThan(60_000);
     expect(report.ok).toBe(false);
     expect(report.problems).toHaveLength(50);
     expect(report.problemCount).toBe(40_000);

@@ -1,4 +1,5 @@
 import type { ReadLinesOptions } from "./read-line-batches.js";
+import type { ScanProgress } from "./scan-context.js";
 import { scanDataset } from "./scan-dataset.js";
 import type { ValidationReport } from "./validation-report.js";
 
@@ -8,6 +9,8 @@ export interface ValidateDatasetOptions {
   maxProblems?: number;
   /** Line reader limits (chunk size, longest line). */
   lines?: ReadLinesOptions;
+  /** Called after every batch of comparison lines (about every MiB), e.g. to draw a progress bar. */
+  onProgress?: (progress: ScanProgress) => void;
 }
 
 /**
@@ -20,6 +23,7 @@ export async function validateDataset(path: string, options: ValidateDatasetOpti
     maxProblems: options.maxProblems ?? 50,
     buildTable: false,
     keepComparisons: false,
+    onProgress: options.onProgress,
     ...(options.lines === undefined ? {} : { lineOptions: options.lines }),
   });
   return scanned.report;

@@ -1,6 +1,6 @@
-import { isAbsolute, relative, resolve } from "node:path";
-import { formatValidationProblem, type ValidationReport, validateDataset } from "@judgelab/datasets";
-import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { basename, isAbsolute, relative, resolve } from "node:path";
+import { formatValidationProblem, type ScanProgress, type ValidationReport, validateDataset } from "@judgelab/datasets";
+import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 
 const HELP = `Usage: judgelab validate <dataset-dir|comparisons.jsonl> [--json] [--max-problems N]
@@ -22,6 +22,38 @@ counted, never dropped.
         "problems": [{file, line, field, message}], "problemCount", "movedFieldCount", "movedFieldNames",
         "itemsImplied", "judgesImplied"}; same exit codes.
 `;
+
+/**
+ * Progress on stderr for long validations: a line redrawn in place on a terminal (at most 10 times a second),
+ * otherwise a plain line every 10 seconds, so short runs print nothing.
+ */
+function createProgressReporter(
+  io: CliIo,
+  target: string,
+): { update: (progress: ScanProgress) => void; done: () => void } {
+  const started = Date.now();
+  let last = started;
+  let drawn = false;
+  const interval = io.isTty ? 100 : 10_000;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - last < interval) return;
+      last = now;
+      const seconds = Math.round((now - started) / 1000);
+      const text = `validating ${target}: ${progress.lines.toLocaleString("en-US")} lines of ${basename(progress.file)} read, ${progress.problems.toLocaleString("en-US")} problems so far (${seconds} s)`;
+      if (io.isTty) {
+        io.stderr(`\r\u001b[K${text}`);
+        drawn = true;
+      } else {
+        io.stderr(`${text}\n`);
+      }
+    },
+    done() {
+      if (drawn) io.stderr("\r\u001b[K");
+    },
+  };
+}
 
 /** A path as the user would type it: relative to their directory when inside it. */
 function displayPath(cwd: string, path: string): string {
@@ -65,7 +97,9 @@ export const validateCommand: Command = async (argv, io) => {
   if (maxProblems < 0) throw new UsageError("--max-problems must be 0 or more");
   const target = resolve(io.cwd, positionals[0] as string);
   const shownTarget = displayPath(io.cwd, target);
-  const report = await validateDataset(target, { maxProblems });
+  const progress = createProgressReporter(io, shownTarget);
+  const report = await validateDataset(target, { maxProblems, onProgress: progress.update });
+  progress.done();
   const problems = report.problems.map((problem) => ({ ...problem, file: displayPath(io.cwd, problem.file) }));
   if (values.json === true) {
     io.stdout(`${JSON.stringify({ path: shownTarget, ...report, problems }, null, 2)}\n`);
