@@ -1,9 +1,9 @@
-import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
+import { type BradleyTerryBootstrap, bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
 import { bootstrapCells } from "./bootstrap-cells.js";
 import { bootstrapRows } from "./bootstrap-rows.js";
 import { computeElo } from "./compute-elo.js";
 import type { EloScale, RatingAnchor } from "./elo-scale.js";
-import { fitBradleyTerry } from "./fit-bradley-terry.js";
+import { type BradleyTerryFit, fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
 import { countComparisonGroups } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
@@ -86,18 +86,7 @@ export function rateBradleyTerry(
       reportFields: {
         converged: fit.converged,
         ...dataWarnings(outcomes, fit.mleProblem),
-        ...(fit.orderEffect === undefined
-          ? {}
-          : {
-              orderEffect: {
-                value: fit.orderEffect.value,
-                standardError: fit.orderEffect.standardError,
-                ciLower: fit.orderEffect.value - Z95 * fit.orderEffect.standardError,
-                ciUpper: fit.orderEffect.value + Z95 * fit.orderEffect.standardError,
-                elo: fit.orderEffect.elo,
-              },
-            }),
-        ...(fit.tieParameter === undefined ? {} : { tieParameter: tieParameterOf(fit.tieParameter, null) }),
+        ...extraParameters(fit, null),
       },
       intervals: "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals",
     });
@@ -115,22 +104,40 @@ export function rateBradleyTerry(
       converged: fit.converged,
       nonConvergedRounds: result.nonConvergedRounds,
       ...dataWarnings(outcomes, fit.mleProblem),
-      ...(fit.orderEffect === undefined
-        ? {}
-        : {
-            orderEffect: {
-              value: fit.orderEffect.value,
-              standardError: fit.orderEffect.standardError,
-              ciLower: result.orderEffectInterval?.lower ?? null,
-              ciUpper: result.orderEffectInterval?.upper ?? null,
-              elo: fit.orderEffect.elo,
-            },
-          }),
-      ...(fit.tieParameter === undefined
-        ? {}
-        : { tieParameter: tieParameterOf(fit.tieParameter, result.tieParameterInterval ?? null) }),
+      ...extraParameters(fit, result),
     },
     intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the aggregated cells; rank intervals from the bootstrap ranks`,
+  };
+}
+
+/**
+ * The order effect δ and Davidson's ν of a fit, with bootstrap percentile intervals when `bootstrap` is given,
+ * else Wald intervals (ν: on the log scale, then exponentiated).
+ */
+function extraParameters(
+  fit: BradleyTerryFit,
+  bootstrap: Pick<BradleyTerryBootstrap, "orderEffectInterval" | "tieParameterInterval"> | null,
+): Pick<RatingReport, "orderEffect" | "tieParameter"> {
+  const order = fit.orderEffect;
+  const orderInterval =
+    bootstrap === null && order !== undefined
+      ? { lower: order.value - Z95 * order.standardError, upper: order.value + Z95 * order.standardError }
+      : bootstrap?.orderEffectInterval;
+  return {
+    ...(order === undefined
+      ? {}
+      : {
+          orderEffect: {
+            value: order.value,
+            standardError: order.standardError,
+            ciLower: orderInterval?.lower ?? null,
+            ciUpper: orderInterval?.upper ?? null,
+            elo: order.elo,
+          },
+        }),
+    ...(fit.tieParameter === undefined
+      ? {}
+      : { tieParameter: tieParameterOf(fit.tieParameter, bootstrap?.tieParameterInterval ?? null) }),
   };
 }
 
