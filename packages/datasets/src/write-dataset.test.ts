@@ -55,6 +55,23 @@ describe("writeDataset + loadDataset", () => {
     expect(loaded.table.itemIds[loaded.table.second[4] as number]).toBe("i0");
   });
 
+  it("rewrites a folder without leaving optional files of the earlier write behind", async () => {
+    const dir = temp.path("rewrite");
+    const base = {
+      manifest: { schemaVersion: 1 as const, name: "rewrite" },
+      items: [{ id: "a" }, { id: "b" }],
+      judges: [],
+    };
+    await writeDataset(dir, { ...base, comparisons: [], assessments: [{ item: "gone", judge: "x", scores: {} }] });
+    const counts = await writeDataset(dir, { ...base, comparisons: [comparison("c1", "a", "b") as Comparison] });
+    expect(counts).toEqual({ items: 2, judges: 0, comparisons: 1, assessments: 0, references: 0 });
+    const loaded = await loadDataset(dir);
+    expect(loaded.assessments).toEqual([]);
+    // No judges given: no judges.jsonl, so the judges are implied by the comparisons.
+    expect(loaded.report.judgesImplied).toBe(true);
+    expect(loaded.table.judgeIds).toEqual(["j1"]);
+  });
+
   it("refuses to write an invalid record, naming the file and line", async () => {
     const bad = [comparison("c1", "a", "b"), comparison("c2", "a", "b", { verdict: "A" })] as Comparison[];
     const error = await writeDataset(temp.path("bad-write"), {

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type Assessment,
@@ -50,25 +50,45 @@ async function writeRecords(
   return writer.count;
 }
 
+/** Removes an optional record file left by an earlier write, which would otherwise be read as part of this one. */
+async function removeStale(dir: string, kind: "judges" | "assessments" | "references"): Promise<void> {
+  await rm(join(dir, `${kind}.jsonl`), { force: true });
+  await rm(join(dir, `${kind}.jsonl.gz`), { force: true });
+}
+
+/** No judges means "implied by the comparisons": an empty judges.jsonl would make every judge unknown. */
+async function writeJudges(dir: string, judges: readonly Judge[]): Promise<number> {
+  if (judges.length > 0) return writeRecords(join(dir, "judges.jsonl"), "judge", judges);
+  await removeStale(dir, "judges");
+  return 0;
+}
+
 /**
  * Writes a dataset folder: one JSONL file per record kind (streamed, so `comparisons` may be larger than
  * memory), then `dataset.json` with the counts, last, so a folder with a manifest is complete. Each record is
  * checked against its schema on the way (unknown top-level fields are moved under `metadata`); an invalid
  * record stops the write with a {@link DatasetError} naming the file and line. Optional files are written
- * only when given (their count is then 0 in the result and absent from `dataset.json`). Referential checks (unknown ids) are `validateDataset`'s job.
+ * only when given (their count is then 0 in the result and absent from `dataset.json`); an earlier
+ * `assessments.jsonl` or `references.jsonl` in the folder is removed when not given. With no judges, no
+ * judges.jsonl is written: the judges are then implied by the comparisons. Files always get the
+ * default names, so `manifest.files` is not written. Referential checks (unknown ids) are `validateDataset`'s job.
  */
 export async function writeDataset(dir: string, dataset: DatasetToWrite): Promise<RecordCounts> {
   const { counts: _ignored, files: _files, ...manifest } = dataset.manifest;
   const counts: DatasetCounts = {
     items: await writeRecords(join(dir, "items.jsonl"), "item", dataset.items),
-    judges: await writeRecords(join(dir, "judges.jsonl"), "judge", dataset.judges),
+    judges: await writeJudges(dir, [...dataset.judges]),
     comparisons: await writeRecords(join(dir, "comparisons.jsonl"), "comparison", dataset.comparisons),
   };
   if (dataset.assessments !== undefined) {
     counts.assessments = await writeRecords(join(dir, "assessments.jsonl"), "assessment", dataset.assessments);
+  } else {
+    await removeStale(dir, "assessments");
   }
   if (dataset.references !== undefined) {
     counts.references = await writeRecords(join(dir, "references.jsonl"), "reference", dataset.references);
+  } else {
+    await removeStale(dir, "references");
   }
   const full = { ...manifest, counts };
   const problems = createRecordValidator("manifest").check(full);
