@@ -1,3 +1,8 @@
+export { cohenKappa, cohenKappaFromMatrix, type KappaWeights } from "./agreement/cohen-kappa.js";
+export { fleissKappa, type RatingCounts } from "./agreement/fleiss-kappa.js";
+export { type AlphaLevel, krippendorffAlpha } from "./agreement/krippendorff-alpha.js";
+export { type MtBenchAgreementCounts, measureMtBenchAgreement } from "./agreement/mt-bench-agreement.js";
+export { collectUnitVotes, type UnitVotes } from "./agreement/unit-votes.js";
 export type {
   AnalysisInput,
   AnalysisOptions,
@@ -7,6 +12,15 @@ export type {
   JudgeInfo,
   ReferenceColumns,
 } from "./analysis-input.js";
+export { analyzeJudges } from "./analyze-judges.js";
+export {
+  type AssessmentRecordLike,
+  buildAnalysisInput,
+  type EncodingProblem,
+  type ItemRecordLike,
+  type JudgeRecordLike,
+  type ReferenceRecordLike,
+} from "./build-analysis-input.js";
 export {
   type AgreementSection,
   type AlpacaEvalAgreement,
@@ -47,3 +61,8 @@ export {
   type Transitivity,
   type Unavailable,
 } from "./metrics-document.js";
+export { buildPairUnits, type PairUnits, UnitLabel } from "./pair-units.js";
+export { countCyclicTriads } from "./stability/measure-transitivity.js";
+export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";
+export { expectedTopOverlap } from "./stats/normal-distribution.js";
+export { kendallTauB, spearman } from "./stats/rank-correlation.js";

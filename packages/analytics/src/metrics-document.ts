@@ -49,10 +49,10 @@ export interface Unavailable {
 /** Either the computed content (with `available: true`) or {@link Unavailable}. */
 export type Section<T> = ({ readonly available: true } & T) | Unavailable;
 
-/** One bin of a binned figure (by rating gap, reference gap, score gap, …): lower ≤ x < upper. */
+/** One bin of a binned figure (by rating gap, reference gap, score gap, …): lower ≤ x < upper (null = ∞). */
 export interface Bin<T> {
   readonly lower: number;
-  readonly upper: number;
+  readonly upper: number | null;
   readonly value: T;
 }
 
@@ -280,11 +280,13 @@ export interface StabilitySection {
   readonly transitivity: Transitivity;
 }
 
-/** A leaderboard with bootstrap intervals (items listed only up to `maxLeaderboardItems`). */
+/** A leaderboard with 95% intervals and rank intervals (items listed only up to `maxLeaderboardItems`). */
 export interface Leaderboard {
   readonly items: number;
   readonly comparisons: number;
-  /** Mean width of the 95% bootstrap rating intervals (Elo points). */
+  /** How intervals were computed: pooled boards bootstrap, per-judge boards Wald (Fisher SE) for speed. */
+  readonly intervals: string;
+  /** Mean width of the 95% rating intervals (Elo points). */
   readonly meanCiWidth: number | null;
   readonly rows: Section<{ readonly rows: readonly LeaderboardRow[] }>;
 }
@@ -386,9 +388,8 @@ export interface CoherenceSection {
 /** One assessing judge. */
 export interface CoherenceRow {
   readonly judge: string;
-  /** Kendall τ-b between the judge's scores and the pooled BT rating. */
-  readonly kendallWithRating: Statistic;
-  readonly spearmanWithRating: Statistic;
+  /** Kendall τ-b and Spearman ρ between the judge's scores (mean per item) and the pooled BT rating. */
+  readonly withRating: Section<{ readonly kendall: Statistic; readonly spearman: Statistic }>;
   /** Share of its pairwise picks (non-tie, different scores) that agree with its own score order, by |score gap|. */
   readonly scoreGapPredictsPick: Section<{ readonly overall: Proportion; readonly bins: readonly Bin<Proportion>[] }>;
 }

@@ -1,0 +1,203 @@
+import type { MetricsDocument, Proportion, Section, Statistic } from "@judgelab/analytics";
+import { formatTable } from "../format-table.js";
+
+/** "0.731 [0.70, 0.76] n=1200" or "–" for a missing value. */
+function showStatistic(figure: Statistic | undefined, digits = 3): string {
+  if (figure === undefined || figure.value === null) return "–";
+  const ci = figure.ci === undefined ? "" : ` [${figure.ci.lower.toFixed(2)}, ${figure.ci.upper.toFixed(2)}]`;
+  return `${figure.value.toFixed(digits)}${ci}`;
+}
+
+/** "64.0% (64/100)" or "–". */
+function showProportion(figure: Proportion | undefined): string {
+  if (figure === undefined || figure.value === null) return "–";
+  return `${(figure.value * 100).toFixed(1)}% (${figure.count}/${figure.n})`;
+}
+
+function part<T>(section: Section<T>): T | undefined {
+  return section.available ? section : undefined;
+}
+
+function heading(title: string, section: Section<unknown>): string {
+  return section.available ? `\n## ${title}\n` : `\n## ${title}: not available (${section.reason})\n`;
+}
+
+/** The readable summary of a metrics document (the `--json` document holds every figure). */
+export function formatMetricsSummary(document: MetricsDocument, shownPath: string): string {
+  const { dataset } = document;
+  const out: string[] = [
+    `${shownPath}: ${dataset.comparisons} comparisons (${dataset.decided} decided, ${dataset.ties} ties, ${dataset.invalid} invalid), ` +
+      `${dataset.items} items, ${dataset.judges.length} judges, ${dataset.units} pairs (${dataset.bothOrderUnits} judged in both orders); ` +
+      `seed ${document.options.seed}, ${document.options.bootstrapRounds} bootstrap rounds\n`,
+  ];
+  const agreement = part(document.agreement);
+  out.push(heading("Agreement", document.agreement));
+  if (agreement) {
+    const panel = part(agreement.panel);
+    if (panel) {
+      out.push(
+        `panel of ${panel.judges} judges on ${panel.units} pairs: Fleiss κ ${showStatistic(panel.fleissKappa)}, ` +
+          `Krippendorff α ${showStatistic(panel.krippendorffAlpha.nominal)}, agreement ${showStatistic(panel.percentAgreement)}\n`,
+      );
+    }
+    if (agreement.pairs.length > 0) {
+      const rows = [...agreement.pairs].sort((a, b) => b.units - a.units).slice(0, 15);
+      out.push(
+        formatTable(rows, [
+          { header: "judge A", cell: (row) => row.judgeA },
+          { header: "judge B", cell: (row) => row.judgeB },
+          { header: "pairs", cell: (row) => String(row.units), align: "right" },
+          { header: "agree (ties)", cell: (row) => showProportion(row.agreementWithTies), align: "right" },
+          { header: "agree (no ties)", cell: (row) => showProportion(row.agreementWithoutTies), align: "right" },
+          { header: "Cohen κ", cell: (row) => showStatistic(row.cohenKappa), align: "right" },
+        ]),
+      );
+      if (agreement.pairs.length > rows.length)
+        out.push(`... ${agreement.pairs.length - rows.length} more judge pairs in --json\n`);
+    }
+    const gold = part(agreement.gold);
+    if (gold) {
+      out.push(`\nagainst gold labels (${gold.source}):\n`);
+      out.push(
+        formatTable(gold.perJudge.slice(0, 30), [
+          { header: "judge", cell: (row) => row.judge },
+          { header: "accuracy", cell: (row) => showProportion(row.accuracy), align: "right" },
+          { header: "better first", cell: (row) => showProportion(row.accuracyBetterFirst), align: "right" },
+          { header: "better second", cell: (row) => showProportion(row.accuracyBetterSecond), align: "right" },
+          {
+            header: "correct both orders",
+            cell: (row) => (row.correctBothOrders.available ? showProportion(row.correctBothOrders.rate) : "–"),
+            align: "right",
+          },
+        ]),
+      );
+    }
+  }
+  const position = part(document.positionBias);
+  out.push(heading("Position bias", document.positionBias));
+  if (position) {
+    out.push(
+      formatTable(position.perJudge.slice(0, 30), [
+        { header: "judge", cell: (row) => row.judge },
+        { header: "first wins", cell: (row) => showProportion(row.firstWinRate), align: "right" },
+        {
+          header: "p (binomial)",
+          cell: (row) => (row.binomialPValue === null ? "–" : row.binomialPValue.toPrecision(2)),
+          align: "right",
+        },
+        {
+          header: "consistent",
+          cell: (row) => (row.bothOrders.available ? showProportion(row.bothOrders.consistency) : "–"),
+          align: "right",
+        },
+        {
+          header: "κ orders",
+          cell: (row) => (row.bothOrders.available ? showStatistic(row.bothOrders.kappaBetweenOrders) : "–"),
+          align: "right",
+        },
+        {
+          header: "PF (Shi)",
+          cell: (row) => (row.shi.available ? showStatistic(row.shi.preferenceFairness) : "–"),
+          align: "right",
+        },
+        {
+          header: "δ (Elo)",
+          cell: (row) => (row.orderEffect.available ? showStatistic(row.orderEffect.delta, 1) : "–"),
+          align: "right",
+        },
+      ]),
+    );
+  }
+  const stability = part(document.stability);
+  out.push(heading("Stability", document.stability));
+  if (stability) {
+    out.push(
+      `pooled ${stability.method}: ${stability.pooled.items} items, mean 95% CI width ${stability.pooled.meanCiWidth?.toFixed(1) ?? "–"} Elo, ` +
+        `separability ${showProportion(stability.separability)}\n`,
+    );
+    const split = part(stability.splitHalf);
+    if (split) out.push(`split-half Spearman ${showStatistic(split.spearman)} (${split.rounds} splits)\n`);
+    out.push(
+      `transitivity: cycles/closed triangles majority ${showProportion(stability.transitivity.majority)}, unanimous ${showProportion(stability.transitivity.unanimous)}\n`,
+    );
+    const topRows = part(stability.pooled.rows)?.rows.slice(0, 10) ?? [];
+    if (topRows.length > 0) {
+      out.push(
+        formatTable(topRows, [
+          { header: "rank", cell: (row) => `${row.rank} (${row.rankLower}–${row.rankUpper})`, align: "right" },
+          { header: "item", cell: (row) => row.item },
+          {
+            header: "rating",
+            cell: (row) => `${row.rating.toFixed(0)} [${row.lower.toFixed(0)}, ${row.upper.toFixed(0)}]`,
+            align: "right",
+          },
+          { header: "n", cell: (row) => String(row.n), align: "right" },
+        ]),
+      );
+    }
+  }
+  const biases = part(document.biases);
+  out.push(heading("Other biases", document.biases));
+  if (biases) {
+    const length = part(biases.length);
+    if (length)
+      out.push(
+        `prefers longer (|Δlength| > ${length.threshold}): ${length.perJudge.map((row) => `${row.judge} ${showProportion(row.prefersLonger)}`).join("; ")}\n`,
+      );
+    else out.push(`length: not available (${biases.length.available ? "" : biases.length.reason})\n`);
+    const self = part(biases.selfPreference);
+    if (self)
+      out.push(
+        `self-preference (own − others' win rate): ${self.perJudge.map((row) => `${row.judge} ${showStatistic(row.difference)}`).join("; ")}\n`,
+      );
+    const leniency = part(biases.leniency);
+    if (leniency)
+      out.push(
+        `leniency (mean score): ${leniency.perJudge.map((row) => `${row.judge} ${showStatistic(row.mean, 2)}`).join("; ")}\n`,
+      );
+  }
+  out.push(heading("Coherence (pointwise vs pairwise)", document.coherence));
+  const coherence = part(document.coherence);
+  if (coherence) {
+    for (const row of coherence.perJudge) {
+      const rank = part(row.withRating);
+      const gap = part(row.scoreGapPredictsPick);
+      out.push(
+        `${row.judge}: Kendall τ with rating ${showStatistic(rank?.kendall)}, score gap predicts pick ${showProportion(gap?.overall)}\n`,
+      );
+    }
+  }
+  out.push(heading("Reference", document.reference));
+  const reference = part(document.reference);
+  if (reference) {
+    out.push(
+      `${reference.name}: ${reference.panelVsSingle
+        .map((row) => `${row.who} ${showProportion(row.accuracy)}`)
+        .slice(0, 12)
+        .join("; ")}\n`,
+    );
+    const ranking = part(reference.ranking);
+    if (ranking)
+      out.push(
+        `ranking: Spearman ${showStatistic(ranking.spearman)}, Kendall ${showStatistic(ranking.kendall)}, pair-rank Brier ${showStatistic(ranking.pairRankBrier)}\n`,
+      );
+  }
+  out.push(heading("Conditions", document.conditions));
+  const conditions = part(document.conditions);
+  if (conditions) {
+    out.push(
+      formatTable(conditions.perCondition, [
+        { header: conditions.field, cell: (row) => row.condition },
+        { header: "comparisons", cell: (row) => String(row.comparisons), align: "right" },
+        {
+          header: "accuracy",
+          cell: (row) => (row.accuracy.available ? showProportion(row.accuracy.rate) : "–"),
+          align: "right",
+        },
+        { header: "with consensus", cell: (row) => showProportion(row.agreementWithConsensus), align: "right" },
+        { header: "cycles", cell: (row) => showProportion(row.cycleRate), align: "right" },
+      ]),
+    );
+  }
+  return out.join("");
+}

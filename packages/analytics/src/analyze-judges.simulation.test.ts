@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { analyzeJudges } from "./analyze-judges.js";
+import type { Interval, MetricsDocument, Proportion, Section } from "./metrics-document.js";
+import { spearman } from "./stats/rank-correlation.js";
+import { simulateJudges } from "./test-support/simulate-judges.js";
+
+const ELO_PER_LOGIT = 400 / Math.LN10;
+
+function covers(ci: Interval | undefined, value: number): boolean {
+  return ci !== undefined && ci.lower <= value && value <= ci.upper;
+}
+
+function available<T>(section: Section<T>): T {
+  if (!section.available) throw new Error(`section unavailable: ${section.reason}`);
+  return section;
+}
+
+describe("simulation: injected effects are recovered", () => {
+  const positionJudges = [
+    { id: "primacy", positionBias: 0.6 },
+    { id: "fair", positionBias: 0 },
+    { id: "recency", positionBias: -0.4 },
+  ];
+  const simulation = simulateJudges({ seed: 7, items: 30, pairs: 400, bothOrders: true, judges: positionJudges });
+  const document = analyzeJudges({
+    table: simulation.table,
+    judges: simulation.judges,
+    options: { seed: 3, bootstrapRounds: 200 },
+  });
+
+  it("recovers each judge's order effect δ within its 95% CI (BT with order term)", () => {
+    const rows = available(document.positionBias).perJudge;
+    positionJudges.forEach((judge, index) => {
+      const effect = available(rows[index]!.orderEffect);
+      expect(covers(effect.delta.ci, judge.positionBias * ELO_PER_LOGIT), judge.id).toBe(true);
+    });
+    expect(rows[0]!.binomialPValue!).toBeLessThan(1e-6);
+    expect(rows[0]!.firstWinRate.value!).toBeGreaterThan(0.55);
+    expect(rows[2]!.firstWinRate.value!).toBeLessThan(0.47);
+  });
+
+  it("first-position win rate CI covers the true expected rate; both-order biases point the right way", () => {
+    const rows = available(document.positionBias).perJudge;
+    positionJudges.forEach((judge, index) => {
+      let expected = 0;
+      let count = 0;
+      for (let row = 0; row < simulation.table.size; row++) {
+        if (simulation.table.judge[row] !== index) continue;
+        expected += simulation.probability[row]!;
+        count++;
+      }
+      expect(covers(rows[index]!.firstWinRate.ci, expected / count), judge.id).toBe(true);
+    });
+    const primacy = available(rows[0]!.bothOrders);
+    const recency = available(rows[2]!.bothOrders);
+    expect(primacy.biasedFirst.value!).toBeGreaterThan(primacy.biasedSecond.value!);
+    expect(recency.biasedSecond.value!).toBeGreaterThan(recency.biasedFirst.value!);
+    expect(available(rows[0]!.shi).preferenceFairness.value!).toBeLessThan(0);
+    expect(available(rows[2]!.shi).preferenceFairness.value!).toBeGreaterThan(0);
+  });
+
+  it("the pooled leaderboard tracks the latent quality; per-judge boards correlate with it", () => {
+    const stability = available(document.stability);
+    const rows = available(stability.pooled.rows).rows;
+    const truth = new Map(simulation.table.itemIds.map((id, code) => [id, simulation.quality[code]!]));
+    const ours = rows.map((row) => row.rating);
+    const theirs = rows.map((row) => truth.get(row.item)!);
+    expect(spearman(ours, theirs)).toBeGreaterThan(0.85);
+    for (const correlation of stability.correlations.filter((row) => row.a === "pooled")) {
+      expect(correlation.spearman.value!).toBeGreaterThan(0.7);
+    }
+    expect(stability.separability.n).toBe((rows.length * (rows.length - 1)) / 2);
+    expect(available(stability.convergence).points.at(-1)!.spearman!).toBeGreaterThan(0.98);
+  });
+});
+
+describe("simulation: a panel of identical judges", () => {
+  it("shows Cohen κ and Fleiss κ near the value implied by the true win probabilities", () => {
+    const judges = ["a", "b", "c"].map((id) => ({ id }));
+    const simulation = simulateJudges({ seed: 11, items: 100, pairs: 3000, judges });
+    const document = analyzeJudges({ table: simulation.table, options: { seed: 1, bootstrapRounds: 100 } });
+    // Expected agreement of two independent votes with P(first wins) = p: p² + (1 − p)²; chance agreement from
+    // the marginal P(first wins) = mean p. Labels are canonical but each unit is shown in one fixed order, so
+    // positional and canonical agreement coincide.
+    let observed = 0;
+    let marginal = 0;
+    const units = simulation.table.size / judges.length;
+    for (let unit = 0; unit < units; unit++) {
+      const p = simulation.probability[unit * judges.length]!;
+      observed += p * p + (1 - p) * (1 - p);
+    }
+    observed /= units;
+    // Canonical labels: marginal of "low item wins" over units.
+    for (let unit = 0; unit < units; unit++) {
+      const row = unit * judges.length;
+      const lowFirst = simulation.table.first[row]! < simulation.table.second[row]!;
+      const p = simulation.probability[row]!;
+      marginal += lowFirst ? p : 1 - p;
+    }
+    marginal /= units;
+    const chance = marginal ** 2 + (1 - marginal) ** 2;
+    const expectedKappa = (observed - chance) / (1 - chance);
+    const agreement = available(document.agreement);
+    for (const pair of agreement.pairs) expect(pair.cohenKappa.value!).toBeCloseTo(expectedKappa, 1);
+    const panel = available(agreement.panel);
+    expect(Math.abs(panel.fleissKappa.value! - expectedKappa)).toBeLessThan(0.04);
+    expect(covers(panel.fleissKappa.ci, expectedKappa)).toBe(true);
+    expect(panel.krippendorffAlpha.nominal.value!).toBeCloseTo(panel.fleissKappa.value!, 2);
+  });
+});
+
+describe("simulation: self-preference and length bias", () => {
+  const simulation = simulateJudges({
+    seed: 5,
+    items: 90,
+    pairs: 2500,
+    families: ["gpt", "claude", "gemini"],
+    judges: [
+      { id: "gpt-judge", family: "gpt", selfPreference: 0.8 },
+      { id: "claude-judge", family: "claude" },
+      { id: "verbose-judge", lengthBias: 4 },
+    ],
+  });
+  const document: MetricsDocument = analyzeJudges({
+    table: simulation.table,
+    items: simulation.items,
+    judges: simulation.judges,
+    options: { seed: 2, bootstrapRounds: 100 },
+  });
+
+  it("flags the self-preferring judge and not the neutral one", () => {
+    const rows = available(available(document.biases).selfPreference).perJudge;
+    const gpt = rows.find((row) => row.judge === "gpt-judge")!;
+    const claude = rows.find((row) => row.judge === "claude-judge")!;
+    expect(gpt.difference.ci!.lower).toBeGreaterThan(0);
+    expect(covers(claude.difference.ci, 0)).toBe(true);
+  });
+
+  it("flags the length-biased judge; the others' CIs cover the true prefers-longer rate", () => {
+    const rows = available(available(document.biases).length).perJudge;
+    const byJudge = new Map(rows.map((row) => [row.judge, row.prefersLonger] as const));
+    const verbose = byJudge.get("verbose-judge") as Proportion;
+    expect(verbose.value!).toBeGreaterThan(0.6);
+    expect(rows.find((row) => row.judge === "verbose-judge")!.binomialPValue!).toBeLessThan(1e-6);
+    // Ground truth for the neutral judge: mean true P(longer wins) over its qualifying rows.
+    const { table, items, probability } = simulation;
+    let expected = 0;
+    let count = 0;
+    for (let row = 0; row < table.size; row++) {
+      if (table.judgeIds[table.judge[row]!] !== "claude-judge") continue;
+      const difference = items.length![table.first[row]!]! - items.length![table.second[row]!]!;
+      if (Math.abs(difference) <= 30) continue;
+      expected += difference > 0 ? probability[row]! : 1 - probability[row]!;
+      count++;
+    }
+    expect(covers(byJudge.get("claude-judge")!.ci, expected / count)).toBe(true);
+  });
+});

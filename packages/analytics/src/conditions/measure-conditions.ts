@@ -1,0 +1,149 @@
+import type { ComparisonTable } from "@judgelab/datasets";
+import { NO_LABEL } from "../agreement/gold-labels.js";
+import type { ConditionsSection } from "../metrics-document.js";
+import type { PairUnits } from "../pair-units.js";
+import { measureRepetitionStability } from "../position-bias/measure-repetition-stability.js";
+import { unavailable } from "../section.js";
+import { countCyclicTriads } from "../stability/measure-transitivity.js";
+import { mcnemarExactPValue } from "../stats/binomial-test.js";
+import { proportion, statistic } from "../stats/proportion.js";
+
+/**
+ * Comparing conditions (experiments). `condition` holds a code per row (-1 = none), `labels` the names.
+ * - accuracy per condition against the reference winners (ties/invalid wrong);
+ * - cycle rate per condition: 3-cycles / closed triangles of the condition's net verdict per item pair;
+ * - agreement with consensus: share of a condition's valid votes equal to the strict-majority label of all
+ *   conditions' votes on the unit;
+ * - repetition stability within the condition (control arm: identical inputs judged again);
+ * - per condition pair, on shared (unit, order, judge, repetition) keys: flip rate = share with a different
+ *   valid verdict, and McNemar's exact test on paired correctness (needs reference winners).
+ */
+export function measureConditions(options: {
+  table: ComparisonTable;
+  units: PairUnits;
+  field: string;
+  condition: Int32Array;
+  labels: readonly string[];
+  winner: Uint8Array | undefined;
+}): ConditionsSection {
+  const { table, units, field, condition, labels, winner } = options;
+  const conditionCount = labels.length;
+  const itemCount = table.itemIds.length;
+  // Consensus over all conditions: strict majority of valid labels per unit.
+  const unitTotals = new Uint32Array(units.count * 3);
+  for (let row = 0; row < table.size; row++) {
+    const unit = units.unit[row]!;
+    if (unit >= 0 && condition[row]! >= 0 && units.label[row]! < 3) unitTotals[unit * 3 + units.label[row]!]!++;
+  }
+  const consensus = new Uint8Array(units.count).fill(NO_LABEL);
+  for (let u = 0; u < units.count; u++) {
+    const sum = unitTotals[u * 3]! + unitTotals[u * 3 + 1]! + unitTotals[u * 3 + 2]!;
+    for (let l = 0; l < 3; l++) if (unitTotals[u * 3 + l]! * 2 > sum) consensus[u] = l;
+  }
+  const stats = labels.map(() => ({
+    comparisons: 0,
+    correct: 0,
+    scored: 0,
+    agree: 0,
+    withConsensus: 0,
+    net: new Map<number, number>(),
+  }));
+  // Keyed verdicts for pairing across conditions.
+  const keyed = labels.map(() => new Map<string, number>());
+  for (let row = 0; row < table.size; row++) {
+    const code = condition[row]!;
+    const unit = units.unit[row]!;
+    if (code < 0 || unit < 0) continue;
+    const entry = stats[code]!;
+    entry.comparisons++;
+    const label = units.label[row]!;
+    if (winner !== undefined && winner[unit] !== NO_LABEL) {
+      entry.scored++;
+      if (label === winner[unit]) entry.correct++;
+    }
+    if (label < 3 && consensus[unit] !== NO_LABEL) {
+      entry.withConsensus++;
+      if (label === consensus[unit]) entry.agree++;
+    }
+    if (label < 2) {
+      const pair = units.low[unit]! * itemCount + units.high[unit]!;
+      entry.net.set(pair, (entry.net.get(pair) ?? 0) + (label === 0 ? 1 : -1));
+    }
+    keyed[code]!.set(`${unit}:${units.lowFirst[row]}:${table.judge[row]}:${table.repetition[row]}`, row);
+  }
+  const stability = labels.map((_, code) => {
+    const perJudge = measureRepetitionStability(table, units, (row) => condition[row] === code);
+    let sum = 0;
+    let instances = 0;
+    for (const judge of perJudge) {
+      if (!judge.available || judge.value.value === null) continue;
+      sum += judge.value.value * judge.value.n;
+      instances += judge.value.n;
+    }
+    return instances === 0
+      ? unavailable("no (pair, order, judge) was judged more than once in this condition")
+      : { available: true as const, value: statistic(sum / instances, instances) };
+  });
+  const perCondition = labels.map((name, code) => {
+    const entry = stats[code]!;
+    const winners: number[] = [];
+    const losers: number[] = [];
+    for (const [pair, net] of entry.net) {
+      if (net === 0) continue;
+      const low = Math.floor(pair / itemCount);
+      const high = pair % itemCount;
+      winners.push(net > 0 ? low : high);
+      losers.push(net > 0 ? high : low);
+    }
+    const { cycles, triangles } = countCyclicTriads({ winner: winners, loser: losers });
+    return {
+      condition: name,
+      comparisons: entry.comparisons,
+      accuracy:
+        entry.scored === 0
+          ? unavailable("no reference winner for this condition's pairs")
+          : { available: true as const, rate: proportion(entry.correct, entry.scored) },
+      cycleRate: proportion(cycles, triangles),
+      agreementWithConsensus: proportion(entry.agree, entry.withConsensus),
+      repetitionStability: stability[code]!,
+    };
+  });
+  const pairs: ConditionsSection["pairs"][number][] = [];
+  for (let a = 0; a < conditionCount; a++) {
+    for (let b = a + 1; b < conditionCount; b++) {
+      let shared = 0;
+      let flips = 0;
+      let onlyA = 0;
+      let onlyB = 0;
+      let scored = 0;
+      for (const [key, rowA] of keyed[a]!) {
+        const rowB = keyed[b]!.get(key);
+        if (rowB === undefined) continue;
+        const labelA = units.label[rowA]!;
+        const labelB = units.label[rowB]!;
+        if (labelA < 3 && labelB < 3) {
+          shared++;
+          if (labelA !== labelB) flips++;
+        }
+        const truth = winner?.[units.unit[rowA]!];
+        if (truth !== undefined && truth !== NO_LABEL) {
+          scored++;
+          const okA = labelA === truth;
+          const okB = labelB === truth;
+          if (okA && !okB) onlyA++;
+          if (okB && !okA) onlyB++;
+        }
+      }
+      pairs.push({
+        a: labels[a]!,
+        b: labels[b]!,
+        flipRate: proportion(flips, shared),
+        mcnemar:
+          scored === 0
+            ? unavailable("no shared judgment with a reference winner")
+            : { available: true, onlyACorrect: onlyA, onlyBCorrect: onlyB, pValue: mcnemarExactPValue(onlyA, onlyB) },
+      });
+    }
+  }
+  return { field, perCondition, pairs };
+}

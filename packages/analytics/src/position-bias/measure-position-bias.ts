@@ -1,0 +1,41 @@
+import type { ComparisonTable } from "@judgelab/datasets";
+import type { PositionBiasSection, Section } from "../metrics-document.js";
+import type { OrderPairs } from "../order-pairs.js";
+import type { PairUnits } from "../pair-units.js";
+import { unavailable } from "../section.js";
+import { measureBothOrders } from "./measure-both-orders.js";
+import { measureFirstPositionRate } from "./measure-first-position-rate.js";
+import { measureConsistencyByGap, measureOrderEffect } from "./measure-order-effect.js";
+import { measureRepetitionStability } from "./measure-repetition-stability.js";
+
+/** Position bias per judge (see the doc comments of the parts). Unavailable when no order is known. */
+export function measurePositionBias(options: {
+  table: ComparisonTable;
+  units: PairUnits;
+  orderPairs: OrderPairs;
+  ratings: Float64Array | undefined;
+  windows: number;
+}): Section<PositionBiasSection> {
+  const { table, units, orderPairs, ratings, windows } = options;
+  if (!table.orderKnown.includes(1)) return unavailable("no comparison records its presentation order");
+  const first = measureFirstPositionRate(table, windows);
+  const both = measureBothOrders(table, units, orderPairs);
+  const repetition = measureRepetitionStability(table, units);
+  return {
+    available: true,
+    perJudge: table.judgeIds.map((judge, code) => {
+      const shiParts = both[code]!.shi;
+      return {
+        judge,
+        ...first[code]!,
+        bothOrders: both[code]!.bothOrders,
+        shi: shiParts.available ? { ...shiParts, repetitionStability: repetition[code]! } : shiParts,
+        orderEffect: measureOrderEffect(table, code),
+        consistencyByGap:
+          ratings === undefined
+            ? unavailable("no pooled leaderboard (see stability)")
+            : measureConsistencyByGap({ table, units, pairs: orderPairs, judge: code, ratings }),
+      };
+    }),
+  };
+}

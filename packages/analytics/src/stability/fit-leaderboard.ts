@@ -1,0 +1,155 @@
+import {
+  bootstrapBradleyTerry,
+  fitBradleyTerry,
+  type PairwiseOutcomes,
+  rankByConfidenceInterval,
+  rankByScore,
+} from "@judgelab/ratings";
+import type { Leaderboard, LeaderboardRow } from "../metrics-document.js";
+import { unavailable } from "../section.js";
+
+/** L2 prior used when the plain MLE does not exist (an item never lost or never won). */
+export const FALLBACK_PRIOR = 1;
+/**
+ * L2 prior of bootstrap refits: a resample in which some item never loses has no finite MLE and makes the
+ * Newton solver run to its iteration limit; this prior (negligible next to the likelihood of any real data
+ * set) keeps every round finite and fast.
+ */
+export const BOOTSTRAP_PRIOR = 1e-3;
+const Z95 = 1.959963984540054;
+
+/** A leaderboard fit: ratings with 95% intervals and rank intervals, indexed by item code (NaN = unrated). */
+export interface LeaderboardFit {
+  readonly itemIds: readonly string[];
+  /** `bootstrap` (percentile intervals over resampled comparisons) or `wald` (rating ± 1.96·SE). */
+  readonly method: "bootstrap" | "wald";
+  readonly rounds: number;
+  readonly prior: number;
+  readonly estimate: Float64Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  /** Standard deviation of the bootstrap ratings (bootstrap) or the standard error (wald). */
+  readonly standardDeviation: Float64Array;
+  readonly rank: Float64Array;
+  readonly rankLower: Float64Array;
+  readonly rankUpper: Float64Array;
+  /** Decided or tied comparisons per item code. */
+  readonly played: Float64Array;
+}
+
+/**
+ * Fits Bradley–Terry on the Elo scale with `@judgelab/ratings` (Newton MLE, half-win ties; an L2 prior of
+ * {@link FALLBACK_PRIOR} when the MLE is not finite). `bootstrap`: percentile intervals and rank intervals
+ * from `rounds` resamples (multinomial counts over cells). `wald`: intervals rating ± 1.96·SE from the Fisher
+ * information, best rank = Arena's 1 + #{b : lower_b > upper_a}, worst rank = 1 + #{b ≠ a : upper_b > lower_a}
+ * (cheap, used for per-judge boards).
+ */
+export function fitLeaderboard(
+  outcomes: PairwiseOutcomes,
+  options: { method: "bootstrap" | "wald"; rounds: number; seed: number },
+): LeaderboardFit {
+  const plain = fitBradleyTerry(outcomes);
+  const finite = plain.finiteMle && plain.converged;
+  const prior = finite ? 0 : FALLBACK_PRIOR;
+  const played = new Float64Array(outcomes.itemIds.length);
+  for (let row = 0; row < outcomes.size; row++) {
+    if (outcomes.verdict[row]! > 2) continue;
+    played[outcomes.first[row]!]!++;
+    played[outcomes.second[row]!]!++;
+  }
+  if (options.method === "bootstrap") {
+    const bootstrap = bootstrapBradleyTerry(outcomes, {
+      rounds: options.rounds,
+      seed: options.seed,
+      prior: Math.max(prior, BOOTSTRAP_PRIOR),
+    });
+    return {
+      itemIds: outcomes.itemIds,
+      method: "bootstrap",
+      rounds: options.rounds,
+      prior: Math.max(prior, BOOTSTRAP_PRIOR),
+      estimate: bootstrap.estimate,
+      lower: bootstrap.lower,
+      upper: bootstrap.upper,
+      standardDeviation: bootstrap.standardDeviation,
+      rank: bootstrap.rank,
+      rankLower: bootstrap.rankLower,
+      rankUpper: bootstrap.rankUpper,
+      played,
+    };
+  }
+  const fit = finite ? plain : fitBradleyTerry(outcomes, { prior });
+  const count = outcomes.itemIds.length;
+  const lower = new Float64Array(count);
+  const upper = new Float64Array(count);
+  for (let item = 0; item < count; item++) {
+    lower[item] = fit.ratings[item]! - Z95 * fit.standardErrors[item]!;
+    upper[item] = fit.ratings[item]! + Z95 * fit.standardErrors[item]!;
+  }
+  const rankUpper = new Float64Array(count).fill(Number.NaN);
+  for (let a = 0; a < count; a++) {
+    if (!Number.isFinite(lower[a]!)) continue;
+    let worse = 0;
+    for (let b = 0; b < count; b++) if (b !== a && upper[b]! > lower[a]!) worse++;
+    rankUpper[a] = 1 + worse;
+  }
+  return {
+    itemIds: outcomes.itemIds,
+    method: "wald",
+    rounds: 0,
+    prior,
+    estimate: fit.ratings,
+    lower,
+    upper,
+    standardDeviation: fit.standardErrors,
+    rank: rankByScore(fit.ratings),
+    rankLower: rankByConfidenceInterval({ lower, upper }),
+    rankUpper,
+    played,
+  };
+}
+
+/** Point ratings only (no intervals), same prior rule as {@link fitLeaderboard}. */
+export function fitRatings(outcomes: PairwiseOutcomes): Float64Array {
+  const plain = fitBradleyTerry(outcomes);
+  if (plain.finiteMle && plain.converged) return plain.ratings;
+  return fitBradleyTerry(outcomes, { prior: FALLBACK_PRIOR }).ratings;
+}
+
+/** The document form of a leaderboard: rows sorted by rank, listed only up to `maxItems` rated items. */
+export function describeLeaderboard(fitted: LeaderboardFit, comparisons: number, maxItems: number): Leaderboard {
+  const rows: LeaderboardRow[] = [];
+  let widthSum = 0;
+  let widthCount = 0;
+  for (let item = 0; item < fitted.itemIds.length; item++) {
+    const rating = fitted.estimate[item]!;
+    if (!Number.isFinite(rating)) continue;
+    const lower = fitted.lower[item]!;
+    const upper = fitted.upper[item]!;
+    if (Number.isFinite(lower) && Number.isFinite(upper)) {
+      widthSum += upper - lower;
+      widthCount++;
+    }
+    rows.push({
+      item: fitted.itemIds[item]!,
+      rating,
+      lower,
+      upper,
+      rank: fitted.rank[item]!,
+      rankLower: fitted.rankLower[item]!,
+      rankUpper: fitted.rankUpper[item]!,
+      n: fitted.played[item]!,
+    });
+  }
+  rows.sort((a, b) => a.rank - b.rank || a.item.localeCompare(b.item));
+  return {
+    items: rows.length,
+    comparisons,
+    intervals: fitted.method === "bootstrap" ? `bootstrap (${fitted.rounds} rounds)` : "wald (Fisher standard errors)",
+    meanCiWidth: widthCount === 0 ? null : widthSum / widthCount,
+    rows:
+      rows.length > maxItems
+        ? unavailable(`${rows.length} rated items exceed maxLeaderboardItems (${maxItems}); summary only`)
+        : { available: true, rows },
+  };
+}

@@ -1,0 +1,191 @@
+import type { ComparisonTable } from "@judgelab/datasets";
+import { chronologicalOrder, createRandomSource, type PairwiseOutcomes } from "@judgelab/ratings";
+import type { ConvergencePoint, LeaderboardCorrelation, Section, StabilitySection } from "../metrics-document.js";
+import { unavailable } from "../section.js";
+import { proportion, statistic } from "../stats/proportion.js";
+import { describeLeaderboard, fitLeaderboard, fitRatings, type LeaderboardFit } from "./fit-leaderboard.js";
+import { measureGraphDegree } from "./graph-degree.js";
+import { correlateRatings, leaderboardCorrelation } from "./rank-agreement.js";
+import { selectOutcomes } from "./select-outcomes.js";
+
+/** Limits that keep stability affordable: dense Newton BT is O(items³) per fit. */
+export const STABILITY_LIMITS = { maxItems: 1000, minOpponentsPerItem: 2, splitHalfRounds: 6, convergencePoints: 12 };
+
+/** Options of {@link measureStability}. */
+export interface StabilityOptions {
+  readonly table: ComparisonTable;
+  /** Judges whose verdicts are labels (gold), left out of leaderboards. */
+  readonly exclude: ReadonlySet<number>;
+  readonly rounds: number;
+  readonly seed: number;
+  readonly maxLeaderboardItems: number;
+}
+
+/** What later sections reuse: the pooled fit (ratings by item code) and the section. */
+export interface StabilityResult {
+  readonly section: Omit<StabilitySection, "transitivity">;
+  readonly pooled: LeaderboardFit;
+}
+
+/**
+ * Leaderboards per judge and pooled (BT on the Elo scale with bootstrap CIs), their rank correlations,
+ * leave-one-judge-out, split-half, separability with confidence and convergence. Returns an
+ * {@link Unavailable} reason when the data cannot support a leaderboard (too many items for dense BT, or
+ * items meet fewer than two distinct opponents on average, e.g. isolated answer pairs).
+ */
+export function measureStability(options: StabilityOptions): StabilityResult | { available: false; reason: string } {
+  const { table, exclude, rounds, seed, maxLeaderboardItems } = options;
+  const pooledOutcomes = selectOutcomes(table, (row) => !exclude.has(table.judge[row]!) && table.verdict[row]! < 3);
+  const graph = measureGraphDegree(pooledOutcomes);
+  if (graph.items < 3) return unavailable("fewer than three rated items");
+  if (graph.items > STABILITY_LIMITS.maxItems) {
+    return unavailable(`${graph.items} rated items exceed the stability limit of ${STABILITY_LIMITS.maxItems}`);
+  }
+  if (graph.meanDegree < STABILITY_LIMITS.minOpponentsPerItem) {
+    return unavailable(
+      `items meet ${graph.meanDegree.toFixed(2)} distinct opponents on average (< ${STABILITY_LIMITS.minOpponentsPerItem}): no leaderboard`,
+    );
+  }
+  const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed });
+  const pooledRatings = pooled.estimate;
+  const judges: { code: number; outcomes: PairwiseOutcomes }[] = [];
+  table.judgeIds.forEach((_, code) => {
+    if (exclude.has(code)) return;
+    const outcomes = selectOutcomes(table, (row) => table.judge[row] === code && table.verdict[row]! < 3);
+    if (outcomes.size > 0) judges.push({ code, outcomes });
+  });
+  const perJudgeFits = judges.map(({ code, outcomes }) => ({
+    judge: table.judgeIds[code]!,
+    outcomes,
+    fitted: fitLeaderboard(outcomes, { method: "wald", rounds: 0, seed }),
+  }));
+  const correlations: LeaderboardCorrelation[] = [];
+  for (const { judge, fitted } of perJudgeFits) {
+    correlations.push(leaderboardCorrelation({ a: "pooled", b: judge }, pooledRatings, fitted.estimate));
+  }
+  for (let a = 0; a < perJudgeFits.length; a++) {
+    for (let b = a + 1; b < perJudgeFits.length; b++) {
+      const x = perJudgeFits[a]!;
+      const y = perJudgeFits[b]!;
+      correlations.push(leaderboardCorrelation({ a: x.judge, b: y.judge }, x.fitted.estimate, y.fitted.estimate));
+    }
+  }
+  const leaveOneJudgeOut: Section<{ rows: LeaderboardCorrelation[] }> =
+    perJudgeFits.length < 2
+      ? unavailable("needs at least two judges")
+      : {
+          available: true,
+          rows: perJudgeFits.map(({ judge }, index) => {
+            const code = judges[index]!.code;
+            const without = selectOutcomes(
+              table,
+              (row) => table.judge[row] !== code && !exclude.has(table.judge[row]!) && table.verdict[row]! < 3,
+            );
+            return leaderboardCorrelation({ a: "pooled", b: `without ${judge}` }, pooledRatings, fitRatings(without));
+          }),
+        };
+  return {
+    pooled,
+    section: {
+      method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, L2 prior ${pooled.prior})`,
+      pooled: describeLeaderboard(pooled, pooledOutcomes.size, maxLeaderboardItems),
+      perJudge: perJudgeFits.map(({ judge, outcomes, fitted }) => ({
+        judge,
+        leaderboard: describeLeaderboard(fitted, outcomes.size, maxLeaderboardItems),
+      })),
+      correlations,
+      leaveOneJudgeOut,
+      splitHalf: measureSplitHalf(pooledOutcomes, seed),
+      separability: measureSeparability(pooled),
+      convergence: measureConvergence(pooledOutcomes, pooledRatings),
+    },
+  };
+}
+
+/** Share of rated item pairs whose 95% bootstrap intervals do not overlap (Arena-Hard "separability"). */
+function measureSeparability(pooled: LeaderboardFit) {
+  const { lower, upper } = pooled;
+  const items: number[] = [];
+  for (let item = 0; item < lower.length; item++) {
+    if (Number.isFinite(lower[item]!) && Number.isFinite(upper[item]!)) items.push(item);
+  }
+  let separated = 0;
+  let pairs = 0;
+  for (let a = 0; a < items.length; a++) {
+    for (let b = a + 1; b < items.length; b++) {
+      const i = items[a]!;
+      const j = items[b]!;
+      pairs++;
+      if (lower[i]! > upper[j]! || lower[j]! > upper[i]!) separated++;
+    }
+  }
+  return proportion(separated, pairs);
+}
+
+/** Random halves of the comparisons (rows), mean rank correlation between the two half leaderboards. */
+function measureSplitHalf(outcomes: PairwiseOutcomes, seed: number): StabilitySection["splitHalf"] {
+  const random = createRandomSource(seed ^ 0x5a17);
+  const rounds = STABILITY_LIMITS.splitHalfRounds;
+  let spearmanSum = 0;
+  let kendallSum = 0;
+  let used = 0;
+  let items = 0;
+  const half = new Uint8Array(outcomes.size);
+  for (let round = 0; round < rounds; round++) {
+    for (let row = 0; row < outcomes.size; row++) half[row] = random.next() < 0.5 ? 1 : 0;
+    const part = (side: number) => selectOutcomesFrom(outcomes, (row) => half[row] === side);
+    const result = correlateRatings(fitRatings(part(0)), fitRatings(part(1)));
+    if (!Number.isFinite(result.spearman) || !Number.isFinite(result.kendall)) continue;
+    spearmanSum += result.spearman;
+    kendallSum += result.kendall;
+    items = Math.max(items, result.n);
+    used++;
+  }
+  if (used === 0) return unavailable("no split produced two comparable halves");
+  return {
+    available: true,
+    spearman: statistic(spearmanSum / used, items),
+    kendall: statistic(kendallSum / used, items),
+    rounds: used,
+  };
+}
+
+/**
+ * Convergence: replay comparisons in time order (row order when some rows have no time), refit at up to 12
+ * checkpoints spaced by multiples of 0.5 comparisons per item, and correlate with the full-data ratings.
+ */
+function measureConvergence(outcomes: PairwiseOutcomes, full: Float64Array): StabilitySection["convergence"] {
+  const order = chronologicalOrder(outcomes);
+  let rated = 0;
+  for (let item = 0; item < full.length; item++) if (Number.isFinite(full[item]!)) rated++;
+  const maxPerItem = (2 * outcomes.size) / rated;
+  const steps = Math.floor(maxPerItem / 0.5);
+  if (steps < 2) return unavailable("fewer than one comparison per item");
+  const stride = Math.max(1, Math.ceil(steps / STABILITY_LIMITS.convergencePoints));
+  const points: ConvergencePoint[] = [];
+  const position = new Int32Array(outcomes.size);
+  order.forEach((row, index) => {
+    position[row] = index;
+  });
+  for (let step = stride; step <= steps; step += stride) {
+    const comparisons = Math.min(outcomes.size, Math.round((step * 0.5 * rated) / 2));
+    const prefix = selectOutcomesFrom(outcomes, (row) => position[row]! < comparisons);
+    const ratings = fitRatings(prefix);
+    const { spearman: rho } = correlateRatings(ratings, full);
+    points.push({ comparisons, comparisonsPerItem: step * 0.5, spearman: Number.isFinite(rho) ? rho : null });
+  }
+  return { available: true, points };
+}
+
+/** Row subset of already selected outcomes. */
+function selectOutcomesFrom(outcomes: PairwiseOutcomes, keep: (row: number) => boolean): PairwiseOutcomes {
+  const rows: number[] = [];
+  for (let row = 0; row < outcomes.size; row++) if (keep(row)) rows.push(row);
+  return {
+    size: rows.length,
+    itemIds: outcomes.itemIds,
+    first: Int32Array.from(rows, (row) => outcomes.first[row]!),
+    second: Int32Array.from(rows, (row) => outcomes.second[row]!),
+    verdict: Uint8Array.from(rows, (row) => outcomes.verdict[row]!),
+  };
+}
