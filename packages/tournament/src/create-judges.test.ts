@@ -8,7 +8,8 @@ import {
   startFakeOpenAIServer,
 } from "@judgelab/judges/test-support";
 import { describe, expect, it } from "vitest";
-import { createJudges, JudgeSetupError } from "./create-judges.js";
+import { createJudges } from "./create-judges.js";
+import { JudgeSetupError } from "./judge-setup-error.js";
 import { createMemoryJournal } from "./run-journal.js";
 import { RunState } from "./run-state.js";
 import { runTournament } from "./run-tournament.js";
@@ -104,5 +105,29 @@ describe("createJudges wires every provider into the runner", () => {
     await expect(createJudges({ config, items: [], apiKeyOf: () => undefined, baseDir: "." })).rejects.toThrow(
       new JudgeSetupError('judge "c" (anthropic) needs an API key: set the environment variable ANTHROPIC_API_KEY'),
     );
+  });
+});
+
+describe("simulated judges", () => {
+  it("refuse items without a latent quality up front", async () => {
+    const config = tournamentConfigSchema.parse({
+      items: {
+        inline: [
+          { id: "a", text: "A" },
+          { id: "b", text: "B" },
+        ],
+      },
+      judges: [{ id: "sim", provider: "simulated", model: "m" }],
+    });
+    const items = prepareTournamentItems(
+      [
+        { id: "a", text: "A" },
+        { id: "b", text: "B" },
+      ],
+      { byCategory: true },
+    );
+    await expect(
+      createJudges({ config, items: items.judgeItems, apiKeyOf: () => undefined, baseDir: "." }),
+    ).rejects.toThrow(/2 items have no numeric metadata\.quality \(first: "a"\)/);
   });
 });

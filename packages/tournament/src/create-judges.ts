@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { JudgeItem, PairwiseJudge } from "@judgelab/judges";
 import * as judges from "@judgelab/judges";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
+import { JudgeSetupError } from "./judge-setup-error.js";
 import type { BatchClient } from "./run-batch-round.js";
 import type { JudgeConfig, Provider, TournamentConfig } from "./tournament-config.js";
 
@@ -18,11 +19,6 @@ export function defaultApiKeyEnv(provider: Provider): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Raised when a judge cannot be built (missing key, unsupported provider); the message says what to set. */
-export class JudgeSetupError extends Error {
-  override readonly name = "JudgeSetupError";
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createSimulatedJudge, type JudgeItem, measureLengthStatistics, type PairwiseJudge } from "@judgelab/judges";
+import { JudgeSetupError } from "./judge-setup-error.js";
 import type { JudgeConfig } from "./tournament-config.js";
 
 /**
@@ -12,6 +13,13 @@ export function createSimulatedJudgeForConfig(options: {
   items: readonly JudgeItem[];
 }): PairwiseJudge {
   const { judge } = options;
+  const missing = options.items.filter((item) => typeof item.metadata?.quality !== "number");
+  if (missing.length > 0) {
+    throw new JudgeSetupError(
+      `simulated judge "${judge.id}": ${missing.length} items have no numeric metadata.quality (first: "${missing[0]!.id}"); ` +
+        "simulated judges need each item's latent quality (or use items: {synthetic: ...})",
+    );
+  }
   const simulation = judge.simulation ?? {
     noiseScale: 1,
     positionBias: 0,

@@ -1,6 +1,6 @@
 export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
-export { createBatchClients, createJudges, defaultApiKeyEnv, JudgeSetupError } from "./create-judges.js";
+export { createBatchClients, createJudges, defaultApiKeyEnv } from "./create-judges.js";
 export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";
@@ -8,6 +8,7 @@ export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
 export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
 export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { JudgeSetupError } from "./judge-setup-error.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
 export { paperTournamentPreset } from "./paper-tournament-preset.js";
 export {

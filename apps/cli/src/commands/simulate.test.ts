@@ -45,6 +45,17 @@ describe("judgelab simulate", () => {
     expect(run.stderr).toMatch(/"a" are not simulated/);
   });
 
+  it("asks for latent qualities when the items have none", async () => {
+    writeFileSync(join(root, "plain.jsonl"), '{"id":"a","text":"A"}\n{"id":"b","text":"B"}\n');
+    writeFileSync(
+      join(root, "plain.yaml"),
+      "items: { file: plain.jsonl }\njudges:\n  - { id: s, provider: simulated, model: m }\n",
+    );
+    const run = await runCliForTest(["simulate", "plain.yaml", "--out", "x"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/2 items have no numeric metadata\.quality/);
+  });
+
   it("requires --out", async () => {
     const run = await runCliForTest(["simulate", "x.yaml"], { cwd: root });
     expect(run.code).toBe(2);

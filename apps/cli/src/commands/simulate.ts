@@ -1,5 +1,11 @@
 import { resolve } from "node:path";
-import { loadTournamentConfig, simulateTournament, TournamentConfigError } from "@judgelab/tournament";
+import {
+  ItemsSourceError,
+  JudgeSetupError,
+  loadTournamentConfig,
+  simulateTournament,
+  TournamentConfigError,
+} from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseOptions } from "../parse-options.js";
 
@@ -46,12 +52,18 @@ export const simulateCommand: Command = async (argv, io) => {
     );
   }
   const started = performance.now();
-  const result = await simulateTournament({
-    config: loaded.config,
-    baseDir: loaded.baseDir,
-    outDir: out,
-    signal: io.signal,
-  });
+  let result: Awaited<ReturnType<typeof simulateTournament>>;
+  try {
+    result = await simulateTournament({
+      config: loaded.config,
+      baseDir: loaded.baseDir,
+      outDir: out,
+      signal: io.signal,
+    });
+  } catch (error) {
+    if (error instanceof ItemsSourceError || error instanceof JudgeSetupError) throw new UsageError(error.message);
+    throw error;
+  }
   const seconds = (performance.now() - started) / 1000;
   const summary = {
     out,
