@@ -12,7 +12,7 @@ import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import { createRandomSource, deriveSeed, type RandomSource } from "./random-source.js";
-import { type HalfTiesRefit, refitHalfTies } from "./refit-half-ties.js";
+import { createHalfTiesRefit, type HalfTiesRefit, refitHalfTies } from "./refit-half-ties.js";
 import { sampleMultinomial } from "./sample-multinomial.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 
@@ -72,19 +72,16 @@ export function bootstrapBradleyTerry(
   const tolerance = options.tolerance ?? 1e-7;
   const halfTies: HalfTiesRefit | null =
     layout.ties === "half" && frozenFactor !== null
-      ? {
-          prior: layout.prior,
-          itemCount: layout.itemCount,
-          first: cells.first,
-          second: cells.second,
-          positional: cells.positional,
-          weightFirst: new Float64Array(cells.size),
-          total: new Float64Array(cells.size),
+      ? createHalfTiesRefit({
+          cells,
+          parameters: fit.parameters,
           freeIndex: layout.freeIndex,
           freeCount: layout.freeCount,
           orderIndex: layout.orderIndex,
           factor: frozenFactor,
-        }
+          prior: layout.prior,
+          itemCount: layout.itemCount,
+        })
       : null;
   const itemCount = cells.itemIds.length;
   const cellCount = cells.size;
