@@ -36,13 +36,19 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
   const votes = collectUnitVotes(table, units);
   const orderPairs = collectOrderPairs(table, units);
   const gold = resolveGoldLabels({ table, units, votes, judges, references });
-  const labelJudges = gold?.labelJudges ?? new Set<number>();
+  // Judges whose verdicts are labels are never scored or pooled as judges: the gold source's judges and
+  // every judge of kind gold (also when per-pair references supply the labels).
+  const labelJudges = new Set<number>(gold?.labelJudges ?? []);
+  judges?.kind?.forEach((kind, code) => {
+    if (kind === "gold") labelJudges.add(code);
+  });
 
   const agreementCore = measureJudgeAgreement({
     votes,
     judgeIds: table.judgeIds,
     seed: options.seed,
     bootstrapRounds: options.bootstrapRounds,
+    exclude: labelJudges,
   });
   const humans = new Set<number>();
   judges?.kind?.forEach((kind, code) => {
@@ -54,7 +60,11 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
     gold:
       gold === undefined
         ? unavailable("no gold labels: no per-pair references and no judge of kind gold or human")
-        : { available: true, source: gold.source, perJudge: measureGoldAgreement({ table, units, orderPairs, gold }) },
+        : {
+            available: true,
+            source: gold.source,
+            perJudge: measureGoldAgreement({ table, units, orderPairs, gold: { ...gold, labelJudges } }),
+          },
     alpacaEval:
       humans.size === 0
         ? unavailable("no judge of kind human")

@@ -17,12 +17,14 @@ export interface JudgeAgreementOptions {
   readonly judgeIds: readonly string[];
   readonly seed: number;
   readonly bootstrapRounds: number;
+  /** Judges left out of the panel figures (gold labels); they still appear in the pairwise rows. */
+  readonly exclude?: ReadonlySet<number>;
 }
 
 /**
  * Pairwise and panel agreement. Per judge pair: MT-Bench S1/S2 on the cross product of votes per unit,
  * Cohen's κ (unweighted and linear-weighted on the ordinal scale low/tie/high) on per-unit modal labels.
- * Panel: every valid vote is one rating of its unit; Fleiss' κ (Gwet's form), percent agreement and
+ * Panel (label judges in `exclude` left out): every valid vote is one rating of its unit; Fleiss' κ (Gwet's form), percent agreement and
  * Krippendorff's α (nominal, ordinal, interval) with percentile-bootstrap CIs over units.
  */
 export function measureJudgeAgreement(
@@ -107,6 +109,7 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
   const judgesSeen = new Set<number>();
   for (let u = 0; u < votes.units; u++) {
     for (let s = votes.offsets[u]!; s < votes.offsets[u + 1]!; s++) {
+      if (options.exclude?.has(votes.judges[s]!)) continue;
       judgesSeen.add(votes.judges[s]!);
       for (let label = 0; label < 3; label++) perUnit[u * 3 + ORDINAL[label]!]! += votes.counts[3 * s + label]!;
     }

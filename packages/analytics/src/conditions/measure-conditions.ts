@@ -15,7 +15,8 @@ import { proportion, statistic } from "../stats/proportion.js";
  * - agreement with consensus: share of a condition's valid votes equal to the strict-majority label of all
  *   conditions' votes on the unit;
  * - repetition stability within the condition (control arm: identical inputs judged again);
- * - per condition pair, on shared (unit, order, judge, repetition) keys: flip rate = share with a different
+ * - per condition pair, on shared (unit, order, judge) keys (the k-th judgment under one condition paired
+ *   with the k-th under the other): flip rate = share with a different
  *   valid verdict, and McNemar's exact test on paired correctness (needs reference winners).
  */
 export function measureConditions(options: {
@@ -49,7 +50,7 @@ export function measureConditions(options: {
     net: new Map<number, number>(),
   }));
   // Keyed verdicts for pairing across conditions.
-  const keyed = labels.map(() => new Map<string, number>());
+  const keyed = labels.map(() => new Map<string, number[]>());
   for (let row = 0; row < table.size; row++) {
     const code = condition[row]!;
     const unit = units.unit[row]!;
@@ -69,7 +70,10 @@ export function measureConditions(options: {
       const pair = units.low[unit]! * itemCount + units.high[unit]!;
       entry.net.set(pair, (entry.net.get(pair) ?? 0) + (label === 0 ? 1 : -1));
     }
-    keyed[code]!.set(`${unit}:${units.lowFirst[row]}:${table.judge[row]}:${table.repetition[row]}`, row);
+    const key = `${unit}:${units.lowFirst[row]}:${table.judge[row]}`;
+    const list = keyed[code]!.get(key);
+    if (list === undefined) keyed[code]!.set(key, [row]);
+    else list.push(row);
   }
   const stability = labels.map((_, code) => {
     const perJudge = measureRepetitionStability(table, units, (row) => condition[row] === code);
@@ -116,22 +120,26 @@ export function measureConditions(options: {
       let onlyA = 0;
       let onlyB = 0;
       let scored = 0;
-      for (const [key, rowA] of keyed[a]!) {
-        const rowB = keyed[b]!.get(key);
-        if (rowB === undefined) continue;
-        const labelA = units.label[rowA]!;
-        const labelB = units.label[rowB]!;
-        if (labelA < 3 && labelB < 3) {
-          shared++;
-          if (labelA !== labelB) flips++;
-        }
-        const truth = winner?.[units.unit[rowA]!];
-        if (truth !== undefined && truth !== NO_LABEL) {
-          scored++;
-          const okA = labelA === truth;
-          const okB = labelB === truth;
-          if (okA && !okB) onlyA++;
-          if (okB && !okA) onlyB++;
+      for (const [key, rowsA] of keyed[a]!) {
+        const rowsB = keyed[b]!.get(key);
+        if (rowsB === undefined) continue;
+        for (let index = 0; index < Math.min(rowsA.length, rowsB.length); index++) {
+          const rowA = rowsA[index]!;
+          const rowB = rowsB[index]!;
+          const labelA = units.label[rowA]!;
+          const labelB = units.label[rowB]!;
+          if (labelA < 3 && labelB < 3) {
+            shared++;
+            if (labelA !== labelB) flips++;
+          }
+          const truth = winner?.[units.unit[rowA]!];
+          if (truth !== undefined && truth !== NO_LABEL) {
+            scored++;
+            const okA = labelA === truth;
+            const okB = labelB === truth;
+            if (okA && !okB) onlyA++;
+            if (okB && !okA) onlyB++;
+          }
         }
       }
       pairs.push({

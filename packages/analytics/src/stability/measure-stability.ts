@@ -38,13 +38,13 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   const pooledOutcomes = selectOutcomes(table, (row) => !exclude.has(table.judge[row]!) && table.verdict[row]! < 3);
   const graph = measureGraphDegree(pooledOutcomes);
   if (graph.items < 3) return unavailable("fewer than three rated items");
-  if (graph.items > STABILITY_LIMITS.maxItems) {
-    return unavailable(`${graph.items} rated items exceed the stability limit of ${STABILITY_LIMITS.maxItems}`);
-  }
   if (graph.meanDegree < STABILITY_LIMITS.minOpponentsPerItem) {
     return unavailable(
       `items meet ${graph.meanDegree.toFixed(2)} distinct opponents on average (< ${STABILITY_LIMITS.minOpponentsPerItem}): no leaderboard`,
     );
+  }
+  if (graph.items > STABILITY_LIMITS.maxItems) {
+    return unavailable(`${graph.items} rated items exceed the stability limit of ${STABILITY_LIMITS.maxItems}`);
   }
   const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed });
   const pooledRatings = pooled.estimate;
