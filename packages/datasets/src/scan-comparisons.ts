@@ -1,21 +1,11 @@
 import { type Comparison, createRecordValidator } from "@judgelab/schema";
+import { ComparisonLinkChecker, type IdSet } from "./comparison-link-checker.js";
 import type { ComparisonTableBuilder } from "./comparison-table-builder.js";
 import { describeJsonLineError, isBlankLine, overlongLineMessage } from "./read-json-lines.js";
 import { readLineBatches } from "./read-line-batches.js";
-import { quote, type ScanContext } from "./scan-context.js";
-import { StringDictionary } from "./string-dictionary.js";
+import type { ScanContext } from "./scan-context.js";
+import type { StringDictionary } from "./string-dictionary.js";
 import { FILE_FIELD, LINE_FIELD } from "./validation-report.js";
-
-/** A set of ids (a `Set` or, faster on fresh strings, a {@link StringDictionary}). */
-export interface IdSet {
-  has(id: string): boolean;
-}
-
-function growInt32(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
-}
 
 /** What the comparisons pass checks against and where valid comparisons go. */
 export interface ScanComparisonsOptions {
@@ -53,11 +43,7 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
   const { file, context, itemIds, judgeIds, builder, keep } = options;
   const { problems, moved } = context;
   const validator = createRecordValidator("comparison");
-  // Comparison ids → code; lineOfId[code] is the line where the id first appeared.
-  const seenIds = new StringDictionary();
-  let lineOfId: Int32Array = new Int32Array(1024);
-  const impliedItems = new StringDictionary();
-  const impliedJudges = new StringDictionary();
+  const links = new ComparisonLinkChecker({ file, problems, itemIds, judgeIds, collectImplied: builder === undefined });
   const movedBuffer = moved.buffer;
   let records = 0;
   let valid = 0;
@@ -86,49 +72,11 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
         }
         const recordProblems = validator.check(value, movedBuffer);
         if (movedBuffer.length > 0) moved.flush();
-        if (recordProblems.length > 0) {
-          for (const problem of recordProblems) problems.add(file, line, problem.field, problem.message);
-          continue;
-        }
+        for (const problem of recordProblems) problems.add(file, line, problem.field, problem.message);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+        const linksValid = links.check(value as Record<string, unknown>, line, recordProblems.length === 0);
+        if (recordProblems.length > 0 || !linksValid) continue;
         const comparison = value as Comparison;
-        const before = problems.count;
-        const idCount = seenIds.size;
-        const idCode = seenIds.encode(comparison.id);
-        if (idCode === idCount) {
-          if (idCode === lineOfId.length) lineOfId = growInt32(lineOfId);
-          lineOfId[idCode] = line;
-        } else
-          problems.add(
-            file,
-            line,
-            "id",
-            `duplicate comparison id ${quote(comparison.id)} (first on line ${lineOfId[idCode]})`,
-          );
-        if (comparison.first === comparison.second) {
-          problems.add(
-            file,
-            line,
-            "second",
-            `is the same item as first (${quote(comparison.first)}): an item compared with itself`,
-          );
-        }
-        if (itemIds === undefined) {
-          // With a builder the table's item dictionary is the implied item set; skip the duplicate work.
-          if (builder === undefined) {
-            impliedItems.encode(comparison.first);
-            impliedItems.encode(comparison.second);
-          }
-        } else {
-          if (!itemIds.has(comparison.first))
-            problems.add(file, line, "first", `unknown item id ${quote(comparison.first)}`);
-          if (!itemIds.has(comparison.second))
-            problems.add(file, line, "second", `unknown item id ${quote(comparison.second)}`);
-        }
-        if (judgeIds === undefined) {
-          if (builder === undefined) impliedJudges.encode(comparison.judge);
-        } else if (!judgeIds.has(comparison.judge))
-          problems.add(file, line, "judge", `unknown judge id ${quote(comparison.judge)}`);
-        if (problems.count !== before) continue;
         valid++;
         builder?.add(comparison);
         keep?.push(comparison);
@@ -137,5 +85,5 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
   } catch (error) {
     problems.add(file, 0, FILE_FIELD, `cannot be read: ${(error as Error).message}`);
   }
-  return { records, valid, impliedItems, impliedJudges };
+  return { records, valid, impliedItems: links.impliedItems, impliedJudges: links.impliedJudges };
 }

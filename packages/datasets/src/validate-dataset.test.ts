@@ -59,6 +59,29 @@ describe("validateDataset on a folder", () => {
     ]);
   });
 
+  it("checks links on lines that also fail the schema, so one run reports everything wrong with a line", async () => {
+    const dir = writeDatasetFixture(temp, "several-per-line", {
+      "comparisons.jsonl": jsonl(
+        comparison("c1", "a", "b"),
+        comparison("c1", "zz", "zz", { verdict: "A", judge: 7 }),
+        { id: 3, first: "a", second: "nope" },
+      ),
+    });
+    expect(await problemLines(dir)).toEqual([
+      'several-per-line/comparisons.jsonl:2: verdict: must be one of first, second, tie, invalid, got "A"',
+      "several-per-line/comparisons.jsonl:2: judge: must be a string, got 7",
+      'several-per-line/comparisons.jsonl:2: id: duplicate comparison id "c1" (first on line 1)',
+      'several-per-line/comparisons.jsonl:2: second: is the same item as first ("zz"): an item compared with itself',
+      'several-per-line/comparisons.jsonl:2: first: unknown item id "zz"',
+      'several-per-line/comparisons.jsonl:2: second: unknown item id "zz"',
+      "several-per-line/comparisons.jsonl:3: order: is required",
+      "several-per-line/comparisons.jsonl:3: verdict: is required",
+      "several-per-line/comparisons.jsonl:3: judge: is required",
+      "several-per-line/comparisons.jsonl:3: id: must be a string, got 3",
+      'several-per-line/comparisons.jsonl:3: second: unknown item id "nope"',
+    ]);
+  });
+
   it("implies judges when judges.jsonl is absent, and checks items even so", async () => {
     const dir = writeDatasetFixture(temp, "no-judges", { "judges.jsonl": null });
     const report = await validateDataset(dir);

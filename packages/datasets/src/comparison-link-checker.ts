@@ -1,0 +1,84 @@
+import { quote } from "./scan-context.js";
+import { StringDictionary } from "./string-dictionary.js";
+import type { ProblemCollector } from "./validation-report.js";
+
+/** A set of ids (a `Set` or, faster on fresh strings, a {@link StringDictionary}). */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
+function growInt32(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * The checks of a comparison that look beyond the record itself: duplicate comparison ids, an item compared
+ * with itself, unknown item ids, unknown judge ids. They also run on records that failed the schema check
+ * (on whichever of the fields are strings), so one pass reports everything wrong with a line.
+ */
+export class ComparisonLinkChecker {
+  /** Items of schema-valid comparisons, when items are implied and `collectImplied` is set. */
+  readonly impliedItems = new StringDictionary();
+  /** Judges of schema-valid comparisons, when judges are implied and `collectImplied` is set. */
+  readonly impliedJudges = new StringDictionary();
+  private readonly seenIds = new StringDictionary();
+  /** lineOfId[code] is the line where the comparison id with that code first appeared. */
+  private lineOfId: Int32Array = new Int32Array(1024);
+
+  constructor(
+    private readonly options: {
+      file: string;
+      problems: ProblemCollector;
+      /** Known items; undefined when implied. */
+      itemIds: IdSet | undefined;
+      /** Known judges; undefined when implied. */
+      judgeIds: IdSet | undefined;
+      /** Whether to collect implied items and judges (not needed when a table builder collects them). */
+      collectImplied: boolean;
+    },
+  ) {}
+
+  /** Reports the link problems of one record; returns true when there were none. */
+  check(record: Record<string, unknown>, line: number, schemaValid: boolean): boolean {
+    const { file, problems, itemIds, judgeIds } = this.options;
+    const before = problems.count;
+    const { id, first, second, judge } = record;
+    if (typeof id === "string") {
+      const count = this.seenIds.size;
+      const code = this.seenIds.encode(id);
+      if (code === count) {
+        if (code === this.lineOfId.length) this.lineOfId = growInt32(this.lineOfId);
+        this.lineOfId[code] = line;
+      } else {
+        problems.add(file, line, "id", `duplicate comparison id ${quote(id)} (first on line ${this.lineOfId[code]})`);
+      }
+    }
+    if (typeof first === "string" && first === second) {
+      problems.add(file, line, "second", `is the same item as first (${quote(first)}): an item compared with itself`);
+    }
+    const collect = schemaValid && this.options.collectImplied;
+    if (itemIds === undefined) {
+      if (collect) {
+        this.impliedItems.encode(first as string);
+        this.impliedItems.encode(second as string);
+      }
+    } else {
+      if (typeof first === "string" && !itemIds.has(first)) {
+        problems.add(file, line, "first", `unknown item id ${quote(first)}`);
+      }
+      if (typeof second === "string" && !itemIds.has(second)) {
+        problems.add(file, line, "second", `unknown item id ${quote(second)}`);
+      }
+    }
+    if (typeof judge === "string") {
+      if (judgeIds === undefined) {
+        if (collect) this.impliedJudges.encode(judge);
+      } else if (!judgeIds.has(judge)) {
+        problems.add(file, line, "judge", `unknown judge id ${quote(judge)}`);
+      }
+    }
+    return problems.count === before;
+  }
+}
