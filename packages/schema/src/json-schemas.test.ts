@@ -20,7 +20,7 @@ describe("committed JSON Schema files", () => {
     for (const kind of RECORD_KINDS) {
       const schema = recordJsonSchema(kind);
       expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-      expect(schema.$id).toBe(`https://judgelab.dev/schema/v1/${kind}.schema.json`);
+      expect(schema.$id).toBe(`urn:judgelab:schema:v1:${kind}.schema.json`);
       if (kind !== "reference") expect(schema.additionalProperties).toBe(false);
     }
     const comparison = recordJsonSchema("comparison") as {

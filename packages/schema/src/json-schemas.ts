@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { RECORD_KINDS, type RecordKind, recordSchemas } from "./record-schemas.js";
 
-/** Base URL of the `$id` of the generated JSON Schema files. */
-export const JSON_SCHEMA_ID_BASE = "https://judgelab.dev/schema/v1/";
+/** Prefix of the `$id` of the generated JSON Schema files (a URN: the project has no schema host). */
+export const JSON_SCHEMA_ID_BASE = "urn:judgelab:schema:v1:";
 
 /** File name of a record kind's generated JSON Schema, e.g. `comparison.schema.json`. */
 export function jsonSchemaFileName(kind: RecordKind): string {
