@@ -55,6 +55,20 @@ describe("ProviderLimiter", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(480);
   });
 
+  it("paces calls to the tokens-per-minute limit and credits back unused reservations", async () => {
+    const limiter = new ProviderLimiter({ concurrency: 10, tokensPerMinute: 60_000 }); // 1,000 tokens/s, burst 1,000
+    const started = performance.now();
+    // Three calls reserving 800 tokens each: the third waits for ~600 tokens of refill (~0.6 s)...
+    const releases = [await limiter.acquire(800), await limiter.acquire(800)];
+    const third = await limiter.acquire(800);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(550);
+    // ...but calls that used only 100 tokens each give 700 back, so the next one starts at once.
+    for (const release of [...releases, third]) release(100);
+    const before = performance.now();
+    (await limiter.acquire(800))();
+    expect(performance.now() - before).toBeLessThan(100);
+  });
+
   it("holds new calls after a 429 pause and gives up waiting when aborted", async () => {
     const limiter = new ProviderLimiter({ concurrency: 2 });
     limiter.pause(60);
