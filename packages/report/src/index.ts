@@ -56,6 +56,7 @@ export {
   type RankDistributionChartOptions,
   type RankShare,
 } from "./charts/stability-charts.js";
+export { type CreatedReport, type CreateReportOptions, createReport } from "./create-report.js";
 export { escapeHtml, escapeMarkdown } from "./html/escape-html.js";
 export { renderHtmlPage, renderHtmlTable } from "./html/html-page.js";
 export {
@@ -71,6 +72,7 @@ export {
   renderReportHtml,
 } from "./html/render-report-html.js";
 export { renderReportMarkdown } from "./html/render-report-markdown.js";
+export { buildAnalysisInput } from "./model/build-analysis-input.js";
 export {
   buildReportCharts,
   type ChartLimits,

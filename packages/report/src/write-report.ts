@@ -66,7 +66,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   for (const chart of buildReportCharts(data, options.limits ?? DEFAULT_CHART_LIMITS)) {
     const svg = await renderChartSvg(chart.spec);
     const stem = `${CHARTS_DIR}/${chart.name}`;
-    await write(`${stem}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+    await write(`${stem}.vl.json`, `${JSON.stringify(chart.spec)}\n`);
     await write(`${stem}.svg`, svg);
     let png: string | undefined;
     if (options.png !== false) {
@@ -106,7 +106,8 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   };
   await write("report.html", renderReportHtml(content));
   await write("report.md", renderReportMarkdown(content));
-  await write("metrics.json", `${JSON.stringify(data.metrics, null, 2)}\n`);
+  // Compact: a large dataset's metrics run to hundreds of kilobytes; any JSON viewer pretty-prints them.
+  await write("metrics.json", `${JSON.stringify(data.metrics)}\n`);
   await write("run-metadata.json", `${JSON.stringify(metadata, null, 2)}\n`);
   return {
     outDir,

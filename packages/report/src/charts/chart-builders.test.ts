@@ -3,7 +3,7 @@ import { Ajv } from "ajv";
 import type { TopLevelSpec } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sampleCharts } from "../test-support/sample-charts.js";
-import { renderChartSvg, renderSvgToPng } from "./render-chart.js";
+import { renderChartSvg, renderSvgToPng, roundSvgNumbers } from "./render-chart.js";
 
 const require = createRequire(import.meta.url);
 let validate: (spec: unknown) => boolean;
@@ -49,5 +49,14 @@ describe("chart spec builders", () => {
     const svg = await renderChartSvg(sampleCharts({ hostileLabel: true }).leaderboard!);
     expect(svg).not.toContain("<script");
     expect(svg).toContain("&lt;script");
+  });
+});
+
+describe("roundSvgNumbers", () => {
+  it("rounds coordinates in tags but never text content", () => {
+    const svg = '<g transform="translate(342.53333333333336,8)"><text x="1.005">p = 0.00041 and 3.14159</text></g>';
+    expect(roundSvgNumbers(svg)).toBe(
+      '<g transform="translate(342.53,8)"><text x="1.00">p = 0.00041 and 3.14159</text></g>',
+    );
   });
 });

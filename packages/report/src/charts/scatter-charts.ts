@@ -31,7 +31,15 @@ export function thinEvenly<Row>(rows: readonly Row[], maxPoints: number): Row[] 
  * give; a judge that agrees with the panel lies on the diagonal.
  */
 export function buildJudgeRatingScatterChart(options: JudgeRatingScatterChartOptions): TopLevelSpec {
-  const rows = thinEvenly(options.points, options.maxPoints ?? 3000).map((point) => ({ ...point }));
+  const thinned = thinEvenly(options.points, options.maxPoints ?? 3000);
+  // Item names make tooltips; with many points they would dominate the spec's size, so they are left out.
+  const withNames = thinned.length <= 300;
+  const rows = thinned.map((point) => ({
+    ...(withNames ? { item: point.item } : {}),
+    judge: point.judge,
+    pooledRating: Math.round(point.pooledRating * 10) / 10,
+    judgeRating: Math.round(point.judgeRating * 10) / 10,
+  }));
   const values = rows.flatMap((row) => [row.pooledRating, row.judgeRating]).filter(Number.isFinite);
   const low = values.length > 0 ? Math.min(...values) : 0;
   const high = values.length > 0 ? Math.max(...values) : 1;
@@ -68,7 +76,7 @@ export function buildJudgeRatingScatterChart(options: JudgeRatingScatterChartOpt
           },
           color: { field: "judge", type: "nominal", title: "judge" },
           tooltip: [
-            { field: "item" },
+            ...(withNames ? [{ field: "item" }] : []),
             { field: "judge" },
             { field: "pooledRating", format: ".0f" },
             { field: "judgeRating", format: ".0f" },

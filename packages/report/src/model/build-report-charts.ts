@@ -1,5 +1,6 @@
 import type { MetricsDocument, Proportion } from "@judgelab/analytics";
 import type { TopLevelSpec } from "vega-lite";
+import { shortenLabel } from "../charts/chart-theme.js";
 import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap-charts.js";
 import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
 import {
@@ -338,7 +339,7 @@ function stabilityCharts(
           const item = pooled.get(row.item);
           return item === undefined
             ? []
-            : [{ item: item.title, judge, pooledRating: item.rating.value, judgeRating: row.rating }];
+            : [{ item: shortenLabel(item.title), judge, pooledRating: item.rating.value, judgeRating: row.rating }];
         })
       : [],
   );

@@ -1,6 +1,6 @@
 import type { MetricsDocument } from "@judgelab/analytics";
 import type { LoadedDataset } from "@judgelab/datasets";
-import { type BradleyTerryBootstrap, computeWinRates } from "@judgelab/ratings";
+import { type BradleyTerryBootstrap, computeWinRates, rankWithinCategory } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ComparisonDetails } from "./collect-comparison-details.js";
 import type { ItemAssessment, ItemPage, ItemStanding, JudgeRunSummary, ReportData } from "./report-data.js";
@@ -216,24 +216,19 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   };
 }
 
-/** Rank within category by tournament score when present, else by BT rating (1 = best). */
+/** Rank within category by tournament score when present, else by BT rating (1 = best; ratings' competition ranks). */
 function rankWithinCategories(standings: readonly ItemStanding[]): ItemStanding[] {
-  const key = (item: ItemStanding) => item.score?.value ?? item.rating?.value ?? Number.NaN;
-  const groups = new Map<string, ItemStanding[]>();
-  for (const item of standings) {
-    if (item.category === undefined || !Number.isFinite(key(item))) continue;
-    const group = groups.get(item.category) ?? [];
-    group.push(item);
-    groups.set(item.category, group);
-  }
-  const ranks = new Map<string, { rank: number; of: number }>();
-  for (const group of groups.values()) {
-    group.sort((a, b) => key(b) - key(a));
-    group.forEach((item, index) => {
-      ranks.set(item.id, { rank: index + 1, of: group.length });
-    });
-  }
-  return standings.map((item) => ({ ...item, categoryRank: ranks.get(item.id) }));
+  const ranks = rankWithinCategory({
+    scores: standings.map((item) => item.score?.value ?? item.rating?.value ?? Number.NaN),
+    categories: standings.map((item) => item.category),
+  });
+  return standings.map((item, index) => {
+    const rank = ranks[index];
+    return {
+      ...item,
+      categoryRank: rank === null || rank === undefined ? undefined : { rank: rank.rank, of: rank.of },
+    };
+  });
 }
 
 function categoryScoreRanges(items: readonly ItemStanding[]): Map<string, { lower: number; upper: number }> {

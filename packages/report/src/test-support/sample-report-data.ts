@@ -92,6 +92,7 @@ export function sampleReportData(): ReportData {
   const leaderboard = (shift: number): Leaderboard => ({
     items: items.length,
     comparisons: 116,
+    intervals: "bootstrap",
     meanCiWidth: 100,
     rows: {
       available: true,

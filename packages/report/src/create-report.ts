@@ -1,0 +1,156 @@
+import { type AnalysisOptions, analyzeJudges, type MetricsDocument } from "@judgelab/analytics";
+import { loadDataset } from "@judgelab/datasets";
+import {
+  aggregatePairCells,
+  bootstrapBradleyTerry,
+  computeTrueSkill,
+  formatSeedScore,
+  hasFiniteMle,
+} from "@judgelab/ratings";
+import { buildAnalysisInput } from "./model/build-analysis-input.js";
+import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
+import { collectComparisonDetails, streamComparisonRecords } from "./model/collect-comparison-details.js";
+import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
+import { type WrittenReport, writeReport } from "./write-report.js";
+
+/** Options of {@link createReport}. */
+export interface CreateReportOptions {
+  /** A dataset folder or a standalone comparisons `.jsonl` file. */
+  readonly datasetPath: string;
+  /** How run-metadata.json names the dataset (e.g. a path relative to the repository); default datasetPath. */
+  readonly datasetLabel?: string | undefined;
+  readonly outDir: string;
+  readonly seed: number;
+  /** Bootstrap resamples for rating and rank intervals (METRICS.md: ≥ 1000 for published figures). */
+  readonly bootstrapRounds: number;
+  readonly title?: string | undefined;
+  /** What the items are called in prose ("papers"); default "items". */
+  readonly itemNoun?: string | undefined;
+  /** Item pages written for the best-rated items; default 40. */
+  readonly maxItemPages?: number | undefined;
+  /** Extra items that always get a page (e.g. the seed-page paper). */
+  readonly includeItemPages?: readonly string[] | undefined;
+  /** Show the seed system's TrueSkill score on item pages and in tables; default true. */
+  readonly tournamentScore?: boolean | undefined;
+  readonly png?: boolean | undefined;
+  /** The command line, for run-metadata.json (the CLI passes it). */
+  readonly command?: string | undefined;
+  /** Git commit of the code (the CLI passes it; the library does not shell out). */
+  readonly gitSha?: string | undefined;
+  readonly packageVersions?: Readonly<Record<string, string>> | undefined;
+  /** Progress messages (the CLI prints them); called between stages. */
+  readonly onProgress?: ((message: string) => void) | undefined;
+  /** Clock, for reproducible metadata in tests. */
+  readonly now?: (() => Date) | undefined;
+  /** Extra analysis options (time windows, leaderboard size, …). */
+  readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
+}
+
+/** What {@link createReport} did: the files, the metrics document and the time each stage took. */
+export interface CreatedReport extends WrittenReport {
+  readonly metrics: MetricsDocument;
+  readonly timingsMs: Readonly<Record<string, number>>;
+  readonly metadata: RunMetadata;
+}
+
+/**
+ * The report pipeline: load and validate the dataset, analyse the judges, fit pooled Bradley–Terry with bootstrap
+ * intervals, replay TrueSkill for the seed system's tournament score, collect the item pages' comparison history
+ * and the run's cost in one streaming pass, then write the report folder.
+ */
+export async function createReport(options: CreateReportOptions): Promise<CreatedReport> {
+  const now = options.now ?? (() => new Date());
+  const progress = options.onProgress ?? (() => {});
+  const timingsMs: Record<string, number> = {};
+  const started = performance.now();
+  let stageStart = started;
+  const stage = (name: string) => {
+    const time = performance.now();
+    timingsMs[name] = Math.round(time - stageStart);
+    stageStart = time;
+  };
+
+  progress(`loading ${options.datasetPath}`);
+  const dataset = await loadDataset(options.datasetPath);
+  stage("load");
+  progress(`analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items`);
+  const metrics = analyzeJudges(
+    buildAnalysisInput(dataset, {
+      seed: options.seed,
+      bootstrapRounds: options.bootstrapRounds,
+      maxLeaderboardItems: 5000,
+      ...options.analysis,
+    }),
+  );
+  stage("analyze");
+  progress(`rating: Bradley–Terry with ${options.bootstrapRounds} bootstrap resamples`);
+  // Same fit as the analysis' pooled leaderboard: plain MLE when it is finite, else an L2 prior of 1 (e.g. an
+  // undefeated item); same seed and rounds, so the report's ratings and metrics.json agree figure for figure.
+  // Finiteness is checked on the win graph first: a diverging Newton solve would run to its iteration limit.
+  const cells = aggregatePairCells(dataset.table);
+  const ratings = bootstrapBradleyTerry(cells, {
+    rounds: options.bootstrapRounds,
+    seed: options.seed,
+    prior: hasFiniteMle(cells) ? 0 : 1,
+  });
+  let scores: TournamentScores | undefined;
+  if (options.tournamentScore !== false) {
+    const trueSkill = computeTrueSkill(dataset.table);
+    const displays = Array.from(trueSkill.mu, (mu, code) =>
+      trueSkill.matches[code]! > 0 ? formatSeedScore(mu, trueSkill.sigma[code]!) : undefined,
+    );
+    scores = {
+      label: "TrueSkill, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)",
+      value: Float64Array.from(displays, (display) => display?.score ?? Number.NaN),
+      halfWidth: Float64Array.from(displays, (display) => display?.plusMinus ?? Number.NaN),
+    };
+  }
+  stage("rate");
+  const ranked = [...ratings.itemIds.keys()]
+    .filter((code) => Number.isFinite(ratings.estimate[code]!))
+    .sort((a, b) => ratings.estimate[b]! - ratings.estimate[a]!)
+    .map((code) => ratings.itemIds[code]!);
+  const pageItems = selectPageItems({
+    ranked,
+    maxPages: options.maxItemPages ?? 40,
+    include: options.includeItemPages,
+  });
+  const titles = new Map(dataset.items.map((item) => [item.id, item.title ?? item.id]));
+  progress(`collecting comparison history for ${pageItems.length} item pages`);
+  const details = await collectComparisonDetails({
+    comparisons: streamComparisonRecords(options.datasetPath),
+    historyItems: new Set(pageItems),
+    titleOf: (id) => titles.get(id) ?? id,
+  });
+  stage("details");
+  const data = buildReportData({
+    dataset,
+    metrics,
+    ratings,
+    scores,
+    details,
+    title: options.title,
+    itemNoun: options.itemNoun,
+    pageItems,
+  });
+  const hashed = await hashDatasetContent(options.datasetPath);
+  const metadata: RunMetadata = {
+    generatedAt: now().toISOString(),
+    command: options.command,
+    gitSha: options.gitSha,
+    seed: options.seed,
+    bootstrapRounds: options.bootstrapRounds,
+    dataset: {
+      path: options.datasetLabel ?? options.datasetPath,
+      contentHash: hashed.contentHash,
+      files: hashed.files,
+    },
+    packageVersions: { ...options.packageVersions },
+    nodeVersion: process.version,
+  };
+  stage("assemble");
+  progress(`writing the report to ${options.outDir}`);
+  const written = await writeReport({ data, outDir: options.outDir, metadata, png: options.png ?? true });
+  stage("write");
+  return { ...written, metrics, timingsMs, metadata };
+}
