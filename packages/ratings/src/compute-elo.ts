@@ -23,12 +23,14 @@ export function computeElo(outcomes: PairwiseOutcomes, options: EloOptions = {})
   const k = options.k ?? 4;
   const { points, base, initial } = options.scale ?? ARENA_ELO_SCALE;
   const ratings = new Float64Array(outcomes.itemIds.length).fill(initial);
+  // base^(x/points) as e^(x·ln(base)/points): one exponential per update instead of a general power.
+  const slope = Math.log(base) / points;
   replayValidRows(
     outcomes,
     (a, b, verdict) => {
       const ra = ratings[a] as number;
       const rb = ratings[b] as number;
-      const expectedA = 1 / (1 + base ** ((rb - ra) / points));
+      const expectedA = 1 / (1 + Math.exp(slope * (rb - ra)));
       const scoreA = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
       ratings[a] = ra + k * (scoreA - expectedA);
       ratings[b] = rb + k * (1 - scoreA - (1 - expectedA));
