@@ -56,6 +56,9 @@ describe("simulation: injected effects are recovered", () => {
     expect(primacy.biasedFirst.value!).toBeGreaterThan(primacy.biasedSecond.value!);
     expect(recency.biasedSecond.value!).toBeGreaterThan(recency.biasedFirst.value!);
     expect(available(rows[0]!.shi).preferenceFairness.value!).toBeLessThan(0);
+    // Position bias decides close pairs: the primacy judge is less consistent on the smallest rating gaps.
+    const bins = available(rows[0]!.consistencyByGap).bins.filter((bin) => bin.value.n >= 20);
+    expect(bins[0]!.value.value!).toBeLessThan(bins.at(-1)!.value.value!);
     expect(available(rows[2]!.shi).preferenceFairness.value!).toBeGreaterThan(0);
   });
 

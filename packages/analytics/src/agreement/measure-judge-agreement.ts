@@ -114,8 +114,11 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
       for (let label = 0; label < 3; label++) perUnit[u * 3 + ORDINAL[label]!]! += votes.counts[3 * s + label]!;
     }
   }
-  // Keep only units with at least two ratings: the others carry no agreement information for α, and
-  // irrCAC keeps single-rating units only for the category distribution of Fleiss' p_e.
+  // Keep only units with at least two ratings (the panel's shared units): they alone carry agreement
+  // information, and irrCAC would otherwise let single-rating units shift Fleiss' p_e but not α's.
+  for (let u = 0; u < votes.units; u++) {
+    if (perUnit[u * 3]! + perUnit[u * 3 + 1]! + perUnit[u * 3 + 2]! < 2) perUnit.fill(0, u * 3, u * 3 + 3);
+  }
   const compute = (counts: Float64Array, units: number) => {
     const data = { units, categories: 3, counts };
     const fleiss = fleissKappa(data);

@@ -1,6 +1,9 @@
 import {
+  aggregatePairCells,
+  type BradleyTerryFit,
   bootstrapBradleyTerry,
   fitBradleyTerry,
+  hasFiniteMle,
   type PairwiseOutcomes,
   rankByConfidenceInterval,
   rankByScore,
@@ -48,8 +51,8 @@ export function fitLeaderboard(
   outcomes: PairwiseOutcomes,
   options: { method: "bootstrap" | "wald"; rounds: number; seed: number },
 ): LeaderboardFit {
-  const plain = fitBradleyTerry(outcomes);
-  const finite = plain.finiteMle && plain.converged;
+  const plain = fitPlainIfFinite(outcomes);
+  const finite = plain !== undefined;
   const prior = finite ? 0 : FALLBACK_PRIOR;
   const played = new Float64Array(outcomes.itemIds.length);
   for (let row = 0; row < outcomes.size; row++) {
@@ -78,7 +81,7 @@ export function fitLeaderboard(
       played,
     };
   }
-  const fit = finite ? plain : fitBradleyTerry(outcomes, { prior });
+  const fit = plain ?? fitBradleyTerry(outcomes, { prior });
   const count = outcomes.itemIds.length;
   const lower = new Float64Array(count);
   const upper = new Float64Array(count);
@@ -109,11 +112,19 @@ export function fitLeaderboard(
   };
 }
 
+/**
+ * The plain MLE fit when it exists and converged, else undefined. Existence is checked on the win graph first
+ * (hasFiniteMle): when the MLE is infinite the Newton solve would run to its iteration limit (seconds per fit).
+ */
+function fitPlainIfFinite(outcomes: PairwiseOutcomes): BradleyTerryFit | undefined {
+  if (!hasFiniteMle(aggregatePairCells(outcomes))) return undefined;
+  const plain = fitBradleyTerry(outcomes);
+  return plain.finiteMle && plain.converged ? plain : undefined;
+}
+
 /** Point ratings only (no intervals), same prior rule as {@link fitLeaderboard}. */
 export function fitRatings(outcomes: PairwiseOutcomes): Float64Array {
-  const plain = fitBradleyTerry(outcomes);
-  if (plain.finiteMle && plain.converged) return plain.ratings;
-  return fitBradleyTerry(outcomes, { prior: FALLBACK_PRIOR }).ratings;
+  return (fitPlainIfFinite(outcomes) ?? fitBradleyTerry(outcomes, { prior: FALLBACK_PRIOR })).ratings;
 }
 
 /** The document form of a leaderboard: rows sorted by rank, listed only up to `maxItems` rated items. */
