@@ -182,6 +182,16 @@ describe("judgelab rate", () => {
     expect(trueSkill.items[0]).toMatchObject({ id: "d", categoryRank: "#1 of 2" });
     expect(trueSkill.items[0].display).toMatch(/^\d+±\d+$/);
     expect(trueSkill.parameters.drawProbability).toBe(0);
+    const withDraws = JSON.parse(
+      (
+        await runCliForTest(
+          ["rate", "tournament", "--method", "trueskill", "--bootstrap", "0", "--draw-probability", "0.1", "--json"],
+          { cwd: root },
+        )
+      ).stdout,
+    );
+    expect(withDraws.parameters.drawProbability).toBe(0.1);
+    expect(withDraws.items[0].sigma).not.toBe(trueSkill.items[0].sigma);
   });
 
   it("--by judge prints one report per judge; --judge-aware reports discriminations", async () => {

@@ -18,7 +18,7 @@ const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
-                     [--top N] [--json]
+                     [--draw-probability P] [--top N] [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
 interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval.
@@ -41,6 +41,7 @@ Options
   --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
   --seed S         seed of the bootstrap (default 0); written into the output
   --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
+  --draw-probability P  trueskill: the draw probability (default 0 without ties, else the tie share)
   --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)
   --by judge       one rating table per judge
   --group FIELD    rate groups of items given by an item field instead of single items, e.g. --group producer
@@ -68,6 +69,7 @@ export const rateCommand: Command = async (argv, io) => {
       ties: { type: "string" },
       "order-effect": { type: "boolean" },
       "judge-aware": { type: "boolean" },
+      "draw-probability": { type: "string" },
       prior: { type: "string" },
       unit: { type: "string" },
       group: { type: "string" },
@@ -191,6 +193,13 @@ function groupByItemField(
   return { field, groupOf, groupIds };
 }
 
+function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {
+  const value = parseNumberOption("draw-probability", values["draw-probability"] as string, 0);
+  if (values.method !== "trueskill") throw new UsageError("--draw-probability applies to --method trueskill only");
+  if (!(value >= 0 && value < 1)) throw new UsageError(`--draw-probability must be in [0, 1), got ${value}`);
+  return value;
+}
+
 function parseRateOptions(values: Record<string, string | boolean | undefined>): RateItemsOptions {
   const method = values.method;
   if (typeof method !== "string" || !METHODS.includes(method as RatingMethod)) {
@@ -224,6 +233,9 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
     ...(values["order-effect"] === true ? { orderEffect: true } : {}),
     ...(values["judge-aware"] === true ? { judgeAware: true } : {}),
     ...(values.prior === undefined ? {} : { prior: parseNumberOption("prior", values.prior as string, 0) }),
+    ...(values["draw-probability"] === undefined
+      ? {}
+      : { trueSkill: { drawProbability: parseDrawProbability(values) } }),
   };
 }
 
