@@ -1,5 +1,5 @@
 import type { ComparisonTable } from "@judgelab/datasets";
-import { fitBradleyTerry } from "@judgelab/ratings";
+import { aggregatePairCells, fitBradleyTerry, hasFiniteMle } from "@judgelab/ratings";
 import type { Bin, Proportion, Section, Statistic } from "../metrics-document.js";
 import type { OrderPairs } from "../order-pairs.js";
 import type { PairUnits } from "../pair-units.js";
@@ -29,8 +29,11 @@ export function measureOrderEffect(table: ComparisonTable, judge: number): Secti
   if (graph.meanDegree < 2) {
     return unavailable("items meet fewer than two distinct opponents on average; see bothOrders for pair-level bias");
   }
-  let fit = fitBradleyTerry(outcomes, { orderEffect: true });
-  if (!(fit.finiteMle && fit.converged)) fit = fitBradleyTerry(outcomes, { orderEffect: true, prior: FALLBACK_PRIOR });
+  // Check the win graph first: without a finite MLE the plain Newton solve runs to its iteration limit.
+  let fit = hasFiniteMle(aggregatePairCells(outcomes)) ? fitBradleyTerry(outcomes, { orderEffect: true }) : undefined;
+  if (fit === undefined || !(fit.finiteMle && fit.converged)) {
+    fit = fitBradleyTerry(outcomes, { orderEffect: true, prior: FALLBACK_PRIOR });
+  }
   const effect = fit.orderEffect;
   if (effect === undefined) return unavailable("the order effect could not be fitted");
   const perLogUnit = effect.value === 0 ? 400 / Math.LN10 : effect.elo / effect.value;
