@@ -40,10 +40,18 @@ const concurrency = Number(concurrencyArgument ?? 64);
 const latencyMs = Number(latencyArgument ?? 50);
 const target = 1.2;
 
+/** The fake server process's CPU seconds so far (it answers SIGUSR2 on stdout). */
+let serverCpu: () => Promise<number> = async () => 0;
+
 if (process.argv.includes("--serve")) {
   // Child mode: the fake server, in its own process so that its CPU does not compete with the runner's event loop.
   const server = await startFakeOpenAIServer({ latencyMs });
   process.stdout.write(`${server.baseURL}\n`);
+  // Asked by the parent between measurements: CPU seconds this server process has used so far.
+  process.on("SIGUSR2", () => {
+    const cpu = process.cpuUsage();
+    process.stdout.write(`cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)}\n`);
+  });
   process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
 } else {
   await main();
@@ -172,6 +180,7 @@ async function measure(name: string, judge: PairwiseJudge, provider: string): Pr
       dir,
       createRunManifest({ config, items, template: paperImpactTemplate, judges: [judge] }),
     );
+    const serverCpuBefore = await serverCpu();
     const cpu = process.cpuUsage();
     const started = performance.now();
     const summary = await runTournament({
@@ -184,12 +193,13 @@ async function measure(name: string, judge: PairwiseJudge, provider: string): Pr
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = process.cpuUsage(cpu);
     store.close();
+    const serverSeconds = (await serverCpu()) - serverCpuBefore;
     const ideal = (Math.ceil(calls / concurrency) * latencyMs) / 1000;
     const ratio = seconds / ideal;
     process.stdout.write(
       `${name}: ${summary.recorded} recorded, ${summary.failed} failed ${JSON.stringify(summary.failedByKind)} in ${seconds.toFixed(2)} s ` +
         `(ideal ${ideal.toFixed(2)} s, ratio ${ratio.toFixed(3)}, target <= ${target}); ` +
-        `runner process CPU ${((cpuUsed.user + cpuUsed.system) / 1e6).toFixed(2)} s\n`,
+        `CPU: runner process ${((cpuUsed.user + cpuUsed.system) / 1e6).toFixed(2)} s, fake server ${serverSeconds.toFixed(2)} s\n`,
     );
     if (summary.recorded !== calls) throw new Error(`${name}: expected ${calls} recorded comparisons`);
     return ratio;
@@ -216,6 +226,17 @@ async function main(): Promise<void> {
     child.stdout?.once("data", (chunk) => resolve(String(chunk).trim()));
     child.once("exit", (code) => reject(new Error(`fake server exited (${code})`)));
   });
+  serverCpu = () =>
+    new Promise((resolve) => {
+      const onData = (chunk: Buffer) => {
+        const match = /cpu (\d+(?:\.\d+)?)/.exec(String(chunk));
+        if (match === null) return;
+        child.stdout?.off("data", onData);
+        resolve(Number(match[1]));
+      };
+      child.stdout?.on("data", onData);
+      child.kill("SIGUSR2");
+    });
   try {
     process.stdout.write(
       `${calls} calls, concurrency ${concurrency}, fake server latency ${latencyMs} ms (${baseURL})\n`,
