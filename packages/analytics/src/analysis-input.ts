@@ -8,6 +8,8 @@ export interface ItemInfo {
   readonly category?: readonly (string | undefined)[];
   /** Length of the item's text in characters (length bias). */
   readonly length?: ArrayLike<number>;
+  /** Model that produced the item (Shi et al. preference-fairness units). */
+  readonly producer?: readonly (string | undefined)[];
   /** Model family that produced the item (self-preference, judge × writer). */
   readonly producerFamily?: readonly (string | undefined)[];
 }

@@ -95,6 +95,7 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
     orderPairs,
     ratings: pooled?.estimate,
     windows: options.timeWindows,
+    items,
   });
 
   const itemScore = references?.itemScore;

@@ -7,6 +7,7 @@ export interface ItemRecordLike {
   readonly category?: string | undefined;
   readonly length?: number | undefined;
   readonly text?: string | undefined;
+  readonly producer?: string | undefined;
   readonly producerFamily?: string | undefined;
 }
 
@@ -45,7 +46,7 @@ export interface EncodingProblem {
 
 /**
  * Encodes loaded records as {@link AnalysisInput} columns aligned with the table's dictionaries:
- * item info (category, length = `length` or the text's length, producer family), judge info (kind, family),
+ * item info (category, length = `length` or the text's length, producer and its family), judge info (kind, family),
  * assessments (score = `scores.overall`, else the only score), references (per-item scores of the first
  * reference name, per-pair labels). Assessment judges missing from the table are appended to a copy of its
  * judge dictionary. Unknown item ids are returned as problems, never dropped silently.
@@ -67,12 +68,14 @@ export function buildAnalysisInput(options: {
   const length = new Float64Array(itemCount).fill(Number.NaN);
   const category: (string | undefined)[] = new Array(itemCount).fill(undefined);
   const producerFamily: (string | undefined)[] = new Array(itemCount).fill(undefined);
+  const producer: (string | undefined)[] = new Array(itemCount).fill(undefined);
   options.table.itemIds.forEach((id, code) => {
     const item = byItem.get(id);
     if (item === undefined) return;
     length[code] = item.length ?? item.text?.length ?? Number.NaN;
     category[code] = item.category;
     producerFamily[code] = item.producerFamily;
+    producer[code] = item.producer;
   });
 
   let assessments: AssessmentColumns | undefined;
@@ -112,7 +115,7 @@ export function buildAnalysisInput(options: {
   const references = encodeReferences(options.references ?? [], itemCode, options.table, problems);
   const input: AnalysisInput = {
     table,
-    items: { length, category, producerFamily },
+    items: { length, category, producer, producerFamily },
     judges: { kind, family },
     ...(assessments === undefined ? {} : { assessments }),
     ...(references === undefined ? {} : { references }),

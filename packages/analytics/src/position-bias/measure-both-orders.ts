@@ -25,15 +25,17 @@ interface BothOrderCounts {
  * - biased-first / biased-second: the first / second position picked both times (MT-Bench Table 2).
  * - κ between orders: Cohen's κ between the canonical labels of the two votes (LLMBar `kappa_agreement`).
  * - Shi et al.: with A = first, B = second, C = tie in (low-first, high-first) order, primacy ∈ {AA, AC, CA},
- *   recency ∈ {BB, BC, CB}, consistent ∈ {AB, BA, CC}; PC = consistent / all; PF over one unit per judge:
- *   (recency·rp − primacy·pp) / T with pp, rp the primacy and recency shares of the inconsistent pairs
- *   and T the judge's pair count, so PF ∈ [−1, 1].
+ *   recency ∈ {BB, BC, CB}, consistent ∈ {AB, BA, CC}; PC = consistent / all (pooled). Preference fairness
+ *   needs the (judge, model, task) units: see {@link measurePreferenceFairness}.
  */
 export function measureBothOrders(
   table: ComparisonTable,
   units: PairUnits,
   pairs: OrderPairs,
-): { bothOrders: Section<BothOrderFigures>; shi: Section<Omit<ShiFigures, "repetitionStability">> }[] {
+): {
+  bothOrders: Section<BothOrderFigures>;
+  shi: Section<Omit<ShiFigures, "repetitionStability" | "preferenceFairness">>;
+}[] {
   const counts: BothOrderCounts[] = table.judgeIds.map(() => ({
     pairs: 0,
     consistent: 0,
@@ -66,9 +68,6 @@ export function measureBothOrders(
       const reason = "this judge judged no pair in both presentation orders";
       return { bothOrders: unavailable(reason), shi: unavailable(reason) };
     }
-    const inconsistent = judgeCounts.primacy + judgeCounts.recency;
-    const pp = inconsistent === 0 ? 0 : judgeCounts.primacy / inconsistent;
-    const rp = inconsistent === 0 ? 0 : judgeCounts.recency / inconsistent;
     return {
       bothOrders: {
         available: true,
@@ -84,7 +83,6 @@ export function measureBothOrders(
         recency: judgeCounts.recency,
         consistent: judgeCounts.consistent,
         positionConsistency: proportion(judgeCounts.consistent, n),
-        preferenceFairness: statistic((judgeCounts.recency * rp - judgeCounts.primacy * pp) / n, n),
       },
     };
   });

@@ -1,4 +1,5 @@
 import type { ComparisonTable } from "@judgelab/datasets";
+import type { ItemInfo } from "../analysis-input.js";
 import type { PositionBiasSection, Section } from "../metrics-document.js";
 import type { OrderPairs } from "../order-pairs.js";
 import type { PairUnits } from "../pair-units.js";
@@ -6,6 +7,7 @@ import { unavailable } from "../section.js";
 import { measureBothOrders } from "./measure-both-orders.js";
 import { measureFirstPositionRate } from "./measure-first-position-rate.js";
 import { measureConsistencyByGap, measureOrderEffect } from "./measure-order-effect.js";
+import { measurePreferenceFairness } from "./measure-preference-fairness.js";
 import { measureRepetitionStability } from "./measure-repetition-stability.js";
 
 /** Position bias per judge (see the doc comments of the parts). Unavailable when no order is known. */
@@ -15,12 +17,20 @@ export function measurePositionBias(options: {
   orderPairs: OrderPairs;
   ratings: Float64Array | undefined;
   windows: number;
+  items: ItemInfo | undefined;
 }): Section<PositionBiasSection> {
-  const { table, units, orderPairs, ratings, windows } = options;
+  const { table, units, orderPairs, ratings, windows, items } = options;
   if (!table.orderKnown.includes(1)) return unavailable("no comparison records its presentation order");
   const first = measureFirstPositionRate(table, windows);
   const both = measureBothOrders(table, units, orderPairs);
   const repetition = measureRepetitionStability(table, units);
+  const fairness = measurePreferenceFairness({
+    table,
+    units,
+    pairs: orderPairs,
+    producer: items?.producer,
+    category: items?.category,
+  });
   return {
     available: true,
     perJudge: table.judgeIds.map((judge, code) => {
@@ -29,7 +39,9 @@ export function measurePositionBias(options: {
         judge,
         ...first[code]!,
         bothOrders: both[code]!.bothOrders,
-        shi: shiParts.available ? { ...shiParts, repetitionStability: repetition[code]! } : shiParts,
+        shi: shiParts.available
+          ? { ...shiParts, preferenceFairness: fairness[code]!, repetitionStability: repetition[code]! }
+          : shiParts,
         orderEffect: measureOrderEffect(table, code),
         consistencyByGap:
           ratings === undefined
