@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { collectOrderPairs } from "../order-pairs.js";
 import { buildPairUnits } from "../pair-units.js";
 import { measureBothOrders } from "../position-bias/measure-both-orders.js";
+import { measurePreferenceFairness } from "../position-bias/measure-preference-fairness.js";
 import { buildTable, type TableRow } from "../test-support/build-table.js";
 import { hasSharedDatasets, parseCsv, readSharedText, sharedDatasetsDir } from "../test-support/shared-datasets.js";
 
@@ -63,3 +64,52 @@ describe.skipIf(!hasSharedDatasets)("Judging-the-Judges consistency counts", () 
     expect(gpt4.available && [gpt4.consistency.count, gpt4.consistency.n]).toEqual([85, 96]); // 170/192 answers
   });
 });
+
+// Reference values: a plain-Python transcription of upstream `calculate_positional_consistency_and_preference_score`
+// (Slimshilin/Position-Bias-Analyzer @ 0eb0ce9, judging_the_judges/calculate_consistency_and_preference/
+// consistency_preference_calculation.py, reference model vicuna-13b-v1.3) run on MTBench Repetition 1 of
+// repetition_verdicts.csv.gz: [average positional consistency, average positional preference score].
+const upstreamRepetition1: Record<string, [number, number]> = {
+  "claude-3-haiku-20240307": [0.6666666666666666, 0.125],
+  "claude-3-opus-20240229": [0.7708333333333334, 0.18749999999999997],
+  "claude-3-sonnet-20240229": [0.71875, 0.21875],
+  "gemini-pro": [0.6063829787234043, 0.3229166666666667],
+  "gpt-3.5-turbo-0125": [0.8571428571428571, 0.03124999999999998],
+  "gpt-3.5-turbo-1106": [0.8, 0.09374999999999997],
+  "gpt-4-0125-preview": [0.875, 0.06249999999999998],
+  "gpt-4-0613": [0.8854166666666666, -0.031250000000000014],
+  "gpt-4-1106-preview": [0.8125, 0.041666666666666644],
+};
+
+describe.skipIf(!hasSharedDatasets)(
+  "Shi et al. position consistency and preference fairness (MTBench, repetition 1)",
+  () => {
+    it("matches the upstream per-judge averages over (judge, model, task) units", () => {
+      const records = parseCsv(readSharedText("judging_the_judges/repetition_verdicts.csv.gz")).filter(
+        (record) => record.benchmark === "MTBench" && record.repetition === "1",
+      );
+      // Items are answers (question, model); producer = model, category = the question's task.
+      const rows: TableRow[] = records.map((record) => ({
+        first: `${record.question_index}|${record.model_A_pos1}`,
+        second: `${record.question_index}|${record.model_B_pos2}`,
+        judge: record.judge!,
+        verdict: verdictOf[record.extracted as keyof typeof verdictOf] ?? "invalid",
+      }));
+      const table = buildTable(rows);
+      const task = new Map(records.map((record) => [record.question_index!, record.task!]));
+      const producer = table.itemIds.map((id) => id.split("|")[1]);
+      const category = table.itemIds.map((id) => task.get(id.split("|")[0]!));
+      const units = buildPairUnits(table);
+      const pairs = collectOrderPairs(table, units);
+      const figures = measureBothOrders(table, units, pairs);
+      const fairness = measurePreferenceFairness({ table, units, pairs, producer, category });
+      for (const [judge, [consistency, preference]] of Object.entries(upstreamRepetition1)) {
+        const code = table.judgeIds.indexOf(judge);
+        const shi = figures[code]!.shi;
+        if (!shi.available) throw new Error(judge);
+        expect(shi.positionConsistency.value, judge).toBeCloseTo(consistency, 12);
+        expect(fairness[code]!.value, judge).toBeCloseTo(preference, 12);
+      }
+    });
+  },
+);

@@ -11,9 +11,10 @@ import { statistic } from "../stats/proportion.js";
  * (judge, model, task): model = the unordered pair of the two items' producers (with one fixed reference model
  * this is "the model"), task = the items' category (the low item's; none → one task). Per unit,
  * PF_raw = recency·rp − primacy·pp with pp, rp the primacy and recency shares of its inconsistent pairs, and
- * PF = PF_raw / T with T = (vote pairs of the judge on that task) / (number of models on that task), so PF ∈
- * [−1, 1] for balanced designs (−1 always primacy, +1 always recency). A judge's PF is the mean over its units.
- * Without producers every item counts as its own model. Pairs with an unparsed vote are left out.
+ * PF = PF_raw / T with T = (vote pairs of the judge on that task, unparsed included) / (number of models), so
+ * PF ∈ [−1, 1] for balanced designs (−1 always primacy, +1 always recency). A judge's PF is the mean over the
+ * whole grid of models × tasks seen in the data (units without data score 0), as upstream does. Without
+ * producers every item counts as its own model. Pairs with an unparsed vote count only towards T.
  */
 export function measurePreferenceFairness(options: {
   table: ComparisonTable;
@@ -23,22 +24,25 @@ export function measurePreferenceFairness(options: {
   category?: readonly (string | undefined)[] | undefined;
 }): Statistic[] {
   const { table, units, pairs, producer, category } = options;
-  const judgeCount = table.judgeIds.length;
-  // Per judge: unit key → [primacy, recency, pairs]; task key → [pairs, model keys].
+  // Per judge: unit key → [primacy, recency, valid pairs]; per judge and task: all pairs (unparsed included).
   const unitsByJudge = table.judgeIds.map(() => new Map<string, [number, number, number]>());
-  const tasksByJudge = table.judgeIds.map(() => new Map<string, { pairs: number; models: Set<string> }>());
+  const taskPairs = table.judgeIds.map(() => new Map<string, number>());
+  const models = new Set<string>();
+  const tasks = new Set<string>();
+  const modelOf = (item: number) => producer?.[item] ?? table.itemIds[item]!;
   for (let index = 0; index < pairs.count; index++) {
+    const unit = pairs.unit[index]!;
+    const low = units.low[unit]!;
+    const twoModels = [modelOf(low), modelOf(units.high[unit]!)].sort();
+    const model = `${twoModels[0]}\u0000${twoModels[1]}`;
+    const task = category?.[low] ?? "";
+    const judge = pairs.judge[index]!;
+    models.add(model);
+    tasks.add(task);
+    taskPairs[judge]!.set(task, (taskPairs[judge]!.get(task) ?? 0) + 1);
     const original = table.verdict[pairs.lowFirstRow[index]!]!;
     const swapped = table.verdict[pairs.highFirstRow[index]!]!;
     if (original === 3 || swapped === 3) continue;
-    const unit = pairs.unit[index]!;
-    const low = units.low[unit]!;
-    const high = units.high[unit]!;
-    const modelOf = (item: number) => producer?.[item] ?? table.itemIds[item]!;
-    const models = [modelOf(low), modelOf(high)].sort();
-    const model = `${models[0]}\u0000${models[1]}`;
-    const task = category?.[low] ?? "";
-    const judge = pairs.judge[index]!;
     const key = `${model}\u0001${task}`;
     let counts = unitsByJudge[judge]!.get(key);
     if (counts === undefined) {
@@ -50,30 +54,21 @@ export function measurePreferenceFairness(options: {
     if (hasFirst && !hasSecond) counts[0]++;
     else if (hasSecond && !hasFirst) counts[1]++;
     counts[2]++;
-    let taskEntry = tasksByJudge[judge]!.get(task);
-    if (taskEntry === undefined) {
-      taskEntry = { pairs: 0, models: new Set() };
-      tasksByJudge[judge]!.set(task, taskEntry);
-    }
-    taskEntry.pairs++;
-    taskEntry.models.add(model);
   }
-  const result: Statistic[] = [];
-  for (let judge = 0; judge < judgeCount; judge++) {
+  const unitCount = models.size * tasks.size;
+  return table.judgeIds.map((_, judge) => {
+    if (unitsByJudge[judge]!.size === 0) return statistic(Number.NaN, 0);
     let sum = 0;
-    let count = 0;
     let votePairs = 0;
-    for (const [key, [primacy, recency, total]] of unitsByJudge[judge]!) {
-      const taskEntry = tasksByJudge[judge]!.get(key.slice(key.indexOf("\u0001") + 1))!;
-      const t = taskEntry.pairs / taskEntry.models.size;
+    for (const [key, [primacy, recency, valid]] of unitsByJudge[judge]!) {
+      const t = taskPairs[judge]!.get(key.slice(key.indexOf("\u0001") + 1))! / models.size;
       const inconsistent = primacy + recency;
       const pp = inconsistent === 0 ? 0 : primacy / inconsistent;
       const rp = inconsistent === 0 ? 0 : recency / inconsistent;
       sum += (recency * rp - primacy * pp) / t;
-      count++;
-      votePairs += total;
+      votePairs += valid;
     }
-    result.push(statistic(count === 0 ? Number.NaN : sum / count, votePairs));
-  }
-  return result;
+    // Units of the models × tasks grid without data score 0, as upstream averages over the full grid.
+    return statistic(sum / unitCount, votePairs);
+  });
 }
