@@ -5,6 +5,7 @@ import { collectOrderPairs } from "../order-pairs.js";
 import { buildPairUnits } from "../pair-units.js";
 import { measureBothOrders } from "../position-bias/measure-both-orders.js";
 import { measurePreferenceFairness } from "../position-bias/measure-preference-fairness.js";
+import { measureRepetitionStability } from "../position-bias/measure-repetition-stability.js";
 import { buildTable, type TableRow } from "../test-support/build-table.js";
 import { hasSharedDatasets, parseCsv, readSharedText, sharedDatasetsDir } from "../test-support/shared-datasets.js";
 
@@ -113,3 +114,41 @@ describe.skipIf(!hasSharedDatasets)(
     });
   },
 );
+
+// Reference values: a plain-Python transcription of upstream `calculate_repetition_bias_for_judge`
+// (Position-Bias-Analyzer @ 0eb0ce9, judging_the_judges/repetitional_consistency/) on the three MTBench
+// repetitions of repetition_verdicts.csv.gz: mean over (question, ordered pair) of modal count / repetitions.
+const upstreamRepetitionalConsistency: Record<string, number> = {
+  "claude-3-haiku-20240307": 0.8940972222222223,
+  "claude-3-opus-20240229": 0.9531249999999999,
+  "claude-3-sonnet-20240229": 0.9288194444444445,
+  "gemini-pro": 0.890625,
+  "gpt-3.5-turbo-0125": 0.931578947368421,
+  "gpt-3.5-turbo-1106": 0.9600694444444446,
+  "gpt-4-0125-preview": 0.9409722222222222,
+  "gpt-4-0613": 0.9670138888888888,
+  "gpt-4-1106-preview": 0.935763888888889,
+};
+
+describe.skipIf(!hasSharedDatasets)("Shi et al. repetition stability (MTBench, 3 repetitions)", () => {
+  it("matches the upstream repetitional consistency per judge", () => {
+    const records = parseCsv(readSharedText("judging_the_judges/repetition_verdicts.csv.gz")).filter(
+      (record) => record.benchmark === "MTBench",
+    );
+    const table = buildTable(
+      records.map((record) => ({
+        first: record.model_A_pos1!,
+        second: record.model_B_pos2!,
+        prompt: record.question_index!,
+        judge: record.judge!,
+        repetition: Number(record.repetition),
+        verdict: verdictOf[record.extracted as keyof typeof verdictOf] ?? "invalid",
+      })),
+    );
+    const stability = measureRepetitionStability(table, buildPairUnits(table));
+    for (const [judge, expected] of Object.entries(upstreamRepetitionalConsistency)) {
+      const figure = stability[table.judgeIds.indexOf(judge)]!;
+      expect(figure.available && figure.value.value, judge).toBeCloseTo(expected, 12);
+    }
+  });
+});

@@ -6,8 +6,9 @@ import { statistic } from "../stats/proportion.js";
 
 /**
  * Repetition stability (Shi et al. 2024): an instance is one (judge, unit, presentation order) judged
- * more than once; RS = mean over instances of (count of the modal verdict / number of verdicts). Unparsed
- * verdicts count as their own verdict. `filter` restricts the rows (e.g. one condition).
+ * more than once; RS = mean over instances of (count of the modal valid verdict / number of verdicts), as
+ * upstream (Position-Bias-Analyzer `calculate_repetitional_consistency.py`: pandas `value_counts` drops unparsed
+ * answers, the denominator keeps them; instances with no parsed answer are skipped). `filter` restricts rows.
  */
 export function measureRepetitionStability(
   table: ComparisonTable,
@@ -27,8 +28,9 @@ export function measureRepetitionStability(
   let groupSize = 0;
   let previous = -1;
   const flush = () => {
-    if (groupSize >= 2) {
-      sums[judge[previous]!]! += Math.max(...verdictCounts) / groupSize;
+    const modal = Math.max(verdictCounts[0]!, verdictCounts[1]!, verdictCounts[2]!);
+    if (groupSize >= 2 && modal > 0) {
+      sums[judge[previous]!]! += modal / groupSize;
       instances[judge[previous]!]!++;
     }
     verdictCounts.fill(0);
