@@ -21,7 +21,8 @@ export function measureBiases(options: {
   options: ResolvedAnalysisOptions;
 }): BiasesSection & { available: true } {
   const { table, units, items, judges, assessments, gold, exclude } = options;
-  const length = items?.length;
+  const hasLength = (values: ArrayLike<number>) => Array.prototype.some.call(values, Number.isFinite);
+  const length = items?.length !== undefined && hasLength(items.length) ? items.length : undefined;
   const producerFamily = items?.producerFamily;
   const judgeFamily = judges?.family;
   const lengthRows =
