@@ -3,10 +3,10 @@
  *   (a) raw: streaming line splitting + JSON.parse, nothing else;
  *   (b) loadDataset: the same reading plus ajv validation, referential checks, duplicate-id detection
  *       and dictionary encoding into the columnar table;
- * each in a fresh child process (best of N runs by CPU time), and prints records per CPU second (and per
+ * each in a fresh child process (phases alternating, best of N runs by CPU time), and prints records per CPU second (and per
  * wall-clock second), the ratio b/a
  * (target >= 0.5) and each phase's peak RSS (target < 1 GB).
- * Usage: pnpm bench validate [rows] [runs]   (defaults 1000000 rows, best of 2 runs)
+ * Usage: pnpm bench validate [rows] [runs]   (defaults 1000000 rows, best of 3 runs)
  */
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     return;
   }
   const rows = Number(process.argv[2] ?? 1_000_000);
-  const runs = Number(process.argv[3] ?? 2);
+  const runs = Number(process.argv[3] ?? 3);
   const dir = path.join(tmpdir(), "judgelab-bench");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `comparisons-${rows}.jsonl`);
@@ -106,10 +106,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     `file: ${file} (${(statSync(file).size / 1024 ** 2).toFixed(0)} MiB, ${rows} rows), best of ${runs} runs\n`,
   );
-  const best = (phase: string): PhaseResult => {
-    const results = Array.from({ length: runs }, () => measure(phase, file));
-    return results.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a));
-  };
+  // Alternate the phases (raw, load, raw, load, ...) so a change in the machine's load hits both alike.
+  const results: Record<string, PhaseResult[]> = { raw: [], load: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const phase of ["raw", "load"]) results[phase]?.push(measure(phase, file));
+  }
+  const best = (phase: string): PhaseResult =>
+    (results[phase] ?? []).reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a));
   const raw = best("raw");
   const load = best("load");
   for (const result of [raw, load]) {

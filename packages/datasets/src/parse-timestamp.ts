@@ -1,14 +1,15 @@
 const DIGIT_0 = 48;
 const MS_PER_DAY = 86_400_000;
 
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let index = start; index < start + count; index++) {
-    const digit = text.charCodeAt(index) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The digit at `index` (0–9), or a negative number when it is not a digit. */
+function digitAt(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - DIGIT_0;
+  return digit >= 0 && digit <= 9 ? digit : -100_000;
+}
+
+/** Two digits at `index` as a number; negative when either is not a digit. */
+function twoDigits(text: string, index: number): number {
+  return digitAt(text, index) * 10 + digitAt(text, index + 1);
 }
 
 /**
@@ -36,18 +37,18 @@ export function parseTimestamp(text: string): number {
   if ((length !== 10 && length !== 20 && length !== 24) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) {
     return Date.parse(text);
   }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return Date.parse(text);
   const dayStart = daysFromCivil(year, month, day) * MS_PER_DAY;
   if (length === 10) return dayStart;
   if (text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(length - 1) !== 90 /* Z */) return Date.parse(text);
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Date.parse(text);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  const millis = length === 20 ? 0 : text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1;
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const millis = length === 20 ? 0 : text.charCodeAt(19) === 46 ? twoDigits(text, 20) * 10 + digitAt(text, 22) : -1;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
     return Date.parse(text);
   }

@@ -61,11 +61,11 @@ describe("validateDataset on a folder", () => {
 
   it("checks links on lines that also fail the schema, so one run reports everything wrong with a line", async () => {
     const dir = writeDatasetFixture(temp, "several-per-line", {
-      "comparisons.jsonl": jsonl(
-        comparison("c1", "a", "b"),
-        comparison("c1", "zz", "zz", { verdict: "A", judge: 7 }),
-        { id: 3, first: "a", second: "nope" },
-      ),
+      "comparisons.jsonl": jsonl(comparison("c1", "a", "b"), comparison("c1", "zz", "zz", { verdict: "A", judge: 7 }), {
+        id: 3,
+        first: "a",
+        second: "nope",
+      }),
     });
     expect(await problemLines(dir)).toEqual([
       'several-per-line/comparisons.jsonl:2: verdict: must be one of first, second, tie, invalid, got "A"',
