@@ -73,7 +73,12 @@ describe("simulation: injected effects are recovered", () => {
       expect(correlation.spearman.value!).toBeGreaterThan(0.7);
     }
     expect(stability.separability.n).toBe((rows.length * (rows.length - 1)) / 2);
-    expect(available(stability.convergence).points.at(-1)!.spearman!).toBeGreaterThan(0.98);
+    const convergence = available(stability.convergence);
+    expect(convergence.points.at(-1)!.spearman!).toBeGreaterThan(0.98);
+    const settled = convergence.settledAtComparisonsPerItem!;
+    expect(convergence.points.find((point) => point.comparisonsPerItem === settled)!.spearman!).toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 });
 

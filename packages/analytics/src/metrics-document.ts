@@ -275,7 +275,11 @@ export interface StabilitySection {
   /** Share of item pairs whose bootstrap CIs do not overlap (Arena-Hard). */
   readonly separability: Proportion;
   /** Rank correlation with the full leaderboard as comparisons accumulate (time order when known). */
-  readonly convergence: Section<{ readonly points: readonly ConvergencePoint[] }>;
+  readonly convergence: Section<{
+    readonly points: readonly ConvergencePoint[];
+    /** Comparisons per item from which Spearman stays ≥ 0.95 (seed-system figure); always written (optional only for older producers). */
+    readonly settledAtComparisonsPerItem?: number | null;
+  }>;
   /** 3-cycles / closed triangles, per judge and for panel verdicts. */
   readonly transitivity: Transitivity;
 }

@@ -174,7 +174,13 @@ function measureConvergence(outcomes: PairwiseOutcomes, full: Float64Array): Sta
     const { spearman: rho } = correlateRatings(ratings, full);
     points.push({ comparisons, comparisonsPerItem: step * 0.5, spearman: Number.isFinite(rho) ? rho : null });
   }
-  return { available: true, points };
+  let settled: number | null = null;
+  for (let index = points.length - 1; index >= 0; index--) {
+    const rho = points[index]!.spearman;
+    if (rho === null || rho < 0.95) break;
+    settled = points[index]!.comparisonsPerItem;
+  }
+  return { available: true, points, settledAtComparisonsPerItem: settled };
 }
 
 /** Row subset of already selected outcomes. */
