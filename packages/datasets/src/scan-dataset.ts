@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import {
   type Assessment,
   type Comparison,
@@ -81,7 +81,7 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   if (!existsSync(path)) {
     problems.add(path, 0, FILE_FIELD, "does not exist; give a dataset folder or a comparisons .jsonl file");
   } else if (!isFile) {
-    manifest = (await readManifest(`${path}/${MANIFEST_FILE}`, context)) ?? manifest;
+    manifest = (await readManifest(join(path, MANIFEST_FILE), context)) ?? manifest;
     const files = resolveDatasetFiles(path, manifest.files);
     comparisonsFile = files.comparisons;
     itemIds = new Set();
@@ -136,7 +136,7 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
     references: references.length,
   };
   if (!isFile && manifest.counts !== undefined) {
-    const manifestFile = `${path}/${MANIFEST_FILE}`;
+    const manifestFile = join(path, MANIFEST_FILE);
     for (const [kind, declared] of Object.entries(manifest.counts) as [keyof typeof records, number | undefined][]) {
       if (declared !== undefined && declared !== records[kind]) {
         problems.add(
