@@ -142,6 +142,23 @@ describe("simulation: self-preference and length bias", () => {
     const claude = rows.find((row) => row.judge === "claude-judge")!;
     expect(gpt.difference.ci!.lower).toBeGreaterThan(0);
     expect(covers(claude.difference.ci, 0)).toBe(true);
+    // Ground truth: expected win rate of the gpt item (pairs with exactly one) under gpt-judge minus under the others.
+    const { table, items, probability } = simulation;
+    const family = items.producerFamily!;
+    const expected = { own: 0, ownN: 0, other: 0, otherN: 0 };
+    for (let row = 0; row < table.size; row++) {
+      const firstGpt = family[table.first[row]!] === "gpt";
+      if (firstGpt === (family[table.second[row]!] === "gpt")) continue;
+      const gptWins = firstGpt ? probability[row]! : 1 - probability[row]!;
+      if (table.judgeIds[table.judge[row]!] === "gpt-judge") {
+        expected.own += gptWins;
+        expected.ownN++;
+      } else {
+        expected.other += gptWins;
+        expected.otherN++;
+      }
+    }
+    expect(covers(gpt.difference.ci, expected.own / expected.ownN - expected.other / expected.otherN)).toBe(true);
   });
 
   it("flags the length-biased judge; the others' CIs cover the true prefers-longer rate", () => {
@@ -162,5 +179,16 @@ describe("simulation: self-preference and length bias", () => {
       count++;
     }
     expect(covers(byJudge.get("claude-judge")!.ci, expected / count)).toBe(true);
+    // And the injected length bias: the verbose judge's CI covers its true expected prefers-longer rate.
+    let verboseExpected = 0;
+    let verboseCount = 0;
+    for (let row = 0; row < table.size; row++) {
+      if (table.judgeIds[table.judge[row]!] !== "verbose-judge") continue;
+      const difference = items.length![table.first[row]!]! - items.length![table.second[row]!]!;
+      if (Math.abs(difference) <= 30) continue;
+      verboseExpected += difference > 0 ? probability[row]! : 1 - probability[row]!;
+      verboseCount++;
+    }
+    expect(covers(verbose.ci, verboseExpected / verboseCount)).toBe(true);
   });
 });
