@@ -76,19 +76,6 @@ export function buildPairUnits(table: ComparisonTable): PairUnits {
   };
 }
 
-/**
- * Row indices sorted by (judge, unit, then row order): a grouping index so that per-(judge, unit) loops
- * need no per-row objects. Rows with unit -1 are left out.
- */
-export function sortRowsByJudgeAndUnit(table: ComparisonTable, units: PairUnits): Int32Array {
-  const rows: number[] = [];
-  for (let row = 0; row < table.size; row++) if (units.unit[row]! >= 0) rows.push(row);
-  const judge = table.judge;
-  const unit = units.unit;
-  rows.sort((a, b) => judge[a]! - judge[b]! || unit[a]! - unit[b]! || a - b);
-  return Int32Array.from(rows);
-}
-
 /** Row indices sorted by (unit, judge, row order); rows with unit -1 left out. */
 export function sortRowsByUnitAndJudge(table: ComparisonTable, units: PairUnits): Int32Array {
   const rows: number[] = [];

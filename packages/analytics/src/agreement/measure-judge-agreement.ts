@@ -6,6 +6,7 @@ import { bootstrapInterval, proportion, statistic } from "../stats/proportion.js
 import { cohenKappaFromMatrix } from "./cohen-kappa.js";
 import { fleissKappa } from "./fleiss-kappa.js";
 import { krippendorffAlpha } from "./krippendorff-alpha.js";
+import { addVotePairCounts } from "./mt-bench-agreement.js";
 import { modalOrdinalLabel, type UnitVotes } from "./unit-votes.js";
 
 /** Canonical label index (low, high, tie) → ordinal position (low = 0, tie = 1, high = 2). */
@@ -50,18 +51,11 @@ export function measureJudgeAgreement(
           row = new Float64Array(width);
           accumulators.set(key, row);
         }
-        const a0 = counts[3 * slotA]!;
-        const a1 = counts[3 * slotA + 1]!;
-        const a2 = counts[3 * slotA + 2]!;
-        const b0 = counts[3 * slotB]!;
-        const b1 = counts[3 * slotB + 1]!;
-        const b2 = counts[3 * slotB + 2]!;
-        row[0]! += a0 * b0 + a1 * b1 + a2 * b2;
-        row[1]! += (a0 + a1 + a2) * (b0 + b1 + b2);
-        row[2]! += a0 * b0 + a1 * b1;
-        row[3]! += (a0 + a1) * (b0 + b1);
+        addVotePairCounts(counts, slotA, slotB, row, 0);
         row[4]!++;
-        row[5 + modalOrdinalLabel(a0, a1, a2) * 3 + modalOrdinalLabel(b0, b1, b2)]!++;
+        const modalA = modalOrdinalLabel(counts[3 * slotA]!, counts[3 * slotA + 1]!, counts[3 * slotA + 2]!);
+        const modalB = modalOrdinalLabel(counts[3 * slotB]!, counts[3 * slotB + 1]!, counts[3 * slotB + 2]!);
+        row[5 + modalA * 3 + modalB]!++;
       }
     }
   }

@@ -20,10 +20,7 @@ export function measureMtBenchAgreement(
   groupB: ReadonlySet<number>,
 ): MtBenchAgreementCounts {
   const same = groupA === groupB;
-  let agreeWithTies = 0;
-  let totalWithTies = 0;
-  let agreeWithoutTies = 0;
-  let totalWithoutTies = 0;
+  const tally = new Float64Array(4);
   const { offsets, judges, counts } = votes;
   for (let u = 0; u < votes.units; u++) {
     const start = offsets[u]!;
@@ -32,18 +29,37 @@ export function measureMtBenchAgreement(
       if (!groupA.has(judges[s]!)) continue;
       for (let t = same ? s + 1 : start; t < end; t++) {
         if (t === s || !groupB.has(judges[t]!)) continue;
-        const a0 = counts[3 * s]!;
-        const a1 = counts[3 * s + 1]!;
-        const a2 = counts[3 * s + 2]!;
-        const b0 = counts[3 * t]!;
-        const b1 = counts[3 * t + 1]!;
-        const b2 = counts[3 * t + 2]!;
-        totalWithTies += (a0 + a1 + a2) * (b0 + b1 + b2);
-        agreeWithTies += a0 * b0 + a1 * b1 + a2 * b2;
-        totalWithoutTies += (a0 + a1) * (b0 + b1);
-        agreeWithoutTies += a0 * b0 + a1 * b1;
+        addVotePairCounts(counts, s, t, tally, 0);
       }
     }
   }
-  return { agreeWithTies, totalWithTies, agreeWithoutTies, totalWithoutTies };
+  return {
+    agreeWithTies: tally[0]!,
+    totalWithTies: tally[1]!,
+    agreeWithoutTies: tally[2]!,
+    totalWithoutTies: tally[3]!,
+  };
+}
+
+/**
+ * Adds the MT-Bench vote-pair counts of two (unit, judge) slots to `out[at .. at+4)`: S1 agreeing pairs, S1
+ * pairs, S2 agreeing pairs, S2 pairs (the cross product of the slots' labels low / high / tie; S2 without ties).
+ */
+export function addVotePairCounts(
+  counts: Uint32Array,
+  slotA: number,
+  slotB: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const a0 = counts[3 * slotA]!;
+  const a1 = counts[3 * slotA + 1]!;
+  const a2 = counts[3 * slotA + 2]!;
+  const b0 = counts[3 * slotB]!;
+  const b1 = counts[3 * slotB + 1]!;
+  const b2 = counts[3 * slotB + 2]!;
+  out[at]! += a0 * b0 + a1 * b1 + a2 * b2;
+  out[at + 1]! += (a0 + a1 + a2) * (b0 + b1 + b2);
+  out[at + 2]! += a0 * b0 + a1 * b1;
+  out[at + 3]! += (a0 + a1) * (b0 + b1);
 }
