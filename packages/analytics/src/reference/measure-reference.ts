@@ -17,7 +17,8 @@ export const OVERLAP_FRACTIONS = [0.1, 0.25];
  * Judges and the pooled ranking against a reference. Per judge: accuracy of every vote on units with a
  * reference winner (ties and invalid votes are wrong), and by quartile bins of the reference gap (difficulty
  * strata). Ranking (needs per-item reference scores and the pooled BT bootstrap): Spearman/Kendall; top and
- * bottom k% overlap against its bivariate-normal expectation at the observed Spearman ρ; Arena-Hard agreement
+ * bottom k% overlap against its expectation under the bivariate normal with the observed Spearman ρ
+ * (Pearson correlation 2·sin(πρ/6)); Arena-Hard agreement
  * with confidence (+1 same separated order, −1 opposite, 0 our CIs overlap; mean over pairs with different
  * reference scores) and pair-rank Brier score with P(a above b) = Φ((r_a − r_b)/√(s_a² + s_b²)) from the
  * bootstrap standard deviations. Panel vs single: accuracy of the pooled BT order, the panel majority and each
@@ -95,6 +96,8 @@ function measureRanking(
   const ours = items.map((item) => pooled.estimate[item]!);
   const theirs = items.map((item) => itemScore[item]!);
   const rho = spearman(ours, theirs);
+  // The bivariate normal whose Spearman correlation is ρ has Pearson correlation 2·sin(πρ/6) (Pearson 1907).
+  const normalCorrelation = 2 * Math.sin((Math.PI * rho) / 6);
   const overlap = (fraction: number, top: boolean): OverlapRow => {
     const k = Math.max(1, Math.round(fraction * items.length));
     const pick = (values: number[]) =>
@@ -112,7 +115,7 @@ function measureRanking(
       fraction,
       k,
       observed: proportion(shared, k),
-      expected: Number.isFinite(rho) ? expectedTopOverlap(k / items.length, rho) : null,
+      expected: Number.isFinite(rho) ? expectedTopOverlap(k / items.length, normalCorrelation) : null,
     };
   };
   let agreementSum = 0;
