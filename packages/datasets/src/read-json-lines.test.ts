@@ -72,6 +72,11 @@ describe("readJsonLines", () => {
     expect(entries[2]?.value).toEqual({ a: 3 });
   });
 
+  it("reads nothing from an empty file or a file of blank lines", async () => {
+    expect(await collect(temp.write("empty.jsonl", ""))).toEqual([]);
+    expect(await collect(temp.write("blank.jsonl", "\n\r\n  \n"))).toEqual([]);
+  });
+
   it("streams: yields the first lines before the source has produced the rest", async () => {
     let produced = 0;
     let firstSeenAfter = -1;

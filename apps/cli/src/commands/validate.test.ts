@@ -93,6 +93,14 @@ describe("judgelab validate", () => {
     expect(printed[50]).toBe("... and 70 more problems");
   });
 
+  it("--max-problems 0 prints only the count", async () => {
+    const run = await runCliForTest(["validate", "bad", "--max-problems", "0"], { cwd: root });
+    expect(run).toMatchObject({ code: 2, stdout: "... and 9 more problems\n" });
+    const negative = await runCliForTest(["validate", "bad", "--max-problems=-1"], { cwd: root });
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toMatch(/--max-problems must be 0 or more/);
+  });
+
   it("--json prints the documented shape with the same exit codes", async () => {
     const bad = await runCliForTest(["validate", "bad", "--json", "--max-problems", "2"], { cwd: root });
     expect(bad.code).toBe(2);
