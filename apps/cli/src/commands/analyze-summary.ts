@@ -34,6 +34,7 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
   out.push(heading("Agreement", document.agreement));
   if (agreement) {
     const panel = part(agreement.panel);
+    if (!agreement.panel.available) out.push(`panel: not available (${agreement.panel.reason})\n`);
     if (panel) {
       out.push(
         `panel of ${panel.judges} judges on ${panel.units} pairs: Fleiss κ ${showStatistic(panel.fleissKappa)}, ` +
@@ -56,6 +57,7 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         out.push(`... ${agreement.pairs.length - rows.length} more judge pairs in --json\n`);
     }
     const gold = part(agreement.gold);
+    if (!agreement.gold.available) out.push(`gold labels: not available (${agreement.gold.reason})\n`);
     if (gold) {
       out.push(`\nagainst gold labels (${gold.source}):\n`);
       out.push(
