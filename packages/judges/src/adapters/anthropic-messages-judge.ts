@@ -6,7 +6,7 @@ import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
 import type { ProviderEndpoint } from "./call-provider.js";
 import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
-import { createAnthropicClient } from "./create-sdk-client.js";
+import { createAnthropicClient, lazily } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
@@ -117,7 +117,7 @@ export function readAnthropicMessagesResponse(options: {
 export function createAnthropicMessagesJudge(options: AnthropicMessagesJudgeOptions): BatchCapableJudge {
   const provider = "anthropic";
   const baseURL = (options.baseURL ?? "https://api.anthropic.com").replace(/\/+$/, "");
-  const client = createAnthropicClient({ apiKey: options.apiKey, baseURL });
+  const client = lazily(() => createAnthropicClient({ apiKey: options.apiKey, baseURL }));
   const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/v1/messages`, secret: options.apiKey };
   const judge = createProviderJudge({
     provider,
@@ -131,8 +131,9 @@ export function createAnthropicMessagesJudge(options: AnthropicMessagesJudgeOpti
       jsonMode: options.jsonMode ?? "tool",
     },
     buildRequestBody: (request) => buildAnthropicMessagesBody(request, options),
-    send: (body, transport) =>
-      client.messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming, {
+    prepare: client,
+    send: async (body, transport) =>
+      (await client()).messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming, {
         signal: transport.signal,
         maxRetries: 0,
         ...(transport.sdkTimeoutMs === undefined ? {} : { timeout: transport.sdkTimeoutMs }),

@@ -40,6 +40,11 @@ export interface ProviderJudgeSpecification {
   readonly endpoint: ProviderEndpoint;
   /** Builds the request body (pure; also used for batch lines). */
   readonly buildRequestBody: (request: JudgeRequest) => Record<string, unknown>;
+  /**
+   * Loads what `send` needs (the SDK client, imported on first use); awaited before every call, outside the call's
+   * deadline and latency, so the one-time module load never counts against `timeoutMs`. Should be memoized.
+   */
+  readonly prepare?: () => Promise<unknown>;
   /** Sends a body with the SDK, one attempt. */
   readonly send: (body: Record<string, unknown>, transport: ProviderTransport) => Promise<unknown>;
   /** Reads a response body; throws `malformed-response` on a wrong shape. */
@@ -75,6 +80,7 @@ export function createProviderJudge(
     parseResponseBody: specification.parseResponseBody,
     async judge(request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> {
       const body = specification.buildRequestBody(request);
+      if (specification.prepare !== undefined) await specification.prepare();
       const { value, latencyMs } = await callProvider({
         endpoint,
         context,

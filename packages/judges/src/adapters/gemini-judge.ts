@@ -1,4 +1,4 @@
-import { GoogleGenAI, type Schema, Type } from "@google/genai";
+import type { GoogleGenAI, Schema, Type } from "@google/genai";
 import { z } from "zod";
 import { buildJudgeResult } from "../build-judge-result.js";
 import { JudgeCallError } from "../judge-call-error.js";
@@ -7,6 +7,7 @@ import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
 import type { ProviderEndpoint } from "./call-provider.js";
 import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
+import { lazily } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
@@ -16,19 +17,23 @@ export interface GeminiJudgeOptions extends ProviderJudgeOptions {
   readonly structuredOutput?: boolean;
 }
 
+// `Type` members as values without loading the SDK (a string enum: the member's value is its name).
+const STRING = "STRING" as Type.STRING;
+const OBJECT = "OBJECT" as Type.OBJECT;
+
 /** The verdict JSON schema in Gemini's `Schema` dialect (upper-case types, no `additionalProperties`). */
 export function toGeminiSchema(schema: Record<string, unknown>): Schema {
   const properties = (schema.properties ?? {}) as Record<string, { enum?: string[]; description?: string }>;
   const converted: Record<string, Schema> = {};
   for (const [name, property] of Object.entries(properties)) {
     converted[name] = {
-      type: Type.STRING,
+      type: STRING,
       ...(property.enum === undefined ? {} : { enum: property.enum, format: "enum" }),
       ...(property.description === undefined ? {} : { description: property.description }),
     };
   }
   return {
-    type: Type.OBJECT,
+    type: OBJECT,
     properties: converted,
     required: (schema.required ?? []) as string[],
     propertyOrdering: Object.keys(properties),
@@ -129,7 +134,10 @@ export function readGeminiResponse(options: {
 export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
   const provider = "gemini";
   const baseURL = (options.baseURL ?? "https://generativelanguage.googleapis.com").replace(/\/+$/, "");
-  const client = new GoogleGenAI({ apiKey: options.apiKey, vertexai: false, httpOptions: { baseUrl: baseURL } });
+  const client = lazily(async (): Promise<GoogleGenAI> => {
+    const { GoogleGenAI: GoogleGenAIClient } = await import("@google/genai");
+    return new GoogleGenAIClient({ apiKey: options.apiKey, vertexai: false, httpOptions: { baseUrl: baseURL } });
+  });
   const endpoint: ProviderEndpoint = {
     provider,
     url: `${baseURL}/v1beta/models/${options.model}:generateContent`,
@@ -147,6 +155,7 @@ export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
       structuredOutput: options.structuredOutput ?? true,
     },
     buildRequestBody: (request) => buildGeminiRequest(request, options),
+    prepare: client,
     send: async (body, transport) => {
       const capturingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
         const response = await fetch(input, init);
@@ -154,7 +163,7 @@ export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
         return response;
       };
       const parameters = body as ReturnType<typeof buildGeminiRequest>;
-      const response = await client.models.generateContent({
+      const response = await (await client()).models.generateContent({
         model: parameters.model,
         contents: parameters.contents,
         config: {

@@ -6,7 +6,7 @@ import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
 import type { ProviderEndpoint } from "./call-provider.js";
 import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
-import { createOpenAIClient } from "./create-sdk-client.js";
+import { createOpenAIClient, lazily } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
@@ -101,11 +101,13 @@ export function readOpenAIChatResponse(options: {
 export function createOpenAIChatJudge(options: OpenAIChatJudgeOptions): BatchCapableJudge {
   const provider = options.provider ?? "openai";
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
-  const client = createOpenAIClient({
-    apiKey: options.apiKey,
-    baseURL,
-    ...(options.headers === undefined ? {} : { headers: options.headers }),
-  });
+  const client = lazily(() =>
+    createOpenAIClient({
+      apiKey: options.apiKey,
+      baseURL,
+      ...(options.headers === undefined ? {} : { headers: options.headers }),
+    }),
+  );
   const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/chat/completions`, secret: options.apiKey };
   const judge = createProviderJudge({
     provider,
@@ -120,8 +122,9 @@ export function createOpenAIChatJudge(options: OpenAIChatJudgeOptions): BatchCap
       seed: options.seed ?? null,
     },
     buildRequestBody: (request) => buildOpenAIChatBody(request, options),
-    send: (body, transport) =>
-      client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+    prepare: client,
+    send: async (body, transport) =>
+      (await client()).chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
         signal: transport.signal,
         maxRetries: 0,
         ...(transport.sdkTimeoutMs === undefined ? {} : { timeout: transport.sdkTimeoutMs }),

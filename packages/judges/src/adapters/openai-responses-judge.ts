@@ -7,7 +7,7 @@ import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
 import type { ProviderEndpoint } from "./call-provider.js";
 import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
-import { createOpenAIClient } from "./create-sdk-client.js";
+import { createOpenAIClient, lazily } from "./create-sdk-client.js";
 import { readResponseBody } from "./read-response-body.js";
 import { redactSecret } from "./redact-secret.js";
 
@@ -107,7 +107,7 @@ export function readOpenAIResponsesResponse(options: {
 export function createOpenAIResponsesJudge(options: OpenAIResponsesJudgeOptions): PairwiseJudge {
   const provider = "openai";
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
-  const client = createOpenAIClient({ apiKey: options.apiKey, baseURL });
+  const client = lazily(() => createOpenAIClient({ apiKey: options.apiKey, baseURL }));
   const endpoint: ProviderEndpoint = { provider, url: `${baseURL}/responses`, secret: options.apiKey };
   return createProviderJudge({
     provider,
@@ -122,8 +122,9 @@ export function createOpenAIResponsesJudge(options: OpenAIResponsesJudgeOptions)
       structuredOutput: options.structuredOutput ?? true,
     },
     buildRequestBody: (request) => buildOpenAIResponsesBody(request, options),
-    send: (body, transport) =>
-      client.responses.create(body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, {
+    prepare: client,
+    send: async (body, transport) =>
+      (await client()).responses.create(body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, {
         signal: transport.signal,
         maxRetries: 0,
         ...(transport.sdkTimeoutMs === undefined ? {} : { timeout: transport.sdkTimeoutMs }),

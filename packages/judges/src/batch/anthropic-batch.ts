@@ -1,6 +1,6 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { createEndpointCaller } from "../adapters/call-provider.js";
-import { createAnthropicClient } from "../adapters/create-sdk-client.js";
+import { createAnthropicClient, lazily } from "../adapters/create-sdk-client.js";
 import { redactSecretInText } from "../adapters/redact-secret.js";
 import { JudgeCallError, type JudgeCallErrorCode } from "../judge-call-error.js";
 import type { BatchCapableJudge, JudgeCallContext } from "../judge-contract.js";
@@ -83,7 +83,8 @@ function toStatus(batch: Anthropic.Messages.Batches.MessageBatch): BatchJobStatu
  */
 export function createAnthropicBatchClient(options: AnthropicBatchClientOptions) {
   const baseURL = (options.baseURL ?? "https://api.anthropic.com").replace(/\/+$/, "");
-  const client = createAnthropicClient({ apiKey: options.apiKey, baseURL });
+  // The SDK is imported on first use, outside any call's deadline (see `createOpenAIClient`).
+  const loadClient = lazily(() => createAnthropicClient({ apiKey: options.apiKey, baseURL }));
   const call = createEndpointCaller({ provider: "anthropic", baseURL, apiKey: options.apiKey });
 
   return {
@@ -94,6 +95,7 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
       readonly context?: JudgeCallContext;
     }): Promise<BatchJobStatus> {
       const requests = buildAnthropicBatchRequests(submission.entries, submission.judge);
+      const client = await loadClient();
       const batch = await call("/v1/messages/batches", submission.context ?? {}, (signal) =>
         client.messages.batches.create(
           { requests: requests as unknown as Anthropic.Messages.Batches.BatchCreateParams["requests"] },
@@ -105,6 +107,7 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
 
     /** Current status of a batch. */
     async retrieve(batchId: string, context: JudgeCallContext = {}): Promise<BatchJobStatus> {
+      const client = await loadClient();
       return toStatus(
         await call(`/v1/messages/batches/${batchId}`, context, (signal) =>
           client.messages.batches.retrieve(batchId, {}, { signal }),
@@ -114,6 +117,7 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
 
     /** Asks the provider to cancel a batch. */
     async cancel(batchId: string, context: JudgeCallContext = {}): Promise<BatchJobStatus> {
+      const client = await loadClient();
       return toStatus(
         await call(`/v1/messages/batches/${batchId}/cancel`, context, (signal) =>
           client.messages.batches.cancel(batchId, {}, { signal }),
@@ -132,6 +136,7 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
       readonly context?: JudgeCallContext;
     }): Promise<BatchItemOutcome[]> {
       const batchId = collection.status.id;
+      const client = await loadClient();
       const path = `/v1/messages/batches/${batchId}/results`;
       const requests = new Map(collection.entries.map((entry) => [entry.customId, entry.request]));
       const lines = await call(path, collection.context ?? {}, async (signal) => {

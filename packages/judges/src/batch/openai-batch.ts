@@ -1,7 +1,6 @@
 import type OpenAI from "openai";
-import { toFile } from "openai";
 import { createEndpointCaller } from "../adapters/call-provider.js";
-import { createOpenAIClient } from "../adapters/create-sdk-client.js";
+import { createOpenAIClient, lazily } from "../adapters/create-sdk-client.js";
 import { redactSecret } from "../adapters/redact-secret.js";
 import { JudgeCallError, judgeCallErrorCodeForStatus } from "../judge-call-error.js";
 import type { BatchCapableJudge, JudgeCallContext } from "../judge-contract.js";
@@ -85,10 +84,12 @@ interface OutputLine {
  */
 export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
   const baseURL = (options.baseURL ?? "https://api.openai.com/v1").replace(/\/+$/, "");
-  const client = createOpenAIClient({ apiKey: options.apiKey, baseURL });
+  // The SDK is imported on first use, outside any call's deadline (see `createOpenAIClient`).
+  const loadClient = lazily(() => createOpenAIClient({ apiKey: options.apiKey, baseURL }));
   const call = createEndpointCaller({ provider: "openai", baseURL, apiKey: options.apiKey });
 
   const downloadLines = async (fileId: string, context: JudgeCallContext): Promise<OutputLine[]> => {
+    const client = await loadClient();
     const text = await call(`/files/${fileId}/content`, context, async (signal) =>
       (await client.files.content(fileId, { signal })).text(),
     );
@@ -119,6 +120,8 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
     }): Promise<BatchJobStatus> {
       const context = submission.context ?? {};
       const input = buildOpenAIBatchInput(submission.entries, submission.judge);
+      const client = await loadClient();
+      const { toFile } = await import("openai");
       const file = await call("/files", context, async (signal) =>
         client.files.create(
           { file: await toFile(Buffer.from(input, "utf8"), "judgelab-batch.jsonl"), purpose: "batch" },
@@ -141,6 +144,7 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
 
     /** Current status of a batch. */
     async retrieve(batchId: string, context: JudgeCallContext = {}): Promise<BatchJobStatus> {
+      const client = await loadClient();
       return toStatus(
         await call(`/batches/${batchId}`, context, (signal) => client.batches.retrieve(batchId, { signal })),
       );
@@ -148,6 +152,7 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
 
     /** Asks the provider to cancel a batch (entries not yet run end up `not-run`). */
     async cancel(batchId: string, context: JudgeCallContext = {}): Promise<BatchJobStatus> {
+      const client = await loadClient();
       return toStatus(
         await call(`/batches/${batchId}/cancel`, context, (signal) => client.batches.cancel(batchId, { signal })),
       );

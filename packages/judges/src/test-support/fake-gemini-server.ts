@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { BlockedReason, FinishReason, type GenerateContentResponse } from "@google/genai";
+import type { BlockedReason, FinishReason, GenerateContentResponse } from "@google/genai";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -43,7 +43,7 @@ export function fakeGenerateContent(
   };
   const base = { usageMetadata, modelVersion: model, responseId: randomUUID().replace(/-/g, "") };
   if (fault?.kind === "content-filter") {
-    return { promptFeedback: { blockReason: BlockedReason.SAFETY }, ...base };
+    return { promptFeedback: { blockReason: "SAFETY" as BlockedReason.SAFETY }, ...base };
   }
   const text =
     fault?.kind === "refusal" ? FAKE_REFUSAL_TEXT : fault?.kind === "truncated" ? answer.text.slice(0, 8) : answer.text;
@@ -51,7 +51,8 @@ export function fakeGenerateContent(
     candidates: [
       {
         content: { role: "model", parts: [{ text }] },
-        finishReason: fault?.kind === "truncated" ? FinishReason.MAX_TOKENS : FinishReason.STOP,
+        finishReason:
+          fault?.kind === "truncated" ? ("MAX_TOKENS" as FinishReason.MAX_TOKENS) : ("STOP" as FinishReason.STOP),
         index: 0,
       },
     ],
