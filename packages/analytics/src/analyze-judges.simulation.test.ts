@@ -109,7 +109,10 @@ describe("simulation: a panel of identical judges", () => {
     const chance = marginal ** 2 + (1 - marginal) ** 2;
     const expectedKappa = (observed - chance) / (1 - chance);
     const agreement = available(document.agreement);
-    for (const pair of agreement.pairs) expect(pair.cohenKappa.value!).toBeCloseTo(expectedKappa, 1);
+    for (const pair of agreement.pairs) {
+      expect(pair.cohenKappa.value!).toBeCloseTo(expectedKappa, 1);
+      expect(covers(pair.cohenKappa.ci, expectedKappa)).toBe(true);
+    }
     const panel = available(agreement.panel);
     expect(Math.abs(panel.fleissKappa.value! - expectedKappa)).toBeLessThan(0.04);
     expect(covers(panel.fleissKappa.ci, expectedKappa)).toBe(true);

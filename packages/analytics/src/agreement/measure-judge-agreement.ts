@@ -1,5 +1,5 @@
-import { createRandomSource } from "@judgelab/ratings";
-import type { AgreementSection, JudgePairAgreement, PanelAgreement, Section } from "../metrics-document.js";
+import { createRandomSource, sampleMultinomial } from "@judgelab/ratings";
+import type { AgreementSection, Interval, JudgePairAgreement, PanelAgreement, Section } from "../metrics-document.js";
 import { unavailable } from "../section.js";
 import { drawBootstrapCounts } from "../stats/draw-bootstrap-counts.js";
 import { bootstrapInterval, proportion, statistic } from "../stats/proportion.js";
@@ -24,7 +24,8 @@ export interface JudgeAgreementOptions {
 
 /**
  * Pairwise and panel agreement. Per judge pair: MT-Bench S1/S2 on the cross product of votes per unit,
- * Cohen's κ (unweighted and linear-weighted on the ordinal scale low/tie/high) on per-unit modal labels.
+ * Cohen's κ (unweighted and linear-weighted on the ordinal scale low/tie/high) on per-unit modal labels, with
+ * percentile-bootstrap CIs over units (up to `bootstrapRounds`; fewer, or none, with many thousands of pairs).
  * Panel (label judges in `exclude` left out): every valid vote is one rating of its unit; Fleiss' κ (Gwet's form), percent agreement and
  * Krippendorff's α (nominal, ordinal, interval) with percentile-bootstrap CIs over units.
  */
@@ -59,6 +60,9 @@ export function measureJudgeAgreement(
       }
     }
   }
+  // Keep the per-pair bootstraps affordable: at most 5e5 multinomial draws in all; with so many judge pairs
+  // that fewer than 20 rounds each would fit, the pair κ carry no interval.
+  const pairRounds = Math.min(options.bootstrapRounds, Math.floor(5e5 / Math.max(1, accumulators.size)));
   const pairs: JudgePairAgreement[] = [];
   const emptyMatrix = () => Array.from({ length: judgeCount }, () => new Array<number | null>(judgeCount).fill(null));
   const kappaMatrix = emptyMatrix();
@@ -70,6 +74,11 @@ export function measureJudgeAgreement(
     const b = key % judgeCount;
     const confusion = row.subarray(5);
     const kappa = cohenKappaFromMatrix(confusion, 3);
+    const weighted = cohenKappaFromMatrix(confusion, 3, "linear");
+    const intervals =
+      pairRounds >= 20
+        ? bootstrapKappaIntervals(confusion, row[4]!, options.seed + key, pairRounds)
+        : { kappa: undefined, weighted: undefined };
     const withTies = proportion(row[0]!, row[1]!);
     pairs.push({
       judgeA: judgeIds[a]!,
@@ -77,8 +86,8 @@ export function measureJudgeAgreement(
       units: row[4]!,
       agreementWithTies: withTies,
       agreementWithoutTies: proportion(row[2]!, row[3]!),
-      cohenKappa: statistic(kappa, row[4]!),
-      weightedKappa: statistic(cohenKappaFromMatrix(confusion, 3, "linear"), row[4]!),
+      cohenKappa: statistic(kappa, row[4]!, intervals.kappa),
+      weightedKappa: statistic(weighted, row[4]!, intervals.weighted),
     });
     for (const [x, y] of [
       [a, b],
@@ -155,4 +164,27 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
     fleissKappa: figure(0),
     krippendorffAlpha: { nominal: figure(2), ordinal: figure(3), interval: figure(4) },
   };
+}
+
+/**
+ * Percentile bootstrap intervals of Cohen's κ (unweighted and linear-weighted) over units: κ depends on the
+ * units only through the 3×3 confusion counts, so resampling the n units is one multinomial draw over the
+ * nine cells per round.
+ */
+function bootstrapKappaIntervals(
+  confusion: Float64Array,
+  units: number,
+  seed: number,
+  rounds: number,
+): { kappa: Interval | undefined; weighted: Interval | undefined } {
+  const random = createRandomSource(seed);
+  const drawn = new Float64Array(9);
+  const kappas = new Float64Array(rounds);
+  const weighted = new Float64Array(rounds);
+  for (let round = 0; round < rounds; round++) {
+    sampleMultinomial({ random, total: units, weights: confusion, out: drawn });
+    kappas[round] = cohenKappaFromMatrix(drawn, 3);
+    weighted[round] = cohenKappaFromMatrix(drawn, 3, "linear");
+  }
+  return { kappa: bootstrapInterval(kappas), weighted: bootstrapInterval(weighted) };
 }
