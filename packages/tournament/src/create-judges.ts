@@ -6,19 +6,41 @@ import { JudgeSetupError } from "./judge-setup-error.js";
 import type { BatchClient } from "./run-batch-round.js";
 import type { JudgeConfig, Provider, TournamentConfig } from "./tournament-config.js";
 
-/** Environment variable read for a provider's key when the judge names none. */
-export function defaultApiKeyEnv(provider: Provider): string | undefined {
+/**
+ * Environment variables read, in order, for a provider's key when the judge names none (`apiKeyEnv`): the first
+ * one set and non-empty wins. Gemini keys live in `GEMINI_API_KEY` or, as in Google's own tools, `GOOGLE_API_KEY`.
+ * Providers without a default (OpenAI-compatible servers, simulated and replay judges) need no key unless the judge
+ * names one.
+ */
+export function defaultApiKeyEnvs(provider: Provider): readonly string[] {
   switch (provider) {
     case "openai":
     case "openai-responses":
-      return "OPENAI_API_KEY";
+      return ["OPENAI_API_KEY"];
     case "anthropic":
-      return "ANTHROPIC_API_KEY";
+      return ["ANTHROPIC_API_KEY"];
     case "gemini":
-      return "GEMINI_API_KEY";
+      return ["GEMINI_API_KEY", "GOOGLE_API_KEY"];
     default:
-      return undefined;
+      return [];
   }
+}
+
+/** The first environment variable read for a provider's key (see `defaultApiKeyEnvs`). */
+export function defaultApiKeyEnv(provider: Provider): string | undefined {
+  return defaultApiKeyEnvs(provider)[0];
+}
+
+/** A judge's key: from `apiKeyEnv` if it names one, else the provider's default variables in order. */
+function resolveApiKey(
+  judge: JudgeConfig,
+  apiKeyOf: (variable: string) => string | undefined,
+): { key: string | undefined; variables: string } {
+  const variables = judge.apiKeyEnv === undefined ? defaultApiKeyEnvs(judge.provider) : [judge.apiKeyEnv];
+  const key = variables.map((variable) => apiKeyOf(variable)).find((value) => value !== undefined && value !== "");
+  const names =
+    variables.length === 0 ? "named by apiKeyEnv" : variables.length === 1 ? variables[0]! : variables.join(" or ");
+  return { key, variables: names };
 }
 
 /**
@@ -46,12 +68,11 @@ async function createJudge(
     baseDir: string;
   },
 ): Promise<PairwiseJudge> {
-  const variable = judge.apiKeyEnv ?? defaultApiKeyEnv(judge.provider);
-  const key = variable === undefined ? undefined : options.apiKeyOf(variable);
+  const { key, variables } = resolveApiKey(judge, options.apiKeyOf);
   const requireKey = (): string => {
-    if (key !== undefined && key !== "") return key;
+    if (key !== undefined) return key;
     throw new JudgeSetupError(
-      `judge "${judge.id}" (${judge.provider}) needs an API key: set the environment variable ${variable ?? "named by apiKeyEnv"}`,
+      `judge "${judge.id}" (${judge.provider}) needs an API key: set the environment variable ${variables}`,
     );
   };
   const common = {
@@ -89,11 +110,16 @@ async function createJudge(
     case "gemini":
       return judges.createGeminiJudge({ ...common, apiKey: requireKey() });
     case "openai-compatible":
+      if (judge.baseURL === undefined) {
+        throw new JudgeSetupError(
+          `judge "${judge.id}" (openai-compatible) needs baseURL, e.g. http://localhost:8000/v1 for vLLM`,
+        );
+      }
+      // Prompt + tolerant parser and `max_tokens`: compatible servers differ in structured-output support.
       return judges.createOpenAICompatibleJudge({
         ...common,
-        baseURL: judge.baseURL!,
-        ...(key === undefined || key === "" ? {} : { apiKey: key }),
-        provider: "openai-compatible",
+        baseURL: judge.baseURL,
+        ...(key === undefined ? {} : { apiKey: key }),
       });
   }
 }
@@ -109,11 +135,10 @@ export function createBatchClients(options: {
   const clients = new Map<string, BatchClient>();
   for (const judge of options.config.judges) {
     if (judge.provider !== "openai" && judge.provider !== "anthropic") continue;
-    const variable = judge.apiKeyEnv ?? defaultApiKeyEnv(judge.provider);
-    const apiKey = variable === undefined ? undefined : options.apiKeyOf(variable);
-    if (apiKey === undefined || apiKey === "") {
+    const { key: apiKey, variables } = resolveApiKey(judge, options.apiKeyOf);
+    if (apiKey === undefined) {
       throw new JudgeSetupError(
-        `judge "${judge.id}" (${judge.provider}) needs an API key for batches: set ${variable}`,
+        `judge "${judge.id}" (${judge.provider}) needs an API key for batches: set ${variables}`,
       );
     }
     const settings = { apiKey, ...(judge.baseURL === undefined ? {} : { baseURL: judge.baseURL }) };

@@ -1,6 +1,6 @@
 export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
-export { createBatchClients, createJudges, defaultApiKeyEnv } from "./create-judges.js";
+export { createBatchClients, createJudges, defaultApiKeyEnv, defaultApiKeyEnvs } from "./create-judges.js";
 export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";

@@ -30,7 +30,8 @@ const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--json]
 
 Runs a pairwise tournament against real (or simulated) judges as described by a YAML config; examples per
 provider are in apps/cli/examples/. API keys come from the environment variable each judge names with apiKeyEnv
-(default OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY); they are never written to the run folder.
+(default OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or else GOOGLE_API_KEY); they are never written to the
+run folder.
 
 The run folder (runDir in the config, relative to the config file) holds run.json (config snapshot and hashes),
 log.jsonl (append-only: one line per planned round and per finished comparison, with usage, cost and raw response),
