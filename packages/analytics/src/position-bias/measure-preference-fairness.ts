@@ -14,7 +14,7 @@ import { statistic } from "../stats/proportion.js";
  * PF = PF_raw / T with T = (vote pairs of the judge on that task, unparsed included) / (number of models), so
  * PF ∈ [−1, 1] for balanced designs (−1 always primacy, +1 always recency). A judge's PF is the mean over the
  * whole grid of models × tasks seen in the data (units without data score 0), as upstream does. Without
- * producers every item counts as its own model. Pairs with an unparsed vote count only towards T.
+ * producers all pairs form one model per task. Pairs with an unparsed vote count only towards T.
  */
 export function measurePreferenceFairness(options: {
   table: ComparisonTable;
@@ -29,7 +29,9 @@ export function measurePreferenceFairness(options: {
   const taskPairs = table.judgeIds.map(() => new Map<string, number>());
   const models = new Set<string>();
   const tasks = new Set<string>();
-  const modelOf = (item: number) => producer?.[item] ?? table.itemIds[item]!;
+  // Unknown producers pool into one model: per-item "models" would break upstream's grid (each model on
+  // every task) and scale PF by the number of items.
+  const modelOf = (item: number) => producer?.[item] ?? "";
   for (let index = 0; index < pairs.count; index++) {
     const unit = pairs.unit[index]!;
     const low = units.low[unit]!;
