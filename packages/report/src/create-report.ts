@@ -30,6 +30,8 @@ export interface CreateReportOptions {
   readonly maxItemPages?: number | undefined;
   /** Extra items that always get a page (e.g. the seed-page paper). */
   readonly includeItemPages?: readonly string[] | undefined;
+  /** Bootstrap resamples behind the rank-distribution chart (at most bootstrapRounds); default 200. */
+  readonly rankDistributionRounds?: number | undefined;
   /** Show the seed system's TrueSkill score on item pages and in tables; default true. */
   readonly tournamentScore?: boolean | undefined;
   readonly png?: boolean | undefined;
@@ -73,7 +75,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   progress(`loading ${options.datasetPath}`);
   const dataset = await loadDataset(options.datasetPath);
   stage("load");
-  progress(`analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items`);
+  progress(
+    `analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items (${options.bootstrapRounds} bootstrap resamples)`,
+  );
   const metrics = analyzeJudges(
     buildAnalysisInput(dataset, {
       seed: options.seed,
@@ -83,15 +87,15 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     }),
   );
   stage("analyze");
-  progress(`rating: Bradley–Terry with ${options.bootstrapRounds} bootstrap resamples`);
-  // Same fit as the analysis' pooled leaderboard: plain MLE when it is finite, else an L2 prior of 1 (e.g. an
-  // undefeated item); same seed and rounds, so the report's ratings and metrics.json agree figure for figure.
-  // Finiteness is checked on the win graph first: a diverging Newton solve would run to its iteration limit.
+  progress("rating: bootstrap rank distributions, TrueSkill replay");
+  // Ratings, intervals and rank intervals come from the analysis' pooled leaderboard. The rank-distribution chart
+  // needs the bootstrap samples themselves: a separate, smaller bootstrap of the same model (same prior rule as
+  // the analysis: an L2 prior of 1e-3 when the MLE is finite, 1 when it is not, e.g. an undefeated item).
   const cells = aggregatePairCells(dataset.table);
-  const ratings = bootstrapBradleyTerry(cells, {
-    rounds: options.bootstrapRounds,
+  const rankSamples = bootstrapBradleyTerry(cells, {
+    rounds: Math.min(options.bootstrapRounds, options.rankDistributionRounds ?? 200),
     seed: options.seed,
-    prior: hasFiniteMle(cells) ? 0 : 1,
+    prior: hasFiniteMle(cells) ? 1e-3 : 1,
   });
   let scores: TournamentScores | undefined;
   if (options.tournamentScore !== false) {
@@ -106,10 +110,10 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     };
   }
   stage("rate");
-  const ranked = [...ratings.itemIds.keys()]
-    .filter((code) => Number.isFinite(ratings.estimate[code]!))
-    .sort((a, b) => ratings.estimate[b]! - ratings.estimate[a]!)
-    .map((code) => ratings.itemIds[code]!);
+  const ranked =
+    metrics.stability.available && metrics.stability.pooled.rows.available
+      ? [...metrics.stability.pooled.rows.rows].sort((a, b) => b.rating - a.rating).map((row) => row.item)
+      : [];
   const pageItems = selectPageItems({
     ranked,
     maxPages: options.maxItemPages ?? 40,
@@ -126,7 +130,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const data = buildReportData({
     dataset,
     metrics,
-    ratings,
+    rankSamples,
     scores,
     details,
     title: options.title,

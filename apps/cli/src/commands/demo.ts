@@ -1,6 +1,151 @@
-import { type Command, UsageError } from "../cli-io.js";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadDataset } from "@judgelab/datasets";
+import { type CreatedReport, createReport } from "@judgelab/report";
+import type { Item } from "@judgelab/schema";
+import { paperTournamentPreset, simulateTournament } from "@judgelab/tournament";
+import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { displayPath, judgelabVersions, printReportSummary, readGitSha, repositoryRoot } from "./report.js";
 
-/** `judgelab demo`: not implemented yet. */
-export const demoCommand: Command = async () => {
-  throw new UsageError("the demo command is not implemented yet");
+const HELP = `Usage: judgelab demo [--out reports/demo] [--seed S] [--bootstrap N] [--pages N] [--json]
+
+The main job, with no API key and no network: a simulated paper tournament in the seed system's style, rated,
+analysed and written up as a report.
+
+  1. Papers: the project's own datasets/demo-papers (300 invented papers in 5 categories, each with a latent
+     quality) plus the seed-page papers in datasets/seed-page when present.
+  2. Tournament: three simulated judges (gemini-3, gpt-5.2, claude-opus-4.6) with different position biases and
+     noise, one judge per match in rotation, presentation order flipped at random, no ties, the seed system's
+     scheduler and stop rules (about 45 matches per paper). Written as a dataset to <out>/dataset/.
+  3. Report: ratings with bootstrap CIs and rank intervals, TrueSkill scores as the seed system shows them,
+     agreement, position bias, stability and other biases, with charts and per-paper pages, in <out>/.
+
+--out        report folder (default: reports/demo in the repository)
+--seed S     seed of the simulation and of every bootstrap (default 2026); same seed, same report
+--bootstrap  bootstrap resamples (default 1000)
+--papers N   use only N papers of the pool, spread over the categories (a quick run; default: all)
+--pages N    per-paper tournament pages for the N best papers (default 10; the committed example stays small)
+--json       prints {"out", "dataset", "papers", "comparisons", "files", "charts", "itemPages", "headlines",
+             "timingsMs", "seconds"}
+`;
+
+/** Standard normal from a hash of the id and seed (Box–Muller): a stable latent quality for papers without one. */
+function hashedQuality(id: string, seed: number): number {
+  const digest = createHash("sha256").update(`${seed}:${id}`).digest();
+  const u1 = (digest.readUInt32BE(0) + 1) / 4294967297;
+  const u2 = digest.readUInt32BE(4) / 4294967296;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** The demo's paper pool: the generated demo papers, plus the seed-page papers (given a latent quality). */
+async function loadPaperPool(root: string, seed: number): Promise<{ papers: Item[]; showcase: string[] }> {
+  const demoPapers = join(root, "datasets", "demo-papers");
+  if (!existsSync(demoPapers))
+    throw new UsageError(`${demoPapers} is missing: the demo needs the repository's datasets/ folder`);
+  const papers = [...(await loadDataset(demoPapers)).items];
+  const seedPage = join(root, "datasets", "seed-page");
+  const showcase: string[] = [];
+  if (existsSync(join(seedPage, "items.jsonl"))) {
+    const known = new Set(papers.map((paper) => paper.id));
+    for (const item of (await loadDataset(seedPage)).items) {
+      if (known.has(item.id)) continue;
+      const quality =
+        typeof item.metadata?.quality === "number" ? item.metadata.quality : 1.5 * hashedQuality(item.id, seed);
+      papers.push({ ...item, metadata: { ...item.metadata, quality, seedPage: true } });
+      showcase.push(item.id);
+    }
+  }
+  return { papers, showcase };
+}
+
+/** At most `limit` papers, taken evenly across the pool so that every category keeps some. */
+function thinPapers(papers: readonly Item[], limit: number): Item[] {
+  if (papers.length <= limit) return [...papers];
+  const step = papers.length / limit;
+  return Array.from({ length: limit }, (_, index) => papers[Math.floor(index * step)]!);
+}
+
+/** `judgelab demo`: simulate a paper tournament, rate, analyse and report it (no key, no network). */
+export const demoCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseOptions({
+    command: "demo",
+    argv,
+    options: {
+      out: { type: "string" },
+      seed: { type: "string" },
+      bootstrap: { type: "string" },
+      pages: { type: "string" },
+      papers: { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  if (values.help === true) {
+    io.stdout(HELP);
+    return ExitCode.ok;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}"; see \`judgelab demo --help\``);
+  const seed = parseIntegerOption("seed", values.seed, 2026);
+  const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
+  if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
+  const pages = parseIntegerOption("pages", values.pages, 10);
+  if (pages < 0) throw new UsageError("--pages must be 0 or more");
+  const root = repositoryRoot();
+  const out = values.out === undefined ? join(root, "reports", "demo") : resolve(io.cwd, values.out);
+  const datasetDir = join(out, "dataset");
+  const progress = values.json === true ? () => {} : (message: string) => io.stderr(`demo: ${message}\n`);
+  const started = performance.now();
+
+  const paperLimit = values.papers === undefined ? undefined : parseIntegerOption("papers", values.papers, 0);
+  if (paperLimit !== undefined && paperLimit < 10) throw new UsageError("--papers must be at least 10");
+  const pool = await loadPaperPool(root, seed);
+  const papers = paperLimit === undefined ? pool.papers : thinPapers(pool.papers, paperLimit);
+  const showcase = pool.showcase.filter((id) => papers.some((paper) => paper.id === id));
+  const categories = [...new Set(papers.map((paper) => paper.category).filter((category) => category !== undefined))];
+  progress(
+    `simulating a paper tournament: ${papers.length} papers, ${categories.length} categories, 3 judges, seed ${seed}`,
+  );
+  const config = paperTournamentPreset({ seed, papers: papers.length, categories });
+  const simulated = await simulateTournament({ config, items: papers, outDir: datasetDir, signal: io.signal });
+  const simulateMs = Math.round(performance.now() - started);
+  progress(
+    `${simulated.comparisons.length} comparisons in ${simulated.summary.rounds} rounds (${simulated.summary.reason})`,
+  );
+
+  const report: CreatedReport = await createReport({
+    datasetPath: datasetDir,
+    datasetLabel: displayPath(root, datasetDir),
+    outDir: out,
+    seed,
+    bootstrapRounds,
+    title: "Ranking reliability of a simulated paper tournament",
+    itemNoun: "papers",
+    maxItemPages: pages,
+    includeItemPages: showcase.slice(0, 1),
+    command: ["judgelab", "demo", ...argv].join(" "),
+    gitSha: await readGitSha(root),
+    packageVersions: judgelabVersions(root),
+    onProgress: progress,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json === true) {
+    const summary = {
+      out: displayPath(io.cwd, out),
+      dataset: displayPath(io.cwd, datasetDir),
+      papers: papers.length,
+      comparisons: simulated.comparisons.length,
+      files: report.files,
+      charts: report.charts,
+      itemPages: report.itemPages,
+      headlines: report.headlines,
+      timingsMs: { simulate: simulateMs, ...report.timingsMs },
+      seconds: Number(seconds.toFixed(2)),
+    };
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    printReportSummary(io, { report, out: displayPath(io.cwd, out), json: false, seconds });
+  }
+  return ExitCode.ok;
 };

@@ -22,6 +22,11 @@ export interface LeaderboardChartOptions {
   readonly maxItems?: number;
   /** What the items are called in the subtitle; default "items". */
   readonly itemNoun?: string;
+  /**
+   * Show the best `maxItems / categories` (at least 5) of each category, numbered within it and coloured by
+   * category: for tournaments whose categories never meet, where a cross-category order means nothing.
+   */
+  readonly perCategory?: boolean;
 }
 
 /** Sorts by rating (best first) and keeps the top `maxItems`, labelled "rank. title" so labels stay unique. */
@@ -38,6 +43,7 @@ export function topRatedItems(items: readonly RatedItem[], maxItems: number): (R
  */
 export function buildLeaderboardChart(options: LeaderboardChartOptions): TopLevelSpec {
   const maxItems = options.maxItems ?? 30;
+  if (options.perCategory === true) return buildPerCategoryLeaderboard(options, maxItems);
   const rows = topRatedItems(options.items, maxItems).map((item) => ({
     display: item.display,
     id: item.id,
@@ -76,6 +82,65 @@ export function buildLeaderboardChart(options: LeaderboardChartOptions): TopLeve
       {
         mark: { type: "point", filled: true, color: "#1f4e8c", size: 40 },
         encoding: { x: { field: "rating", type: "quantitative" }, tooltip },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems: number): TopLevelSpec {
+  const groups = new Map<string, RatedItem[]>();
+  for (const item of options.items) {
+    const category = item.category ?? "(none)";
+    groups.set(category, [...(groups.get(category) ?? []), item]);
+  }
+  const perGroup = Math.max(5, Math.ceil(maxItems / Math.max(1, groups.size)));
+  const categories = [...groups.keys()].sort((a, b) => a.localeCompare(b));
+  const rows = categories.flatMap((category) =>
+    topRatedItems(groups.get(category)!, perGroup).map((item) => ({
+      display: `${item.display} (${shortenLabel(category, 16)})`,
+      rating: item.rating,
+      lower: item.lower,
+      upper: item.upper,
+      category,
+    })),
+  );
+  const color = {
+    field: "category",
+    type: "nominal",
+    title: "category",
+    legend: { orient: "bottom", columns: 3 },
+  } as const;
+  return {
+    ...baseChartSpec({
+      title: "Leaderboard by category",
+      subtitle: joinSubtitle(
+        options.intervalLabel,
+        `top ${perGroup} of each category, numbered within it; categories never met, so compare within one only`,
+      ),
+    }),
+    data: { values: rows },
+    width: 420,
+    height: { step: 14 },
+    encoding: { y: { field: "display", type: "nominal", sort: null, title: null } },
+    layer: [
+      {
+        mark: { type: "rule", strokeWidth: 2, opacity: 0.6 },
+        encoding: {
+          x: { field: "lower", type: "quantitative", scale: { zero: false }, title: options.ratingLabel },
+          x2: { field: "upper" },
+          color,
+        },
+      },
+      {
+        mark: { type: "point", filled: true, size: 36, opacity: 1 },
+        encoding: {
+          x: { field: "rating", type: "quantitative" },
+          color,
+          tooltip: [
+            { field: "display", title: "item" },
+            { field: "rating", format: ".0f" },
+          ],
+        },
       },
     ],
   } as TopLevelSpec;

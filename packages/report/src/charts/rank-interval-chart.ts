@@ -20,20 +20,23 @@ export interface RankIntervalChartOptions {
 }
 
 /**
- * Rank intervals as a caterpillar plot: x is the item's rank, a vertical bar spans its rank interval.
+ * Rank intervals as a caterpillar plot: x is the item's rank, a vertical bar spans its rank interval and the
+ * diagonal marks the point estimate.
  * The wider the bars, the less the ordering can be trusted; a diagonal band of width 1 would be a certain ranking.
  */
 export function buildRankIntervalChart(options: RankIntervalChartOptions): TopLevelSpec {
   const maxItems = options.maxItems ?? 400;
   const sorted = [...options.items].sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
-  const rows = sorted.slice(0, maxItems).map((item) => ({
-    label: item.label,
+  const shown = sorted.slice(0, maxItems);
+  // Labels make tooltips; for hundreds of items they would dominate the spec's size, so they are left out.
+  const withLabels = shown.length <= 150;
+  const rows = shown.map((item) => ({
+    ...(withLabels ? { label: item.label } : {}),
     rank: item.rank,
     rankLower: item.rankLower,
     rankUpper: item.rankUpper,
-    width: item.rankUpper - item.rankLower,
   }));
-  const medianWidth = median(rows.map((row) => row.width));
+  const medianWidth = median(shown.map((item) => item.rankUpper - item.rankLower));
   const shownNote =
     rows.length < options.items.length ? `best ${rows.length} of ${options.items.length} items` : undefined;
   return {
@@ -45,24 +48,36 @@ export function buildRankIntervalChart(options: RankIntervalChartOptions): TopLe
         shownNote,
       ),
     }),
-    data: { values: rows },
     width: 520,
     height: 300,
     layer: [
       {
-        mark: { type: "rule", color: "#9bb7d9", strokeWidth: rows.length > 150 ? 1 : 2 },
+        data: { values: rows },
+        mark: { type: "rule", color: "#7a9cc6", strokeWidth: rows.length > 150 ? 1 : 2 },
         encoding: {
           x: { field: "rank", type: "quantitative", title: "rank (1 = best)" },
           y: { field: "rankLower", type: "quantitative", title: "rank interval", scale: { reverse: true } },
           y2: { field: "rankUpper" },
+          tooltip: [
+            ...(withLabels ? [{ field: "label" }] : []),
+            { field: "rank" },
+            { field: "rankLower" },
+            { field: "rankUpper" },
+          ],
         },
       },
+      // The point estimate of rank r sits on the diagonal y = x: one line instead of a mark per item.
       {
-        mark: { type: "point", filled: true, color: "#1f4e8c", size: rows.length > 150 ? 8 : 20 },
+        data: {
+          values: [
+            { rank: rows[0]?.rank ?? 1, position: rows[0]?.rank ?? 1 },
+            { rank: rows.at(-1)?.rank ?? 1, position: rows.at(-1)?.rank ?? 1 },
+          ],
+        },
+        mark: { type: "line", color: "#1f4e8c", strokeWidth: 1.5 },
         encoding: {
           x: { field: "rank", type: "quantitative" },
-          y: { field: "rank", type: "quantitative" },
-          tooltip: [{ field: "label" }, { field: "rank" }, { field: "rankLower" }, { field: "rankUpper" }],
+          y: { field: "position", type: "quantitative" },
         },
       },
     ],

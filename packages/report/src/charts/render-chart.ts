@@ -37,14 +37,14 @@ export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
 
 /** Options of {@link renderSvgToPng}. */
 export interface PngOptions {
-  /** Pixel density multiplier; default 1.25 (sharp enough in documents; files stay small). */
+  /** Pixel density multiplier; default 1 (the SVG is the sharp version; PNGs stay small). */
   readonly scale?: number;
 }
 
 /** Rasterises an SVG to PNG with resvg using only the bundled DejaVu fonts (identical output on every host). */
 export function renderSvgToPng(svg: string, options: PngOptions = {}): Uint8Array {
   const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: options.scale ?? 1.25 },
+    fitTo: { mode: "zoom", value: options.scale ?? 1 },
     font: { loadSystemFonts: false, fontDirs: [bundledFontDirectory()], defaultFontFamily: CHART_FONT },
   });
   return resvg.render().asPng();

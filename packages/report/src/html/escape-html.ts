@@ -15,9 +15,13 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes text for Markdown: HTML-significant characters become entities (Markdown renderers pass raw HTML
- * through) and Markdown punctuation that would change the structure of a table cell or a line is backslashed.
+ * Escapes text for Markdown: `&`, `<` and `>` become entities (Markdown renderers pass raw HTML through), and
+ * Markdown punctuation that would start emphasis, code, a link, a heading or a table cell is backslashed.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text.replace(/\s+/g, " ").trim()).replace(/([\\`*_[\]|#])/g, "\\$1");
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[&<>]/g, (character) => HTML_ESCAPES[character] ?? character)
+    .replace(/([\\`*_[\]|#])/g, "\\$1");
 }

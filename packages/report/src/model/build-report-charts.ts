@@ -41,7 +41,7 @@ export const DEFAULT_CHART_LIMITS: ChartLimits = {
   leaderboardItems: 30,
   rankIntervalItems: 400,
   winProbabilityItems: 12,
-  scatterPoints: 3000,
+  scatterPoints: 600,
 };
 
 const ELO_SCALE_LABEL = "Bradley–Terry rating (Elo scale)";
@@ -90,6 +90,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
         intervalLabel: `95% bootstrap CI (${bootstrapRounds} resamples)`,
         maxItems: limits.leaderboardItems,
         itemNoun: data.itemNoun,
+        perCategory: data.groups.byCategory,
       }),
     });
     charts.push({
@@ -128,7 +129,8 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
     charts.push({
       name: "rank-distribution",
       section: "ratings",
-      caption: "How often each of the best items took each rank across bootstrap resamples",
+      caption:
+        "How often each of the best items took each rank across bootstrap resamples (ranks seen in under 1% of resamples are not drawn)",
       spec: buildRankDistributionChart({
         shares: data.rankDistribution.shares,
         resamples: data.rankDistribution.resamples,

@@ -3,6 +3,7 @@ import type { LoadedDataset } from "@judgelab/datasets";
 import { type BradleyTerryBootstrap, computeWinRates, rankWithinCategory } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ComparisonDetails } from "./collect-comparison-details.js";
+import { findComparisonGroups } from "./find-comparison-groups.js";
 import type { ItemAssessment, ItemPage, ItemStanding, JudgeRunSummary, ReportData } from "./report-data.js";
 
 /** Tournament scores per item code (aligned with `dataset.table.itemIds`), e.g. TrueSkill in the seed display. */
@@ -16,8 +17,11 @@ export interface TournamentScores {
 export interface BuildReportDataOptions {
   readonly dataset: LoadedDataset;
   readonly metrics: MetricsDocument;
-  /** Pooled Bradley–Terry fit with bootstrap (its `samples` give the rank distributions). */
-  readonly ratings: BradleyTerryBootstrap;
+  /**
+   * A bootstrap of the pooled Bradley–Terry fit whose `samples` give the rank distributions of the best items
+   * (ratings, intervals and rank intervals themselves come from the analysis' pooled leaderboard).
+   */
+  readonly rankSamples?: BradleyTerryBootstrap | undefined;
   readonly scores?: TournamentScores | undefined;
   readonly details: ComparisonDetails;
   readonly title?: string | undefined;
@@ -71,6 +75,8 @@ export function rankDistributionShares(ratings: BradleyTerryBootstrap, count: nu
       rounds++;
     }
     for (const [rank, hits] of [...counts].sort((a, b) => a[0] - b[0])) {
+      // Ranks taken in under 1% of resamples are invisible as circles; leaving them out keeps the chart small.
+      if (hits / rounds < 0.01) continue;
       shares.push({ item: ratings.itemIds[code]!, order: position + 1, rank, share: hits / rounds });
     }
   });
@@ -83,11 +89,13 @@ export function rankDistributionShares(ratings: BradleyTerryBootstrap, count: nu
  * history, per-judge run summaries, and the bootstrap rank distributions of the best items.
  */
 export function buildReportData(options: BuildReportDataOptions): ReportData {
-  const { dataset, ratings, metrics } = options;
+  const { dataset, metrics } = options;
   const table = dataset.table;
   const records = new Map(dataset.items.map((item) => [item.id, item]));
   const titleOf = (id: string) => records.get(id)?.title ?? id;
-  const ratingCode = new Map(ratings.itemIds.map((id, code) => [id, code]));
+  const pooledRows =
+    metrics.stability.available && metrics.stability.pooled.rows.available ? metrics.stability.pooled.rows.rows : [];
+  const pooled = new Map(pooledRows.map((row) => [row.item, row]));
   const winRates = computeWinRates(table);
   const invalid = new Float64Array(table.itemIds.length);
   for (let row = 0; row < table.size; row++) {
@@ -109,8 +117,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     assessmentsByItem.set(assessment.item, list);
   }
   const standings: ItemStanding[] = table.itemIds.map((id, code) => {
-    const ratingIndex = ratingCode.get(id);
-    const estimate = ratingIndex === undefined ? Number.NaN : ratings.estimate[ratingIndex]!;
+    const row = pooled.get(id);
     const wins = winRates.wins[code]!;
     const losses = winRates.losses[code]!;
     const scoreValue = options.scores?.value[code];
@@ -119,15 +126,15 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
       title: titleOf(id),
       category: records.get(id)?.category,
       rating:
-        ratingIndex === undefined || !Number.isFinite(estimate)
+        row === undefined || !Number.isFinite(row.rating)
           ? undefined
           : {
-              value: estimate,
-              lower: ratings.lower[ratingIndex]!,
-              upper: ratings.upper[ratingIndex]!,
-              rank: ratings.rank[ratingIndex]!,
-              rankLower: ratings.rankLower[ratingIndex]!,
-              rankUpper: ratings.rankUpper[ratingIndex]!,
+              value: row.rating,
+              lower: row.lower,
+              upper: row.upper,
+              rank: row.rank,
+              rankLower: row.rankLower,
+              rankUpper: row.rankUpper,
             },
       score:
         scoreValue === undefined || !Number.isFinite(scoreValue)
@@ -188,6 +195,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     };
   });
   const rankItems = options.rankDistributionItems ?? 15;
+  const groups = findComparisonGroups(table);
   return {
     title: options.title ?? `Ranking reliability: ${dataset.manifest.name}`,
     dataset: {
@@ -202,16 +210,17 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     judges,
     scoreLabel: options.scores?.label,
     rankDistribution:
-      rankItems > 0 && ratings.rounds > 0
+      rankItems > 0 && options.rankSamples !== undefined && options.rankSamples.rounds > 0
         ? {
-            resamples: ratings.rounds,
-            shares: rankDistributionShares(ratings, rankItems).map((share) => ({
+            resamples: options.rankSamples.rounds,
+            shares: rankDistributionShares(options.rankSamples, rankItems).map((share) => ({
               ...share,
               item: titleOf(share.item),
             })),
           }
         : undefined,
     itemPages,
+    groups: { count: groups.count, byCategory: groupsAreCategories(groups.groupOf, standings) },
     period: timePeriod(table.time),
   };
 }
@@ -229,6 +238,23 @@ function rankWithinCategories(standings: readonly ItemStanding[]): ItemStanding[
       categoryRank: rank === null || rank === undefined ? undefined : { rank: rank.rank, of: rank.of },
     };
   });
+}
+
+/** True when every group holds items of one category and every category lies in one group. */
+function groupsAreCategories(groupOf: Int32Array, standings: readonly ItemStanding[]): boolean {
+  const categoryOfGroup = new Map<number, string | undefined>();
+  const groupOfCategory = new Map<string | undefined, number>();
+  for (let code = 0; code < groupOf.length; code++) {
+    const group = groupOf[code]!;
+    if (group < 0) continue;
+    const category = standings[code]?.category;
+    if (category === undefined) return false;
+    if ((categoryOfGroup.get(group) ?? category) !== category) return false;
+    if ((groupOfCategory.get(category) ?? group) !== group) return false;
+    categoryOfGroup.set(group, category);
+    groupOfCategory.set(category, group);
+  }
+  return categoryOfGroup.size > 1;
 }
 
 function categoryScoreRanges(items: readonly ItemStanding[]): Map<string, { lower: number; upper: number }> {

@@ -214,14 +214,29 @@ function describeRun(data: ReportData): string {
   return `${formatCount(calls)} judge calls, ${formatCount(invalid)} without a usable verdict (${formatPercent(calls === 0 ? null : invalid / calls, 1)})${costText}.`;
 }
 
+function singularNoun(noun: string): string {
+  return noun.endsWith("s") ? noun.slice(0, -1) : noun;
+}
+
 /** Generates the summary, headline findings and per-section readings of a report. */
 export function describeFindings(data: ReportData): ReportFindings {
   const dataset = data.metrics.dataset;
   const categories = new Set(data.items.map((item) => item.category).filter((category) => category !== undefined));
   const judges = dataset.judges.map((judge) => judge.judge);
-  const period = data.period === undefined ? "" : ` between ${data.period.start} and ${data.period.end}`;
+  const period =
+    data.period === undefined
+      ? ""
+      : data.period.start === data.period.end
+        ? ` on ${data.period.start}`
+        : ` between ${data.period.start} and ${data.period.end}`;
   const summary = `${formatCount(dataset.items)} ${data.itemNoun}${categories.size > 0 ? ` in ${categories.size} categories` : ""} were compared pairwise ${formatCount(dataset.comparisons)} times by ${judges.length} judge${judges.length === 1 ? "" : "s"} (${judges.join(", ")})${period}: ${formatCount(dataset.decided)} decided, ${formatCount(dataset.ties)} ties, ${formatCount(dataset.invalid)} invalid. ${formatCount(dataset.bothOrderUnits)} of ${formatCount(dataset.units)} item pairs were judged in both presentation orders.`;
   const ratings = describeRatings(data);
+  const groupWarning =
+    data.groups.count > 1
+      ? [
+          `The comparisons form ${data.groups.count} separate groups that never meet${data.groups.byCategory ? " (exactly the categories: matches were scheduled within categories)" : ""}: ratings and ranks compare ${data.itemNoun} within a group only. Across groups the scale is set by the fit's convention (each group centred near 1000), not by data, so cross-group ranks, rank intervals and separability say nothing about which group is better.`,
+        ]
+      : [];
   const agreement = describeAgreement(data.metrics);
   const positionBias = describePositionBias(data.metrics);
   const stability = describeStability(data.metrics);
@@ -229,6 +244,7 @@ export function describeFindings(data: ReportData): ReportFindings {
   return {
     summary,
     headlines: [
+      ...groupWarning,
       ...ratings.headline,
       ...stability.headline,
       ...agreement.headline,
@@ -236,7 +252,10 @@ export function describeFindings(data: ReportData): ReportFindings {
       ...biases.headline,
     ],
     readings: {
-      ratings: ratings.reading,
+      ratings:
+        data.groups.count > 1
+          ? `${ratings.reading} Rank intervals here are pooled across ${data.groups.count} groups that never met; within a ${data.groups.byCategory ? "category" : "group"}, use the rank shown on each ${singularNoun(data.itemNoun)}'s page.`
+          : ratings.reading,
       agreement: agreement.reading,
       positionBias: positionBias.reading,
       stability: stability.reading,

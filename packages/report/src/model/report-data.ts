@@ -121,6 +121,11 @@ export interface ReportData {
   readonly rankDistribution?: { readonly resamples: number; readonly shares: readonly RankShare[] } | undefined;
   /** Per-item pages (capped by the caller). */
   readonly itemPages: readonly ItemPage[];
+  /**
+   * Connected groups of the comparison graph. With more than one, ratings compare items within a group only;
+   * `byCategory` says the groups are exactly the categories (a tournament that schedules within categories).
+   */
+  readonly groups: { readonly count: number; readonly byCategory: boolean };
   /** Time span of the comparisons (ISO dates), when recorded. */
   readonly period?: { readonly start: string; readonly end: string } | undefined;
 }

@@ -275,6 +275,7 @@ export function sampleReportData(): ReportData {
       ]),
     },
     itemPages,
+    groups: { count: 1, byCategory: false },
     period: { start: "2026-05-01", end: "2026-05-05" },
   };
 }
