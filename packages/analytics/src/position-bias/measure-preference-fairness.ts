@@ -11,9 +11,10 @@ import { statistic } from "../stats/proportion.js";
  * (judge, model, task): model = the unordered pair of the two items' producers (with one fixed reference model
  * this is "the model"), task = the items' category (the low item's; none → one task). Per unit,
  * PF_raw = recency·rp − primacy·pp with pp, rp the primacy and recency shares of its inconsistent pairs, and
- * PF = PF_raw / T with T = (vote pairs of the judge on that task, unparsed included) / (number of models), so
- * PF ∈ [−1, 1] for balanced designs (−1 always primacy, +1 always recency). A judge's PF is the mean over the
- * whole grid of models × tasks seen in the data (units without data score 0), as upstream does. Without
+ * PF = PF_raw / T with T = (vote pairs of the judge on that task, unparsed included) / (number of models it
+ * judged on that task), so PF ∈ [−1, 1] for balanced designs (−1 always primacy, +1 always recency). A judge's
+ * PF is the mean over its units (METRICS.md); upstream averages over the global models × tasks grid, which is
+ * the same when every judge judged every model on every task (as in Judging-the-Judges). Without
  * producers all pairs form one model per task. Pairs with an unparsed vote count only towards T.
  */
 export function measurePreferenceFairness(options: {
@@ -24,13 +25,9 @@ export function measurePreferenceFairness(options: {
   category?: readonly (string | undefined)[] | undefined;
 }): Statistic[] {
   const { table, units, pairs, producer, category } = options;
-  // Per judge: unit key → [primacy, recency, valid pairs]; per judge and task: all pairs (unparsed included).
+  // Per judge: unit key → [primacy, recency, valid pairs]; per judge and task: all pairs and the models seen.
   const unitsByJudge = table.judgeIds.map(() => new Map<string, [number, number, number]>());
-  const taskPairs = table.judgeIds.map(() => new Map<string, number>());
-  const models = new Set<string>();
-  const tasks = new Set<string>();
-  // Unknown producers pool into one model: per-item "models" would break upstream's grid (each model on
-  // every task) and scale PF by the number of items.
+  const taskPairs = table.judgeIds.map(() => new Map<string, { pairs: number; models: Set<string> }>());
   const modelOf = (item: number) => producer?.[item] ?? "";
   for (let index = 0; index < pairs.count; index++) {
     const unit = pairs.unit[index]!;
@@ -39,9 +36,13 @@ export function measurePreferenceFairness(options: {
     const model = `${twoModels[0]}\u0000${twoModels[1]}`;
     const task = category?.[low] ?? "";
     const judge = pairs.judge[index]!;
-    models.add(model);
-    tasks.add(task);
-    taskPairs[judge]!.set(task, (taskPairs[judge]!.get(task) ?? 0) + 1);
+    let taskEntry = taskPairs[judge]!.get(task);
+    if (taskEntry === undefined) {
+      taskEntry = { pairs: 0, models: new Set() };
+      taskPairs[judge]!.set(task, taskEntry);
+    }
+    taskEntry.pairs++;
+    taskEntry.models.add(model);
     const original = table.verdict[pairs.lowFirstRow[index]!]!;
     const swapped = table.verdict[pairs.highFirstRow[index]!]!;
     if (original === 3 || swapped === 3) continue;
@@ -57,20 +58,19 @@ export function measurePreferenceFairness(options: {
     else if (hasSecond && !hasFirst) counts[1]++;
     counts[2]++;
   }
-  const unitCount = models.size * tasks.size;
   return table.judgeIds.map((_, judge) => {
     if (unitsByJudge[judge]!.size === 0) return statistic(Number.NaN, 0);
     let sum = 0;
     let votePairs = 0;
     for (const [key, [primacy, recency, valid]] of unitsByJudge[judge]!) {
-      const t = taskPairs[judge]!.get(key.slice(key.indexOf("\u0001") + 1))! / models.size;
+      const taskEntry = taskPairs[judge]!.get(key.slice(key.indexOf("\u0001") + 1))!;
+      const t = taskEntry.pairs / taskEntry.models.size;
       const inconsistent = primacy + recency;
       const pp = inconsistent === 0 ? 0 : primacy / inconsistent;
       const rp = inconsistent === 0 ? 0 : recency / inconsistent;
       sum += (recency * rp - primacy * pp) / t;
       votePairs += valid;
     }
-    // Units of the models × tasks grid without data score 0, as upstream averages over the full grid.
-    return statistic(sum / unitCount, votePairs);
+    return statistic(sum / unitsByJudge[judge]!.size, votePairs);
   });
 }
