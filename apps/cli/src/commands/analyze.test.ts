@@ -151,6 +151,13 @@ describe("judgelab analyze", () => {
     expect(reference.code).toBe(2);
     expect(reference.stderr).toContain("bad-references.jsonl:1: name");
     expect(reference.stderr).toContain("bad-references.jsonl:2:");
+    writeFileSync(
+      join(root, "unknown-references.jsonl"),
+      `\n${JSON.stringify({ kind: "item", item: "nope", name: "r", score: 1 })}\n`,
+    );
+    const unknown = await runCliForTest(["analyze", dir, "--reference", "unknown-references.jsonl"], { cwd: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown-references.jsonl:2: unknown item "nope"');
     const broken = join(root, "broken");
     mkdirSync(broken, { recursive: true });
     writeFileSync(join(broken, "dataset.json"), JSON.stringify({ schemaVersion: 1, name: "broken" }));

@@ -46,8 +46,12 @@ function displayPath(cwd: string, path: string): string {
 }
 
 /** Reads a references .jsonl file; every invalid line is an error naming file, line and field. */
-async function readReferences(path: string, shown: string): Promise<ReferenceRecordLike[]> {
+async function readReferences(
+  path: string,
+  shown: string,
+): Promise<{ records: ReferenceRecordLike[]; lines: number[] }> {
   const records: ReferenceRecordLike[] = [];
+  const lines: number[] = [];
   const problems: string[] = [];
   for await (const line of readJsonLines(path)) {
     if (line.error !== undefined) {
@@ -55,15 +59,17 @@ async function readReferences(path: string, shown: string): Promise<ReferenceRec
       continue;
     }
     const parsed = referenceSchema.safeParse(line.value);
-    if (parsed.success) records.push(parsed.data);
-    else {
+    if (parsed.success) {
+      records.push(parsed.data);
+      lines.push(line.line);
+    } else {
       for (const issue of parsed.error.issues) {
         problems.push(`${shown}:${line.line}: ${issue.path.join(".") || "(record)"}: ${issue.message}`);
       }
     }
   }
   if (problems.length > 0) throw new UsageError(`invalid references file:\n${problems.slice(0, 50).join("\n")}`);
-  return records;
+  return { records, lines };
 }
 
 /** Condition codes from a comparison field (top-level or metadata), aligned with the table rows. */
@@ -136,10 +142,9 @@ export const analyzeCommand: Command = async (argv, io) => {
     return ExitCode.usage;
   }
   const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
-  const references =
-    referencePath === undefined
-      ? dataset.references
-      : await readReferences(referencePath, displayPath(io.cwd, referencePath));
+  const referenceFile =
+    referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
+  const references = referenceFile?.records ?? dataset.references;
   const analysis: AnalysisOptions = {
     seed,
     bootstrapRounds,
@@ -154,11 +159,13 @@ export const analyzeCommand: Command = async (argv, io) => {
     analysis,
   });
   if (problems.length > 0) {
-    const source = (kind: string) =>
-      kind === "reference" && referencePath !== undefined ? displayPath(io.cwd, referencePath) : kind;
-    const lines = problems
-      .slice(0, 50)
-      .map((problem) => `${source(problem.record)}: record ${problem.index + 1}: ${problem.message}`);
+    // A --reference file is named with its line; the dataset's own files passed validation, so their records
+    // are counted in file order.
+    const where = (record: string, index: number) =>
+      record === "reference" && referencePath !== undefined && referenceFile !== undefined
+        ? `${displayPath(io.cwd, referencePath)}:${referenceFile.lines[index]}`
+        : `${record === "reference" ? "references.jsonl" : "assessments.jsonl"} record ${index + 1}`;
+    const lines = problems.slice(0, 50).map((problem) => `${where(problem.record, problem.index)}: ${problem.message}`);
     throw new UsageError(`records refer to unknown ids:\n${lines.join("\n")}`);
   }
   const document: MetricsDocument = analyzeJudges(input);
