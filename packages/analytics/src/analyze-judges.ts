@@ -79,7 +79,7 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
     maxLeaderboardItems: options.maxLeaderboardItems,
   });
   const pooled = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
-  const transitivity = measurePanelTransitivity({
+  const { transitivity, majorityEdges } = measurePanelTransitivity({
     units,
     votes,
     judgeIds: table.judgeIds,
@@ -114,6 +114,7 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
           itemScore,
           pooled,
           exclude: labelJudges,
+          majorityEdges,
         }),
       }
     : unavailable("no references (per-item scores or per-pair labels) and no gold or human judges");

@@ -418,6 +418,11 @@ export interface ReferenceSection {
     readonly agreementWithConfidence: Statistic;
     readonly pairRankBrier: Statistic;
   }>;
+  /**
+   * Panel-majority 3-cycles / closed triangles by difficulty: a triangle's difficulty is the smallest
+   * reference-score gap among its three items (quartile bins). Needs per-item reference scores.
+   */
+  readonly transitivityByGap?: Section<{ readonly bins: readonly Bin<Proportion>[] }>;
   /** Round robin (pooled BT order) vs panel majority vs each single judge on the same units. */
   readonly panelVsSingle: readonly { readonly who: string; readonly accuracy: Proportion }[];
 }

@@ -47,6 +47,10 @@ describe("reference and coherence sections on a simulated tournament", () => {
     const pearson = 2 * Math.sin((Math.PI * ranking.spearman.value!) / 6);
     expect(top.expected).toBeCloseTo(expectedTopOverlap(top.k / 40, pearson), 10);
     expect(Math.abs(top.observed.value! - top.expected!)).toBeLessThan(0.4);
+    // Cycles concentrate among near-equal items: the hardest quartile has at least the easiest quartile's rate.
+    const byGap = available(reference.transitivityByGap!).bins;
+    expect(byGap.reduce((sum, bin) => sum + bin.value.n, 0)).toBeGreaterThan(100);
+    expect(byGap[0]!.value.value!).toBeGreaterThan(byGap[3]!.value.value!);
     const single = reference.panelVsSingle.find((row) => row.who === "noisy")!.accuracy.value!;
     expect(
       reference.panelVsSingle.find((row) => row.who === "round robin (pooled BT)")!.accuracy.value!,

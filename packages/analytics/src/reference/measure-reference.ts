@@ -6,6 +6,7 @@ import type { Bin, OverlapRow, Proportion, ReferenceSection } from "../metrics-d
 import type { PairUnits } from "../pair-units.js";
 import { unavailable } from "../section.js";
 import type { LeaderboardFit } from "../stability/fit-leaderboard.js";
+import { countCyclicTriads } from "../stability/measure-transitivity.js";
 import { expectedTopOverlap, normalCdf } from "../stats/normal-distribution.js";
 import { proportion, statistic } from "../stats/proportion.js";
 import { kendallTauB, spearman } from "../stats/rank-correlation.js";
@@ -22,7 +23,8 @@ export const OVERLAP_FRACTIONS = [0.1, 0.25];
  * with confidence (+1 same separated order, −1 opposite, 0 our CIs overlap; mean over pairs with different
  * reference scores) and pair-rank Brier score with P(a above b) = Φ((r_a − r_b)/√(s_a² + s_b²)) from the
  * bootstrap standard deviations. Panel vs single: accuracy of the pooled BT order, the panel majority and each
- * judge's modal label on the units each covers.
+ * judge's modal label on the units each covers. Transitivity by gap: panel-majority cycles among closed triangles
+ * by quartiles of the triangle's smallest reference gap.
  */
 export function measureReference(options: {
   table: ComparisonTable;
@@ -34,6 +36,7 @@ export function measureReference(options: {
   itemScore: Float64Array | undefined;
   pooled: LeaderboardFit | undefined;
   exclude: ReadonlySet<number>;
+  majorityEdges: { winner: ArrayLike<number>; loser: ArrayLike<number> };
 }): ReferenceSection {
   const { table, units, votes, winner, gap, itemScore, pooled, exclude } = options;
   const judgeCount = table.judgeIds.length;
@@ -78,6 +81,10 @@ export function measureReference(options: {
     name: options.name,
     perJudge,
     ranking: measureRanking(itemScore, pooled),
+    transitivityByGap:
+      itemScore === undefined
+        ? unavailable("no per-item reference scores")
+        : measureTransitivityByGap(options.majorityEdges, itemScore),
     panelVsSingle: measurePanelVsSingle({ table, units, votes, winner, pooled, exclude }),
   };
 }
@@ -194,4 +201,41 @@ function measurePanelVsSingle(options: {
       exclude.has(code) || counts[code * 2 + 1] === 0 ? [] : [row(judge, code)],
     ),
   ];
+}
+
+/** Panel-majority cycle rate by quartile bins of each closed triangle's smallest reference gap. */
+function measureTransitivityByGap(
+  edges: { winner: ArrayLike<number>; loser: ArrayLike<number> },
+  itemScore: Float64Array,
+): NonNullable<ReferenceSection["transitivityByGap"]> {
+  const difficulty: number[] = [];
+  const cyclic: boolean[] = [];
+  countCyclicTriads(edges, (a, b, c, isCycle) => {
+    const gap = Math.min(
+      Math.abs(itemScore[a]! - itemScore[b]!),
+      Math.abs(itemScore[b]! - itemScore[c]!),
+      Math.abs(itemScore[a]! - itemScore[c]!),
+    );
+    if (!Number.isFinite(gap)) return;
+    difficulty.push(gap);
+    cyclic.push(isCycle);
+  });
+  if (difficulty.length < 8) return unavailable("fewer than 8 closed triangles with reference scores");
+  const sorted = [...difficulty].sort((x, y) => x - y);
+  const edgesOfBins = [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q));
+  const cycles = new Float64Array(4);
+  const totals = new Float64Array(4);
+  difficulty.forEach((value, index) => {
+    const bin = edgesOfBins.filter((edge) => value >= edge).length;
+    totals[bin]!++;
+    if (cyclic[index]) cycles[bin]!++;
+  });
+  return {
+    available: true,
+    bins: Array.from(totals, (total, bin) => ({
+      lower: bin === 0 ? sorted[0]! : edgesOfBins[bin - 1]!,
+      upper: bin === 3 ? null : edgesOfBins[bin]!,
+      value: proportion(cycles[bin]!, total),
+    })),
+  };
 }

@@ -16,7 +16,7 @@ export function measurePanelTransitivity(options: {
   judgeIds: readonly string[];
   itemCount: number;
   exclude: ReadonlySet<number>;
-}): Transitivity {
+}): { transitivity: Transitivity; majorityEdges: { winner: number[]; loser: number[] } } {
   const { units, votes, judgeIds, itemCount, exclude } = options;
   // Net preference per (judge, item pair).
   const perJudge = judgeIds.map(() => new Map<number, number>());
@@ -66,10 +66,13 @@ export function measurePanelTransitivity(options: {
     if (forLow + forHigh >= 2 && (forLow === 0 || forHigh === 0)) unanimous.set(key, forLow > 0 ? 1 : -1);
   }
   return {
-    perJudge: judgeIds.flatMap((judge, code) =>
-      exclude.has(code) ? [] : [{ judge, cycleRate: rate(perJudge[code]!) }],
-    ),
-    majority: rate(majority),
-    unanimous: rate(unanimous),
+    transitivity: {
+      perJudge: judgeIds.flatMap((judge, code) =>
+        exclude.has(code) ? [] : [{ judge, cycleRate: rate(perJudge[code]!) }],
+      ),
+      majority: rate(majority),
+      unanimous: rate(unanimous),
+    },
+    majorityEdges: toEdges(majority),
   };
 }

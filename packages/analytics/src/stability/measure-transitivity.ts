@@ -3,9 +3,12 @@
  * item pair as (winner, loser) codes; a closed triangle is three items whose three pairs all have an edge;
  * a cycle is a closed triangle whose edges go round (A > B > C > A). METRICS.md transitivity.
  * Counting: for each edge (a, b) with a < b, the common neighbours c > b close a triangle (each triangle is
- * found once); O(Σ deg²) with sorted adjacency sets.
+ * found once); O(Σ deg²) with adjacency sets. `onTriangle` sees every closed triangle (e.g. to bin by difficulty).
  */
-export function countCyclicTriads(edges: { winner: ArrayLike<number>; loser: ArrayLike<number> }): {
+export function countCyclicTriads(
+  edges: { winner: ArrayLike<number>; loser: ArrayLike<number> },
+  onTriangle?: (a: number, b: number, c: number, cyclic: boolean) => void,
+): {
   cycles: number;
   triangles: number;
 } {
@@ -41,7 +44,9 @@ export function countCyclicTriads(edges: { winner: ArrayLike<number>; loser: Arr
         const bc = beats.get(b)?.has(c) ?? false;
         const ca = beats.get(c)?.has(a) ?? false;
         // A cycle goes a→b→c→a or a→c→b→a.
-        if ((ab && bc && ca) || (!ab && !bc && !ca)) cycles++;
+        const cyclic = (ab && bc && ca) || (!ab && !bc && !ca);
+        if (cyclic) cycles++;
+        onTriangle?.(a, b, c, cyclic);
       }
     }
   }
