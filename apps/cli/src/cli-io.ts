@@ -12,6 +12,8 @@ export interface CliIo {
   readonly isTty: boolean;
   /** Aborted on Ctrl-C: long-running commands stop scheduling and leave resumable state. */
   readonly signal: AbortSignal;
+  /** Aborted on a second Ctrl-C: long-running commands also abandon work in flight, still leaving resumable state. */
+  readonly abandonSignal: AbortSignal;
 }
 
 /** A command: parses its own arguments and returns the exit code (0 ok, 1 failure, 2 usage or input error). */

@@ -11,7 +11,7 @@ export interface CliRun {
 /** Runs `judgelab <argv>` in-process with captured output (tests only). */
 export async function runCliForTest(
   argv: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; signal?: AbortSignal; abandonSignal?: AbortSignal } = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -25,7 +25,8 @@ export async function runCliForTest(
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
     isTty: false,
-    signal: new AbortController().signal,
+    signal: options.signal ?? new AbortController().signal,
+    abandonSignal: options.abandonSignal ?? new AbortController().signal,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

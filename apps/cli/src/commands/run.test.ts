@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -112,5 +113,118 @@ describe("a cache shared by two run folders", () => {
     const second = await runCliForTest(["run", "second.yaml", "--json"], { cwd: root, env });
     expect(JSON.parse(second.stdout)).toMatchObject({ recorded: 28, calls: 0, cacheHits: 28 });
     expect(server.log.length).toBe(requestsBefore);
+  });
+});
+
+/** Waits until `condition` holds, polling every 10 ms; fails after `timeoutMs`. */
+async function waitFor(condition: () => boolean, what: string, detail = () => ""): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${detail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The run log's records, by type. */
+function logRecords(runDir: string): { type: string; kind?: string }[] {
+  return readFileSync(join(runDir, "log.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { type: string; kind?: string });
+}
+
+/** A copy of run.yaml with its own name and run folder. */
+function configNamed(name: string): string {
+  const file = `${name}.yaml`;
+  writeFileSync(
+    join(root, file),
+    readFileSync(join(root, "run.yaml"), "utf8")
+      .replace("name: cli-test", `name: ${name}`)
+      .replace("runDir: out/run", `runDir: out/${name}`),
+  );
+  return file;
+}
+
+describe("Ctrl-C", () => {
+  const env = { OPENAI_API_KEY: SENTINEL };
+  const STALL = { kind: "delay", ms: 10_000 } as const;
+
+  it("the second abandons in-flight calls: the command returns at once with a complete log, and --resume finishes", async () => {
+    const file = configNamed("abandoned");
+    // The first four calls (all of concurrency 4) stall for 10 s at the server.
+    server.faults.push(STALL, STALL, STALL, STALL);
+    const before = server.log.length;
+    const stop = new AbortController();
+    const abandon = new AbortController();
+    const running = runCliForTest(["run", file], {
+      cwd: root,
+      env,
+      signal: stop.signal,
+      abandonSignal: abandon.signal,
+    });
+    await waitFor(() => server.log.length >= before + 4, "four calls in flight");
+    stop.abort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.log.length).toBe(before + 4); // the first signal starts nothing new
+    const abandonedAt = Date.now();
+    abandon.abort();
+    const run = await running;
+    expect(Date.now() - abandonedAt).toBeLessThan(5000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "interrupted (4 in-flight calls abandoned): run `judgelab run abandoned.yaml --resume` to call only what is missing or failed",
+    );
+    const runDir = join(root, "out", "abandoned");
+    const failed = logRecords(runDir).filter((record) => record.type === "failed");
+    expect(failed.map((record) => record.kind)).toEqual(["aborted", "aborted", "aborted", "aborted"]);
+
+    const resumed = await runCliForTest(["run", file, "--resume", "--json"], { cwd: root, env });
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ recorded: 28, failed: 0, pending: 0, calls: 28 });
+  });
+
+  it("in a real process: the first stops scheduling, the second abandons, and the process exits with the log flushed", {
+    timeout: 60_000,
+  }, async () => {
+    const file = configNamed("signalled");
+    server.faults.push(STALL, STALL, STALL, STALL);
+    const before = server.log.length;
+    const main = resolve(import.meta.dirname, "../main.ts");
+    // Started from the package (where tsx resolves); INIT_CWD is the user's directory, as under `pnpm judgelab`.
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", main, "run", file], {
+      cwd: resolve(import.meta.dirname, "../.."),
+      env: { PATH: process.env.PATH ?? "", INIT_CWD: root, OPENAI_API_KEY: SENTINEL },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    await waitFor(
+      () => server.log.length >= before + 4,
+      "four calls in flight",
+      () => stderr,
+    );
+    child.kill("SIGINT");
+    await waitFor(() => stderr.includes("Stopping"), "the first interrupt's message");
+    child.kill("SIGINT");
+    const abandonedAt = Date.now();
+    const code = await exited;
+    expect(Date.now() - abandonedAt).toBeLessThan(5000);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Abandoning in-flight work");
+    expect(stderr).toContain("interrupted (4 in-flight calls abandoned)");
+    const runDir = join(root, "out", "signalled");
+    const records = logRecords(runDir);
+    expect(records.filter((record) => record.type === "failed").map((record) => record.kind)).toEqual([
+      "aborted",
+      "aborted",
+      "aborted",
+      "aborted",
+    ]);
+    expect(records.at(-1)).toMatchObject({ type: "stop", reason: "interrupted" });
+    const resumed = await runCliForTest(["run", file, "--resume", "--json"], { cwd: root, env });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ recorded: 28, failed: 0, pending: 0, calls: 28 });
   });
 });

@@ -40,7 +40,8 @@ repetition; cacheFile: in the config shares one cache between runs) and dataset/
 \`judgelab report <run-dir>\` reads). A run can be killed at any moment: --resume continues it, calling only what is missing or failed,
 never paying twice for a cached response; a torn last line is repaired and reported.
 
-Ctrl-C stops scheduling and lets in-flight calls finish (a second Ctrl-C exits at once); resume later.
+Ctrl-C stops scheduling and lets in-flight calls finish; a second Ctrl-C abandons them (logged as aborted, called
+again on resume); either way the log is complete and --resume continues the run. A third Ctrl-C exits at once.
 
 --dry-run  estimate calls, tokens (characters/4) and cost from the price table; no call is made
 --resume   continue an existing run folder (without it, a folder that already has results is refused)
@@ -111,6 +112,7 @@ export const runCommand: Command = async (argv, io) => {
       template,
       journal: store,
       signal: io.signal,
+      abandonSignal: io.abandonSignal,
       reporter: progress,
       ...(prepared.batchClients === undefined ? {} : { batchClients: prepared.batchClients }),
     });
@@ -144,12 +146,15 @@ export const runCommand: Command = async (argv, io) => {
   }
   const unfinished = summary.reason === "interrupted" || summary.failed > 0 || summary.pending > 0;
   if (unfinished && values.json !== true) {
+    const abandoned = summary.failedByKind.aborted ?? 0;
     const why =
       summary.reason === "budget"
         ? "the budget is spent: raise budget.maxCostUsd, then"
-        : summary.failed > 0
-          ? `${summary.failed} comparisons failed (see log.jsonl):`
-          : "stopped before the end:";
+        : summary.reason === "interrupted"
+          ? `interrupted${abandoned > 0 ? ` (${abandoned} in-flight calls abandoned)` : ""}:`
+          : summary.failed > 0
+            ? `${summary.failed} comparisons failed (see log.jsonl):`
+            : "stopped before the end:";
     io.stderr(`${why} run \`judgelab run ${positionals[0]} --resume\` to call only what is missing or failed\n`);
   }
   return unfinished ? ExitCode.failure : ExitCode.ok;
