@@ -2,29 +2,20 @@ import type { ComparisonTable } from "@judgelab/datasets";
 import { quantileSorted } from "@judgelab/ratings";
 import { majorityLabels, NO_LABEL } from "../agreement/gold-labels.js";
 import { modalOrdinalLabel, type UnitVotes } from "../agreement/unit-votes.js";
-import type { Bin, OverlapRow, Proportion, ReferenceSection } from "../metrics-document.js";
+import type { Bin, Proportion, ReferenceSection } from "../metrics-document.js";
 import type { PairUnits } from "../pair-units.js";
 import { unavailable } from "../section.js";
 import type { LeaderboardFit } from "../stability/fit-leaderboard.js";
-import { countCyclicTriads } from "../stability/measure-transitivity.js";
-import { expectedTopOverlap, normalCdf } from "../stats/normal-distribution.js";
-import { proportion, statistic } from "../stats/proportion.js";
-import { kendallTauB, spearman } from "../stats/rank-correlation.js";
-
-/** Fractions for top/bottom-k% overlap. */
-export const OVERLAP_FRACTIONS = [0.1, 0.25];
+import { proportion } from "../stats/proportion.js";
+import { measureRanking } from "./measure-ranking.js";
+import { measureTransitivityByGap } from "./measure-transitivity-by-gap.js";
 
 /**
  * Judges and the pooled ranking against a reference. Per judge: accuracy of every vote on units with a
  * reference winner (ties and invalid votes are wrong), and by quartile bins of the reference gap (difficulty
- * strata). Ranking (needs per-item reference scores and the pooled BT bootstrap): Spearman/Kendall; top and
- * bottom k% overlap against its expectation under the bivariate normal with the observed Spearman ρ
- * (Pearson correlation 2·sin(πρ/6)); Arena-Hard agreement
- * with confidence (+1 same separated order, −1 opposite, 0 our CIs overlap; mean over pairs with different
- * reference scores) and pair-rank Brier score with P(a above b) = Φ((r_a − r_b)/√(s_a² + s_b²)) from the
- * bootstrap standard deviations. Panel vs single: accuracy of the pooled BT order, the panel majority and each
- * judge's modal label on the units each covers. Transitivity by gap: panel-majority cycles among closed triangles
- * by quartiles of the triangle's smallest reference gap.
+ * strata). Ranking: {@link measureRanking}. Transitivity by gap: {@link measureTransitivityByGap}. Panel vs
+ * single: accuracy of the pooled BT order, the panel majority and each judge's modal label on the units each
+ * covers.
  */
 export function measureReference(options: {
   table: ComparisonTable;
@@ -89,74 +80,6 @@ export function measureReference(options: {
   };
 }
 
-function measureRanking(
-  itemScore: Float64Array | undefined,
-  pooled: LeaderboardFit | undefined,
-): ReferenceSection["ranking"] {
-  if (itemScore === undefined) return unavailable("no per-item reference scores");
-  if (pooled === undefined) return unavailable("no pooled leaderboard (see stability)");
-  const items: number[] = [];
-  for (let item = 0; item < itemScore.length; item++) {
-    if (Number.isFinite(itemScore[item]!) && Number.isFinite(pooled.estimate[item]!)) items.push(item);
-  }
-  if (items.length < 3) return unavailable("fewer than three items with both a reference score and a rating");
-  const ours = items.map((item) => pooled.estimate[item]!);
-  const theirs = items.map((item) => itemScore[item]!);
-  const rho = spearman(ours, theirs);
-  // The bivariate normal whose Spearman correlation is ρ has Pearson correlation 2·sin(πρ/6) (Pearson 1907).
-  const normalCorrelation = 2 * Math.sin((Math.PI * rho) / 6);
-  const overlap = (fraction: number, top: boolean): OverlapRow => {
-    const k = Math.max(1, Math.round(fraction * items.length));
-    const pick = (values: number[]) =>
-      new Set(
-        values
-          .map((value, index) => ({ value, index }))
-          .sort((a, b) => (top ? b.value - a.value : a.value - b.value) || a.index - b.index)
-          .slice(0, k)
-          .map((entry) => entry.index),
-      );
-    const mine = pick(ours);
-    let shared = 0;
-    for (const index of pick(theirs)) if (mine.has(index)) shared++;
-    return {
-      fraction,
-      k,
-      observed: proportion(shared, k),
-      expected: Number.isFinite(rho) ? expectedTopOverlap(k / items.length, normalCorrelation) : null,
-    };
-  };
-  let agreementSum = 0;
-  let separatedPairs = 0;
-  let brierSum = 0;
-  for (let a = 0; a < items.length; a++) {
-    for (let b = a + 1; b < items.length; b++) {
-      const i = items[a]!;
-      const j = items[b]!;
-      const reference = Math.sign(itemScore[i]! - itemScore[j]!);
-      if (reference === 0) continue;
-      separatedPairs++;
-      const ourOrder = pooled.lower[i]! > pooled.upper[j]! ? 1 : pooled.lower[j]! > pooled.upper[i]! ? -1 : 0;
-      agreementSum += ourOrder * reference;
-      const spread = Math.hypot(pooled.standardDeviation[i]!, pooled.standardDeviation[j]!);
-      const difference = pooled.estimate[i]! - pooled.estimate[j]!;
-      const forecast = spread > 0 ? normalCdf(difference / spread) : difference > 0 ? 1 : difference < 0 ? 0 : 0.5;
-      brierSum += (forecast - (reference > 0 ? 1 : 0)) ** 2;
-    }
-  }
-  return {
-    available: true,
-    spearman: statistic(rho, items.length),
-    kendall: statistic(kendallTauB(ours, theirs), items.length),
-    topOverlap: OVERLAP_FRACTIONS.map((fraction) => overlap(fraction, true)),
-    bottomOverlap: OVERLAP_FRACTIONS.map((fraction) => overlap(fraction, false)),
-    agreementWithConfidence: statistic(
-      separatedPairs === 0 ? Number.NaN : agreementSum / separatedPairs,
-      separatedPairs,
-    ),
-    pairRankBrier: statistic(separatedPairs === 0 ? Number.NaN : brierSum / separatedPairs, separatedPairs),
-  };
-}
-
 function measurePanelVsSingle(options: {
   table: ComparisonTable;
   units: PairUnits;
@@ -201,41 +124,4 @@ function measurePanelVsSingle(options: {
       exclude.has(code) || counts[code * 2 + 1] === 0 ? [] : [row(judge, code)],
     ),
   ];
-}
-
-/** Panel-majority cycle rate by quartile bins of each closed triangle's smallest reference gap. */
-function measureTransitivityByGap(
-  edges: { winner: ArrayLike<number>; loser: ArrayLike<number> },
-  itemScore: Float64Array,
-): NonNullable<ReferenceSection["transitivityByGap"]> {
-  const difficulty: number[] = [];
-  const cyclic: boolean[] = [];
-  countCyclicTriads(edges, (a, b, c, isCycle) => {
-    const gap = Math.min(
-      Math.abs(itemScore[a]! - itemScore[b]!),
-      Math.abs(itemScore[b]! - itemScore[c]!),
-      Math.abs(itemScore[a]! - itemScore[c]!),
-    );
-    if (!Number.isFinite(gap)) return;
-    difficulty.push(gap);
-    cyclic.push(isCycle);
-  });
-  if (difficulty.length < 8) return unavailable("fewer than 8 closed triangles with reference scores");
-  const sorted = [...difficulty].sort((x, y) => x - y);
-  const edgesOfBins = [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q));
-  const cycles = new Float64Array(4);
-  const totals = new Float64Array(4);
-  difficulty.forEach((value, index) => {
-    const bin = edgesOfBins.filter((edge) => value >= edge).length;
-    totals[bin]!++;
-    if (cyclic[index]) cycles[bin]!++;
-  });
-  return {
-    available: true,
-    bins: Array.from(totals, (total, bin) => ({
-      lower: bin === 0 ? sorted[0]! : edgesOfBins[bin - 1]!,
-      upper: bin === 3 ? null : edgesOfBins[bin]!,
-      value: proportion(cycles[bin]!, total),
-    })),
-  };
 }
