@@ -374,7 +374,15 @@ export interface LeniencyRow {
   readonly judge: string;
   readonly mean: Statistic;
   readonly sd: number | null;
-  readonly histogram: readonly { readonly score: number; readonly count: number }[];
+  readonly histogram: readonly {
+    readonly score: number;
+    readonly count: number;
+    /**
+     * Mean over the items every assessing judge scored (each item's mean score from this judge), so raters are
+     * compared on the same items; unavailable with a single rater or no shared item.
+     */
+    readonly meanOnSharedItems?: Section<{ readonly mean: Statistic }>;
+  }[];
 }
 
 // ---------------------------------------------------------------------------------------------- coherence
