@@ -63,6 +63,8 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
         : {
             available: true,
             source: gold.source,
+            labelledUnits: gold.labelled,
+            unmatchedReferences: gold.unmatched,
             perJudge: measureGoldAgreement({ table, units, orderPairs, gold: { ...gold, labelJudges } }),
           },
     alpacaEval:

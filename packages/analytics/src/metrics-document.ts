@@ -169,6 +169,10 @@ export interface PanelAgreement {
 export interface GoldAgreement {
   /** Where the labels came from: `references` (per-pair labels), or `judge:<id>` / `human-majority`. */
   readonly source: string;
+  /** Units that carry a gold label. */
+  readonly labelledUnits?: number;
+  /** Per-pair reference records that match no judged pair (same items and prompt); counted, not used. */
+  readonly unmatchedReferences?: number;
   readonly perJudge: readonly GoldAgreementRow[];
 }
 
@@ -374,15 +378,12 @@ export interface LeniencyRow {
   readonly judge: string;
   readonly mean: Statistic;
   readonly sd: number | null;
-  readonly histogram: readonly {
-    readonly score: number;
-    readonly count: number;
-    /**
-     * Mean over the items every assessing judge scored (each item's mean score from this judge), so raters are
-     * compared on the same items; unavailable with a single rater or no shared item.
-     */
-    readonly meanOnSharedItems?: Section<{ readonly mean: Statistic }>;
-  }[];
+  readonly histogram: readonly { readonly score: number; readonly count: number }[];
+  /**
+   * Mean over the items every assessing judge scored (each item's mean score from this judge), so raters are
+   * compared on the same items; unavailable with a single rater or no shared item.
+   */
+  readonly meanOnSharedItems?: Section<{ readonly mean: Statistic }>;
 }
 
 // ---------------------------------------------------------------------------------------------- coherence

@@ -13,6 +13,8 @@ export interface GoldLabels {
   /** Judges whose votes are the labels (excluded from being scored against them). */
   readonly labelJudges: ReadonlySet<number>;
   readonly labelled: number;
+  /** Per-pair references matching no unit of the table. */
+  readonly unmatched: number;
 }
 
 /**
@@ -34,17 +36,21 @@ export function resolveGoldLabels(options: {
     const lookup = new Map<string, number>();
     for (let u = 0; u < units.count; u++) lookup.set(`${units.low[u]}:${units.high[u]}:${units.prompt[u]}`, u);
     let labelled = 0;
+    let unmatched = 0;
     for (let index = 0; index < pairs.a.length; index++) {
       const a = pairs.a[index]!;
       const b = pairs.b[index]!;
       const low = Math.min(a, b);
       const unit = lookup.get(`${low}:${Math.max(a, b)}:${pairs.prompt[index]}`);
-      if (unit === undefined) continue;
+      if (unit === undefined) {
+        unmatched++;
+        continue;
+      }
       const winner = pairs.winner[index]!;
       label[unit] = winner === 2 ? 2 : (winner === 0) === (a === low) ? 0 : 1;
       labelled++;
     }
-    return { source: `references:${references!.name}`, label, labelJudges: new Set(), labelled };
+    return { source: `references:${references!.name}`, label, labelJudges: new Set(), labelled, unmatched };
   }
   for (const kind of ["gold", "human"] as const) {
     const labelJudges = new Set<number>();
@@ -56,7 +62,7 @@ export function resolveGoldLabels(options: {
     const labelled = label.reduce((sum, value) => sum + (value === NO_LABEL ? 0 : 1), 0);
     if (labelled === 0) continue;
     const source = kind === "gold" ? "gold-judges" : "human-majority";
-    return { source, label, labelJudges, labelled };
+    return { source, label, labelJudges, labelled, unmatched: 0 };
   }
   return undefined;
 }

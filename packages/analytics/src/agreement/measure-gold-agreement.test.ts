@@ -35,3 +35,34 @@ describe("measureGoldAgreement (hand-made)", () => {
     expect(row!.correctBothOrders.available && row!.correctBothOrders.rate).toMatchObject({ count: 0, n: 3 });
   });
 });
+
+describe("resolveGoldLabels from per-pair references", () => {
+  it("maps labels onto units in either item order and counts references that match no judged pair", () => {
+    const table = buildTable([
+      { first: "x", second: "y", judge: "llm", verdict: "first" },
+      { first: "z", second: "x", judge: "llm", verdict: "second" },
+    ]);
+    const units = buildPairUnits(table);
+    const code = (id: string) => table.itemIds.indexOf(id);
+    const gold = resolveGoldLabels({
+      table,
+      units,
+      votes: collectUnitVotes(table, units),
+      references: {
+        name: "gold",
+        pairs: {
+          // y beats x (given as a = y, b = x); z beats x; x vs y again under a prompt no comparison has.
+          a: Int32Array.from([code("y"), code("x"), code("x")]),
+          b: Int32Array.from([code("x"), code("z"), code("y")]),
+          winner: Uint8Array.from([0, 1, 0]),
+          prompt: Int32Array.from([-1, -1, 7]),
+        },
+      },
+    })!;
+    expect(gold.source).toBe("references:gold");
+    expect([gold.labelled, gold.unmatched]).toEqual([2, 1]);
+    const [row] = measureGoldAgreement({ table, units, orderPairs: collectOrderPairs(table, units), gold });
+    // The llm picked x over y (wrong) and x over z (wrong: z won per the reference).
+    expect(row!.accuracy).toMatchObject({ count: 0, n: 2 });
+  });
+});
