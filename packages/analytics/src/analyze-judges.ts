@@ -143,7 +143,7 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
             }),
           },
     reference,
-    conditions: resolveConditions(input, units, hasReference ? winner : undefined),
+    conditions: resolveConditions(input, units, hasReference ? winner : undefined, labelJudges),
   };
 }
 
@@ -170,6 +170,7 @@ function resolveConditions(
   input: AnalysisInput,
   units: ReturnType<typeof buildPairUnits>,
   winner: Uint8Array | undefined,
+  labelJudges: ReadonlySet<number>,
 ): Section<ReturnType<typeof measureConditions>> {
   const condition = input.options.condition;
   if (condition === undefined) return unavailable("no condition field named (--condition <field>)");
@@ -192,6 +193,7 @@ function resolveConditions(
       condition: column.codes,
       labels: column.labels,
       winner,
+      exclude: labelJudges,
     }),
   };
 }

@@ -26,8 +26,15 @@ export function measureConditions(options: {
   condition: Int32Array;
   labels: readonly string[];
   winner: Uint8Array | undefined;
+  /** Label judges (gold), left out. */
+  exclude?: ReadonlySet<number>;
 }): ConditionsSection {
-  const { table, units, field, condition, labels, winner } = options;
+  const { table, units, field, labels, winner, exclude } = options;
+  // Rows of label judges take no part: treat them as having no condition.
+  const condition =
+    exclude === undefined || exclude.size === 0
+      ? options.condition
+      : options.condition.map((code, row) => (exclude.has(table.judge[row]!) ? -1 : code));
   const conditionCount = labels.length;
   const itemCount = table.itemIds.length;
   // Consensus over all conditions: strict majority of valid labels per unit.
