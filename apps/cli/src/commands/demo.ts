@@ -53,7 +53,13 @@ async function loadPaperPool(root: string, seed: number): Promise<{ papers: Item
       if (known.has(item.id)) continue;
       const quality =
         typeof item.metadata?.quality === "number" ? item.metadata.quality : 1.5 * hashedQuality(item.id, seed);
-      papers.push({ ...item, metadata: { ...item.metadata, quality, seedPage: true } });
+      // The page hides its opponents' categories; they met an Artificial Intelligence paper in a tournament that
+      // schedules within categories, so they join that category (else they would form a group of their own).
+      papers.push({
+        ...item,
+        category: item.category ?? "Artificial Intelligence",
+        metadata: { ...item.metadata, quality, seedPage: true },
+      });
       showcase.push(item.id);
     }
   }

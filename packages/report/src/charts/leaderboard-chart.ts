@@ -97,7 +97,9 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
   const categories = [...groups.keys()].sort((a, b) => a.localeCompare(b));
   const rows = categories.flatMap((category) =>
     topRatedItems(groups.get(category)!, perGroup).map((item) => ({
-      display: `${item.display} (${shortenLabel(category, 16)})`,
+      // Unique per category; the axis shows only the part after "|" (colour and legend name the category).
+      display: `${category}|${item.display}`,
+      title: item.label,
       rating: item.rating,
       lower: item.lower,
       upper: item.upper,
@@ -121,7 +123,15 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
     data: { values: rows },
     width: 420,
     height: { step: 14 },
-    encoding: { y: { field: "display", type: "nominal", sort: null, title: null } },
+    encoding: {
+      y: {
+        field: "display",
+        type: "nominal",
+        sort: null,
+        title: null,
+        axis: { labelExpr: "slice(datum.label, indexof(datum.label, '|') + 1)" },
+      },
+    },
     layer: [
       {
         mark: { type: "rule", strokeWidth: 2, opacity: 0.6 },

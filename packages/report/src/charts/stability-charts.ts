@@ -29,7 +29,7 @@ export function buildConvergenceChart(options: ConvergenceChartOptions): TopLeve
         y: {
           field: "correlation",
           type: "quantitative",
-          title: "rank correlation with the final ranking",
+          title: "Spearman ρ with the final ranking",
           scale: { domain: [Math.min(0, ...rows.map((row) => row.correlation)), 1] },
         },
         color: {
@@ -56,7 +56,7 @@ export function buildConvergenceChart(options: ConvergenceChartOptions): TopLeve
   return {
     ...baseChartSpec({ title: "Convergence of the ranking", subtitle: options.subtitle }),
     width: 520,
-    height: 260,
+    height: 300,
     layer: layers,
   } as TopLevelSpec;
 }

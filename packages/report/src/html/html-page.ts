@@ -17,7 +17,7 @@ figure.chart figcaption { font-size: .85em; color: #5a6572; }
 table { border-collapse: collapse; font-size: .88em; margin: .8em 0; }
 th, td { border-bottom: 1px solid #e3e6ea; padding: .3em .6em; text-align: left; vertical-align: top; }
 th { background: #f1f3f6; font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted { color: #6b7682; }
 .small { font-size: .85em; }
 code { background: #f1f3f6; padding: 0 .25em; border-radius: 3px; }

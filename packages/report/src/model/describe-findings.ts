@@ -52,11 +52,47 @@ function describeRatings(data: ReportData): { headline: string[]; reading: strin
     `${formatPercent(separability.value)} of ${data.itemNoun.replace(/s$/, "")} pairs are separable: their 95% bootstrap rating intervals do not overlap (${formatCount(separability.n)} pairs).`,
     `The median 95% rank interval spans ${medianWidth} places among ${formatCount(rated.length)} ${data.itemNoun}; the top ${data.itemNoun.replace(/s$/, "")} ("${best.title}") is rated ${formatNumber(bestRating.value, 0)} [${formatNumber(bestRating.lower, 0)}, ${formatNumber(bestRating.upper, 0)}] with rank interval ${bestRating.rankLower}–${bestRating.rankUpper}.`,
   ];
+  if (data.groups.count > 1) return describeGroupedRatings(data, rated, medianWidth);
   const reading =
     medianWidth <= Math.max(2, rated.length * 0.02)
       ? `The ranking is sharp: a typical ${data.itemNoun.replace(/s$/, "")}'s rank is pinned to within ${medianWidth} places.`
       : `Read ranks as bands, not points: a typical ${data.itemNoun.replace(/s$/, "")} could sit anywhere in a ${medianWidth}-place window, and ${tiedWithBest} ${data.itemNoun} cannot be told apart from the top one.`;
   return { headline, reading };
+}
+
+/** Ratings headline when items form groups that never met: separability and best items within each group. */
+function describeGroupedRatings(
+  data: ReportData,
+  rated: readonly ReportData["items"][number][],
+  pooledMedianWidth: number,
+): { headline: string[]; reading: string } {
+  const groupName = (item: ReportData["items"][number]) => item.category ?? "(no category)";
+  const byGroup = new Map<string, ReportData["items"][number][]>();
+  for (const item of rated) byGroup.set(groupName(item), [...(byGroup.get(groupName(item)) ?? []), item]);
+  let separated = 0;
+  let pairs = 0;
+  for (const members of byGroup.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const a = members[i]!.rating!;
+        const b = members[j]!.rating!;
+        pairs++;
+        if (a.lower > b.upper || b.lower > a.upper) separated++;
+      }
+    }
+  }
+  const best = [...byGroup].map(([group, members]) => {
+    const top = [...members].sort((a, b) => b.rating!.value - a.rating!.value)[0]!;
+    return `${group}: "${top.title}" ${formatNumber(top.rating!.value, 0)} [${formatNumber(top.rating!.lower, 0)}, ${formatNumber(top.rating!.upper, 0)}]`;
+  });
+  const noun = data.itemNoun.replace(/s$/, "");
+  return {
+    headline: [
+      `Within ${data.groups.byCategory ? "categories" : "groups"}, ${formatPercent(pairs === 0 ? null : separated / pairs)} of ${noun} pairs are separable: their 95% bootstrap rating intervals do not overlap (${formatCount(pairs)} pairs).`,
+      `Best ${noun} per ${data.groups.byCategory ? "category" : "group"} (BT rating, 95% CI): ${best.join("; ")}.`,
+    ],
+    reading: `Read ranks as bands, not points: even pooled over all ${data.itemNoun}, a typical ${noun}'s 95% rank interval spans ${pooledMedianWidth} places, and within a ${data.groups.byCategory ? "category" : "group"} ${formatPercent(pairs === 0 ? null : 1 - separated / pairs)} of pairs cannot be ordered with confidence.`,
+  };
 }
 
 function describeAgreement(metrics: MetricsDocument): { headline: string[]; reading: string } {
