@@ -25,8 +25,12 @@ describe("measureJudgeByWriter (hand-made)", () => {
       });
     };
     // The gpt judge is right on all 3 gpt-written pairs but only 1 of 3 claude-written pairs.
-    [true, true, true].forEach((correct, k) => pair("gpt", k, "gpt-judge", correct));
-    [true, false, false].forEach((correct, k) => pair("claude", k, "gpt-judge", correct));
+    [true, true, true].forEach((correct, k) => {
+      pair("gpt", k, "gpt-judge", correct);
+    });
+    [true, false, false].forEach((correct, k) => {
+      pair("claude", k, "gpt-judge", correct);
+    });
     // A mixed pair (different writers) is left out.
     rows.push({ first: "gpt-good-0", second: "claude-bad-0", judge: "gpt-judge", verdict: "first" });
     const table = buildTable(rows);
