@@ -1,5 +1,6 @@
 import { JudgeCallError, type JudgeRequest, type JudgeResult, type PairwiseJudge } from "@judgelab/judges";
 import { abortableSleep } from "./abortable-sleep.js";
+import { startAttempt } from "./attempt-signal.js";
 import type { ProviderLimiter } from "./provider-limiter.js";
 import type { Random } from "./seeded-random.js";
 import type { RetryConfig } from "./tournament-config.js";
@@ -57,14 +58,18 @@ export async function callWithRetries(options: {
     let error: JudgeCallError;
     try {
       release = await options.limiter.acquire(options.estimatedTokens, abandon);
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = abandon === undefined ? timeout : AbortSignal.any([abandon, timeout]);
+      const attemptSignal = startAttempt(options.timeoutMs, abandon);
       try {
-        const result = await options.judge.judge(options.request, { signal, timeoutMs: options.timeoutMs });
+        const result = await options.judge.judge(options.request, {
+          signal: attemptSignal.signal,
+          timeoutMs: options.timeoutMs,
+        });
         release(result.usage.inputTokens + result.usage.outputTokens);
         return { type: "result", result, attempts: attempt };
       } catch (thrown) {
-        error = asJudgeCallError(thrown, options.judge.provider, timeout.aborted && abandon?.aborted !== true);
+        error = asJudgeCallError(thrown, options.judge.provider, attemptSignal.timedOut && abandon?.aborted !== true);
+      } finally {
+        attemptSignal.end();
       }
     } catch (thrown) {
       error = asJudgeCallError(thrown, options.judge.provider, false);
