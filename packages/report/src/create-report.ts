@@ -110,10 +110,15 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     };
   }
   stage("rate");
+  // Pages go to the best items: by pooled BT rating, or by tournament score when the analysis could not fit a
+  // leaderboard (e.g. a star-shaped graph where items meet fewer than two opponents on average).
   const ranked =
     metrics.stability.available && metrics.stability.pooled.rows.available
       ? [...metrics.stability.pooled.rows.rows].sort((a, b) => b.rating - a.rating).map((row) => row.item)
-      : [];
+      : [...dataset.table.itemIds.keys()]
+          .filter((code) => Number.isFinite(scores?.value[code] ?? Number.NaN))
+          .sort((a, b) => scores!.value[b]! - scores!.value[a]!)
+          .map((code) => dataset.table.itemIds[code]!);
   const pageItems = selectPageItems({
     ranked,
     maxPages: options.maxItemPages ?? 40,

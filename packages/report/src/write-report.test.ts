@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPublishedFigures } from "./model/build-report-data.js";
 import type { RunMetadata } from "./model/run-metadata.js";
 import { sampleReportData } from "./test-support/sample-report-data.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
@@ -103,5 +104,24 @@ describe("writeReport", () => {
     expect(written.seed).toBe(7);
     expect(written.gitSha).toBe("0123456789abcdef");
     expect(written.packageVersions["vega-lite"]).toMatch(/^6\./);
+  });
+});
+
+describe("readPublishedFigures", () => {
+  it("reads the seed-page transcription's published block and ignores malformed fields", () => {
+    const figures = readPublishedFigures({
+      item: "model-spec-midtraining",
+      tournamentScore: { display: "1565±40" },
+      rank: { position: 52, of: 2292, category: "Artificial Intelligence" },
+      scoreBarLabels: { readAs: [1050, 1800] },
+      wins: 22,
+      losses: 7,
+      matches: "29",
+    });
+    expect(figures?.item).toBe("model-spec-midtraining");
+    expect(figures?.figures).toMatchObject({ score: "1565±40", rank: { position: 52, of: 2292 }, wins: 22, losses: 7 });
+    expect(figures?.figures.matches).toBeUndefined();
+    expect(figures?.scoreRange).toEqual({ lower: 1050, upper: 1800 });
+    expect(readPublishedFigures({ wins: 3 })).toBeUndefined();
   });
 });

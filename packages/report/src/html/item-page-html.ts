@@ -30,6 +30,23 @@ export function formatDisplayDate(iso: string): string {
   });
 }
 
+function renderPublished(page: ItemPage): string {
+  const published = page.published;
+  if (published === undefined) return "";
+  const parts: string[] = [];
+  if (published.score !== undefined) parts.push(`score ${escapeHtml(published.score)}`);
+  if (published.rank !== undefined) {
+    const category = published.rank.category === undefined ? "" : ` · ${escapeHtml(published.rank.category)}`;
+    parts.push(`#${published.rank.position} of ${published.rank.of}${category}`);
+  }
+  if (published.winRate !== undefined) parts.push(`win rate ${formatPercent(published.winRate)}`);
+  if (published.wins !== undefined && published.losses !== undefined)
+    parts.push(`${published.wins} wins, ${published.losses} losses`);
+  if (published.matches !== undefined) parts.push(`${published.matches} matches`);
+  if (published.historyCount !== undefined) parts.push(`${published.historyCount} comparisons in its history`);
+  return `<p class="reading small">As published by the source: ${parts.join(" · ")}. The figures above are computed from the ${page.history.length} comparisons this dataset holds for the item.</p>`;
+}
+
 function renderScoreBlock(page: ItemPage): string {
   const standing = page.standing;
   const parts: string[] = [];
@@ -146,6 +163,7 @@ export function renderItemPageHtml(options: ItemPageHtmlOptions): string {
 ${page.byline === undefined ? "" : `<p class="muted">${escapeHtml(page.byline)}</p>`}
 <p><strong>${rankLine}</strong></p>
 ${renderScoreBlock(page)}
+${renderPublished(page)}
 ${page.text === undefined ? "" : `<h2>Abstract</h2>\n<p>${escapeHtml(page.text)}</p>`}
 ${renderAssessments(standing.assessments)}
 <h2>Comparison History (${page.history.length})</h2>

@@ -4,7 +4,14 @@ import { type BradleyTerryBootstrap, computeWinRates, rankWithinCategory } from 
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ComparisonDetails } from "./collect-comparison-details.js";
 import { findComparisonGroups } from "./find-comparison-groups.js";
-import type { ItemAssessment, ItemPage, ItemStanding, JudgeRunSummary, ReportData } from "./report-data.js";
+import type {
+  ItemAssessment,
+  ItemPage,
+  ItemStanding,
+  JudgeRunSummary,
+  PublishedFigures,
+  ReportData,
+} from "./report-data.js";
 
 /** Tournament scores per item code (aligned with `dataset.table.itemIds`), e.g. TrueSkill in the seed display. */
 export interface TournamentScores {
@@ -161,6 +168,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   );
   const byId = new Map(ordered.map((item) => [item.id, item]));
   const scoreRanges = categoryScoreRanges(ordered);
+  const published = readPublishedFigures(dataset.manifest.published);
   const itemPages: ItemPage[] = options.pageItems.flatMap((id) => {
     const standing = byId.get(id);
     if (standing === undefined) return [];
@@ -171,8 +179,9 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
         text: record?.text,
         byline: authorsOf(record?.metadata),
         history: options.details.history.get(id) ?? [],
-        scoreRange: scoreRanges.get(standing.category ?? ""),
+        scoreRange: singleValueRange(scoreRanges.get(standing.category ?? "")) ?? published?.scoreRange,
         categorySize: standing.categoryRank?.of,
+        published: published?.item === id ? published.figures : undefined,
       },
     ];
   });
@@ -238,6 +247,51 @@ function rankWithinCategories(standings: readonly ItemStanding[]): ItemStanding[
       categoryRank: rank === null || rank === undefined ? undefined : { rank: rank.rank, of: rank.of },
     };
   });
+}
+
+/** A range that spans something; undefined for a single score (a bar from a value to itself shows nothing). */
+function singleValueRange(range: { lower: number; upper: number } | undefined) {
+  return range === undefined || range.upper <= range.lower ? undefined : range;
+}
+
+const numberOrUndefined = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+const recordOrUndefined = (value: unknown) =>
+  value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+
+/**
+ * Reads the figures a source published for one item from the manifest's free-form `published` block (as the
+ * seed-page transcription records them: item, tournamentScore.display, rank, winRate, wins, losses, matches,
+ * comparisonHistoryCount, scoreBarLabels.readAs). Anything missing or malformed is simply not shown.
+ */
+export function readPublishedFigures(
+  published: Record<string, unknown> | undefined,
+): { item: string; figures: PublishedFigures; scoreRange?: { lower: number; upper: number } } | undefined {
+  if (published === undefined || typeof published.item !== "string") return undefined;
+  const score = recordOrUndefined(published.tournamentScore);
+  const rank = recordOrUndefined(published.rank);
+  const bar = recordOrUndefined(published.scoreBarLabels)?.readAs;
+  const position = numberOrUndefined(rank?.position);
+  const of = numberOrUndefined(rank?.of);
+  const range =
+    Array.isArray(bar) && typeof bar[0] === "number" && typeof bar[1] === "number" && bar[1] > bar[0]
+      ? { lower: bar[0], upper: bar[1] }
+      : undefined;
+  return {
+    item: published.item,
+    figures: {
+      score: typeof score?.display === "string" ? score.display : undefined,
+      rank:
+        position === undefined || of === undefined
+          ? undefined
+          : { position, of, category: typeof rank?.category === "string" ? rank.category : undefined },
+      winRate: numberOrUndefined(published.winRate),
+      wins: numberOrUndefined(published.wins),
+      losses: numberOrUndefined(published.losses),
+      matches: numberOrUndefined(published.matches),
+      historyCount: numberOrUndefined(published.comparisonHistoryCount),
+    },
+    ...(range === undefined ? {} : { scoreRange: range }),
+  };
 }
 
 /** True when every group holds items of one category and every category lies in one group. */

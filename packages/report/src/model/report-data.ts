@@ -69,6 +69,19 @@ export interface HistoryEntry {
   readonly rationale?: string | undefined;
 }
 
+/** Figures the dataset's source published for an item (manifest `published`), shown next to computed ones. */
+export interface PublishedFigures {
+  readonly score?: string | undefined;
+  readonly rank?:
+    | { readonly position: number; readonly of: number; readonly category?: string | undefined }
+    | undefined;
+  readonly winRate?: number | undefined;
+  readonly wins?: number | undefined;
+  readonly losses?: number | undefined;
+  readonly matches?: number | undefined;
+  readonly historyCount?: number | undefined;
+}
+
 /** One per-item tournament page. */
 export interface ItemPage {
   readonly standing: ItemStanding;
@@ -82,6 +95,8 @@ export interface ItemPage {
   readonly scoreRange?: ValueInterval | undefined;
   /** Items in the category (for "#k of N"). */
   readonly categorySize?: number | undefined;
+  /** What the source itself published for this item, when the dataset records it. */
+  readonly published?: PublishedFigures | undefined;
 }
 
 /** Calls, failures and cost of one judge. */
