@@ -2,6 +2,7 @@ import { type AnalysisOptions, analyzeJudges, type MetricsDocument } from "@judg
 import { loadDataset } from "@judgelab/datasets";
 import {
   aggregatePairCells,
+  type BradleyTerryBootstrap,
   bootstrapBradleyTerry,
   computeTrueSkill,
   formatSeedScore,
@@ -10,6 +11,7 @@ import {
 import { buildAnalysisInput } from "./model/build-analysis-input.js";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import { collectComparisonDetails, streamComparisonRecords } from "./model/collect-comparison-details.js";
+import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
 
@@ -90,13 +92,19 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   progress("rating: bootstrap rank distributions, TrueSkill replay");
   // Ratings, intervals and rank intervals come from the analysis' pooled leaderboard. The rank-distribution chart
   // needs the bootstrap samples themselves: a separate, smaller bootstrap of the same model (same prior rule as
-  // the analysis: an L2 prior of 1e-3 when the MLE is finite, 1 when it is not, e.g. an undefeated item).
-  const cells = aggregatePairCells(dataset.table);
-  const rankSamples = bootstrapBradleyTerry(cells, {
-    rounds: Math.min(options.bootstrapRounds, options.rankDistributionRounds ?? 200),
-    seed: options.seed,
-    prior: hasFiniteMle(cells) ? 1e-3 : 1,
-  });
+  // the analysis: an L2 prior of 1e-3 when the MLE is finite, 1 when it is not, e.g. an undefeated item). Only
+  // for one connected comparison graph with a leaderboard: ranks across groups that never met mean nothing.
+  const groups = findComparisonGroups(dataset.table);
+  const hasLeaderboard = metrics.stability.available && metrics.stability.pooled.rows.available;
+  let rankSamples: BradleyTerryBootstrap | undefined;
+  if (groups.count === 1 && hasLeaderboard) {
+    const cells = aggregatePairCells(dataset.table);
+    rankSamples = bootstrapBradleyTerry(cells, {
+      rounds: Math.min(options.bootstrapRounds, options.rankDistributionRounds ?? 200),
+      seed: options.seed,
+      prior: hasFiniteMle(cells) ? 1e-3 : 1,
+    });
+  }
   let scores: TournamentScores | undefined;
   if (options.tournamentScore !== false) {
     const trueSkill = computeTrueSkill(dataset.table);

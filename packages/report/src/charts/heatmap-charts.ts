@@ -39,7 +39,8 @@ function matrixCells(matrix: LabelledMatrix, labelLength: number, numbered: bool
 
 function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
   const { labels, columns, cells } = matrixCells(options.matrix, options.labelLength, options.numbered);
-  const step = labels.length > 20 ? 18 : 30;
+  // Numbers are printed in the cells only up to 20 rows; beyond that the colour carries the value.
+  const step = labels.length > 40 ? 11 : labels.length > 20 ? 16 : 30;
   const midpoint = (options.domain[0] + options.domain[1]) / 2;
   return {
     ...baseChartSpec({ title: options.title, subtitle: options.subtitle }),
@@ -69,19 +70,25 @@ function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
           tooltip: [{ field: "row" }, { field: "column" }, { field: "value", format: options.format }],
         },
       },
-      {
-        mark: { type: "text", fontSize: step > 20 ? 10 : 8 },
-        encoding: {
-          text: { field: "value", type: "quantitative", format: options.format },
-          color: {
-            condition: {
-              test: `datum.value !== null && abs(datum.value - ${midpoint}) > ${(options.domain[1] - options.domain[0]) * 0.3}`,
-              value: "white",
+      ...(labels.length <= 20
+        ? [
+            {
+              // Empty cells stay empty (no "null" text).
+              transform: [{ filter: "datum.value !== null" }],
+              mark: { type: "text", fontSize: step > 20 ? 10 : 8 },
+              encoding: {
+                text: { field: "value", type: "quantitative", format: options.format },
+                color: {
+                  condition: {
+                    test: `datum.value !== null && abs(datum.value - ${midpoint}) > ${(options.domain[1] - options.domain[0]) * 0.3}`,
+                    value: "white",
+                  },
+                  value: "black",
+                },
+              },
             },
-            value: "black",
-          },
-        },
-      },
+          ]
+        : []),
     ],
   } as TopLevelSpec;
 }

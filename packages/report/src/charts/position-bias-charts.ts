@@ -20,24 +20,61 @@ export interface PositionBiasChartOptions {
 
 /** Position bias per judge: share of decided comparisons won by the item shown first, with CI; 0.5 is fair. */
 export function buildPositionBiasChart(options: PositionBiasChartOptions): TopLevelSpec {
-  const rows = options.judges.map((judge) => ({ ...judge }));
+  return buildJudgeRateChart({
+    rows: options.judges.map((judge) => ({
+      judge: judge.judge,
+      value: judge.firstWinRate,
+      lower: judge.lower,
+      upper: judge.upper,
+      n: judge.comparisons,
+    })),
+    title: "Position bias by judge",
+    subtitle: joinSubtitle("share of decided comparisons won by the item shown first", options.intervalLabel),
+    axisTitle: "first-position win rate",
+    reference: 0.5,
+  });
+}
+
+/** A rate of one judge with its interval (accuracy, first-position win rate, …). */
+export interface JudgeRate {
+  readonly judge: string;
+  readonly value: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly n: number;
+}
+
+/** Options of {@link buildJudgeRateChart}. */
+export interface JudgeRateChartOptions {
+  readonly rows: readonly JudgeRate[];
+  readonly title: string;
+  readonly subtitle?: string | undefined;
+  readonly axisTitle: string;
+  /** Dashed reference line (chance, fairness). */
+  readonly reference: number;
+  /** Order judges by value (best first) instead of as given. */
+  readonly sortByValue?: boolean;
+}
+
+/** One row per judge: a point at the rate and a bar over its interval, on a 0–100% axis with a reference line. */
+export function buildJudgeRateChart(options: JudgeRateChartOptions): TopLevelSpec {
+  const rows = options.rows.map((row) => ({ ...row }));
+  if (options.sortByValue === true) rows.sort((a, b) => b.value - a.value);
+  const y = { field: "judge", type: "nominal", title: null, sort: rows.map((row) => row.judge) } as const;
   return {
-    ...baseChartSpec({
-      title: "Position bias by judge",
-      subtitle: joinSubtitle("share of decided comparisons won by the item shown first", options.intervalLabel),
-    }),
+    ...baseChartSpec({ title: options.title, subtitle: options.subtitle }),
     width: 420,
-    height: { step: 28 },
+    height: { step: rows.length > 20 ? 14 : 28 },
     layer: [
       {
         data: { values: rows },
-        mark: { type: "rule", color: "#7a9cc6", strokeWidth: 3 },
+        mark: { type: "rule", color: "#7a9cc6", strokeWidth: rows.length > 20 ? 2 : 3 },
         encoding: {
-          y: { field: "judge", type: "nominal", title: null },
+          y,
           x: {
             field: "lower",
             type: "quantitative",
-            title: "first-position win rate",
+            title: options.axisTitle,
             scale: { domain: [0, 1] },
             axis: { format: ".0%" },
           },
@@ -46,23 +83,23 @@ export function buildPositionBiasChart(options: PositionBiasChartOptions): TopLe
       },
       {
         data: { values: rows },
-        mark: { type: "point", filled: true, color: "#1f4e8c", size: 60 },
+        mark: { type: "point", filled: true, color: "#1f4e8c", size: rows.length > 20 ? 30 : 60 },
         encoding: {
-          y: { field: "judge", type: "nominal" },
-          x: { field: "firstWinRate", type: "quantitative" },
+          y,
+          x: { field: "value", type: "quantitative" },
           tooltip: [
             { field: "judge" },
-            { field: "firstWinRate", format: ".1%" },
+            { field: "value", format: ".1%" },
             { field: "lower", format: ".1%" },
             { field: "upper", format: ".1%" },
-            { field: "comparisons" },
+            { field: "n" },
           ],
         },
       },
       {
-        data: { values: [{ fair: 0.5 }] },
+        data: { values: [{ reference: options.reference }] },
         mark: { type: "rule", color: "#c0392b", strokeDash: [4, 3] },
-        encoding: { x: { field: "fair", type: "quantitative" } },
+        encoding: { x: { field: "reference", type: "quantitative" } },
       },
     ],
   } as TopLevelSpec;

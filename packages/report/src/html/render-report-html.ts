@@ -9,6 +9,7 @@ import {
   type CategorySummaryRow,
   categoryTable,
   correlationTable,
+  goldAccuracyTable,
   judgesTable,
   leaderboardTable,
   positionBiasTable,
@@ -81,7 +82,7 @@ function sectionTables(section: ReportSectionId, content: ReportPageContent): st
 ${htmlTable(leaderboardTable(content.data.items, maxRows))}
 ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTable(content.categories))}` : ""}`;
     case "agreement":
-      return htmlTable(agreementTable(metrics));
+      return `${htmlTable(goldAccuracyTable(metrics))}\n${htmlTable(agreementTable(metrics))}`;
     case "positionBias":
       return htmlTable(positionBiasTable(metrics));
     case "stability":

@@ -4,6 +4,7 @@ import {
   agreementTable,
   categoryTable,
   correlationTable,
+  goldAccuracyTable,
   judgesTable,
   leaderboardTable,
   positionBiasTable,
@@ -47,7 +48,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
       section.id === "ratings"
         ? [leaderboardTable(data.items, maxRows), categoryTable(content.categories)]
         : section.id === "agreement"
-          ? [agreementTable(data.metrics)]
+          ? [goldAccuracyTable(data.metrics), agreementTable(data.metrics)]
           : section.id === "positionBias"
             ? [positionBiasTable(data.metrics)]
             : section.id === "stability"

@@ -165,3 +165,28 @@ export function categoryTable(rows: readonly CategorySummaryRow[]): TextTable | 
     numeric: [1, 2, 3, 4],
   };
 }
+
+/** Accuracy of each judge against the gold labels (LLMBar conventions), best first. */
+export function goldAccuracyTable(metrics: MetricsDocument): TextTable | undefined {
+  if (!metrics.agreement.available || !metrics.agreement.gold.available) return undefined;
+  const rows = [...metrics.agreement.gold.perJudge].sort((a, b) => (b.accuracy.value ?? -1) - (a.accuracy.value ?? -1));
+  return {
+    headers: [
+      "judge",
+      "votes",
+      "accuracy [95% CI]",
+      "better shown first",
+      "better shown second",
+      "correct in both orders",
+    ],
+    rows: rows.map((row) => [
+      row.judge,
+      formatCount(row.accuracy.n),
+      formatPercentInterval(row.accuracy.value, row.accuracy.ci, 1),
+      formatPercent(row.accuracyBetterFirst.value, 1),
+      formatPercent(row.accuracyBetterSecond.value, 1),
+      row.correctBothOrders.available ? formatPercent(row.correctBothOrders.rate.value, 1) : "n/a",
+    ]),
+    numeric: [1, 2, 3, 4, 5],
+  };
+}

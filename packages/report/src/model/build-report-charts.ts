@@ -5,6 +5,7 @@ import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap
 import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
 import {
   buildConsistencyByGapChart,
+  buildJudgeRateChart,
   buildPositionBiasChart,
   buildPositionBiasOverTimeChart,
   type ConsistencyByGapBin,
@@ -139,6 +140,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
       }),
     });
   }
+  charts.push(...goldAccuracyChart(metrics));
   charts.push(...agreementCharts(metrics));
   charts.push(...positionBiasCharts(metrics));
   charts.push(...stabilityCharts(metrics, rated, limits));
@@ -196,6 +198,32 @@ export function meanOverall(item: ItemStanding): number | undefined {
 
 function singular(noun: string): string {
   return noun.endsWith("s") ? noun.slice(0, -1) : noun;
+}
+
+function goldAccuracyChart(metrics: MetricsDocument): ReportChart[] {
+  if (!metrics.agreement.available || !metrics.agreement.gold.available) return [];
+  const gold = metrics.agreement.gold;
+  const rows = gold.perJudge.flatMap((row) =>
+    row.accuracy.value === null
+      ? []
+      : [{ judge: row.judge, value: row.accuracy.value, ...proportionInterval(row.accuracy), n: row.accuracy.n }],
+  );
+  if (rows.length === 0) return [];
+  return [
+    {
+      name: "gold-accuracy",
+      section: "agreement",
+      caption: "Accuracy of each judge against the gold labels, Wilson 95% intervals",
+      spec: buildJudgeRateChart({
+        rows,
+        title: "Accuracy against the gold labels",
+        subtitle: `labels: ${gold.source}; all votes on labelled pairs; dashed line = chance (50%)`,
+        axisTitle: "accuracy",
+        reference: 0.5,
+        sortByValue: true,
+      }),
+    },
+  ];
 }
 
 function agreementCharts(metrics: MetricsDocument): ReportChart[] {

@@ -95,6 +95,27 @@ function describeGroupedRatings(
   };
 }
 
+function describeGoldAccuracy(metrics: MetricsDocument): string[] {
+  if (!metrics.agreement.available || !metrics.agreement.gold.available) return [];
+  const rows = metrics.agreement.gold.perJudge
+    .filter((row) => row.accuracy.value !== null)
+    .sort((a, b) => b.accuracy.value! - a.accuracy.value!);
+  if (rows.length === 0) return [];
+  const describe = (row: (typeof rows)[number]) =>
+    `${row.judge} ${formatPercentInterval(row.accuracy.value, row.accuracy.ci)}`;
+  const mean = (values: (number | null)[]) => {
+    const present = values.filter((value): value is number => value !== null);
+    return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
+  };
+  const first = mean(rows.map((row) => row.accuracyBetterFirst.value));
+  const second = mean(rows.map((row) => row.accuracyBetterSecond.value));
+  const extremes =
+    rows.length === 1 ? describe(rows[0]!) : `best ${describe(rows[0]!)}, worst ${describe(rows.at(-1)!)}`;
+  return [
+    `Against the gold labels (${metrics.agreement.gold.source}), ${rows.length} judge${rows.length === 1 ? "" : "s"}: ${extremes}. Averaged over judges, accuracy is ${formatPercent(first)} when the better item is shown first and ${formatPercent(second)} when it is shown second.`,
+  ];
+}
+
 function describeAgreement(metrics: MetricsDocument): { headline: string[]; reading: string } {
   if (!metrics.agreement.available) return { headline: [], reading: `Agreement: ${metrics.agreement.reason}.` };
   const pairs = metrics.agreement.pairs.filter((pair) => pair.cohenKappa.value !== null);
@@ -148,8 +169,17 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
   const strongest = [...rows].sort(
     (a, b) => Math.abs((b.firstWinRate.value ?? 0.5) - 0.5) - Math.abs((a.firstWinRate.value ?? 0.5) - 0.5),
   )[0]!;
+  // With many judges (e.g. LLMBar's runs) the headline names the most biased few; the table lists all.
+  const shown =
+    rows.length <= 6
+      ? rows
+      : [...rows]
+          .sort((a, b) => Math.abs((b.firstWinRate.value ?? 0.5) - 0.5) - Math.abs((a.firstWinRate.value ?? 0.5) - 0.5))
+          .slice(0, 3);
   const headline = [
-    `First-position win rate by judge: ${rows.map(describeFirstRate).join("; ")} (50% is fair; Wilson 95% intervals).`,
+    rows.length <= 6
+      ? `First-position win rate by judge: ${rows.map(describeFirstRate).join("; ")} (50% is fair; Wilson 95% intervals).`
+      : `${biasedJudges(rows).length} of ${rows.length} judges favour one position beyond chance; the strongest: ${shown.map(describeFirstRate).join("; ")} (first-position win rate, 50% is fair; all judges in the position-bias table).`,
   ];
   const reading =
     biased.length === 0
@@ -274,6 +304,7 @@ export function describeFindings(data: ReportData): ReportFindings {
         ]
       : [];
   const agreement = describeAgreement(data.metrics);
+  const gold = describeGoldAccuracy(data.metrics);
   const positionBias = describePositionBias(data.metrics);
   const stability = describeStability(data.metrics);
   const biases = describeBiases(data.metrics);
@@ -283,6 +314,7 @@ export function describeFindings(data: ReportData): ReportFindings {
       ...groupWarning,
       ...ratings.headline,
       ...stability.headline,
+      ...gold,
       ...agreement.headline,
       ...positionBias.headline,
       ...biases.headline,
