@@ -1,4 +1,4 @@
-import { type AnalysisOptions, analyzeJudges, type MetricsDocument } from "@judgelab/analytics";
+import { type AnalysisOptions, analyzeJudges, buildAnalysisInput, type MetricsDocument } from "@judgelab/analytics";
 import { loadDataset } from "@judgelab/datasets";
 import {
   aggregatePairCells,
@@ -8,7 +8,6 @@ import {
   formatSeedScore,
   hasFiniteMle,
 } from "@judgelab/ratings";
-import { buildAnalysisInput } from "./model/build-analysis-input.js";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import { collectComparisonDetails, streamComparisonRecords } from "./model/collect-comparison-details.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
@@ -80,14 +79,26 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   progress(
     `analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items (${options.bootstrapRounds} bootstrap resamples)`,
   );
-  const metrics = analyzeJudges(
-    buildAnalysisInput(dataset, {
+  const encoded = buildAnalysisInput({
+    table: dataset.table,
+    items: dataset.items,
+    judges: dataset.judges,
+    assessments: dataset.assessments,
+    references: dataset.references,
+    analysis: {
       seed: options.seed,
       bootstrapRounds: options.bootstrapRounds,
       maxLeaderboardItems: 5000,
       ...options.analysis,
-    }),
-  );
+    },
+  });
+  if (encoded.problems.length > 0) {
+    const lines = encoded.problems
+      .slice(0, 20)
+      .map((problem) => `${problem.record}s.jsonl record ${problem.index + 1}: ${problem.message}`);
+    throw new Error(`${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`);
+  }
+  const metrics = analyzeJudges(encoded.input);
   stage("analyze");
   progress("rating: bootstrap rank distributions, TrueSkill replay");
   // Ratings, intervals and rank intervals come from the analysis' pooled leaderboard. The rank-distribution chart

@@ -72,7 +72,6 @@ export {
   renderReportHtml,
 } from "./html/render-report-html.js";
 export { renderReportMarkdown } from "./html/render-report-markdown.js";
-export { buildAnalysisInput } from "./model/build-analysis-input.js";
 export {
   buildReportCharts,
   type ChartLimits,
