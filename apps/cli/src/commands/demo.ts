@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadDataset } from "@judgelab/datasets";
+import { loadDataset, writeDataset } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
-import type { Item } from "@judgelab/schema";
-import { paperTournamentPreset, simulateTournament } from "@judgelab/tournament";
+import type { Comparison, Item } from "@judgelab/schema";
+import { paperTournamentPreset, simulateTournament, type TournamentConfig } from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 import { displayPath, judgelabVersions, printReportSummary, readGitSha, repositoryRoot } from "./report.js";
@@ -18,7 +18,9 @@ analysed and written up as a report.
      quality) plus the seed-page papers in datasets/seed-page when present.
   2. Tournament: three simulated judges (gemini-3, gpt-5.2, claude-opus-4.6) with different position biases and
      noise, one judge per match in rotation, presentation order flipped at random, no ties, the seed system's
-     scheduler and stop rules (about 45 matches per paper). Written as a dataset to <out>/dataset/.
+     scheduler and stop rules (about 45 matches per paper), plus a reliability audit (every judge judges 40
+     papers' pairs in both orders, so agreement and order consistency can be measured). Written as a dataset to
+     <out>/dataset/.
   3. Report: ratings with bootstrap CIs and rank intervals, TrueSkill scores as the seed system shows them,
      agreement, position bias, stability and other biases, with charts and per-paper pages, in <out>/.
 
@@ -64,6 +66,44 @@ async function loadPaperPool(root: string, seed: number): Promise<{ papers: Item
     }
   }
   return { papers, showcase };
+}
+
+/** Papers in the reliability audit (spread over the categories). */
+const AUDIT_PAPERS = 40;
+
+/**
+ * A reliability audit on top of the tournament: a few papers whose pairs every judge judges in both orders.
+ * A seed-style tournament gives each pair to one judge in one order, so judge agreement and both-order
+ * consistency could not be measured without it. Ids, match ids and times are moved after the tournament's.
+ */
+async function simulateAudit(options: {
+  config: TournamentConfig;
+  papers: readonly Item[];
+  signal: AbortSignal;
+}): Promise<Comparison[]> {
+  const auditConfig: TournamentConfig = {
+    ...options.config,
+    name: `${options.config.name}-audit`,
+    seed: options.config.seed + 1,
+    order: "both",
+    assignment: "panel",
+    stop: { ...options.config.stop, maxMatchesPerItem: 4, hardMaxMatchesPerItem: 6 },
+  };
+  const { comparisons } = await simulateTournament({
+    config: auditConfig,
+    items: thinPapers(options.papers, AUDIT_PAPERS),
+    signal: options.signal,
+  });
+  const dayMs = 24 * 3600 * 1000;
+  return comparisons.map((comparison) => ({
+    ...comparison,
+    id: `audit.${comparison.id}`,
+    condition: "audit",
+    ...(comparison.matchId === undefined ? {} : { matchId: `audit.${comparison.matchId}` }),
+    ...(comparison.createdAt === undefined
+      ? {}
+      : { createdAt: new Date(Date.parse(comparison.createdAt) + dayMs).toISOString() }),
+  }));
 }
 
 /** At most `limit` papers, taken evenly across the pool so that every category keeps some. */
@@ -114,11 +154,26 @@ export const demoCommand: Command = async (argv, io) => {
     `simulating a paper tournament: ${papers.length} papers, ${categories.length} categories, 3 judges, seed ${seed}`,
   );
   const config = paperTournamentPreset({ seed, papers: papers.length, categories });
-  const simulated = await simulateTournament({ config, items: papers, outDir: datasetDir, signal: io.signal });
-  const simulateMs = Math.round(performance.now() - started);
+  const simulated = await simulateTournament({ config, items: papers, signal: io.signal });
   progress(
     `${simulated.comparisons.length} comparisons in ${simulated.summary.rounds} rounds (${simulated.summary.reason})`,
   );
+  const audit = await simulateAudit({ config, papers, signal: io.signal });
+  progress(`reliability audit: ${audit.length} more comparisons (every judge, both orders, ${AUDIT_PAPERS} papers)`);
+  await writeDataset(datasetDir, {
+    manifest: {
+      schemaVersion: 1,
+      name: "demo-paper-tournament",
+      description: `Simulated paper tournament in the seed system's style (${papers.length} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit").`,
+      source: "judgelab demo",
+      license: "CC0-1.0",
+      metadata: { seed, simulated: true, stopReason: simulated.summary.reason, rounds: simulated.summary.rounds },
+    },
+    items: simulated.items,
+    judges: simulated.judges,
+    comparisons: [...simulated.comparisons, ...audit],
+  });
+  const simulateMs = Math.round(performance.now() - started);
 
   const report: CreatedReport = await createReport({
     datasetPath: datasetDir,
