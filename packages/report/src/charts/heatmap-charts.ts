@@ -40,7 +40,9 @@ function matrixCells(matrix: LabelledMatrix, labelLength: number, numbered: bool
 function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
   const { labels, columns, cells } = matrixCells(options.matrix, options.labelLength, options.numbered);
   // Numbers are printed in the cells only up to 20 rows; beyond that the colour carries the value.
-  const step = labels.length > 40 ? 11 : labels.length > 20 ? 16 : 30;
+  // A few judges get wide cells with horizontal labels (rotated labels push the axis title far away).
+  const few = labels.length <= 6 && !options.numbered;
+  const step = few ? 90 : labels.length > 40 ? 11 : labels.length > 20 ? 16 : 30;
   const midpoint = (options.domain[0] + options.domain[1]) / 2;
   return {
     ...baseChartSpec({ title: options.title, subtitle: options.subtitle }),
@@ -53,7 +55,7 @@ function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
         type: "nominal",
         sort: columns,
         title: options.columnTitle,
-        axis: { labelAngle: options.numbered ? 0 : -40 },
+        axis: { labelAngle: options.numbered || few ? 0 : -40 },
       },
       y: { field: "row", type: "nominal", sort: labels, title: options.rowTitle },
     },
@@ -75,7 +77,7 @@ function buildHeatmap(options: HeatmapOptions): TopLevelSpec {
             {
               // Empty cells stay empty (no "null" text).
               transform: [{ filter: "datum.value !== null" }],
-              mark: { type: "text", fontSize: step > 20 ? 10 : 8 },
+              mark: { type: "text", fontSize: few ? 13 : step > 20 ? 10 : 8 },
               encoding: {
                 text: { field: "value", type: "quantitative", format: options.format },
                 color: {
