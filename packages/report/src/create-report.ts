@@ -31,7 +31,7 @@ export interface CreateReportOptions {
   readonly maxItemPages?: number | undefined;
   /** Extra items that always get a page (e.g. the seed-page paper). */
   readonly includeItemPages?: readonly string[] | undefined;
-  /** Bootstrap resamples behind the rank-distribution chart (at most bootstrapRounds); default 200. */
+  /** Bootstrap resamples behind the rank-distribution chart (at most bootstrapRounds); default 200, fewer (≥ 50) for large graphs. */
   readonly rankDistributionRounds?: number | undefined;
   /** Show the seed system's TrueSkill score on item pages and in tables; default true. */
   readonly tournamentScore?: boolean | undefined;
@@ -110,8 +110,11 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   let rankSamples: BradleyTerryBootstrap | undefined;
   if (groups.count === 1 && hasLeaderboard) {
     const cells = aggregatePairCells(dataset.table);
+    // Each round refits on every cell: about 2·10⁷ cell visits are affordable, so large graphs get fewer rounds
+    // (at least 50; the chart's subtitle states the number).
+    const affordable = Math.max(50, Math.min(200, Math.floor(2e7 / Math.max(1, cells.size))));
     rankSamples = bootstrapBradleyTerry(cells, {
-      rounds: Math.min(options.bootstrapRounds, options.rankDistributionRounds ?? 200),
+      rounds: Math.min(options.bootstrapRounds, options.rankDistributionRounds ?? affordable),
       seed: options.seed,
       prior: hasFiniteMle(cells) ? 1e-3 : 1,
     });

@@ -15,7 +15,7 @@ export interface RankIntervalChartOptions {
   readonly items: readonly RankedItem[];
   /** What the interval is, e.g. "95% bootstrap rank interval". */
   readonly intervalLabel: string;
-  /** Items drawn at most (best ranks first); default 400. */
+  /** Items drawn at most (best ranks first); default 400. The median width is over all items. */
   readonly maxItems?: number;
 }
 
@@ -36,7 +36,7 @@ export function buildRankIntervalChart(options: RankIntervalChartOptions): TopLe
     rankLower: item.rankLower,
     rankUpper: item.rankUpper,
   }));
-  const medianWidth = median(shown.map((item) => item.rankUpper - item.rankLower));
+  const medianWidth = median(options.items.map((item) => item.rankUpper - item.rankLower));
   const shownNote =
     rows.length < options.items.length ? `best ${rows.length} of ${options.items.length} items` : undefined;
   return {

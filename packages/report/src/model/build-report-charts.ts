@@ -40,7 +40,7 @@ export interface ChartLimits {
 /** Default caps (keep every chart readable and every SVG small). */
 export const DEFAULT_CHART_LIMITS: ChartLimits = {
   leaderboardItems: 30,
-  rankIntervalItems: 400,
+  rankIntervalItems: 1000,
   winProbabilityItems: 12,
   scatterPoints: 600,
 };
