@@ -95,10 +95,11 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
   }
   const perGroup = Math.max(5, Math.ceil(maxItems / Math.max(1, groups.size)));
   const categories = [...groups.keys()].sort((a, b) => a.localeCompare(b));
-  const rows = categories.flatMap((category) =>
+  const rows = categories.flatMap((category, categoryIndex) =>
     topRatedItems(groups.get(category)!, perGroup).map((item) => ({
-      // Unique per category; the axis shows only the part after "|" (colour and legend name the category).
-      display: `${category}|${item.display}`,
+      // "1. Title" repeats across categories; invisible zero-width spaces keep the axis values distinct
+      // (colour and legend name the category; a visible prefix would widen every label).
+      display: `${item.display}${"\u200b".repeat(categoryIndex)}`,
       title: item.label,
       rating: item.rating,
       lower: item.lower,
@@ -124,13 +125,7 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
     width: 420,
     height: { step: 14 },
     encoding: {
-      y: {
-        field: "display",
-        type: "nominal",
-        sort: null,
-        title: null,
-        axis: { labelExpr: "slice(datum.label, indexof(datum.label, '|') + 1)" },
-      },
+      y: { field: "display", type: "nominal", sort: null, title: null },
     },
     layer: [
       {
