@@ -1,9 +1,11 @@
 import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.js";
 import { factorInformation, solveBradleyTerry } from "./bradley-terry-newton.js";
+import { solveBradleyTerrySparse } from "./bradley-terry-sparse-newton.js";
 import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "./elo-scale.js";
 import {
   type BradleyTerryFit,
   type BradleyTerryOptions,
+  chooseSolver,
   createBradleyTerryLayout,
   fitBradleyTerry,
 } from "./fit-bradley-terry.js";
@@ -51,7 +53,9 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
  * binomial per category ({@link sampleMultinomial}) and refits on the cells, starting from the full-data
  * estimate with the full-data information matrix frozen (chord Newton, {@link refitHalfTies} for half ties
  * without a prior; full Newton when a resample drops an item or the chord step stalls), to a tolerance of 1e-7
- * on the log scale unless `tolerance` says otherwise. A round whose resample has no finite MLE (an item that
+ * on the log scale unless `tolerance` says otherwise. With the sparse solver (large n, see
+ * {@link chooseSolver}) each round is a truncated Newton–CG solve warm-started at the full-data estimate
+ * (typically 3–5 Newton steps of a few conjugate-gradient passes each). A round whose resample has no finite MLE (an item that
  * never lost, without a prior) counts in `nonConvergedRounds`. Ratings of each round are normalised as the point estimate (mean = initial,
  * or the anchor's value). Intervals are percentile intervals; the estimate is the full-data fit.
  */
@@ -67,7 +71,8 @@ export function bootstrapBradleyTerry(
   const cells = isPairCells(input) ? input : aggregatePairCells(input, { keepOrder: options.orderEffect ?? false });
   const fit = options.fit ?? fitBradleyTerry(cells, options);
   const layout = createBradleyTerryLayout(cells, options);
-  const frozenFactor = factorInformation(cells, cells, layout, fit.parameters);
+  const sparse = chooseSolver(layout, options) === "sparse";
+  const frozenFactor = sparse ? null : factorInformation(cells, cells, layout, fit.parameters);
   // Bootstrap refits stop at 1e-7 on the log scale (about 2e-5 Elo points), far below the bootstrap spread.
   const tolerance = options.tolerance ?? 1e-7;
   const halfTies: HalfTiesRefit | null =
@@ -123,7 +128,16 @@ export function bootstrapBradleyTerry(
       converged = refitHalfTies(halfTies, parameters, { tolerance, maxSteps: 50 }) > 0;
       if (!converged) parameters.set(fit.parameters);
     }
-    if (!converged) {
+    if (sparse) {
+      if (!sameItems) roundLayout = createBradleyTerryLayout(cells, options, counts);
+      // Without a prior, a resample with no finite MLE would make Newton chase infinity: a few steps suffice.
+      const finite = roundLayout.prior > 0 || hasFiniteMle(cells, counts);
+      const solved = solveBradleyTerrySparse(cells, counts, roundLayout, parameters, {
+        tolerance,
+        maxIterations: finite ? 50 : 5,
+      });
+      converged = finite && solved.converged;
+    } else if (!converged) {
       // The chord iteration cannot settle where no finite MLE exists, so only rounds that reach this fallback
       // need the (cheap but not free) separation check.
       if (sameItems && frozenFactor !== null) {

@@ -53,6 +53,7 @@ export function evaluateBradleyTerry(
   const tieFree = tieIndex >= 0 ? (freeIndex[tieIndex] as number) : -1;
   const indices = [-1, -1, -1];
   const signs = [1, -1, 1];
+  const terms = new Float64Array(5);
   let logLikelihood = 0;
   for (let c = 0; c < cells.size; c++) {
     const f = cells.first[c] as number;
@@ -64,38 +65,13 @@ export function evaluateBradleyTerry(
     const total = winsFirst + winsSecond + tieCount;
     if (total === 0) continue;
     const d = (parameters[f] as number) - (parameters[s] as number) + (positional ? delta : 0);
-    let scoreD: number;
-    let infoDD: number;
-    let infoDTie = 0;
-    let infoTieTie = 0;
-    let scoreTie = 0;
-    let scale = 1;
-    if (!davidson) {
-      const weightFirst = winsFirst + tieCount / 2;
-      const weightSecond = winsSecond + tieCount / 2;
-      const p = sigmoid(d);
-      logLikelihood -= weightFirst * softplus(-d) + weightSecond * softplus(d);
-      scoreD = weightFirst - total * p;
-      infoDD = total * p * (1 - p);
-    } else {
-      const a = d / 2;
-      const shift = Math.max(a, -a, logNu);
-      const ef = Math.exp(a - shift);
-      const es = Math.exp(-a - shift);
-      const et = Math.exp(logNu - shift);
-      const denominator = ef + es + et;
-      const pf = ef / denominator;
-      const ps = es / denominator;
-      const pt = et / denominator;
-      const logD = shift + Math.log(denominator);
-      logLikelihood += winsFirst * (a - logD) + winsSecond * (-a - logD) + tieCount * (logNu - logD);
-      scale = 0.5;
-      scoreD = winsFirst - winsSecond - total * (pf - ps);
-      infoDD = total * (pf + ps - (pf - ps) ** 2);
-      scoreTie = tieCount - total * pt;
-      infoDTie = -total * (pf - ps) * pt;
-      infoTieTie = total * pt * (1 - pt);
-    }
+    logLikelihood += evaluateCell({ d, winsFirst, winsSecond, tieCount, davidson, logNu }, terms);
+    const scoreD = terms[CELL_SCORE_D] as number;
+    const infoDD = terms[CELL_INFO_DD] as number;
+    const scoreTie = terms[CELL_SCORE_TIE] as number;
+    const infoDTie = terms[CELL_INFO_D_TIE] as number;
+    const infoTieTie = terms[CELL_INFO_TIE_TIE] as number;
+    const scale = davidson ? 0.5 : 1;
     if (gradient === null) continue;
     indices[0] = freeIndex[f] as number;
     indices[1] = freeIndex[s] as number;
@@ -139,6 +115,59 @@ export function evaluateBradleyTerry(
     }
   }
   return logLikelihood;
+}
+
+/** Slots of the per-cell terms written by {@link evaluateCell}. */
+export const CELL_SCORE_D = 0;
+export const CELL_INFO_DD = 1;
+export const CELL_SCORE_TIE = 2;
+export const CELL_INFO_D_TIE = 3;
+export const CELL_INFO_TIE_TIE = 4;
+
+/**
+ * One cell's log-likelihood (returned) and its score and information with respect to the cell's linear
+ * predictor d (half ties: ∂ℓ/∂d; Davidson: ∂ℓ/∂a with a = d/2, so callers scale by ½) and, for Davidson, ln ν;
+ * written to `out` at the CELL_* slots. Formulas as in {@link evaluateBradleyTerry}.
+ */
+export function evaluateCell(
+  cell: {
+    d: number;
+    winsFirst: number;
+    winsSecond: number;
+    tieCount: number;
+    davidson: boolean;
+    logNu: number;
+  },
+  out: Float64Array,
+): number {
+  const { d, winsFirst, winsSecond, tieCount, logNu } = cell;
+  const total = winsFirst + winsSecond + tieCount;
+  if (!cell.davidson) {
+    const weightFirst = winsFirst + tieCount / 2;
+    const p = sigmoid(d);
+    out[CELL_SCORE_D] = weightFirst - total * p;
+    out[CELL_INFO_DD] = total * p * (1 - p);
+    out[CELL_SCORE_TIE] = 0;
+    out[CELL_INFO_D_TIE] = 0;
+    out[CELL_INFO_TIE_TIE] = 0;
+    return -(weightFirst * softplus(-d) + (winsSecond + tieCount / 2) * softplus(d));
+  }
+  const a = d / 2;
+  const shift = Math.max(a, -a, logNu);
+  const ef = Math.exp(a - shift);
+  const es = Math.exp(-a - shift);
+  const et = Math.exp(logNu - shift);
+  const denominator = ef + es + et;
+  const pf = ef / denominator;
+  const ps = es / denominator;
+  const pt = et / denominator;
+  const logD = shift + Math.log(denominator);
+  out[CELL_SCORE_D] = winsFirst - winsSecond - total * (pf - ps);
+  out[CELL_INFO_DD] = total * (pf + ps - (pf - ps) ** 2);
+  out[CELL_SCORE_TIE] = tieCount - total * pt;
+  out[CELL_INFO_D_TIE] = -total * (pf - ps) * pt;
+  out[CELL_INFO_TIE_TIE] = total * pt * (1 - pt);
+  return winsFirst * (a - logD) + winsSecond * (-a - logD) + tieCount * (logNu - logD);
 }
 
 /** σ(x) = 1/(1 + e^−x), computed without overflow. */

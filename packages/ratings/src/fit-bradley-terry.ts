@@ -1,11 +1,10 @@
-import { type BradleyTerryLayout, type CellCounts, evaluateBradleyTerry } from "./bradley-terry-likelihood.js";
+import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.js";
 import { solveBradleyTerry } from "./bradley-terry-newton.js";
-import { centreStrengths } from "./centre-strengths.js";
-import { choleskyInPlace, choleskyInverse } from "./cholesky.js";
-import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
-import { describeMleProblem } from "./has-finite-mle.js";
+import { solveBradleyTerrySparse } from "./bradley-terry-sparse-newton.js";
+import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { summarizeDenseFit, summarizeSparseFit } from "./summarize-bradley-terry.js";
 
 /** Options of {@link fitBradleyTerry}. */
 export interface BradleyTerryOptions {
@@ -24,6 +23,13 @@ export interface BradleyTerryOptions {
   /** Newton stopping rule: largest parameter change below this (natural-log scale). Default 1e-10. */
   readonly tolerance?: number;
   readonly maxIterations?: number;
+  /**
+   * "dense" (Newton with a Cholesky factor of the n×n information: exact standard errors, up to
+   * {@link MAX_DENSE_ITEMS} items), "sparse" (truncated Newton with conjugate gradients on the per-cell
+   * information: O(cells) memory and time per step, approximate standard errors) or "auto" (default): dense up
+   * to {@link SPARSE_SOLVER_THRESHOLD} rated items, sparse above. Both reach the same maximum.
+   */
+  readonly solver?: "auto" | "dense" | "sparse";
 }
 
 /** A fitted Bradley–Terry model. Arrays are indexed by item code; items without comparisons hold NaN. */
@@ -33,7 +39,10 @@ export interface BradleyTerryFit {
   readonly ratings: Float64Array;
   /** Natural-log strengths θ, normalised like `ratings` (anchor item 0, or Σθ = 0 over rated items). */
   readonly logStrengths: Float64Array;
-  /** Standard errors of `ratings` (Elo points) from the inverse Fisher information, under the same constraint. */
+  /**
+   * Standard errors of `ratings` (Elo points) from the inverse Fisher information, under the same constraint:
+   * exact with the dense solver, a second-order approximation with the sparse one (`standardErrorMethod`).
+   */
   readonly standardErrors: Float64Array;
   /** Standard errors of `logStrengths`. */
   readonly logStrengthStandardErrors: Float64Array;
@@ -60,8 +69,15 @@ export interface BradleyTerryFit {
   readonly mleProblem?: string;
   /** Number of comparisons (sum of cell counts). */
   readonly comparisons: number;
-  /** Raw parameter vector (θ then δ then ln ν) for warm starts. */
+  /**
+   * Raw parameter vector (θ then δ then ln ν) for warm starts; θ is normalised as the solver left it (dense:
+   * reference item 0 without a prior; sparse: Σθ = 0).
+   */
   readonly parameters: Float64Array;
+  /** Which solver produced the fit (see {@link BradleyTerryOptions.solver}). */
+  readonly solver: "dense" | "sparse";
+  /** "fisher" (exact inverse information) or "approximate" (sparse solver, {@link centreSparseStrengths}). */
+  readonly standardErrorMethod: "fisher" | "approximate";
 }
 
 /**
@@ -70,8 +86,12 @@ export interface BradleyTerryFit {
  * ties as half wins (Arena) or with Davidson's ν. Solver: Newton–Raphson / Fisher scoring with step halving
  * from θ = 0, stopping when the largest parameter change is below `tolerance` (1e-10 on the log scale, i.e.
  * about 2e-8 Elo points); identifiability by fixing one reference item (or by the prior when prior > 0), then
- * re-centring. Standard errors: inverse Fisher information (as glm/BradleyTerry2). Accepts rows (aggregated
- * here; kept in presentation order when `orderEffect` is on) or cells from {@link aggregatePairCells}.
+ * re-centring. Standard errors: inverse Fisher information (as glm/BradleyTerry2). Above
+ * {@link SPARSE_SOLVER_THRESHOLD} rated items (or with `solver: "sparse"`) the same maximum is found by truncated
+ * Newton with preconditioned conjugate gradients on the per-cell information ({@link solveBradleyTerrySparse},
+ * same tolerance and step halving), with approximate item standard errors ({@link centreSparseStrengths}).
+ * Accepts rows (aggregated here; kept in presentation order when `orderEffect` is on) or cells from
+ * {@link aggregatePairCells}.
  *
  * If the MLE does not exist (an item never loses or never wins, or the graph of wins is not strongly
  * connected) strengths drift to ±∞ and `converged` is false; use `prior` for such data.
@@ -85,15 +105,43 @@ export function fitBradleyTerry(
   const parameters = new Float64Array(
     layout.itemCount + (layout.orderIndex >= 0 ? 1 : 0) + (layout.tieIndex >= 0 ? 1 : 0),
   );
-  const solved = solveBradleyTerry(cells, cells, layout, parameters, {
+  const tolerances = {
     ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
     ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
-  });
-  return summarizeBradleyTerry(cells, layout, parameters, solved, options);
+  };
+  if (chooseSolver(layout, options) === "sparse") {
+    const solved = solveBradleyTerrySparse(cells, cells, layout, parameters, tolerances);
+    return summarizeSparseFit(cells, layout, parameters, solved, options);
+  }
+  const solved = solveBradleyTerry(cells, cells, layout, parameters, tolerances);
+  return summarizeDenseFit(cells, layout, parameters, solved, options);
 }
 
 /** Largest number of rated items for the dense solver (a 4,000² information matrix is 128 MB). */
 export const MAX_DENSE_ITEMS = 4000;
+
+/**
+ * Above this many rated items `solver: "auto"` uses the sparse solver. Measured on random comparison graphs
+ * with ~45 comparisons per item (`pnpm bench ratings-scale`): at 500 items a dense fit takes about as long as a
+ * sparse one and a dense Cholesky step grows as items³, while the sparse step grows with the cells.
+ */
+export const SPARSE_SOLVER_THRESHOLD = 500;
+
+/** The solver for this layout and options; throws when "dense" is forced beyond {@link MAX_DENSE_ITEMS}. */
+export function chooseSolver(layout: BradleyTerryLayout, options: BradleyTerryOptions): "dense" | "sparse" {
+  let ratedCount = 0;
+  for (let i = 0; i < layout.itemCount; i++) ratedCount += layout.active[i] as number;
+  const solver = options.solver ?? "auto";
+  if (solver === "sparse") return "sparse";
+  if (solver === "auto") return ratedCount > SPARSE_SOLVER_THRESHOLD ? "sparse" : "dense";
+  if (ratedCount > MAX_DENSE_ITEMS) {
+    throw new RangeError(
+      `fitBradleyTerry: ${ratedCount} rated items exceed the dense Newton solver's limit of ${MAX_DENSE_ITEMS} ` +
+        '(its information matrix grows as items²); use solver "sparse" or "auto"',
+    );
+  }
+  return "dense";
+}
 
 /** Builds the parameter layout: which parameters are free, which item is the reference. */
 export function createBradleyTerryLayout(
@@ -125,14 +173,6 @@ export function createBradleyTerryLayout(
   if (counts === cells && ties === "davidson" && tieCount === 0) {
     throw new RangeError('fitBradleyTerry: Davidson ties need at least one tie (ν would be 0); use ties: "half"');
   }
-  let ratedCount = 0;
-  for (let i = 0; i < itemCount; i++) ratedCount += active[i] as number;
-  if (ratedCount > MAX_DENSE_ITEMS) {
-    throw new RangeError(
-      `fitBradleyTerry: ${ratedCount} rated items exceed the dense Newton solver's limit of ${MAX_DENSE_ITEMS} ` +
-        "(its information matrix grows as items²); rate groups of items instead (e.g. the models that wrote the answers), or use elo, trueskill or win rates",
-    );
-  }
   let next = itemCount;
   const orderIndex = options.orderEffect ? next++ : -1;
   const tieIndex = ties === "davidson" ? next++ : -1;
@@ -150,109 +190,4 @@ export function createBradleyTerryLayout(
   if (orderIndex >= 0) freeIndex[orderIndex] = freeCount++;
   if (tieIndex >= 0) freeIndex[tieIndex] = freeCount++;
   return { itemCount, orderIndex, tieIndex, ties, prior, active, freeIndex, freeCount };
-}
-
-function summarizeBradleyTerry(
-  cells: PairCells,
-  layout: BradleyTerryLayout,
-  parameters: Float64Array,
-  solved: { logLikelihood: number; iterations: number; converged: boolean },
-  options: BradleyTerryOptions,
-): BradleyTerryFit {
-  const { itemCount, freeCount, freeIndex } = layout;
-  const information = new Float64Array(freeCount * freeCount);
-  evaluateInformation(cells, layout, parameters, information);
-  const invertible = choleskyInPlace(information, freeCount);
-  const covariance = invertible
-    ? choleskyInverse(information, freeCount)
-    : new Float64Array(freeCount * freeCount).fill(Number.NaN);
-  const scale = options.scale ?? ARENA_ELO_SCALE;
-  const centred = centreStrengths({
-    strengths: parameters.subarray(0, itemCount),
-    rated: layout.active,
-    covariance,
-    freeIndex,
-    freeCount,
-    itemIds: cells.itemIds,
-    anchor: options.anchor,
-    scale,
-  });
-  const pointsPerUnit = eloPointsPerLogUnit(scale);
-  let comparisons = 0;
-  for (let c = 0; c < cells.size; c++)
-    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
-  const { deviance, cellsWithData } = computeDeviance(cells, layout, parameters);
-  const mleProblem = layout.prior > 0 ? null : describeMleProblem(cells);
-  const finiteMle = mleProblem === null;
-  const fit: BradleyTerryFit = {
-    itemIds: cells.itemIds,
-    ...centred,
-    rated: layout.active,
-    logLikelihood: solved.logLikelihood,
-    deviance,
-    degreesOfFreedom: cellsWithData * (layout.ties === "davidson" ? 2 : 1) - freeCount,
-    iterations: solved.iterations,
-    converged: solved.converged && finiteMle,
-    finiteMle,
-    comparisons,
-    parameters,
-    ...(mleProblem === null ? {} : { mleProblem }),
-  };
-  const withOrder =
-    layout.orderIndex < 0
-      ? fit
-      : {
-          ...fit,
-          orderEffect: {
-            value: parameters[layout.orderIndex] as number,
-            standardError: standardErrorOf(covariance, freeCount, freeIndex[layout.orderIndex] as number),
-            elo: (parameters[layout.orderIndex] as number) * pointsPerUnit,
-          },
-        };
-  if (layout.tieIndex < 0) return withOrder;
-  return {
-    ...withOrder,
-    tieParameter: {
-      value: Math.exp(parameters[layout.tieIndex] as number),
-      logStandardError: standardErrorOf(covariance, freeCount, freeIndex[layout.tieIndex] as number),
-    },
-  };
-}
-
-function evaluateInformation(
-  cells: PairCells,
-  layout: BradleyTerryLayout,
-  parameters: Float64Array,
-  information: Float64Array,
-): void {
-  evaluateBradleyTerry(cells, cells, layout, parameters, new Float64Array(layout.freeCount), information);
-}
-
-function standardErrorOf(covariance: Float64Array, freeCount: number, index: number): number {
-  return Math.sqrt(covariance[index * freeCount + index] as number);
-}
-
-/**
- * Deviance = 2 Σ_cells Σ_outcomes n_o ln(n_o / (m·P_o)) against the saturated model; for half ties the cell is
- * a binomial with w_f = wins + ties/2 successes out of m (as a glm on cbind(w_f, w_s) would report).
- */
-function computeDeviance(
-  cells: PairCells,
-  layout: BradleyTerryLayout,
-  parameters: Float64Array,
-): { deviance: number; cellsWithData: number } {
-  let saturated = 0;
-  let cellsWithData = 0;
-  for (let c = 0; c < cells.size; c++) {
-    const wf = cells.firstWins[c] as number;
-    const ws = cells.secondWins[c] as number;
-    const t = cells.ties[c] as number;
-    const m = wf + ws + t;
-    if (m === 0) continue;
-    cellsWithData++;
-    const counts = layout.ties === "davidson" ? [wf, ws, t] : [wf + t / 2, ws + t / 2];
-    for (const n of counts) if (n > 0) saturated += n * Math.log(n / m);
-  }
-  const fitted = evaluateBradleyTerry(cells, cells, { ...layout, prior: 0 }, parameters, null, null);
-  return { deviance: 2 * (saturated - fitted), cellsWithData };
 }

@@ -32,7 +32,7 @@ describe("groupItems", () => {
 });
 
 describe("fitBradleyTerry size limit", () => {
-  it("refuses more rated items than the dense solver handles, and says what to do", () => {
+  it("fits more rated items than the dense solver handles with the sparse one; a forced dense fit says what to do", () => {
     const itemCount = MAX_DENSE_ITEMS + 1;
     const outcomes = {
       size: itemCount,
@@ -41,6 +41,13 @@ describe("fitBradleyTerry size limit", () => {
       second: Int32Array.from({ length: itemCount }, (_, i) => (i + 1) % itemCount),
       verdict: new Uint8Array(itemCount),
     };
-    expect(() => fitBradleyTerry(outcomes)).toThrow(/4001 rated items exceed .* rate groups of items instead/);
+    expect(() => fitBradleyTerry(outcomes, { solver: "dense" })).toThrow(
+      /4001 rated items exceed .* use solver "sparse"/,
+    );
+    // A ring in which every item beats the next: the MLE is all items equal.
+    const fit = fitBradleyTerry(outcomes);
+    expect(fit.solver).toBe("sparse");
+    expect(fit.converged).toBe(true);
+    expect(Math.max(...fit.ratings.map((rating) => Math.abs(rating - 1000)))).toBeLessThan(1e-6);
   });
 });

@@ -78,17 +78,19 @@ export function rateBradleyTerry(
     scale: settings.scale,
     ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
   };
-  const parameters = { ...fitOptions, solver: "Newton–Raphson on aggregated cells, tolerance 1e-10 (log scale)" };
   if (settings.rounds === 0) {
     const fit = fitBradleyTerry(outcomes, fitOptions);
     return waldResult(fit.ratings, fit.standardErrors, {
-      parameters,
+      parameters: { ...fitOptions, solver: describeSolver(fit) },
       reportFields: {
         converged: fit.converged,
         ...dataWarnings(outcomes, fit.mleProblem),
         ...extraParameters(fit, null),
       },
-      intervals: "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals",
+      intervals:
+        fit.standardErrorMethod === "fisher"
+          ? "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals"
+          : "95% Wald intervals from approximate standard errors (sparse solver: second-order approximation of the inverse Fisher information's diagonal, see the ratings README; prefer --bootstrap); no rank intervals",
     });
   }
   const result = bootstrapBradleyTerry(outcomes, { ...fitOptions, rounds: settings.rounds, seed: settings.seed });
@@ -99,7 +101,7 @@ export function rateBradleyTerry(
     upper: result.upper,
     standardError: fit.standardErrors,
     bootstrap: result,
-    parameters,
+    parameters: { ...fitOptions, solver: describeSolver(fit) },
     reportFields: {
       converged: fit.converged,
       nonConvergedRounds: result.nonConvergedRounds,
@@ -108,6 +110,13 @@ export function rateBradleyTerry(
     },
     intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the aggregated cells; rank intervals from the bootstrap ranks`,
   };
+}
+
+/** The solver as written into the report's parameters. */
+function describeSolver(fit: BradleyTerryFit): string {
+  return fit.solver === "dense"
+    ? "Newton–Raphson (dense Cholesky) on aggregated cells, tolerance 1e-10 (log scale)"
+    : "truncated Newton with Jacobi-preconditioned conjugate gradients (sparse) on aggregated cells, tolerance 1e-10 (log scale)";
 }
 
 /**
