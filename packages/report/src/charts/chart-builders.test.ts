@@ -3,6 +3,7 @@ import { Ajv } from "ajv";
 import type { TopLevelSpec } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sampleCharts } from "../test-support/sample-charts.js";
+import { wrapSubtitle } from "./chart-theme.js";
 import { renderChartSvg, renderSvgToPng, roundSvgNumbers } from "./render-chart.js";
 
 const require = createRequire(import.meta.url);
@@ -58,5 +59,19 @@ describe("roundSvgNumbers", () => {
     expect(roundSvgNumbers(svg)).toBe(
       '<g transform="translate(342.53,8)"><text x="1.00">p = 0.00041 and 3.14159</text></g>',
     );
+  });
+});
+
+describe("wrapSubtitle", () => {
+  it("keeps short subtitles and breaks long ones at separators into lines of at most 64 characters", () => {
+    expect(wrapSubtitle("95% CI · top 10")).toBe("95% CI · top 10");
+    const lines = wrapSubtitle(
+      "95% bootstrap CI (1000 resamples) · top 6 of each category, numbered within it; categories never met, so compare within one only",
+    );
+    expect(lines).toEqual([
+      "95% bootstrap CI (1000 resamples)",
+      "top 6 of each category, numbered within it",
+      "categories never met, so compare within one only",
+    ]);
   });
 });

@@ -35,9 +35,32 @@ export interface ChartTitle {
 export function baseChartSpec(heading: ChartTitle): Pick<TopLevelSpec, "$schema" | "title" | "config"> {
   return {
     $schema: VEGA_LITE_SCHEMA_URL,
-    title: heading.subtitle === undefined ? heading.title : { text: heading.title, subtitle: heading.subtitle },
+    title:
+      heading.subtitle === undefined
+        ? heading.title
+        : { text: heading.title, subtitle: wrapSubtitle(heading.subtitle) },
     config: chartConfig,
   };
+}
+
+/** Longest subtitle line; vega sizes the chart to its (generously estimated) text width. */
+const MAX_SUBTITLE_LINE = 64;
+
+/**
+ * Breaks a long subtitle into lines at " · " (then at "; ") so that it never makes a chart wider than its plot:
+ * without a canvas vega estimates text widths generously and sizes the whole chart to the widest line.
+ */
+export function wrapSubtitle(subtitle: string): string | string[] {
+  if (subtitle.length <= MAX_SUBTITLE_LINE) return subtitle;
+  const parts = subtitle.split(" · ").flatMap((part) => (part.length <= MAX_SUBTITLE_LINE ? [part] : part.split("; ")));
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + part.length + 3 <= MAX_SUBTITLE_LINE)
+      lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  return lines;
 }
 
 /** Shortens a label to {@link MAX_LABEL_LENGTH} characters with an ellipsis. */

@@ -99,7 +99,7 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
     topRatedItems(groups.get(category)!, perGroup).map((item) => ({
       // "1. Title" repeats across categories; invisible zero-width spaces keep the axis values distinct
       // (colour and legend name the category; a visible prefix would widen every label).
-      display: `${item.display}${"\u200b".repeat(categoryIndex)}`,
+      display: `${item.display.slice(0, item.display.indexOf(" ") + 1)}${shortenLabel(item.label, 34)}${"\u200b".repeat(categoryIndex)}`,
       title: item.label,
       rating: item.rating,
       lower: item.lower,
@@ -111,7 +111,7 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
     field: "category",
     type: "nominal",
     title: "category",
-    legend: { orient: "bottom", columns: 3 },
+    legend: { orient: "right", labelLimit: 0 },
   } as const;
   return {
     ...baseChartSpec({
@@ -122,7 +122,7 @@ function buildPerCategoryLeaderboard(options: LeaderboardChartOptions, maxItems:
       ),
     }),
     data: { values: rows },
-    width: 420,
+    width: 360,
     height: { step: 14 },
     encoding: {
       y: { field: "display", type: "nominal", sort: null, title: null },
