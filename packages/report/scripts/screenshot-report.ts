@@ -7,21 +7,11 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/test-support/chromium.js";
 
 const reportDir = path.resolve(process.argv[2] ?? "../../reports/demo");
 const output = path.resolve(process.argv[3] ?? path.join(reportDir, "screenshot.png"));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
   await page.goto(pathToFileURL(path.join(reportDir, "report.html")).href, { waitUntil: "load" });

@@ -5,20 +5,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS } from "./test-support/chromium.js";
 import { sampleReportData } from "./test-support/sample-report-data.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
-
-/** Debian's Chromium (CI installs it with apt); never a downloaded browser. */
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 describe("report.html in a headless browser", () => {
   let browser: Browser;
