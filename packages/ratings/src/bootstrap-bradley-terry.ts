@@ -55,7 +55,7 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
  * without a prior; full Newton when a resample drops an item or the chord step stalls), to a tolerance of 1e-7
  * on the log scale unless `tolerance` says otherwise. With the sparse solver (large n, see
  * {@link chooseSolver}) each round is a truncated Newton–CG solve warm-started at the full-data estimate
- * (typically 3–5 Newton steps of a few conjugate-gradient passes each). A round whose resample has no finite MLE (an item that
+ * (typically 4–7 Newton steps of 2–7 conjugate-gradient passes each) to a tolerance of 1e-5 (0.002 Elo). A round whose resample has no finite MLE (an item that
  * never lost, without a prior) counts in `nonConvergedRounds`. Ratings of each round are normalised as the point estimate (mean = initial,
  * or the anchor's value). Intervals are percentile intervals; the estimate is the full-data fit.
  */
@@ -74,7 +74,9 @@ export function bootstrapBradleyTerry(
   const sparse = chooseSolver(layout, options) === "sparse";
   const frozenFactor = sparse ? null : factorInformation(cells, cells, layout, fit.parameters);
   // Bootstrap refits stop at 1e-7 on the log scale (about 2e-5 Elo points), far below the bootstrap spread.
-  const tolerance = options.tolerance ?? 1e-7;
+  // Sparse rounds stop at 1e-5 (0.002 Elo points): each Newton step there is a few passes over ~10⁵ cells, and
+  // the bootstrap spread at that size is tens of Elo points.
+  const tolerance = options.tolerance ?? (sparse ? 1e-5 : 1e-7);
   const halfTies: HalfTiesRefit | null =
     layout.ties === "half" && frozenFactor !== null
       ? createHalfTiesRefit({

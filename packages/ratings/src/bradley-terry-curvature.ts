@@ -95,9 +95,23 @@ export function evaluateWithCurvature(options: {
     const s = second[c] as number;
     const isPositional = orderIndex >= 0 && positional[c] === 1;
     const d = (parameters[f] as number) - (parameters[s] as number) + (isPositional ? delta : 0);
-    logLikelihood += evaluateCell({ d, winsFirst, winsSecond, tieCount, davidson, logNu }, terms);
-    const score = scale * (terms[CELL_SCORE_D] as number);
-    const weight = scale * scale * (terms[CELL_INFO_DD] as number);
+    let score: number;
+    let weight: number;
+    if (!davidson) {
+      // Half ties inline (the hot loop): one exp and one log1p per cell.
+      const total = winsFirst + winsSecond + tieCount;
+      const weightFirst = winsFirst + tieCount / 2;
+      const e = Math.exp(-Math.abs(d));
+      const p = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+      const softplusD = Math.max(d, 0) + Math.log1p(e);
+      logLikelihood -= weightFirst * (softplusD - d) + (total - weightFirst) * softplusD;
+      score = weightFirst - total * p;
+      weight = total * p * (1 - p);
+    } else {
+      logLikelihood += evaluateCell({ d, winsFirst, winsSecond, tieCount, davidson, logNu }, terms);
+      score = scale * (terms[CELL_SCORE_D] as number);
+      weight = scale * scale * (terms[CELL_INFO_DD] as number);
+    }
     a[c] = weight;
     gradient[f] = (gradient[f] as number) + score;
     gradient[s] = (gradient[s] as number) - score;

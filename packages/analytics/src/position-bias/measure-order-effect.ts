@@ -6,16 +6,15 @@ import type { PairUnits } from "../pair-units.js";
 import { unavailable } from "../section.js";
 import { FALLBACK_PRIOR } from "../stability/fit-leaderboard.js";
 import { measureGraphDegree } from "../stability/graph-degree.js";
+import { STABILITY_LIMITS } from "../stability/measure-stability.js";
 import { selectOutcomes } from "../stability/select-outcomes.js";
 import { proportion, statistic } from "../stats/proportion.js";
-
-/** Largest item count for which a per-judge order-effect fit is attempted (dense Newton is O(items³)). */
-const MAX_ORDER_EFFECT_ITEMS = 1000;
 
 /**
  * The BT order effect δ of one judge (BradleyTerry2's home advantage): logit P(first wins) =
  * θ_first − θ_second + δ, fitted by `@judgelab/ratings` on the judge's decided and tied comparisons with known
- * order; reported on the Elo scale (δ·400/ln 10) with a normal 95% interval from the Fisher standard error.
+ * order; reported on the Elo scale (δ·400/ln 10) with a normal 95% interval from the Fisher standard error
+ * (exact also with the sparse solver above 500 items: one conjugate-gradient solve).
  * Needs items that meet at least two distinct opponents on average (otherwise θ and δ are confounded).
  */
 export function measureOrderEffect(table: ComparisonTable, judge: number): Section<{ delta: Statistic }> {
@@ -25,7 +24,9 @@ export function measureOrderEffect(table: ComparisonTable, judge: number): Secti
   );
   if (outcomes.size === 0) return unavailable("no decided comparison with a known presentation order");
   const graph = measureGraphDegree(outcomes);
-  if (graph.items > MAX_ORDER_EFFECT_ITEMS) return unavailable(`${graph.items} items exceed ${MAX_ORDER_EFFECT_ITEMS}`);
+  if (graph.items > STABILITY_LIMITS.maxItems) {
+    return unavailable(`${graph.items} items exceed the stability limit of ${STABILITY_LIMITS.maxItems}`);
+  }
   if (graph.meanDegree < 2) {
     return unavailable("items meet fewer than two distinct opponents on average; see bothOrders for pair-level bias");
   }

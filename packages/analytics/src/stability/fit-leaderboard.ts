@@ -28,6 +28,10 @@ export interface LeaderboardFit {
   readonly method: "bootstrap" | "wald";
   readonly rounds: number;
   readonly prior: number;
+  /** The Bradley–Terry solver used (`@judgelab/ratings` picks sparse above 500 rated items). */
+  readonly solver: "dense" | "sparse";
+  /** Wald boards: "fisher" (exact) or "approximate" standard errors (sparse solver). */
+  readonly standardErrorMethod: "fisher" | "approximate";
   readonly estimate: Float64Array;
   readonly lower: Float64Array;
   readonly upper: Float64Array;
@@ -44,8 +48,9 @@ export interface LeaderboardFit {
  * Fits Bradley–Terry on the Elo scale with `@judgelab/ratings` (Newton MLE, half-win ties; an L2 prior of
  * {@link FALLBACK_PRIOR} when the MLE is not finite). `bootstrap`: percentile intervals and rank intervals
  * from `rounds` resamples (multinomial counts over cells). `wald`: intervals rating ± 1.96·SE from the Fisher
- * information, best rank = Arena's 1 + #{b : lower_b > upper_a}, worst rank = 1 + #{b ≠ a : upper_b > lower_a}
- * (cheap, used for per-judge boards).
+ * information (approximate above 500 rated items, where `@judgelab/ratings` uses its sparse solver), best
+ * rank = Arena's 1 + #{b : lower_b > upper_a}, worst rank = 1 + #{b ≠ a : upper_b > lower_a} (cheap, used for
+ * per-judge boards).
  */
 export function fitLeaderboard(
   outcomes: PairwiseOutcomes,
@@ -71,6 +76,8 @@ export function fitLeaderboard(
       method: "bootstrap",
       rounds: options.rounds,
       prior: Math.max(prior, BOOTSTRAP_PRIOR),
+      solver: bootstrap.fit.solver,
+      standardErrorMethod: bootstrap.fit.standardErrorMethod,
       estimate: bootstrap.estimate,
       lower: bootstrap.lower,
       upper: bootstrap.upper,
@@ -89,18 +96,21 @@ export function fitLeaderboard(
     lower[item] = fit.ratings[item]! - Z95 * fit.standardErrors[item]!;
     upper[item] = fit.ratings[item]! + Z95 * fit.standardErrors[item]!;
   }
+  // Worst rank = 1 + #{b ≠ a : upper_b > lower_a}, by binary search over the sorted upper bounds.
+  const uppers = upper.filter((value) => Number.isFinite(value)).sort();
   const rankUpper = new Float64Array(count).fill(Number.NaN);
   for (let a = 0; a < count; a++) {
     if (!Number.isFinite(lower[a]!)) continue;
-    let worse = 0;
-    for (let b = 0; b < count; b++) if (b !== a && upper[b]! > lower[a]!) worse++;
-    rankUpper[a] = 1 + worse;
+    const above = uppers.length - countAtMost(uppers, lower[a]!);
+    rankUpper[a] = 1 + above - (upper[a]! > lower[a]! ? 1 : 0);
   }
   return {
     itemIds: outcomes.itemIds,
     method: "wald",
     rounds: 0,
     prior,
+    solver: fit.solver,
+    standardErrorMethod: fit.standardErrorMethod,
     estimate: fit.ratings,
     lower,
     upper,
@@ -156,11 +166,28 @@ export function describeLeaderboard(fitted: LeaderboardFit, comparisons: number,
   return {
     items: rows.length,
     comparisons,
-    intervals: fitted.method === "bootstrap" ? `bootstrap (${fitted.rounds} rounds)` : "wald (Fisher standard errors)",
+    intervals:
+      fitted.method === "bootstrap"
+        ? `bootstrap (${fitted.rounds} rounds)`
+        : fitted.standardErrorMethod === "fisher"
+          ? "wald (Fisher standard errors)"
+          : "wald (approximate Fisher standard errors: sparse solver, second-order approximation)",
     meanCiWidth: widthCount === 0 ? null : widthSum / widthCount,
     rows:
       rows.length > maxItems
         ? unavailable(`${rows.length} rated items exceed maxLeaderboardItems (${maxItems}); summary only`)
         : { available: true, rows },
   };
+}
+
+/** Number of values in `sorted` (ascending) at most `bound`. */
+function countAtMost(sorted: Float64Array, bound: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= bound) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

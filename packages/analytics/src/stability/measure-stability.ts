@@ -8,8 +8,12 @@ import { measureGraphDegree } from "./graph-degree.js";
 import { correlateRatings, leaderboardCorrelation } from "./rank-agreement.js";
 import { selectOutcomes } from "./select-outcomes.js";
 
-/** Limits that keep stability affordable: dense Newton BT is O(items³) per fit. */
-export const STABILITY_LIMITS = { maxItems: 1000, minOpponentsPerItem: 2, splitHalfRounds: 6, convergencePoints: 12 };
+/**
+ * Limits of the stability section. Bradley–Terry fits switch to the sparse solver above 500 rated items (time
+ * and memory grow with the cells), so the item limit only bounds the bootstrap's rounds × items sample matrix
+ * (1000 rounds × 20,000 items = 160 MB, twice over with the ranks).
+ */
+export const STABILITY_LIMITS = { maxItems: 20000, minOpponentsPerItem: 2, splitHalfRounds: 6, convergencePoints: 12 };
 
 /** Options of {@link measureStability}. */
 export interface StabilityOptions {
@@ -30,8 +34,9 @@ export interface StabilityResult {
 /**
  * Leaderboards per judge and pooled (BT on the Elo scale with bootstrap CIs), their rank correlations,
  * leave-one-judge-out, split-half, separability with confidence and convergence. Returns an
- * {@link Unavailable} reason when the data cannot support a leaderboard (too many items for dense BT, or
- * items meet fewer than two distinct opponents on average, e.g. isolated answer pairs).
+ * {@link Unavailable} reason when the data cannot support a leaderboard (more items than
+ * {@link STABILITY_LIMITS}, or items meet fewer than two distinct opponents on average, e.g. isolated answer
+ * pairs).
  */
 export function measureStability(options: StabilityOptions): StabilityResult | { available: false; reason: string } {
   const { table, exclude, rounds, seed, maxLeaderboardItems } = options;
@@ -87,7 +92,7 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   return {
     pooled,
     section: {
-      method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, L2 prior ${pooled.prior})`,
+      method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, L2 prior ${pooled.prior}; ${pooled.solver} solver)`,
       pooled: describeLeaderboard(pooled, pooledOutcomes.size, maxLeaderboardItems),
       perJudge: perJudgeFits.map(({ judge, outcomes, fitted }) => ({
         judge,
@@ -102,24 +107,37 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   };
 }
 
-/** Share of rated item pairs whose 95% bootstrap intervals do not overlap (Arena-Hard "separability"). */
+/**
+ * Share of rated item pairs whose 95% bootstrap intervals do not overlap (Arena-Hard "separability"). A pair
+ * is separated when one item's lower bound exceeds the other's upper bound (at most one direction can hold),
+ * so the count is Σ_i #{j : upper_j < lower_i}, by binary search over the sorted upper bounds: O(n log n).
+ */
 function measureSeparability(pooled: LeaderboardFit) {
   const { lower, upper } = pooled;
-  const items: number[] = [];
+  const lowers: number[] = [];
+  const uppers: number[] = [];
   for (let item = 0; item < lower.length; item++) {
-    if (Number.isFinite(lower[item]!) && Number.isFinite(upper[item]!)) items.push(item);
+    if (!(Number.isFinite(lower[item]!) && Number.isFinite(upper[item]!))) continue;
+    lowers.push(lower[item]!);
+    uppers.push(upper[item]!);
   }
+  const sortedUppers = Float64Array.from(uppers).sort();
   let separated = 0;
-  let pairs = 0;
-  for (let a = 0; a < items.length; a++) {
-    for (let b = a + 1; b < items.length; b++) {
-      const i = items[a]!;
-      const j = items[b]!;
-      pairs++;
-      if (lower[i]! > upper[j]! || lower[j]! > upper[i]!) separated++;
-    }
+  for (const bound of lowers) separated += countBelow(sortedUppers, bound);
+  const count = lowers.length;
+  return proportion(separated, (count * (count - 1)) / 2);
+}
+
+/** Number of values in `sorted` (ascending) strictly below `bound`. */
+export function countBelow(sorted: Float64Array, bound: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < bound) low = middle + 1;
+    else high = middle;
   }
-  return proportion(separated, pairs);
+  return low;
 }
 
 /** Random halves of the comparisons (rows), mean rank correlation between the two half leaderboards. */
