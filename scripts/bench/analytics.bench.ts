@@ -2,8 +2,8 @@
  * Analytics speed: `analyzeJudges` on (a) all 499 LLMBar runs (80,826 comparisons, both orders, gold labels;
  * read from ../shared/datasets/llmbar/verdicts_all.csv.gz) and (b) a simulated tournament of 200 items, 3
  * judges and 12,000 comparisons (the stability path: pooled BT bootstrap, per-judge boards, split-half,
- * convergence). Prints CPU and wall seconds per case; target: (a) under 5 CPU seconds with 1000 bootstrap
- * rounds. Usage: pnpm bench analytics [bootstrapRounds]   (default 1000)
+ * convergence) and (c) 2,500 items, 3 judges, 110,001 comparisons (sparse Bradley–Terry). Prints CPU and wall
+ * seconds per case; targets: (a) under 5 CPU seconds with 1000 bootstrap rounds, (c) under 60 CPU seconds. Usage: pnpm bench analytics [bootstrapRounds]   (default 1000)
  */
 import { cpuUsage } from "node:process";
 // The repository root does not depend on the workspace packages, so import the package's entry points.
@@ -52,4 +52,23 @@ measure(`simulated, ${simulation.table.size} comparisons, 200 items, ${rounds} r
     options: { seed: 1, bootstrapRounds: rounds },
   });
 });
+
+// (c) The seed system's scale: 2,500 items, 3 judges each judging the same 36,667 pairs (110,001 comparisons,
+// ~88 per item): stability runs on the sparse Bradley–Terry solver. Target: well under a minute.
+const large = simulateJudges({
+  seed: 2,
+  items: 2500,
+  pairs: 36667,
+  judges: [{ id: "a", positionBias: 0.3 }, { id: "b" }, { id: "c", noise: 2 }],
+});
+const largeCpu = measure(`simulated, ${large.table.size} comparisons, 2500 items, ${rounds} rounds`, () => {
+  analyzeJudges({
+    table: large.table,
+    items: large.items,
+    judges: large.judges,
+    options: { seed: 1, bootstrapRounds: rounds },
+  });
+});
+process.stdout.write(`  target < 60 CPU s: ${largeCpu < 60 ? "met" : "MISSED"}\n`);
+failed ||= largeCpu >= 60;
 process.exitCode = failed ? 1 : 0;
