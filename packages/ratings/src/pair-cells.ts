@@ -61,7 +61,10 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
   }
   const judgeSlots = judgeIds.length + 1;
   const keySpace = itemCount * itemCount * 2 * judgeSlots;
-  const dense = keySpace <= DENSE_LIMIT ? new Int32Array(keySpace).fill(-1) : undefined;
+  // The dense table costs keySpace to allocate and fill: worth it only when rows are many compared with it
+  // (2,500 items would mean 12.5M entries per call even for a few thousand rows).
+  const dense =
+    keySpace <= DENSE_LIMIT && keySpace <= 16 * outcomes.size + 65536 ? new Int32Array(keySpace).fill(-1) : undefined;
   const sparse = dense === undefined ? new Map<number, number>() : undefined;
 
   const first: number[] = [];
