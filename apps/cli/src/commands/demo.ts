@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadDataset, writeDataset } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
-import type { Comparison, Item } from "@judgelab/schema";
+import type { Assessment, Comparison, Item } from "@judgelab/schema";
 import { paperTournamentPreset, simulateTournament, type TournamentConfig } from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
@@ -19,8 +19,8 @@ analysed and written up as a report.
   2. Tournament: three simulated judges (gemini-3, gpt-5.2, claude-opus-4.6) with different position biases and
      noise, one judge per match in rotation, presentation order flipped at random, no ties, the seed system's
      scheduler and stop rules (about 45 matches per paper), plus a reliability audit (every judge judges 40
-     papers' pairs in both orders, so agreement and order consistency can be measured). Written as a dataset to
-     <out>/dataset/.
+     papers' pairs in both orders, so agreement and order consistency can be measured) and a simulated
+     pointwise impact assessment (1–10) of every paper. Written as a dataset to <out>/dataset/.
   3. Report: ratings with bootstrap CIs and rank intervals, TrueSkill scores as the seed system shows them,
      agreement, position bias, stability and other biases, with charts and per-paper pages, in <out>/.
 
@@ -66,6 +66,37 @@ async function loadPaperPool(root: string, seed: number): Promise<{ papers: Item
     }
   }
   return { papers, showcase };
+}
+
+/** The simulated pointwise assessor (the seed system's impact assessment: overall 1–10 plus four rubric scores). */
+const ASSESSOR = "claude-opus-4.6";
+
+/**
+ * Simulated pointwise impact assessments, one per paper: overall = 5.5 + 1.1·quality + 0.9·z (z standard normal
+ * from a hash of seed and id), rubric scores = overall + 0.7·z_k, rounded to halves and clamped to 1–10. The
+ * pointwise assessor sees the same latent quality as the pairwise judges through different noise, so the
+ * report's pointwise–pairwise coherence has a known positive but imperfect answer.
+ */
+function simulateAssessments(papers: readonly Item[], seed: number): Assessment[] {
+  const clamp = (value: number) => Math.min(10, Math.max(1, Math.round(value * 2) / 2));
+  return papers.map((paper) => {
+    const quality = typeof paper.metadata?.quality === "number" ? paper.metadata.quality : 0;
+    const overall = clamp(5.5 + 1.1 * quality + 0.9 * hashedQuality(`${paper.id}:overall`, seed));
+    const rubric = (name: string) => clamp(overall + 0.7 * hashedQuality(`${paper.id}:${name}`, seed));
+    return {
+      item: paper.id,
+      judge: ASSESSOR,
+      scores: {
+        overall,
+        significance: rubric("significance"),
+        rigor: rubric("rigor"),
+        novelty: rubric("novelty"),
+        clarity: rubric("clarity"),
+      },
+      scale: { min: 1, max: 10 },
+      createdAt: "2026-01-01",
+    };
+  });
 }
 
 /** Papers in the reliability audit (spread over the categories). */
@@ -164,7 +195,7 @@ export const demoCommand: Command = async (argv, io) => {
     manifest: {
       schemaVersion: 1,
       name: "demo-paper-tournament",
-      description: `Simulated paper tournament in the seed system's style (${papers.length} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit").`,
+      description: `Simulated paper tournament in the seed system's style (${papers.length} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit"), and a simulated pointwise impact assessment (1–10) of every paper by ${ASSESSOR}.`,
       source: "judgelab demo",
       license: "CC0-1.0",
       metadata: { seed, simulated: true, stopReason: simulated.summary.reason, rounds: simulated.summary.rounds },
@@ -172,6 +203,7 @@ export const demoCommand: Command = async (argv, io) => {
     items: simulated.items,
     judges: simulated.judges,
     comparisons: [...simulated.comparisons, ...audit],
+    assessments: simulateAssessments(simulated.items, seed),
   });
   const simulateMs = Math.round(performance.now() - started);
 
