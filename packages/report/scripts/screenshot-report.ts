@@ -13,7 +13,7 @@ const reportDir = path.resolve(process.argv[2] ?? "../../reports/demo");
 const output = path.resolve(process.argv[3] ?? path.join(reportDir, "screenshot.png"));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1250 } });
   await page.goto(pathToFileURL(path.join(reportDir, "report.html")).href, { waitUntil: "load" });
   await page.screenshot({ path: output, fullPage: false });
   process.stdout.write(`${output}\n`);

@@ -28,7 +28,7 @@ analysed and written up as a report.
 --seed S     seed of the simulation and of every bootstrap (default 2026); same seed, same report
 --bootstrap  bootstrap resamples (default 1000)
 --papers N   use only N papers of the pool, spread over the categories (a quick run; default: all)
---pages N    per-paper tournament pages for the N best papers (default 10; the committed example stays small)
+--pages N    per-paper tournament pages for the N best papers (default 6; the committed example stays under 2 MB)
 --json       prints {"out", "dataset", "papers", "comparisons", "files", "charts", "itemPages", "headlines",
              "timingsMs", "seconds"}
 `;
@@ -167,7 +167,7 @@ export const demoCommand: Command = async (argv, io) => {
   const seed = parseIntegerOption("seed", values.seed, 2026);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
-  const pages = parseIntegerOption("pages", values.pages, 10);
+  const pages = parseIntegerOption("pages", values.pages, 6);
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
   const root = repositoryRoot();
   const out = values.out === undefined ? join(root, "reports", "demo") : resolve(io.cwd, values.out);

@@ -42,7 +42,7 @@ export const DEFAULT_CHART_LIMITS: ChartLimits = {
   leaderboardItems: 30,
   rankIntervalItems: 1000,
   winProbabilityItems: 12,
-  scatterPoints: 600,
+  scatterPoints: 450,
 };
 
 const ELO_SCALE_LABEL = "Bradley–Terry rating (Elo scale)";
