@@ -142,13 +142,15 @@ export function bootstrapBradleyTerry(
     } else if (!converged) {
       // The chord iteration cannot settle where no finite MLE exists, so only rounds that reach this fallback
       // need the (cheap but not free) separation check.
-      if (sameItems && frozenFactor !== null) {
-        converged = solveBradleyTerry(cells, counts, layout, parameters, { frozenFactor, tolerance }).converged;
-      } else {
-        roundLayout = createBradleyTerryLayout(cells, options, counts);
-        converged = solveBradleyTerry(cells, counts, roundLayout, parameters, { tolerance }).converged;
-      }
-      if (roundLayout.prior === 0 && !hasFiniteMle(cells, counts)) converged = false;
+      if (!sameItems || frozenFactor === null) roundLayout = createBradleyTerryLayout(cells, options, counts);
+      // Without a finite MLE Newton would chase infinity to its iteration limit (O(items³) per step): stop early.
+      const finite = roundLayout.prior > 0 || hasFiniteMle(cells, counts);
+      const maxIterations = finite ? 200 : 5;
+      const solved =
+        sameItems && frozenFactor !== null
+          ? solveBradleyTerry(cells, counts, layout, parameters, { frozenFactor, tolerance, maxIterations })
+          : solveBradleyTerry(cells, counts, roundLayout, parameters, { tolerance, maxIterations });
+      converged = finite && solved.converged;
     }
     if (!converged) nonConvergedRounds++;
     writeRoundRatings({
