@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
 import { type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
+import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
 import { normalQuantile } from "./normal-distribution.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import { createRandomSource } from "./random-source.js";
@@ -157,5 +158,13 @@ describe("fitBradleyTerry at scale (sparse solver)", () => {
     }
     expect(inside / 3000).toBeGreaterThan(0.93);
     expect(inside / 3000).toBeLessThan(0.97);
+  });
+});
+
+describe("fitJudgeAwareBradleyTerry beyond the dense limit", () => {
+  it("refuses with a message instead of allocating an (items + judges)² matrix", () => {
+    const { outcomes } = simulate({ items: 4200, perItem: 8, seed: 4 });
+    const judged = { ...outcomes, judge: new Int32Array(outcomes.size).map((_, row) => row % 2), judgeIds: ["x", "y"] };
+    expect(() => fitJudgeAwareBradleyTerry(judged, { prior: 1 })).toThrow(/exceed the dense solver's limit of 4000/);
   });
 });

@@ -1,6 +1,6 @@
 import { sigmoid, softplus } from "./bradley-terry-likelihood.js";
 import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
-import { fitBradleyTerry } from "./fit-bradley-terry.js";
+import { fitBradleyTerry, MAX_DENSE_ITEMS } from "./fit-bradley-terry.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { solveLinearSystem } from "./solve-linear-system.js";
@@ -68,6 +68,13 @@ export function fitJudgeAwareBradleyTerry(
   let parameterCount = 0;
   for (let i = 0; i < itemCount; i++) if (pooled.rated[i] === 1) itemIndex[i] = parameterCount++;
   const ratedItems = parameterCount;
+  if (ratedItems > MAX_DENSE_ITEMS) {
+    // The bordered Fisher system is dense (items + judges)²; the sparse solver covers plain Bradley–Terry only.
+    throw new RangeError(
+      `fitJudgeAwareBradleyTerry: ${ratedItems} rated items exceed the dense solver's limit of ${MAX_DENSE_ITEMS}; ` +
+        "use plain Bradley–Terry (sparse solver) or rate each judge separately",
+    );
+  }
   const judgeHasData = new Uint8Array(judgeCount);
   for (let c = 0; c < cells.size; c++) judgeHasData[cells.judge[c] as number] = 1;
   for (let k = 0; k < judgeCount; k++) if (judgeHasData[k] === 1) judgeIndex[k] = parameterCount++;
