@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { loadDataset, readJsonLines } from "@judgelab/datasets";
-import { type Item, itemSchema } from "@judgelab/schema";
+import { createRecordValidator, type Item } from "@judgelab/schema";
 import { createSyntheticItems } from "./synthetic-items.js";
 import type { TournamentConfig } from "./tournament-config.js";
 
@@ -36,10 +36,13 @@ export async function loadTournamentItems(config: TournamentConfig, baseDir: str
   return items;
 }
 
+/**
+ * Checks one item record with the bulk record validator, so the dataset policy applies: unknown top-level
+ * fields move under `metadata` (kept, not fatal); anything else invalid is an error naming file, line and field.
+ */
 function checkItem(value: unknown, file: string, line: number): Item {
-  const result = itemSchema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue === undefined || issue.path.length === 0 ? "(record)" : issue.path.join(".");
-  throw new ItemsSourceError(`${file}:${line}: ${field}: ${issue?.message ?? "invalid item"}`);
+  const problems = createRecordValidator("item").check(value);
+  const problem = problems[0];
+  if (problem === undefined) return value as Item;
+  throw new ItemsSourceError(`${file}:${line}: ${problem.field}: ${problem.message}`);
 }

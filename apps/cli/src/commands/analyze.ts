@@ -14,7 +14,7 @@ import {
   loadDataset,
   readJsonLines,
 } from "@judgelab/datasets";
-import { referenceSchema } from "@judgelab/schema";
+import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
@@ -53,19 +53,20 @@ async function readReferences(
   const records: ReferenceRecordLike[] = [];
   const lines: number[] = [];
   const problems: string[] = [];
+  const referenceValidator = createRecordValidator("reference");
   for await (const line of readJsonLines(path)) {
     if (line.error !== undefined) {
       problems.push(`${shown}:${line.line}: ${line.error}`);
       continue;
     }
-    const parsed = referenceSchema.safeParse(line.value);
-    if (parsed.success) {
-      records.push(parsed.data);
+    // The bulk record validator applies the dataset policy: unknown top-level fields move under `metadata`.
+    const recordProblems = referenceValidator.check(line.value);
+    if (recordProblems.length === 0) {
+      records.push(line.value as Reference);
       lines.push(line.line);
     } else {
-      for (const issue of parsed.error.issues) {
-        problems.push(`${shown}:${line.line}: ${issue.path.join(".") || "(record)"}: ${issue.message}`);
-      }
+      for (const problem of recordProblems)
+        problems.push(`${shown}:${line.line}: ${problem.field}: ${problem.message}`);
     }
   }
   if (problems.length > 0) throw new UsageError(`invalid references file:\n${problems.slice(0, 50).join("\n")}`);
