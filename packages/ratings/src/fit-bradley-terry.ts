@@ -2,6 +2,7 @@ import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.
 import { solveBradleyTerry } from "./bradley-terry-newton.js";
 import { solveBradleyTerrySparse } from "./bradley-terry-sparse-newton.js";
 import type { EloScale, RatingAnchor } from "./elo-scale.js";
+import { hasFiniteMle } from "./has-finite-mle.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { summarizeDenseFit, summarizeSparseFit } from "./summarize-bradley-terry.js";
@@ -30,6 +31,12 @@ export interface BradleyTerryOptions {
    * to {@link SPARSE_SOLVER_THRESHOLD} rated items, sparse above. Both reach the same maximum.
    */
   readonly solver?: "auto" | "dense" | "sparse";
+  /**
+   * Warm start for the sparse solver: initial parameters laid out like {@link BradleyTerryFit.parameters} (e.g.
+   * a fit of a superset of these comparisons). Same maximum and stopping rule, fewer Newton steps. Ignored by the
+   * dense solver and when the length does not match.
+   */
+  readonly start?: Float64Array;
 }
 
 /** A fitted Bradley–Terry model. Arrays are indexed by item code; items without comparisons hold NaN. */
@@ -105,17 +112,25 @@ export function fitBradleyTerry(
   const parameters = new Float64Array(
     layout.itemCount + (layout.orderIndex >= 0 ? 1 : 0) + (layout.tieIndex >= 0 ? 1 : 0),
   );
+  // Without a finite MLE (separation or a disconnected graph, and no prior) Newton only pushes strengths further
+  // towards ±∞: stop after a few steps instead of running to the limit (the fit reports converged: false).
+  const maxIterations =
+    options.maxIterations ?? (layout.prior === 0 && !hasFiniteMle(cells) ? NON_FINITE_MLE_MAX_ITERATIONS : undefined);
   const tolerances = {
     ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+    ...(maxIterations === undefined ? {} : { maxIterations }),
   };
   if (chooseSolver(layout, options) === "sparse") {
+    if (options.start?.length === parameters.length) parameters.set(options.start);
     const solved = solveBradleyTerrySparse(cells, cells, layout, parameters, tolerances);
     return summarizeSparseFit(cells, layout, parameters, solved, options);
   }
   const solved = solveBradleyTerry(cells, cells, layout, parameters, tolerances);
   return summarizeDenseFit(cells, layout, parameters, solved, options);
 }
+
+/** Newton steps taken when the MLE does not exist and no `maxIterations` is given (ratings then drift, see above). */
+export const NON_FINITE_MLE_MAX_ITERATIONS = 25;
 
 /** Largest number of rated items for the dense solver (a 4,000² information matrix is 128 MB). */
 export const MAX_DENSE_ITEMS = 4000;
