@@ -4,6 +4,7 @@ import {
   bootstrapBradleyTerry,
   fitBradleyTerry,
   hasFiniteMle,
+  type PairCells,
   type PairwiseOutcomes,
   rankByConfidenceInterval,
   rankByScore,
@@ -33,6 +34,8 @@ export interface LeaderboardFit {
   /** Wald boards: "fisher" (exact) or "approximate" standard errors (sparse solver). */
   readonly standardErrorMethod: "fisher" | "approximate";
   readonly estimate: Float64Array;
+  /** The solver's parameter vector of the point fit (a warm start for fits of subsets, see {@link fitRatings}). */
+  readonly parameters: Float64Array;
   readonly lower: Float64Array;
   readonly upper: Float64Array;
   /** Standard deviation of the bootstrap ratings (bootstrap) or the standard error (wald). */
@@ -54,9 +57,19 @@ export interface LeaderboardFit {
  */
 export function fitLeaderboard(
   outcomes: PairwiseOutcomes,
-  options: { method: "bootstrap" | "wald"; rounds: number; seed: number },
+  options: {
+    method: "bootstrap" | "wald";
+    rounds: number;
+    seed: number;
+    /** The pair cells of `outcomes` when already aggregated (e.g. {@link subsetPairCells}). */
+    cells?: PairCells;
+    /** Warm start for the sparse solver (another fit's `parameters`): same maximum, fewer Newton steps. */
+    start?: Float64Array;
+  },
 ): LeaderboardFit {
-  const plain = fitPlainIfFinite(outcomes);
+  const cells = options.cells ?? aggregatePairCells(outcomes);
+  const start = options.start === undefined ? {} : { start: options.start };
+  const plain = fitPlainIfFinite(cells, options.start);
   const finite = plain !== undefined;
   const prior = finite ? 0 : FALLBACK_PRIOR;
   const played = new Float64Array(outcomes.itemIds.length);
@@ -66,10 +79,15 @@ export function fitLeaderboard(
     played[outcomes.second[row]!]!++;
   }
   if (options.method === "bootstrap") {
-    const bootstrap = bootstrapBradleyTerry(outcomes, {
+    const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
+    const bootstrap = bootstrapBradleyTerry(cells, {
       rounds: options.rounds,
       seed: options.seed,
-      prior: Math.max(prior, BOOTSTRAP_PRIOR),
+      prior: bootstrapPrior,
+      fit: fitBradleyTerry(cells, {
+        prior: bootstrapPrior,
+        ...(plain === undefined ? start : { start: plain.parameters }),
+      }),
     });
     return {
       itemIds: outcomes.itemIds,
@@ -79,6 +97,7 @@ export function fitLeaderboard(
       solver: bootstrap.fit.solver,
       standardErrorMethod: bootstrap.fit.standardErrorMethod,
       estimate: bootstrap.estimate,
+      parameters: bootstrap.fit.parameters,
       lower: bootstrap.lower,
       upper: bootstrap.upper,
       standardDeviation: bootstrap.standardDeviation,
@@ -88,7 +107,7 @@ export function fitLeaderboard(
       played,
     };
   }
-  const fit = plain ?? fitBradleyTerry(outcomes, { prior });
+  const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });
   const count = outcomes.itemIds.length;
   const lower = new Float64Array(count);
   const upper = new Float64Array(count);
@@ -112,6 +131,7 @@ export function fitLeaderboard(
     solver: fit.solver,
     standardErrorMethod: fit.standardErrorMethod,
     estimate: fit.ratings,
+    parameters: fit.parameters,
     lower,
     upper,
     standardDeviation: fit.standardErrors,
@@ -126,15 +146,20 @@ export function fitLeaderboard(
  * The plain MLE fit when it exists and converged, else undefined. Existence is checked on the win graph first
  * (hasFiniteMle): when the MLE is infinite the Newton solve would run to its iteration limit (seconds per fit).
  */
-function fitPlainIfFinite(outcomes: PairwiseOutcomes): BradleyTerryFit | undefined {
-  if (!hasFiniteMle(aggregatePairCells(outcomes))) return undefined;
-  const plain = fitBradleyTerry(outcomes);
+function fitPlainIfFinite(cells: PairCells, start: Float64Array | undefined): BradleyTerryFit | undefined {
+  if (!hasFiniteMle(cells)) return undefined;
+  const plain = fitBradleyTerry(cells, start === undefined ? {} : { start });
   return plain.finiteMle && plain.converged ? plain : undefined;
 }
 
-/** Point ratings only (no intervals), same prior rule as {@link fitLeaderboard}. */
-export function fitRatings(outcomes: PairwiseOutcomes): Float64Array {
-  return (fitPlainIfFinite(outcomes) ?? fitBradleyTerry(outcomes, { prior: FALLBACK_PRIOR })).ratings;
+/**
+ * Point ratings only (no intervals), same prior rule as {@link fitLeaderboard}, from rows or pair cells;
+ * `start` warm-starts the sparse solver (e.g. at the pooled fit's parameters for a subset of its comparisons).
+ */
+export function fitRatings(input: PairwiseOutcomes | PairCells, start?: Float64Array): Float64Array {
+  const cells = "firstWins" in input ? input : aggregatePairCells(input);
+  const fallback = { prior: FALLBACK_PRIOR, ...(start === undefined ? {} : { start }) };
+  return (fitPlainIfFinite(cells, start) ?? fitBradleyTerry(cells, fallback)).ratings;
 }
 
 /** The document form of a leaderboard: rows sorted by rank, listed only up to `maxItems` rated items. */

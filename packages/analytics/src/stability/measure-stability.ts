@@ -5,6 +5,7 @@ import { unavailable } from "../section.js";
 import { proportion, statistic } from "../stats/proportion.js";
 import { describeLeaderboard, fitLeaderboard, fitRatings, type LeaderboardFit } from "./fit-leaderboard.js";
 import { measureGraphDegree } from "./graph-degree.js";
+import { indexPairCells, type PairCellIndex, subsetPairCells } from "./pair-cell-index.js";
 import { correlateRatings, leaderboardCorrelation } from "./rank-agreement.js";
 import { selectOutcomes } from "./select-outcomes.js";
 
@@ -51,8 +52,13 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   if (graph.items > STABILITY_LIMITS.maxItems) {
     return unavailable(`${graph.items} rated items exceed the stability limit of ${STABILITY_LIMITS.maxItems}`);
   }
-  const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed });
+  // One aggregation of the pooled rows; every later fit takes its cells from this index and starts the sparse
+  // solver at the pooled parameters (same maxima, fewer Newton steps).
+  const cellIndex = indexPairCells(pooledOutcomes);
+  const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed, cells: cellIndex.cells });
   const pooledRatings = pooled.estimate;
+  const start = pooled.parameters;
+  const pooledJudge = pooledOutcomes.judge!;
   const judges: { code: number; outcomes: PairwiseOutcomes }[] = [];
   table.judgeIds.forEach((_, code) => {
     if (exclude.has(code)) return;
@@ -62,7 +68,13 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   const perJudgeFits = judges.map(({ code, outcomes }) => ({
     judge: table.judgeIds[code]!,
     outcomes,
-    fitted: fitLeaderboard(outcomes, { method: "wald", rounds: 0, seed }),
+    fitted: fitLeaderboard(outcomes, {
+      method: "wald",
+      rounds: 0,
+      seed,
+      cells: subsetPairCells(cellIndex, (row) => pooledJudge[row] === code),
+      start,
+    }),
   }));
   const correlations: LeaderboardCorrelation[] = [];
   for (const { judge, fitted } of perJudgeFits) {
@@ -82,11 +94,12 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
           available: true,
           rows: perJudgeFits.map(({ judge }, index) => {
             const code = judges[index]!.code;
-            const without = selectOutcomes(
-              table,
-              (row) => table.judge[row] !== code && !exclude.has(table.judge[row]!) && table.verdict[row]! < 3,
+            const without = subsetPairCells(cellIndex, (row) => pooledJudge[row] !== code);
+            return leaderboardCorrelation(
+              { a: "pooled", b: `without ${judge}` },
+              pooledRatings,
+              fitRatings(without, start),
             );
-            return leaderboardCorrelation({ a: "pooled", b: `without ${judge}` }, pooledRatings, fitRatings(without));
           }),
         };
   return {
@@ -100,9 +113,9 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
       })),
       correlations,
       leaveOneJudgeOut,
-      splitHalf: measureSplitHalf(pooledOutcomes, seed),
+      splitHalf: measureSplitHalf(cellIndex, seed, start),
       separability: measureSeparability(pooled),
-      convergence: measureConvergence(pooledOutcomes, pooledRatings),
+      convergence: measureConvergence(pooledOutcomes, cellIndex, pooledRatings, start),
     },
   };
 }
@@ -141,18 +154,23 @@ export function countBelow(sorted: Float64Array, bound: number): number {
 }
 
 /** Random halves of the comparisons (rows), mean rank correlation between the two half leaderboards. */
-function measureSplitHalf(outcomes: PairwiseOutcomes, seed: number): StabilitySection["splitHalf"] {
+function measureSplitHalf(cellIndex: PairCellIndex, seed: number, start: Float64Array): StabilitySection["splitHalf"] {
   const random = createRandomSource(seed ^ 0x5a17);
   const rounds = STABILITY_LIMITS.splitHalfRounds;
   let spearmanSum = 0;
   let kendallSum = 0;
   let used = 0;
   let items = 0;
-  const half = new Uint8Array(outcomes.size);
+  const size = cellIndex.rowCell.length;
+  const half = new Uint8Array(size);
   for (let round = 0; round < rounds; round++) {
-    for (let row = 0; row < outcomes.size; row++) half[row] = random.next() < 0.5 ? 1 : 0;
-    const part = (side: number) => selectOutcomesFrom(outcomes, (row) => half[row] === side);
-    const result = correlateRatings(fitRatings(part(0)), fitRatings(part(1)));
+    for (let row = 0; row < size; row++) half[row] = random.next() < 0.5 ? 1 : 0;
+    const part = (side: number) =>
+      fitRatings(
+        subsetPairCells(cellIndex, (row) => half[row] === side),
+        start,
+      );
+    const result = correlateRatings(part(0), part(1));
     if (!Number.isFinite(result.spearman) || !Number.isFinite(result.kendall)) continue;
     spearmanSum += result.spearman;
     kendallSum += result.kendall;
@@ -172,7 +190,12 @@ function measureSplitHalf(outcomes: PairwiseOutcomes, seed: number): StabilitySe
  * Convergence: replay comparisons in time order (row order when some rows have no time), refit at up to 12
  * checkpoints spaced by multiples of 0.5 comparisons per item, and correlate with the full-data ratings.
  */
-function measureConvergence(outcomes: PairwiseOutcomes, full: Float64Array): StabilitySection["convergence"] {
+function measureConvergence(
+  outcomes: PairwiseOutcomes,
+  cellIndex: PairCellIndex,
+  full: Float64Array,
+  start: Float64Array,
+): StabilitySection["convergence"] {
   const order = chronologicalOrder(outcomes);
   let rated = 0;
   for (let item = 0; item < full.length; item++) if (Number.isFinite(full[item]!)) rated++;
@@ -187,8 +210,10 @@ function measureConvergence(outcomes: PairwiseOutcomes, full: Float64Array): Sta
   });
   for (let step = stride; step <= steps; step += stride) {
     const comparisons = Math.min(outcomes.size, Math.round((step * 0.5 * rated) / 2));
-    const prefix = selectOutcomesFrom(outcomes, (row) => position[row]! < comparisons);
-    const ratings = fitRatings(prefix);
+    const ratings = fitRatings(
+      subsetPairCells(cellIndex, (row) => position[row]! < comparisons),
+      start,
+    );
     const { spearman: rho } = correlateRatings(ratings, full);
     points.push({ comparisons, comparisonsPerItem: step * 0.5, spearman: Number.isFinite(rho) ? rho : null });
   }
@@ -199,17 +224,4 @@ function measureConvergence(outcomes: PairwiseOutcomes, full: Float64Array): Sta
     settled = points[index]!.comparisonsPerItem;
   }
   return { available: true, points, settledAtComparisonsPerItem: settled };
-}
-
-/** Row subset of already selected outcomes. */
-function selectOutcomesFrom(outcomes: PairwiseOutcomes, keep: (row: number) => boolean): PairwiseOutcomes {
-  const rows: number[] = [];
-  for (let row = 0; row < outcomes.size; row++) if (keep(row)) rows.push(row);
-  return {
-    size: rows.length,
-    itemIds: outcomes.itemIds,
-    first: Int32Array.from(rows, (row) => outcomes.first[row]!),
-    second: Int32Array.from(rows, (row) => outcomes.second[row]!),
-    verdict: Uint8Array.from(rows, (row) => outcomes.verdict[row]!),
-  };
 }

@@ -16,4 +16,31 @@ describe("countCyclicTriads", () => {
       triangles: 4,
     });
   });
+  it("bitset counting matches the triangle-by-triangle count on random sparse and dense graphs", () => {
+    let state = 12345;
+    const uniform = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+    for (const [items, density] of [
+      [40, 0.2],
+      [70, 0.9],
+      [33, 0.5],
+    ] as const) {
+      const winner: number[] = [];
+      const loser: number[] = [];
+      for (let a = 0; a < items; a++) {
+        for (let b = a + 1; b < items; b++) {
+          if (uniform() >= density) continue;
+          const aWins = uniform() < 0.5;
+          winner.push(aWins ? a : b);
+          loser.push(aWins ? b : a);
+        }
+      }
+      const bySets = countCyclicTriads({ winner, loser }, () => {});
+      expect(bySets.triangles).toBeGreaterThan(0);
+      expect(bySets.cycles).toBeGreaterThan(0);
+      expect(countCyclicTriads({ winner, loser })).toEqual(bySets);
+    }
+  });
 });
