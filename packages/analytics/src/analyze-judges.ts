@@ -96,6 +96,7 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
     units,
     orderPairs,
     ratings: pooled?.estimate,
+    start: pooled?.parameters,
     windows: options.timeWindows,
     items,
   });

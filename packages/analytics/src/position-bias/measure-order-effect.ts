@@ -17,7 +17,11 @@ import { proportion, statistic } from "../stats/proportion.js";
  * (exact also with the sparse solver above 500 items: one conjugate-gradient solve).
  * Needs items that meet at least two distinct opponents on average (otherwise θ and δ are confounded).
  */
-export function measureOrderEffect(table: ComparisonTable, judge: number): Section<{ delta: Statistic }> {
+export function measureOrderEffect(
+  table: ComparisonTable,
+  judge: number,
+  pooledStart?: Float64Array,
+): Section<{ delta: Statistic }> {
   const outcomes = selectOutcomes(
     table,
     (row) => table.judge[row] === judge && table.verdict[row]! < 3 && table.orderKnown[row] === 1,
@@ -31,9 +35,15 @@ export function measureOrderEffect(table: ComparisonTable, judge: number): Secti
     return unavailable("items meet fewer than two distinct opponents on average; see bothOrders for pair-level bias");
   }
   // Check the win graph first: without a finite MLE the plain Newton solve runs to its iteration limit.
-  let fit = hasFiniteMle(aggregatePairCells(outcomes)) ? fitBradleyTerry(outcomes, { orderEffect: true }) : undefined;
+  // Sparse fits start at the pooled θ with δ = 0 (same maximum, fewer Newton steps).
+  const cells = aggregatePairCells(outcomes, { keepOrder: true });
+  const start =
+    pooledStart?.length === table.itemIds.length
+      ? { start: Float64Array.from({ length: pooledStart.length + 1 }, (_, index) => pooledStart[index] ?? 0) }
+      : {};
+  let fit = hasFiniteMle(cells) ? fitBradleyTerry(cells, { orderEffect: true, ...start }) : undefined;
   if (fit === undefined || !(fit.finiteMle && fit.converged)) {
-    fit = fitBradleyTerry(outcomes, { orderEffect: true, prior: FALLBACK_PRIOR });
+    fit = fitBradleyTerry(cells, { orderEffect: true, prior: FALLBACK_PRIOR, ...start });
   }
   const effect = fit.orderEffect;
   if (effect === undefined) return unavailable("the order effect could not be fitted");

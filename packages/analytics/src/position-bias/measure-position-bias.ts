@@ -16,10 +16,12 @@ export function measurePositionBias(options: {
   units: PairUnits;
   orderPairs: OrderPairs;
   ratings: Float64Array | undefined;
+  /** The pooled fit's solver parameters (θ), a warm start for the per-judge order-effect fits. */
+  start?: Float64Array | undefined;
   windows: number;
   items: ItemInfo | undefined;
 }): Section<PositionBiasSection> {
-  const { table, units, orderPairs, ratings, windows, items } = options;
+  const { table, units, orderPairs, ratings, windows, items, start } = options;
   if (!table.orderKnown.includes(1)) return unavailable("no comparison records its presentation order");
   const first = measureFirstPositionRate(table, windows);
   const both = measureBothOrders(table, units, orderPairs);
@@ -42,7 +44,7 @@ export function measurePositionBias(options: {
         shi: shiParts.available
           ? { ...shiParts, preferenceFairness: fairness[code]!, repetitionStability: repetition[code]! }
           : shiParts,
-        orderEffect: measureOrderEffect(table, code),
+        orderEffect: measureOrderEffect(table, code, start),
         consistencyByGap:
           ratings === undefined
             ? unavailable("no pooled leaderboard (see stability)")
