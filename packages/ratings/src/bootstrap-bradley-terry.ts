@@ -1,6 +1,7 @@
 import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.js";
 import { factorInformation, solveBradleyTerry } from "./bradley-terry-newton.js";
 import { solveBradleyTerrySparse } from "./bradley-terry-sparse-newton.js";
+import { createCountResampler } from "./create-count-resampler.js";
 import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "./elo-scale.js";
 import {
   type BradleyTerryFit,
@@ -14,8 +15,7 @@ import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import { createRandomSource, deriveSeed, type RandomSource } from "./random-source.js";
-import { createHalfTiesRefit, type HalfTiesRefit, refitHalfTies } from "./refit-half-ties.js";
-import { sampleMultinomial } from "./sample-multinomial.js";
+import { createHalfTiesRefit, type HalfTiesRefit, loadHalfTiesRound, refitHalfTies } from "./refit-half-ties.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 
 /** Options of {@link bootstrapBradleyTerry}: the fit's options plus the resampling plan. */
@@ -72,7 +72,12 @@ export function bootstrapBradleyTerry(
   const fit = options.fit ?? fitBradleyTerry(cells, options);
   const layout = createBradleyTerryLayout(cells, options);
   const sparse = chooseSolver(layout, options) === "sparse";
-  const frozenFactor = sparse ? null : factorInformation(cells, cells, layout, fit.parameters);
+  // The chord refit needs one dense Cholesky factor (items³/3 flops, once) and then costs one pass over the
+  // cells plus two triangular solves per step: far cheaper per round than sparse Newton up to a few thousand
+  // items, so it is used there even when the point fit took the sparse solver (unless "sparse" is forced).
+  const chord =
+    !sparse || (options.solver !== "sparse" && layout.ties === "half" && countRated(layout) <= MAX_CHORD_ITEMS);
+  const frozenFactor = chord ? factorInformation(cells, cells, layout, fit.parameters) : null;
   // Bootstrap refits stop at 1e-7 on the log scale (about 2e-5 Elo points), far below the bootstrap spread.
   // Sparse rounds stop at 1e-5 (0.002 Elo points): each Newton step there is a few passes over ~10⁵ cells, and
   // the bootstrap spread at that size is tens of Elo points.
@@ -96,6 +101,7 @@ export function bootstrapBradleyTerry(
   weights.set(cells.firstWins, 0);
   weights.set(cells.secondWins, cellCount);
   weights.set(cells.ties, 2 * cellCount);
+  const resampler = createCountResampler(weights);
   const drawn = new Float64Array(3 * cellCount);
   const counts: CellCounts = {
     firstWins: drawn.subarray(0, cellCount),
@@ -113,24 +119,17 @@ export function bootstrapBradleyTerry(
   let nonConvergedRounds = 0;
   for (let round = 0; round < rounds; round++) {
     const random = options.random ?? createRandomSource(deriveSeed(seed, firstRound + round));
-    sampleMultinomial({ random, total: fit.comparisons, weights, out: drawn });
-    const sameItems = markActive(cells, counts, roundActive, layout.active);
+    resampler.draw(random, drawn);
+    const sameItems =
+      halfTies !== null ? loadHalfTiesRound(halfTies, counts) : markActive(cells, counts, roundActive, layout.active);
     parameters.set(fit.parameters);
     let roundLayout: BradleyTerryLayout = layout;
     let converged = false;
-    if (sameItems && frozenFactor !== null && halfTies !== null) {
-      const { firstWins, secondWins, ties } = counts;
-      const { weightFirst, total } = halfTies;
-      for (let c = 0; c < cellCount; c++) {
-        const tieCount = ties[c] as number;
-        const wins = firstWins[c] as number;
-        weightFirst[c] = wins + tieCount / 2;
-        total[c] = wins + (secondWins[c] as number) + tieCount;
-      }
+    if (sameItems && halfTies !== null) {
       converged = refitHalfTies(halfTies, parameters, { tolerance, maxSteps: 50 }) > 0;
       if (!converged) parameters.set(fit.parameters);
     }
-    if (sparse) {
+    if (!converged && sparse) {
       if (!sameItems) roundLayout = createBradleyTerryLayout(cells, options, counts);
       // Without a prior, a resample with no finite MLE would make Newton chase infinity: a few steps suffice.
       const finite = roundLayout.prior > 0 || hasFiniteMle(cells, counts);
@@ -177,6 +176,15 @@ export function bootstrapBradleyTerry(
   return tieSamples.length > 0
     ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
     : withOrder;
+}
+
+/** Largest number of rated items for the chord bootstrap refit (a 2,000² factor is 32 MB, ~3 s to compute). */
+export const MAX_CHORD_ITEMS = 2000;
+
+function countRated(layout: BradleyTerryLayout): number {
+  let rated = 0;
+  for (let i = 0; i < layout.itemCount; i++) rated += layout.active[i] as number;
+  return rated;
 }
 
 /** Marks items with at least one resampled comparison; true when they are exactly the full data's items. */

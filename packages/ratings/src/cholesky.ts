@@ -32,10 +32,13 @@ export function choleskySolveInPlace(factor: Float64Array, size: number, vector:
     for (let k = 0; k < i; k++) sum -= (factor[row + k] as number) * (vector[k] as number);
     vector[i] = sum / (factor[row + i] as number);
   }
+  // Lᵀ·x = y by columns of Lᵀ (rows of L): once x_i is known, subtract x_i·L[i][0..i) from the entries above.
+  // Reads the factor row by row (contiguous) instead of down its columns (one cache miss per entry).
   for (let i = size - 1; i >= 0; i--) {
-    let sum = vector[i] as number;
-    for (let k = i + 1; k < size; k++) sum -= (factor[k * size + i] as number) * (vector[k] as number);
-    vector[i] = sum / (factor[i * size + i] as number);
+    const row = i * size;
+    const value = (vector[i] as number) / (factor[row + i] as number);
+    vector[i] = value;
+    for (let k = 0; k < i; k++) vector[k] = (vector[k] as number) - (factor[row + k] as number) * value;
   }
 }
 

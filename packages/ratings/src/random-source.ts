@@ -10,6 +10,11 @@ export interface RandomSource {
    * (the binomial sampler) use it when present, at half the cost of `next()`.
    */
   nextUint32?(): number;
+  /**
+   * Optional: fills `out` with the next `out.length` outputs of `nextUint32` (the same sequence), without a
+   * call per number: for samplers that draw millions of integers per round.
+   */
+  fillUint32?(out: Uint32Array): void;
 }
 
 /**
@@ -47,9 +52,32 @@ export function createRandomSource(seed: number): RandomSource {
     s3 = rotateLeft(s3, 11);
     return result;
   };
+  const fillUint32 = (out: Uint32Array): void => {
+    // nextUint32 inlined over local state: about 3× faster than a call per number.
+    let a = s0;
+    let b = s1;
+    let c = s2;
+    let d = s3;
+    for (let k = 0; k < out.length; k++) {
+      const scaled = Math.imul(b, 5);
+      out[k] = Math.imul((scaled << 7) | (scaled >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    }
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
+  };
   return {
     next: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
     nextUint32,
+    fillUint32,
   };
 }
 
