@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
+import { createCountResampler } from "./create-count-resampler.js";
 import { eloPointsPerLogUnit } from "./elo-scale.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import { createRandomSource, deriveSeed } from "./random-source.js";
-import { sampleMultinomial } from "./sample-multinomial.js";
 import { simulateOutcomes } from "./test-support/simulate-outcomes.js";
 
 const pointsPerUnit = eloPointsPerLogUnit();
@@ -83,6 +83,16 @@ describe("bootstrapBradleyTerry", () => {
     expect(Array.from(slice.samples)).toEqual(Array.from(whole.samples.subarray(6 * strengths.length)));
   });
 
+  it("gives the same samples on several threads as on one (worker threads take chunks of rounds)", () => {
+    const one = bootstrapBradleyTerry(outcomes, { rounds: 40, seed: 6, threads: 1 });
+    const three = bootstrapBradleyTerry(outcomes, { rounds: 40, seed: 6, threads: 3 });
+    expect(Array.from(three.samples)).toEqual(Array.from(one.samples));
+    expect(three.nonConvergedRounds).toBe(one.nonConvergedRounds);
+    expect(one.threadsUsed).toBe(1);
+    expect(three.threadsUsed).toBe(3);
+    expect(() => bootstrapBradleyTerry(outcomes, { rounds: 4, threads: 0 })).toThrow(/threads must be/);
+  });
+
   it("chord-Newton refits equal full Newton fits of the same resampled counts", () => {
     const cells = aggregatePairCells(outcomes);
     const result = bootstrapBradleyTerry(cells, { rounds: 3, seed: 3 });
@@ -90,13 +100,9 @@ describe("bootstrapBradleyTerry", () => {
     // Replay the random streams: round r draws one multinomial from createRandomSource(deriveSeed(3, r)).
     const weights = new Float64Array([...cells.firstWins, ...cells.secondWins, ...cells.ties]);
     const drawn = new Float64Array(weights.length);
+    const resampler = createCountResampler(weights);
     for (let round = 0; round < 3; round++) {
-      sampleMultinomial({
-        random: createRandomSource(deriveSeed(3, round)),
-        total: result.fit.comparisons,
-        weights,
-        out: drawn,
-      });
+      resampler.draw(createRandomSource(deriveSeed(3, round)), drawn);
       const n = cells.size;
       const resampled = {
         ...cells,

@@ -140,6 +140,19 @@ describe("bootstrapBradleyTerry with the sparse solver", () => {
   });
 });
 
+describe("bootstrapBradleyTerry above the dense solver's threshold", () => {
+  it("uses the chord refit up to 2,000 items and matches sparse Newton refits of the same resamples", () => {
+    const { outcomes } = simulate({ items: 600, perItem: 40, seed: 12 });
+    const options = { rounds: 6, seed: 2, prior: 1e-3 } as const;
+    const fit = fitBradleyTerry(outcomes, { prior: 1e-3 });
+    expect(fit.solver).toBe("sparse");
+    const chord = bootstrapBradleyTerry(outcomes, { ...options, fit, tolerance: 1e-8 });
+    const sparse = bootstrapBradleyTerry(outcomes, { ...options, fit, solver: "sparse", tolerance: 1e-8 });
+    expect(chord.nonConvergedRounds).toBe(0);
+    expect(largestDifference(chord.samples, sparse.samples)).toBeLessThan(1e-4);
+  });
+});
+
 describe("fitBradleyTerry at scale (sparse solver)", () => {
   it("3,000 items at ~45 comparisons each recover the latent strengths (Spearman > 0.9)", () => {
     const { strengths, outcomes } = simulate({ items: 3000, perItem: 45, seed: 2026, tieBand: 0.02 });

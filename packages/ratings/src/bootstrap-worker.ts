@@ -1,0 +1,5 @@
+/** Entry of the bootstrap's worker threads ({@link runBootstrapInThreads}): runs chunks of rounds until none are left. */
+import { workerData } from "node:worker_threads";
+import { type BootstrapWorkerData, runWorkerChunks } from "./run-bootstrap-in-threads.js";
+
+runWorkerChunks(workerData as BootstrapWorkerData);

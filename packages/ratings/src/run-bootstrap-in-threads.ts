@@ -1,0 +1,210 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  type BootstrapPlan,
+  type BootstrapRoundsOutput,
+  type BootstrapRunner,
+  createBootstrapRunner,
+  runBootstrapRounds,
+} from "./bootstrap-rounds.js";
+
+/** Rounds per unit of work handed out to threads (small enough to balance, large enough to amortise setup). */
+const CHUNK_ROUNDS = 8;
+/** Below this many cell visits (cells × rounds) threads cost more to start than they save. */
+const MIN_PARALLEL_WORK = 2e7;
+/** Largest number of threads "auto" uses. */
+const MAX_AUTO_THREADS = 4;
+
+/** The shared memory of a threaded bootstrap: outputs, per-chunk claims and results, per-worker states. */
+export interface SharedBootstrap {
+  readonly samples: SharedArrayBuffer;
+  readonly orderSamples: SharedArrayBuffer;
+  readonly tieSamples: SharedArrayBuffer;
+  /** Per chunk: 0 free, 1 claimed, 2 done. Element `chunks` is the next free chunk (claimed by Atomics.add). */
+  readonly chunkState: SharedArrayBuffer;
+  /** Per chunk: rounds that did not converge. */
+  readonly chunkNonConverged: SharedArrayBuffer;
+  /** Per worker (1-based thread number − 1): 0 starting, 1 running, 2 finished, 3 failed. */
+  readonly workerState: SharedArrayBuffer;
+  readonly rounds: number;
+  readonly itemCount: number;
+}
+
+/** Message of a worker thread: the plan and the shared memory. */
+export interface BootstrapWorkerData {
+  readonly plan: BootstrapPlan;
+  readonly shared: SharedBootstrap;
+  readonly firstRound: number;
+  /** This worker's thread number (1..threads − 1). */
+  readonly thread: number;
+}
+
+const STARTING = 0;
+const RUNNING = 1;
+const FINISHED = 2;
+const FAILED = 3;
+
+/**
+ * How many threads a bootstrap of `cellCount` cells and `rounds` rounds should use: `requested` if a number,
+ * else ("auto") the available cores up to 4 when the work is large enough (≥ 2·10⁷ cell visits), else 1.
+ */
+export function chooseBootstrapThreads(
+  requested: number | "auto" | undefined,
+  cellCount: number,
+  rounds: number,
+): number {
+  if (typeof requested === "number") {
+    if (!(Number.isInteger(requested) && requested >= 1))
+      throw new RangeError(`bootstrapBradleyTerry: threads must be a positive integer or "auto", got ${requested}`);
+    return Math.min(requested, rounds);
+  }
+  if (cellCount * rounds < MIN_PARALLEL_WORK) return 1;
+  return Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS, Math.ceil(rounds / CHUNK_ROUNDS)));
+}
+
+/**
+ * Runs rounds firstRound .. firstRound + rounds − 1 of the plan on `threads` threads: the calling thread and
+ * threads − 1 worker threads take chunks of {@link CHUNK_ROUNDS} rounds from a shared counter and write into
+ * shared memory, so slow or late workers only take fewer chunks. Each round is seeded by its own number, so the
+ * result is identical to {@link runBootstrapRounds} on one thread. Synchronous: the caller blocks (Atomics.wait)
+ * until all chunks are done. A worker that cannot start (e.g. no worker entry file next to this module), fails
+ * or stops responding has its unfinished chunks recomputed here. Returns the rounds that did not converge and
+ * the number of threads that completed their share (1 + workers that finished).
+ */
+export function runBootstrapInThreads(
+  plan: BootstrapPlan,
+  firstRound: number,
+  rounds: number,
+  threads: number,
+  out: BootstrapRoundsOutput,
+): { nonConvergedRounds: number; threadsUsed: number } {
+  const itemCount = plan.cells.itemIds.length;
+  const entry = threads > 1 ? locateWorkerEntry() : null;
+  if (entry === null) return { nonConvergedRounds: runBootstrapRounds(plan, firstRound, out), threadsUsed: 1 };
+  const chunks = Math.ceil(rounds / CHUNK_ROUNDS);
+  const shared: SharedBootstrap = {
+    samples: new SharedArrayBuffer(rounds * itemCount * 8),
+    orderSamples: new SharedArrayBuffer(rounds * 8),
+    tieSamples: new SharedArrayBuffer(rounds * 8),
+    chunkState: new SharedArrayBuffer((chunks + 1) * 4),
+    chunkNonConverged: new SharedArrayBuffer(chunks * 4),
+    workerState: new SharedArrayBuffer((threads - 1) * 4),
+    rounds,
+    itemCount,
+  };
+  const workers: Worker[] = [];
+  for (let thread = 1; thread < threads; thread++) {
+    const workerData: BootstrapWorkerData = { plan, shared, firstRound, thread };
+    try {
+      const worker = new Worker(entry, { workerData });
+      // Failures surface as the worker's state in shared memory; the event only must not go unhandled.
+      worker.on("error", () => markFailed(shared, thread));
+      worker.unref();
+      workers.push(worker);
+    } catch {
+      markFailed(shared, thread);
+    }
+  }
+  const started = performance.now();
+  const runner = createBootstrapRunner(plan);
+  runChunks(runner, shared, firstRound);
+  const ownTime = performance.now() - started;
+  awaitWorkers(shared, ownTime);
+  // Chunks claimed by a worker that failed or never finished are recomputed here.
+  const state = new Int32Array(shared.chunkState);
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    if (Atomics.load(state, chunk) !== 2) runChunk(runner, shared, firstRound, chunk);
+  }
+  for (const worker of workers) void worker.terminate();
+  out.samples.set(new Float64Array(shared.samples));
+  out.orderSamples.set(new Float64Array(shared.orderSamples));
+  out.tieSamples.set(new Float64Array(shared.tieSamples));
+  let nonConvergedRounds = 0;
+  for (const count of new Int32Array(shared.chunkNonConverged)) nonConvergedRounds += count;
+  let threadsUsed = 1;
+  for (const state of new Int32Array(shared.workerState)) if (state === FINISHED) threadsUsed++;
+  return { nonConvergedRounds, threadsUsed };
+}
+
+/** Takes chunks from the shared counter until none are left (called on every thread). */
+export function runChunks(runner: BootstrapRunner, shared: SharedBootstrap, firstRound: number): void {
+  const state = new Int32Array(shared.chunkState);
+  const chunks = state.length - 1;
+  for (;;) {
+    const chunk = Atomics.add(state, chunks, 1);
+    if (chunk >= chunks) return;
+    runChunk(runner, shared, firstRound, chunk);
+  }
+}
+
+/** Worker side: marks the worker running, takes chunks, marks it finished (or failed) and wakes the caller. */
+export function runWorkerChunks(data: BootstrapWorkerData): void {
+  const states = new Int32Array(data.shared.workerState);
+  Atomics.store(states, data.thread - 1, RUNNING);
+  try {
+    runChunks(createBootstrapRunner(data.plan), data.shared, data.firstRound);
+    Atomics.store(states, data.thread - 1, FINISHED);
+  } catch (error) {
+    Atomics.store(states, data.thread - 1, FAILED);
+    throw error;
+  } finally {
+    Atomics.notify(states, data.thread - 1);
+  }
+}
+
+function runChunk(runner: BootstrapRunner, shared: SharedBootstrap, firstRound: number, chunk: number): void {
+  const state = new Int32Array(shared.chunkState);
+  Atomics.store(state, chunk, 1);
+  const start = chunk * CHUNK_ROUNDS;
+  const end = Math.min(shared.rounds, start + CHUNK_ROUNDS);
+  const nonConverged = runner(firstRound + start, {
+    samples: new Float64Array(shared.samples, start * shared.itemCount * 8, (end - start) * shared.itemCount),
+    orderSamples: new Float64Array(shared.orderSamples, start * 8, end - start),
+    tieSamples: new Float64Array(shared.tieSamples, start * 8, end - start),
+  });
+  Atomics.store(new Int32Array(shared.chunkNonConverged), chunk, nonConverged);
+  Atomics.store(state, chunk, 2);
+}
+
+function markFailed(shared: SharedBootstrap, thread: number): void {
+  const states = new Int32Array(shared.workerState);
+  Atomics.store(states, thread - 1, FAILED);
+  Atomics.notify(states, thread - 1);
+}
+
+/**
+ * Blocks until every worker has finished or failed. A worker still starting when this thread has run out of
+ * chunks gets 30 s more; a running one gets 4× the time this thread spent plus 60 s (its chunks are then
+ * recomputed here, so a stuck worker costs time but never the result).
+ */
+function awaitWorkers(shared: SharedBootstrap, ownTime: number): void {
+  const states = new Int32Array(shared.workerState);
+  const begun = performance.now();
+  for (let worker = 0; worker < states.length; worker++) {
+    for (;;) {
+      const state = Atomics.load(states, worker);
+      if (state === FINISHED || state === FAILED) break;
+      const limit = state === STARTING ? 30_000 : 4 * ownTime + 60_000;
+      const remaining = limit - (performance.now() - begun);
+      if (remaining <= 0) break;
+      Atomics.wait(states, worker, state, Math.min(remaining, 1000));
+    }
+  }
+}
+
+let cachedEntry: URL | null | undefined;
+
+/**
+ * The worker's entry: the compiled `bootstrap-worker.js` beside this module, or when running from TypeScript
+ * sources (tests, `tsx`) `bootstrap-worker-source.mjs`, which registers tsx's loader inside the worker (loader
+ * hooks do not carry over into worker threads). Null when there is none: the bootstrap then runs on one thread.
+ */
+function locateWorkerEntry(): URL | null {
+  if (cachedEntry !== undefined) return cachedEntry;
+  const here = import.meta.url;
+  const url = new URL(here.endsWith(".ts") ? "./bootstrap-worker-source.mjs" : "./bootstrap-worker.js", here);
+  cachedEntry = url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : null;
+  return cachedEntry;
+}
