@@ -30,6 +30,24 @@ import { measureStability } from "./stability/measure-stability.js";
  * counts (one grouping sort per view), so ~100k comparisons take about a second.
  */
 export function analyzeJudges(input: AnalysisInput): MetricsDocument {
+  return analyzeJudgesWithSamples(input).metrics;
+}
+
+/** The pooled leaderboard's bootstrap: its ratings per round, for charts of rank distributions. */
+export interface PooledBootstrapSamples {
+  readonly itemIds: readonly string[];
+  /** Full-data ratings (Elo scale), NaN for unrated items. */
+  readonly estimate: Float64Array;
+  readonly rounds: number;
+  /** rounds × items, row-major. */
+  readonly samples: Float64Array;
+}
+
+/** {@link analyzeJudges}, also returning the pooled leaderboard's bootstrap samples when it has one. */
+export function analyzeJudgesWithSamples(input: AnalysisInput): {
+  metrics: MetricsDocument;
+  pooledBootstrap?: PooledBootstrapSamples;
+} {
   const { table, items, judges, assessments, references } = input;
   const options = resolveOptions(input);
   const units = buildPairUnits(table);
@@ -122,7 +140,7 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
       }
     : unavailable("no references (per-item scores or per-pair labels) and no gold or human judges");
 
-  return {
+  const metrics: MetricsDocument = {
     schemaVersion: METRICS_SCHEMA_VERSION,
     kind: "judgelab.metrics",
     options,
@@ -146,6 +164,17 @@ export function analyzeJudges(input: AnalysisInput): MetricsDocument {
     reference,
     conditions: resolveConditions(input, units, hasReference ? winner : undefined, labelJudges),
   };
+  return pooled?.samples === undefined
+    ? { metrics }
+    : {
+        metrics,
+        pooledBootstrap: {
+          itemIds: pooled.itemIds,
+          estimate: pooled.estimate,
+          rounds: pooled.rounds,
+          samples: pooled.samples,
+        },
+      };
 }
 
 function resolveOptions(input: AnalysisInput): ResolvedAnalysisOptions {

@@ -12,7 +12,7 @@ export type {
   JudgeInfo,
   ReferenceColumns,
 } from "./analysis-input.js";
-export { analyzeJudges } from "./analyze-judges.js";
+export { analyzeJudges, analyzeJudgesWithSamples, type PooledBootstrapSamples } from "./analyze-judges.js";
 export {
   type AssessmentRecordLike,
   buildAnalysisInput,

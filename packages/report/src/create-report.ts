@@ -1,13 +1,11 @@
-import { type AnalysisOptions, analyzeJudges, buildAnalysisInput, type MetricsDocument } from "@judgelab/analytics";
-import { loadDataset } from "@judgelab/datasets";
 import {
-  aggregatePairCells,
-  type BradleyTerryBootstrap,
-  bootstrapBradleyTerry,
-  computeTrueSkill,
-  formatSeedScore,
-  hasFiniteMle,
-} from "@judgelab/ratings";
+  type AnalysisOptions,
+  analyzeJudgesWithSamples,
+  buildAnalysisInput,
+  type MetricsDocument,
+} from "@judgelab/analytics";
+import { loadDataset } from "@judgelab/datasets";
+import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import { collectComparisonDetails, streamComparisonRecords } from "./model/collect-comparison-details.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
@@ -31,8 +29,6 @@ export interface CreateReportOptions {
   readonly maxItemPages?: number | undefined;
   /** Extra items that always get a page (e.g. the seed-page paper). */
   readonly includeItemPages?: readonly string[] | undefined;
-  /** Bootstrap resamples behind the rank-distribution chart (at most bootstrapRounds); default 200, fewer (≥ 50) for large graphs. */
-  readonly rankDistributionRounds?: number | undefined;
   /** Show the seed system's TrueSkill score on item pages and in tables; default true. */
   readonly tournamentScore?: boolean | undefined;
   readonly png?: boolean | undefined;
@@ -98,27 +94,14 @@ export async function createReport(options: CreateReportOptions): Promise<Create
       .map((problem) => `${problem.record}s.jsonl record ${problem.index + 1}: ${problem.message}`);
     throw new Error(`${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`);
   }
-  const metrics = analyzeJudges(encoded.input);
+  const { metrics, pooledBootstrap } = analyzeJudgesWithSamples(encoded.input);
   stage("analyze");
-  progress("rating: bootstrap rank distributions, TrueSkill replay");
-  // Ratings, intervals and rank intervals come from the analysis' pooled leaderboard. The rank-distribution chart
-  // needs the bootstrap samples themselves: a separate, smaller bootstrap of the same model (same prior rule as
-  // the analysis: an L2 prior of 1e-3 when the MLE is finite, 1 when it is not, e.g. an undefeated item). Only
-  // for one connected comparison graph with a leaderboard: ranks across groups that never met mean nothing.
+  progress("rating: TrueSkill replay");
+  // The rank-distribution chart reads the pooled leaderboard's own bootstrap rounds (the intervals in the
+  // tables come from the same rounds). Only for one connected comparison graph: ranks across groups that never
+  // met mean nothing.
   const groups = findComparisonGroups(dataset.table);
-  const hasLeaderboard = metrics.stability.available && metrics.stability.pooled.rows.available;
-  let rankSamples: BradleyTerryBootstrap | undefined;
-  if (groups.count === 1 && hasLeaderboard) {
-    const cells = aggregatePairCells(dataset.table);
-    // Each round refits on every cell: about 2·10⁷ cell visits are affordable, so large graphs get fewer rounds
-    // (at least 50; the chart's subtitle states the number).
-    const affordable = Math.max(50, Math.min(200, Math.floor(2e7 / Math.max(1, cells.size))));
-    rankSamples = bootstrapBradleyTerry(cells, {
-      rounds: Math.min(options.bootstrapRounds, options.rankDistributionRounds ?? affordable),
-      seed: options.seed,
-      prior: hasFiniteMle(cells) ? 1e-3 : 1,
-    });
-  }
+  const rankSamples = groups.count === 1 ? pooledBootstrap : undefined;
   let scores: TournamentScores | undefined;
   if (options.tournamentScore !== false) {
     const trueSkill = computeTrueSkill(dataset.table);

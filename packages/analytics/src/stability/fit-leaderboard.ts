@@ -45,6 +45,8 @@ export interface LeaderboardFit {
   readonly rankUpper: Float64Array;
   /** Decided or tied comparisons per item code. */
   readonly played: Float64Array;
+  /** Bootstrap boards: every round's ratings, rounds × items row-major (NaN where unrated in that resample). */
+  readonly samples?: Float64Array;
 }
 
 /**
@@ -105,6 +107,7 @@ export function fitLeaderboard(
       rankLower: bootstrap.rankLower,
       rankUpper: bootstrap.rankUpper,
       played,
+      samples: bootstrap.samples,
     };
   }
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });

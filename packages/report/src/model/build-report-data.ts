@@ -1,6 +1,6 @@
-import type { MetricsDocument } from "@judgelab/analytics";
+import type { MetricsDocument, PooledBootstrapSamples } from "@judgelab/analytics";
 import type { LoadedDataset } from "@judgelab/datasets";
-import { type BradleyTerryBootstrap, computeWinRates, rankWithinCategory } from "@judgelab/ratings";
+import { computeWinRates, rankWithinCategory } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ComparisonDetails } from "./collect-comparison-details.js";
 import { findComparisonGroups } from "./find-comparison-groups.js";
@@ -28,7 +28,7 @@ export interface BuildReportDataOptions {
    * A bootstrap of the pooled Bradley–Terry fit whose `samples` give the rank distributions of the best items
    * (ratings, intervals and rank intervals themselves come from the analysis' pooled leaderboard).
    */
-  readonly rankSamples?: BradleyTerryBootstrap | undefined;
+  readonly rankSamples?: PooledBootstrapSamples | undefined;
   readonly scores?: TournamentScores | undefined;
   readonly details: ComparisonDetails;
   readonly title?: string | undefined;
@@ -62,7 +62,7 @@ export function selectPageItems(options: {
 }
 
 /** Share of bootstrap rounds in which each of the `count` best items took each rank (rank among all items). */
-export function rankDistributionShares(ratings: BradleyTerryBootstrap, count: number): RankShare[] {
+export function rankDistributionShares(ratings: PooledBootstrapSamples, count: number): RankShare[] {
   const itemCount = ratings.itemIds.length;
   const order = [...ratings.itemIds.keys()]
     .filter((code) => Number.isFinite(ratings.estimate[code]!))
