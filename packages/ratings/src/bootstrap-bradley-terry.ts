@@ -39,6 +39,11 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
   readonly nonConvergedRounds: number;
   /** Threads that computed rounds (1, or more for large bootstraps: see `threads`). */
   readonly threadsUsed: number;
+  /**
+   * Cholesky factor of the full-data information used by the chord refits (free × free, row-major), when they
+   * were used: reusable for other refits from the same fit ({@link createSubsetRefitter}).
+   */
+  readonly informationFactor?: Float64Array;
   readonly orderEffectInterval?: { readonly lower: number; readonly upper: number };
   readonly tieParameterInterval?: { readonly lower: number; readonly upper: number };
 }
@@ -76,7 +81,7 @@ export function bootstrapBradleyTerry(
     ...(tolerance === undefined ? {} : { tolerance }),
     ...(solver === undefined ? {} : { solver }),
   };
-  const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0);
+  const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0, rounds);
   const itemCount = cells.itemIds.length;
   const out = {
     samples: new Float64Array(rounds * itemCount),
@@ -101,6 +106,7 @@ export function bootstrapBradleyTerry(
     seed: options.random === undefined ? (options.seed ?? 0) : options.seed,
     nonConvergedRounds,
     threadsUsed,
+    ...(plan.frozenFactor === null ? {} : { informationFactor: plan.frozenFactor }),
   };
   const withOrder =
     orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;

@@ -42,14 +42,22 @@ export function createBootstrapPlan(
   options: BootstrapFitOptions,
   parameters: Float64Array,
   seed: number,
+  rounds: number,
 ): BootstrapPlan {
   const layout = createBradleyTerryLayout(cells, options);
   const sparse = chooseSolver(layout, options) === "sparse";
   // The chord refit needs one dense Cholesky factor (items³/3 flops, once) and then costs one pass over the
   // cells plus two triangular solves per step: far cheaper per round than sparse Newton up to a few thousand
   // items, so it is used there even when the point fit took the sparse solver (unless "sparse" is forced).
+  // Worth it when the factor (items³/3 flops) costs less than the sparse rounds it replaces (each some 40 passes
+  // over the cells).
+  const rated = countRated(layout);
   const chord =
-    !sparse || (options.solver !== "sparse" && layout.ties === "half" && countRated(layout) <= MAX_CHORD_ITEMS);
+    !sparse ||
+    (options.solver !== "sparse" &&
+      layout.ties === "half" &&
+      rated <= MAX_CHORD_ITEMS &&
+      rated ** 3 / 3 < rounds * cells.size * 40);
   const frozenFactor = chord ? factorInformation(cells, cells, layout, parameters) : null;
   // Bootstrap refits stop at 1e-7 on the log scale (about 2e-5 Elo points), far below the bootstrap spread.
   // Above the dense solver's range they stop at 1e-5 (0.002 Elo points): the bootstrap spread there is tens of

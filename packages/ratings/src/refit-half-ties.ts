@@ -153,9 +153,18 @@ export function loadHalfTiesRound(refit: HalfTiesRefit, counts: CellCounts): boo
 export function refitHalfTies(
   refit: HalfTiesRefit,
   parameters: Float64Array,
-  options: { tolerance: number; maxSteps: number },
+  options: {
+    tolerance: number;
+    maxSteps: number;
+    /** L2 penalty of this refit; default the refit's own (the fit's). */
+    prior?: number;
+    /** Chord matrix s·I₀ instead of I₀: about the data's share of the full data's comparisons (default 1). */
+    informationScale?: number;
+  },
 ): number {
   const { freeIndex, freeCount, orderIndex } = refit;
+  const prior = options.prior ?? refit.prior;
+  const stepScale = 1 / (options.informationScale ?? 1);
   const gradient = new Float64Array(freeCount + 1);
   const slotStrength = new Float64Array(freeCount + 1);
   const slotParameter = new Int32Array(freeCount);
@@ -184,15 +193,24 @@ export function refitHalfTies(
           : accumulateScores(refit, slotStrength, gradient);
     }
     if (orderFree >= 0) gradient[orderFree] = orderScore;
-    if (refit.prior > 0) {
+    if (prior > 0) {
       for (let k = 0; k < freeCount; k++) {
-        if (k !== orderFree) gradient[k] = (gradient[k] as number) - refit.prior * (x[k] as number);
+        if (k !== orderFree) gradient[k] = (gradient[k] as number) - prior * (x[k] as number);
       }
     }
     solvePackedCholesky(refit.packedFactor, freeCount, gradient);
+    // With every item free (a prior, no reference item) the maximum has Σθ = 0: the item scores cancel in the sum,
+    // leaving −prior·Σθ. Stepping then re-centring keeps the iteration there, whatever the chord matrix's own
+    // prior (a subset refit may use another prior than the factor was built with).
+    let shift = 0;
+    if (refit.referenceItem < 0) {
+      for (let k = 0; k < freeCount; k++)
+        if (k !== orderFree) shift += (x[k] as number) + (gradient[k] as number) * stepScale;
+      shift /= Math.max(1, freeCount - (orderFree >= 0 ? 1 : 0));
+    }
     let largest = 0;
     for (let k = 0; k < freeCount; k++) {
-      const change = gradient[k] as number;
+      const change = (gradient[k] as number) * stepScale - (k === orderFree ? 0 : shift);
       x[k] = (x[k] as number) + change;
       largest = Math.max(largest, Math.abs(change));
     }

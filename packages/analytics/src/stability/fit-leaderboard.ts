@@ -47,6 +47,8 @@ export interface LeaderboardFit {
   readonly played: Float64Array;
   /** Bootstrap boards: every round's ratings, rounds × items row-major (NaN where unrated in that resample). */
   readonly samples?: Float64Array;
+  /** Bootstrap boards: the full-data information factor of the chord refits, when they were used. */
+  readonly informationFactor?: Float64Array;
 }
 
 /**
@@ -108,6 +110,7 @@ export function fitLeaderboard(
       rankUpper: bootstrap.rankUpper,
       played,
       samples: bootstrap.samples,
+      ...(bootstrap.informationFactor === undefined ? {} : { informationFactor: bootstrap.informationFactor }),
     };
   }
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });

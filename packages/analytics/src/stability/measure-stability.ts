@@ -1,11 +1,30 @@
 import type { ComparisonTable } from "@judgelab/datasets";
-import { chronologicalOrder, createRandomSource, type PairwiseOutcomes } from "@judgelab/ratings";
+import {
+  chronologicalOrder,
+  createRandomSource,
+  createSubsetRefitter,
+  hasFiniteMle,
+  type PairwiseOutcomes,
+  type SubsetRefitter,
+} from "@judgelab/ratings";
 import type { ConvergencePoint, LeaderboardCorrelation, Section, StabilitySection } from "../metrics-document.js";
 import { unavailable } from "../section.js";
 import { proportion, statistic } from "../stats/proportion.js";
-import { describeLeaderboard, fitLeaderboard, fitRatings, type LeaderboardFit } from "./fit-leaderboard.js";
+import {
+  describeLeaderboard,
+  FALLBACK_PRIOR,
+  fitLeaderboard,
+  fitRatings,
+  type LeaderboardFit,
+} from "./fit-leaderboard.js";
 import { measureGraphDegree } from "./graph-degree.js";
-import { indexPairCells, type PairCellIndex, subsetPairCells } from "./pair-cell-index.js";
+import {
+  compactPairCells,
+  countPairCells,
+  indexPairCells,
+  type PairCellIndex,
+  subsetPairCells,
+} from "./pair-cell-index.js";
 import { correlateRatings, leaderboardCorrelation } from "./rank-agreement.js";
 import { selectOutcomes } from "./select-outcomes.js";
 
@@ -58,6 +77,12 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed, cells: cellIndex.cells });
   const pooledRatings = pooled.estimate;
   const start = pooled.parameters;
+  const factor = pooled.informationFactor === undefined ? {} : { factor: pooled.informationFactor };
+  const subsets: SubsetFits = {
+    index: cellIndex,
+    start,
+    refitter: createSubsetRefitter(cellIndex.cells, start, factor),
+  };
   const pooledJudge = pooledOutcomes.judge!;
   const judges: { code: number; outcomes: PairwiseOutcomes }[] = [];
   table.judgeIds.forEach((_, code) => {
@@ -94,11 +119,10 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
           available: true,
           rows: perJudgeFits.map(({ judge }, index) => {
             const code = judges[index]!.code;
-            const without = subsetPairCells(cellIndex, (row) => pooledJudge[row] !== code);
             return leaderboardCorrelation(
               { a: "pooled", b: `without ${judge}` },
               pooledRatings,
-              fitRatings(without, start),
+              fitSubset(subsets, (row) => pooledJudge[row] !== code),
             );
           }),
         };
@@ -113,9 +137,9 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
       })),
       correlations,
       leaveOneJudgeOut,
-      splitHalf: measureSplitHalf(cellIndex, seed, start),
+      splitHalf: measureSplitHalf(subsets, seed),
       separability: measureSeparability(pooled),
-      convergence: measureConvergence(pooledOutcomes, cellIndex, pooledRatings, start),
+      convergence: measureConvergence(pooledOutcomes, subsets, pooledRatings),
     },
   };
 }
@@ -154,22 +178,18 @@ export function countBelow(sorted: Float64Array, bound: number): number {
 }
 
 /** Random halves of the comparisons (rows), mean rank correlation between the two half leaderboards. */
-function measureSplitHalf(cellIndex: PairCellIndex, seed: number, start: Float64Array): StabilitySection["splitHalf"] {
+function measureSplitHalf(subsets: SubsetFits, seed: number): StabilitySection["splitHalf"] {
   const random = createRandomSource(seed ^ 0x5a17);
   const rounds = STABILITY_LIMITS.splitHalfRounds;
   let spearmanSum = 0;
   let kendallSum = 0;
   let used = 0;
   let items = 0;
-  const size = cellIndex.rowCell.length;
+  const size = subsets.index.rowCell.length;
   const half = new Uint8Array(size);
   for (let round = 0; round < rounds; round++) {
     for (let row = 0; row < size; row++) half[row] = random.next() < 0.5 ? 1 : 0;
-    const part = (side: number) =>
-      fitRatings(
-        subsetPairCells(cellIndex, (row) => half[row] === side),
-        start,
-      );
+    const part = (side: number) => fitSubset(subsets, (row) => half[row] === side);
     const result = correlateRatings(part(0), part(1));
     if (!Number.isFinite(result.spearman) || !Number.isFinite(result.kendall)) continue;
     spearmanSum += result.spearman;
@@ -192,9 +212,8 @@ function measureSplitHalf(cellIndex: PairCellIndex, seed: number, start: Float64
  */
 function measureConvergence(
   outcomes: PairwiseOutcomes,
-  cellIndex: PairCellIndex,
+  subsets: SubsetFits,
   full: Float64Array,
-  start: Float64Array,
 ): StabilitySection["convergence"] {
   const order = chronologicalOrder(outcomes);
   let rated = 0;
@@ -210,10 +229,7 @@ function measureConvergence(
   });
   for (let step = stride; step <= steps; step += stride) {
     const comparisons = Math.min(outcomes.size, Math.round((step * 0.5 * rated) / 2));
-    const ratings = fitRatings(
-      subsetPairCells(cellIndex, (row) => position[row]! < comparisons),
-      start,
-    );
+    const ratings = fitSubset(subsets, (row) => position[row]! < comparisons);
     const { spearman: rho } = correlateRatings(ratings, full);
     points.push({ comparisons, comparisonsPerItem: step * 0.5, spearman: Number.isFinite(rho) ? rho : null });
   }
@@ -224,4 +240,28 @@ function measureConvergence(
     settled = points[index]!.comparisonsPerItem;
   }
   return { available: true, points, settledAtComparisonsPerItem: settled };
+}
+
+/** What refits of row subsets of the pooled comparisons share. */
+interface SubsetFits {
+  readonly index: PairCellIndex;
+  /** The pooled fit's parameters: every refit starts there. */
+  readonly start: Float64Array;
+  /** Chord refits from the pooled fit's information (null above its item limit). */
+  readonly refitter: SubsetRefitter | null;
+}
+
+/**
+ * Point ratings of the pooled rows accepted by `keep`, with {@link fitRatings}' prior rule (plain MLE when it
+ * is finite, else the fallback prior): by a chord refit from the pooled fit when the subset rates every pooled
+ * item, else by a Newton fit of the subset's cells warm-started at the pooled parameters.
+ */
+function fitSubset(subsets: SubsetFits, keep: (row: number) => boolean): Float64Array {
+  const { index, start, refitter } = subsets;
+  const counts = countPairCells(index, keep);
+  if (refitter !== null) {
+    const ratings = refitter.refit(counts, hasFiniteMle(index.cells, counts) ? 0 : FALLBACK_PRIOR);
+    if (ratings !== null) return ratings;
+  }
+  return fitRatings(compactPairCells(index.cells, counts), start);
 }

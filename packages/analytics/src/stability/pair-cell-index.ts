@@ -1,4 +1,4 @@
-import { aggregatePairCells, type PairCells, type PairwiseOutcomes } from "@judgelab/ratings";
+import { aggregatePairCells, type CellCounts, type PairCells, type PairwiseOutcomes } from "@judgelab/ratings";
 
 /** Pooled pair cells of some outcomes with each row's cell, so that row subsets aggregate in O(rows + cells). */
 export interface PairCellIndex {
@@ -41,20 +41,30 @@ export function indexPairCells(outcomes: PairwiseOutcomes): PairCellIndex {
   return { cells, rowCell, rowOutcome };
 }
 
+/** Outcome counts of the rows accepted by `keep`, over the index's cells (zero where no kept row falls). */
+export function countPairCells(index: PairCellIndex, keep: (row: number) => boolean): CellCounts {
+  const { cells, rowCell, rowOutcome } = index;
+  const counts = [new Float64Array(cells.size), new Float64Array(cells.size), new Float64Array(cells.size)] as const;
+  for (let row = 0; row < rowCell.length; row++) {
+    const cell = rowCell[row]!;
+    if (cell >= 0 && keep(row)) counts[rowOutcome[row] as 0 | 1 | 2][cell]!++;
+  }
+  return { firstWins: counts[0], secondWins: counts[1], ties: counts[2] };
+}
+
 /**
  * The pair cells of the rows accepted by `keep` (cells without any kept row left out, the others in the
  * index's order): the same cells `aggregatePairCells` builds from those rows, up to cell order.
  */
 export function subsetPairCells(index: PairCellIndex, keep: (row: number) => boolean): PairCells {
-  const { cells, rowCell, rowOutcome } = index;
-  const counts = new Float64Array(3 * cells.size);
-  for (let row = 0; row < rowCell.length; row++) {
-    const cell = rowCell[row]!;
-    if (cell >= 0 && keep(row)) counts[3 * cell + rowOutcome[row]!]!++;
-  }
+  return compactPairCells(index.cells, countPairCells(index, keep));
+}
+
+/** The cells with these counts, leaving out cells whose counts are all zero. */
+export function compactPairCells(cells: PairCells, counts: CellCounts): PairCells {
   let size = 0;
   for (let cell = 0; cell < cells.size; cell++) {
-    if (counts[3 * cell]! + counts[3 * cell + 1]! + counts[3 * cell + 2]! > 0) size++;
+    if (counts.firstWins[cell]! + counts.secondWins[cell]! + counts.ties[cell]! > 0) size++;
   }
   const first = new Int32Array(size);
   const second = new Int32Array(size);
@@ -63,13 +73,13 @@ export function subsetPairCells(index: PairCellIndex, keep: (row: number) => boo
   const ties = new Float64Array(size);
   let next = 0;
   for (let cell = 0; cell < cells.size; cell++) {
-    const total = counts[3 * cell]! + counts[3 * cell + 1]! + counts[3 * cell + 2]!;
+    const total = counts.firstWins[cell]! + counts.secondWins[cell]! + counts.ties[cell]!;
     if (total === 0) continue;
     first[next] = cells.first[cell]!;
     second[next] = cells.second[cell]!;
-    firstWins[next] = counts[3 * cell]!;
-    secondWins[next] = counts[3 * cell + 1]!;
-    ties[next] = counts[3 * cell + 2]!;
+    firstWins[next] = counts.firstWins[cell]!;
+    secondWins[next] = counts.secondWins[cell]!;
+    ties[next] = counts.ties[cell]!;
     next++;
   }
   return {
