@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
+import { interleaveOutcomes } from "./bootstrap-rounds.js";
 import { createCountResampler } from "./create-count-resampler.js";
 import { eloPointsPerLogUnit } from "./elo-scale.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
@@ -97,18 +98,19 @@ describe("bootstrapBradleyTerry", () => {
     const cells = aggregatePairCells(outcomes);
     const result = bootstrapBradleyTerry(cells, { rounds: 3, seed: 3 });
     expect(result.nonConvergedRounds).toBe(0);
-    // Replay the random streams: round r draws one multinomial from createRandomSource(deriveSeed(3, r)).
-    const weights = new Float64Array([...cells.firstWins, ...cells.secondWins, ...cells.ties]);
+    // Replay the random streams: round r draws one multinomial from createRandomSource(deriveSeed(3, r)) over
+    // the categories (cell, outcome) interleaved per cell.
+    const n = cells.size;
+    const weights = interleaveOutcomes(cells);
     const drawn = new Float64Array(weights.length);
     const resampler = createCountResampler(weights);
     for (let round = 0; round < 3; round++) {
       resampler.draw(createRandomSource(deriveSeed(3, round)), drawn);
-      const n = cells.size;
       const resampled = {
         ...cells,
-        firstWins: drawn.slice(0, n),
-        secondWins: drawn.slice(n, 2 * n),
-        ties: drawn.slice(2 * n),
+        firstWins: Float64Array.from({ length: n }, (_, c) => drawn[3 * c] as number),
+        secondWins: Float64Array.from({ length: n }, (_, c) => drawn[3 * c + 1] as number),
+        ties: Float64Array.from({ length: n }, (_, c) => drawn[3 * c + 2] as number),
       };
       const direct = fitBradleyTerry(resampled);
       for (let i = 0; i < strengths.length; i++) {

@@ -44,6 +44,8 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
    * were used: reusable for other refits from the same fit ({@link createSubsetRefitter}).
    */
   readonly informationFactor?: Float64Array;
+  /** Its inverse in single precision (half ties), as the chord refits used it. */
+  readonly informationInverse?: Float32Array;
   readonly orderEffectInterval?: { readonly lower: number; readonly upper: number };
   readonly tieParameterInterval?: { readonly lower: number; readonly upper: number };
 }
@@ -107,6 +109,7 @@ export function bootstrapBradleyTerry(
     nonConvergedRounds,
     threadsUsed,
     ...(plan.frozenFactor === null ? {} : { informationFactor: plan.frozenFactor }),
+    ...(plan.frozenInverse === null ? {} : { informationInverse: plan.frozenInverse }),
   };
   const withOrder =
     orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;

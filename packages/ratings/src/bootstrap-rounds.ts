@@ -7,7 +7,14 @@ import { type BradleyTerryOptions, chooseSolver, createBradleyTerryLayout } from
 import { hasFiniteMle } from "./has-finite-mle.js";
 import type { PairCells } from "./pair-cells.js";
 import { createRandomSource, deriveSeed, type RandomSource } from "./random-source.js";
-import { createHalfTiesRefit, loadHalfTiesRound, refitHalfTies } from "./refit-half-ties.js";
+import {
+  createCellSlots,
+  createHalfTiesRefit,
+  invertFromCholesky,
+  loadHalfTiesRound,
+  loadHalfTiesRoundFromSlots,
+  refitHalfTies,
+} from "./refit-half-ties.js";
 
 /** Largest number of rated items for the chord bootstrap refit (a 2,000² factor is 32 MB, ~3 s to compute). */
 export const MAX_CHORD_ITEMS = 2000;
@@ -30,6 +37,8 @@ export interface BootstrapPlan {
   readonly parameters: Float64Array;
   /** Cholesky factor of the full-data information (dense, free × free), or null without the chord refit. */
   readonly frozenFactor: Float64Array | null;
+  /** Its inverse in single precision for the chord refit with half ties ({@link invertFromCholesky}), else null. */
+  readonly frozenInverse: Float32Array | null;
   /** Rounds use the sparse solver when the chord refit does not apply or fails. */
   readonly sparse: boolean;
   readonly tolerance: number;
@@ -63,7 +72,9 @@ export function createBootstrapPlan(
   // Above the dense solver's range they stop at 1e-5 (0.002 Elo points): the bootstrap spread there is tens of
   // Elo points.
   const tolerance = options.tolerance ?? (sparse ? 1e-5 : 1e-7);
-  return { cells, options, parameters, frozenFactor, sparse, tolerance, seed };
+  const frozenInverse =
+    frozenFactor !== null && layout.ties === "half" ? invertFromCholesky(frozenFactor, layout.freeCount) : null;
+  return { cells, options, parameters, frozenFactor, frozenInverse, sparse, tolerance, seed };
 }
 
 /** Where {@link runBootstrapRounds} writes: one row of item ratings per round, δ and ν per round (NaN if absent). */
@@ -109,22 +120,30 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
           freeCount: layout.freeCount,
           orderIndex: layout.orderIndex,
           factor: frozenFactor,
+          ...(plan.frozenInverse === null ? {} : { inverse: plan.frozenInverse }),
           prior: layout.prior,
           itemCount: layout.itemCount,
         })
       : null;
   const itemCount = cells.itemIds.length;
   const cellCount = cells.size;
-  const weights = new Float64Array(3 * cellCount);
-  weights.set(cells.firstWins, 0);
-  weights.set(cells.secondWins, cellCount);
-  weights.set(cells.ties, 2 * cellCount);
-  const resampler = createCountResampler(weights);
+  const resampler = createCountResampler(interleaveOutcomes(cells));
+  const slots = halfTies !== null ? resampler.slots : undefined;
+  const cellSlots = slots === undefined ? undefined : createCellSlots(cells);
+  const cumulative = new Int32Array(slots === undefined ? 0 : slots.hits.length + 1);
   const drawn = new Float64Array(3 * cellCount);
   const counts: CellCounts = {
-    firstWins: drawn.subarray(0, cellCount),
-    secondWins: drawn.subarray(cellCount, 2 * cellCount),
-    ties: drawn.subarray(2 * cellCount),
+    firstWins: new Float64Array(cellCount),
+    secondWins: new Float64Array(cellCount),
+    ties: new Float64Array(cellCount),
+  };
+  /** The current resample's counts per cell (for the Newton fallbacks), from `drawn`. */
+  const spreadCounts = (): void => {
+    for (let c = 0; c < cellCount; c++) {
+      counts.firstWins[c] = drawn[3 * c] as number;
+      counts.secondWins[c] = drawn[3 * c + 1] as number;
+      counts.ties[c] = drawn[3 * c + 2] as number;
+    }
   };
   const parameters = new Float64Array(plan.parameters.length);
   const roundActive = new Uint8Array(itemCount);
@@ -135,15 +154,32 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
     const rounds = out.orderSamples.length;
     let nonConvergedRounds = 0;
     for (let round = 0; round < rounds; round++) {
-      resampler.draw(random ?? createRandomSource(deriveSeed(plan.seed, firstRound + round)), drawn);
-      const sameItems =
-        halfTies !== null ? loadHalfTiesRound(halfTies, counts) : markActive(cells, counts, roundActive, layout.active);
+      const roundRandom = random ?? createRandomSource(deriveSeed(plan.seed, firstRound + round));
+      // The chord path sums the slot hits per cell directly; per-cell counts are spread out only when needed.
+      let spread = false;
+      let sameItems: boolean;
+      if (slots !== undefined && cellSlots !== undefined && halfTies !== null && slots.drawHits(roundRandom)) {
+        sameItems = loadHalfTiesRoundFromSlots(halfTies, slots.hits, cellSlots, cumulative);
+      } else {
+        if (slots !== undefined) slots.countHits(drawn);
+        else resampler.draw(roundRandom, drawn);
+        spreadCounts();
+        spread = true;
+        sameItems =
+          halfTies !== null
+            ? loadHalfTiesRound(halfTies, counts)
+            : markActive(cells, counts, roundActive, layout.active);
+      }
       parameters.set(plan.parameters);
       let roundLayout: BradleyTerryLayout = layout;
       let converged = false;
       if (sameItems && halfTies !== null) {
         converged = refitHalfTies(halfTies, parameters, { tolerance, maxSteps: 50 }) > 0;
         if (!converged) parameters.set(plan.parameters);
+      }
+      if (!converged && !spread) {
+        if (slots !== undefined) slots.countHits(drawn);
+        spreadCounts();
       }
       if (!converged && sparse) {
         if (!sameItems) roundLayout = createBradleyTerryLayout(cells, options, counts);
@@ -181,6 +217,21 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
     }
     return nonConvergedRounds;
   };
+}
+
+/**
+ * The resampling categories of a bootstrap: the cells' outcome counts interleaved per cell (category 3c + o,
+ * o = 0 first wins, 1 second wins, 2 ties), so that a slot resample can be summed per cell directly.
+ */
+export function interleaveOutcomes(counts: CellCounts): Float64Array {
+  const cellCount = counts.firstWins.length;
+  const weights = new Float64Array(3 * cellCount);
+  for (let c = 0; c < cellCount; c++) {
+    weights[3 * c] = counts.firstWins[c] as number;
+    weights[3 * c + 1] = counts.secondWins[c] as number;
+    weights[3 * c + 2] = counts.ties[c] as number;
+  }
+  return weights;
 }
 
 function countRated(layout: BradleyTerryLayout): number {

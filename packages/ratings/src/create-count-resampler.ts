@@ -9,6 +9,23 @@ export interface CountResampler {
   readonly total: number;
   /** Writes one resample's counts (Σ out = total) into `out` and returns it. */
   draw(random: RandomSource, out: Float64Array): Float64Array;
+  /** The slot method's parts, for callers that aggregate the hits themselves (see {@link SlotResample}). */
+  readonly slots?: SlotResample;
+}
+
+/**
+ * One resample of the slot method before it is summed per category: N draws landed in `hits` (slot k of
+ * category `category[j]` lies in [blockEnd[j − 1], blockEnd[j]); only positive categories, in order). Call
+ * `drawHits`, then read `hits` if it returned true, else (a slot took over 255 hits) `countHits`.
+ */
+export interface SlotResample {
+  readonly hits: Uint8Array;
+  readonly category: Int32Array;
+  readonly blockEnd: Int32Array;
+  /** Draws a resample into `hits`; false when some slot overflowed its byte (then use `countHits`). */
+  drawHits(random: RandomSource): boolean;
+  /** The last resample's exact counts per category, overflow included, into `out`. */
+  countHits(out: Float64Array): Float64Array;
 }
 
 /** Draws per 32-bit block of random words (16 k × 4 bytes: stays in the first-level cache). */
@@ -112,31 +129,39 @@ export function createCountResampler(weights: Float64Array): CountResampler {
       drawn += take;
     }
   };
+  const drawHits = (random: RandomSource): boolean => {
+    hits.fill(0);
+    overflow.clear();
+    if (total <= EXACT_32_BIT_TOTAL) drawExact32(random);
+    else draw53(random);
+    return overflow.size === 0;
+  };
+  const countHits = (out: Float64Array): Float64Array => {
+    out.fill(0);
+    let slot = 0;
+    for (let j = 0; j < positive; j++) {
+      const stop = blockEnd[j] as number;
+      let count = 0;
+      for (; slot < stop; slot++) count += hits[slot] as number;
+      out[category[j] as number] = count;
+    }
+    if (overflow.size > 0) {
+      let j = 0;
+      for (const [overflowSlot, extra] of [...overflow].sort((a, b) => a[0] - b[0])) {
+        while ((blockEnd[j] as number) <= overflowSlot) j++;
+        const k = category[j] as number;
+        out[k] = (out[k] as number) + extra;
+      }
+    }
+    return out;
+  };
   return {
     method: "slots",
     total,
     draw: (random, out) => {
-      hits.fill(0);
-      overflow.clear();
-      if (total <= EXACT_32_BIT_TOTAL) drawExact32(random);
-      else draw53(random);
-      out.fill(0);
-      let slot = 0;
-      for (let j = 0; j < positive; j++) {
-        const stop = blockEnd[j] as number;
-        let count = 0;
-        for (; slot < stop; slot++) count += hits[slot] as number;
-        out[category[j] as number] = count;
-      }
-      if (overflow.size > 0) {
-        let j = 0;
-        for (const [overflowSlot, extra] of [...overflow].sort((a, b) => a[0] - b[0])) {
-          while ((blockEnd[j] as number) <= overflowSlot) j++;
-          const k = category[j] as number;
-          out[k] = (out[k] as number) + extra;
-        }
-      }
-      return out;
+      drawHits(random);
+      return countHits(out);
     },
+    slots: { hits, category, blockEnd, drawHits, countHits },
   };
 }

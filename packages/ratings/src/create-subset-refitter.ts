@@ -41,6 +41,8 @@ export function createSubsetRefitter(
      * {@link BradleyTerryBootstrap.informationFactor}. Computed here when absent, up to 1,000 items.
      */
     factor?: Float64Array;
+    /** The factor's single-precision inverse, e.g. {@link BradleyTerryBootstrap.informationInverse}. */
+    inverse?: Float32Array;
   } = {},
 ): SubsetRefitter | null {
   // The chord matrix includes a small prior so that it is invertible; each refit's own prior is applied to its
@@ -60,6 +62,7 @@ export function createSubsetRefitter(
     freeCount: layout.freeCount,
     orderIndex: -1,
     factor,
+    ...(options.inverse !== undefined && options.factor !== undefined ? { inverse: options.inverse } : {}),
     prior: layout.prior,
     itemCount: layout.itemCount,
   });

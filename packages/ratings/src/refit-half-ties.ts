@@ -11,19 +11,17 @@ export interface HalfTiesRefit {
   readonly secondSlot: Int32Array;
   /** 1 where the order effect applies. */
   readonly positional: Uint8Array;
-  /** σ(d_c) at the full-data estimate, where every round starts: the first step needs no exponentials. */
-  readonly startProbability: Float64Array;
   /** Parameter → free index, −1 when fixed. */
   readonly freeIndex: Int32Array;
   readonly freeCount: number;
   /** Parameter index of δ, −1 without an order effect. */
   readonly orderIndex: number;
   /**
-   * Cholesky factor L of the information at the full-data estimate, lower triangle packed row by row in single
-   * precision (row i at i(i+1)/2): the chord matrix only has to approximate the information (the fixed point
-   * ∇ℓ = 0 does not depend on it), and half the bytes make the two triangular solves per step twice as fast.
+   * Inverse of the information at the full-data estimate (free × free, row-major) in single precision: the
+   * chord matrix only has to approximate the information (the fixed point ∇ℓ = 0 does not depend on it), and a
+   * matrix–vector product over 4-byte entries takes about a third of the time of two triangular solves.
    */
-  readonly packedFactor: Float32Array;
+  readonly inverse: Float32Array;
   /** L2 penalty on the item strengths (as in the fit). */
   readonly prior: number;
   readonly itemCount: number;
@@ -39,10 +37,10 @@ export interface HalfTiesRefit {
     readonly firstSlot: Int32Array;
     readonly secondSlot: Int32Array;
     /** w_f = wins of first + ties/2. */
-    readonly weightFirst: Float32Array;
-    /** m = all comparisons of the cell (single precision is exact for counts and halves below 2²³). */
-    readonly total: Float32Array;
-    readonly startProbability: Float64Array;
+    readonly weightFirst: Float64Array;
+    /** m = all comparisons of the cell. */
+    readonly total: Float64Array;
+    /** Filled only with an order effect. */
     readonly positional: Uint8Array;
   };
 }
@@ -55,15 +53,15 @@ export function createHalfTiesRefit(options: {
   freeCount: number;
   orderIndex: number;
   factor: Float64Array;
+  /** {@link invertFromCholesky} of `factor`, when already computed (e.g. shared by several threads). */
+  inverse?: Float32Array;
   prior: number;
   itemCount: number;
 }): HalfTiesRefit {
-  const { cells, parameters, freeIndex, freeCount, orderIndex } = options;
+  const { cells, freeIndex, freeCount, orderIndex } = options;
   const cellCount = cells.first.length;
   const firstSlot = new Int32Array(cellCount);
   const secondSlot = new Int32Array(cellCount);
-  const startProbability = new Float64Array(cellCount);
-  const delta = orderIndex >= 0 ? (parameters[orderIndex] as number) : 0;
   let referenceItem = -1;
   const expectedSlots = new Uint8Array(freeCount + 1);
   for (let c = 0; c < cellCount; c++) {
@@ -79,14 +77,12 @@ export function createHalfTiesRefit(options: {
       expectedSlots[firstSlot[c] as number] = 1;
       expectedSlots[secondSlot[c] as number] = 1;
     }
-    const d = (parameters[f] as number) - (parameters[s] as number) + (cells.positional[c] === 1 ? delta : 0);
-    startProbability[c] = 1 / (1 + Math.exp(-d));
   }
   return {
     freeIndex,
     freeCount,
     orderIndex,
-    packedFactor: packLowerTriangle(options.factor, freeCount),
+    inverse: options.inverse ?? invertFromCholesky(options.factor, freeCount),
     prior: options.prior,
     itemCount: options.itemCount,
     referenceItem,
@@ -95,14 +91,12 @@ export function createHalfTiesRefit(options: {
     positional: cells.positional,
     firstSlot,
     secondSlot,
-    startProbability,
     round: {
       size: 0,
       firstSlot: new Int32Array(cellCount),
       secondSlot: new Int32Array(cellCount),
-      weightFirst: new Float32Array(cellCount),
-      total: new Float32Array(cellCount),
-      startProbability: new Float64Array(cellCount),
+      weightFirst: new Float64Array(cellCount),
+      total: new Float64Array(cellCount),
       positional: new Uint8Array(cellCount),
     },
   };
@@ -115,30 +109,105 @@ export function createHalfTiesRefit(options: {
  */
 export function loadHalfTiesRound(refit: HalfTiesRefit, counts: CellCounts): boolean {
   const { firstWins, secondWins, ties } = counts;
-  const round = refit.round;
-  const seen = refit.seenSlots;
-  seen.fill(0);
+  refit.seenSlots.fill(0);
   let size = 0;
   for (let c = 0; c < refit.firstSlot.length; c++) {
     const tieCount = ties[c] as number;
     const wins = firstWins[c] as number;
     const total = wins + (secondWins[c] as number) + tieCount;
-    if (total === 0) continue;
-    const fi = refit.firstSlot[c] as number;
-    const si = refit.secondSlot[c] as number;
-    seen[fi] = 1;
-    seen[si] = 1;
-    round.firstSlot[size] = fi;
-    round.secondSlot[size] = si;
-    round.weightFirst[size] = wins + tieCount / 2;
-    round.total[size] = total;
-    round.startProbability[size] = refit.startProbability[c] as number;
-    round.positional[size] = refit.positional[c] as number;
-    size++;
+    if (total !== 0) size = appendCell(refit, c, wins + tieCount / 2, total, size);
   }
-  round.size = size;
-  for (let slot = 0; slot < seen.length; slot++) if (seen[slot] !== refit.expectedSlots[slot]) return false;
+  return closeRound(refit, size);
+}
+
+/** Appends cell c with w_f and m at position `size` of the round's packed cells (marking its items seen). */
+function appendCell(refit: HalfTiesRefit, c: number, weightFirst: number, total: number, size: number): number {
+  const { round, seenSlots } = refit;
+  const fi = refit.firstSlot[c] as number;
+  const si = refit.secondSlot[c] as number;
+  seenSlots[fi] = 1;
+  seenSlots[si] = 1;
+  round.firstSlot[size] = fi;
+  round.secondSlot[size] = si;
+  round.weightFirst[size] = weightFirst;
+  round.total[size] = total;
+  if (refit.orderIndex >= 0) round.positional[size] = refit.positional[c] as number;
+  return size + 1;
+}
+
+/** Records the round's size; true when it compares every item of the full data. */
+function closeRound(refit: HalfTiesRefit, size: number): boolean {
+  refit.round.size = size;
+  const { seenSlots, expectedSlots } = refit;
+  for (let slot = 0; slot < seenSlots.length; slot++) if (seenSlots[slot] !== expectedSlots[slot]) return false;
   return true;
+}
+
+/**
+ * Where each cell's resampled comparisons land in a slot resample ({@link SlotResample}) whose categories are
+ * the cells' outcomes interleaved (3c: first wins, 3c + 1: second wins, 3c + 2: ties): cell c's slots are
+ * [start[c], start[c + 1]), its first-win slots end at winsEnd[c] and its second-win slots at lossesEnd[c].
+ */
+export interface CellSlots {
+  readonly start: Int32Array;
+  readonly winsEnd: Int32Array;
+  readonly lossesEnd: Int32Array;
+}
+
+/** The {@link CellSlots} of cells with these (integer) counts. */
+export function createCellSlots(counts: CellCounts): CellSlots {
+  const cellCount = counts.firstWins.length;
+  const start = new Int32Array(cellCount + 1);
+  const winsEnd = new Int32Array(cellCount);
+  const lossesEnd = new Int32Array(cellCount);
+  let slot = 0;
+  for (let c = 0; c < cellCount; c++) {
+    start[c] = slot;
+    slot += counts.firstWins[c] as number;
+    winsEnd[c] = slot;
+    slot += counts.secondWins[c] as number;
+    lossesEnd[c] = slot;
+    slot += counts.ties[c] as number;
+  }
+  start[cellCount] = slot;
+  return { start, winsEnd, lossesEnd };
+}
+
+/**
+ * {@link loadHalfTiesRound} straight from the hits of a slot resample laid out as `slots` says (`cumulative`
+ * is scratch of hits.length + 1): sums each cell's hits once, without writing per-category counts first.
+ * Returns true when every item of the full data is still compared.
+ */
+export function loadHalfTiesRoundFromSlots(
+  refit: HalfTiesRefit,
+  hits: Uint8Array,
+  slots: CellSlots,
+  cumulative: Int32Array,
+): boolean {
+  // Prefix sums of the hits (cumulative[k] = hits before slot k), so that each cell's counts are differences:
+  // no short inner loops with unpredictable trip counts.
+  let running = 0;
+  for (let k = 0; k < hits.length; k++) {
+    cumulative[k] = running;
+    running += hits[k] as number;
+  }
+  cumulative[hits.length] = running;
+  const { start, winsEnd, lossesEnd } = slots;
+  refit.seenSlots.fill(0);
+  const cellCount = refit.firstSlot.length;
+  let size = 0;
+  let before = cumulative[0] as number;
+  for (let c = 0; c < cellCount; c++) {
+    const afterWins = cumulative[winsEnd[c] as number] as number;
+    const afterLosses = cumulative[lossesEnd[c] as number] as number;
+    const after = cumulative[start[c + 1] as number] as number;
+    const total = after - before;
+    const wins = afterWins - before;
+    const tieCount = after - afterLosses;
+    before = after;
+    if (total !== 0) size = appendCell(refit, c, wins + tieCount / 2, total, size);
+  }
+  return closeRound(refit, size);
 }
 
 /**
@@ -166,6 +235,7 @@ export function refitHalfTies(
   const prior = options.prior ?? refit.prior;
   const stepScale = 1 / (options.informationScale ?? 1);
   const gradient = new Float64Array(freeCount + 1);
+  const chordStep = new Float64Array(freeCount);
   const slotStrength = new Float64Array(freeCount + 1);
   const slotParameter = new Int32Array(freeCount);
   for (let p = 0; p < freeIndex.length; p++)
@@ -178,8 +248,7 @@ export function refitHalfTies(
   for (let step = 1; step <= options.maxSteps; step++) {
     gradient.fill(0);
     let orderScore: number;
-    if (step === 1) orderScore = accumulateStartScores(refit, gradient);
-    else {
+    {
       // σ(θ_f − θ_s + δ) = π_f·e^δ / (π_f·e^δ + π_s) with π = e^(θ − c): one exponential per item, not per cell.
       // Any common shift c cancels in the ratio; the mean keeps the exponentials far from overflow.
       let mean = 0;
@@ -198,19 +267,19 @@ export function refitHalfTies(
         if (k !== orderFree) gradient[k] = (gradient[k] as number) - prior * (x[k] as number);
       }
     }
-    solvePackedCholesky(refit.packedFactor, freeCount, gradient);
+    multiplySymmetric(refit.inverse, freeCount, gradient, chordStep);
     // With every item free (a prior, no reference item) the maximum has Σθ = 0: the item scores cancel in the sum,
     // leaving −prior·Σθ. Stepping then re-centring keeps the iteration there, whatever the chord matrix's own
     // prior (a subset refit may use another prior than the factor was built with).
     let shift = 0;
     if (refit.referenceItem < 0) {
       for (let k = 0; k < freeCount; k++)
-        if (k !== orderFree) shift += (x[k] as number) + (gradient[k] as number) * stepScale;
+        if (k !== orderFree) shift += (x[k] as number) + (chordStep[k] as number) * stepScale;
       shift /= Math.max(1, freeCount - (orderFree >= 0 ? 1 : 0));
     }
     let largest = 0;
     for (let k = 0; k < freeCount; k++) {
-      const change = (gradient[k] as number) * stepScale - (k === orderFree ? 0 : shift);
+      const change = (chordStep[k] as number) * stepScale - (k === orderFree ? 0 : shift);
       x[k] = (x[k] as number) + change;
       largest = Math.max(largest, Math.abs(change));
     }
@@ -227,47 +296,79 @@ export function refitHalfTies(
   return -1;
 }
 
-function packLowerTriangle(factor: Float64Array, size: number): Float32Array {
-  const packed = new Float32Array((size * (size + 1)) / 2);
-  for (let i = 0; i < size; i++) packed.set(factor.subarray(i * size, i * size + i + 1), (i * (i + 1)) / 2);
-  return packed;
-}
-
-/** Solves L·Lᵀ·x = b in place with L packed as in {@link HalfTiesRefit.packedFactor} (rows read contiguously). */
-function solvePackedCholesky(packed: Float32Array, size: number, vector: Float64Array): void {
-  for (let i = 0, row = 0; i < size; row += ++i) {
-    let sum0 = vector[i] as number;
-    let sum1 = 0;
-    let k = 0;
-    for (; k + 1 < i; k += 2) {
-      sum0 -= (packed[row + k] as number) * (vector[k] as number);
-      sum1 -= (packed[row + k + 1] as number) * (vector[k + 1] as number);
+/**
+ * A⁻¹ from the Cholesky factor L of A (row-major, lower triangle), in single precision: L⁻¹ row by row
+ * (row i = −(1/L_ii)·Σ_{k<i} L_ik·row_k of L⁻¹, plus 1/L_ii on the diagonal), then A⁻¹ = L⁻ᵀL⁻¹ as a sum of
+ * outer products of L⁻¹'s rows. About items³/3 multiply–adds, all along contiguous rows.
+ */
+export function invertFromCholesky(factor: Float64Array, size: number): Float32Array {
+  const lowerInverse = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    const rowI = i * size;
+    const pivot = factor[rowI + i] as number;
+    for (let k = 0; k < i; k++) {
+      const coefficient = factor[rowI + k] as number;
+      if (coefficient === 0) continue;
+      const rowK = k * size;
+      for (let j = 0; j <= k; j++) {
+        lowerInverse[rowI + j] = (lowerInverse[rowI + j] as number) - coefficient * (lowerInverse[rowK + j] as number);
+      }
     }
-    if (k < i) sum0 -= (packed[row + k] as number) * (vector[k] as number);
-    vector[i] = (sum0 + sum1) / (packed[row + i] as number);
+    for (let j = 0; j < i; j++) lowerInverse[rowI + j] = (lowerInverse[rowI + j] as number) / pivot;
+    lowerInverse[rowI + i] = 1 / pivot;
   }
-  for (let i = size - 1; i >= 0; i--) {
-    const row = (i * (i + 1)) / 2;
-    const value = (vector[i] as number) / (packed[row + i] as number);
-    vector[i] = value;
-    for (let k = 0; k < i; k++) vector[k] = (vector[k] as number) - (packed[row + k] as number) * value;
+  const inverse = new Float64Array(size * size);
+  for (let k = 0; k < size; k++) {
+    const rowK = k * size;
+    for (let i = 0; i <= k; i++) {
+      const scale = lowerInverse[rowK + i] as number;
+      if (scale === 0) continue;
+      const rowI = i * size;
+      for (let j = 0; j <= i; j++)
+        inverse[rowI + j] = (inverse[rowI + j] as number) + scale * (lowerInverse[rowK + j] as number);
+    }
   }
+  const single = new Float32Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j <= i; j++) {
+      const value = inverse[i * size + j] as number;
+      single[i * size + j] = value;
+      single[j * size + i] = value;
+    }
+  }
+  return single;
 }
 
-/** Scores w_f − m·p at the start probabilities (the full-data fit): no exponentials. Returns the δ score. */
-function accumulateStartScores(refit: HalfTiesRefit, gradient: Float64Array): number {
-  const { firstSlot, secondSlot, weightFirst, total, startProbability, positional, size } = refit.round;
-  const withOrder = refit.orderIndex >= 0;
-  let orderScore = 0;
-  for (let c = 0; c < size; c++) {
-    const score = (weightFirst[c] as number) - (total[c] as number) * (startProbability[c] as number);
-    const fi = firstSlot[c] as number;
-    const si = secondSlot[c] as number;
-    gradient[fi] = (gradient[fi] as number) + score;
-    gradient[si] = (gradient[si] as number) - score;
-    if (withOrder && positional[c] === 1) orderScore += score;
+/** out = M·v for a symmetric single-precision M (row-major), four rows per pass over v. */
+function multiplySymmetric(matrix: Float32Array, size: number, vector: Float64Array, out: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < size; i += 4) {
+    const row0 = i * size;
+    const row1 = row0 + size;
+    const row2 = row1 + size;
+    const row3 = row2 + size;
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
+    for (let k = 0; k < size; k++) {
+      const value = vector[k] as number;
+      sum0 += (matrix[row0 + k] as number) * value;
+      sum1 += (matrix[row1 + k] as number) * value;
+      sum2 += (matrix[row2 + k] as number) * value;
+      sum3 += (matrix[row3 + k] as number) * value;
+    }
+    out[i] = sum0;
+    out[i + 1] = sum1;
+    out[i + 2] = sum2;
+    out[i + 3] = sum3;
   }
-  return orderScore;
+  for (; i < size; i++) {
+    const row = i * size;
+    let sum = 0;
+    for (let k = 0; k < size; k++) sum += (matrix[row + k] as number) * (vector[k] as number);
+    out[i] = sum;
+  }
 }
 
 /** Scores w_f − m·π_f/(π_f + π_s) per cell into the free slots (no order effect): the hot loop of a round. */

@@ -49,6 +49,8 @@ export interface LeaderboardFit {
   readonly samples?: Float64Array;
   /** Bootstrap boards: the full-data information factor of the chord refits, when they were used. */
   readonly informationFactor?: Float64Array;
+  /** Its single-precision inverse (as the chord refits used it). */
+  readonly informationInverse?: Float32Array;
 }
 
 /**
@@ -111,6 +113,7 @@ export function fitLeaderboard(
       played,
       samples: bootstrap.samples,
       ...(bootstrap.informationFactor === undefined ? {} : { informationFactor: bootstrap.informationFactor }),
+      ...(bootstrap.informationInverse === undefined ? {} : { informationInverse: bootstrap.informationInverse }),
     };
   }
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });

@@ -77,7 +77,13 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed, cells: cellIndex.cells });
   const pooledRatings = pooled.estimate;
   const start = pooled.parameters;
-  const factor = pooled.informationFactor === undefined ? {} : { factor: pooled.informationFactor };
+  const factor =
+    pooled.informationFactor === undefined
+      ? {}
+      : {
+          factor: pooled.informationFactor,
+          ...(pooled.informationInverse === undefined ? {} : { inverse: pooled.informationInverse }),
+        };
   const subsets: SubsetFits = {
     index: cellIndex,
     start,
