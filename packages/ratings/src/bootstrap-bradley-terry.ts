@@ -57,7 +57,7 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
  * full-data estimate ({@link runBootstrapRounds}): with half ties and up to {@link MAX_CHORD_ITEMS} rated items
  * by chord Newton with the full-data information frozen ({@link refitHalfTies}); when a resample drops an item
  * or the chord stalls, by full Newton (dense) or truncated Newton–CG (sparse, above
- * {@link SPARSE_SOLVER_THRESHOLD} items). Refits stop at 1e-7 on the log scale, or 1e-5 (0.002 Elo) in the
+ * {@link SPARSE_SOLVER_THRESHOLD} items). Refits stop at 1e-7 on the log scale, or 1e-4 (0.02 Elo) in the
  * sparse solver's range, unless `tolerance` says otherwise. A round whose resample has no finite MLE (an item
  * that never lost, without a prior) counts in `nonConvergedRounds`. Ratings of each round are normalised as the
  * point estimate (mean = initial, or the anchor's value). Intervals are percentile intervals; the estimate is

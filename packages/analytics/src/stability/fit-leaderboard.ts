@@ -75,8 +75,10 @@ export function fitLeaderboard(
 ): LeaderboardFit {
   const cells = options.cells ?? aggregatePairCells(outcomes);
   const start = options.start === undefined ? {} : { start: options.start };
-  const plain = fitPlainIfFinite(cells, options.start);
-  const finite = plain !== undefined;
+  // Bootstrap boards fit with the bootstrap prior anyway, so only the MLE's existence decides the prior there;
+  // Wald boards keep the plain fit when it exists.
+  const plain = options.method === "wald" ? fitPlainIfFinite(cells, options.start) : undefined;
+  const finite = options.method === "wald" ? plain !== undefined : hasFiniteMle(cells);
   const prior = finite ? 0 : FALLBACK_PRIOR;
   const played = new Float64Array(outcomes.itemIds.length);
   for (let row = 0; row < outcomes.size; row++) {
@@ -90,10 +92,7 @@ export function fitLeaderboard(
       rounds: options.rounds,
       seed: options.seed,
       prior: bootstrapPrior,
-      fit: fitBradleyTerry(cells, {
-        prior: bootstrapPrior,
-        ...(plain === undefined ? start : { start: plain.parameters }),
-      }),
+      fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
     });
     return {
       itemIds: outcomes.itemIds,
