@@ -21,7 +21,7 @@ import { measureReference } from "./reference/measure-reference.js";
 import { referenceWinners } from "./reference/reference-winners.js";
 import { unavailable } from "./section.js";
 import { measurePanelTransitivity } from "./stability/measure-panel-transitivity.js";
-import { measureStability } from "./stability/measure-stability.js";
+import { startStability } from "./stability/measure-stability.js";
 
 /**
  * Analyses the judges of one comparison table into a {@link MetricsDocument} (schema version 1): agreement,
@@ -61,6 +61,17 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     if (kind === "gold") labelJudges.add(code);
   });
 
+  // The pooled board's bootstrap runs on worker threads while this thread computes the other sections; its
+  // intervals are joined in before the sections that need them (stability, reference).
+  const stabilityStart = startStability({
+    table,
+    exclude: labelJudges,
+    rounds: options.bootstrapRounds,
+    seed: options.seed,
+    maxLeaderboardItems: options.maxLeaderboardItems,
+  });
+  const pooledPoint = "finish" in stabilityStart ? stabilityStart : undefined;
+
   const agreementCore = measureJudgeAgreement({
     votes,
     judgeIds: table.judgeIds,
@@ -91,14 +102,6 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
         : { available: true, ...measureAlpacaEvalAgreement(votes, table.judgeIds, humans) },
   };
 
-  const stabilityResult = measureStability({
-    table,
-    exclude: labelJudges,
-    rounds: options.bootstrapRounds,
-    seed: options.seed,
-    maxLeaderboardItems: options.maxLeaderboardItems,
-  });
-  const pooled = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
   const { transitivity, majorityEdges } = measurePanelTransitivity({
     units,
     votes,
@@ -106,18 +109,33 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     itemCount: table.itemIds.length,
     exclude: labelJudges,
   });
-  const stability: MetricsDocument["stability"] =
-    "section" in stabilityResult ? { available: true, ...stabilityResult.section, transitivity } : stabilityResult;
-
   const positionBias = measurePositionBias({
     table,
     units,
     orderPairs,
-    ratings: pooled?.estimate,
-    start: pooled?.parameters,
+    ratings: pooledPoint?.estimate,
+    start: pooledPoint?.parameters,
     windows: options.timeWindows,
     items,
   });
+  const biases = measureBiases({ table, units, items, judges, assessments, gold, exclude: labelJudges, options });
+  const coherence: MetricsDocument["coherence"] =
+    assessments === undefined || assessments.score.length === 0
+      ? unavailable("no pointwise assessments")
+      : {
+          available: true,
+          ...measureCoherence({
+            table,
+            assessments,
+            ratings: pooledPoint?.estimate,
+            maxItems: options.maxLeaderboardItems,
+          }),
+        };
+
+  const stabilityResult = "finish" in stabilityStart ? stabilityStart.finish() : stabilityStart;
+  const pooled = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
+  const stability: MetricsDocument["stability"] =
+    "section" in stabilityResult ? { available: true, ...stabilityResult.section, transitivity } : stabilityResult;
 
   const itemScore = references?.itemScore;
   const { winner, gap } = referenceWinners(units, itemScore, gold);
@@ -148,19 +166,8 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     agreement,
     positionBias,
     stability,
-    biases: measureBiases({ table, units, items, judges, assessments, gold, exclude: labelJudges, options }),
-    coherence:
-      assessments === undefined || assessments.score.length === 0
-        ? unavailable("no pointwise assessments")
-        : {
-            available: true,
-            ...measureCoherence({
-              table,
-              assessments,
-              ratings: pooled?.estimate,
-              maxItems: options.maxLeaderboardItems,
-            }),
-          },
+    biases,
+    coherence,
     reference,
     conditions: resolveConditions(input, units, hasReference ? winner : undefined, labelJudges),
   };

@@ -4,7 +4,7 @@ import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import type { RandomSource } from "./random-source.js";
-import { chooseBootstrapThreads, runBootstrapInThreads } from "./run-bootstrap-in-threads.js";
+import { chooseBootstrapThreads, startBootstrapInThreads } from "./run-bootstrap-in-threads.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 
 /** Options of {@link bootstrapBradleyTerry}: the fit's options plus the resampling plan. */
@@ -68,6 +68,28 @@ export function bootstrapBradleyTerry(
   input: PairwiseOutcomes | PairCells,
   options: BootstrapBradleyTerryOptions = {},
 ): BradleyTerryBootstrap {
+  return startBootstrapBradleyTerry(input, options).finish();
+}
+
+/** A bootstrap under way ({@link startBootstrapBradleyTerry}): the full-data fit now, the intervals on `finish`. */
+export interface PendingBradleyTerryBootstrap {
+  readonly fit: BradleyTerryFit;
+  /** See {@link BradleyTerryBootstrap.informationFactor}. */
+  readonly informationFactor?: Float64Array;
+  readonly informationInverse?: Float32Array;
+  /** Runs the remaining rounds on this thread, waits for the worker threads and summarises. */
+  finish(): BradleyTerryBootstrap;
+}
+
+/**
+ * {@link bootstrapBradleyTerry} in two steps: fits, prepares the plan and starts the worker threads (when it
+ * uses several), then returns, so that the caller can do other work on its own thread while the workers run
+ * rounds; `finish` joins in and returns the same result as {@link bootstrapBradleyTerry}.
+ */
+export function startBootstrapBradleyTerry(
+  input: PairwiseOutcomes | PairCells,
+  options: BootstrapBradleyTerryOptions = {},
+): PendingBradleyTerryBootstrap {
   const rounds = options.rounds ?? 1000;
   if (!(Number.isInteger(rounds) && rounds >= 1))
     throw new RangeError(`bootstrapBradleyTerry: rounds must be a positive integer, got ${rounds}`);
@@ -85,37 +107,44 @@ export function bootstrapBradleyTerry(
   };
   const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0, rounds);
   const itemCount = cells.itemIds.length;
-  const out = {
-    samples: new Float64Array(rounds * itemCount),
-    orderSamples: new Float64Array(rounds),
-    tieSamples: new Float64Array(rounds),
-  };
   const firstRound = options.firstRound ?? 0;
   // An injected generator is one stream through all rounds in order, so it cannot be split across threads.
   const threads = options.random === undefined ? chooseBootstrapThreads(options.threads, cells.size, rounds) : 1;
-  const { nonConvergedRounds, threadsUsed } =
-    threads > 1
-      ? runBootstrapInThreads(plan, firstRound, rounds, threads, out)
-      : { nonConvergedRounds: runBootstrapRounds(plan, firstRound, out, options.random), threadsUsed: 1 };
-  const { samples } = out;
-  const orderSamples = Array.from(out.orderSamples).filter((value) => !Number.isNaN(value));
-  const tieSamples = Array.from(out.tieSamples).filter((value) => !Number.isNaN(value));
-  const level = options.level ?? 0.95;
-  const summary = summarizeBootstrap({ itemIds: cells.itemIds, estimate: fit.ratings, samples, rounds, level });
-  const result: BradleyTerryBootstrap = {
-    ...summary,
-    fit,
-    seed: options.random === undefined ? (options.seed ?? 0) : options.seed,
-    nonConvergedRounds,
-    threadsUsed,
+  const pending = threads > 1 ? startBootstrapInThreads(plan, firstRound, rounds, threads) : null;
+  const matrices = {
     ...(plan.frozenFactor === null ? {} : { informationFactor: plan.frozenFactor }),
     ...(plan.frozenInverse === null ? {} : { informationInverse: plan.frozenInverse }),
   };
-  const withOrder =
-    orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;
-  return tieSamples.length > 0
-    ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
-    : withOrder;
+  const finish = (): BradleyTerryBootstrap => {
+    const out = {
+      samples: new Float64Array(rounds * itemCount),
+      orderSamples: new Float64Array(rounds),
+      tieSamples: new Float64Array(rounds),
+    };
+    const { nonConvergedRounds, threadsUsed } =
+      pending !== null
+        ? pending.finish(out)
+        : { nonConvergedRounds: runBootstrapRounds(plan, firstRound, out, options.random), threadsUsed: 1 };
+    const { samples } = out;
+    const orderSamples = Array.from(out.orderSamples).filter((value) => !Number.isNaN(value));
+    const tieSamples = Array.from(out.tieSamples).filter((value) => !Number.isNaN(value));
+    const level = options.level ?? 0.95;
+    const summary = summarizeBootstrap({ itemIds: cells.itemIds, estimate: fit.ratings, samples, rounds, level });
+    const result: BradleyTerryBootstrap = {
+      ...summary,
+      fit,
+      seed: options.random === undefined ? (options.seed ?? 0) : options.seed,
+      nonConvergedRounds,
+      threadsUsed,
+      ...matrices,
+    };
+    const withOrder =
+      orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;
+    return tieSamples.length > 0
+      ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
+      : withOrder;
+  };
+  return { fit, ...matrices, finish };
 }
 
 function percentileInterval(values: number[], level: number): { lower: number; upper: number } {

@@ -7,6 +7,8 @@ export {
   type BootstrapBradleyTerryOptions,
   type BradleyTerryBootstrap,
   bootstrapBradleyTerry,
+  type PendingBradleyTerryBootstrap,
+  startBootstrapBradleyTerry,
 } from "./bootstrap-bradley-terry.js";
 export { bootstrapCells } from "./bootstrap-cells.js";
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";

@@ -80,9 +80,31 @@ export function runBootstrapInThreads(
   threads: number,
   out: BootstrapRoundsOutput,
 ): { nonConvergedRounds: number; threadsUsed: number } {
+  return startBootstrapInThreads(plan, firstRound, rounds, threads).finish(out);
+}
+
+/** A threaded bootstrap whose workers are running; `finish` joins them on the calling thread. */
+export interface PendingThreadedBootstrap {
+  /** Takes the remaining chunks on this thread, waits for the workers, writes all rounds into `out`. */
+  finish(out: BootstrapRoundsOutput): { nonConvergedRounds: number; threadsUsed: number };
+}
+
+/**
+ * Starts the worker threads of {@link runBootstrapInThreads} and returns at once, so that the calling thread can
+ * do other work while they take chunks; `finish` then joins in. Without a worker entry (or with one thread) all
+ * rounds run in `finish`.
+ */
+export function startBootstrapInThreads(
+  plan: BootstrapPlan,
+  firstRound: number,
+  rounds: number,
+  threads: number,
+): PendingThreadedBootstrap {
   const itemCount = plan.cells.itemIds.length;
   const entry = threads > 1 ? locateWorkerEntry() : null;
-  if (entry === null) return { nonConvergedRounds: runBootstrapRounds(plan, firstRound, out), threadsUsed: 1 };
+  if (entry === null) {
+    return { finish: (out) => ({ nonConvergedRounds: runBootstrapRounds(plan, firstRound, out), threadsUsed: 1 }) };
+  }
   const chunks = Math.ceil(rounds / CHUNK_ROUNDS);
   const shared: SharedBootstrap = {
     samples: new SharedArrayBuffer(rounds * itemCount * 8),
@@ -107,25 +129,28 @@ export function runBootstrapInThreads(
       markFailed(shared, thread);
     }
   }
-  const started = performance.now();
-  const runner = createBootstrapRunner(plan);
-  runChunks(runner, shared, firstRound);
-  const ownTime = performance.now() - started;
-  awaitWorkers(shared, ownTime);
-  // Chunks claimed by a worker that failed or never finished are recomputed here.
-  const state = new Int32Array(shared.chunkState);
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    if (Atomics.load(state, chunk) !== 2) runChunk(runner, shared, firstRound, chunk);
-  }
-  for (const worker of workers) void worker.terminate();
-  out.samples.set(new Float64Array(shared.samples));
-  out.orderSamples.set(new Float64Array(shared.orderSamples));
-  out.tieSamples.set(new Float64Array(shared.tieSamples));
-  let nonConvergedRounds = 0;
-  for (const count of new Int32Array(shared.chunkNonConverged)) nonConvergedRounds += count;
-  let threadsUsed = 1;
-  for (const state of new Int32Array(shared.workerState)) if (state === FINISHED) threadsUsed++;
-  return { nonConvergedRounds, threadsUsed };
+  return {
+    finish(out) {
+      const started = performance.now();
+      const runner = createBootstrapRunner(plan);
+      runChunks(runner, shared, firstRound);
+      awaitWorkers(shared, performance.now() - started);
+      // Chunks claimed by a worker that failed or never finished are recomputed here.
+      const state = new Int32Array(shared.chunkState);
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        if (Atomics.load(state, chunk) !== 2) runChunk(runner, shared, firstRound, chunk);
+      }
+      for (const worker of workers) void worker.terminate();
+      out.samples.set(new Float64Array(shared.samples));
+      out.orderSamples.set(new Float64Array(shared.orderSamples));
+      out.tieSamples.set(new Float64Array(shared.tieSamples));
+      let nonConvergedRounds = 0;
+      for (const count of new Int32Array(shared.chunkNonConverged)) nonConvergedRounds += count;
+      let threadsUsed = 1;
+      for (const workerState of new Int32Array(shared.workerState)) if (workerState === FINISHED) threadsUsed++;
+      return { nonConvergedRounds, threadsUsed };
+    },
+  };
 }
 
 /** Takes chunks from the shared counter until none are left (called on every thread). */

@@ -1,13 +1,13 @@
 import {
   aggregatePairCells,
   type BradleyTerryFit,
-  bootstrapBradleyTerry,
   fitBradleyTerry,
   hasFiniteMle,
   type PairCells,
   type PairwiseOutcomes,
   rankByConfidenceInterval,
   rankByScore,
+  startBootstrapBradleyTerry,
 } from "@judgelab/ratings";
 import type { Leaderboard, LeaderboardRow } from "../metrics-document.js";
 import { unavailable } from "../section.js";
@@ -80,40 +80,9 @@ export function fitLeaderboard(
   const plain = options.method === "wald" ? fitPlainIfFinite(cells, options.start) : undefined;
   const finite = options.method === "wald" ? plain !== undefined : hasFiniteMle(cells);
   const prior = finite ? 0 : FALLBACK_PRIOR;
-  const played = new Float64Array(outcomes.itemIds.length);
-  for (let row = 0; row < outcomes.size; row++) {
-    if (outcomes.verdict[row]! > 2) continue;
-    played[outcomes.first[row]!]!++;
-    played[outcomes.second[row]!]!++;
-  }
+  const played = countPlayed(outcomes);
   if (options.method === "bootstrap") {
-    const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
-    const bootstrap = bootstrapBradleyTerry(cells, {
-      rounds: options.rounds,
-      seed: options.seed,
-      prior: bootstrapPrior,
-      fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
-    });
-    return {
-      itemIds: outcomes.itemIds,
-      method: "bootstrap",
-      rounds: options.rounds,
-      prior: Math.max(prior, BOOTSTRAP_PRIOR),
-      solver: bootstrap.fit.solver,
-      standardErrorMethod: bootstrap.fit.standardErrorMethod,
-      estimate: bootstrap.estimate,
-      parameters: bootstrap.fit.parameters,
-      lower: bootstrap.lower,
-      upper: bootstrap.upper,
-      standardDeviation: bootstrap.standardDeviation,
-      rank: bootstrap.rank,
-      rankLower: bootstrap.rankLower,
-      rankUpper: bootstrap.rankUpper,
-      played,
-      samples: bootstrap.samples,
-      ...(bootstrap.informationFactor === undefined ? {} : { informationFactor: bootstrap.informationFactor }),
-      ...(bootstrap.informationInverse === undefined ? {} : { informationInverse: bootstrap.informationInverse }),
-    };
+    return startBootstrapLeaderboard(outcomes, { ...options, cells, played, prior }).finish();
   }
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });
   const count = outcomes.itemIds.length;
@@ -148,6 +117,87 @@ export function fitLeaderboard(
     rankUpper,
     played,
   };
+}
+
+/** A pooled bootstrap board under way: the point fit now, the intervals on `finish` (see {@link fitLeaderboard}). */
+export interface PendingLeaderboard {
+  /** Full-data ratings (Elo scale) and the solver's parameters: available before the bootstrap finishes. */
+  readonly estimate: Float64Array;
+  readonly parameters: Float64Array;
+  readonly informationFactor?: Float64Array;
+  readonly informationInverse?: Float32Array;
+  finish(): LeaderboardFit;
+}
+
+/**
+ * The bootstrap board of {@link fitLeaderboard}, started: fits and starts the bootstrap's worker threads, so that
+ * the caller can compute other things meanwhile; `finish` joins in and returns the board.
+ */
+export function startBootstrapLeaderboard(
+  outcomes: PairwiseOutcomes,
+  options: {
+    rounds: number;
+    seed: number;
+    cells?: PairCells;
+    start?: Float64Array;
+    /** Precomputed by {@link fitLeaderboard}. */
+    played?: Float64Array;
+    prior?: number;
+  },
+): PendingLeaderboard {
+  const cells = options.cells ?? aggregatePairCells(outcomes);
+  const prior = options.prior ?? (hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR);
+  const played = options.played ?? countPlayed(outcomes);
+  const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
+  const start = options.start === undefined ? {} : { start: options.start };
+  const pending = startBootstrapBradleyTerry(cells, {
+    rounds: options.rounds,
+    seed: options.seed,
+    prior: bootstrapPrior,
+    fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
+  });
+  const matrices = {
+    ...(pending.informationFactor === undefined ? {} : { informationFactor: pending.informationFactor }),
+    ...(pending.informationInverse === undefined ? {} : { informationInverse: pending.informationInverse }),
+  };
+  return {
+    estimate: pending.fit.ratings,
+    parameters: pending.fit.parameters,
+    ...matrices,
+    finish: () => {
+      const bootstrap = pending.finish();
+      return {
+        itemIds: outcomes.itemIds,
+        method: "bootstrap",
+        rounds: options.rounds,
+        prior: bootstrapPrior,
+        solver: bootstrap.fit.solver,
+        standardErrorMethod: bootstrap.fit.standardErrorMethod,
+        estimate: bootstrap.estimate,
+        parameters: bootstrap.fit.parameters,
+        lower: bootstrap.lower,
+        upper: bootstrap.upper,
+        standardDeviation: bootstrap.standardDeviation,
+        rank: bootstrap.rank,
+        rankLower: bootstrap.rankLower,
+        rankUpper: bootstrap.rankUpper,
+        played,
+        samples: bootstrap.samples,
+        ...matrices,
+      };
+    },
+  };
+}
+
+/** Decided or tied comparisons per item code. */
+function countPlayed(outcomes: PairwiseOutcomes): Float64Array {
+  const played = new Float64Array(outcomes.itemIds.length);
+  for (let row = 0; row < outcomes.size; row++) {
+    if (outcomes.verdict[row]! > 2) continue;
+    played[outcomes.first[row]!]!++;
+    played[outcomes.second[row]!]!++;
+  }
+  return played;
 }
 
 /**

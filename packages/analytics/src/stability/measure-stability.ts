@@ -16,6 +16,7 @@ import {
   fitLeaderboard,
   fitRatings,
   type LeaderboardFit,
+  startBootstrapLeaderboard,
 } from "./fit-leaderboard.js";
 import { measureGraphDegree } from "./graph-degree.js";
 import {
@@ -59,6 +60,25 @@ export interface StabilityResult {
  * pairs).
  */
 export function measureStability(options: StabilityOptions): StabilityResult | { available: false; reason: string } {
+  const started = startStability(options);
+  return "finish" in started ? started.finish() : started;
+}
+
+/** Stability under way ({@link startStability}): the pooled point fit now, the section on `finish`. */
+export interface PendingStability {
+  /** Pooled ratings (Elo scale) and solver parameters of the point fit. */
+  readonly estimate: Float64Array;
+  readonly parameters: Float64Array;
+  /** Waits for the pooled bootstrap and assembles the section. */
+  finish(): StabilityResult;
+}
+
+/**
+ * {@link measureStability} in two steps: fits the pooled board, starts its bootstrap on worker threads, computes
+ * everything that needs only point fits (per-judge boards, leave-one-judge-out, split-half, convergence), and
+ * returns; the caller may compute other sections on this thread while the workers run, then call `finish`.
+ */
+export function startStability(options: StabilityOptions): PendingStability | { available: false; reason: string } {
   const { table, exclude, rounds, seed, maxLeaderboardItems } = options;
   const pooledOutcomes = selectOutcomes(table, (row) => !exclude.has(table.judge[row]!) && table.verdict[row]! < 3);
   const graph = measureGraphDegree(pooledOutcomes);
@@ -74,15 +94,15 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
   // One aggregation of the pooled rows; every later fit takes its cells from this index and starts the sparse
   // solver at the pooled parameters (same maxima, fewer Newton steps).
   const cellIndex = indexPairCells(pooledOutcomes);
-  const pooled = fitLeaderboard(pooledOutcomes, { method: "bootstrap", rounds, seed, cells: cellIndex.cells });
-  const pooledRatings = pooled.estimate;
-  const start = pooled.parameters;
+  const pending = startBootstrapLeaderboard(pooledOutcomes, { rounds, seed, cells: cellIndex.cells });
+  const pooledRatings = pending.estimate;
+  const start = pending.parameters;
   const factor =
-    pooled.informationFactor === undefined
+    pending.informationFactor === undefined
       ? {}
       : {
-          factor: pooled.informationFactor,
-          ...(pooled.informationInverse === undefined ? {} : { inverse: pooled.informationInverse }),
+          factor: pending.informationFactor,
+          ...(pending.informationInverse === undefined ? {} : { inverse: pending.informationInverse }),
         };
   const subsets: SubsetFits = {
     index: cellIndex,
@@ -132,20 +152,29 @@ export function measureStability(options: StabilityOptions): StabilityResult | {
             );
           }),
         };
+  const splitHalf = measureSplitHalf(subsets, seed);
+  const convergence = measureConvergence(pooledOutcomes, subsets, pooledRatings);
   return {
-    pooled,
-    section: {
-      method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, L2 prior ${pooled.prior}; ${pooled.solver} solver)`,
-      pooled: describeLeaderboard(pooled, pooledOutcomes.size, maxLeaderboardItems),
-      perJudge: perJudgeFits.map(({ judge, outcomes, fitted }) => ({
-        judge,
-        leaderboard: describeLeaderboard(fitted, outcomes.size, maxLeaderboardItems),
-      })),
-      correlations,
-      leaveOneJudgeOut,
-      splitHalf: measureSplitHalf(subsets, seed),
-      separability: measureSeparability(pooled),
-      convergence: measureConvergence(pooledOutcomes, subsets, pooledRatings),
+    estimate: pooledRatings,
+    parameters: start,
+    finish: () => {
+      const pooled = pending.finish();
+      return {
+        pooled,
+        section: {
+          method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, L2 prior ${pooled.prior}; ${pooled.solver} solver)`,
+          pooled: describeLeaderboard(pooled, pooledOutcomes.size, maxLeaderboardItems),
+          perJudge: perJudgeFits.map(({ judge, outcomes, fitted }) => ({
+            judge,
+            leaderboard: describeLeaderboard(fitted, outcomes.size, maxLeaderboardItems),
+          })),
+          correlations,
+          leaveOneJudgeOut,
+          splitHalf,
+          separability: measureSeparability(pooled),
+          convergence,
+        },
+      };
     },
   };
 }
