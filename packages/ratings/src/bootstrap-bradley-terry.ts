@@ -61,7 +61,7 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
  * sparse solver's range, unless `tolerance` says otherwise. A round whose resample has no finite MLE (an item
  * that never lost, without a prior) counts in `nonConvergedRounds`. Ratings of each round are normalised as the
  * point estimate (mean = initial, or the anchor's value). Intervals are percentile intervals; the estimate is
- * the full-data fit. Large bootstraps run on several threads ({@link runBootstrapInThreads}) with identical
+ * the full-data fit. Large bootstraps run on several threads ({@link startBootstrapInThreads}) with identical
  * results.
  */
 export function bootstrapBradleyTerry(

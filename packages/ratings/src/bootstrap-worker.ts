@@ -1,4 +1,4 @@
-/** Entry of the bootstrap's worker threads ({@link runBootstrapInThreads}): runs chunks of rounds until none are left. */
+/** Entry of the bootstrap's worker threads ({@link startBootstrapInThreads}): runs chunks of rounds until none are left. */
 import { workerData } from "node:worker_threads";
 import { type BootstrapWorkerData, runWorkerChunks } from "./run-bootstrap-in-threads.js";
 

@@ -14,14 +14,12 @@ export interface CountResampler {
 }
 
 /**
- * One resample of the slot method before it is summed per category: N draws landed in `hits` (slot k of
- * category `category[j]` lies in [blockEnd[j − 1], blockEnd[j]); only positive categories, in order). Call
- * `drawHits`, then read `hits` if it returned true, else (a slot took over 255 hits) `countHits`.
+ * One resample of the slot method before it is summed per category: N draws landed in `hits`, where the slots
+ * of the categories with positive weight follow each other in category order, weight[k] slots for category k.
+ * Call `drawHits`, then read `hits` if it returned true, else (a slot took over 255 hits) `countHits`.
  */
 export interface SlotResample {
   readonly hits: Uint8Array;
-  readonly category: Int32Array;
-  readonly blockEnd: Int32Array;
   /** Draws a resample into `hits`; false when some slot overflowed its byte (then use `countHits`). */
   drawHits(random: RandomSource): boolean;
   /** The last resample's exact counts per category, overflow included, into `out`. */
@@ -162,6 +160,6 @@ export function createCountResampler(weights: Float64Array): CountResampler {
       drawHits(random);
       return countHits(out);
     },
-    slots: { hits, category, blockEnd, drawHits, countHits },
+    slots: { hits, drawHits, countHits },
   };
 }

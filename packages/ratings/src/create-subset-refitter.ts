@@ -57,7 +57,6 @@ export function createSubsetRefitter(
   if (factor === null) return null;
   const refitter = createHalfTiesRefit({
     cells,
-    parameters,
     freeIndex: layout.freeIndex,
     freeCount: layout.freeCount,
     orderIndex: -1,

@@ -45,10 +45,9 @@ export interface HalfTiesRefit {
   };
 }
 
-/** Precomputes a {@link HalfTiesRefit} for cells fitted at `parameters` (θ, then δ if any). */
+/** Precomputes a {@link HalfTiesRefit} for cells with the full-data information's Cholesky factor. */
 export function createHalfTiesRefit(options: {
   cells: { first: Int32Array; second: Int32Array; positional: Uint8Array } & CellCounts;
-  parameters: Float64Array;
   freeIndex: Int32Array;
   freeCount: number;
   orderIndex: number;

@@ -64,25 +64,6 @@ export function chooseBootstrapThreads(
   return Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS, Math.ceil(rounds / CHUNK_ROUNDS)));
 }
 
-/**
- * Runs rounds firstRound .. firstRound + rounds − 1 of the plan on `threads` threads: the calling thread and
- * threads − 1 worker threads take chunks of {@link CHUNK_ROUNDS} rounds from a shared counter and write into
- * shared memory, so slow or late workers only take fewer chunks. Each round is seeded by its own number, so the
- * result is identical to {@link runBootstrapRounds} on one thread. Synchronous: the caller blocks (Atomics.wait)
- * until all chunks are done. A worker that cannot start (e.g. no worker entry file next to this module), fails
- * or stops responding has its unfinished chunks recomputed here. Returns the rounds that did not converge and
- * the number of threads that completed their share (1 + workers that finished).
- */
-export function runBootstrapInThreads(
-  plan: BootstrapPlan,
-  firstRound: number,
-  rounds: number,
-  threads: number,
-  out: BootstrapRoundsOutput,
-): { nonConvergedRounds: number; threadsUsed: number } {
-  return startBootstrapInThreads(plan, firstRound, rounds, threads).finish(out);
-}
-
 /** A threaded bootstrap whose workers are running; `finish` joins them on the calling thread. */
 export interface PendingThreadedBootstrap {
   /** Takes the remaining chunks on this thread, waits for the workers, writes all rounds into `out`. */
@@ -90,9 +71,13 @@ export interface PendingThreadedBootstrap {
 }
 
 /**
- * Starts the worker threads of {@link runBootstrapInThreads} and returns at once, so that the calling thread can
- * do other work while they take chunks; `finish` then joins in. Without a worker entry (or with one thread) all
- * rounds run in `finish`.
+ * Runs rounds firstRound .. firstRound + rounds − 1 of the plan on `threads` threads: the calling thread and
+ * threads − 1 worker threads take chunks of {@link CHUNK_ROUNDS} rounds from a shared counter and write into
+ * shared memory, so slow or late workers only take fewer chunks. Each round is seeded by its own number, so the
+ * result is identical to {@link runBootstrapRounds} on one thread. This starts the workers and returns at once,
+ * so that the calling thread can do other work; `finish` then joins in and blocks (Atomics.wait) until all
+ * chunks are done. A worker that cannot start, fails or stops responding has its unfinished chunks recomputed
+ * by the caller. Without a worker entry (or with one thread) all rounds run in `finish`.
  */
 export function startBootstrapInThreads(
   plan: BootstrapPlan,

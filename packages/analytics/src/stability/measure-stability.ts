@@ -36,7 +36,7 @@ import { selectOutcomes } from "./select-outcomes.js";
  */
 export const STABILITY_LIMITS = { maxItems: 20000, minOpponentsPerItem: 2, splitHalfRounds: 6, convergencePoints: 12 };
 
-/** Options of {@link measureStability}. */
+/** Options of {@link startStability}. */
 export interface StabilityOptions {
   readonly table: ComparisonTable;
   /** Judges whose verdicts are labels (gold), left out of leaderboards. */
@@ -52,18 +52,6 @@ export interface StabilityResult {
   readonly pooled: LeaderboardFit;
 }
 
-/**
- * Leaderboards per judge and pooled (BT on the Elo scale with bootstrap CIs), their rank correlations,
- * leave-one-judge-out, split-half, separability with confidence and convergence. Returns an
- * {@link Unavailable} reason when the data cannot support a leaderboard (more items than
- * {@link STABILITY_LIMITS}, or items meet fewer than two distinct opponents on average, e.g. isolated answer
- * pairs).
- */
-export function measureStability(options: StabilityOptions): StabilityResult | { available: false; reason: string } {
-  const started = startStability(options);
-  return "finish" in started ? started.finish() : started;
-}
-
 /** Stability under way ({@link startStability}): the pooled point fit now, the section on `finish`. */
 export interface PendingStability {
   /** Pooled ratings (Elo scale) and solver parameters of the point fit. */
@@ -74,9 +62,15 @@ export interface PendingStability {
 }
 
 /**
- * {@link measureStability} in two steps: fits the pooled board, starts its bootstrap on worker threads, computes
- * everything that needs only point fits (per-judge boards, leave-one-judge-out, split-half, convergence), and
- * returns; the caller may compute other sections on this thread while the workers run, then call `finish`.
+ * Leaderboards per judge and pooled (BT on the Elo scale with bootstrap CIs), their rank correlations,
+ * leave-one-judge-out, split-half, separability with confidence and convergence. Returns an
+ * {@link Unavailable} reason when the data cannot support a leaderboard (more items than
+ * {@link STABILITY_LIMITS}, or items meet fewer than two distinct opponents on average, e.g. isolated answer
+ * pairs).
+ *
+ * In two steps: fits the pooled board, starts its bootstrap on worker threads, computes everything that needs
+ * only point fits (per-judge boards, leave-one-judge-out, split-half, convergence), and returns; the caller may
+ * compute other sections on this thread while the workers run, then call `finish`.
  */
 export function startStability(options: StabilityOptions): PendingStability | { available: false; reason: string } {
   const { table, exclude, rounds, seed, maxLeaderboardItems } = options;
