@@ -34,7 +34,7 @@ export function centreSparseStrengths(options: {
   const { itemCount, active } = layout;
   const itemIds = cells.itemIds;
   const information = new Float64Array(itemCount);
-  const links = new Map<number, number>();
+  const links = createPairSums(itemCount);
   for (let c = 0; c < cells.size; c++) {
     const weight = curvature.a[c] as number;
     if (weight === 0) continue;
@@ -42,8 +42,7 @@ export function centreSparseStrengths(options: {
     const s = cells.second[c] as number;
     information[f] = (information[f] as number) + weight;
     information[s] = (information[s] as number) + weight;
-    const key = f < s ? f * itemCount + s : s * itemCount + f;
-    links.set(key, (links.get(key) ?? 0) + weight);
+    links.add(f < s ? f * itemCount + s : s * itemCount + f, weight);
   }
   let activeCount = 0;
   let meanInverse = 0;
@@ -55,7 +54,7 @@ export function centreSparseStrengths(options: {
   }
   meanInverse /= Math.max(1, activeCount);
   const secondOrder = new Float64Array(itemCount);
-  for (const [key, link] of links) {
+  for (const [key, link] of links.entries()) {
     const i = Math.floor(key / itemCount);
     const j = key - i * itemCount;
     secondOrder[i] = (secondOrder[i] as number) + (link * link) / (information[j] as number);
@@ -75,7 +74,7 @@ export function centreSparseStrengths(options: {
     const anchorVariance = uncentred(a);
     variance = (i) => {
       if (i === a) return 0;
-      const link = links.get(i < a ? i * itemCount + a : a * itemCount + i) ?? 0;
+      const link = links.get(i < a ? i * itemCount + a : a * itemCount + i);
       return uncentred(i) + anchorVariance - (2 * link) / ((information[i] as number) * (information[a] as number));
     };
   } else {
@@ -127,4 +126,43 @@ export function parameterVariance(options: {
     maxIterations: 5000,
   });
   return solved.converged ? (solution[index] as number) : Number.NaN;
+}
+
+/** Largest item count for a dense items² table of pair sums (32 MB of sums and 4 MB of flags at 2,048 items). */
+const DENSE_PAIR_ITEMS = 2048;
+
+/**
+ * Sums per unordered item pair (key i·n + j, i < j): a dense items² table up to {@link DENSE_PAIR_ITEMS} items
+ * (a Map over hundreds of thousands of pairs costs about a second), a Map above. Entries come back in the order
+ * the pairs were first added, either way.
+ */
+function createPairSums(itemCount: number): {
+  add(key: number, value: number): void;
+  get(key: number): number;
+  entries(): Iterable<[number, number]>;
+} {
+  if (itemCount > DENSE_PAIR_ITEMS) {
+    const map = new Map<number, number>();
+    return {
+      add: (key, value) => map.set(key, (map.get(key) ?? 0) + value),
+      get: (key) => map.get(key) ?? 0,
+      entries: () => map.entries(),
+    };
+  }
+  const table = new Float64Array(itemCount * itemCount);
+  const keys: number[] = [];
+  const seen = new Uint8Array(itemCount * itemCount);
+  return {
+    add: (key, value) => {
+      if (seen[key] === 0) {
+        seen[key] = 1;
+        keys.push(key);
+      }
+      table[key] = (table[key] as number) + value;
+    },
+    get: (key) => table[key] as number,
+    *entries() {
+      for (const key of keys) yield [key, table[key] as number];
+    },
+  };
 }

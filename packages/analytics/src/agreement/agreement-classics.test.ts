@@ -78,3 +78,34 @@ describe.skipIf(!hasSharedDatasets)("agreement classics (shared/datasets/agreeme
     expect(majority).toEqual([105, 422, 472]);
   });
 });
+
+describe("unit weights (merged identical units)", () => {
+  it("give the same Fleiss κ and Krippendorff α as the units written out one by one", () => {
+    // Four distinct 3-category count vectors with multiplicities 3, 1, 2, 4 (one of them a single rating).
+    const rows = [
+      [2, 0, 1],
+      [0, 3, 0],
+      [1, 1, 1],
+      [0, 0, 1],
+    ];
+    const multiplicity = [3, 1, 2, 4];
+    const merged: RatingCounts = {
+      units: rows.length,
+      categories: 3,
+      counts: rows.flat(),
+      weights: multiplicity,
+    };
+    const expanded: RatingCounts = {
+      units: 10,
+      categories: 3,
+      counts: rows.flatMap((row, index) => Array.from({ length: multiplicity[index]! }, () => row).flat()),
+    };
+    expect(fleissKappa(merged).kappa).toBeCloseTo(fleissKappa(expanded).kappa, 12);
+    expect(fleissKappa(merged).percentAgreement).toBeCloseTo(fleissKappa(expanded).percentAgreement, 12);
+    expect(fleissKappa(merged).units).toBe(6);
+    for (const level of ["nominal", "ordinal", "interval"] as const) {
+      expect(krippendorffAlpha(merged, level).alpha).toBeCloseTo(krippendorffAlpha(expanded, level).alpha, 12);
+    }
+    expect(krippendorffAlpha(merged, "nominal").pairable).toBe(6);
+  });
+});

@@ -6,6 +6,8 @@ export interface RatingCounts {
   readonly units: number;
   readonly categories: number;
   readonly counts: ArrayLike<number>;
+  /** How many units each row stands for (rows of identical units merged, or bootstrap multiplicities); default 1. */
+  readonly weights?: ArrayLike<number>;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface RatingCounts {
  * Reference values: irr `diagnoses` 0.4302; irrCAC `cac.raw4raters` 0.76117 with p_a = 0.8181818.
  */
 export function fleissKappa(data: RatingCounts): { kappa: number; percentAgreement: number; units: number } {
-  const { units, categories, counts } = data;
+  const { units, categories, counts, weights } = data;
   const pi = new Float64Array(categories);
   let rated = 0;
   let agreementSum = 0;
@@ -25,17 +27,18 @@ export function fleissKappa(data: RatingCounts): { kappa: number; percentAgreeme
   for (let u = 0; u < units; u++) {
     let total = 0;
     for (let c = 0; c < categories; c++) total += counts[u * categories + c]!;
-    if (total === 0) continue;
-    rated++;
+    const weight = weights === undefined ? 1 : weights[u]!;
+    if (total === 0 || weight === 0) continue;
+    rated += weight;
     let pairs = 0;
     for (let c = 0; c < categories; c++) {
       const count = counts[u * categories + c]!;
-      pi[c]! += count / total;
+      pi[c]! += (weight * count) / total;
       pairs += count * (count - 1);
     }
     if (total >= 2) {
-      multiRated++;
-      agreementSum += pairs / (total * (total - 1));
+      multiRated += weight;
+      agreementSum += (weight * pairs) / (total * (total - 1));
     }
   }
   if (rated === 0 || multiRated === 0) return { kappa: Number.NaN, percentAgreement: Number.NaN, units: multiRated };

@@ -16,20 +16,21 @@ export function krippendorffAlpha(
   level: AlphaLevel,
   values?: ArrayLike<number>,
 ): { alpha: number; pairable: number } {
-  const { units, categories: k, counts } = data;
+  const { units, categories: k, counts, weights } = data;
   const coincidence = new Float64Array(k * k);
   let pairableUnits = 0;
   for (let u = 0; u < units; u++) {
     let m = 0;
     for (let c = 0; c < k; c++) m += counts[u * k + c]!;
-    if (m < 2) continue;
-    pairableUnits++;
+    const weight = weights === undefined ? 1 : weights[u]!;
+    if (m < 2 || weight === 0) continue;
+    pairableUnits += weight;
     for (let c = 0; c < k; c++) {
       const nc = counts[u * k + c]!;
       if (nc === 0) continue;
       for (let d = 0; d < k; d++) {
         const nd = counts[u * k + d]! - (c === d ? 1 : 0);
-        if (nd > 0) coincidence[c * k + d]! += (nc * nd) / (m - 1);
+        if (nd > 0) coincidence[c * k + d]! += (weight * nc * nd) / (m - 1);
       }
     }
   }

@@ -1,7 +1,6 @@
 import { createRandomSource, sampleMultinomial } from "@judgelab/ratings";
 import type { AgreementSection, Interval, JudgePairAgreement, PanelAgreement, Section } from "../metrics-document.js";
 import { unavailable } from "../section.js";
-import { drawBootstrapCounts } from "../stats/draw-bootstrap-counts.js";
 import { bootstrapInterval, proportion, statistic } from "../stats/proportion.js";
 import { cohenKappaFromMatrix } from "./cohen-kappa.js";
 import { fleissKappa } from "./fleiss-kappa.js";
@@ -122,8 +121,12 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
   for (let u = 0; u < votes.units; u++) {
     if (perUnit[u * 3]! + perUnit[u * 3 + 1]! + perUnit[u * 3 + 2]! < 2) perUnit.fill(0, u * 3, u * 3 + 3);
   }
-  const compute = (counts: Float64Array, units: number) => {
-    const data = { units, categories: 3, counts };
+  // The figures depend on the units only through their count vectors, so units with the same vector are merged
+  // into one weighted row (a handful of rows for a small panel), and resampling the units with replacement is
+  // one multinomial draw of the rows' multiplicities per round.
+  const patterns = mergeIdenticalUnits(perUnit, votes.units);
+  const compute = (weights: Float64Array) => {
+    const data = { units: patterns.rows, categories: 3, counts: patterns.counts, weights };
     const fleiss = fleissKappa(data);
     return [
       fleiss.kappa,
@@ -134,25 +137,16 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
       fleiss.units,
     ] as const;
   };
-  const full = compute(perUnit, votes.units);
+  const full = compute(patterns.frequency);
   const pairable = full[5];
   if (pairable === 0) return unavailable("no unit has two or more valid votes");
-  const rounds = Math.min(bootstrapRounds, Math.max(50, Math.floor(2e7 / Math.max(1, votes.units * 3))));
+  const rounds = Math.min(bootstrapRounds, Math.max(50, Math.floor(2e7 / Math.max(1, patterns.rows * 3))));
   const samples = Array.from({ length: 5 }, () => new Float64Array(rounds));
   const random = createRandomSource(seed);
-  const weights = new Uint32Array(votes.units);
-  const resampled = new Float64Array(votes.units * 3);
+  const multiplicity = new Float64Array(patterns.rows);
   for (let round = 0; round < rounds; round++) {
-    drawBootstrapCounts(random, weights);
-    let next = 0;
-    for (let u = 0; u < votes.units; u++) {
-      for (let copy = 0; copy < weights[u]!; copy++, next++) {
-        resampled[next * 3] = perUnit[u * 3]!;
-        resampled[next * 3 + 1] = perUnit[u * 3 + 1]!;
-        resampled[next * 3 + 2] = perUnit[u * 3 + 2]!;
-      }
-    }
-    const values = compute(resampled, votes.units);
+    sampleMultinomial({ random, total: votes.units, weights: patterns.frequency, out: multiplicity });
+    const values = compute(multiplicity);
     for (let index = 0; index < 5; index++) samples[index]![round] = values[index]!;
   }
   const figure = (index: number) => statistic(full[index]!, pairable, bootstrapInterval(samples[index]!));
@@ -187,4 +181,29 @@ function bootstrapKappaIntervals(
     weighted[round] = cohenKappaFromMatrix(drawn, 3, "linear");
   }
   return { kappa: bootstrapInterval(kappas), weighted: bootstrapInterval(weighted) };
+}
+
+/** Distinct rows of a units × 3 count table with how many units share each (first-appearance order). */
+function mergeIdenticalUnits(
+  perUnit: Float64Array,
+  units: number,
+): { rows: number; counts: Float64Array; frequency: Float64Array } {
+  const index = new Map<string, number>();
+  const counts: number[] = [];
+  const frequency: number[] = [];
+  for (let u = 0; u < units; u++) {
+    const a = perUnit[u * 3]!;
+    const b = perUnit[u * 3 + 1]!;
+    const c = perUnit[u * 3 + 2]!;
+    const key = `${a},${b},${c}`;
+    let row = index.get(key);
+    if (row === undefined) {
+      row = frequency.length;
+      index.set(key, row);
+      counts.push(a, b, c);
+      frequency.push(0);
+    }
+    frequency[row]!++;
+  }
+  return { rows: frequency.length, counts: Float64Array.from(counts), frequency: Float64Array.from(frequency) };
 }
