@@ -8,7 +8,7 @@ export { JsonLinesWriter } from "./json-lines-writer.js";
 export { type LoadDatasetOptions, type LoadedDataset, loadDataset } from "./load-dataset.js";
 export { DEFAULT_CHUNK_SIZE, openByteStream } from "./open-byte-stream.js";
 export { type CsvRecord, type ReadCsvOptions, readCsvRecords } from "./read-csv-records.js";
-export { type JsonLine, readJsonLines } from "./read-json-lines.js";
+export { isBlankLine, type JsonLine, readJsonLines } from "./read-json-lines.js";
 export {
   DEFAULT_MAX_LINE_LENGTH,
   type LineBatch,

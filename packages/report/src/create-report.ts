@@ -7,7 +7,11 @@ import {
 import { loadDataset } from "@judgelab/datasets";
 import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
-import { collectComparisonDetails, streamComparisonRecords } from "./model/collect-comparison-details.js";
+import {
+  collectComparisonDetails,
+  detailsLinePrefilter,
+  streamComparisonRecords,
+} from "./model/collect-comparison-details.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
@@ -132,7 +136,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const titles = new Map(dataset.items.map((item) => [item.id, item.title ?? item.id]));
   progress(`collecting comparison history for ${pageItems.length} item pages`);
   const details = await collectComparisonDetails({
-    comparisons: streamComparisonRecords(options.datasetPath),
+    comparisons: streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems)),
     historyItems: new Set(pageItems),
     titleOf: (id) => titles.get(id) ?? id,
   });

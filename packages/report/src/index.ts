@@ -92,6 +92,7 @@ export {
   type CollectComparisonDetailsOptions,
   type ComparisonDetails,
   collectComparisonDetails,
+  detailsLinePrefilter,
   type JudgeUsage,
   streamComparisonRecords,
 } from "./model/collect-comparison-details.js";

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { readJsonLines, resolveDatasetFiles } from "@judgelab/datasets";
+import { isBlankLine, readLineBatches, resolveDatasetFiles } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
 import type { HistoryEntry } from "./report-data.js";
 
@@ -86,12 +86,49 @@ export async function collectComparisonDetails(options: CollectComparisonDetails
 
 /**
  * Streams the comparison records of a dataset folder (or of a standalone comparisons `.jsonl` file). The dataset
- * must have been validated already (e.g. by loadDataset): records are trusted here.
+ * must have been validated already (e.g. by loadDataset): records are trusted here. With `prefilter`, lines for
+ * which it returns false are skipped without being parsed (see {@link detailsLinePrefilter}).
  */
-export async function* streamComparisonRecords(datasetPath: string): AsyncGenerator<Comparison> {
+export async function* streamComparisonRecords(
+  datasetPath: string,
+  prefilter?: (line: string) => boolean,
+): AsyncGenerator<Comparison> {
   const isDirectory = (await stat(datasetPath)).isDirectory();
   const file = isDirectory ? resolveDatasetFiles(datasetPath).comparisons : datasetPath;
-  for await (const line of readJsonLines(file)) {
-    if (line.value !== undefined) yield line.value as Comparison;
+  for await (const batch of readLineBatches(file)) {
+    const records: Comparison[] = [];
+    let overlongIndex = 0;
+    for (let index = 0; index < batch.lines.length; index++) {
+      // A validated dataset has no over-long or unparseable lines; skip them like readJsonLines' errors.
+      if (batch.overlong[overlongIndex] === index) {
+        overlongIndex++;
+        continue;
+      }
+      const text = batch.lines[index] as string;
+      if (isBlankLine(text) || (prefilter !== undefined && !prefilter(text))) continue;
+      try {
+        records.push(JSON.parse(text) as Comparison);
+      } catch {}
+    }
+    yield* records;
   }
+}
+
+/**
+ * A cheap test of a comparison's raw JSON line that is true for every line {@link collectComparisonDetails}
+ * needs: lines naming one of `historyItems` as a quoted string, lines with a `"usage"` key, and any line with a
+ * \u escape (where an id or key could be spelled differently). Undefined (parse every line) when an item id
+ * would itself need escaping in JSON. Skipping the other lines unparsed saves most of the second pass over a
+ * large comparisons file.
+ */
+export function detailsLinePrefilter(historyItems: Iterable<string>): ((line: string) => boolean) | undefined {
+  const ids = [...historyItems];
+  if (ids.some((id) => !/^[\x20-\x7e]*$/.test(id) || JSON.stringify(id) !== `"${id}"`)) return undefined;
+  const alternatives = ids.map(escapeRegExp).join("|");
+  const named = ids.length === 0 ? null : new RegExp(`"(?:${alternatives})"`);
+  return (line) => line.includes('"usage"') || line.includes("\\u") || named?.test(line) === true;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
