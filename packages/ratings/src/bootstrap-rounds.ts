@@ -115,6 +115,7 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
     layout.ties === "half" && frozenFactor !== null
       ? createHalfTiesRefit({
           cells,
+          parameters: plan.parameters,
           freeIndex: layout.freeIndex,
           freeCount: layout.freeCount,
           orderIndex: layout.orderIndex,

@@ -57,6 +57,7 @@ export function createSubsetRefitter(
   if (factor === null) return null;
   const refitter = createHalfTiesRefit({
     cells,
+    parameters,
     freeIndex: layout.freeIndex,
     freeCount: layout.freeCount,
     orderIndex: -1,

@@ -31,6 +31,9 @@ export interface HalfTiesRefit {
   readonly expectedSlots: Uint8Array;
   /** Scratch: slots seen in the current round. */
   readonly seenSlots: Uint8Array;
+  /** Strengths e^(θ̂ − c) per gradient slot at the full-data estimate, and e^δ̂: for the first step's scores. */
+  readonly startStrength: Float64Array;
+  readonly startOrderFactor: number;
   /** The current round's cells with a resampled comparison (packed; the first `roundSize` entries are used). */
   readonly round: {
     size: number;
@@ -42,12 +45,17 @@ export interface HalfTiesRefit {
     readonly total: Float64Array;
     /** Filled only with an order effect. */
     readonly positional: Uint8Array;
+    /** The round's score at the full-data estimate (where every refit starts), summed while loading. */
+    readonly startGradient: Float64Array;
+    startOrderScore: number;
   };
 }
 
 /** Precomputes a {@link HalfTiesRefit} for cells with the full-data information's Cholesky factor. */
 export function createHalfTiesRefit(options: {
   cells: { first: Int32Array; second: Int32Array; positional: Uint8Array } & CellCounts;
+  /** The full-data estimate (θ, then δ if any), where every refit starts. */
+  parameters: Float64Array;
   freeIndex: Int32Array;
   freeCount: number;
   orderIndex: number;
@@ -57,7 +65,7 @@ export function createHalfTiesRefit(options: {
   prior: number;
   itemCount: number;
 }): HalfTiesRefit {
-  const { cells, freeIndex, freeCount, orderIndex } = options;
+  const { cells, parameters, freeIndex, freeCount, orderIndex } = options;
   const cellCount = cells.first.length;
   const firstSlot = new Int32Array(cellCount);
   const secondSlot = new Int32Array(cellCount);
@@ -77,10 +85,21 @@ export function createHalfTiesRefit(options: {
       expectedSlots[secondSlot[c] as number] = 1;
     }
   }
+  const startStrength = new Float64Array(freeCount + 1);
+  let mean = 0;
+  for (let i = 0; i < options.itemCount; i++) mean += parameters[i] as number;
+  mean /= Math.max(1, options.itemCount);
+  for (let i = 0; i < options.itemCount; i++) {
+    const free = freeIndex[i] as number;
+    if (free >= 0) startStrength[free] = Math.exp((parameters[i] as number) - mean);
+  }
+  if (referenceItem >= 0) startStrength[freeCount] = Math.exp((parameters[referenceItem] as number) - mean);
   return {
     freeIndex,
     freeCount,
     orderIndex,
+    startStrength,
+    startOrderFactor: orderIndex >= 0 ? Math.exp(parameters[orderIndex] as number) : 1,
     inverse: options.inverse ?? invertFromCholesky(options.factor, freeCount),
     prior: options.prior,
     itemCount: options.itemCount,
@@ -97,6 +116,8 @@ export function createHalfTiesRefit(options: {
       weightFirst: new Float64Array(cellCount),
       total: new Float64Array(cellCount),
       positional: new Uint8Array(cellCount),
+      startGradient: new Float64Array(freeCount + 1),
+      startOrderScore: 0,
     },
   };
 }
@@ -108,7 +129,7 @@ export function createHalfTiesRefit(options: {
  */
 export function loadHalfTiesRound(refit: HalfTiesRefit, counts: CellCounts): boolean {
   const { firstWins, secondWins, ties } = counts;
-  refit.seenSlots.fill(0);
+  openRound(refit);
   let size = 0;
   for (let c = 0; c < refit.firstSlot.length; c++) {
     const tieCount = ties[c] as number;
@@ -119,9 +140,18 @@ export function loadHalfTiesRound(refit: HalfTiesRefit, counts: CellCounts): boo
   return closeRound(refit, size);
 }
 
-/** Appends cell c with w_f and m at position `size` of the round's packed cells (marking its items seen). */
+function openRound(refit: HalfTiesRefit): void {
+  refit.seenSlots.fill(0);
+  refit.round.startGradient.fill(0);
+  refit.round.startOrderScore = 0;
+}
+
+/**
+ * Appends cell c with w_f and m at position `size` of the round's packed cells, marks its items seen and adds
+ * its score at the full-data estimate to the start gradient (the first step then needs no pass of its own).
+ */
 function appendCell(refit: HalfTiesRefit, c: number, weightFirst: number, total: number, size: number): number {
-  const { round, seenSlots } = refit;
+  const { round, seenSlots, startStrength } = refit;
   const fi = refit.firstSlot[c] as number;
   const si = refit.secondSlot[c] as number;
   seenSlots[fi] = 1;
@@ -130,7 +160,16 @@ function appendCell(refit: HalfTiesRefit, c: number, weightFirst: number, total:
   round.secondSlot[size] = si;
   round.weightFirst[size] = weightFirst;
   round.total[size] = total;
-  if (refit.orderIndex >= 0) round.positional[size] = refit.positional[c] as number;
+  let strengthFirst = startStrength[fi] as number;
+  if (refit.orderIndex >= 0) {
+    const positional = refit.positional[c] as number;
+    round.positional[size] = positional;
+    if (positional === 1) strengthFirst *= refit.startOrderFactor;
+  }
+  const score = weightFirst - (total * strengthFirst) / (strengthFirst + (startStrength[si] as number));
+  round.startGradient[fi] = (round.startGradient[fi] as number) + score;
+  round.startGradient[si] = (round.startGradient[si] as number) - score;
+  if (refit.orderIndex >= 0 && refit.positional[c] === 1) round.startOrderScore += score;
   return size + 1;
 }
 
@@ -192,7 +231,7 @@ export function loadHalfTiesRoundFromSlots(
   }
   cumulative[hits.length] = running;
   const { start, winsEnd, lossesEnd } = slots;
-  refit.seenSlots.fill(0);
+  openRound(refit);
   const cellCount = refit.firstSlot.length;
   let size = 0;
   let before = cumulative[0] as number;
@@ -245,9 +284,13 @@ export function refitHalfTies(
   for (let k = 0; k < freeCount; k++) x[k] = parameters[slotParameter[k] as number] as number;
   let previous = Number.POSITIVE_INFINITY;
   for (let step = 1; step <= options.maxSteps; step++) {
-    gradient.fill(0);
     let orderScore: number;
-    {
+    if (step === 1) {
+      // `parameters` hold the full-data estimate on entry: its scores were summed while loading the round.
+      gradient.set(refit.round.startGradient);
+      orderScore = refit.round.startOrderScore;
+    } else {
+      gradient.fill(0);
       // σ(θ_f − θ_s + δ) = π_f·e^δ / (π_f·e^δ + π_s) with π = e^(θ − c): one exponential per item, not per cell.
       // Any common shift c cancels in the ratio; the mean keeps the exponentials far from overflow.
       let mean = 0;
