@@ -153,6 +153,33 @@ describe("bootstrapBradleyTerry above the dense solver's threshold", () => {
   });
 });
 
+describe("bootstrap spread above the dense solver's threshold (chord refits, slot resampling)", () => {
+  it("matches the exact Fisher standard errors at 600 items (mean SD/SE within 5%) and covers the truth", () => {
+    const { strengths, outcomes } = simulate({ items: 600, perItem: 200, seed: 31 });
+    const cells = aggregatePairCells(outcomes);
+    const exact = fitBradleyTerry(cells, { prior: 1e-3, solver: "dense" });
+    const bootstrap = bootstrapBradleyTerry(cells, { prior: 1e-3, rounds: 200, seed: 4 });
+    expect(bootstrap.fit.solver).toBe("sparse");
+    expect(bootstrap.informationInverse).toBeDefined();
+    expect(bootstrap.nonConvergedRounds).toBe(0);
+    let ratioSum = 0;
+    for (let i = 0; i < 600; i++) {
+      ratioSum += (bootstrap.standardDeviation[i] as number) / (exact.standardErrors[i] as number);
+    }
+    // Each SD from 200 rounds has a relative standard error of about 5%; the mean over 600 items is tight.
+    expect(Math.abs(ratioSum / 600 - 1)).toBeLessThan(0.05);
+    const mean = strengths.reduce((a, b) => a + b, 0) / strengths.length;
+    let covered = 0;
+    strengths.forEach((theta, i) => {
+      const truth = 1000 + (400 / Math.LN10) * (theta - mean);
+      if ((bootstrap.lower[i] as number) <= truth && truth <= (bootstrap.upper[i] as number)) covered++;
+    });
+    // Binomial(600, 0.95): 99.9% of draws fall in [548, 587].
+    expect(covered).toBeGreaterThanOrEqual(548);
+    expect(covered).toBeLessThanOrEqual(587);
+  });
+});
+
 describe("fitBradleyTerry at scale (sparse solver)", () => {
   it("3,000 items at ~45 comparisons each recover the latent strengths (Spearman > 0.9)", () => {
     const { strengths, outcomes } = simulate({ items: 3000, perItem: 45, seed: 2026, tieBand: 0.02 });
