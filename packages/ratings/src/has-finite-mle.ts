@@ -10,27 +10,30 @@ import type { PairCells } from "./pair-cells.js";
  */
 export function hasFiniteMle(cells: PairCells, counts: CellCounts = cells): boolean {
   const itemCount = cells.itemIds.length;
+  const { first, second } = cells;
+  const { firstWins, secondWins, ties } = counts;
   const rated = new Uint8Array(itemCount);
   const outDegree = new Int32Array(itemCount + 1);
   const inDegree = new Int32Array(itemCount + 1);
-  const beats = (c: number, forward: boolean): boolean =>
-    ((forward ? counts.firstWins[c] : counts.secondWins[c]) as number) > 0 || (counts.ties[c] as number) > 0;
+  // Per cell: bit 1 when first beat (or tied) second, bit 2 when second beat (or tied) first.
+  const direction = new Uint8Array(cells.size);
   for (let c = 0; c < cells.size; c++) {
-    const a = cells.first[c] as number;
-    const b = cells.second[c] as number;
-    const aBeatB = beats(c, true);
-    const bBeatA = beats(c, false);
-    if (aBeatB) {
+    const tied = (ties[c] as number) > 0;
+    const forward = tied || (firstWins[c] as number) > 0;
+    const backward = tied || (secondWins[c] as number) > 0;
+    if (!(forward || backward)) continue;
+    const a = first[c] as number;
+    const b = second[c] as number;
+    direction[c] = (forward ? 1 : 0) | (backward ? 2 : 0);
+    rated[a] = 1;
+    rated[b] = 1;
+    if (forward) {
       outDegree[a + 1] = (outDegree[a + 1] as number) + 1;
       inDegree[b + 1] = (inDegree[b + 1] as number) + 1;
     }
-    if (bBeatA) {
+    if (backward) {
       outDegree[b + 1] = (outDegree[b + 1] as number) + 1;
       inDegree[a + 1] = (inDegree[a + 1] as number) + 1;
-    }
-    if (aBeatB || bBeatA) {
-      rated[a] = 1;
-      rated[b] = 1;
     }
   }
   for (let i = 0; i < itemCount; i++) {
@@ -43,19 +46,23 @@ export function hasFiniteMle(cells: PairCells, counts: CellCounts = cells): bool
   const backwardEdges = new Int32Array(inDegree[itemCount] as number);
   const forwardFill = outDegree.slice(0, itemCount);
   const backwardFill = inDegree.slice(0, itemCount);
-  const addEdge = (from: number, to: number): void => {
-    const forwardSlot = forwardFill[from] as number;
-    const backwardSlot = backwardFill[to] as number;
-    forwardEdges[forwardSlot] = to;
-    backwardEdges[backwardSlot] = from;
-    forwardFill[from] = forwardSlot + 1;
-    backwardFill[to] = backwardSlot + 1;
-  };
   for (let c = 0; c < cells.size; c++) {
-    const a = cells.first[c] as number;
-    const b = cells.second[c] as number;
-    if (beats(c, true)) addEdge(a, b);
-    if (beats(c, false)) addEdge(b, a);
+    const bits = direction[c] as number;
+    if (bits === 0) continue;
+    const a = first[c] as number;
+    const b = second[c] as number;
+    if ((bits & 1) !== 0) {
+      forwardEdges[forwardFill[a] as number] = b;
+      forwardFill[a] = (forwardFill[a] as number) + 1;
+      backwardEdges[backwardFill[b] as number] = a;
+      backwardFill[b] = (backwardFill[b] as number) + 1;
+    }
+    if ((bits & 2) !== 0) {
+      forwardEdges[forwardFill[b] as number] = a;
+      forwardFill[b] = (forwardFill[b] as number) + 1;
+      backwardEdges[backwardFill[a] as number] = b;
+      backwardFill[a] = (backwardFill[a] as number) + 1;
+    }
   }
   const start = rated.indexOf(1);
   if (start < 0) return true;
