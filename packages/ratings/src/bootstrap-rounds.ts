@@ -55,11 +55,11 @@ export function createBootstrapPlan(
 ): BootstrapPlan {
   const layout = createBradleyTerryLayout(cells, options);
   const sparse = chooseSolver(layout, options) === "sparse";
-  // The chord refit needs one dense Cholesky factor (items³/3 flops, once) and then costs one pass over the
-  // cells plus two triangular solves per step: far cheaper per round than sparse Newton up to a few thousand
-  // items, so it is used there even when the point fit took the sparse solver (unless "sparse" is forced).
-  // Worth it when the factor (items³/3 flops) costs less than the sparse rounds it replaces (each some 40 passes
-  // over the cells).
+  // The chord refit needs one dense factor and inverse (about items³ flops, once) and then costs one pass over
+  // the cells plus a matrix–vector product per step: far cheaper per round than sparse Newton up to a few
+  // thousand items, so it is used there even when the point fit took the sparse solver (unless "sparse" is
+  // forced), when the factor (items³/3 flops) costs less than the sparse rounds it replaces (some 40 passes over
+  // the cells each).
   const rated = countRated(layout);
   const chord =
     !sparse ||

@@ -24,7 +24,7 @@ export interface SubsetRefitter {
  * ({@link refitHalfTies}): the full data's information I₀, factored once, scaled by the subset's share s of the
  * comparisons, stands in for the subset's information (s·I₀ ≈ I_subset for subsets that sample the pairs evenly,
  * such as a judge's share, a random half or a time prefix), so each refit costs a few passes over the cells and
- * triangular solves instead of a Newton solve with its own factorisations or conjugate-gradient passes. The
+ * matrix–vector products instead of a Newton solve with its own factorisations or conjugate-gradient passes. The
  * iteration converges to the subset's own maximum (the chord matrix only sets the speed), to `tolerance` on
  * the log scale (default 1e-8). Half ties, no order effect. Null beyond {@link MAX_CHORD_ITEMS} rated items or
  * when the information is singular.

@@ -1,9 +1,10 @@
 import type { CellCounts } from "./bradley-terry-likelihood.js";
 
 /**
- * The bootstrap's half-ties refit, built once per bootstrap by {@link createHalfTiesRefit}: the cells' gradient
- * slots, the frozen information factor and σ(d) at the full-data estimate, plus buffers for one round's cells.
- * Each round loads its resampled counts with {@link loadHalfTiesRound} and calls {@link refitHalfTies}.
+ * The bootstrap's half-ties refit, built once per thread by {@link createHalfTiesRefit}: the cells' gradient
+ * slots, the inverse of the full-data information and the strengths at the full-data estimate, plus buffers for
+ * one round's cells. Each round loads its resampled counts ({@link loadHalfTiesRound} or
+ * {@link loadHalfTiesRoundFromSlots}) and calls {@link refitHalfTies}.
  */
 export interface HalfTiesRefit {
   /** Gradient slot of each cell's first / second item; the fixed reference item has the spare slot `freeCount`. */
@@ -19,7 +20,7 @@ export interface HalfTiesRefit {
   /**
    * Inverse of the information at the full-data estimate (free × free, row-major) in single precision: the
    * chord matrix only has to approximate the information (the fixed point ∇ℓ = 0 does not depend on it), and a
-   * matrix–vector product over 4-byte entries takes about a third of the time of two triangular solves.
+   * matrix–vector product over 4-byte entries took about a third of the time of two triangular solves.
    */
   readonly inverse: Float32Array;
   /** L2 penalty on the item strengths (as in the fit). */
@@ -34,7 +35,7 @@ export interface HalfTiesRefit {
   /** Strengths e^(θ̂ − c) per gradient slot at the full-data estimate, and e^δ̂: for the first step's scores. */
   readonly startStrength: Float64Array;
   readonly startOrderFactor: number;
-  /** The current round's cells with a resampled comparison (packed; the first `roundSize` entries are used). */
+  /** The current round's cells with a resampled comparison (packed: the first `size` entries are used). */
   readonly round: {
     size: number;
     readonly firstSlot: Int32Array;
@@ -76,11 +77,12 @@ export function createHalfTiesRefit(options: {
     const s = cells.second[c] as number;
     const fi = freeIndex[f] as number;
     const si = freeIndex[s] as number;
-    if (fi < 0) referenceItem = f;
-    if (si < 0) referenceItem = s;
     firstSlot[c] = fi < 0 ? freeCount : fi;
     secondSlot[c] = si < 0 ? freeCount : si;
+    // Only items with comparisons are rated; the one fixed among them is the reference item.
     if ((cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number) > 0) {
+      if (fi < 0) referenceItem = f;
+      if (si < 0) referenceItem = s;
       expectedSlots[firstSlot[c] as number] = 1;
       expectedSlots[secondSlot[c] as number] = 1;
     }
@@ -251,11 +253,12 @@ export function loadHalfTiesRoundFromSlots(
 /**
  * The bootstrap's hot loop for half ties: chord Newton θ ← θ + I₀⁻¹·∇ℓ(θ) with the full-data information I₀
  * frozen, from the full-data estimate (which `parameters` must hold on entry), without line search. Each step
- * is one pass over the round's cells (score w_f − m·σ(d), with one exponential per item, not per cell) and two
- * triangular solves. The iteration contracts at about the relative change of the information between the
- * resample and the full data. Returns the number of steps, or −1 when it fails to contract within `maxSteps`
- * (the caller then refits with full Newton). Parameters are updated in place. Call {@link loadHalfTiesRound}
- * first.
+ * is one pass over the round's cells (score w_f − m·σ(d), with one exponential per item, not per cell; the first
+ * step's scores were summed while loading) and one product with the single-precision I₀⁻¹. The iteration
+ * contracts at about the relative change of the information between the resample and the full data; it stops
+ * once the step, or its geometric-series error estimate, is below `tolerance`. Returns the number of steps, or
+ * −1 when it fails to contract within `maxSteps` (the caller then refits with Newton). Parameters are updated
+ * in place. Load the round first.
  */
 export function refitHalfTies(
   refit: HalfTiesRefit,
