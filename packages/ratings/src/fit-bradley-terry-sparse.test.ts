@@ -151,6 +151,28 @@ describe("bootstrapBradleyTerry above the dense solver's threshold", () => {
     expect(chord.nonConvergedRounds).toBe(0);
     expect(largestDifference(chord.samples, sparse.samples)).toBeLessThan(1e-4);
   });
+
+  it("handles the order effect, ties and an anchor in the chord refit like sparse Newton refits", () => {
+    const { outcomes } = simulate({ items: 600, perItem: 120, seed: 77, orderEffect: 0.25, tieBand: 0.05 });
+    const cells = aggregatePairCells(outcomes, { keepOrder: true });
+    const options = {
+      rounds: 60,
+      seed: 3,
+      prior: 1e-3,
+      orderEffect: true,
+      tolerance: 1e-9,
+      anchor: { item: outcomes.itemIds[3] as string, value: 1200 },
+    } as const;
+    const fit = fitBradleyTerry(cells, options);
+    const chord = bootstrapBradleyTerry(cells, { ...options, fit });
+    const sparse = bootstrapBradleyTerry(cells, { ...options, fit, solver: "sparse" });
+    expect(chord.informationInverse).toBeDefined();
+    expect(sparse.informationInverse).toBeUndefined();
+    expect(chord.nonConvergedRounds).toBe(0);
+    expect(largestDifference(chord.samples, sparse.samples)).toBeLessThan(1e-4);
+    expect(chord.orderEffectInterval?.lower).toBeCloseTo(sparse.orderEffectInterval?.lower ?? 0, 8);
+    expect(chord.orderEffectInterval?.upper).toBeCloseTo(sparse.orderEffectInterval?.upper ?? 0, 8);
+  });
 });
 
 describe("bootstrap spread above the dense solver's threshold (chord refits, slot resampling)", () => {
