@@ -139,7 +139,7 @@ export function startBootstrapInThreads(
 }
 
 /** Takes chunks from the shared counter until none are left (called on every thread). */
-export function runChunks(runner: BootstrapRunner, shared: SharedBootstrap, firstRound: number): void {
+function runChunks(runner: BootstrapRunner, shared: SharedBootstrap, firstRound: number): void {
   const state = new Int32Array(shared.chunkState);
   const chunks = state.length - 1;
   for (;;) {

@@ -54,36 +54,26 @@ export interface LeaderboardFit {
 }
 
 /**
- * Fits Bradley–Terry on the Elo scale with `@judgelab/ratings` (Newton MLE, half-win ties; an L2 prior of
- * {@link FALLBACK_PRIOR} when the MLE is not finite). `bootstrap`: percentile intervals and rank intervals
- * from `rounds` resamples (multinomial counts over cells). `wald`: intervals rating ± 1.96·SE from the Fisher
- * information (approximate above 500 rated items, where `@judgelab/ratings` uses its sparse solver), best
- * rank = Arena's 1 + #{b : lower_b > upper_a}, worst rank = 1 + #{b ≠ a : upper_b > lower_a} (cheap, used for
- * per-judge boards).
+ * A Wald board: Bradley–Terry on the Elo scale with `@judgelab/ratings` (Newton MLE, half-win ties; an L2 prior
+ * of {@link FALLBACK_PRIOR} when the MLE is not finite), intervals rating ± 1.96·SE from the Fisher information
+ * (approximate above 500 rated items, where `@judgelab/ratings` uses its sparse solver), best rank = Arena's
+ * 1 + #{b : lower_b > upper_a}, worst rank = 1 + #{b ≠ a : upper_b > lower_a}. Cheap; used for per-judge boards.
+ * The pooled board with bootstrap intervals is {@link startBootstrapLeaderboard}.
  */
-export function fitLeaderboard(
+export function fitWaldLeaderboard(
   outcomes: PairwiseOutcomes,
   options: {
-    method: "bootstrap" | "wald";
-    rounds: number;
-    seed: number;
     /** The pair cells of `outcomes` when already aggregated (e.g. {@link subsetPairCells}). */
     cells?: PairCells;
     /** Warm start for the sparse solver (another fit's `parameters`): same maximum, fewer Newton steps. */
     start?: Float64Array;
-  },
+  } = {},
 ): LeaderboardFit {
   const cells = options.cells ?? aggregatePairCells(outcomes);
   const start = options.start === undefined ? {} : { start: options.start };
-  // Bootstrap boards fit with the bootstrap prior anyway, so only the MLE's existence decides the prior there;
-  // Wald boards keep the plain fit when it exists.
-  const plain = options.method === "wald" ? fitPlainIfFinite(cells, options.start) : undefined;
-  const finite = options.method === "wald" ? plain !== undefined : hasFiniteMle(cells);
-  const prior = finite ? 0 : FALLBACK_PRIOR;
+  const plain = fitPlainIfFinite(cells, options.start);
+  const prior = plain !== undefined ? 0 : FALLBACK_PRIOR;
   const played = countPlayed(outcomes);
-  if (options.method === "bootstrap") {
-    return startBootstrapLeaderboard(outcomes, { ...options, cells, played, prior }).finish();
-  }
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });
   const count = outcomes.itemIds.length;
   const lower = new Float64Array(count);
@@ -119,7 +109,7 @@ export function fitLeaderboard(
   };
 }
 
-/** A pooled bootstrap board under way: the point fit now, the intervals on `finish` (see {@link fitLeaderboard}). */
+/** A pooled bootstrap board under way: the point fit now, the intervals on `finish`. */
 export interface PendingLeaderboard {
   /** Full-data ratings (Elo scale) and the solver's parameters: available before the bootstrap finishes. */
   readonly estimate: Float64Array;
@@ -130,8 +120,10 @@ export interface PendingLeaderboard {
 }
 
 /**
- * The bootstrap board of {@link fitLeaderboard}, started: fits and starts the bootstrap's worker threads, so that
- * the caller can compute other things meanwhile; `finish` joins in and returns the board.
+ * The bootstrap board: Bradley–Terry on the Elo scale (an L2 prior of {@link BOOTSTRAP_PRIOR}, or
+ * {@link FALLBACK_PRIOR} when the MLE is not finite) with percentile intervals and rank intervals from `rounds`
+ * resamples (multinomial counts over cells). Fits and starts the bootstrap's worker threads, so that the caller
+ * can compute other things meanwhile; `finish` joins in and returns the board.
  */
 export function startBootstrapLeaderboard(
   outcomes: PairwiseOutcomes,
@@ -140,14 +132,11 @@ export function startBootstrapLeaderboard(
     seed: number;
     cells?: PairCells;
     start?: Float64Array;
-    /** Precomputed by {@link fitLeaderboard}. */
-    played?: Float64Array;
-    prior?: number;
   },
 ): PendingLeaderboard {
   const cells = options.cells ?? aggregatePairCells(outcomes);
-  const prior = options.prior ?? (hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR);
-  const played = options.played ?? countPlayed(outcomes);
+  const prior = hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR;
+  const played = countPlayed(outcomes);
   const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
   const start = options.start === undefined ? {} : { start: options.start };
   const pending = startBootstrapBradleyTerry(cells, {
@@ -211,7 +200,7 @@ function fitPlainIfFinite(cells: PairCells, start: Float64Array | undefined): Br
 }
 
 /**
- * Point ratings only (no intervals), same prior rule as {@link fitLeaderboard}, from rows or pair cells;
+ * Point ratings only (no intervals), same prior rule as {@link fitWaldLeaderboard}, from rows or pair cells;
  * `start` warm-starts the sparse solver (e.g. at the pooled fit's parameters for a subset of its comparisons).
  */
 export function fitRatings(input: PairwiseOutcomes | PairCells, start?: Float64Array): Float64Array {

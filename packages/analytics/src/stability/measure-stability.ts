@@ -13,8 +13,8 @@ import { proportion, statistic } from "../stats/proportion.js";
 import {
   describeLeaderboard,
   FALLBACK_PRIOR,
-  fitLeaderboard,
   fitRatings,
+  fitWaldLeaderboard,
   type LeaderboardFit,
   startBootstrapLeaderboard,
 } from "./fit-leaderboard.js";
@@ -113,10 +113,7 @@ export function startStability(options: StabilityOptions): PendingStability | { 
   const perJudgeFits = judges.map(({ code, outcomes }) => ({
     judge: table.judgeIds[code]!,
     outcomes,
-    fitted: fitLeaderboard(outcomes, {
-      method: "wald",
-      rounds: 0,
-      seed,
+    fitted: fitWaldLeaderboard(outcomes, {
       cells: subsetPairCells(cellIndex, (row) => pooledJudge[row] === code),
       start,
     }),
