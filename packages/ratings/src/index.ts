@@ -14,6 +14,16 @@ export { bootstrapCells } from "./bootstrap-cells.js";
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";
 export type { CellCounts } from "./bradley-terry-likelihood.js";
 export { chronologicalOrder, replayValidRows } from "./chronological-order.js";
+export {
+  type CellClusters,
+  type Clustering,
+  ClusteringError,
+  type ClusteringSummary,
+  type ClusterOption,
+  clusterCells,
+  clusterInput,
+  resolveClustering,
+} from "./cluster-comparisons.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
 export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./compute-glicko2.js";
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
@@ -45,7 +55,13 @@ export { type RateItemsOptions, rateItems } from "./rate-items.js";
 export type { EstimateWithInterval, RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
+export {
+  type BradleyTerrySandwich,
+  type SandwichBradleyTerryOptions,
+  sandwichBradleyTerry,
+} from "./sandwich-bradley-terry.js";
 export { scoreMatches } from "./score-matches.js";
+export { type ClusteredDesign, simulateClusteredOutcomes } from "./simulate-clustered-outcomes.js";
 export { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 export {
   GLICKO2_DEFAULTS,
