@@ -31,6 +31,7 @@ export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
+export { estimateMatchCorrelation } from "./estimate-match-correlation.js";
 export {
   type BradleyTerryFit,
   type BradleyTerryOptions,
@@ -45,6 +46,12 @@ export {
 export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
 export { type GroupedOutcomes, groupItems } from "./group-items.js";
 export { hasFiniteMle } from "./has-finite-mle.js";
+export {
+  type IntervalCoverage,
+  type IntervalMethod,
+  type MethodCoverage,
+  measureIntervalCoverage,
+} from "./measure-interval-coverage.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";
 export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
