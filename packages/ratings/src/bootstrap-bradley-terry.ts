@@ -1,6 +1,7 @@
 import { type BootstrapFitOptions, createBootstrapPlan, runBootstrapRounds } from "./bootstrap-rounds.js";
+import { type CellClusters, type ClusteringSummary, type ClusterOption, clusterInput } from "./cluster-comparisons.js";
 import { type BradleyTerryFit, type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
-import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
+import type { PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import type { RandomSource } from "./random-source.js";
@@ -29,6 +30,13 @@ export interface BootstrapBradleyTerryOptions extends BradleyTerryOptions {
    * (≥ 2·10⁷ cell visits), else 1. Results do not depend on it (each round has its own seeded generator).
    */
   readonly threads?: number | "auto";
+  /**
+   * What a round resamples ({@link ClusterOption}); default "auto": whole matches when some match holds more
+   * than one comparison, else single comparisons. With aggregated cells as input, pass `clusters` instead.
+   */
+  readonly cluster?: ClusterOption;
+  /** Precomputed clusters of the input cells ({@link clusterCells}); overrides `cluster`. */
+  readonly clusters?: CellClusters;
 }
 
 /** The full-data fit with bootstrap intervals of the ratings and ranks (and of δ and ν when fitted). */
@@ -39,6 +47,8 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
   readonly nonConvergedRounds: number;
   /** Threads that computed rounds (1, or more for large bootstraps: see `threads`). */
   readonly threadsUsed: number;
+  /** What the rounds resampled. */
+  readonly clustering: ClusteringSummary;
   /**
    * Cholesky factor of the full-data information used by the chord refits (free × free, row-major), when they
    * were used: reusable for other refits from the same fit ({@link createSubsetRefitter}).
@@ -77,6 +87,8 @@ export interface PendingBradleyTerryBootstrap {
   /** See {@link BradleyTerryBootstrap.informationFactor}. */
   readonly informationFactor?: Float64Array;
   readonly informationInverse?: Float32Array;
+  /** What the rounds resample. */
+  readonly clustering: ClusteringSummary;
   /** Runs the remaining rounds on this thread, waits for the worker threads and summarises. */
   finish(): BradleyTerryBootstrap;
 }
@@ -93,7 +105,7 @@ export function startBootstrapBradleyTerry(
   const rounds = options.rounds ?? 1000;
   if (!(Number.isInteger(rounds) && rounds >= 1))
     throw new RangeError(`bootstrapBradleyTerry: rounds must be a positive integer, got ${rounds}`);
-  const cells = isPairCells(input) ? input : aggregatePairCells(input, { keepOrder: options.orderEffect ?? false });
+  const { cells, clusters, clustering } = clusterInput(input, options);
   const fit = options.fit ?? fitBradleyTerry(cells, options);
   const { ties, prior, orderEffect, anchor, scale, tolerance, solver } = options;
   const fitOptions: BootstrapFitOptions = {
@@ -105,7 +117,7 @@ export function startBootstrapBradleyTerry(
     ...(tolerance === undefined ? {} : { tolerance }),
     ...(solver === undefined ? {} : { solver }),
   };
-  const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0, rounds);
+  const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0, rounds, clusters);
   const itemCount = cells.itemIds.length;
   const firstRound = options.firstRound ?? 0;
   // An injected generator is one stream through all rounds in order, so it cannot be split across threads.
@@ -136,6 +148,7 @@ export function startBootstrapBradleyTerry(
       seed: options.random === undefined ? (options.seed ?? 0) : options.seed,
       nonConvergedRounds,
       threadsUsed,
+      clustering,
       ...matrices,
     };
     const withOrder =
@@ -144,7 +157,7 @@ export function startBootstrapBradleyTerry(
       ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
       : withOrder;
   };
-  return { fit, ...matrices, finish };
+  return { fit, ...matrices, clustering, finish };
 }
 
 function percentileInterval(values: number[], level: number): { lower: number; upper: number } {

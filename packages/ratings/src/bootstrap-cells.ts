@@ -1,3 +1,5 @@
+import type { CellClusters } from "./cluster-comparisons.js";
+import { createClusterResampler } from "./create-cluster-resampler.js";
 import type { PairCells } from "./pair-cells.js";
 import { createRandomSource, type RandomSource } from "./random-source.js";
 import { sampleMultinomial } from "./sample-multinomial.js";
@@ -7,7 +9,8 @@ import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap
  * Multinomial bootstrap over aggregated cells for any order-free model (e.g. the judge-aware Bradley–Terry
  * fit): each round draws counts over the (cell, outcome) categories with probabilities count/N (the same
  * distribution as resampling the N comparisons with replacement) and calls `rate` on the resampled cells.
- * `estimate` is the reported point estimate (normally the full-data fit).
+ * `estimate` is the reported point estimate (normally the full-data fit). With `clusters`, each round resamples
+ * whole clusters instead ({@link createClusterResampler}).
  */
 export function bootstrapCells(
   cells: PairCells,
@@ -18,6 +21,7 @@ export function bootstrapCells(
     seed?: number;
     random?: RandomSource;
     level?: number;
+    clusters?: CellClusters;
   },
 ): BootstrapSummary {
   const rounds = options.rounds ?? 1000;
@@ -30,10 +34,21 @@ export function bootstrapCells(
   let total = 0;
   for (const weight of weights) total += weight;
   const drawn = new Float64Array(3 * cellCount);
+  const clustered = options.clusters === undefined ? null : createClusterResampler(options.clusters, 3 * cellCount);
+  const interleaved = new Float64Array(clustered === null ? 0 : 3 * cellCount);
   const itemCount = cells.itemIds.length;
   const samples = new Float64Array(rounds * itemCount);
   for (let round = 0; round < rounds; round++) {
-    sampleMultinomial({ random, total, weights, out: drawn });
+    if (clustered === null) sampleMultinomial({ random, total, weights, out: drawn });
+    else {
+      // Cluster contributions are laid out per cell (3c + outcome); this function's blocks are per outcome.
+      clustered.draw(random, interleaved);
+      for (let c = 0; c < cellCount; c++) {
+        drawn[c] = interleaved[3 * c] as number;
+        drawn[cellCount + c] = interleaved[3 * c + 1] as number;
+        drawn[2 * cellCount + c] = interleaved[3 * c + 2] as number;
+      }
+    }
     const resampled: PairCells = {
       ...cells,
       firstWins: drawn.slice(0, cellCount),

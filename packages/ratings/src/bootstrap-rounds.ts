@@ -1,6 +1,8 @@
 import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.js";
 import { factorInformation, solveBradleyTerry } from "./bradley-terry-newton.js";
 import { solveBradleyTerrySparse } from "./bradley-terry-sparse-newton.js";
+import type { CellClusters } from "./cluster-comparisons.js";
+import { createClusterResampler } from "./create-cluster-resampler.js";
 import { createCountResampler } from "./create-count-resampler.js";
 import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "./elo-scale.js";
 import { type BradleyTerryOptions, chooseSolver, createBradleyTerryLayout } from "./fit-bradley-terry.js";
@@ -43,6 +45,8 @@ export interface BootstrapPlan {
   readonly sparse: boolean;
   readonly tolerance: number;
   readonly seed: number;
+  /** Clusters resampled whole ({@link createClusterResampler}), or null to resample single comparisons. */
+  readonly clusters: CellClusters | null;
 }
 
 /** Builds the {@link BootstrapPlan} of a bootstrap of `cells` around the full-data fit's `parameters`. */
@@ -52,6 +56,7 @@ export function createBootstrapPlan(
   parameters: Float64Array,
   seed: number,
   rounds: number,
+  clusters: CellClusters | null = null,
 ): BootstrapPlan {
   const layout = createBradleyTerryLayout(cells, options);
   const sparse = chooseSolver(layout, options) === "sparse";
@@ -74,7 +79,7 @@ export function createBootstrapPlan(
   const tolerance = options.tolerance ?? (sparse ? 1e-4 : 1e-7);
   const frozenInverse =
     frozenFactor !== null && layout.ties === "half" ? invertFromCholesky(frozenFactor, layout.freeCount) : null;
-  return { cells, options, parameters, frozenFactor, frozenInverse, sparse, tolerance, seed };
+  return { cells, options, parameters, frozenFactor, frozenInverse, sparse, tolerance, seed, clusters };
 }
 
 /** Where {@link runBootstrapRounds} writes: one row of item ratings per round, δ and ν per round (NaN if absent). */
@@ -101,7 +106,8 @@ export function runBootstrapRounds(
 /**
  * Prepares a thread's bootstrap rounds from the plan (resampler, chord refit, buffers: O(cells) once) and
  * returns the function that runs a range of rounds. Each round draws
- * multinomial counts over the (cell, outcome) categories (resampling the comparisons with replacement, from
+ * multinomial counts over the (cell, outcome) categories (resampling the comparisons with replacement, or whole
+ * clusters of comparisons when the plan has clusters, from
  * its own generator createRandomSource(deriveSeed(seed, round)) unless `random` is given), then refits from
  * the full-data estimate: the chord refit with the frozen factor ({@link refitHalfTies}) when the resample
  * rates the same items; otherwise, or if the chord stalls, the sparse or dense Newton solver. A round whose
@@ -127,7 +133,11 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
       : null;
   const itemCount = cells.itemIds.length;
   const cellCount = cells.size;
-  const resampler = createCountResampler(interleaveOutcomes(cells));
+  // Clustered rounds sum whole clusters' counts; the comparison bootstrap draws the counts directly.
+  const resampler =
+    plan.clusters === null
+      ? createCountResampler(interleaveOutcomes(cells))
+      : createClusterResampler(plan.clusters, 3 * cellCount);
   const slots = halfTies !== null ? resampler.slots : undefined;
   const cellSlots = slots === undefined ? undefined : createCellSlots(cells);
   const cumulative = new Int32Array(slots === undefined ? 0 : slots.hits.length + 1);
@@ -254,7 +264,8 @@ function markActive(cells: PairCells, counts: CellCounts, active: Uint8Array, ex
   return true;
 }
 
-function writeRoundRatings(options: {
+/** Writes one set of parameters as Elo ratings normalised as the point fit (mean = base over rated items, or the anchor). */
+export function writeRoundRatings(options: {
   parameters: Float64Array;
   active: Uint8Array;
   anchorCode: number;

@@ -3,9 +3,12 @@ import { sampleMultinomial } from "./sample-multinomial.js";
 
 /** Draws the counts of one bootstrap resample; built once per bootstrap by {@link createCountResampler}. */
 export interface CountResampler {
-  /** "slots" (one uniform index per resampled comparison) or "binomials" (one binomial per category). */
-  readonly method: "slots" | "binomials";
-  /** Total count N = Σ weights, the number of draws of each resample. */
+  /**
+   * "slots" (one uniform index per resampled comparison), "binomials" (one binomial per category) or
+   * "clusters" (whole clusters of comparisons resampled, {@link createClusterResampler}).
+   */
+  readonly method: "slots" | "binomials" | "clusters";
+  /** Total count N = Σ weights, the number of draws of each resample (its expectation for "clusters"). */
   readonly total: number;
   /** Writes one resample's counts (Σ out = total) into `out` and returns it. */
   draw(random: RandomSource, out: Float64Array): Float64Array;

@@ -14,6 +14,16 @@ export { bootstrapCells } from "./bootstrap-cells.js";
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";
 export type { CellCounts } from "./bradley-terry-likelihood.js";
 export { chronologicalOrder, replayValidRows } from "./chronological-order.js";
+export {
+  type CellClusters,
+  type Clustering,
+  ClusteringError,
+  type ClusteringSummary,
+  type ClusterOption,
+  clusterCells,
+  clusterInput,
+  resolveClustering,
+} from "./cluster-comparisons.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
 export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./compute-glicko2.js";
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
@@ -21,6 +31,7 @@ export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
+export { estimateMatchCorrelation } from "./estimate-match-correlation.js";
 export {
   type BradleyTerryFit,
   type BradleyTerryOptions,
@@ -35,6 +46,12 @@ export {
 export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
 export { type GroupedOutcomes, groupItems } from "./group-items.js";
 export { hasFiniteMle } from "./has-finite-mle.js";
+export {
+  type IntervalCoverage,
+  type IntervalMethod,
+  type MethodCoverage,
+  measureIntervalCoverage,
+} from "./measure-interval-coverage.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";
 export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
@@ -45,7 +62,13 @@ export { type RateItemsOptions, rateItems } from "./rate-items.js";
 export type { EstimateWithInterval, RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
+export {
+  type BradleyTerrySandwich,
+  type SandwichBradleyTerryOptions,
+  sandwichBradleyTerry,
+} from "./sandwich-bradley-terry.js";
 export { scoreMatches } from "./score-matches.js";
+export { type ClusteredDesign, simulateClusteredOutcomes } from "./simulate-clustered-outcomes.js";
 export { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 export {
   GLICKO2_DEFAULTS,

@@ -23,6 +23,8 @@ export interface PairCells {
   readonly ties: Float64Array;
   /** Rows left out because their verdict was 3 (invalid). */
   readonly invalidCount: number;
+  /** With `rowCells`: the cell of each input row, −1 for invalid rows (for clustered resampling). */
+  readonly rowCell?: Int32Array;
 }
 
 /** Options of {@link aggregatePairCells}. */
@@ -34,6 +36,8 @@ export interface AggregatePairCellsOptions {
   readonly keepOrder?: boolean;
   /** Split cells by judge (needed by the judge-aware model). Requires `outcomes.judge`. Default false. */
   readonly byJudge?: boolean;
+  /** Also return the cell of each row (`rowCell`), e.g. to group comparisons into clusters. Default false. */
+  readonly rowCells?: boolean;
 }
 
 /** Largest dense lookup table (entries) before falling back to a Map keyed by cell. */
@@ -75,6 +79,7 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
   const secondWins: number[] = [];
   const ties: number[] = [];
   let invalidCount = 0;
+  const rowCell = options.rowCells === true ? new Int32Array(outcomes.size).fill(-1) : undefined;
 
   for (let row = 0; row < outcomes.size; row++) {
     const verdict = outcomes.verdict[row] as number;
@@ -116,6 +121,7 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
       secondWins.push(0);
       ties.push(0);
     }
+    if (rowCell !== undefined) rowCell[row] = cell;
     if (outcome === 0) firstWins[cell] = (firstWins[cell] as number) + 1;
     else if (outcome === 1) secondWins[cell] = (secondWins[cell] as number) + 1;
     else ties[cell] = (ties[cell] as number) + 1;
@@ -132,6 +138,7 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
     secondWins: Float64Array.from(secondWins),
     ties: Float64Array.from(ties),
     invalidCount,
+    ...(rowCell === undefined ? {} : { rowCell }),
   };
 }
 

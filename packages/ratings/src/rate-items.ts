@@ -1,3 +1,4 @@
+import type { ClusterOption } from "./cluster-comparisons.js";
 import type { Glicko2Options } from "./compute-glicko2.js";
 import { computeWinRates } from "./compute-win-rates.js";
 import { ARENA_ELO_SCALE, type EloScale, type RatingAnchor } from "./elo-scale.js";
@@ -25,6 +26,16 @@ export interface RateItemsOptions {
   readonly orderEffect?: boolean;
   /** bt: the judge-aware model (needs outcomes.judge). */
   readonly judgeAware?: boolean;
+  /**
+   * bt: "bootstrap" (default: percentile intervals over resampled clusters) or "sandwich" (cluster-robust Wald
+   * intervals, rank intervals from normal draws; half ties, not judge-aware).
+   */
+  readonly intervals?: "bootstrap" | "sandwich";
+  /**
+   * bt: what the intervals resample or cluster over ({@link ClusterOption}); default "auto" (whole matches when
+   * some match holds more than one judgment, else comparisons).
+   */
+  readonly cluster?: ClusterOption;
   /** bt: L2 prior on log-strengths; default 0. */
   readonly prior?: number;
   /** elo and bt: the Elo scale; default Arena's 400/10/1000. */
@@ -67,12 +78,14 @@ function runMethod(
   switch (options.method) {
     case "bt":
       return options.judgeAware === true
-        ? rateJudgeAware(outcomes, { ...settings, prior: options.prior ?? 0 })
+        ? rateJudgeAware(outcomes, { ...settings, prior: options.prior ?? 0, cluster: options.cluster ?? "auto" })
         : rateBradleyTerry(outcomes, {
             ...settings,
             ties: options.ties ?? "half",
             orderEffect: options.orderEffect === true,
             prior: options.prior ?? 0,
+            intervals: options.intervals ?? "bootstrap",
+            cluster: options.cluster ?? "auto",
           });
     case "elo":
       return rateElo(outcomes, { ...settings, k: options.k ?? 4 });
@@ -100,6 +113,8 @@ function checkOptions(options: RateItemsOptions): void {
     ["orderEffect", options.orderEffect === true],
     ["judgeAware", options.judgeAware === true],
     ["prior", options.prior !== undefined],
+    ["intervals", options.intervals !== undefined],
+    ["cluster", options.cluster !== undefined && options.cluster !== "auto"],
   ];
   for (const [name, used] of btOnly) {
     if (used && options.method !== "bt")
@@ -107,6 +122,9 @@ function checkOptions(options: RateItemsOptions): void {
   }
   if (options.anchor !== undefined && options.method !== "bt" && options.method !== "elo") {
     throw new RangeError(`an anchor applies to methods "bt" and "elo" only, not "${options.method}"`);
+  }
+  if (options.intervals === "sandwich" && (options.judgeAware === true || options.ties === "davidson")) {
+    throw new RangeError("sandwich intervals support plain bt with half ties; use bootstrap intervals");
   }
   if (options.judgeAware === true && (options.ties === "davidson" || options.orderEffect === true)) {
     throw new RangeError("the judge-aware model supports half ties without an order effect only");

@@ -1,6 +1,8 @@
-import { type BradleyTerryBootstrap, bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
+import type { BradleyTerryBootstrap } from "./bootstrap-bradley-terry.js";
 import { bootstrapCells } from "./bootstrap-cells.js";
 import { bootstrapRows } from "./bootstrap-rows.js";
+import { bradleyTerryIntervals, describeClusters } from "./bradley-terry-intervals.js";
+import { type ClusterOption, clusterInput } from "./cluster-comparisons.js";
 import { computeElo } from "./compute-elo.js";
 import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { type BradleyTerryFit, fitBradleyTerry } from "./fit-bradley-terry.js";
@@ -21,7 +23,17 @@ export interface MethodResult {
   readonly parameters: Record<string, unknown>;
   readonly itemFields?: (code: number) => Partial<RatedItem>;
   readonly reportFields?: Partial<
-    Pick<RatingReport, "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings">
+    Pick<
+      RatingReport,
+      | "orderEffect"
+      | "tieParameter"
+      | "judges"
+      | "converged"
+      | "nonConvergedRounds"
+      | "warnings"
+      | "intervalMethod"
+      | "clustering"
+    >
   >;
   readonly intervals: string;
 }
@@ -69,7 +81,13 @@ function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined
 /** Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. */
 export function rateBradleyTerry(
   outcomes: PairwiseOutcomes,
-  settings: MethodSettings & { ties: "half" | "davidson"; orderEffect: boolean; prior: number },
+  settings: MethodSettings & {
+    ties: "half" | "davidson";
+    orderEffect: boolean;
+    prior: number;
+    intervals: "bootstrap" | "sandwich";
+    cluster: ClusterOption;
+  },
 ): MethodResult {
   const fitOptions = {
     ties: settings.ties,
@@ -83,6 +101,7 @@ export function rateBradleyTerry(
     return waldResult(fit.ratings, fit.standardErrors, {
       parameters: { ...fitOptions, solver: describeSolver(fit) },
       reportFields: {
+        intervalMethod: "wald",
         converged: fit.converged,
         ...dataWarnings(outcomes, fit.mleProblem),
         ...extraParameters(fit, null),
@@ -93,22 +112,30 @@ export function rateBradleyTerry(
           : "95% Wald intervals from approximate standard errors (sparse solver: second-order approximation of the inverse Fisher information's diagonal, see the ratings README; prefer --bootstrap); no rank intervals",
     });
   }
-  const result = bootstrapBradleyTerry(outcomes, { ...fitOptions, rounds: settings.rounds, seed: settings.seed });
+  const result = bradleyTerryIntervals(outcomes, {
+    ...fitOptions,
+    method: settings.intervals,
+    cluster: settings.cluster,
+    rounds: settings.rounds,
+    seed: settings.seed,
+  });
   const fit = result.fit;
   return {
     rating: fit.ratings,
-    lower: result.lower,
-    upper: result.upper,
-    standardError: fit.standardErrors,
-    bootstrap: result,
+    lower: result.summary.lower,
+    upper: result.summary.upper,
+    standardError: result.standardErrors ?? fit.standardErrors,
+    bootstrap: result.summary,
     parameters: { ...fitOptions, solver: describeSolver(fit) },
     reportFields: {
+      intervalMethod: settings.intervals,
+      clustering: result.clustering,
       converged: fit.converged,
-      nonConvergedRounds: result.nonConvergedRounds,
+      ...(result.nonConvergedRounds === undefined ? {} : { nonConvergedRounds: result.nonConvergedRounds }),
       ...dataWarnings(outcomes, fit.mleProblem),
       ...extraParameters(fit, result),
     },
-    intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the aggregated cells; rank intervals from the bootstrap ranks`,
+    intervals: result.description,
   };
 }
 
@@ -164,13 +191,16 @@ function tieParameterOf(
 }
 
 /** Judge-aware Bradley–Terry: bootstrap over judge-split cells or Wald intervals. */
-export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSettings & { prior: number }): MethodResult {
+export function rateJudgeAware(
+  outcomes: PairwiseOutcomes,
+  settings: MethodSettings & { prior: number; cluster: ClusterOption },
+): MethodResult {
   const fitOptions = {
     scale: settings.scale,
     prior: settings.prior,
     ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
   };
-  const cells = aggregatePairCells(outcomes, { byJudge: true });
+  const { cells, clusters, clustering } = clusterInput(outcomes, { cluster: settings.cluster, byJudge: true });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
   if (!fit.identified) {
     throw new RangeError(
@@ -204,6 +234,7 @@ export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSetti
     seed: settings.seed,
     estimate: fit.ratings,
     rate: (resampled) => fitJudgeAwareBradleyTerry(resampled, fitOptions).ratings,
+    ...(clusters === null ? {} : { clusters }),
   });
   return {
     rating: fit.ratings,
@@ -212,8 +243,12 @@ export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSetti
     standardError: fit.standardErrors,
     bootstrap,
     parameters,
-    reportFields,
-    intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the judge-split cells`,
+    reportFields: {
+      ...reportFields,
+      intervalMethod: "bootstrap",
+      clustering: { ...clustering, designEffect: null },
+    },
+    intervals: `95% percentile intervals over ${settings.rounds} bootstrap rounds resampling ${describeClusters(clustering)} (multinomial counts over the judge-split cells)`,
   };
 }
 

@@ -34,6 +34,27 @@ export interface RatingReport {
   readonly warnings?: readonly string[];
   /** How `ciLower/ciUpper` and the rank intervals were computed, in words. */
   readonly intervals: string;
+  /** bt: the interval method (`--intervals`; "wald" with --bootstrap 0). */
+  readonly intervalMethod?: "bootstrap" | "sandwich" | "wald";
+  /** bt with bootstrap or sandwich intervals: what was resampled or clustered over, and the design effect. */
+  readonly clustering?: ClusteringReport;
+}
+
+/** The clustering behind a report's intervals (`--cluster`). */
+export interface ClusteringReport {
+  /** match (matchId), pair (unordered item pair) or comparison (no clustering: each comparison alone). */
+  readonly by: "match" | "pair" | "comparison";
+  /** Number of clusters (comparisons when `by` is comparison). */
+  readonly clusters: number;
+  /** Comparisons in the largest cluster. */
+  readonly largest: number;
+  /**
+   * Mean interval width with this clustering divided by the naive one (comparisons alone): how much wider
+   * honest intervals are. Null when nothing is clustered.
+   */
+  readonly designEffect: number | null;
+  /** How the design effect was measured, in words. */
+  readonly designEffectMeasuredBy?: string;
 }
 
 export type RatingMethod = "elo" | "bt" | "trueskill" | "glicko2" | "openskill" | "winrate";

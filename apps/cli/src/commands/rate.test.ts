@@ -100,8 +100,46 @@ describe("judgelab rate", () => {
     // a warning line before the table.
     const rows = run.stdout.split("\n").filter((row) => !/^warning: \d+ bootstrap rounds did not converge$/.test(row));
     expect(rows[0]).toBe("bt, 72 comparisons (1 invalid left out), seed 3, 200 bootstrap rounds");
-    expect(rows[2]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+win rate$/);
-    expect(rows[4]).toMatch(/^\s*1\s+d\s+\d+\.\d/);
+    // Both orders of a pair form one match: the default bootstrap resamples the 36 matches whole.
+    expect(rows[1]).toMatch(
+      /^intervals: 95% percentile intervals over 200 bootstrap rounds resampling the 36 matches whole/,
+    );
+    expect(rows[2]).toMatch(/^clustering: match \(36 clusters, up to 2 comparisons each\); design effect \d\.\d\d×/);
+    expect(rows[3]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+win rate$/);
+    expect(rows[5]).toMatch(/^\s*1\s+d\s+\d+\.\d/);
+  });
+
+  it("--cluster and --intervals: clustering, cluster count and design effect in the JSON; bad input exits 2", async () => {
+    const rate = (...extra: string[]) =>
+      runCliForTest(["rate", "tournament", "--method", "bt", "--bootstrap", "100", "--json", ...extra], { cwd: root });
+    const clustered = JSON.parse((await rate()).stdout);
+    const naive = JSON.parse((await rate("--cluster", "none")).stdout);
+    const pair = JSON.parse((await rate("--cluster", "pair")).stdout);
+    const sandwich = JSON.parse((await rate("--intervals", "sandwich")).stdout);
+    expect(clustered.intervalMethod).toBe("bootstrap");
+    expect(clustered.clustering).toMatchObject({ by: "match", clusters: 36, largest: 2 });
+    expect(clustered.clustering.designEffect).toBeGreaterThan(1);
+    expect(naive.clustering).toEqual({ by: "comparison", clusters: 72, largest: 1, designEffect: null });
+    expect(naive.intervals).toMatch(/the 72 comparisons one by one/);
+    expect(pair.clustering).toMatchObject({ by: "pair", clusters: 6, largest: 12 });
+    expect(sandwich.intervalMethod).toBe("sandwich");
+    expect(sandwich.intervals).toMatch(/cluster-robust sandwich covariance \(CR1\) over the 36 matches whole/);
+    expect(sandwich.clustering).toMatchObject({ by: "match", clusters: 36 });
+    expect(sandwich.items[0].rankLower).toBeGreaterThanOrEqual(1);
+
+    const answers = await runCliForTest(["rate", "answers", "--method", "bt", "--prior", "0.1", "--cluster", "match"], {
+      cwd: root,
+    });
+    expect(answers.code).toBe(2);
+    expect(answers.stderr).toMatch(/--cluster match: .*no comparison has a matchId/);
+    const elo = await runCliForTest(["rate", "tournament", "--method", "elo", "--intervals", "sandwich"], {
+      cwd: root,
+    });
+    expect(elo.code).toBe(2);
+    expect(elo.stderr).toMatch(/--intervals and --cluster apply to --method bt only/);
+    const unknown = await runCliForTest(["rate", "tournament", "--method", "bt", "--cluster", "judge"], { cwd: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--cluster must be auto, match, pair or none, got "judge"/);
   });
 
   it("--json gives the documented shape with the seed, and is reproducible", async () => {

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
 import {
+  ClusteringError,
+  type ClusterOption,
   groupItems,
   type PairwiseOutcomes,
   type RatedItem,
@@ -18,6 +20,7 @@ const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
+                     [--intervals bootstrap|sandwich] [--cluster auto|match|pair|none]
                      [--draw-probability P] [--top N] [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
@@ -28,7 +31,7 @@ Methods
              --ties half (Arena, default) or davidson; --order-effect adds δ for the first position;
              --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X adds an L2 prior
              (needed when an item never lost or never won, or groups of items never met; warnings say so).
-             Intervals: multinomial bootstrap over cells.
+             Intervals: bootstrap resampling whole matches (--cluster) or cluster-robust sandwich.
   elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
   trueskill  TrueSkill match by match in time order (μ 25, σ 25/3, β 25/6, τ 25/300, draw probability 0
              without ties, else the tie share); rating = (μ − 3σ)·10 + 1200, shown as the seed system's
@@ -40,6 +43,13 @@ Methods
 Options
   --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
   --seed S         seed of the bootstrap (default 0); written into the output
+  --intervals M    bt: bootstrap (default; percentile intervals) or sandwich (Huber–White cluster-robust
+                   covariance, Wald intervals, rank intervals from --bootstrap N normal draws; half ties only)
+  --cluster C      bt: what intervals resample or cluster over: match (judgments sharing a matchId: both
+                   orders, several judges, repetitions), pair (the unordered item pair), none (each comparison
+                   alone, the naive bootstrap) or auto (default: match when some match has more than one
+                   judgment, else none). Output gives the clustering, the number of clusters and the design
+                   effect (clustered vs naive interval width)
   --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
   --draw-probability P  trueskill: the draw probability (default 0 without ties, else the tie share)
   --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)
@@ -69,6 +79,8 @@ export const rateCommand: Command = async (argv, io) => {
       ties: { type: "string" },
       "order-effect": { type: "boolean" },
       "judge-aware": { type: "boolean" },
+      intervals: { type: "string" },
+      cluster: { type: "string" },
       "draw-probability": { type: "string" },
       prior: { type: "string" },
       unit: { type: "string" },
@@ -137,6 +149,8 @@ export const rateCommand: Command = async (argv, io) => {
         ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
       });
     } catch (error) {
+      if (error instanceof ClusteringError)
+        throw new UsageError(`--cluster ${options.cluster ?? "auto"}: ${error.message}`);
       if (error instanceof RangeError)
         throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
       throw error;
@@ -215,6 +229,18 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
   const ties = values.ties as string | undefined;
   if (ties !== undefined && ties !== "half" && ties !== "davidson")
     throw new UsageError(`--ties must be half or davidson, got "${ties}"`);
+  const intervals = values.intervals as string | undefined;
+  if (intervals !== undefined && intervals !== "bootstrap" && intervals !== "sandwich")
+    throw new UsageError(`--intervals must be bootstrap or sandwich, got "${intervals}"`);
+  const cluster = values.cluster as string | undefined;
+  if (cluster !== undefined && !["auto", "match", "pair", "none"].includes(cluster))
+    throw new UsageError(`--cluster must be auto, match, pair or none, got "${cluster}"`);
+  if ((intervals !== undefined || (cluster !== undefined && cluster !== "auto")) && method !== "bt")
+    throw new UsageError("--intervals and --cluster apply to --method bt only");
+  if (intervals === "sandwich" && bootstrapRounds === 0)
+    throw new UsageError(
+      "--intervals sandwich draws --bootstrap N normal samples for the rank intervals; N must be ≥ 1",
+    );
   let anchor: { item: string; value: number } | undefined;
   if (typeof values.anchor === "string") {
     const split = values.anchor.lastIndexOf("=");
@@ -230,6 +256,8 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
     unit,
     ...(anchor === undefined ? {} : { anchor }),
     ...(ties === undefined ? {} : { ties }),
+    ...(intervals === undefined ? {} : { intervals }),
+    ...(cluster === undefined ? {} : { cluster: cluster as ClusterOption }),
     ...(values["order-effect"] === true ? { orderEffect: true } : {}),
     ...(values["judge-aware"] === true ? { judgeAware: true } : {}),
     ...(values.prior === undefined ? {} : { prior: parseNumberOption("prior", values.prior as string, 0) }),
@@ -237,6 +265,13 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
       ? {}
       : { trueSkill: { drawProbability: parseDrawProbability(values) } }),
   };
+}
+
+/** "clustering: match (120 clusters, up to 6 comparisons each); design effect 1.87× (…)". */
+function describeClusteringLine(clustering: NonNullable<RatingReport["clustering"]>): string {
+  const head = `clustering: ${clustering.by} (${clustering.clusters} ${clustering.by === "comparison" ? "comparisons, each alone" : `clusters, up to ${clustering.largest} comparisons each`})`;
+  if (clustering.designEffect === null) return head;
+  return `${head}; design effect ${clustering.designEffect.toFixed(2)}× (${clustering.designEffectMeasuredBy ?? "interval width ratio"})`;
 }
 
 const fixed = (value: number | null | undefined, digits: number): string =>
@@ -280,6 +315,7 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
       `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${report.bootstrapRounds} bootstrap rounds`,
     `intervals: ${report.intervals}`,
   ];
+  if (report.clustering !== undefined) lines.push(describeClusteringLine(report.clustering));
   if (report.grouping !== undefined) {
     const { field, groups, sameGroupRows, ungroupedRows } = report.grouping;
     lines.push(
