@@ -50,6 +50,7 @@ export {
   type PositionBiasRow,
   type PositionBiasSection,
   type Proportion,
+  type RatedUnit,
   type ReferenceSection,
   type ResolvedAnalysisOptions,
   type Section,
@@ -61,6 +62,15 @@ export {
   type Transitivity,
   type Unavailable,
 } from "./metrics-document.js";
+export {
+  defaultItemGrouping,
+  type GroupedTable,
+  GroupingError,
+  groupComparisonTable,
+  groupItemsByField,
+  type ItemGrouping,
+  resolveItemGrouping,
+} from "./group-comparison-table.js";
 export { buildPairUnits, type PairUnits, UnitLabel } from "./pair-units.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";

@@ -74,6 +74,17 @@ export interface MetricsDocument {
   readonly conditions: Section<ConditionsSection>;
 }
 
+/** The unit of the leaderboards: items, or groups of items by an item field. */
+export type RatedUnit =
+  | { readonly unit: "item" }
+  | {
+      readonly unit: "group";
+      readonly field: string;
+      readonly groups: number;
+      readonly sameGroupRows: number;
+      readonly ungroupedRows: number;
+    };
+
 /** Options after defaults were applied. */
 export interface ResolvedAnalysisOptions {
   readonly seed: number;
@@ -268,6 +279,12 @@ export interface ShiFigures {
 /** Rating stability across judges, resamples and methods (Bradley–Terry on the Elo scale). */
 export interface StabilitySection {
   readonly method: string;
+  /**
+   * What the leaderboards rank: the items, or groups of items by an item field (e.g. `producer`: the models
+   * that wrote the answers), with the comparisons grouping left out (within one group, or an item without a
+   * value). Absent in documents written before grouping existed (= items).
+   */
+  readonly rated?: RatedUnit;
   readonly pooled: Leaderboard;
   readonly perJudge: readonly { readonly judge: string; readonly leaderboard: Leaderboard }[];
   /** Rank correlations between leaderboards (pooled vs each judge, and judge vs judge). */

@@ -113,8 +113,15 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
   const stability = part(document.stability);
   out.push(heading("Stability", document.stability));
   if (stability) {
+    const rated = stability.rated;
+    const unit = rated?.unit === "group" ? `${rated.field}s` : "items";
+    if (rated?.unit === "group")
+      out.push(
+        `leaderboards rate ${rated.groups} ${unit} (groups of items by the item field "${rated.field}"; ` +
+          `${rated.sameGroupRows} comparisons within one ${rated.field} and ${rated.ungroupedRows} with an ungrouped item left out; --no-group rates items)\n`,
+      );
     out.push(
-      `pooled ${stability.method}: ${stability.pooled.items} items, mean 95% CI width ${stability.pooled.meanCiWidth?.toFixed(1) ?? "–"} Elo, ` +
+      `pooled ${stability.method}: ${stability.pooled.items} ${unit}, mean 95% CI width ${stability.pooled.meanCiWidth?.toFixed(1) ?? "–"} Elo, ` +
         `separability ${showProportion(stability.separability)}\n`,
     );
     const split = part(stability.splitHalf);
@@ -127,7 +134,7 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
       out.push(
         formatTable(topRows, [
           { header: "rank", cell: (row) => `${row.rank} (${row.rankLower}–${row.rankUpper})`, align: "right" },
-          { header: "item", cell: (row) => row.item },
+          { header: rated?.unit === "group" ? rated.field : "item", cell: (row) => row.item },
           {
             header: "rating",
             cell: (row) => `${row.rating.toFixed(0)} [${row.lower.toFixed(0)}, ${row.upper.toFixed(0)}]`,
