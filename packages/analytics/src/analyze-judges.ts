@@ -8,6 +8,7 @@ import { measureBiases } from "./biases/measure-biases.js";
 import { measureCoherence } from "./coherence/measure-coherence.js";
 import { measureConditions } from "./conditions/measure-conditions.js";
 import { summarizeDataset } from "./dataset-summary.js";
+import { groupComparisonTable } from "./group-comparison-table.js";
 import {
   METRICS_SCHEMA_VERSION,
   type MetricsDocument,
@@ -15,7 +16,6 @@ import {
   type ResolvedAnalysisOptions,
   type Section,
 } from "./metrics-document.js";
-import { groupComparisonTable } from "./group-comparison-table.js";
 import { collectOrderPairs } from "./order-pairs.js";
 import { buildPairUnits } from "./pair-units.js";
 import { measurePositionBias } from "./position-bias/measure-position-bias.js";

@@ -1,6 +1,6 @@
 import type { ComparisonTable } from "@judgelab/datasets";
-import type { ItemGrouping } from "./group-comparison-table.js";
 import type { AnalysisInput, AnalysisOptions, AssessmentColumns, ReferenceColumns } from "./analysis-input.js";
+import type { ItemGrouping } from "./group-comparison-table.js";
 
 /** The fields of an item record this package reads (structurally compatible with the schema's Item). */
 export interface ItemRecordLike {

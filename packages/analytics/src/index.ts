@@ -22,6 +22,15 @@ export {
   type ReferenceRecordLike,
 } from "./build-analysis-input.js";
 export {
+  defaultItemGrouping,
+  type GroupedTable,
+  GroupingError,
+  groupComparisonTable,
+  groupItemsByField,
+  type ItemGrouping,
+  resolveItemGrouping,
+} from "./group-comparison-table.js";
+export {
   type AgreementSection,
   type AlpacaEvalAgreement,
   type BiasesSection,
@@ -62,15 +71,6 @@ export {
   type Transitivity,
   type Unavailable,
 } from "./metrics-document.js";
-export {
-  defaultItemGrouping,
-  type GroupedTable,
-  GroupingError,
-  groupComparisonTable,
-  groupItemsByField,
-  type ItemGrouping,
-  resolveItemGrouping,
-} from "./group-comparison-table.js";
 export { buildPairUnits, type PairUnits, UnitLabel } from "./pair-units.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";

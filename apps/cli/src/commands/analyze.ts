@@ -7,8 +7,8 @@ import {
   GroupingError,
   type ItemGrouping,
   type MetricsDocument,
-  resolveItemGrouping,
   type ReferenceRecordLike,
+  resolveItemGrouping,
 } from "@judgelab/analytics";
 import {
   DatasetError,
