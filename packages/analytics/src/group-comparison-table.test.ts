@@ -69,7 +69,11 @@ describe("rating producers of answers (AlpacaEval shape)", () => {
   it("rates the producers by default and ranks them by their true strength; items alone give no leaderboard", () => {
     const grouping = defaultItemGrouping(items, table.itemIds);
     expect(grouping?.field).toBe("producer");
-    const grouped = analyzeJudges({ table, grouping, options: { seed: 1, bootstrapRounds: 30 } });
+    const grouped = analyzeJudges({
+      table,
+      ...(grouping === undefined ? {} : { grouping }),
+      options: { seed: 1, bootstrapRounds: 30 },
+    });
     expect(grouped.stability.available).toBe(true);
     if (!grouped.stability.available || !grouped.stability.pooled.rows.available) throw new Error("no board");
     expect(grouped.stability.rated).toEqual({

@@ -54,6 +54,7 @@ export {
   type LeniencyRow,
   METRICS_SCHEMA_VERSION,
   type MetricsDocument,
+  type OrderDesign,
   type OverlapRow,
   type PanelAgreement,
   type PositionBiasRow,
@@ -72,6 +73,7 @@ export {
   type Unavailable,
 } from "./metrics-document.js";
 export { buildPairUnits, type PairUnits, UnitLabel } from "./pair-units.js";
+export { CONFOUNDED_LABEL, detectOrderConfounding } from "./position-bias/detect-order-confounding.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";
 export { expectedTopOverlap } from "./stats/normal-distribution.js";

@@ -1,4 +1,4 @@
-import type { MetricsDocument } from "@judgelab/analytics";
+import { CONFOUNDED_LABEL, type MetricsDocument } from "@judgelab/analytics";
 import type { ItemStanding, JudgeRunSummary } from "../model/report-data.js";
 import {
   formatCount,
@@ -138,13 +138,15 @@ export function positionBiasTable(metrics: MetricsDocument): TextTable | undefin
       row.judge,
       formatCount(row.firstWinRate.n),
       formatPercentInterval(row.firstWinRate.value, row.firstWinRate.ci, 1),
-      formatPValue(row.binomialPValue),
+      row.orderDesign?.confounded === true ? CONFOUNDED_LABEL : formatPValue(row.binomialPValue),
       row.bothOrders.available
         ? `${formatPercent(row.bothOrders.consistency.value, 1)} of ${formatCount(row.bothOrders.consistency.n)}`
         : "n/a",
       row.orderEffect.available
         ? formatNumberInterval(row.orderEffect.delta.value, row.orderEffect.delta.ci, 0)
-        : "n/a",
+        : row.orderDesign?.confounded === true
+          ? "not identified"
+          : "n/a",
     ]),
     numeric: [1, 2, 3, 4, 5],
   };

@@ -1,4 +1,4 @@
-import type { MetricsDocument, PositionBiasRow, Statistic } from "@judgelab/analytics";
+import { CONFOUNDED_LABEL, type MetricsDocument, type PositionBiasRow, type Statistic } from "@judgelab/analytics";
 import {
   formatCount,
   formatNumber,
@@ -183,8 +183,17 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
   if (!metrics.positionBias.available) {
     return { headline: [], reading: `Position bias: ${metrics.positionBias.reason}.` };
   }
-  const rows = metrics.positionBias.perJudge.filter((row) => row.firstWinRate.value !== null);
-  if (rows.length === 0) return { headline: [], reading: "No comparison with a known presentation order was decided." };
+  const decided = metrics.positionBias.perJudge.filter((row) => row.firstWinRate.value !== null);
+  if (decided.length === 0)
+    return { headline: [], reading: "No comparison with a known presentation order was decided." };
+  // A first-position rate on order confounded with producer or item is a description, never a finding.
+  const confounded = decided.filter((row) => row.orderDesign?.confounded === true);
+  const rows = decided.filter((row) => row.orderDesign?.confounded !== true);
+  const confoundedLine =
+    confounded.length === 0
+      ? undefined
+      : `Position bias is not estimable for ${confounded.map((row) => row.judge).join(", ")}: the presented order is ${CONFOUNDED_LABEL} (order follows the ${confounded[0]!.orderDesign!.with}: ${confounded[0]!.orderDesign!.detail}).`;
+  if (rows.length === 0) return { headline: [confoundedLine!], reading: confoundedLine! };
   const biased = biasedJudges(rows);
   const strongest = [...rows].sort(
     (a, b) => Math.abs((b.firstWinRate.value ?? 0.5) - 0.5) - Math.abs((a.firstWinRate.value ?? 0.5) - 0.5),
@@ -200,12 +209,13 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
     rows.length <= 6
       ? `First-position win rate by judge: ${rows.map(describeFirstRate).join("; ")} (50% is fair; Wilson 95% intervals).`
       : `${biasedJudges(rows).length} of ${rows.length} judges favour one position beyond chance; the strongest: ${shown.map(describeFirstRate).join("; ")} (first-position win rate, 50% is fair; all judges in the position-bias table).`,
+    ...(confoundedLine === undefined ? [] : [confoundedLine]),
   ];
   const reading =
     biased.length === 0
       ? "No judge's first-position win rate differs from 50% beyond its 95% interval: no detectable position bias."
-      : `${biased.map((row) => row.judge).join(", ")} ${biased.length === 1 ? "favours" : "favour"} one position beyond chance; the strongest is ${strongest.judge} at ${formatPercent(strongest.firstWinRate.value)} for the first-shown item (${formatPValue(strongest.binomialPValue)}). Randomising the order (as done here) keeps this from shifting ratings, but it adds noise to every close call.`;
-  return { headline, reading };
+      : `${biased.map((row) => row.judge).join(", ")} ${biased.length === 1 ? "favours" : "favour"} one position beyond chance; the strongest is ${strongest.judge} at ${formatPercent(strongest.firstWinRate.value)} for the first-shown item (${formatPValue(strongest.binomialPValue)}). With the order randomised, this does not shift ratings, but it adds noise to every close call.`;
+  return { headline, reading: confoundedLine === undefined ? reading : `${reading} ${confoundedLine}` };
 }
 
 function describeStability(metrics: MetricsDocument): { headline: string[]; reading: string } {
