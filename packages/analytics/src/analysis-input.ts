@@ -1,4 +1,5 @@
 import type { ComparisonTable } from "@judgelab/datasets";
+import type { ItemGrouping } from "./group-comparison-table.js";
 
 /**
  * Per-item information, arrays aligned with `table.itemIds` (index = item code). Missing values are
@@ -76,5 +77,10 @@ export interface AnalysisInput {
   readonly judges?: JudgeInfo;
   readonly assessments?: AssessmentColumns;
   readonly references?: ReferenceColumns;
+  /**
+   * Rate groups of items instead of items (e.g. the models that wrote the answers): the leaderboards of the
+   * stability section are fitted between groups; agreement, position bias and biases stay on the items.
+   */
+  readonly grouping?: ItemGrouping;
   readonly options: AnalysisOptions;
 }

@@ -8,9 +8,11 @@ import { measureBiases } from "./biases/measure-biases.js";
 import { measureCoherence } from "./coherence/measure-coherence.js";
 import { measureConditions } from "./conditions/measure-conditions.js";
 import { summarizeDataset } from "./dataset-summary.js";
+import { groupComparisonTable } from "./group-comparison-table.js";
 import {
   METRICS_SCHEMA_VERSION,
   type MetricsDocument,
+  type RatedUnit,
   type ResolvedAnalysisOptions,
   type Section,
 } from "./metrics-document.js";
@@ -48,8 +50,20 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
   metrics: MetricsDocument;
   pooledBootstrap?: PooledBootstrapSamples;
 } {
-  const { table, items, judges, assessments, references } = input;
+  const { table, items, judges, assessments, references, grouping } = input;
   const options = resolveOptions(input);
+  // Leaderboards rate groups (e.g. the models that wrote the answers) when asked; everything else stays on items.
+  const grouped = grouping === undefined ? undefined : groupComparisonTable(table, grouping);
+  const rated: RatedUnit =
+    grouped === undefined || grouping === undefined
+      ? { unit: "item" }
+      : {
+          unit: "group",
+          field: grouping.field,
+          groups: grouping.groupIds.length,
+          sameGroupRows: grouped.sameGroupRows,
+          ungroupedRows: grouped.ungroupedRows,
+        };
   const units = buildPairUnits(table);
   const votes = collectUnitVotes(table, units);
   const orderPairs = collectOrderPairs(table, units);
@@ -64,13 +78,14 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
   // The pooled board's bootstrap runs on worker threads while this thread computes the other sections; its
   // intervals are joined in before the sections that need them (stability, reference).
   const stabilityStart = startStability({
-    table,
+    table: grouped?.table ?? table,
     exclude: labelJudges,
     rounds: options.bootstrapRounds,
     seed: options.seed,
     maxLeaderboardItems: options.maxLeaderboardItems,
   });
-  const pooledPoint = "finish" in stabilityStart ? stabilityStart : undefined;
+  // Item-level sections read the pooled fit only when it rates items.
+  const pooledPoint = "finish" in stabilityStart && grouped === undefined ? stabilityStart : undefined;
 
   const agreementCore = measureJudgeAgreement({
     votes,
@@ -133,9 +148,14 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
         };
 
   const stabilityResult = "finish" in stabilityStart ? stabilityStart.finish() : stabilityStart;
-  const pooled = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
+  const pooledFit = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
+  const pooled = grouped === undefined ? pooledFit : undefined;
   const stability: MetricsDocument["stability"] =
-    "section" in stabilityResult ? { available: true, ...stabilityResult.section, transitivity } : stabilityResult;
+    "section" in stabilityResult
+      ? { available: true, ...stabilityResult.section, rated, transitivity }
+      : grouping === undefined
+        ? stabilityResult
+        : unavailable(`${stabilityResult.reason} (rating ${grouping.field} groups)`);
 
   const itemScore = references?.itemScore;
   const { winner, gap } = referenceWinners(units, itemScore, gold);
@@ -171,15 +191,15 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     reference,
     conditions: resolveConditions(input, units, hasReference ? winner : undefined, labelJudges),
   };
-  return pooled?.samples === undefined
+  return pooledFit?.samples === undefined
     ? { metrics }
     : {
         metrics,
         pooledBootstrap: {
-          itemIds: pooled.itemIds,
-          estimate: pooled.estimate,
-          rounds: pooled.rounds,
-          samples: pooled.samples,
+          itemIds: pooledFit.itemIds,
+          estimate: pooledFit.estimate,
+          rounds: pooledFit.rounds,
+          samples: pooledFit.samples,
         },
       };
 }

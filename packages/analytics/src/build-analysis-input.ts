@@ -1,5 +1,6 @@
 import type { ComparisonTable } from "@judgelab/datasets";
 import type { AnalysisInput, AnalysisOptions, AssessmentColumns, ReferenceColumns } from "./analysis-input.js";
+import type { ItemGrouping } from "./group-comparison-table.js";
 
 /** The fields of an item record this package reads (structurally compatible with the schema's Item). */
 export interface ItemRecordLike {
@@ -57,6 +58,8 @@ export function buildAnalysisInput(options: {
   judges?: readonly JudgeRecordLike[];
   assessments?: readonly AssessmentRecordLike[];
   references?: readonly ReferenceRecordLike[];
+  /** Rate groups of items (see {@link AnalysisInput.grouping}). */
+  grouping?: ItemGrouping | undefined;
   analysis: AnalysisOptions;
 }): { input: AnalysisInput; problems: EncodingProblem[] } {
   const problems: EncodingProblem[] = [];
@@ -119,6 +122,7 @@ export function buildAnalysisInput(options: {
     judges: { kind, family },
     ...(assessments === undefined ? {} : { assessments }),
     ...(references === undefined ? {} : { references }),
+    ...(options.grouping === undefined ? {} : { grouping: options.grouping }),
     options: options.analysis,
   };
   return { input, problems };

@@ -22,6 +22,15 @@ export {
   type ReferenceRecordLike,
 } from "./build-analysis-input.js";
 export {
+  defaultItemGrouping,
+  type GroupedTable,
+  GroupingError,
+  groupComparisonTable,
+  groupItemsByField,
+  type ItemGrouping,
+  resolveItemGrouping,
+} from "./group-comparison-table.js";
+export {
   type AgreementSection,
   type AlpacaEvalAgreement,
   type BiasesSection,
@@ -45,11 +54,13 @@ export {
   type LeniencyRow,
   METRICS_SCHEMA_VERSION,
   type MetricsDocument,
+  type OrderDesign,
   type OverlapRow,
   type PanelAgreement,
   type PositionBiasRow,
   type PositionBiasSection,
   type Proportion,
+  type RatedUnit,
   type ReferenceSection,
   type ResolvedAnalysisOptions,
   type Section,
@@ -62,6 +73,7 @@ export {
   type Unavailable,
 } from "./metrics-document.js";
 export { buildPairUnits, type PairUnits, UnitLabel } from "./pair-units.js";
+export { CONFOUNDED_LABEL, detectOrderConfounding } from "./position-bias/detect-order-confounding.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";
 export { expectedTopOverlap } from "./stats/normal-distribution.js";

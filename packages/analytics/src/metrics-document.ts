@@ -74,6 +74,17 @@ export interface MetricsDocument {
   readonly conditions: Section<ConditionsSection>;
 }
 
+/** The unit of the leaderboards: items, or groups of items by an item field. */
+export type RatedUnit =
+  | { readonly unit: "item" }
+  | {
+      readonly unit: "group";
+      readonly field: string;
+      readonly groups: number;
+      readonly sameGroupRows: number;
+      readonly ungroupedRows: number;
+    };
+
 /** Options after defaults were applied. */
 export interface ResolvedAnalysisOptions {
   readonly seed: number;
@@ -217,8 +228,13 @@ export interface PositionBiasRow {
   readonly judge: string;
   /** Share of decided comparisons (order known) won by the item shown first; Wilson CI. */
   readonly firstWinRate: Proportion;
-  /** Two-sided exact binomial test of firstWinRate against 0.5. */
+  /**
+   * Two-sided exact binomial test of firstWinRate against 0.5; null when the order is confounded with producer
+   * or item (`orderDesign`), where the test would not be about position.
+   */
   readonly binomialPValue: number | null;
+  /** Whether the order was assigned independently of items and producers; absent in older documents. */
+  readonly orderDesign?: OrderDesign;
   /** First-position win rate per equal-count time window (comparisons with a timestamp, in time order). */
   readonly overTime: Section<{ readonly windows: readonly TimeWindow[] }>;
   readonly bothOrders: Section<BothOrderFigures>;
@@ -227,6 +243,22 @@ export interface PositionBiasRow {
   readonly orderEffect: Section<{ readonly delta: Statistic }>;
   /** Both-order consistency by bins of |r_i − r_j| from the pooled BT leaderboard (Elo points). */
   readonly consistencyByGap: Section<{ readonly bins: readonly Bin<Proportion>[] }>;
+}
+
+/**
+ * Whether a judge's presented order was assigned independently of what is compared (see
+ * `detectOrderConfounding`). When `confounded`, the first-position win rate mixes position with the quality of
+ * the items or producers placed first, so it is reported as a description, never as a position-bias estimate:
+ * no binomial test, no order effect δ.
+ */
+export interface OrderDesign {
+  readonly confounded: boolean;
+  /** What the order follows: producers (a model always shown in one position) or items; null when not confounded. */
+  readonly with: "producer" | "item" | null;
+  /** Which producers or items, in words (e.g. "vicuna-13b always shown second (80 comparisons)"). */
+  readonly detail: string | null;
+  /** Share of the judge's comparisons (order known) that involve a producer or item always shown in one position. */
+  readonly fixedShare: Proportion;
 }
 
 /** A time window of comparisons. */
@@ -268,6 +300,12 @@ export interface ShiFigures {
 /** Rating stability across judges, resamples and methods (Bradley–Terry on the Elo scale). */
 export interface StabilitySection {
   readonly method: string;
+  /**
+   * What the leaderboards rank: the items, or groups of items by an item field (e.g. `producer`: the models
+   * that wrote the answers), with the comparisons grouping left out (within one group, or an item without a
+   * value). Absent in documents written before grouping existed (= items).
+   */
+  readonly rated?: RatedUnit;
   readonly pooled: Leaderboard;
   readonly perJudge: readonly { readonly judge: string; readonly leaderboard: Leaderboard }[];
   /** Rank correlations between leaderboards (pooled vs each judge, and judge vs judge). */

@@ -2,7 +2,9 @@ import {
   type AnalysisOptions,
   analyzeJudgesWithSamples,
   buildAnalysisInput,
+  groupComparisonTable,
   type MetricsDocument,
+  resolveItemGrouping,
 } from "@judgelab/analytics";
 import { loadDataset } from "@judgelab/datasets";
 import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
@@ -45,6 +47,12 @@ export interface CreateReportOptions {
   readonly onProgress?: ((message: string) => void) | undefined;
   /** Clock, for reproducible metadata in tests. */
   readonly now?: (() => Date) | undefined;
+  /**
+   * What the leaderboard rates: an item field naming groups (e.g. "producer": the models that wrote the answers),
+   * `false` for the items themselves, or undefined for the default (producers when every item names one and
+   * producers wrote several items each, see `defaultItemGrouping`). Item pages are written for items only.
+   */
+  readonly group?: string | false | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -79,8 +87,11 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   progress(
     `analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items (${options.bootstrapRounds} bootstrap resamples)`,
   );
+  const grouping = resolveItemGrouping(dataset.items, dataset.table.itemIds, options.group);
+  if (grouping !== undefined) progress(`rating ${grouping.groupIds.length} groups by item field "${grouping.field}"`);
   const encoded = buildAnalysisInput({
     table: dataset.table,
+    grouping,
     items: dataset.items,
     judges: dataset.judges,
     assessments: dataset.assessments,
@@ -104,10 +115,12 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   // The rank-distribution chart reads the pooled leaderboard's own bootstrap rounds (the intervals in the
   // tables come from the same rounds). Only for one connected comparison graph: ranks across groups that never
   // met mean nothing.
-  const groups = findComparisonGroups(dataset.table);
+  const ratingTable = grouping === undefined ? dataset.table : groupComparisonTable(dataset.table, grouping).table;
+  const groups = findComparisonGroups(ratingTable);
   const rankSamples = groups.count === 1 ? pooledBootstrap : undefined;
   let scores: TournamentScores | undefined;
-  if (options.tournamentScore !== false) {
+  // The seed system's TrueSkill display belongs to item tournaments; a grouped leaderboard shows BT only.
+  if (options.tournamentScore !== false && grouping === undefined) {
     const trueSkill = computeTrueSkill(dataset.table);
     const displays = Array.from(trueSkill.mu, (mu, code) =>
       trueSkill.matches[code]! > 0 ? formatSeedScore(mu, trueSkill.sigma[code]!) : undefined,
@@ -128,8 +141,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
           .filter((code) => Number.isFinite(scores?.value[code] ?? Number.NaN))
           .sort((a, b) => scores!.value[b]! - scores!.value[a]!)
           .map((code) => dataset.table.itemIds[code]!);
+  // Pages show one item's tournament; a grouped leaderboard ranks groups, so pages only for items asked by id.
   const pageItems = selectPageItems({
-    ranked,
+    ranked: grouping === undefined ? ranked : [],
     maxPages: options.maxItemPages ?? 40,
     include: options.includeItemPages,
   });
@@ -144,6 +158,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const data = buildReportData({
     dataset,
     metrics,
+    ...(grouping === undefined ? {} : { rated: { table: ratingTable, field: grouping.field } }),
     rankSamples,
     scores,
     details,

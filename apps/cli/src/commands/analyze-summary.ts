@@ -1,5 +1,14 @@
-import type { MetricsDocument, Proportion, Section, Statistic } from "@judgelab/analytics";
+import {
+  CONFOUNDED_LABEL,
+  type MetricsDocument,
+  type Proportion,
+  type Section,
+  type Statistic,
+} from "@judgelab/analytics";
 import { formatTable } from "../format-table.js";
+
+/** Rows of a per-judge table in the text summary; the rest are counted, and listed by --json. */
+const MAX_JUDGE_ROWS = 30;
 
 /** "0.731 [0.70, 0.76] n=1200" or "–" for a missing value. */
 function showStatistic(figure: Statistic | undefined, digits = 3): string {
@@ -61,7 +70,7 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
     if (gold) {
       out.push(`\nagainst gold labels (${gold.source}):\n`);
       out.push(
-        formatTable(gold.perJudge.slice(0, 30), [
+        formatTable(gold.perJudge.slice(0, MAX_JUDGE_ROWS), [
           { header: "judge", cell: (row) => row.judge },
           { header: "accuracy", cell: (row) => showProportion(row.accuracy), align: "right" },
           { header: "better first", cell: (row) => showProportion(row.accuracyBetterFirst), align: "right" },
@@ -73,18 +82,25 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
           },
         ]),
       );
+      if (gold.perJudge.length > MAX_JUDGE_ROWS)
+        out.push(`... ${gold.perJudge.length - MAX_JUDGE_ROWS} more judges not shown; --json lists every judge\n`);
     }
   }
   const position = part(document.positionBias);
   out.push(heading("Position bias", document.positionBias));
   if (position) {
     out.push(
-      formatTable(position.perJudge.slice(0, 30), [
+      formatTable(position.perJudge.slice(0, MAX_JUDGE_ROWS), [
         { header: "judge", cell: (row) => row.judge },
         { header: "first wins", cell: (row) => showProportion(row.firstWinRate), align: "right" },
         {
           header: "p (binomial)",
-          cell: (row) => (row.binomialPValue === null ? "–" : row.binomialPValue.toPrecision(2)),
+          cell: (row) =>
+            row.orderDesign?.confounded === true
+              ? "confounded*"
+              : row.binomialPValue === null
+                ? "–"
+                : row.binomialPValue.toPrecision(2),
           align: "right",
         },
         {
@@ -109,12 +125,26 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         },
       ]),
     );
+    if (position.perJudge.length > MAX_JUDGE_ROWS)
+      out.push(`... ${position.perJudge.length - MAX_JUDGE_ROWS} more judges not shown; --json lists every judge\n`);
+    const confounded = position.perJudge.filter((row) => row.orderDesign?.confounded === true);
+    if (confounded.length > 0)
+      out.push(
+        `* ${confounded.map((row) => row.judge).join(", ")}: ${CONFOUNDED_LABEL} (order follows the ${confounded[0]!.orderDesign!.with}: ${confounded[0]!.orderDesign!.detail}); "first wins" describes the data, it does not measure position bias\n`,
+      );
   }
   const stability = part(document.stability);
   out.push(heading("Stability", document.stability));
   if (stability) {
+    const rated = stability.rated;
+    const unit = rated?.unit === "group" ? `${rated.field}s` : "items";
+    if (rated?.unit === "group")
+      out.push(
+        `leaderboards rate ${rated.groups} ${unit} (groups of items by the item field "${rated.field}"; ` +
+          `${rated.sameGroupRows} comparisons within one ${rated.field} and ${rated.ungroupedRows} with an ungrouped item left out; --no-group rates items)\n`,
+      );
     out.push(
-      `pooled ${stability.method}: ${stability.pooled.items} items, mean 95% CI width ${stability.pooled.meanCiWidth?.toFixed(1) ?? "–"} Elo, ` +
+      `pooled ${stability.method}: ${stability.pooled.items} ${unit}, mean 95% CI width ${stability.pooled.meanCiWidth?.toFixed(1) ?? "–"} Elo, ` +
         `separability ${showProportion(stability.separability)}\n`,
     );
     const split = part(stability.splitHalf);
@@ -122,12 +152,13 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
     out.push(
       `transitivity: cycles/closed triangles majority ${showProportion(stability.transitivity.majority)}, unanimous ${showProportion(stability.transitivity.unanimous)}\n`,
     );
-    const topRows = part(stability.pooled.rows)?.rows.slice(0, 10) ?? [];
+    const allRows = part(stability.pooled.rows)?.rows ?? [];
+    const topRows = [...allRows].sort((a, b) => a.rank - b.rank).slice(0, 10);
     if (topRows.length > 0) {
       out.push(
         formatTable(topRows, [
           { header: "rank", cell: (row) => `${row.rank} (${row.rankLower}–${row.rankUpper})`, align: "right" },
-          { header: "item", cell: (row) => row.item },
+          { header: rated?.unit === "group" ? rated.field : "item", cell: (row) => row.item },
           {
             header: "rating",
             cell: (row) => `${row.rating.toFixed(0)} [${row.lower.toFixed(0)}, ${row.upper.toFixed(0)}]`,
@@ -136,6 +167,8 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
           { header: "n", cell: (row) => String(row.n), align: "right" },
         ]),
       );
+      if (allRows.length > topRows.length)
+        out.push(`... ${allRows.length - topRows.length} more not shown; \`judgelab rate\` or --json lists all\n`);
     }
   }
   const biases = part(document.biases);
@@ -176,7 +209,9 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
       `${reference.name}: ${reference.panelVsSingle
         .map((row) => `${row.who} ${showProportion(row.accuracy)}`)
         .slice(0, 12)
-        .join("; ")}\n`,
+        .join(
+          "; ",
+        )}${reference.panelVsSingle.length > 12 ? `; ... ${reference.panelVsSingle.length - 12} more in --json` : ""}\n`,
     );
     const ranking = part(reference.ranking);
     if (ranking)

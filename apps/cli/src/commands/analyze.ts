@@ -4,8 +4,11 @@ import {
   analyzeJudges,
   buildAnalysisInput,
   type ConditionColumn,
+  GroupingError,
+  type ItemGrouping,
   type MetricsDocument,
   type ReferenceRecordLike,
+  resolveItemGrouping,
 } from "@judgelab/analytics";
 import {
   DatasetError,
@@ -19,7 +22,8 @@ import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 
-const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--seed S] [--bootstrap N] [--json]
+const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--group FIELD | --no-group]
+                        [--seed S] [--bootstrap N] [--json]
 
 Judge analytics for a dataset folder (or a comparisons .jsonl file): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -30,6 +34,10 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        own references.jsonl
   --condition <field>  compare conditions: a comparison field (condition, judge, prompt, repetition, or any
                        metadata key) whose values name the conditions
+  --group FIELD        fit the leaderboards (stability) between groups of items by an item field, e.g. producer:
+                       the models that wrote the answers; agreement, position bias and biases stay on items
+  --no-group           fit the leaderboards on the items themselves. Default: the producers when every item names
+                       one and producers wrote several items each (answers by models, as AlpacaEval)
   --seed S             seed of every bootstrap and random split (default 1)
   --bootstrap N        bootstrap rounds (default 1000)
   --json               print the metrics document (schema version 1, documented in
@@ -112,6 +120,8 @@ export const analyzeCommand: Command = async (argv, io) => {
       condition: { type: "string" },
       seed: { type: "string" },
       bootstrap: { type: "string" },
+      group: { type: "string" },
+      "no-group": { type: "boolean" },
       json: { type: "boolean" },
     },
   });
@@ -127,6 +137,8 @@ export const analyzeCommand: Command = async (argv, io) => {
   const seed = parseIntegerOption("seed", values.seed, 1);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
+  if (values.group !== undefined && values["no-group"] === true)
+    throw new UsageError("give --group FIELD or --no-group, not both");
   const target = resolve(io.cwd, positionals[0] as string);
   const condition = values.condition;
   let dataset: LoadedDataset;
@@ -151,8 +163,20 @@ export const analyzeCommand: Command = async (argv, io) => {
     bootstrapRounds,
     ...(condition === undefined ? {} : { condition: conditionFromRecords(dataset, condition) }),
   };
+  let grouping: ItemGrouping | undefined;
+  try {
+    grouping = resolveItemGrouping(
+      dataset.items,
+      dataset.table.itemIds,
+      values["no-group"] === true ? false : values.group,
+    );
+  } catch (error) {
+    if (error instanceof GroupingError) throw new UsageError(error.message);
+    throw error;
+  }
   const { input, problems } = buildAnalysisInput({
     table: dataset.table,
+    grouping,
     items: dataset.items,
     judges: dataset.judges,
     assessments: dataset.assessments,

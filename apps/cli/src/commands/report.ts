@@ -3,13 +3,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { GroupingError } from "@judgelab/analytics";
 import { DatasetError } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
-                       [--title T] [--item-noun papers] [--pages N] [--page ID]... [--no-png] [--json]
+                       [--group FIELD | --no-group] [--title T] [--item-noun papers] [--pages N] [--page ID]...
+                       [--no-png] [--json]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
 95% intervals, then ratings (Bradley–Terry with bootstrap CIs and rank intervals, the seed system's TrueSkill
@@ -25,6 +27,9 @@ Files written to --out:
 
 --seed S       seed of every bootstrap (default 1); the same seed gives the same figures
 --bootstrap N  bootstrap resamples (default 1000; fewer is faster but noisier)
+--group FIELD  rate groups of items by an item field (e.g. producer: the models that wrote the answers)
+--no-group     rate the items themselves. Default: the producers when every item names one and producers wrote
+               several items each (answers by models, as AlpacaEval); the report says which unit it rates
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
@@ -145,6 +150,8 @@ export const reportCommand: Command = async (argv, io) => {
       pages: { type: "string" },
       page: { type: "string", multiple: true },
       "no-png": { type: "boolean" },
+      group: { type: "string" },
+      "no-group": { type: "boolean" },
       json: { type: "boolean" },
     },
   });
@@ -160,6 +167,8 @@ export const reportCommand: Command = async (argv, io) => {
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1 (1000 or more for published figures)");
   const pages = parseIntegerOption("pages", values.pages, 40);
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
+  if (values.group !== undefined && values["no-group"] === true)
+    throw new UsageError("give --group FIELD or --no-group, not both");
   const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
@@ -175,6 +184,7 @@ export const reportCommand: Command = async (argv, io) => {
       title: values.title,
       itemNoun: values["item-noun"],
       maxItemPages: pages,
+      group: values["no-group"] === true ? false : values.group,
       includeItemPages: values.page,
       png: values["no-png"] !== true,
       command: ["judgelab", "report", ...argv].join(" "),
@@ -183,7 +193,7 @@ export const reportCommand: Command = async (argv, io) => {
       onProgress: values.json === true ? undefined : (message) => io.stderr(`report: ${message}\n`),
     });
   } catch (error) {
-    if (error instanceof DatasetError) {
+    if (error instanceof DatasetError || error instanceof GroupingError) {
       throw new UsageError(error.message);
     }
     throw error;

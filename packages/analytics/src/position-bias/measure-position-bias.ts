@@ -4,6 +4,7 @@ import type { PositionBiasSection, Section } from "../metrics-document.js";
 import type { OrderPairs } from "../order-pairs.js";
 import type { PairUnits } from "../pair-units.js";
 import { unavailable } from "../section.js";
+import { CONFOUNDED_LABEL, detectOrderConfounding } from "./detect-order-confounding.js";
 import { measureBothOrders } from "./measure-both-orders.js";
 import { measureFirstPositionRate } from "./measure-first-position-rate.js";
 import { measureConsistencyByGap, measureOrderEffect } from "./measure-order-effect.js";
@@ -37,14 +38,20 @@ export function measurePositionBias(options: {
     available: true,
     perJudge: table.judgeIds.map((judge, code) => {
       const shiParts = both[code]!.shi;
+      const orderDesign = detectOrderConfounding({ table, judge: code, producer: items?.producer });
+      const confounded = orderDesign.confounded;
       return {
         judge,
         ...first[code]!,
+        ...(confounded ? { binomialPValue: null } : {}),
+        orderDesign,
         bothOrders: both[code]!.bothOrders,
         shi: shiParts.available
           ? { ...shiParts, preferenceFairness: fairness[code]!, repetitionStability: repetition[code]! }
           : shiParts,
-        orderEffect: measureOrderEffect(table, code, start),
+        orderEffect: confounded
+          ? unavailable(`${CONFOUNDED_LABEL} (${orderDesign.with}: ${orderDesign.detail})`)
+          : measureOrderEffect(table, code, start),
         consistencyByGap:
           ratings === undefined
             ? unavailable("no pooled leaderboard (see stability)")

@@ -77,9 +77,12 @@ export function startStability(options: StabilityOptions): PendingStability | { 
   const pooledOutcomes = selectOutcomes(table, (row) => !exclude.has(table.judge[row]!) && table.verdict[row]! < 3);
   const graph = measureGraphDegree(pooledOutcomes);
   if (graph.items < 3) return unavailable("fewer than three rated items");
-  if (graph.meanDegree < STABILITY_LIMITS.minOpponentsPerItem) {
+  // A baseline design (every model against one reference, a star) meets < 2 opponents on average but repeats
+  // each pairing often: rated when items average ≥ 2 × minOpponentsPerItem comparisons in a group of ≥ 3.
+  const repeatedStar = graph.largestGroup >= 3 && graph.comparisonsPerItem >= 2 * STABILITY_LIMITS.minOpponentsPerItem;
+  if (graph.meanDegree < STABILITY_LIMITS.minOpponentsPerItem && !repeatedStar) {
     return unavailable(
-      `items meet ${graph.meanDegree.toFixed(2)} distinct opponents on average (< ${STABILITY_LIMITS.minOpponentsPerItem}): no leaderboard`,
+      `items meet ${graph.meanDegree.toFixed(2)} distinct opponents on average (< ${STABILITY_LIMITS.minOpponentsPerItem}) in ${graph.comparisonsPerItem.toFixed(1)} comparisons each: no leaderboard`,
     );
   }
   if (graph.items > STABILITY_LIMITS.maxItems) {

@@ -11,7 +11,9 @@ import {
   correlationTable,
   goldAccuracyTable,
   judgesTable,
+  leaderboardHeading,
   leaderboardTable,
+  omittedRowsNote,
   positionBiasTable,
   type TextTable,
 } from "./report-tables.js";
@@ -59,11 +61,12 @@ export interface ReportPageContent {
 
 function htmlTable(table: TextTable | undefined): string {
   if (table === undefined) return "";
-  return renderHtmlTable({
+  const note = omittedRowsNote(table);
+  return `${renderHtmlTable({
     headers: table.headers,
     rows: table.rows.map((row) => row.map(escapeHtml)),
     numeric: table.numeric,
-  });
+  })}${note === undefined ? "" : `\n<p class="small muted">${escapeHtml(note)}</p>`}`;
 }
 
 function renderChartFigure(chart: RenderedChart): string {
@@ -78,8 +81,8 @@ function sectionTables(section: ReportSectionId, content: ReportPageContent): st
   const maxRows = content.maxTableRows ?? 25;
   switch (section) {
     case "ratings":
-      return `<h3>Top ${Math.min(maxRows, content.data.items.length)} ${escapeHtml(content.data.itemNoun)}</h3>
-${htmlTable(leaderboardTable(content.data.items, maxRows))}
+      return `${leaderboardHeadingHtml(content.data, maxRows)}
+${htmlTable(leaderboardTable(content.data.items, maxRows, content.data.sortedBy, content.data.ratedField))}
 ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTable(content.categories))}` : ""}`;
     case "agreement":
       return `${htmlTable(goldAccuracyTable(metrics))}\n${htmlTable(agreementTable(metrics))}`;
@@ -92,6 +95,11 @@ ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTab
     default:
       return "";
   }
+}
+
+function leaderboardHeadingHtml(data: ReportData, maxRows: number): string {
+  const heading = leaderboardHeading(data, maxRows);
+  return heading === undefined ? "" : `<h3>${escapeHtml(heading)}</h3>`;
 }
 
 function renderMetadata(metadata: RunMetadata): string {

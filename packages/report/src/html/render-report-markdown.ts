@@ -6,7 +6,9 @@ import {
   correlationTable,
   goldAccuracyTable,
   judgesTable,
+  leaderboardHeading,
   leaderboardTable,
+  omittedRowsNote,
   positionBiasTable,
   type TextTable,
 } from "./report-tables.js";
@@ -19,6 +21,7 @@ function markdownTable(table: TextTable | undefined): string {
     line(table.headers.map(escapeMarkdown)),
     line(table.headers.map((_, index) => (numeric.has(index) ? "---:" : "---"))),
     ...table.rows.map((row) => line(row.map(escapeMarkdown))),
+    ...(omittedRowsNote(table) === undefined ? [] : ["", escapeMarkdown(omittedRowsNote(table)!)]),
   ].join("\n");
 }
 
@@ -46,7 +49,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
     }
     const tables: (TextTable | undefined)[] =
       section.id === "ratings"
-        ? [leaderboardTable(data.items, maxRows), categoryTable(content.categories)]
+        ? [leaderboardTable(data.items, maxRows, data.sortedBy, data.ratedField), categoryTable(content.categories)]
         : section.id === "agreement"
           ? [goldAccuracyTable(data.metrics), agreementTable(data.metrics)]
           : section.id === "positionBias"
@@ -56,6 +59,8 @@ export function renderReportMarkdown(content: ReportPageContent): string {
               : section.id === "run"
                 ? [judgesTable(data.judges)]
                 : [];
+    const heading = section.id === "ratings" ? leaderboardHeading(data, maxRows) : undefined;
+    if (heading !== undefined) out.push(`### ${escapeMarkdown(heading)}`, "");
     for (const table of tables) if (table !== undefined) out.push(markdownTable(table), "");
   }
   if (content.itemPages.length > 0) {

@@ -1,4 +1,4 @@
-import type { MetricsDocument } from "@judgelab/analytics";
+import { CONFOUNDED_LABEL, type MetricsDocument } from "@judgelab/analytics";
 import type { ItemStanding, JudgeRunSummary } from "../model/report-data.js";
 import {
   formatCount,
@@ -17,17 +17,49 @@ export interface TextTable {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
   readonly numeric: readonly number[];
+  /** Rows left out of a cut table; the renderers say so ("… N more") and where to see them all. */
+  readonly omitted?: number;
+}
+
+/** The line under a cut table: how many rows were left out and where every row is. */
+export function omittedRowsNote(table: TextTable): string | undefined {
+  if (table.omitted === undefined || table.omitted <= 0) return undefined;
+  return `… ${formatCount(table.omitted)} more row${table.omitted === 1 ? "" : "s"} not shown; metrics.json holds every row.`;
+}
+
+/** The heading of the ranking table: how many of what, and by which key. */
+export function leaderboardHeading(
+  data: {
+    readonly items: readonly ItemStanding[];
+    readonly ratedNoun: string;
+    readonly sortedBy: "rating" | "score" | "none";
+    readonly scoreLabel?: string | undefined;
+  },
+  maxRows: number,
+): string | undefined {
+  if (data.sortedBy === "none") return undefined;
+  const ranked = data.items.filter((item) => (data.sortedBy === "rating" ? item.rating : item.score) !== undefined);
+  const key = data.sortedBy === "rating" ? "pooled Bradley–Terry rating" : "tournament score (no BT leaderboard)";
+  return `Top ${Math.min(maxRows, ranked.length)} of ${formatCount(ranked.length)} ${data.ratedNoun} by ${key}`;
 }
 
 /** Top items: rank, title, category, tournament score, BT rating with CI, rank interval, W–L, win rate. */
-export function leaderboardTable(items: readonly ItemStanding[], maxRows: number): TextTable {
+export function leaderboardTable(
+  items: readonly ItemStanding[],
+  maxRows: number,
+  sortedBy: "rating" | "score" | "none" = "rating",
+  unitHeader = "title",
+): TextTable | undefined {
+  if (sortedBy === "none") return undefined;
   const withScore = items.some((item) => item.score !== undefined);
-  const rows = items
+  const withCategory = items.some((item) => item.category !== undefined);
+  const ranked = items.filter((item) => (sortedBy === "rating" ? item.rating : item.score) !== undefined);
+  const rows = ranked
     .slice(0, maxRows)
     .map((item, index) => [
       String(item.rating?.rank ?? index + 1),
       item.title,
-      item.category ?? "",
+      ...(withCategory ? [item.category ?? ""] : []),
       ...(withScore
         ? [item.score === undefined ? "" : `${Math.round(item.score.value)}±${Math.round(item.score.halfWidth)}`]
         : []),
@@ -41,8 +73,8 @@ export function leaderboardTable(items: readonly ItemStanding[], maxRows: number
   return {
     headers: [
       "rank",
-      "title",
-      "category",
+      unitHeader,
+      ...(withCategory ? ["category"] : []),
       ...(withScore ? ["score"] : []),
       "BT rating [95% CI]",
       "rank interval",
@@ -50,7 +82,8 @@ export function leaderboardTable(items: readonly ItemStanding[], maxRows: number
       "win rate [Wilson 95%]",
     ],
     rows,
-    numeric: withScore ? [0, 3, 4, 5, 6] : [0, 3, 4, 5],
+    numeric: [0, ...Array.from({ length: withScore ? 4 : 3 }, (_, k) => k + (withCategory ? 3 : 2))],
+    ...(ranked.length > rows.length ? { omitted: ranked.length - rows.length } : {}),
   };
 }
 
@@ -105,13 +138,15 @@ export function positionBiasTable(metrics: MetricsDocument): TextTable | undefin
       row.judge,
       formatCount(row.firstWinRate.n),
       formatPercentInterval(row.firstWinRate.value, row.firstWinRate.ci, 1),
-      formatPValue(row.binomialPValue),
+      row.orderDesign?.confounded === true ? CONFOUNDED_LABEL : formatPValue(row.binomialPValue),
       row.bothOrders.available
         ? `${formatPercent(row.bothOrders.consistency.value, 1)} of ${formatCount(row.bothOrders.consistency.n)}`
         : "n/a",
       row.orderEffect.available
         ? formatNumberInterval(row.orderEffect.delta.value, row.orderEffect.delta.ci, 0)
-        : "n/a",
+        : row.orderDesign?.confounded === true
+          ? "not identified"
+          : "n/a",
     ]),
     numeric: [1, 2, 3, 4, 5],
   };

@@ -1,5 +1,5 @@
 import type { MetricsDocument, PooledBootstrapSamples } from "@judgelab/analytics";
-import type { LoadedDataset } from "@judgelab/datasets";
+import type { ComparisonTable, LoadedDataset } from "@judgelab/datasets";
 import { computeWinRates, rankWithinCategory } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ComparisonDetails } from "./collect-comparison-details.js";
@@ -24,6 +24,11 @@ export interface TournamentScores {
 export interface BuildReportDataOptions {
   readonly dataset: LoadedDataset;
   readonly metrics: MetricsDocument;
+  /**
+   * The table the leaderboard rates when it rates groups of items (e.g. producers): its `itemIds` are the group
+   * ids and standings are built from it; absent = the dataset's items.
+   */
+  readonly rated?: { readonly table: ComparisonTable; readonly field: string } | undefined;
   /**
    * A bootstrap of the pooled Bradley–Terry fit whose `samples` give the rank distributions of the best items
    * (ratings, intervals and rank intervals themselves come from the analysis' pooled leaderboard).
@@ -97,8 +102,8 @@ export function rankDistributionShares(ratings: PooledBootstrapSamples, count: n
  */
 export function buildReportData(options: BuildReportDataOptions): ReportData {
   const { dataset, metrics } = options;
-  const table = dataset.table;
-  const records = new Map(dataset.items.map((item) => [item.id, item]));
+  const table = options.rated?.table ?? dataset.table;
+  const records = new Map(options.rated === undefined ? dataset.items.map((item) => [item.id, item]) : []);
   const titleOf = (id: string) => records.get(id)?.title ?? id;
   const pooledRows =
     metrics.stability.available && metrics.stability.pooled.rows.available ? metrics.stability.pooled.rows.rows : [];
@@ -161,11 +166,16 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     };
   });
   const withCategoryRanks = rankWithinCategories(standings);
-  const ordered = [...withCategoryRanks].sort(
-    (a, b) =>
-      (b.rating?.value ?? Number.NEGATIVE_INFINITY) - (a.rating?.value ?? Number.NEGATIVE_INFINITY) ||
-      a.id.localeCompare(b.id),
-  );
+  // Best first by the BT rating; without any rating by the tournament score; never by id alone (ids only break
+  // exact ties, and a table with neither key is not shown as a ranking).
+  const sortedBy = standings.some((item) => item.rating !== undefined)
+    ? "rating"
+    : standings.some((item) => item.score !== undefined)
+      ? "score"
+      : "none";
+  const key = (item: ItemStanding) =>
+    (sortedBy === "rating" ? item.rating?.value : item.score?.value) ?? Number.NEGATIVE_INFINITY;
+  const ordered = [...withCategoryRanks].sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id));
   const byId = new Map(ordered.map((item) => [item.id, item]));
   const scoreRanges = categoryScoreRanges(ordered);
   const published = readPublishedFigures(dataset.manifest.published);
@@ -214,8 +224,11 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
       license: dataset.manifest.license,
     },
     itemNoun: options.itemNoun ?? "items",
+    ratedNoun: options.rated === undefined ? (options.itemNoun ?? "items") : `${options.rated.field}s`,
+    ...(options.rated === undefined ? {} : { ratedField: options.rated.field }),
     metrics,
     items: ordered,
+    sortedBy,
     judges,
     scoreLabel: options.scores?.label,
     rankDistribution:

@@ -1,4 +1,4 @@
-import type { MetricsDocument, PositionBiasRow, Statistic } from "@judgelab/analytics";
+import { CONFOUNDED_LABEL, type MetricsDocument, type PositionBiasRow, type Statistic } from "@judgelab/analytics";
 import {
   formatCount,
   formatNumber,
@@ -40,8 +40,14 @@ function describeRatings(data: ReportData): { headline: string[]; reading: strin
   const metrics = data.metrics;
   const rated = data.items.filter((item) => item.rating !== undefined);
   if (!metrics.stability.available || rated.length === 0) {
-    return { headline: [], reading: "No ratings could be computed (no decided comparisons)." };
+    const why = metrics.stability.available ? "no rated items" : metrics.stability.reason;
+    const shown =
+      data.sortedBy === "score"
+        ? ` The table ranks ${data.ratedNoun} by the tournament score instead (${data.scoreLabel ?? "TrueSkill"}).`
+        : "";
+    return { headline: [], reading: `No Bradley–Terry leaderboard: ${why}.${shown}` };
   }
+  const unitLine = describeRatedUnit(metrics, data);
   const widths = rated.map((item) => item.rating!.rankUpper - item.rating!.rankLower).sort((a, b) => a - b);
   const medianWidth = widths[Math.floor(widths.length / 2)] ?? 0;
   const separability = metrics.stability.separability;
@@ -49,15 +55,29 @@ function describeRatings(data: ReportData): { headline: string[]; reading: strin
   const bestRating = best.rating!;
   const tiedWithBest = rated.filter((item) => item.rating!.rankLower <= bestRating.rankUpper).length;
   const headline = [
-    `${formatPercent(separability.value)} of ${data.itemNoun.replace(/s$/, "")} pairs are separable: their 95% bootstrap rating intervals do not overlap (${formatCount(separability.n)} pairs).`,
-    `The median 95% rank interval spans ${medianWidth} places among ${formatCount(rated.length)} ${data.itemNoun}; the top ${data.itemNoun.replace(/s$/, "")} ("${best.title}") is rated ${formatNumber(bestRating.value, 0)} [${formatNumber(bestRating.lower, 0)}, ${formatNumber(bestRating.upper, 0)}] with rank interval ${bestRating.rankLower}–${bestRating.rankUpper}.`,
+    ...unitLine,
+    `${formatPercent(separability.value)} of ${data.ratedNoun.replace(/s$/, "")} pairs are separable: their 95% bootstrap rating intervals do not overlap (${formatCount(separability.n)} pairs).`,
+    `The median 95% rank interval spans ${medianWidth} places among ${formatCount(rated.length)} ${data.ratedNoun}; the top ${data.ratedNoun.replace(/s$/, "")} ("${best.title}") is rated ${formatNumber(bestRating.value, 0)} [${formatNumber(bestRating.lower, 0)}, ${formatNumber(bestRating.upper, 0)}] with rank interval ${bestRating.rankLower}–${bestRating.rankUpper}.`,
   ];
-  if (data.groups.count > 1) return describeGroupedRatings(data, rated, medianWidth);
+  if (data.groups.count > 1) {
+    const grouped = describeGroupedRatings(data, rated, medianWidth);
+    return { ...grouped, headline: [...unitLine, ...grouped.headline] };
+  }
   const reading =
     medianWidth <= Math.max(2, rated.length * 0.02)
-      ? `The ranking is sharp: a typical ${data.itemNoun.replace(/s$/, "")}'s rank is pinned to within ${medianWidth} places.`
-      : `Read ranks as bands, not points: a typical ${data.itemNoun.replace(/s$/, "")} could sit anywhere in a ${medianWidth}-place window, and ${tiedWithBest} ${data.itemNoun} cannot be told apart from the top one.`;
+      ? `The ranking is sharp: a typical ${data.ratedNoun.replace(/s$/, "")}'s rank is pinned to within ${medianWidth} places.`
+      : `Read ranks as bands, not points: a typical ${data.ratedNoun.replace(/s$/, "")} could sit anywhere in a ${medianWidth}-place window, and ${tiedWithBest} ${data.ratedNoun} cannot be told apart from the top one.`;
   return { headline, reading };
+}
+
+/** When the leaderboard rates groups of items (e.g. producers): one sentence saying so, with what was left out. */
+function describeRatedUnit(metrics: MetricsDocument, data: ReportData): string[] {
+  const rated = metrics.stability.available ? metrics.stability.rated : undefined;
+  if (rated?.unit !== "group") return [];
+  const left = rated.sameGroupRows + rated.ungroupedRows;
+  return [
+    `The leaderboard rates the ${formatCount(rated.groups)} ${data.ratedNoun} (item field "${rated.field}": e.g. the models that wrote the ${data.itemNoun}), not single ${data.itemNoun}, from every comparison between two of them${left > 0 ? ` (${formatCount(rated.sameGroupRows)} comparisons within one ${rated.field} and ${formatCount(rated.ungroupedRows)} with an item without one left out)` : ""}; \`--no-group\` rates the ${data.itemNoun} instead.`,
+  ];
 }
 
 /** Ratings headline when items form groups that never met: separability and best items within each group. */
@@ -163,8 +183,17 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
   if (!metrics.positionBias.available) {
     return { headline: [], reading: `Position bias: ${metrics.positionBias.reason}.` };
   }
-  const rows = metrics.positionBias.perJudge.filter((row) => row.firstWinRate.value !== null);
-  if (rows.length === 0) return { headline: [], reading: "No comparison with a known presentation order was decided." };
+  const decided = metrics.positionBias.perJudge.filter((row) => row.firstWinRate.value !== null);
+  if (decided.length === 0)
+    return { headline: [], reading: "No comparison with a known presentation order was decided." };
+  // A first-position rate on order confounded with producer or item is a description, never a finding.
+  const confounded = decided.filter((row) => row.orderDesign?.confounded === true);
+  const rows = decided.filter((row) => row.orderDesign?.confounded !== true);
+  const confoundedLine =
+    confounded.length === 0
+      ? undefined
+      : `Position bias is not estimable for ${confounded.map((row) => row.judge).join(", ")}: the presented order is ${CONFOUNDED_LABEL} (order follows the ${confounded[0]!.orderDesign!.with}: ${confounded[0]!.orderDesign!.detail}).`;
+  if (rows.length === 0) return { headline: [confoundedLine!], reading: confoundedLine! };
   const biased = biasedJudges(rows);
   const strongest = [...rows].sort(
     (a, b) => Math.abs((b.firstWinRate.value ?? 0.5) - 0.5) - Math.abs((a.firstWinRate.value ?? 0.5) - 0.5),
@@ -180,12 +209,13 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
     rows.length <= 6
       ? `First-position win rate by judge: ${rows.map(describeFirstRate).join("; ")} (50% is fair; Wilson 95% intervals).`
       : `${biasedJudges(rows).length} of ${rows.length} judges favour one position beyond chance; the strongest: ${shown.map(describeFirstRate).join("; ")} (first-position win rate, 50% is fair; all judges in the position-bias table).`,
+    ...(confoundedLine === undefined ? [] : [confoundedLine]),
   ];
   const reading =
     biased.length === 0
       ? "No judge's first-position win rate differs from 50% beyond its 95% interval: no detectable position bias."
-      : `${biased.map((row) => row.judge).join(", ")} ${biased.length === 1 ? "favours" : "favour"} one position beyond chance; the strongest is ${strongest.judge} at ${formatPercent(strongest.firstWinRate.value)} for the first-shown item (${formatPValue(strongest.binomialPValue)}). Randomising the order (as done here) keeps this from shifting ratings, but it adds noise to every close call.`;
-  return { headline, reading };
+      : `${biased.map((row) => row.judge).join(", ")} ${biased.length === 1 ? "favours" : "favour"} one position beyond chance; the strongest is ${strongest.judge} at ${formatPercent(strongest.firstWinRate.value)} for the first-shown item (${formatPValue(strongest.binomialPValue)}). With the order randomised, this does not shift ratings, but it adds noise to every close call.`;
+  return { headline, reading: confoundedLine === undefined ? reading : `${reading} ${confoundedLine}` };
 }
 
 function describeStability(metrics: MetricsDocument): { headline: string[]; reading: string } {

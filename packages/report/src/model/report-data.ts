@@ -127,8 +127,19 @@ export interface ReportData {
   /** What the items are called in prose ("papers", "responses", "items"). */
   readonly itemNoun: string;
   readonly metrics: MetricsDocument;
-  /** All items, best pooled rating first (items without a rating last). */
+  /**
+   * What the leaderboard ranks, in prose: `itemNoun`, or the groups (e.g. "producers") when the report rates
+   * groups of items by an item field (`ratedField`).
+   */
+  readonly ratedNoun: string;
+  /** The item field whose values the leaderboard rates (e.g. "producer"); absent when it rates items. */
+  readonly ratedField?: string | undefined;
+  /**
+   * All rated units (items, or groups of items), best first by `sortedBy`: the pooled BT rating when any unit
+   * has one, else the tournament score; "none" = neither exists and no ranking table is shown (never id order).
+   */
   readonly items: readonly ItemStanding[];
+  readonly sortedBy: "rating" | "score" | "none";
   readonly judges: readonly JudgeRunSummary[];
   /** Name of the tournament score (e.g. "TrueSkill (seed display: (μ − 3σ)·10 + 1200 ± 2σ·10)"). */
   readonly scoreLabel?: string | undefined;

@@ -254,8 +254,10 @@ export function sampleReportData(): ReportData {
     title: "Ranking reliability: sample",
     dataset: { name: "sample", description: `A sample dataset ${HOSTILE_TITLE}`, source: "tests", license: "CC0" },
     itemNoun: "papers",
+    ratedNoun: "papers",
     metrics,
     items,
+    sortedBy: "rating",
     judges: judges.map((judge, index) => ({
       judge,
       kind: "simulated",
