@@ -125,8 +125,10 @@ describe("createJudges wires every provider into the runner", () => {
         expect(judges[0]!.describe()).toMatchObject({ provider: describedAs ?? provider, model, parameters });
         const journal = createMemoryJournal();
         const summary = await runTournament({ config, items: records, judges, template: paperImpactTemplate, journal });
-        expect(summary.recorded + summary.failed).toBe(15);
-        expect(summary.failedByKind).toEqual({ refusal: 1 });
+        // The refusal is final invalid: decided, counted, not retried.
+        expect(summary.recorded + summary.invalid).toBe(15);
+        expect(summary.invalid).toBe(1);
+        expect(summary.failedByKind).toEqual({});
         const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
         for (const result of RunState.fromRecords(journal.appended).recorded.values()) {
           const { first, second, verdict, usage } = result.comparison;
@@ -208,7 +210,7 @@ describe("API keys from the environment", () => {
     );
   });
 
-  it("an openai-compatible judge needs no key, and sends the one its apiKeyEnv names", async () => {
+  it("an openai-compatible judge sends the key its apiKeyEnv names, none only with apiKeyEnv: none", async () => {
     const server = await startFakeOpenAIServer({ apiKey: KEY });
     try {
       const records = createScoredItems(2);
@@ -234,8 +236,15 @@ describe("API keys from the environment", () => {
         });
         return built[0]!;
       };
-      // No key at all: the judge is built and calls without one (this server wants one, so the call is refused).
-      const keyless = await judgeFor(undefined, { OPENAI_API_KEY: KEY });
+      const requestsBefore = server.log.length;
+      // A named variable that is unset, or no apiKeyEnv at all, fails before any request.
+      await expect(judgeFor("ROUTER_KEY", { OPENAI_API_KEY: KEY })).rejects.toThrow(
+        /judge "local" \(openai-compatible\) needs an API key: set the environment variable ROUTER_KEY/,
+      );
+      await expect(judgeFor(undefined, { OPENAI_API_KEY: KEY })).rejects.toThrow(/or apiKeyEnv: none/);
+      expect(server.log.length).toBe(requestsBefore);
+      // apiKeyEnv: none declares a keyless server (this one wants a key, so the call is refused).
+      const keyless = await judgeFor("none", { OPENAI_API_KEY: KEY });
       await expect(keyless.judge(request(items))).rejects.toMatchObject({ code: "auth" });
       expect(server.log.at(-1)?.authorized).toBe(false);
       const keyed = await judgeFor("ROUTER_KEY", { ROUTER_KEY: KEY });
@@ -244,29 +253,5 @@ describe("API keys from the environment", () => {
     } finally {
       await server.close();
     }
-  });
-});
-
-describe("simulated judges", () => {
-  it("refuse items without a latent quality up front", async () => {
-    const config = tournamentConfigSchema.parse({
-      items: {
-        inline: [
-          { id: "a", text: "A" },
-          { id: "b", text: "B" },
-        ],
-      },
-      judges: [{ id: "sim", provider: "simulated", model: "m" }],
-    });
-    const items = prepareTournamentItems(
-      [
-        { id: "a", text: "A" },
-        { id: "b", text: "B" },
-      ],
-      { byCategory: true },
-    );
-    await expect(
-      createJudges({ config, items: items.judgeItems, apiKeyOf: () => undefined, baseDir: "." }),
-    ).rejects.toThrow(/2 items have no numeric metadata\.quality \(first: "a"\)/);
   });
 });
