@@ -9,6 +9,7 @@ import {
 } from "@judgelab/judges/test-support";
 import { describe, expect, it } from "vitest";
 import { createJudges } from "./create-judges.js";
+import { createRunManifest } from "./create-run-manifest.js";
 import { JudgeSetupError } from "./judge-setup-error.js";
 import { createMemoryJournal } from "./run-journal.js";
 import { RunState } from "./run-state.js";
@@ -253,5 +254,31 @@ describe("API keys from the environment", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("keeps credentials in a base URL out of descriptions, run.json and failure messages", async () => {
+    const records = createScoredItems(2);
+    const items = prepareTournamentItems(records, { byCategory: true });
+    const config = tournamentConfigSchema.parse({
+      items: { inline: records },
+      judges: [
+        {
+          id: "proxied",
+          provider: "openai",
+          model: "gpt-4o-mini",
+          baseURL: "http://alice:pw-SECRET-1@127.0.0.1:9/v1?api-key=SECRET-2",
+          apiKeyEnv: "WIRING_KEY",
+        },
+      ],
+      scheduler: { kind: "round-robin" },
+      retries: { maxAttempts: 1 },
+    });
+    const judges = await createJudges({ config, items: items.judgeItems, apiKeyOf: () => KEY, baseDir: "." });
+    const manifest = createRunManifest({ config, items, template: paperImpactTemplate, judges });
+    const journal = createMemoryJournal();
+    await runTournament({ config, items: records, judges, template: paperImpactTemplate, journal });
+    const written = JSON.stringify({ manifest, log: journal.appended });
+    expect(written).toContain("[redacted]");
+    expect(written).not.toContain("SECRET");
   });
 });
