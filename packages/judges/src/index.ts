@@ -43,7 +43,7 @@ export {
   type OpenAIResponsesJudgeOptions,
   readOpenAIResponsesResponse,
 } from "./adapters/openai-responses-judge.js";
-export { REDACTED, redactSecret, redactSecretInText } from "./adapters/redact-secret.js";
+export { REDACTED, redactSecret, redactSecretInText, redactUrlSecrets } from "./adapters/redact-secret.js";
 export {
   type AnthropicBatchClient,
   type AnthropicBatchClientOptions,

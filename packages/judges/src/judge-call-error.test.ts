@@ -109,3 +109,28 @@ describe("mapProviderError", () => {
     expect(mapProviderError(new Error("something odd"), endpoint).code).toBe("network");
   });
 });
+
+describe("credentials in URLs", () => {
+  it("are redacted from error messages, URLs and bodies, and from any text holding URLs", async () => {
+    const { redactUrlSecrets } = await import("./adapters/redact-secret.js");
+    expect(redactUrlSecrets("https://user:sk-abc@proxy.example/v1")).toBe("https://[redacted]@proxy.example/v1");
+    expect(redactUrlSecrets("https://h/v1?api-version=2&api-key=sk-1&KEY=2&token=t#x")).toBe(
+      "https://h/v1?api-version=2&api-key=[redacted]&KEY=[redacted]&token=[redacted]#x",
+    );
+    expect(redactUrlSecrets("POST http://a:b@h/x?apikey=z failed")).toBe(
+      "POST http://[redacted]@h/x?apikey=[redacted] failed",
+    );
+    const plain = "http://127.0.0.1:8000/v1?api-version=2024-01-01";
+    expect(redactUrlSecrets(plain)).toBe(plain);
+    const error = new JudgeCallError({
+      code: "network",
+      provider: "openai",
+      message: "connection to https://me:hunter22@h/v1?key=abcd failed",
+      url: "https://me:hunter22@h/v1?key=abcd",
+      responseBody: '{"echo":"https://me:hunter22@h"}',
+    });
+    const written = JSON.stringify(error.toJSON());
+    expect(written).not.toContain("hunter22");
+    expect(written).not.toContain("abcd");
+  });
+});

@@ -1,3 +1,5 @@
+import { redactUrlSecrets } from "./adapters/redact-secret.js";
+
 /**
  * The one error a judge call throws. Codes form a closed set so the runner can decide retries without string
  * matching. Expected per-item outcomes (refusals, unparseable answers) are not errors: they are `JudgeFailure` data.
@@ -72,14 +74,15 @@ export class JudgeCallError extends Error {
   readonly responseBody: string | undefined;
   readonly isRetryable: boolean;
 
+  /** Message, URL and body are scrubbed of URL credentials (`user:key@`, `?api-key=`), see `redactUrlSecrets`. */
   constructor(options: JudgeCallErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redactUrlSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code;
     this.provider = options.provider;
-    this.url = options.url;
+    this.url = options.url === undefined ? undefined : redactUrlSecrets(options.url);
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
-    this.responseBody = options.responseBody;
+    this.responseBody = options.responseBody === undefined ? undefined : redactUrlSecrets(options.responseBody);
     this.isRetryable = options.isRetryable ?? isRetryableJudgeCallErrorCode(options.code);
   }
 

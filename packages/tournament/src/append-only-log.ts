@@ -4,9 +4,11 @@ import {
   existsSync,
   fdatasync,
   fdatasyncSync,
+  fstatSync,
   ftruncateSync,
   openSync,
   readFileSync,
+  statSync,
   writeSync,
 } from "node:fs";
 
@@ -107,6 +109,22 @@ export class AppendOnlyLog<T> {
       this.syncing = false;
       if (this.closeWhenSynced) close(this.descriptor, () => undefined);
     });
+  }
+
+  /**
+   * Whether the file is still reachable at its path: false when it was deleted (link count 0) or when the path
+   * now names another file or nothing (the folder was moved or deleted). Appends then go to an orphaned file.
+   */
+  isAtPath(): boolean {
+    if (this.closed) return true;
+    const open = fstatSync(this.descriptor);
+    if (open.nlink === 0) return false;
+    try {
+      const named = statSync(this.path);
+      return named.ino === open.ino && named.dev === open.dev;
+    } catch {
+      return false;
+    }
   }
 
   /** Forces the appended lines to stable storage. */

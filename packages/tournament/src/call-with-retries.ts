@@ -10,6 +10,9 @@ export type CallOutcome =
   | { readonly type: "result"; readonly result: JudgeResult; readonly attempts: number }
   | { readonly type: "error"; readonly error: JudgeCallError; readonly attempts: number };
 
+/** `callWithRetries` also ends `skipped` when `beforeSend` vetoed an attempt: nothing further was sent. */
+export type CallWithRetriesOutcome = CallOutcome | { readonly type: "skipped"; readonly attempts: number };
+
 /** A retry about to happen (for progress reporting). */
 export interface RetryNotice {
   readonly attempt: number;
@@ -49,7 +52,12 @@ export async function callWithRetries(options: {
   random: Random;
   abandon?: AbortSignal | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
-}): Promise<CallOutcome> {
+  /**
+   * Asked right before each attempt is sent (after the limiter let it through): false skips it and ends the call as
+   * `skipped`, e.g. once the judge's credentials were rejected by another call.
+   */
+  beforeSend?: (() => boolean) | undefined;
+}): Promise<CallWithRetriesOutcome> {
   const { abandon } = options;
   let attempt = 0;
   for (;;) {
@@ -58,6 +66,7 @@ export async function callWithRetries(options: {
     let error: JudgeCallError;
     try {
       release = await options.limiter.acquire(options.estimatedTokens, abandon);
+      if (options.beforeSend?.() === false) return { type: "skipped", attempts: attempt - 1 };
       const attemptSignal = startAttempt(options.timeoutMs, abandon);
       try {
         const result = await options.judge.judge(options.request, {

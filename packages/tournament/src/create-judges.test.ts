@@ -9,6 +9,7 @@ import {
 } from "@judgelab/judges/test-support";
 import { describe, expect, it } from "vitest";
 import { createJudges } from "./create-judges.js";
+import { createRunManifest } from "./create-run-manifest.js";
 import { JudgeSetupError } from "./judge-setup-error.js";
 import { createMemoryJournal } from "./run-journal.js";
 import { RunState } from "./run-state.js";
@@ -125,8 +126,10 @@ describe("createJudges wires every provider into the runner", () => {
         expect(judges[0]!.describe()).toMatchObject({ provider: describedAs ?? provider, model, parameters });
         const journal = createMemoryJournal();
         const summary = await runTournament({ config, items: records, judges, template: paperImpactTemplate, journal });
-        expect(summary.recorded + summary.failed).toBe(15);
-        expect(summary.failedByKind).toEqual({ refusal: 1 });
+        // The refusal is final invalid: decided, counted, not retried.
+        expect(summary.recorded + summary.invalid).toBe(15);
+        expect(summary.invalid).toBe(1);
+        expect(summary.failedByKind).toEqual({});
         const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
         for (const result of RunState.fromRecords(journal.appended).recorded.values()) {
           const { first, second, verdict, usage } = result.comparison;
@@ -208,7 +211,7 @@ describe("API keys from the environment", () => {
     );
   });
 
-  it("an openai-compatible judge needs no key, and sends the one its apiKeyEnv names", async () => {
+  it("an openai-compatible judge sends the key its apiKeyEnv names, none only with apiKeyEnv: none", async () => {
     const server = await startFakeOpenAIServer({ apiKey: KEY });
     try {
       const records = createScoredItems(2);
@@ -234,8 +237,15 @@ describe("API keys from the environment", () => {
         });
         return built[0]!;
       };
-      // No key at all: the judge is built and calls without one (this server wants one, so the call is refused).
-      const keyless = await judgeFor(undefined, { OPENAI_API_KEY: KEY });
+      const requestsBefore = server.log.length;
+      // A named variable that is unset, or no apiKeyEnv at all, fails before any request.
+      await expect(judgeFor("ROUTER_KEY", { OPENAI_API_KEY: KEY })).rejects.toThrow(
+        /judge "local" \(openai-compatible\) needs an API key: set the environment variable ROUTER_KEY/,
+      );
+      await expect(judgeFor(undefined, { OPENAI_API_KEY: KEY })).rejects.toThrow(/or apiKeyEnv: none/);
+      expect(server.log.length).toBe(requestsBefore);
+      // apiKeyEnv: none declares a keyless server (this one wants a key, so the call is refused).
+      const keyless = await judgeFor("none", { OPENAI_API_KEY: KEY });
       await expect(keyless.judge(request(items))).rejects.toMatchObject({ code: "auth" });
       expect(server.log.at(-1)?.authorized).toBe(false);
       const keyed = await judgeFor("ROUTER_KEY", { ROUTER_KEY: KEY });
@@ -245,28 +255,30 @@ describe("API keys from the environment", () => {
       await server.close();
     }
   });
-});
 
-describe("simulated judges", () => {
-  it("refuse items without a latent quality up front", async () => {
+  it("keeps credentials in a base URL out of descriptions, run.json and failure messages", async () => {
+    const records = createScoredItems(2);
+    const items = prepareTournamentItems(records, { byCategory: true });
     const config = tournamentConfigSchema.parse({
-      items: {
-        inline: [
-          { id: "a", text: "A" },
-          { id: "b", text: "B" },
-        ],
-      },
-      judges: [{ id: "sim", provider: "simulated", model: "m" }],
-    });
-    const items = prepareTournamentItems(
-      [
-        { id: "a", text: "A" },
-        { id: "b", text: "B" },
+      items: { inline: records },
+      judges: [
+        {
+          id: "proxied",
+          provider: "openai",
+          model: "gpt-4o-mini",
+          baseURL: "http://alice:pw-SECRET-1@127.0.0.1:9/v1?api-key=SECRET-2",
+          apiKeyEnv: "WIRING_KEY",
+        },
       ],
-      { byCategory: true },
-    );
-    await expect(
-      createJudges({ config, items: items.judgeItems, apiKeyOf: () => undefined, baseDir: "." }),
-    ).rejects.toThrow(/2 items have no numeric metadata\.quality \(first: "a"\)/);
+      scheduler: { kind: "round-robin" },
+      retries: { maxAttempts: 1 },
+    });
+    const judges = await createJudges({ config, items: items.judgeItems, apiKeyOf: () => KEY, baseDir: "." });
+    const manifest = createRunManifest({ config, items, template: paperImpactTemplate, judges });
+    const journal = createMemoryJournal();
+    await runTournament({ config, items: records, judges, template: paperImpactTemplate, journal });
+    const written = JSON.stringify({ manifest, log: journal.appended });
+    expect(written).toContain("[redacted]");
+    expect(written).not.toContain("SECRET");
   });
 });

@@ -36,6 +36,7 @@ function resolveApiKey(
   judge: JudgeConfig,
   apiKeyOf: (variable: string) => string | undefined,
 ): { key: string | undefined; variables: string } {
+  if (judge.apiKeyEnv === "none") return { key: undefined, variables: "none" };
   const variables = judge.apiKeyEnv === undefined ? defaultApiKeyEnvs(judge.provider) : [judge.apiKeyEnv];
   const key = variables.map((variable) => apiKeyOf(variable)).find((value) => value !== undefined && value !== "");
   const names =
@@ -45,8 +46,9 @@ function resolveApiKey(
 
 /**
  * Builds the judges of a config. Keys come from `apiKeyOf(variableName)`: the CLI passes its environment; the
- * library never reads it. A missing key for a provider that needs one is an error naming the variable.
- * Local OpenAI-compatible servers (vLLM, Ollama) need no key.
+ * library never reads it. A missing key for a provider that needs one is an error naming the variable. An
+ * `openai-compatible` judge must say where its key is (`apiKeyEnv: NAME`, and NAME must then be set) or that its
+ * server takes none (`apiKeyEnv: none`): a request silently sent without a key would only fail at the server.
  */
 export async function createJudges(options: {
   config: TournamentConfig;
@@ -115,11 +117,17 @@ async function createJudge(
           `judge "${judge.id}" (openai-compatible) needs baseURL, e.g. http://localhost:8000/v1 for vLLM`,
         );
       }
+      if (judge.apiKeyEnv === undefined) {
+        throw new JudgeSetupError(
+          `judge "${judge.id}" (openai-compatible): set apiKeyEnv to the environment variable holding the server's ` +
+            "key, or apiKeyEnv: none for a server without keys (local vLLM, Ollama)",
+        );
+      }
       // Prompt + tolerant parser and `max_tokens`: compatible servers differ in structured-output support.
       return judges.createOpenAICompatibleJudge({
         ...common,
         baseURL: judge.baseURL,
-        ...(key === undefined ? {} : { apiKey: key }),
+        ...(judge.apiKeyEnv === "none" ? {} : { apiKey: requireKey() }),
       });
   }
 }

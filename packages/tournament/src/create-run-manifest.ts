@@ -1,4 +1,4 @@
-import type { JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
+import { type JudgeTemplate, type PairwiseJudge, redactUrlSecrets } from "@judgelab/judges";
 import type { RunManifest } from "./run-store.js";
 import { hashValue } from "./stable-hash.js";
 import type { TournamentConfig } from "./tournament-config.js";
@@ -40,6 +40,12 @@ export function createRunManifest(options: {
     itemsHash: options.items.hash,
     templateHash: options.template.hash,
     judges,
-    config,
+    // The snapshot never holds credentials: base URLs lose their userinfo and key parameters.
+    config: {
+      ...config,
+      judges: config.judges.map((judge) =>
+        judge.baseURL === undefined ? judge : { ...judge, baseURL: redactUrlSecrets(judge.baseURL) },
+      ),
+    },
   };
 }

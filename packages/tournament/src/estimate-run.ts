@@ -1,5 +1,5 @@
 import { type JudgeTemplate, renderJudgePrompt } from "@judgelab/judges";
-import { estimateTokens, type PriceTable } from "./price-table.js";
+import { estimateTokens, PROMPT_OVERHEAD_TOKENS, type PriceTable } from "./price-table.js";
 import { seededRandom } from "./seeded-random.js";
 import type { TournamentConfig } from "./tournament-config.js";
 import type { TournamentItems } from "./tournament-items.js";
@@ -13,6 +13,13 @@ export interface JudgeEstimate {
   readonly outputTokens: number;
   /** Undefined when the model has no price (add it under `prices`). */
   readonly costUsd: number | undefined;
+  /** The judge's max output tokens per call (`maxOutputTokens`; Anthropic's default 1024), undefined when unset. */
+  readonly maxOutputTokens: number | undefined;
+  /**
+   * Upper bound on the cost: every call at the longest prompt's byte count + overhead as input tokens and at
+   * `maxOutputTokens` as output. Undefined without a price or a max output token limit.
+   */
+  readonly worstCaseUsd: number | undefined;
 }
 
 /** A `--dry-run` estimate. */
@@ -25,6 +32,10 @@ export interface RunEstimate {
   readonly outputTokens: number;
   /** Sum over judges with a price. */
   readonly costUsd: number;
+  /** Sum of the judges' worst cases; undefined when any judge has none (no price or no max output tokens). */
+  readonly worstCaseUsd: number | undefined;
+  /** Input tokens per call in the worst case: UTF-8 bytes of the longest prompt + overhead. */
+  readonly maxInputTokensPerCall: number;
   readonly judges: readonly JudgeEstimate[];
   readonly modelsWithoutPrice: readonly string[];
   readonly method: string;
@@ -35,7 +46,9 @@ export interface RunEstimate {
  * schedulers are bounded by the stop rules: Σ_groups min(g − 1, maxMatchesPerItem) · g / 2, capped by
  * `stop.maxMatches`. Calls per match: (panel ? judges : 1) × (both orders ? 2 : 1) × repetitions; rotation spreads
  * matches evenly. Input tokens per call: the mean of characters/4 over up to 64 prompts rendered for random pairs;
- * output tokens: `expectedOutputTokens`. Costs use the price table.
+ * output tokens: `expectedOutputTokens`, at most the judge's `maxOutputTokens`. Costs use the price table. The
+ * worst case, what the hard budget reserves, prices every call at the prompt of the two longest items in UTF-8
+ * bytes + `PROMPT_OVERHEAD_TOKENS` (tokens never outnumber bytes) and at `maxOutputTokens`.
  */
 export function estimateRun(options: {
   config: TournamentConfig;
@@ -71,6 +84,7 @@ export function estimateRun(options: {
     sampledTokens += estimateTokens((prompt.system ?? "") + prompt.user);
   }
   const inputPerCall = samples === 0 ? 0 : sampledTokens / samples;
+  const maxInputTokensPerCall = longestPromptBytes(items, options.template, config) + PROMPT_OVERHEAD_TOKENS;
   const judgeCount = config.judges.length;
   const modelsWithoutPrice = new Set<string>();
   const judges = config.judges.map((judge, index): JudgeEstimate => {
@@ -79,17 +93,33 @@ export function estimateRun(options: {
         ? matches
         : Math.floor(matches / judgeCount) + (index < matches % judgeCount ? 1 : 0);
     const calls = judgeMatches * perMatch;
+    const maxOutputTokens = judge.maxOutputTokens ?? (judge.provider === "anthropic" ? 1024 : undefined);
     const inputTokens = Math.round(calls * inputPerCall);
-    const outputTokens = calls * config.expectedOutputTokens;
-    const costUsd = options.prices.costOf({
+    const outputTokens = calls * Math.min(config.expectedOutputTokens, maxOutputTokens ?? Number.POSITIVE_INFINITY);
+    const price = { model: judge.model, provider: judge.provider, batch: config.batch.enabled };
+    const costUsd = options.prices.costOf({ ...price, inputTokens, outputTokens });
+    if (costUsd === undefined) modelsWithoutPrice.add(judge.model);
+    const free =
+      costUsd === 0 && calls > 0 && options.prices.costOf({ ...price, inputTokens: 1, outputTokens: 1 }) === 0;
+    const worstCaseUsd = free
+      ? 0
+      : maxOutputTokens === undefined
+        ? undefined
+        : options.prices.costOf({
+            ...price,
+            inputTokens: calls * maxInputTokensPerCall,
+            outputTokens: calls * maxOutputTokens,
+          });
+    return {
+      judge: judge.id,
       model: judge.model,
-      provider: judge.provider,
+      calls,
       inputTokens,
       outputTokens,
-      batch: config.batch.enabled,
-    });
-    if (costUsd === undefined) modelsWithoutPrice.add(judge.model);
-    return { judge: judge.id, model: judge.model, calls, inputTokens, outputTokens, costUsd };
+      costUsd,
+      maxOutputTokens,
+      worstCaseUsd,
+    };
   });
   const sum = (pick: (judge: JudgeEstimate) => number): number =>
     judges.reduce((total, judge) => total + pick(judge), 0);
@@ -100,8 +130,34 @@ export function estimateRun(options: {
     inputTokens: sum((judge) => judge.inputTokens),
     outputTokens: sum((judge) => judge.outputTokens),
     costUsd: sum((judge) => judge.costUsd ?? 0),
+    worstCaseUsd: judges.some((judge) => judge.worstCaseUsd === undefined)
+      ? undefined
+      : sum((judge) => judge.worstCaseUsd ?? 0),
+    maxInputTokensPerCall,
     judges,
     modelsWithoutPrice: [...modelsWithoutPrice],
     method: "tokens ≈ characters / 4 of rendered prompts (±30%); adaptive schedules bounded by the stop rules",
   };
+}
+
+/** UTF-8 bytes of the prompt rendered for the two longest items (each cut to the template's `maxItemChars`). */
+function longestPromptBytes(items: TournamentItems, template: JudgeTemplate, config: TournamentConfig): number {
+  const limit = template.maxItemChars ?? Number.POSITIVE_INFINITY;
+  const order = items.judgeItems
+    .map((item, index) => ({
+      index,
+      bytes: Buffer.byteLength(item.text.slice(0, limit)) + Buffer.byteLength(item.title ?? ""),
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const [a, b] = [order[0]?.index, order[1]?.index];
+  if (a === undefined || b === undefined) return 0;
+  const prompt = renderJudgePrompt({
+    first: items.judgeItems[a]!,
+    second: items.judgeItems[b]!,
+    template,
+    repetition: 0,
+    ...(config.task === undefined ? {} : { task: config.task }),
+    ...(config.rubric === undefined ? {} : { rubric: config.rubric }),
+  });
+  return Buffer.byteLength(prompt.system ?? "") + Buffer.byteLength(prompt.user);
 }

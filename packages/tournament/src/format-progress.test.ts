@@ -9,6 +9,7 @@ describe("formatProgress", () => {
     cacheHits: 0,
     calls: 700,
     spentUsd: 0.01234,
+    invalid: 0,
   };
 
   it("shows the round bar, totals, rate, ETA, cost and failures by kind", () => {
@@ -24,7 +25,7 @@ describe("formatProgress", () => {
   it("drops the bar for plain logs and shows an unknown ETA before any completion", () => {
     const line = formatProgress(
       {
-        counters: { ...counters, failedByKind: {} },
+        counters: { ...counters, failedByKind: {}, invalid: 2 },
         round: 0,
         roundDone: 0,
         roundTotal: 10,
@@ -33,7 +34,7 @@ describe("formatProgress", () => {
       },
       0,
     );
-    expect(line).toBe("round 0 0/10 · total 640/900 · 0.0/s · ETA ? · $0.0123");
+    expect(line).toBe("round 0 0/10 · total 640/900 · 0.0/s · ETA ? · $0.0123 · invalid 2");
   });
 
   it("formats durations", () => {

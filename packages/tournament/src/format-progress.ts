@@ -33,7 +33,8 @@ export function formatProgress(snapshot: ProgressSnapshot, width = 24): string {
       : ` · failed ${failedTotal} (${failures.map(([kind, count]) => `${kind} ${count}`).join(", ")})`;
   return (
     `round ${snapshot.round}${bar} ${roundDone}/${roundTotal} · total ${counters.recorded}/${counters.planned} · ` +
-    `${rate.toFixed(1)}/s · ETA ${eta} · $${counters.spentUsd.toFixed(4)}${failedText}`
+    `${rate.toFixed(1)}/s · ETA ${eta} · $${counters.spentUsd.toFixed(4)}${failedText}` +
+    (counters.invalid > 0 ? ` · invalid ${counters.invalid}` : "")
   );
 }
 

@@ -1,5 +1,7 @@
 export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
+export { BudgetLedger, type BudgetReservation } from "./budget-ledger.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
+export { budgetProblems, type ExecutionOutcome } from "./comparison-executor.js";
 export { createBatchClients, createJudges, defaultApiKeyEnv, defaultApiKeyEnvs } from "./create-judges.js";
 export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
@@ -8,6 +10,7 @@ export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
 export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
 export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { describeJudgeFailure, type JudgeFailure, judgeFailureOf } from "./judge-failure.js";
 export { JudgeSetupError } from "./judge-setup-error.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
 export { paperTournamentPreset } from "./paper-tournament-preset.js";
@@ -18,7 +21,14 @@ export {
   TournamentConfigError,
 } from "./parse-tournament-config.js";
 export { type PlanRoundOptions, planRound, type SchedulerSettings } from "./plan-round.js";
-export { DEFAULT_PRICES, DEFAULT_PRICES_DATE, estimateTokens, PriceTable } from "./price-table.js";
+export {
+  DEFAULT_PRICES,
+  DEFAULT_PRICES_DATE,
+  estimateTokens,
+  maxRequestTokens,
+  PROMPT_OVERHEAD_TOKENS,
+  PriceTable,
+} from "./price-table.js";
 export type { ProgressCounters, ProgressEvent, ProgressReporter } from "./progress-events.js";
 export { ProviderLimiter, type ProviderLimits } from "./provider-limiter.js";
 export { type RunFolder, readRunFolder } from "./read-run-folder.js";
@@ -26,6 +36,7 @@ export { resolveTemplate } from "./resolve-template.js";
 export { type CacheKeyParts, itemContentHash, ResponseCache, responseCacheKey } from "./response-cache.js";
 export { type BatchClient, type RunBatchRoundOptions, runBatchRound } from "./run-batch-round.js";
 export { createMemoryJournal, type ResponseStore, type RunJournal } from "./run-journal.js";
+export { RunLock, RunLockedError, type RunLockHolder, type RunLockOptions } from "./run-lock.js";
 export type {
   BatchDoneRecord,
   BatchRecord,
@@ -39,7 +50,13 @@ export type {
   StopRecord,
 } from "./run-records.js";
 export { comparisonsInPlanOrder, RunState } from "./run-state.js";
-export { RunIdentityError, type RunManifest, RunStore } from "./run-store.js";
+export {
+  RunExistsError,
+  RunIdentityError,
+  type RunManifest,
+  RunStore,
+  type RunStoreOptions,
+} from "./run-store.js";
 export { type RunTournamentOptions, runTournament, type TournamentRunSummary } from "./run-tournament.js";
 export { seededRandom, shuffled } from "./seeded-random.js";
 export {

@@ -96,6 +96,20 @@ function crossFieldProblems(config: TournamentConfig): ConfigProblem[] {
         message: "an openai-compatible judge needs baseURL (e.g. http://localhost:8000/v1 for vLLM)",
       });
     }
+    if (judge.provider === "openai-compatible" && judge.apiKeyEnv === undefined) {
+      problems.push({
+        path: `judges.${index}.apiKeyEnv`,
+        message:
+          "an openai-compatible judge needs apiKeyEnv: the environment variable holding the server's key, or none " +
+          "for a server without keys",
+      });
+    }
+    if (judge.apiKeyEnv === "none" && judge.provider !== "openai-compatible") {
+      problems.push({
+        path: `judges.${index}.apiKeyEnv`,
+        message: `apiKeyEnv: none is for openai-compatible servers without keys; ${judge.provider} needs a key`,
+      });
+    }
     if (judge.provider === "replay" && judge.replayDataset === undefined) {
       problems.push({ path: `judges.${index}.replayDataset`, message: "a replay judge needs the dataset folder" });
     }

@@ -1,4 +1,4 @@
-import type { JudgeRequest } from "@judgelab/judges";
+import { type JudgeRequest, renderJudgePrompt } from "@judgelab/judges";
 import type { ModelPrice } from "./tournament-config.js";
 
 /**
@@ -69,4 +69,20 @@ export function estimateRequestTokens(request: JudgeRequest): number {
   return estimateTokens(
     (template.system ?? "") + template.user + request.first.text.slice(0, limit) + request.second.text.slice(0, limit),
   );
+}
+
+/**
+ * Tokens added to a prompt's text by the wire format: chat framing (a few tokens per message) and, for judges with
+ * structured output, the JSON schema of the verdict (a few hundred characters). A generous bound.
+ */
+export const PROMPT_OVERHEAD_TOKENS = 512;
+
+/**
+ * An upper bound on the input tokens of a request: the UTF-8 bytes of the rendered prompt plus
+ * `PROMPT_OVERHEAD_TOKENS`. Byte-level BPE (OpenAI, Anthropic) and SentencePiece with byte fallback (Gemini) never
+ * produce more tokens than bytes, so unlike `estimateRequestTokens` (characters/4, ±30%) this never falls short.
+ */
+export function maxRequestTokens(request: JudgeRequest): number {
+  const prompt = renderJudgePrompt(request);
+  return Buffer.byteLength(prompt.system ?? "") + Buffer.byteLength(prompt.user) + PROMPT_OVERHEAD_TOKENS;
 }

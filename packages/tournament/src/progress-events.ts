@@ -7,8 +7,10 @@ export interface ProgressCounters {
   readonly planned: number;
   /** Comparisons with a verdict. */
   readonly recorded: number;
-  /** Comparisons whose latest attempt failed, by kind. */
+  /** Comparisons whose latest attempt failed and that are retried on resume, by kind. */
   readonly failedByKind: Readonly<Partial<Record<FailureKind, number>>>;
+  /** Comparisons decided as final `invalid` (unparseable after every re-ask, or refused). */
+  readonly invalid: number;
   /** Calls answered from the cache in this invocation. */
   readonly cacheHits: number;
   /** Paid calls (attempts that reached the provider) in this invocation. */

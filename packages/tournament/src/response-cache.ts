@@ -16,13 +16,16 @@ export interface CacheKeyParts {
   readonly repetition: number;
   /** Task, rubric and other request variables that reach the prompt. */
   readonly request?: Readonly<Record<string, JsonValue | undefined>>;
+  /** Which ask of the comparison (0 the first; 1… re-asks after an unparseable answer, see `onUnparseable`). */
+  readonly ask?: number;
 }
 
 /**
  * The response cache key: SHA-256 of the stable JSON of provider, model, the judge's parameters (which include
  * its base URL, temperature, token limit or simulation settings, never a key), template hash, both items' content
- * hashes in presented order, the request variables and the repetition. The judge id is deliberately not part of
- * it: two judges with the same model and parameters share answers.
+ * hashes in presented order, the request variables, the repetition and, for re-asks only, the ask number (so
+ * first asks keep the keys they had before re-asks existed). The judge id is deliberately not part of it: two
+ * judges with the same model and parameters share answers.
  */
 export function responseCacheKey(parts: CacheKeyParts): string {
   return hashValue({
@@ -32,6 +35,7 @@ export function responseCacheKey(parts: CacheKeyParts): string {
     second: parts.secondHash,
     repetition: parts.repetition,
     request: parts.request ?? {},
+    ...(parts.ask === undefined || parts.ask === 0 ? {} : { ask: parts.ask }),
   });
 }
 

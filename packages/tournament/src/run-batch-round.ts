@@ -75,12 +75,17 @@ export async function runBatchRound(options: RunBatchRoundOptions): Promise<Exec
       online.push(planned);
       continue;
     }
+    // The budget is reserved entry by entry (worst case at the batch price); what does not fit stays pending.
+    if (!executor.reserveBatchEntry(prepared)) continue;
     const group = groups.get(planned.judge) ?? { judge: prepared.judge, prepared: [] };
     group.prepared.push(prepared);
     groups.set(planned.judge, group);
   }
   for (const [judgeId, group] of groups) {
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted) {
+      for (const prepared of group.prepared) executor.releaseBatchEntry(prepared.planned.id);
+      continue;
+    }
     const client = clients.get(judgeId)!;
     const entries = group.prepared.map((prepared, index) => ({ customId: `c${index}`, request: prepared.request }));
     let status: BatchJobStatus;
@@ -123,12 +128,29 @@ async function collectBatch(
   batch: BatchRecord,
   members: readonly { customId: string; planned: PlannedComparison }[],
 ): Promise<void> {
-  const { executor, state } = options;
+  const { executor } = options;
   const prepared = new Map<string, PreparedComparison>();
   for (const member of members) {
     const ready = executor.prepare(member.planned);
-    if (ready !== undefined) prepared.set(member.customId, ready);
+    if (ready === undefined) continue;
+    prepared.set(member.customId, ready);
+    // Already submitted: its cost comes whether or not it fits, so it is reserved regardless.
+    executor.reserveBatchEntry(ready, true);
   }
+  try {
+    await collectBatchResults(options, client, batch, prepared);
+  } finally {
+    for (const ready of prepared.values()) executor.releaseBatchEntry(ready.planned.id);
+  }
+}
+
+async function collectBatchResults(
+  options: RunBatchRoundOptions,
+  client: BatchClient,
+  batch: BatchRecord,
+  prepared: ReadonlyMap<string, PreparedComparison>,
+): Promise<void> {
+  const { executor, state } = options;
   const judge = [...prepared.values()][0]?.judge;
   if (judge === undefined || !isBatchCapable(judge)) return;
   const status = await waitForBatch({

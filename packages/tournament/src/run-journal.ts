@@ -17,6 +17,8 @@ export interface RunJournal {
   readonly records: readonly RunLogRecord[];
   readonly cache: ResponseStore;
   append(record: RunLogRecord): void;
+  /** What happened to the run's files when they vanished (folder deleted or moved); undefined while intact. */
+  folderProblem?(): string | undefined;
 }
 
 /** An in-memory journal; `appended` collects what the runner wrote. */

@@ -45,8 +45,12 @@ export interface RecordedResult {
 }
 
 /**
- * A comparison that ended without a verdict. Judge-side failures (refusal, unparseable) were paid for and carry the
- * canonical record with verdict `invalid` and the raw answer; transport failures carry the last error.
+ * A comparison attempt that ended without a verdict. Judge-side failures (refusal, unparseable) were paid for and
+ * carry the canonical record with verdict `invalid` and the raw answer; transport failures carry the last error.
+ *
+ * `ask` numbers the asks of one comparison (0 the first, 1… the re-asks of an unparseable answer, each a fresh
+ * call with its own cache key). `final: true` marks the comparison decided as `invalid`: re-asks are used up, or
+ * the judge refused; it is counted and never called again. A failure without `final` is retried on resume.
  */
 export interface FailedResult {
   readonly type: "failed";
@@ -59,6 +63,10 @@ export interface FailedResult {
   readonly comparison?: Comparison;
   readonly cacheKey?: string;
   readonly cached?: boolean;
+  /** Which ask of the comparison this was (absent: 0). */
+  readonly ask?: number;
+  /** The comparison is decided as invalid and is not retried. */
+  readonly final?: boolean;
 }
 
 /** Written when a run stops, with the reason (informational; resume does not depend on it). */
@@ -70,7 +78,17 @@ export interface StopRecord {
 }
 
 /** Why a run stopped. */
-export type StopReason = "converged" | "max-rounds" | "max-matches" | "budget" | "interrupted" | "plan-exhausted";
+export type StopReason =
+  | "converged"
+  | "max-rounds"
+  | "max-matches"
+  | "budget"
+  | "interrupted"
+  | "plan-exhausted"
+  /** A judge's credentials or model were rejected (HTTP 401/403/404): see the summary's `judgeFailures`. */
+  | "judge-failed"
+  /** The run folder was deleted or moved while running. */
+  | "folder-gone";
 
 /**
  * A provider batch submitted for some comparisons of a round. Written right after the provider accepted it, so a

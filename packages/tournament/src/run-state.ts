@@ -16,8 +16,10 @@ export class RunState {
   readonly rounds: PlannedComparison[][] = [];
   /** Comparison id → its verdict record. A recorded comparison is final. */
   readonly recorded = new Map<string, RecordedResult>();
-  /** Comparison id → its latest failure, while it has no verdict. */
+  /** Comparison id → its latest failure, while it has no verdict and is not decided invalid (retried on resume). */
   readonly failed = new Map<string, FailedResult>();
+  /** Comparison id → its final failure: decided as `invalid` (re-asks used up, or a refusal); never called again. */
+  readonly invalid = new Map<string, FailedResult>();
   readonly problems: RunStateProblem[] = [];
   /** Provider batches submitted and not yet collected, by batch id. */
   readonly openBatches = new Map<string, BatchRecord>();
@@ -53,6 +55,10 @@ export class RunState {
           this.problems.push({ line, message: `${record.id} recorded twice; the first verdict is kept` });
           return;
         }
+        if (this.invalid.has(record.id)) {
+          this.problems.push({ line, message: `${record.id} recorded after it was decided invalid; kept invalid` });
+          return;
+        }
         this.recorded.set(record.id, record);
         this.failed.delete(record.id);
         return;
@@ -64,7 +70,14 @@ export class RunState {
           this.problems.push({ line, message: `${record.id} failed after it was recorded; the verdict is kept` });
           return;
         }
-        this.failed.set(record.id, record);
+        if (this.invalid.has(record.id)) {
+          this.problems.push({ line, message: `${record.id} failed after it was decided invalid; the first is kept` });
+          return;
+        }
+        if (record.final === true) {
+          this.failed.delete(record.id);
+          this.invalid.set(record.id, record);
+        } else this.failed.set(record.id, record);
         return;
       }
       case "batch":
@@ -83,9 +96,11 @@ export class RunState {
     return this.rounds.length;
   }
 
-  /** Comparisons of a round that have no verdict yet (never attempted, or failed). */
+  /** Comparisons of a round not decided yet: no verdict and not final invalid (never attempted, or failed). */
   pending(round: number): PlannedComparison[] {
-    return (this.rounds[round] ?? []).filter((comparison) => !this.recorded.has(comparison.id));
+    return (this.rounds[round] ?? []).filter(
+      (comparison) => !this.recorded.has(comparison.id) && !this.invalid.has(comparison.id),
+    );
   }
 
   /** Recorded results in plan order (round, then position in the round): the canonical order for ratings. */
@@ -110,7 +125,10 @@ export function comparisonsInPlanOrder(records: readonly RunLogRecord[]): Compar
   const comparisons: Comparison[] = [];
   for (const round of state.rounds) {
     for (const planned of round ?? []) {
-      const comparison = state.recorded.get(planned.id)?.comparison ?? state.failed.get(planned.id)?.comparison;
+      const comparison =
+        state.recorded.get(planned.id)?.comparison ??
+        state.invalid.get(planned.id)?.comparison ??
+        state.failed.get(planned.id)?.comparison;
       if (comparison !== undefined) comparisons.push(comparison);
     }
   }

@@ -89,12 +89,26 @@ describe("runTournament through injected provider faults", () => {
         if (record.type !== "recorded" && record.type !== "failed") continue;
         outcomes.set(record.id, [...(outcomes.get(record.id) ?? []), record]);
       }
-      for (const comparison of planned) expect(outcomes.get(comparison.id)?.length, comparison.id).toBe(1);
+      // One deciding line per comparison; before it only unparseable answers that were asked again (ask 0, 1, …).
+      let reasked = 0;
+      for (const comparison of planned) {
+        const lines = outcomes.get(comparison.id) ?? [];
+        expect(lines.length, comparison.id).toBeGreaterThanOrEqual(1);
+        expect(lines.length, comparison.id).toBeLessThanOrEqual(1 + config.onUnparseable.reask);
+        lines.slice(0, -1).forEach((line, ask) => {
+          expect(line).toMatchObject({ type: "failed", kind: "unparseable" });
+          expect(line.type === "failed" && line.final).toBeFalsy();
+          expect(line.type === "failed" ? (line.ask ?? 0) : -1).toBe(ask);
+        });
+        if (lines.length > 1) reasked++;
+      }
       expect(outcomes.size).toBe(planned.length);
+      expect(reasked).toBeGreaterThan(0);
 
       const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
       const kinds = new Map<string, number>();
-      for (const [, [outcome]] of outcomes) {
+      for (const [, lines] of outcomes) {
+        const outcome = lines.at(-1);
         if (outcome?.type === "recorded") {
           const { first, second, verdict } = outcome.comparison;
           expect(verdict).toBe(expectedFakeVerdict(scores.get(first)!, scores.get(second)!));
@@ -120,10 +134,10 @@ describe("runTournament through injected provider faults", () => {
       );
       // Attempts that die before reaching the server (a reused socket the server had dropped) count as calls too.
       expect(paidRequests.length).toBeLessThanOrEqual(summary.calls);
-      expect(summary.recorded + summary.failed).toBe(planned.length);
+      expect(summary.recorded + summary.failed + summary.invalid).toBe(planned.length);
       expect(summary.pending).toBe(0);
       expect(kinds.get("refusal")).toBeGreaterThan(0);
-      expect(kinds.get("unparseable")).toBeGreaterThan(0);
+      expect(summary.invalid).toBeGreaterThanOrEqual(kinds.get("refusal") ?? 0);
       // Transport faults were retried: far fewer comparisons failed on them than requests carried them.
       const transportFaults = paidRequests.filter(
         (entry) => entry.fault !== undefined && !["refusal", "unparseable"].includes(entry.fault),
@@ -150,16 +164,17 @@ describe("runTournament through injected provider faults", () => {
     }
   });
 
-  it("records a rejected key as an auth failure without writing the key anywhere (the server echoes it)", async () => {
-    const server = await startFakeOpenAIServer({ apiKey: "the-right-key" });
+  it("stops a judge at its first rejected key: at most `concurrency` requests, nothing written with the key", async () => {
+    const server = await startFakeOpenAIServer({ apiKey: "the-right-key", latencyMs: 5 });
     try {
-      const records = createScoredItems(4);
+      const records = createScoredItems(14);
       const config = tournamentConfigSchema.parse({
         items: { inline: records },
         judges: [
           { id: "gpt", provider: "openai", model: "gpt-4o-mini", baseURL: server.baseURL, apiKeyEnv: "TEST_KEY" },
         ],
         scheduler: { kind: "round-robin" },
+        limits: { openai: { concurrency: 4 } },
       });
       const items = prepareTournamentItems(records, { byCategory: true });
       const judges = await createJudges({
@@ -178,8 +193,15 @@ describe("runTournament through injected provider faults", () => {
         journal: store,
       });
       store.close();
-      expect(summary.failedByKind).toEqual({ auth: 6 });
-      expect(server.log.filter((entry) => entry.path.endsWith("/chat/completions"))).toHaveLength(6); // never retried
+      const requests = server.log.filter((entry) => entry.path.endsWith("/chat/completions")).length;
+      expect(requests).toBeGreaterThanOrEqual(1);
+      expect(requests).toBeLessThanOrEqual(4); // of 91 planned; never retried
+      expect(summary.reason).toBe("judge-failed");
+      expect(summary.failedByKind).toEqual({ auth: requests });
+      expect(summary.pending).toBe(91 - requests);
+      expect(summary.judgeFailures).toEqual([
+        { judge: "gpt", status: 401, message: "authentication failed for judge gpt (HTTP 401): check TEST_KEY" },
+      ]);
       for (const file of readdirSync(runDir)) {
         expect(readFileSync(join(runDir, file), "utf8").includes(SENTINEL_KEY), file).toBe(false);
       }

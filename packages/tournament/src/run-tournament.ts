@@ -1,8 +1,9 @@
 import type { JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
 import type { Item } from "@judgelab/schema";
-import { ComparisonExecutor } from "./comparison-executor.js";
+import { ComparisonExecutor, type ExecutionOutcome } from "./comparison-executor.js";
 import { expandMatches } from "./expand-matches.js";
 import { itemsNeedingMatches } from "./item-convergence.js";
+import { describeJudgeFailure } from "./judge-failure.js";
 import { planRound } from "./plan-round.js";
 import { PriceTable } from "./price-table.js";
 import type { ProgressReporter } from "./progress-events.js";
@@ -39,14 +40,23 @@ export interface TournamentRunSummary {
   readonly rounds: number;
   readonly planned: number;
   readonly recorded: number;
+  /** Comparisons whose latest attempt failed; they are retried on resume. */
   readonly failed: number;
   readonly failedByKind: Readonly<Record<string, number>>;
+  /** Comparisons decided as final `invalid` (unparseable after every re-ask, or refused): counted, not retried. */
+  readonly invalid: number;
   /** Planned comparisons with no outcome yet (interrupted or stopped by the budget). */
   readonly pending: number;
   readonly calls: number;
   readonly cacheHits: number;
   /** US dollars paid over the whole run folder (all invocations). */
   readonly spentUsd: number;
+  /** The cap in US dollars (`budget.maxCostUsd`), when set; `spentUsd` never exceeds it. */
+  readonly budgetUsd?: number;
+  /** Judges the provider rejected (HTTP 401/403/404), with what to check; the run stopped with `judge-failed`. */
+  readonly judgeFailures: readonly { readonly judge: string; readonly status?: number; readonly message: string }[];
+  /** Set when the run folder was deleted or moved while running (reason `folder-gone`). */
+  readonly folderProblem?: string;
   /** Problems found replaying the log (should be empty) and comparisons left waiting in open batches. */
   readonly problems: readonly string[];
 }
@@ -146,25 +156,39 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       comparisons: state.rounds[round]?.length ?? 0,
       pending: pending.length,
     });
-    const outcome =
-      useBatches && options.batchClients !== undefined
-        ? await runBatchRound({
-            executor,
-            state,
-            journal,
-            round,
-            clients: options.batchClients,
-            pollIntervalMs: config.batch.pollIntervalMs,
-            ...(options.signal === undefined ? {} : { signal: options.signal }),
-            ...(reporter === undefined ? {} : { reporter }),
-          })
-        : await executor.runAll(pending, options.signal);
+    let outcome: ExecutionOutcome;
+    if (useBatches && options.batchClients !== undefined) {
+      // A batch round collects answers all at once: unparseable ones are asked again in further passes.
+      const batchClients = options.batchClients;
+      const batchRound = () =>
+        runBatchRound({
+          executor,
+          state,
+          journal,
+          round,
+          clients: batchClients,
+          pollIntervalMs: config.batch.pollIntervalMs,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(reporter === undefined ? {} : { reporter }),
+        });
+      outcome = await batchRound();
+      for (let pass = 0; pass < config.onUnparseable.reask && outcome === "done"; pass++) {
+        if (!state.pending(round).some((planned) => executor.needsReask(planned.id))) break;
+        outcome = await batchRound();
+      }
+    } else outcome = await executor.runAll(pending, options.signal);
     reporter?.report({ type: "round-end", round, counters: executor.counters() });
-    if (outcome === "interrupted") reason = "interrupted";
-    else if (outcome === "budget") reason = "budget";
+    if (outcome !== "done") reason = outcome;
   }
   const finalReason = reason ?? "converged";
-  journal.append({ type: "stop", reason: finalReason, round, at: (options.now ?? (() => new Date()))().toISOString() });
+  if (finalReason !== "folder-gone") {
+    journal.append({
+      type: "stop",
+      reason: finalReason,
+      round,
+      at: (options.now ?? (() => new Date()))().toISOString(),
+    });
+  }
   const counters = executor.counters();
   reporter?.report({ type: "run-end", reason: finalReason, counters });
   const failedByKind = counters.failedByKind as Record<string, number>;
@@ -175,11 +199,25 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
     recorded: counters.recorded,
     failed: Object.values(failedByKind).reduce((sum, count) => sum + count, 0),
     failedByKind,
+    invalid: state.invalid.size,
     pending:
-      state.rounds.reduce((sum, comparisons) => sum + comparisons.length, 0) - counters.recorded - state.failed.size,
+      state.rounds.reduce((sum, comparisons) => sum + comparisons.length, 0) -
+      counters.recorded -
+      state.failed.size -
+      state.invalid.size,
     calls: counters.calls,
     cacheHits: counters.cacheHits,
     spentUsd: state.spentUsd,
+    ...(config.budget.maxCostUsd === undefined ? {} : { budgetUsd: config.budget.maxCostUsd }),
+    judgeFailures: executor.judgeFailures().map((failure) => ({
+      judge: failure.judge,
+      ...(failure.status === undefined ? {} : { status: failure.status }),
+      message: describeJudgeFailure(
+        failure,
+        config.judges.find((judge) => judge.id === failure.judge),
+      ),
+    })),
+    ...(executor.folderGone === undefined ? {} : { folderProblem: executor.folderGone }),
     problems: [...state.problems.map((problem) => `log line ${problem.line}: ${problem.message}`), ...warnings],
   };
 }

@@ -46,10 +46,20 @@ export const judgeConfigSchema = z.strictObject({
   family: z.string().optional(),
   /** Base URL of the API (self-hosted servers, proxies, local fakes in tests). */
   baseURL: z.url().optional(),
-  /** NAME of the environment variable holding the key (never the key itself). */
+  /**
+   * NAME of the environment variable holding the key (never the key itself); `none` for a server without keys
+   * (openai-compatible only). A named variable that is unset is an error, never a request without a key.
+   */
   apiKeyEnv: z
-    .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name such as OPENAI_API_KEY, not a key")
+    .union([
+      z.literal("none"),
+      z
+        .string()
+        .regex(
+          /^[A-Z_][A-Z0-9_]*$/,
+          "must be an environment variable name such as OPENAI_API_KEY (not a key), or none for a server without keys",
+        ),
+    ])
     .optional(),
   temperature: z.number().min(0).max(2).optional(),
   maxOutputTokens: positiveInteger.optional(),
@@ -179,6 +189,12 @@ export const tournamentConfigSchema = z.strictObject({
       maxWaitMs: positiveInteger.default(26 * 3600 * 1000),
     })
     .prefault({}),
+  /**
+   * An answer without a readable verdict is asked again, up to `reask` times (each re-ask a fresh call with its own
+   * cache key); after that the comparison is final `invalid`: recorded, counted, never called again. Every raw
+   * answer stays in the log.
+   */
+  onUnparseable: z.strictObject({ reask: z.number().int().nonnegative().default(2) }).prefault({}),
   /** Expected output tokens per call, for `--dry-run` estimates and TPM reservations. */
   expectedOutputTokens: positiveInteger.default(250),
 });

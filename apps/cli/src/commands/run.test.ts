@@ -172,7 +172,7 @@ describe("Ctrl-C", () => {
     expect(Date.now() - abandonedAt).toBeLessThan(5000);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      "interrupted (4 in-flight calls abandoned): run `judgelab run abandoned.yaml --resume` to call only what is missing or failed",
+      "interrupted (4 in-flight calls abandoned): run `judgelab run abandoned.yaml --resume` to call what is not decided yet",
     );
     const runDir = join(root, "out", "abandoned");
     const failed = logRecords(runDir).filter((record) => record.type === "failed");

@@ -1,6 +1,6 @@
-import { existsSync, statSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import {
+  budgetProblems,
   createBatchClients,
   createJudges,
   createRunManifest,
@@ -16,7 +16,9 @@ import {
   type ProgressReporter,
   prepareTournamentItems,
   type RunEstimate,
+  RunExistsError,
   RunIdentityError,
+  RunLockedError,
   RunStore,
   readRunFolder,
   resolveTemplate,
@@ -31,26 +33,46 @@ const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--json]
 Runs a pairwise tournament against real (or simulated) judges as described by a YAML config; examples per
 provider are in apps/cli/examples/. API keys come from the environment variable each judge names with apiKeyEnv
 (default OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or else GOOGLE_API_KEY); they are never written to the
-run folder.
+run folder. A named variable that is unset stops the run before any request; an openai-compatible judge must name
+one, or say apiKeyEnv: none for a server without keys.
 
 The run folder (runDir in the config, relative to the config file) holds run.json (config snapshot and hashes),
 log.jsonl (append-only: one line per planned round and per finished comparison, with usage, cost and raw response),
-cache.jsonl (responses by a hash of provider, model, parameters, template, items in presented order and
-repetition; cacheFile: in the config shares one cache between runs) and dataset/ (the comparisons so far as a canonical dataset, rewritten after every run; what
-\`judgelab report <run-dir>\` reads). A run can be killed at any moment: --resume continues it, calling only what is missing or failed,
-never paying twice for a cached response; a torn last line is repaired and reported.
+cache.jsonl (responses by a hash of provider, model, parameters, template, items in presented order, repetition
+and re-ask number; cacheFile: in the config shares one cache between runs), run.lock (held while a runner works
+on the folder) and dataset/ (the comparisons so far as a canonical dataset, rewritten after every run). A run can
+be killed at any moment: --resume continues it, calling only what is not decided yet, never paying twice for a
+cached response; a torn last line is repaired and reported. Secrets in a baseURL (user:key@, api-key=, key=,
+token=) are redacted in everything written.
+
+Safety:
+- one runner per folder: a second one exits 2 naming the holder's process id and host; a lock left by a process
+  that is gone (killed) is taken over with a warning;
+- the first HTTP 401/403 (credentials) or 404 (model or endpoint) of a judge stops all further calls of that judge:
+  at most the concurrency limit's worth of requests goes out, and the run exits 2 naming what to check;
+- budget.maxCostUsd is a hard cap: each call's worst case (prompt bytes + 512 input tokens, maxOutputTokens output,
+  at the model's price) is reserved before it is sent and settled after, so the spend never exceeds the cap at any
+  concurrency; a budget needs a price and maxOutputTokens for every paid judge;
+- a run folder deleted or moved while running stops the run at once (exit 1, nothing more is called).
+
+An answer without a readable verdict is asked again up to onUnparseable.reask times (default 2; each re-ask is a
+fresh call with its own cache key, and every raw answer stays in the log); after that the comparison is final
+invalid: recorded, counted, never called again. A refusal is final invalid at once.
 
 Ctrl-C stops scheduling and lets in-flight calls finish; a second Ctrl-C abandons them (logged as aborted, called
 again on resume); either way the log is complete and --resume continues the run. A third Ctrl-C exits at once.
 
---dry-run  estimate calls, tokens (characters/4) and cost from the price table; no call is made
+--dry-run  estimate calls, tokens (characters/4) and cost from the price table, beside the worst case (the longest
+           prompt's bytes + 512 input tokens and each judge's maxOutputTokens per call); no call is made
 --resume   continue an existing run folder (without it, a folder that already has results is refused)
 --json     prints the summary as JSON: {"runDir", "reason", "rounds", "planned", "recorded", "failed",
-           "failedByKind", "pending", "calls", "cacheHits", "spentUsd", "repairedBytes", "problems", "dataset"};
-           with --dry-run: {"dryRun": true, "estimate": {matches, exact, calls, inputTokens, outputTokens,
-           costUsd, judges: [...], modelsWithoutPrice, method}}
-Exit: 0 finished with every comparison recorded; 1 interrupted or some comparisons failed (resume retries them);
-2 usage or config error.
+           "failedByKind", "invalid", "pending", "calls", "cacheHits", "spentUsd", "budgetUsd", "judgeFailures",
+           "repairedBytes", "problems", "dataset"}; with --dry-run: {"dryRun": true, "estimate": {matches, exact,
+           calls, inputTokens, outputTokens, costUsd, worstCaseUsd, maxInputTokensPerCall, judges: [...],
+           modelsWithoutPrice, method}}
+Exit: 0 every comparison decided (a verdict or final invalid); 1 interrupted, stopped by the budget, some
+comparisons failed in transport (--resume calls them again), or the run folder vanished; 2 usage or config error,
+a run folder in use by another runner, or a judge whose key or model the provider rejected.
 `;
 
 /** `judgelab run`: runs or resumes a tournament. */
@@ -77,23 +99,27 @@ export const runCommand: Command = async (argv, io) => {
     return ExitCode.ok;
   }
   const runDir = isAbsolute(config.runDir) ? config.runDir : resolve(prepared.baseDir, config.runDir);
-  const logPath = join(runDir, "log.jsonl");
-  if (values.resume !== true && existsSync(logPath) && statSync(logPath).size > 0) {
-    throw new UsageError(`${runDir} already holds a run; pass --resume to continue it, or set another runDir`);
-  }
   let store: RunStore;
   try {
     const cacheFile = config.cacheFile;
     const cachePath =
       cacheFile === undefined ? undefined : isAbsolute(cacheFile) ? cacheFile : resolve(prepared.baseDir, cacheFile);
-    store = RunStore.open(
-      runDir,
-      createRunManifest({ config, items, template, judges }),
-      cachePath === undefined ? {} : { cachePath },
-    );
+    store = RunStore.open(runDir, createRunManifest({ config, items, template, judges }), {
+      existing: values.resume === true ? "resume" : "refuse",
+      ...(cachePath === undefined ? {} : { cachePath }),
+    });
   } catch (error) {
-    if (error instanceof RunIdentityError) throw new UsageError(error.message);
+    if (error instanceof RunIdentityError || error instanceof RunLockedError || error instanceof RunExistsError) {
+      throw new UsageError(error.message);
+    }
     throw error;
+  }
+  const stale = store.lockTakenOver;
+  if (stale !== undefined) {
+    io.stderr(
+      `warning: took over the lock of ${runDir} from process ${stale.pid} on ${stale.host} (started ` +
+        `${stale.startedAt}), which is no longer running\n`,
+    );
   }
   for (const [name, repair] of Object.entries(store.repairs)) {
     if (repair.truncatedBytes > 0) {
@@ -120,6 +146,16 @@ export const runCommand: Command = async (argv, io) => {
     progress.finish();
     store.close();
   }
+  if (summary.reason === "folder-gone") {
+    // Nothing is written any more: a dataset would recreate the folder at its old place.
+    if (values.json === true) io.stdout(`${JSON.stringify({ runDir, ...summary }, null, 2)}\n`);
+    io.stderr(
+      `${summary.folderProblem}: stopped at once (${summary.recorded}/${summary.planned} comparisons recorded, ` +
+        `$${summary.spentUsd.toFixed(4)} spent). Calls still in flight were logged to the moved or deleted files. ` +
+        "If you moved the folder, point runDir at its new place and resume; if you deleted it, start again.\n",
+    );
+    return ExitCode.failure;
+  }
   const exported = await exportRunDataset({
     runDir,
     manifest: store.manifest,
@@ -138,24 +174,33 @@ export const runCommand: Command = async (argv, io) => {
     const failures = Object.entries(summary.failedByKind).map(([kind, count]) => `${kind} ${count}`);
     io.stdout(
       `${runDir}: ${summary.reason}; ${summary.recorded}/${summary.planned} comparisons recorded in ${summary.rounds} rounds, ` +
+        `${summary.invalid} final invalid, ` +
         `${summary.failed} failed${failures.length > 0 ? ` (${failures.join(", ")})` : ""}, ${summary.pending} pending; ` +
-        `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent; ` +
-        `dataset in ${exported.dir}\n`,
+        `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent` +
+        `${summary.budgetUsd === undefined ? "" : ` of $${summary.budgetUsd} budget`}; dataset in ${exported.dir}\n`,
     );
     for (const problem of summary.problems) io.stderr(`warning: ${problem}\n`);
+  }
+  if (summary.judgeFailures.length > 0) {
+    for (const failure of summary.judgeFailures) io.stderr(`${failure.message}\n`);
+    io.stderr("nothing more was sent to these judges; fix the above, then resume with --resume\n");
+    return ExitCode.usage;
   }
   const unfinished = summary.reason === "interrupted" || summary.failed > 0 || summary.pending > 0;
   if (unfinished && values.json !== true) {
     const abandoned = summary.failedByKind.aborted ?? 0;
     const why =
       summary.reason === "budget"
-        ? "the budget is spent: raise budget.maxCostUsd, then"
+        ? `the budget is spent (the next call's worst case no longer fits under $${summary.budgetUsd}): raise budget.maxCostUsd, then`
         : summary.reason === "interrupted"
           ? `interrupted${abandoned > 0 ? ` (${abandoned} in-flight calls abandoned)` : ""}:`
           : summary.failed > 0
-            ? `${summary.failed} comparisons failed (see log.jsonl):`
+            ? `${summary.failed} comparisons failed in transport (see log.jsonl):`
             : "stopped before the end:";
-    io.stderr(`${why} run \`judgelab run ${positionals[0]} --resume\` to call only what is missing or failed\n`);
+    io.stderr(
+      `${why} run \`judgelab run ${positionals[0]} --resume\` to call what is not decided yet (final invalid ` +
+        "answers are not asked again)\n",
+    );
   }
   return unfinished ? ExitCode.failure : ExitCode.ok;
 };
@@ -174,6 +219,10 @@ async function prepare(file: string, io: CliIo, options: { withJudges: boolean }
     const judges = options.withJudges ? await createJudges({ config, items: items.judgeItems, apiKeyOf, baseDir }) : [];
     const batchClients =
       options.withJudges && config.batch.enabled ? createBatchClients({ config, apiKeyOf }) : undefined;
+    if (options.withJudges) {
+      const problems = budgetProblems(config, judges, new PriceTable(config.prices));
+      if (problems.length > 0) throw new JudgeSetupError(problems.join("\n"));
+    }
     return { config, baseDir, records, items, template, judges, batchClients };
   } catch (error) {
     if (
@@ -188,15 +237,21 @@ async function prepare(file: string, io: CliIo, options: { withJudges: boolean }
 }
 
 function formatEstimate(estimate: RunEstimate): string {
+  const worst = (usd: number | undefined) =>
+    usd === undefined ? "unbounded (no maxOutputTokens)" : `$${usd.toFixed(2)}`;
   const lines = [
     `${estimate.exact ? "" : "at most "}${estimate.matches} matches, ${estimate.calls} calls, ` +
-      `~${estimate.inputTokens} input + ${estimate.outputTokens} output tokens, ~$${estimate.costUsd.toFixed(2)}`,
+      `~${estimate.inputTokens} input + ${estimate.outputTokens} output tokens, ~$${estimate.costUsd.toFixed(2)} ` +
+      `estimated, worst case ${worst(estimate.worstCaseUsd)}`,
     ...estimate.judges.map(
       (judge) =>
         `  ${judge.judge} (${judge.model}): ${judge.calls} calls, ~${judge.inputTokens}+${judge.outputTokens} tokens, ` +
-        (judge.costUsd === undefined ? "no price" : `~$${judge.costUsd.toFixed(2)}`),
+        (judge.costUsd === undefined
+          ? "no price"
+          : `~$${judge.costUsd.toFixed(2)} estimated, worst case ${worst(judge.worstCaseUsd)}`) +
+        ` (max ${estimate.maxInputTokensPerCall} input + ${judge.maxOutputTokens ?? "unlimited"} output tokens per call)`,
     ),
-    `method: ${estimate.method}`,
+    `method: ${estimate.method}; worst case: longest prompt in UTF-8 bytes + 512 input tokens and maxOutputTokens per call`,
   ];
   if (estimate.modelsWithoutPrice.length > 0) {
     lines.push(`no price for ${estimate.modelsWithoutPrice.join(", ")}: add them under prices: in the config`);

@@ -7,6 +7,7 @@ import type {
   PairwiseJudge,
 } from "../judge-contract.js";
 import { callProvider, type ProviderEndpoint } from "./call-provider.js";
+import { redactUrlSecrets } from "./redact-secret.js";
 
 /** Options every provider adapter takes. */
 export interface ProviderJudgeOptions {
@@ -61,13 +62,20 @@ export function createProviderJudge(
   const { provider, options, endpoint } = specification;
   const id = options.id ?? `${provider}:${options.model}`;
   const family = options.family === undefined ? {} : { family: options.family };
+  // Descriptions end up in run.json, logs, datasets and reports: credentials in a base URL never do.
+  const publicParameters = Object.fromEntries(
+    Object.entries(specification.parameters).map(([key, value]) => [
+      key,
+      typeof value === "string" ? redactUrlSecrets(value) : value,
+    ]),
+  );
   const describe = (): JudgeDescription => ({
     id,
     kind: "llm",
     provider,
     model: options.model,
     ...family,
-    parameters: specification.parameters,
+    parameters: publicParameters,
   });
   return {
     id,
