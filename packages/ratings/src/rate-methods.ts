@@ -21,7 +21,10 @@ export interface MethodResult {
   readonly parameters: Record<string, unknown>;
   readonly itemFields?: (code: number) => Partial<RatedItem>;
   readonly reportFields?: Partial<
-    Pick<RatingReport, "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings">
+    Pick<
+      RatingReport,
+      "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings" | "control"
+    >
   >;
   readonly intervals: string;
 }
@@ -34,10 +37,11 @@ export interface MethodSettings {
   readonly scale: EloScale;
 }
 
-const Z95 = 1.959963984540054;
+/** Φ⁻¹(0.975): the multiplier of 95% Wald intervals. */
+export const Z95 = 1.959963984540054;
 
 /** A result with 95% Wald intervals rating ± 1.96·SE. */
-function waldResult(
+export function waldResult(
   rating: Float64Array,
   standardError: Float64Array,
   rest: Omit<MethodResult, "rating" | "lower" | "upper" | "standardError">,
@@ -55,7 +59,7 @@ function waldResult(
  * The fit's own problem ({@link BradleyTerryFit.mleProblem}) or, when a prior made the fit finite, a note that
  * disconnected groups of items are tied together only by the prior.
  */
-function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined): { warnings?: string[] } {
+export function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined): { warnings?: string[] } {
   if (mleProblem !== undefined) return { warnings: [mleProblem] };
   const groups = countComparisonGroups(aggregatePairCells(outcomes));
   if (groups <= 1) return {};
@@ -150,7 +154,8 @@ function extraParameters(
   };
 }
 
-function tieParameterOf(
+/** A tie parameter (ν or κ) with its interval: the bootstrap's, else Wald on the log scale. */
+export function tieParameterOf(
   tie: { value: number; logStandardError: number },
   interval: { lower: number; upper: number } | null,
 ) {

@@ -22,8 +22,10 @@ export interface RatingReport {
   readonly parameters: Readonly<Record<string, unknown>>;
   /** Bradley–Terry with an order term: δ on the log-odds scale (> 0 favours the first position). */
   readonly orderEffect?: EstimateWithInterval & { readonly elo: number };
-  /** Bradley–Terry with Davidson ties: ν. */
+  /** Bradley–Terry with Davidson ties: ν; with Rao–Kupper ties: κ = e^τ ≥ 1 (see `parameters.ties`). */
   readonly tieParameter?: EstimateWithInterval;
+  /** Style control (`control`): the covariates' coefficients with intervals; items carry the rank shifts. */
+  readonly control?: StyleControlSummary;
   /** Judge-aware Bradley–Terry: discrimination γ per judge (mean 1). */
   readonly judges?: readonly { readonly id: string; readonly discrimination: number; readonly standardError: number }[];
   /** False when the fit did not converge or the MLE is infinite (use a prior). */
@@ -33,6 +35,24 @@ export interface RatingReport {
   /** Problems with the data for this method, in words (e.g. disconnected groups of items, infinite ratings). */
   readonly warnings?: readonly string[];
   /** How `ciLower/ciUpper` and the rank intervals were computed, in words. */
+  readonly intervals: string;
+}
+
+/** The style-control part of a {@link RatingReport}. */
+export interface StyleControlSummary {
+  /** One entry per covariate: γ (log-odds per unit of the normalised difference) with its interval. */
+  readonly covariates: readonly (EstimateWithInterval & {
+    readonly name: string;
+    /** "ratio": (a − b)/(a + b + 1) of counts; "difference": a − b of a numeric field. */
+    readonly kind: "ratio" | "difference";
+    /** Root mean square of the raw differences: the normalised covariate is the difference divided by it. */
+    readonly scale: number;
+  })[];
+  /** Ridge penalty on the coefficients (0 = none). */
+  readonly ridge: number;
+  /** The model in words. */
+  readonly model: string;
+  /** How the coefficients' intervals were computed. */
   readonly intervals: string;
 }
 
@@ -78,6 +98,11 @@ export interface RatedItem {
   readonly display?: string;
   /** TrueSkill: "#52 of 2292" within the item's category, null without a category. */
   readonly categoryRank?: string | null;
+  /** Style control: the rating and rank of the same model without the covariates, and the rank shift
+   * (uncontrolled rank − controlled rank: > 0 means the item moves up once style is controlled). */
+  readonly uncontrolledRating?: number | null;
+  readonly uncontrolledRank?: number | null;
+  readonly rankShift?: number | null;
   /** Glicko-2: volatility σ. */
   readonly volatility?: number;
 }
