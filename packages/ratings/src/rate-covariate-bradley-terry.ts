@@ -4,11 +4,11 @@ import { type CovariateBradleyTerryFit, fitCovariateBradleyTerry } from "./fit-c
 import { normaliseStyleDifferences, type SideFeatures } from "./normalise-style-differences.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
-import { rankByScore } from "./rank-items.js";
 import {
   dataWarnings,
   type MethodResult,
   type MethodSettings,
+  rankShiftAgainst,
   tieParameterOf,
   waldResult,
   Z95,
@@ -186,21 +186,9 @@ function fitUncontrolled(outcomes: PairwiseOutcomes, settings: CovariateMethodSe
   });
 }
 
-/** Per item: the uncontrolled rating and rank and the shift (uncontrolled rank − controlled rank; > 0 moves up). */
+/** Per item: the uncontrolled rating and rank and the shift ({@link rankShiftAgainst}). */
 function rankShiftFields(controlled: Float64Array, uncontrolled: CovariateBradleyTerryFit) {
-  const controlledRank = rankByScore(controlled);
-  const uncontrolledRank = rankByScore(uncontrolled.ratings);
-  const finite = (value: number | undefined): number | null =>
-    value === undefined || Number.isNaN(value) ? null : value;
-  return (code: number) => {
-    const before = finite(uncontrolledRank[code]);
-    const after = finite(controlledRank[code]);
-    return {
-      uncontrolledRating: finite(uncontrolled.ratings[code]),
-      uncontrolledRank: before,
-      rankShift: before === null || after === null ? null : before - after,
-    };
-  };
+  return rankShiftAgainst(controlled, uncontrolled.ratings);
 }
 
 function controlSummary(

@@ -27,7 +27,7 @@ export interface RateItemsOptions {
    * and fitted as covariates ({@link rateCovariateBradleyTerry}); half or Rao–Kupper ties.
    */
   readonly control?: StyleControl;
-  /** bt: add the order (position) effect δ. */
+  /** bt: add the order (position) effect δ; with `judgeAware`, one position effect δ_k per judge. */
   readonly orderEffect?: boolean;
   /** bt: the judge-aware model (needs outcomes.judge). */
   readonly judgeAware?: boolean;
@@ -72,7 +72,13 @@ function runMethod(
 ): MethodResult {
   switch (options.method) {
     case "bt":
-      if (options.judgeAware === true) return rateJudgeAware(outcomes, { ...settings, prior: options.prior ?? 0 });
+      if (options.judgeAware === true) {
+        return rateJudgeAware(outcomes, {
+          ...settings,
+          prior: options.prior ?? 0,
+          orderEffects: options.orderEffect === true,
+        });
+      }
       if (options.control !== undefined || options.ties === "rao-kupper") {
         return rateCovariateBradleyTerry(outcomes, {
           ...settings,
@@ -125,12 +131,9 @@ function checkOptions(options: RateItemsOptions): void {
   }
   if (
     options.judgeAware === true &&
-    (options.ties === "davidson" ||
-      options.ties === "rao-kupper" ||
-      options.orderEffect === true ||
-      options.control !== undefined)
+    (options.ties === "davidson" || options.ties === "rao-kupper" || options.control !== undefined)
   ) {
-    throw new RangeError("the judge-aware model supports half ties without an order effect or style control only");
+    throw new RangeError("the judge-aware model supports half ties without style control only");
   }
   if (options.control !== undefined && options.ties === "davidson") {
     throw new RangeError('style control supports ties "half" and "rao-kupper", not "davidson"');

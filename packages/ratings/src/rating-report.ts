@@ -26,8 +26,16 @@ export interface RatingReport {
   readonly tieParameter?: EstimateWithInterval;
   /** Style control (`control`): the covariates' coefficients with intervals; items carry the rank shifts. */
   readonly control?: StyleControlSummary;
-  /** Judge-aware Bradley–Terry: discrimination γ per judge (mean 1). */
-  readonly judges?: readonly { readonly id: string; readonly discrimination: number; readonly standardError: number }[];
+  /**
+   * Judge-aware Bradley–Terry: discrimination γ per judge (mean 1); with an order effect also each judge's
+   * position effect δ_k (log-odds for the first position) with its interval: ratings corrected for judge bias.
+   */
+  readonly judges?: readonly {
+    readonly id: string;
+    readonly discrimination: number;
+    readonly standardError: number;
+    readonly positionEffect?: EstimateWithInterval;
+  }[];
   /** False when the fit did not converge or the MLE is infinite (use a prior). */
   readonly converged?: boolean;
   /** Bootstrap rounds whose refit did not converge. */
@@ -98,8 +106,11 @@ export interface RatedItem {
   readonly display?: string;
   /** TrueSkill: "#52 of 2292" within the item's category, null without a category. */
   readonly categoryRank?: string | null;
-  /** Style control: the rating and rank of the same model without the covariates, and the rank shift
-   * (uncontrolled rank − controlled rank: > 0 means the item moves up once style is controlled). */
+  /**
+   * Style control, or judge-aware with position effects: the rating and rank of the same data without the
+   * controls (plain Bradley–Terry), and the rank shift (uncontrolled rank − this rank: > 0 means the item moves
+   * up once style or judge bias is controlled).
+   */
   readonly uncontrolledRating?: number | null;
   readonly uncontrolledRank?: number | null;
   readonly rankShift?: number | null;
