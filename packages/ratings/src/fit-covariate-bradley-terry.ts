@@ -77,6 +77,10 @@ export function fitCovariateBradleyTerry(
   options: CovariateBradleyTerryOptions = {},
 ): CovariateBradleyTerryFit {
   const layout = createLayout(cells, options);
+  // A prior or ridge would hide an aliased covariate behind a finite but arbitrary split: check first (not on
+  // warm-started refits of resampled cells, whose design was checked with the full data).
+  if (layout.covariateCount > 0 && options.start === undefined && findAliasedCovariate(cells) !== null)
+    throwAliasedCovariate(cells);
   const { freeCount } = layout;
   const parameters = new Float64Array(freeCount);
   if (options.start?.length === freeCount) parameters.set(options.start);
@@ -94,7 +98,7 @@ export function fitCovariateBradleyTerry(
     const step = Float64Array.from(gradient);
     const factor = Float64Array.from(information);
     if (!choleskyInPlace(factor, freeCount)) {
-      if (iterations === 0) throwAliasedCovariate(cells, layout);
+      if (iterations === 0) throwAliasedCovariate(cells);
       break;
     }
     choleskySolveInPlace(factor, freeCount, step);
@@ -361,8 +365,8 @@ function addPenalties(
  * per-item values u (a constant covariate, or a plain difference of a fixed item attribute: it is absorbed into
  * θ), or when it is such a difference plus a combination of the covariates before it.
  */
-function throwAliasedCovariate(cells: CovariateCells, layout: CovariateLayout): never {
-  const aliased = findAliasedCovariate(cells, layout);
+function throwAliasedCovariate(cells: CovariateCells): never {
+  const aliased = findAliasedCovariate(cells);
   if (aliased !== null) {
     throw new RangeError(
       `the covariate "${aliased.name}" cannot be separated from the ratings: ${aliased.reason}; drop it from --control` +
@@ -375,70 +379,82 @@ function throwAliasedCovariate(cells: CovariateCells, layout: CovariateLayout): 
 }
 
 /**
- * Residualises each covariate column (weighted by the cell counts) on the item-difference columns and on the
- * covariates before it; a residual sum of squares below 1e-10 of the column's own marks it aliased.
+ * Finds the first covariate that cannot be separated from the item strengths. Each covariate column x (over
+ * cells, weighted by their counts w) is projected on the item-difference columns (e_first − e_second) by weighted
+ * least squares: L·u = Σ_c w_c x_c (e_first − e_second) with the weighted graph Laplacian L (plus 1e-9·mean
+ * degree on the diagonal for the shift invariance); the residual is r_c = x_c − (u_first − u_second). The
+ * residuals are then orthogonalised in order (Gram–Schmidt). A column whose remaining sum of squares is below
+ * 1e-10 of its own is aliased: constant, a plain difference of a fixed per-item value (absorbed by θ), or such a
+ * difference plus a combination of the covariates before it. Cost: one dense Cholesky of the n×n Laplacian.
  */
-export function findAliasedCovariate(
-  cells: CovariateCells,
-  layout: { readonly itemFree: Int32Array; readonly freeCount: number; readonly covariateCount: number },
-): { name: string; reason: string } | null {
-  const width = layout.covariateCount;
-  // Basis of the item-difference columns over cells (free items only), orthogonalised column by column below
-  // together with the covariates: Gram–Schmidt in the count-weighted inner product over cells.
+export function findAliasedCovariate(cells: CovariateCells): { name: string; reason: string } | null {
+  const width = cells.covariateNames.length;
+  const itemCount = cells.itemIds.length;
   const weights = new Float64Array(cells.size);
-  for (let c = 0; c < cells.size; c++)
-    weights[c] = (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
-  const itemColumns = Math.max(0, ...Array.from(layout.itemFree, (value) => value + 1));
-  const basis: Float64Array[] = [];
+  const laplacian = new Float64Array(itemCount * itemCount);
+  for (let c = 0; c < cells.size; c++) {
+    const w = (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    weights[c] = w;
+    const f = cells.first[c] as number;
+    const s = cells.second[c] as number;
+    laplacian[f * itemCount + f] = (laplacian[f * itemCount + f] as number) + w;
+    laplacian[s * itemCount + s] = (laplacian[s * itemCount + s] as number) + w;
+    laplacian[f * itemCount + s] = (laplacian[f * itemCount + s] as number) - w;
+    laplacian[s * itemCount + f] = (laplacian[s * itemCount + f] as number) - w;
+  }
+  let degree = 0;
+  for (let i = 0; i < itemCount; i++) degree += laplacian[i * itemCount + i] as number;
+  const jitter = Math.max(1e-300, (1e-9 * degree) / Math.max(1, itemCount));
+  for (let i = 0; i < itemCount; i++) {
+    const at = i * itemCount + i;
+    // Items without comparisons get a unit diagonal (their u is 0).
+    laplacian[at] = (laplacian[at] as number) === 0 ? 1 : (laplacian[at] as number) + jitter;
+  }
+  if (!choleskyInPlace(laplacian, itemCount)) return null;
   const dot = (a: Float64Array, b: Float64Array): number => {
     let sum = 0;
     for (let c = 0; c < cells.size; c++) sum += (weights[c] as number) * (a[c] as number) * (b[c] as number);
     return sum;
   };
-  const orthogonalise = (column: Float64Array): number => {
-    const before = dot(column, column);
+  const basis: Float64Array[] = [];
+  for (let k = 0; k < width; k++) {
+    const name = cells.covariateNames[k] as string;
+    const column = new Float64Array(cells.size);
+    const right = new Float64Array(itemCount);
+    for (let c = 0; c < cells.size; c++) {
+      const x = cells.covariates[c * width + k] as number;
+      column[c] = x;
+      const wx = (weights[c] as number) * x;
+      right[cells.first[c] as number] = (right[cells.first[c] as number] as number) + wx;
+      right[cells.second[c] as number] = (right[cells.second[c] as number] as number) - wx;
+    }
+    const own = dot(column, column);
+    if (own === 0) return { name, reason: "it is zero for every comparison (constant across items)" };
+    choleskySolveInPlace(laplacian, itemCount, right);
+    for (let c = 0; c < cells.size; c++)
+      column[c] =
+        (column[c] as number) -
+        ((right[cells.first[c] as number] as number) - (right[cells.second[c] as number] as number));
+    const afterItems = dot(column, column);
+    if (afterItems < 1e-10 * own) {
+      return {
+        name,
+        reason:
+          "it is a difference of fixed per-item values (it does not vary within any compared pair of items), which the item strengths already absorb",
+      };
+    }
     for (let pass = 0; pass < 2; pass++) {
       for (const q of basis) {
         const projection = dot(column, q);
         for (let c = 0; c < cells.size; c++) column[c] = (column[c] as number) - projection * (q[c] as number);
       }
     }
-    const after = dot(column, column);
-    return before === 0 ? 0 : after / before;
-  };
-  const addToBasis = (column: Float64Array, relative: number): void => {
-    if (relative < 1e-10) return;
-    const norm = Math.sqrt(dot(column, column));
+    const remaining = dot(column, column);
+    if (remaining < 1e-10 * own) {
+      return { name, reason: "it is a combination of the item strengths and the covariates listed before it" };
+    }
+    const norm = Math.sqrt(remaining);
     basis.push(column.map((value) => value / norm));
-  };
-  for (let p = 0; p < itemColumns; p++) {
-    const column = new Float64Array(cells.size);
-    for (let c = 0; c < cells.size; c++) {
-      if (layout.itemFree[cells.first[c] as number] === p) column[c] = 1;
-      if (layout.itemFree[cells.second[c] as number] === p) column[c] = -1;
-    }
-    addToBasis(column, orthogonalise(column));
-  }
-  for (let k = 0; k < width; k++) {
-    const column = new Float64Array(cells.size);
-    let spread = 0;
-    for (let c = 0; c < cells.size; c++) {
-      column[c] = cells.covariates[c * width + k] as number;
-      spread += (weights[c] as number) * (column[c] as number) ** 2;
-    }
-    const name = cells.covariateNames[k] as string;
-    if (spread === 0) return { name, reason: "it is zero for every comparison (constant across items)" };
-    const relative = orthogonalise(column);
-    if (relative < 1e-10) {
-      return {
-        name,
-        reason:
-          k === 0
-            ? "it is a difference of fixed per-item values, which the item strengths already absorb"
-            : "it is a combination of the item strengths and the covariates listed before it",
-      };
-    }
-    addToBasis(column, relative);
   }
   return null;
 }

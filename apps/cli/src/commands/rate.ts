@@ -28,7 +28,9 @@ Methods
   bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
              --ties half (Arena, default), davidson (Davidson 1970 ν) or rao-kupper (Rao & Kupper 1967
              threshold κ); --order-effect adds δ for the first position;
-             --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X adds an L2 prior
+             --judge-aware fits one discrimination per judge (arXiv 2601.21817), with --order-effect also one
+             position effect δ per judge (ratings corrected for judge bias, with the rank shifts against
+             plain bt); --prior X adds an L2 prior
              (needed when an item never lost or never won, or groups of items never met; warnings say so).
              Intervals: multinomial bootstrap over cells.
   elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
@@ -385,7 +387,7 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
     ...(report.method === "trueskill"
       ? [{ header: "category rank", cell: (item: RatedItem) => item.categoryRank ?? "-" }]
       : []),
-    ...(report.control === undefined
+    ...(report.items[0]?.uncontrolledRank === undefined
       ? []
       : [
           {
@@ -446,6 +448,18 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
     lines.push(
       `judge discrimination γ: ${report.judges.map((judge) => `${judge.id} ${judge.discrimination.toFixed(3)} (SE ${judge.standardError.toFixed(3)})`).join(", ")}`,
     );
+    const positioned = report.judges.filter((judge) => judge.positionEffect !== undefined);
+    if (positioned.length > 0) {
+      lines.push(
+        `judge position effect δ (log-odds for the first position, 95% interval): ${positioned
+          .map(
+            (judge) =>
+              `${judge.id} ${judge.positionEffect!.value.toFixed(3)} (${fixed(judge.positionEffect!.ciLower, 3)}..${fixed(judge.positionEffect!.ciUpper, 3)})`,
+          )
+          .join(", ")}`,
+        'ratings are corrected for judge bias (scale γ and position δ per judge); "uncontrolled" is plain Bradley–Terry, "shift" the rank change (+ = up)',
+      );
+    }
   }
   for (const warning of report.warnings ?? []) lines.push(`warning: ${warning}`);
   if (report.converged === false && (report.warnings ?? []).length === 0) {
