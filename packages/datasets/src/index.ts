@@ -7,6 +7,7 @@ export {
 export {
   type ItemCovariates,
   itemCovariates,
+  itemFieldGroups,
   measureTextStyle,
   STYLE_CONTROLS,
   type TextStyle,

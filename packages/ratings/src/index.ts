@@ -44,7 +44,13 @@ export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore 
 export { type GroupedOutcomes, groupItems } from "./group-items.js";
 export { hasFiniteMle } from "./has-finite-mle.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
-export { normaliseStyleDifferences, type SideFeatures, type StyleDesign } from "./normalise-style-differences.js";
+export {
+  normaliseStyleDifferences,
+  type SideFeatures,
+  type StyleDesign,
+  selectSideFeatureRows,
+  sideFeaturesFromItems,
+} from "./normalise-style-differences.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";
 export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 export { quantileSorted } from "./percentile.js";

@@ -77,3 +77,39 @@ export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: 
   }
   return { names: features.names, kinds: features.kinds, covariates, scales };
 }
+
+/**
+ * Each row's {@link SideFeatures} from per-item values (items × names.length, row-major, indexed by the item
+ * codes of `outcomes`), e.g. the text lengths of the two answers compared.
+ */
+export function sideFeaturesFromItems(
+  outcomes: PairwiseOutcomes,
+  items: {
+    readonly names: readonly string[];
+    readonly kinds: readonly ("ratio" | "difference")[];
+    readonly values: Float64Array;
+  },
+): SideFeatures {
+  const width = items.names.length;
+  const first = new Float64Array(outcomes.size * width);
+  const second = new Float64Array(outcomes.size * width);
+  for (let row = 0; row < outcomes.size; row++) {
+    const a = outcomes.first[row] as number;
+    const b = outcomes.second[row] as number;
+    first.set(items.values.subarray(a * width, (a + 1) * width), row * width);
+    second.set(items.values.subarray(b * width, (b + 1) * width), row * width);
+  }
+  return { names: items.names, kinds: items.kinds, first, second };
+}
+
+/** The rows `rows` of `features`, in that order (e.g. the rows a grouping kept, {@link groupItems}' keptRows). */
+export function selectSideFeatureRows(features: SideFeatures, rows: Int32Array): SideFeatures {
+  const width = features.names.length;
+  const first = new Float64Array(rows.length * width);
+  const second = new Float64Array(rows.length * width);
+  rows.forEach((row, k) => {
+    first.set(features.first.subarray(row * width, (row + 1) * width), k * width);
+    second.set(features.second.subarray(row * width, (row + 1) * width), k * width);
+  });
+  return { ...features, first, second };
+}

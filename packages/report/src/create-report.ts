@@ -12,6 +12,7 @@ import {
   detailsLinePrefilter,
   streamComparisonRecords,
 } from "./model/collect-comparison-details.js";
+import { computeControlledRatings, type ReportGrouping, type ReportStyleControl } from "./model/controlled-ratings.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
@@ -45,6 +46,13 @@ export interface CreateReportOptions {
   readonly onProgress?: ((message: string) => void) | undefined;
   /** Clock, for reproducible metadata in tests. */
   readonly now?: (() => Date) | undefined;
+  /**
+   * Style control (`judgelab report --control length,markdown`): adds "Ratings controlled for style", side by side
+   * with plain Bradley–Terry. The "Ratings corrected for judge bias" section is always attempted.
+   */
+  readonly control?: ReportStyleControl | undefined;
+  /** Rate groups of items (e.g. answers by `producer`) in the style and judge-bias leaderboards. */
+  readonly controlGroup?: ReportGrouping | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -141,7 +149,15 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     titleOf: (id) => titles.get(id) ?? id,
   });
   stage("details");
-  const data = buildReportData({
+  progress("rating: controlled leaderboards (style, judge bias)");
+  const controlled = computeControlledRatings({
+    table: dataset.table,
+    items: dataset.items,
+    control: options.control,
+    group: options.controlGroup,
+  });
+  stage("controlled");
+  const built = buildReportData({
     dataset,
     metrics,
     rankSamples,
@@ -151,6 +167,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     itemNoun: options.itemNoun,
     pageItems,
   });
+  const data = { ...built, controlled };
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {
     generatedAt: now().toISOString(),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRandomSource } from "@judgelab/ratings";
@@ -190,5 +190,41 @@ describe("judgelab rate --control (style control)", () => {
     const usage = await runCliForTest(["rate", "answers", "--method", "bt", "--ties", "rao-kupper"], { cwd: root });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("Rao–Kupper ties need at least one tie");
+  });
+
+  it("judgelab report --control shows the style-controlled and the judge-bias-corrected leaderboards", async () => {
+    const out = join(root, "report");
+    const run = await runCliForTest(
+      [
+        "report",
+        "answers",
+        "--out",
+        out,
+        "--bootstrap",
+        "20",
+        "--pages",
+        "0",
+        "--no-png",
+        "--control",
+        "length",
+        "--group",
+        "producer",
+        "--json",
+      ],
+      { cwd: root },
+    );
+    expect(run.code).toBe(0);
+    const markdown = readFileSync(join(out, "report.md"), "utf8");
+    expect(markdown).toContain("## Ratings controlled for style");
+    expect(markdown).toMatch(/\| length \| ratio \| \d\.\d{3} \\\[/);
+    expect(markdown).toContain(
+      "| plain rank | plain BT rating | controlled rank | title | controlled rating \\[95% CI\\] | shift |",
+    );
+    expect(markdown).toContain("| 3 | 1000 | 1 | terse-strong |");
+    expect(markdown).toContain("## Ratings corrected for judge bias");
+    expect(markdown).toMatch(/\| judge-a \| \d\.\d{3} \(\d\.\d{3}\) \| -?\d\.\d{3} \\\[/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain('<section id="style-control">');
+    expect(html).toContain('<section id="judge-bias">');
   });
 });

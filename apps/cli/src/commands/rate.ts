@@ -1,5 +1,12 @@
 import { resolve } from "node:path";
-import { DatasetError, type ItemCovariates, itemCovariates, loadDataset, selectRows } from "@judgelab/datasets";
+import {
+  DatasetError,
+  type ItemCovariates,
+  itemCovariates,
+  itemFieldGroups,
+  loadDataset,
+  selectRows,
+} from "@judgelab/datasets";
 import {
   groupItems,
   type PairwiseOutcomes,
@@ -8,7 +15,8 @@ import {
   type RatingMethod,
   type RatingReport,
   rateItems,
-  type SideFeatures,
+  selectSideFeatureRows,
+  sideFeaturesFromItems,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatTable } from "../format-table.js";
@@ -119,7 +127,8 @@ export const rateCommand: Command = async (argv, io) => {
   }
   const { table } = dataset;
   const covariates = parseControl(values, dataset.items, table);
-  const grouping = typeof values.group === "string" ? groupByItemField(dataset.items, table, values.group) : undefined;
+  const grouping =
+    typeof values.group === "string" ? groupByItemField(dataset.items, table.itemIds, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
   const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
   const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
@@ -138,12 +147,12 @@ export const rateCommand: Command = async (argv, io) => {
   for (const group of groups) {
     try {
       let outcomes = group.outcomes;
-      let features = covariates === undefined ? undefined : sideFeatures(covariates, outcomes);
+      let features = covariates === undefined ? undefined : sideFeaturesFromItems(outcomes, covariates);
       let groupingSummary: GroupingSummary | undefined;
       if (grouping !== undefined) {
         const grouped = groupItems(outcomes, grouping);
         outcomes = grouped.outcomes;
-        if (features !== undefined) features = pickFeatureRows(features, grouped.keptRows);
+        if (features !== undefined) features = selectSideFeatureRows(features, grouped.keptRows);
         groupingSummary = {
           field: grouping.field,
           groups: grouping.groupIds.length,
@@ -184,40 +193,6 @@ interface GroupingSummary {
   readonly groups: number;
   readonly sameGroupRows: number;
   readonly ungroupedRows: number;
-}
-
-/** Maps each item code to the value of `field` on its item record (top level or under metadata). */
-function groupByItemField(
-  items: readonly Record<string, unknown>[],
-  table: { itemIds: readonly string[] },
-  field: string,
-): { field: string; groupOf: Int32Array; groupIds: string[] } {
-  const valueById = new Map<string, string>();
-  for (const item of items) {
-    const metadata = item.metadata as Record<string, unknown> | undefined;
-    const value = item[field] ?? metadata?.[field];
-    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
-  }
-  if (valueById.size === 0) {
-    throw new UsageError(
-      `--group ${field}: no item has a "${field}" field (top level or in metadata); check items.jsonl`,
-    );
-  }
-  const groupIds: string[] = [];
-  const codes = new Map<string, number>();
-  const groupOf = new Int32Array(table.itemIds.length).fill(-1);
-  table.itemIds.forEach((id, code) => {
-    const value = valueById.get(id);
-    if (value === undefined) return;
-    let group = codes.get(value);
-    if (group === undefined) {
-      group = groupIds.length;
-      codes.set(value, group);
-      groupIds.push(value);
-    }
-    groupOf[code] = group;
-  });
-  return { field, groupOf, groupIds };
 }
 
 /**
@@ -277,34 +252,6 @@ function parseControl(
     );
   }
   return covariates;
-}
-
-/** The raw covariate values of both sides of every row of `outcomes` (codes index `covariates`' items). */
-function sideFeatures(covariates: ItemCovariates, outcomes: PairwiseOutcomes): SideFeatures {
-  const width = covariates.names.length;
-  const first = new Float64Array(outcomes.size * width);
-  const second = new Float64Array(outcomes.size * width);
-  for (let row = 0; row < outcomes.size; row++) {
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
-    for (let k = 0; k < width; k++) {
-      first[row * width + k] = covariates.values[a * width + k] as number;
-      second[row * width + k] = covariates.values[b * width + k] as number;
-    }
-  }
-  return { names: covariates.names, kinds: covariates.kinds, first, second };
-}
-
-/** The rows of `features` kept by a grouping (in the grouping's order). */
-function pickFeatureRows(features: SideFeatures, rows: Int32Array): SideFeatures {
-  const width = features.names.length;
-  const first = new Float64Array(rows.length * width);
-  const second = new Float64Array(rows.length * width);
-  rows.forEach((row, k) => {
-    first.set(features.first.subarray(row * width, (row + 1) * width), k * width);
-    second.set(features.second.subarray(row * width, (row + 1) * width), k * width);
-  });
-  return { ...features, first, second };
 }
 
 function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {
@@ -468,4 +415,18 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
   if ((report.nonConvergedRounds ?? 0) > 0)
     lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
   return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
+}
+
+/** `--group FIELD`: item code → group code ({@link itemFieldGroups}), as a usage error when no item has the field. */
+function groupByItemField(
+  items: Parameters<typeof itemFieldGroups>[0],
+  itemIds: readonly string[],
+  field: string,
+): ReturnType<typeof itemFieldGroups> {
+  try {
+    return itemFieldGroups(items, itemIds, field);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
