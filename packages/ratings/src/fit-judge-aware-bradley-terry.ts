@@ -11,6 +11,11 @@ export interface JudgeAwareBradleyTerryOptions {
   readonly prior?: number;
   readonly anchor?: RatingAnchor;
   readonly scale?: EloScale;
+  /**
+   * Give each judge a position effect δ_k (its own home advantage) for comparisons with a known presentation
+   * order: P(first ≻ second | k) = σ(γ_k(θ_first − θ_second) + δ_k). Needs cells aggregated with keepOrder.
+   */
+  readonly orderEffects?: boolean;
   /** Stop when the largest parameter change is below this; default 1e-10. */
   readonly tolerance?: number;
   readonly maxIterations?: number;
@@ -28,6 +33,9 @@ export interface JudgeAwareBradleyTerryFit {
   /** γ_k; mean over judges with data is 1. > 1: sharper than average, ≈ 0: random, < 0: prefers worse items. */
   readonly discrimination: Float64Array;
   readonly discriminationStandardErrors: Float64Array;
+  /** With `orderEffects`: δ_k on the log-odds scale (> 0 favours the first position), NaN without ordered data. */
+  readonly orderEffects?: Float64Array;
+  readonly orderEffectStandardErrors?: Float64Array;
   readonly logLikelihood: number;
   readonly iterations: number;
   readonly converged: boolean;
@@ -45,6 +53,10 @@ export interface JudgeAwareBradleyTerryFit {
  * Judge-aware Bradley–Terry (Xu, Tan, Wu & Zhou 2026, arXiv 2601.21817):
  *   P(i ≻ j | judge k) = σ(γ_k (θ_i − θ_j)),
  * identified by Σθ = 0 (over rated items) and mean γ = 1 (over judges with data). Ties count half a win each way.
+ * With `orderEffects`, each judge also has a position effect (scale and position bias per judge):
+ *   P(first ≻ second | judge k) = σ(γ_k (θ_first − θ_second) + δ_k)   for comparisons with a known order,
+ * δ_k unconstrained (BradleyTerry2's `at.home` term per judge; with one judge γ = 1 and the model is BTm's
+ * ~ team + at.home). Ratings are then corrected for each judge's position and scale bias.
  * Solver: Fisher scoring on all of (θ, γ) with the two linear constraints enforced through the bordered (KKT)
  * system [[I, G], [Gᵀ, 0]], step halving, started from the pooled Bradley–Terry fit and γ = 1; stops when the
  * largest change is below `tolerance`. Covariance: the top-left block of the inverse bordered information
@@ -54,7 +66,8 @@ export function fitJudgeAwareBradleyTerry(
   input: PairwiseOutcomes | PairCells,
   options: JudgeAwareBradleyTerryOptions = {},
 ): JudgeAwareBradleyTerryFit {
-  const cells = isPairCells(input) ? input : aggregatePairCells(input, { byJudge: true });
+  const orderEffects = options.orderEffects === true;
+  const cells = isPairCells(input) ? input : aggregatePairCells(input, { byJudge: true, keepOrder: orderEffects });
   if (cells.judgeIds.length === 0 || cells.judge.some((code) => code < 0)) {
     throw new RangeError(
       "fitJudgeAwareBradleyTerry: every comparison needs a judge (aggregate with byJudge; a match scored from several judges has none)",
@@ -79,12 +92,32 @@ export function fitJudgeAwareBradleyTerry(
   for (let c = 0; c < cells.size; c++) judgeHasData[cells.judge[c] as number] = 1;
   for (let k = 0; k < judgeCount; k++) if (judgeHasData[k] === 1) judgeIndex[k] = parameterCount++;
   const activeJudges = parameterCount - ratedItems;
+  const orderIndex = new Int32Array(judgeCount).fill(-1);
+  if (orderEffects) {
+    const positional = new Uint8Array(judgeCount);
+    for (let c = 0; c < cells.size; c++) if (cells.positional[c] === 1) positional[cells.judge[c] as number] = 1;
+    if (!positional.includes(1)) {
+      throw new RangeError(
+        "fitJudgeAwareBradleyTerry: orderEffects needs comparisons with a known presentation order (aggregate with keepOrder)",
+      );
+    }
+    for (let k = 0; k < judgeCount; k++) if (positional[k] === 1) orderIndex[k] = parameterCount++;
+  }
   const parameters = new Float64Array(parameterCount);
   for (let i = 0; i < itemCount; i++)
     if (itemIndex[i]! >= 0) parameters[itemIndex[i]!] = pooled.logStrengths[i] as number;
   for (let k = 0; k < judgeCount; k++) if (judgeIndex[k]! >= 0) parameters[judgeIndex[k]!] = 1;
 
-  const model = { cells, itemIndex, judgeIndex, parameterCount, ratedItems, activeJudges, prior: options.prior ?? 0 };
+  const model = {
+    cells,
+    itemIndex,
+    judgeIndex,
+    orderIndex,
+    parameterCount,
+    ratedItems,
+    activeJudges,
+    prior: options.prior ?? 0,
+  };
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 500;
   const gradient = new Float64Array(parameterCount);
@@ -139,6 +172,8 @@ interface JudgeAwareModel {
   readonly cells: PairCells;
   readonly itemIndex: Int32Array;
   readonly judgeIndex: Int32Array;
+  /** Judge code → index of its δ_k, −1 without an order effect. */
+  readonly orderIndex: Int32Array;
   readonly parameterCount: number;
   readonly ratedItems: number;
   readonly activeJudges: number;
@@ -146,8 +181,9 @@ interface JudgeAwareModel {
 }
 
 /**
- * Log-likelihood, score and expected information. With d = γ_k(θ_i − θ_j), r = w_f − m·σ(d) and
- * q = m·σ(d)(1 − σ(d)): ∂d/∂θ_i = γ_k, ∂d/∂θ_j = −γ_k, ∂d/∂γ_k = θ_i − θ_j; score = r·∂d, information = q·∂d∂dᵀ.
+ * Log-likelihood, score and expected information. With d = γ_k(θ_i − θ_j) [+ δ_k on ordered cells],
+ * r = w_f − m·σ(d) and q = m·σ(d)(1 − σ(d)): ∂d/∂θ_i = γ_k, ∂d/∂θ_j = −γ_k, ∂d/∂γ_k = θ_i − θ_j, ∂d/∂δ_k = 1;
+ * score = r·∂d, information = q·∂d∂dᵀ.
  */
 function evaluateJudgeAware(
   model: JudgeAwareModel,
@@ -155,12 +191,12 @@ function evaluateJudgeAware(
   gradient: Float64Array | null,
   information: Float64Array | null,
 ): number {
-  const { cells, itemIndex, judgeIndex, parameterCount } = model;
+  const { cells, itemIndex, judgeIndex, orderIndex, parameterCount } = model;
   gradient?.fill(0);
   information?.fill(0);
   let logLikelihood = 0;
-  const index = [0, 0, 0];
-  const derivative = [0, 0, 0];
+  const index = [0, 0, 0, 0];
+  const derivative = [0, 0, 0, 1];
   for (let c = 0; c < cells.size; c++) {
     const ties = cells.ties[c] as number;
     const weightFirst = (cells.firstWins[c] as number) + ties / 2;
@@ -172,7 +208,8 @@ function evaluateJudgeAware(
     const pk = judgeIndex[cells.judge[c] as number] as number;
     const difference = (parameters[pi] as number) - (parameters[pj] as number);
     const gamma = parameters[pk] as number;
-    const d = gamma * difference;
+    const po = cells.positional[c] === 1 ? (orderIndex[cells.judge[c] as number] as number) : -1;
+    const d = gamma * difference + (po >= 0 ? (parameters[po] as number) : 0);
     logLikelihood -= weightFirst * softplus(-d) + weightSecond * softplus(d);
     if (gradient === null || information === null) continue;
     const p = sigmoid(d);
@@ -181,13 +218,15 @@ function evaluateJudgeAware(
     index[0] = pi;
     index[1] = pj;
     index[2] = pk;
+    index[3] = po;
     derivative[0] = gamma;
     derivative[1] = -gamma;
     derivative[2] = difference;
-    for (let u = 0; u < 3; u++) {
+    const terms = po >= 0 ? 4 : 3;
+    for (let u = 0; u < terms; u++) {
       const iu = index[u] as number;
       gradient[iu] = (gradient[iu] as number) + residual * (derivative[u] as number);
-      for (let v = 0; v < 3; v++) {
+      for (let v = 0; v < terms; v++) {
         const at = iu * parameterCount + (index[v] as number);
         information[at] =
           (information[at] as number) + curvature * (derivative[u] as number) * (derivative[v] as number);
@@ -208,7 +247,7 @@ function evaluateJudgeAware(
 
 /**
  * Solves the bordered system [[I, G], [Gᵀ, 0]]·[x; λ] = [b; 0] with G = the indicator columns of the θ block
- * and of the γ block (so Σ Δθ = 0 and Σ Δγ = 0). With `gradient` it returns the Newton step; without, it
+ * and of the γ block (so Σ Δθ = 0 and Σ Δγ = 0; the δ_k are free). With `gradient` it returns the Newton step; without, it
  * returns the top-left P×P block of the inverse (the constrained covariance).
  */
 function solveBordered(
@@ -222,6 +261,7 @@ function solveBordered(
   for (let i = 0; i < model.parameterCount; i++) {
     for (let j = 0; j < model.parameterCount; j++)
       bordered[i * size + j] = information[i * model.parameterCount + j] as number;
+    if (i >= model.ratedItems + model.activeJudges) continue; // δ_k: unconstrained
     const block = i < model.ratedItems ? 0 : 1;
     bordered[i * size + model.parameterCount + block] = 1;
     bordered[(model.parameterCount + block) * size + i] = 1;
@@ -284,6 +324,18 @@ function summarize(
   let comparisons = 0;
   for (let c = 0; c < cells.size; c++)
     comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  let orderFields = {};
+  if (options.orderEffects === true) {
+    const orderEffects = new Float64Array(cells.judgeIds.length).fill(Number.NaN);
+    const orderEffectStandardErrors = new Float64Array(cells.judgeIds.length).fill(Number.NaN);
+    for (let k = 0; k < cells.judgeIds.length; k++) {
+      const p = model.orderIndex[k] as number;
+      if (p < 0) continue;
+      orderEffects[k] = parameters[p] as number;
+      orderEffectStandardErrors[k] = Math.sqrt(Math.max(0, variance(p, p)));
+    }
+    orderFields = { orderEffects, orderEffectStandardErrors };
+  }
   return {
     itemIds: cells.itemIds,
     judgeIds: cells.judgeIds,
@@ -293,6 +345,7 @@ function summarize(
     logStrengthStandardErrors,
     discrimination,
     discriminationStandardErrors,
+    ...orderFields,
     ...solved,
     comparisons,
   };

@@ -7,6 +7,8 @@ export interface GroupedOutcomes {
   readonly sameGroupRows: number;
   /** Rows with an item that has no group; left out. */
   readonly ungroupedRows: number;
+  /** Index in the input of each kept row (row k of `outcomes` is input row keptRows[k]). */
+  readonly keptRows: Int32Array;
 }
 
 /**
@@ -63,5 +65,5 @@ export function groupItems(
     ...(match === undefined ? {} : { match }),
     ...(time === undefined ? {} : { time }),
   };
-  return { outcomes: grouped, sameGroupRows, ungroupedRows };
+  return { outcomes: grouped, sameGroupRows, ungroupedRows, keptRows: Int32Array.from(keep) };
 }

@@ -29,6 +29,7 @@ export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./comp
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
+export { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 export { estimateMatchCorrelation } from "./estimate-match-correlation.js";
@@ -38,6 +39,13 @@ export {
   fitBradleyTerry,
   MAX_DENSE_ITEMS,
 } from "./fit-bradley-terry.js";
+export {
+  type CovariateBradleyTerryFit,
+  type CovariateBradleyTerryOptions,
+  type CovariateCoefficient,
+  findAliasedCovariate,
+  fitCovariateBradleyTerry,
+} from "./fit-covariate-bradley-terry.js";
 export {
   fitJudgeAwareBradleyTerry,
   type JudgeAwareBradleyTerryFit,
@@ -53,13 +61,31 @@ export {
   measureIntervalCoverage,
 } from "./measure-interval-coverage.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
+export {
+  normaliseStyleDifferences,
+  type SideFeatures,
+  type StyleDesign,
+  selectSideFeatureRows,
+  sideFeaturesFromItems,
+} from "./normalise-style-differences.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";
 export type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 export { quantileSorted } from "./percentile.js";
 export { createRandomSource, type RandomSource } from "./random-source.js";
 export { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
+export {
+  type CovariateMethodSettings,
+  rateCovariateBradleyTerry,
+  type StyleControl,
+} from "./rate-covariate-bradley-terry.js";
 export { type RateItemsOptions, rateItems } from "./rate-items.js";
-export type { EstimateWithInterval, RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
+export type {
+  EstimateWithInterval,
+  RatedItem,
+  RatingMethod,
+  RatingReport,
+  StyleControlSummary,
+} from "./rating-report.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
 export {

@@ -160,6 +160,6 @@ describe("rateItems", () => {
     expect(() => rateItems(outcomes, { method: "winrate", anchor: { item: "item0", value: 1 } })).toThrow(
       /anchor applies/,
     );
-    expect(() => rateItems(outcomes, { method: "bt", judgeAware: true, orderEffect: true })).toThrow(/judge-aware/);
+    expect(() => rateItems(outcomes, { method: "bt", judgeAware: true, ties: "davidson" })).toThrow(/judge-aware/);
   });
 });

@@ -4,6 +4,7 @@ import { computeWinRates } from "./compute-win-rates.js";
 import { ARENA_ELO_SCALE, type EloScale, type RatingAnchor } from "./elo-scale.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
+import { rateCovariateBradleyTerry, type StyleControl } from "./rate-covariate-bradley-terry.js";
 import { type MethodResult, rateBradleyTerry, rateElo, rateJudgeAware } from "./rate-methods.js";
 import { rateGlicko2, rateOpenSkill, rateTrueSkill, rateWinRate } from "./rate-online-methods.js";
 import type { RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
@@ -20,9 +21,14 @@ export interface RateItemsOptions {
   readonly unit?: "comparison" | "match";
   /** bt and elo: pin one item's rating. */
   readonly anchor?: RatingAnchor;
-  /** bt: "half" (default) or "davidson". */
-  readonly ties?: "half" | "davidson";
-  /** bt: add the order (position) effect δ. */
+  /** bt: "half" (default), "davidson" or "rao-kupper". */
+  readonly ties?: "half" | "davidson" | "rao-kupper";
+  /**
+   * bt: style control (Chatbot Arena): the two sides' features per row of `outcomes`, normalised to differences
+   * and fitted as covariates ({@link rateCovariateBradleyTerry}); half or Rao–Kupper ties.
+   */
+  readonly control?: StyleControl;
+  /** bt: add the order (position) effect δ; with `judgeAware`, one position effect δ_k per judge. */
   readonly orderEffect?: boolean;
   /** bt: the judge-aware model (needs outcomes.judge). */
   readonly judgeAware?: boolean;
@@ -77,16 +83,31 @@ function runMethod(
 ): MethodResult {
   switch (options.method) {
     case "bt":
-      return options.judgeAware === true
-        ? rateJudgeAware(outcomes, { ...settings, prior: options.prior ?? 0, cluster: options.cluster ?? "auto" })
-        : rateBradleyTerry(outcomes, {
-            ...settings,
-            ties: options.ties ?? "half",
-            orderEffect: options.orderEffect === true,
-            prior: options.prior ?? 0,
-            intervals: options.intervals ?? "bootstrap",
-            cluster: options.cluster ?? "auto",
-          });
+      if (options.judgeAware === true) {
+        return rateJudgeAware(outcomes, {
+          ...settings,
+          prior: options.prior ?? 0,
+          cluster: options.cluster ?? "auto",
+          orderEffects: options.orderEffect === true,
+        });
+      }
+      if (options.control !== undefined || options.ties === "rao-kupper") {
+        return rateCovariateBradleyTerry(outcomes, {
+          ...settings,
+          ties: options.ties === "rao-kupper" ? "rao-kupper" : "half",
+          orderEffect: options.orderEffect === true,
+          prior: options.prior ?? 0,
+          control: options.control,
+        });
+      }
+      return rateBradleyTerry(outcomes, {
+        ...settings,
+        ties: options.ties === "davidson" ? "davidson" : "half",
+        orderEffect: options.orderEffect === true,
+        prior: options.prior ?? 0,
+        intervals: options.intervals ?? "bootstrap",
+        cluster: options.cluster ?? "auto",
+      });
     case "elo":
       return rateElo(outcomes, { ...settings, k: options.k ?? 4 });
     case "trueskill":
@@ -115,6 +136,7 @@ function checkOptions(options: RateItemsOptions): void {
     ["prior", options.prior !== undefined],
     ["intervals", options.intervals !== undefined],
     ["cluster", options.cluster !== undefined && options.cluster !== "auto"],
+    ["control", options.control !== undefined],
   ];
   for (const [name, used] of btOnly) {
     if (used && options.method !== "bt")
@@ -123,11 +145,30 @@ function checkOptions(options: RateItemsOptions): void {
   if (options.anchor !== undefined && options.method !== "bt" && options.method !== "elo") {
     throw new RangeError(`an anchor applies to methods "bt" and "elo" only, not "${options.method}"`);
   }
-  if (options.intervals === "sandwich" && (options.judgeAware === true || options.ties === "davidson")) {
-    throw new RangeError("sandwich intervals support plain bt with half ties; use bootstrap intervals");
+  if (
+    options.intervals === "sandwich" &&
+    (options.judgeAware === true ||
+      options.ties === "davidson" ||
+      options.ties === "rao-kupper" ||
+      options.control !== undefined)
+  ) {
+    throw new RangeError(
+      "sandwich intervals support plain bt with half ties (no judge-aware fit, style control or davidson/rao-kupper ties); use bootstrap intervals",
+    );
   }
-  if (options.judgeAware === true && (options.ties === "davidson" || options.orderEffect === true)) {
-    throw new RangeError("the judge-aware model supports half ties without an order effect only");
+  if (
+    options.judgeAware === true &&
+    (options.ties === "davidson" || options.ties === "rao-kupper" || options.control !== undefined)
+  ) {
+    throw new RangeError("the judge-aware model supports half ties without style control only");
+  }
+  if (options.control !== undefined && options.ties === "davidson") {
+    throw new RangeError('style control supports ties "half" and "rao-kupper", not "davidson"');
+  }
+  if (options.control !== undefined && options.unit === "match") {
+    throw new RangeError(
+      "style control needs one row per comparison (the sides' features are per comparison); drop --unit match",
+    );
   }
 }
 

@@ -10,7 +10,9 @@ import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
 import { countComparisonGroups } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
-import type { RatedItem, RatingReport } from "./rating-report.js";
+import { quantileSorted } from "./percentile.js";
+import { rankByScore } from "./rank-items.js";
+import type { EstimateWithInterval, RatedItem, RatingReport } from "./rating-report.js";
 import type { BootstrapSummary } from "./summarize-bootstrap.js";
 
 /** What one method contributes to a {@link RatingReport}. */
@@ -33,6 +35,7 @@ export interface MethodResult {
       | "warnings"
       | "intervalMethod"
       | "clustering"
+      | "control"
     >
   >;
   readonly intervals: string;
@@ -46,10 +49,11 @@ export interface MethodSettings {
   readonly scale: EloScale;
 }
 
-const Z95 = 1.959963984540054;
+/** Φ⁻¹(0.975): the multiplier of 95% Wald intervals. */
+export const Z95 = 1.959963984540054;
 
 /** A result with 95% Wald intervals rating ± 1.96·SE. */
-function waldResult(
+export function waldResult(
   rating: Float64Array,
   standardError: Float64Array,
   rest: Omit<MethodResult, "rating" | "lower" | "upper" | "standardError">,
@@ -67,7 +71,7 @@ function waldResult(
  * The fit's own problem ({@link BradleyTerryFit.mleProblem}) or, when a prior made the fit finite, a note that
  * disconnected groups of items are tied together only by the prior.
  */
-function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined): { warnings?: string[] } {
+export function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined): { warnings?: string[] } {
   if (mleProblem !== undefined) return { warnings: [mleProblem] };
   const groups = countComparisonGroups(aggregatePairCells(outcomes));
   if (groups <= 1) return {};
@@ -177,7 +181,8 @@ function extraParameters(
   };
 }
 
-function tieParameterOf(
+/** A tie parameter (ν or κ) with its interval: the bootstrap's, else Wald on the log scale. */
+export function tieParameterOf(
   tie: { value: number; logStandardError: number },
   interval: { lower: number; upper: number } | null,
 ) {
@@ -190,52 +195,89 @@ function tieParameterOf(
   };
 }
 
-/** Judge-aware Bradley–Terry: bootstrap over judge-split cells or Wald intervals. */
+/**
+ * Judge-aware Bradley–Terry: bootstrap over judge-split cells or Wald intervals. With `orderEffects` each judge
+ * also gets a position effect δ_k (ratings corrected for judge bias: scale γ_k and position δ_k); the items then
+ * carry the rating and rank of plain pooled Bradley–Terry and the rank shift.
+ */
 export function rateJudgeAware(
   outcomes: PairwiseOutcomes,
-  settings: MethodSettings & { prior: number; cluster: ClusterOption },
+  settings: MethodSettings & { prior: number; cluster: ClusterOption; orderEffects?: boolean },
 ): MethodResult {
+  const orderEffects = settings.orderEffects === true;
   const fitOptions = {
     scale: settings.scale,
     prior: settings.prior,
     ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+    ...(orderEffects ? { orderEffects } : {}),
   };
-  const { cells, clusters, clustering } = clusterInput(outcomes, { cluster: settings.cluster, byJudge: true });
+  const { cells, clusters, clustering } = clusterInput(outcomes, {
+    cluster: settings.cluster,
+    byJudge: true,
+    orderEffect: orderEffects,
+  });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
   if (!fit.identified) {
     throw new RangeError(
       "the judge-aware model is not identified on these data: a judge's comparisons do not overlap enough with other judges' " +
         "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate), " +
         "or the items fall into groups never compared with each other, or some items never lost or never won" +
+        `${orderEffects ? ", or a judge saw every pair in one presentation order only (its position effect cannot be told from the strengths)" : ""}` +
         `${settings.prior > 0 ? "" : " (try a prior, e.g. --prior 0.01)"}; otherwise use plain bt or rate each judge separately`,
     );
   }
+  let round = 0;
+  const judgeCount = fit.judgeIds.length;
+  const orderSamples = new Float64Array(orderEffects ? settings.rounds * judgeCount : 0);
+  const bootstrap =
+    settings.rounds === 0
+      ? undefined
+      : bootstrapCells(cells, {
+          rounds: settings.rounds,
+          seed: settings.seed,
+          estimate: fit.ratings,
+          rate: (resampled) => {
+            const refit = fitJudgeAwareBradleyTerry(resampled, fitOptions);
+            if (refit.orderEffects !== undefined) orderSamples.set(refit.orderEffects, judgeCount * round);
+            round++;
+            return refit.ratings;
+          },
+          ...(clusters === null ? {} : { clusters }),
+        });
+  const positionEffect = (k: number): EstimateWithInterval => {
+    const value = fit.orderEffects?.[k] as number;
+    const standardError = fit.orderEffectStandardErrors?.[k] as number;
+    if (bootstrap === undefined)
+      return { value, standardError, ciLower: value - Z95 * standardError, ciUpper: value + Z95 * standardError };
+    const column = Float64Array.from({ length: settings.rounds }, (_, r) => orderSamples[r * judgeCount + k] as number)
+      .filter((sample) => Number.isFinite(sample))
+      .sort();
+    return { value, standardError, ciLower: quantileSorted(column, 0.025), ciUpper: quantileSorted(column, 0.975) };
+  };
   const judges = fit.judgeIds
     .map((id, k) => ({
       id,
       discrimination: fit.discrimination[k] as number,
       standardError: fit.discriminationStandardErrors[k] as number,
+      ...(orderEffects && !Number.isNaN(fit.orderEffects?.[k] as number) ? { positionEffect: positionEffect(k) } : {}),
     }))
     .filter((judge) => !Number.isNaN(judge.discrimination));
   const parameters = {
-    model: "judge-aware Bradley–Terry (arXiv 2601.21817), Σθ = 0, mean γ = 1, ties half",
+    model: orderEffects
+      ? "judge-aware Bradley–Terry with a position effect per judge: logit P(first wins | judge k) = γ_k(θ_first − θ_second) + δ_k; Σθ = 0, mean γ = 1, ties half"
+      : "judge-aware Bradley–Terry (arXiv 2601.21817), Σθ = 0, mean γ = 1, ties half",
     ...fitOptions,
   };
   const reportFields = { judges, converged: fit.converged, ...dataWarnings(outcomes, undefined) };
-  if (settings.rounds === 0) {
+  const itemFields = orderEffects ? rankShiftAgainst(fit.ratings, plainFit(outcomes, settings)) : undefined;
+  if (bootstrap === undefined) {
     return waldResult(fit.ratings, fit.standardErrors, {
       parameters,
       reportFields,
+      ...(itemFields === undefined ? {} : { itemFields }),
       intervals: "95% Wald intervals (constrained Fisher information); no rank intervals",
     });
   }
-  const bootstrap = bootstrapCells(cells, {
-    rounds: settings.rounds,
-    seed: settings.seed,
-    estimate: fit.ratings,
-    rate: (resampled) => fitJudgeAwareBradleyTerry(resampled, fitOptions).ratings,
-    ...(clusters === null ? {} : { clusters }),
-  });
   return {
     rating: fit.ratings,
     lower: bootstrap.lower,
@@ -248,7 +290,40 @@ export function rateJudgeAware(
       intervalMethod: "bootstrap",
       clustering: { ...clustering, designEffect: null },
     },
+    ...(itemFields === undefined ? {} : { itemFields }),
     intervals: `95% percentile intervals over ${settings.rounds} bootstrap rounds resampling ${describeClusters(clustering)} (multinomial counts over the judge-split cells)`,
+  };
+}
+
+/** Plain pooled Bradley–Terry (half ties, no order effect) with the same prior, scale and anchor. */
+function plainFit(outcomes: PairwiseOutcomes, settings: MethodSettings & { prior: number }): Float64Array {
+  return fitBradleyTerry(outcomes, {
+    prior: settings.prior,
+    scale: settings.scale,
+    ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+  }).ratings;
+}
+
+/**
+ * Per item: the rating and rank of a reference fit without the controls (style covariates or judge-bias terms)
+ * and the rank shift, reference rank − this rank (> 0: the item moves up once the controls are in).
+ */
+export function rankShiftAgainst(
+  ratings: Float64Array,
+  reference: Float64Array,
+): (code: number) => Pick<RatedItem, "uncontrolledRating" | "uncontrolledRank" | "rankShift"> {
+  const rank = rankByScore(ratings);
+  const referenceRank = rankByScore(reference);
+  const finite = (value: number | undefined): number | null =>
+    value === undefined || Number.isNaN(value) ? null : value;
+  return (code) => {
+    const before = finite(referenceRank[code]);
+    const after = finite(rank[code]);
+    return {
+      uncontrolledRating: finite(reference[code]),
+      uncontrolledRank: before,
+      rankShift: before === null || after === null ? null : before - after,
+    };
   };
 }
 

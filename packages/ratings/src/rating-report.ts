@@ -22,10 +22,20 @@ export interface RatingReport {
   readonly parameters: Readonly<Record<string, unknown>>;
   /** Bradley–Terry with an order term: δ on the log-odds scale (> 0 favours the first position). */
   readonly orderEffect?: EstimateWithInterval & { readonly elo: number };
-  /** Bradley–Terry with Davidson ties: ν. */
+  /** Bradley–Terry with Davidson ties: ν; with Rao–Kupper ties: κ = e^τ ≥ 1 (see `parameters.ties`). */
   readonly tieParameter?: EstimateWithInterval;
-  /** Judge-aware Bradley–Terry: discrimination γ per judge (mean 1). */
-  readonly judges?: readonly { readonly id: string; readonly discrimination: number; readonly standardError: number }[];
+  /** Style control (`control`): the covariates' coefficients with intervals; items carry the rank shifts. */
+  readonly control?: StyleControlSummary;
+  /**
+   * Judge-aware Bradley–Terry: discrimination γ per judge (mean 1); with an order effect also each judge's
+   * position effect δ_k (log-odds for the first position) with its interval: ratings corrected for judge bias.
+   */
+  readonly judges?: readonly {
+    readonly id: string;
+    readonly discrimination: number;
+    readonly standardError: number;
+    readonly positionEffect?: EstimateWithInterval;
+  }[];
   /** False when the fit did not converge or the MLE is infinite (use a prior). */
   readonly converged?: boolean;
   /** Bootstrap rounds whose refit did not converge. */
@@ -55,6 +65,24 @@ export interface ClusteringReport {
   readonly designEffect: number | null;
   /** How the design effect was measured, in words. */
   readonly designEffectMeasuredBy?: string;
+}
+
+/** The style-control part of a {@link RatingReport}. */
+export interface StyleControlSummary {
+  /** One entry per covariate: γ (log-odds per unit of the normalised difference) with its interval. */
+  readonly covariates: readonly (EstimateWithInterval & {
+    readonly name: string;
+    /** "ratio": (a − b)/(a + b + 1) of counts; "difference": a − b of a numeric field. */
+    readonly kind: "ratio" | "difference";
+    /** Root mean square of the raw differences: the normalised covariate is the difference divided by it. */
+    readonly scale: number;
+  })[];
+  /** Ridge penalty on the coefficients (0 = none). */
+  readonly ridge: number;
+  /** The model in words. */
+  readonly model: string;
+  /** How the coefficients' intervals were computed. */
+  readonly intervals: string;
 }
 
 export type RatingMethod = "elo" | "bt" | "trueskill" | "glicko2" | "openskill" | "winrate";
@@ -99,6 +127,14 @@ export interface RatedItem {
   readonly display?: string;
   /** TrueSkill: "#52 of 2292" within the item's category, null without a category. */
   readonly categoryRank?: string | null;
+  /**
+   * Style control, or judge-aware with position effects: the rating and rank of the same data without the
+   * controls (plain Bradley–Terry), and the rank shift (uncontrolled rank − this rank: > 0 means the item moves
+   * up once style or judge bias is controlled).
+   */
+  readonly uncontrolledRating?: number | null;
+  readonly uncontrolledRank?: number | null;
+  readonly rankShift?: number | null;
   /** Glicko-2: volatility σ. */
   readonly volatility?: number;
 }

@@ -14,6 +14,7 @@ import {
   detailsLinePrefilter,
   streamComparisonRecords,
 } from "./model/collect-comparison-details.js";
+import { computeControlledRatings, type ReportGrouping, type ReportStyleControl } from "./model/controlled-ratings.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
@@ -53,6 +54,11 @@ export interface CreateReportOptions {
    * producers wrote several items each, see `defaultItemGrouping`). Item pages are written for items only.
    */
   readonly group?: string | false | undefined;
+  /**
+   * Style control (`judgelab report --control length,markdown`): adds "Ratings controlled for style", side by side
+   * with plain Bradley–Terry. The "Ratings corrected for judge bias" section is always attempted.
+   */
+  readonly control?: ReportStyleControl | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -155,7 +161,15 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     titleOf: (id) => titles.get(id) ?? id,
   });
   stage("details");
-  const data = buildReportData({
+  progress("rating: controlled leaderboards (style, judge bias)");
+  const controlled = computeControlledRatings({
+    table: dataset.table,
+    items: dataset.items,
+    control: options.control,
+    group: grouping === undefined ? undefined : { field: grouping.field },
+  });
+  stage("controlled");
+  const built = buildReportData({
     dataset,
     metrics,
     ...(grouping === undefined ? {} : { rated: { table: ratingTable, field: grouping.field } }),
@@ -166,6 +180,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     itemNoun: options.itemNoun,
     pageItems,
   });
+  const data = { ...built, controlled };
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {
     generatedAt: now().toISOString(),

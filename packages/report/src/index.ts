@@ -57,6 +57,7 @@ export {
   type RankShare,
 } from "./charts/stability-charts.js";
 export { type CreatedReport, type CreateReportOptions, createReport } from "./create-report.js";
+export { type ControlledSection, controlledSections } from "./html/controlled-ratings-tables.js";
 export { escapeHtml, escapeMarkdown } from "./html/escape-html.js";
 export { renderHtmlPage, renderHtmlTable } from "./html/html-page.js";
 export {
@@ -96,6 +97,14 @@ export {
   type JudgeUsage,
   streamComparisonRecords,
 } from "./model/collect-comparison-details.js";
+export {
+  type ControlledBoard,
+  type ControlledRatings,
+  computeControlledRatings,
+  MAX_JUDGE_BIAS_ITEMS,
+  type ReportGrouping,
+  type ReportStyleControl,
+} from "./model/controlled-ratings.js";
 export { describeFindings, type ReportFindings } from "./model/describe-findings.js";
 export type {
   HistoryEntry,

@@ -1,5 +1,12 @@
 import { resolve } from "node:path";
-import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
+import {
+  DatasetError,
+  type ItemCovariates,
+  itemCovariates,
+  itemFieldGroups,
+  loadDataset,
+  selectRows,
+} from "@judgelab/datasets";
 import {
   ClusteringError,
   type ClusterOption,
@@ -10,6 +17,8 @@ import {
   type RatingMethod,
   type RatingReport,
   rateItems,
+  selectSideFeatureRows,
+  sideFeaturesFromItems,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatTable } from "../format-table.js";
@@ -28,8 +37,11 @@ interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilso
 
 Methods
   bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
-             --ties half (Arena, default) or davidson; --order-effect adds δ for the first position;
-             --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X adds an L2 prior
+             --ties half (Arena, default), davidson (Davidson 1970 ν) or rao-kupper (Rao & Kupper 1967
+             threshold κ); --order-effect adds δ for the first position;
+             --judge-aware fits one discrimination per judge (arXiv 2601.21817), with --order-effect also one
+             position effect δ per judge (ratings corrected for judge bias, with the rank shifts against
+             plain bt); --prior X adds an L2 prior
              (needed when an item never lost or never won, or groups of items never met; warnings say so).
              Intervals: bootstrap resampling whole matches (--cluster) or cluster-robust sandwich.
   elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
@@ -39,6 +51,17 @@ Methods
   glicko2    Glicko-2 (Glickman 2013; τ 0.5) over rating periods of 5 × items comparisons.
   openskill  Weng–Lin Plackett–Luce (openskill's defaults); rating = ordinal μ − 3σ.
   winrate    wins / (wins + losses) with the Wilson interval.
+
+Style control (bt; Chatbot Arena's "style control")
+  --control LIST   fit Bradley–Terry with covariates, comma-separated: length (characters of the item's text,
+                   else its length field), tokens (approximate tokens of the text), markdown (= headers, bold,
+                   lists: markdown header, bold and list-item counts of the text), or any numeric item field (top
+                   level or in metadata, e.g. quality). Counts enter as (a − b)/(a + b + 1), fields as a − b, each
+                   divided by its root mean square over the comparisons. Prints the controlled leaderboard, each
+                   coefficient with its interval, and the rank shift against the same fit without covariates.
+                   With answers as items, add --group producer to rate the models under style control.
+  --control-ridge X  L2 penalty X/2·Σγ² on the style coefficients (default 0)
+  --control-missing zero  count a missing value as 0 (default: exit 2 naming the items without the value)
 
 Options
   --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
@@ -85,6 +108,9 @@ export const rateCommand: Command = async (argv, io) => {
       prior: { type: "string" },
       unit: { type: "string" },
       group: { type: "string" },
+      control: { type: "string" },
+      "control-ridge": { type: "string" },
+      "control-missing": { type: "string" },
       top: { type: "string" },
       json: { type: "boolean" },
     },
@@ -112,7 +138,9 @@ export const rateCommand: Command = async (argv, io) => {
     throw error;
   }
   const { table } = dataset;
-  const grouping = typeof values.group === "string" ? groupByItemField(dataset.items, table, values.group) : undefined;
+  const covariates = parseControl(values, dataset.items, table);
+  const grouping =
+    typeof values.group === "string" ? groupByItemField(dataset.items, table.itemIds, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
   const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
   const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
@@ -131,10 +159,12 @@ export const rateCommand: Command = async (argv, io) => {
   for (const group of groups) {
     try {
       let outcomes = group.outcomes;
+      let features = covariates === undefined ? undefined : sideFeaturesFromItems(outcomes, covariates);
       let groupingSummary: GroupingSummary | undefined;
       if (grouping !== undefined) {
         const grouped = groupItems(outcomes, grouping);
         outcomes = grouped.outcomes;
+        if (features !== undefined) features = selectSideFeatureRows(features, grouped.keptRows);
         groupingSummary = {
           field: grouping.field,
           groups: grouping.groupIds.length,
@@ -142,7 +172,13 @@ export const rateCommand: Command = async (argv, io) => {
           ungroupedRows: grouped.ungroupedRows,
         };
       }
-      const report = rateItems(outcomes, { ...options, ...(categories === undefined ? {} : { categories }) });
+      const report = rateItems(outcomes, {
+        ...options,
+        ...(categories === undefined ? {} : { categories }),
+        ...(features === undefined
+          ? {}
+          : { control: { features, ridge: parseNumberOption("control-ridge", values["control-ridge"] as string, 0) } }),
+      });
       reports.push({
         ...(group.judge === undefined ? {} : { judge: group.judge }),
         ...report,
@@ -173,38 +209,63 @@ interface GroupingSummary {
   readonly ungroupedRows: number;
 }
 
-/** Maps each item code to the value of `field` on its item record (top level or under metadata). */
-function groupByItemField(
-  items: readonly Record<string, unknown>[],
-  table: { itemIds: readonly string[] },
-  field: string,
-): { field: string; groupOf: Int32Array; groupIds: string[] } {
-  const valueById = new Map<string, string>();
-  for (const item of items) {
-    const metadata = item.metadata as Record<string, unknown> | undefined;
-    const value = item[field] ?? metadata?.[field];
-    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
+/**
+ * Per-item covariates of `--control` for the items of `table`; exit 2 naming the items without a value unless
+ * `--control-missing zero`. Only items that appear in a comparison count.
+ */
+function parseControl(
+  values: Record<string, string | boolean | undefined>,
+  items: Parameters<typeof itemCovariates>[0],
+  table: { size: number; itemIds: readonly string[]; first: Int32Array; second: Int32Array },
+): ItemCovariates | undefined {
+  const control = values.control;
+  if (control === undefined) {
+    for (const flag of ["control-ridge", "control-missing"])
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --control`);
+    return undefined;
   }
-  if (valueById.size === 0) {
+  if (typeof control !== "string" || control.trim() === "")
+    throw new UsageError("--control takes a comma-separated list, e.g. --control length,markdown");
+  if (values.method !== "bt") throw new UsageError("--control applies to --method bt only");
+  const missingPolicy = values["control-missing"];
+  if (missingPolicy !== undefined && missingPolicy !== "zero")
+    throw new UsageError(`--control-missing takes "zero", got "${missingPolicy}"`);
+  const ridge = parseNumberOption("control-ridge", values["control-ridge"] as string | undefined, 0);
+  if (!(ridge >= 0)) throw new UsageError(`--control-ridge must be ≥ 0, got ${ridge}`);
+  let covariates: ItemCovariates;
+  try {
+    covariates = itemCovariates(
+      items,
+      table.itemIds,
+      control.split(",").map((name) => name.trim()),
+      missingPolicy === "zero" ? { missing: "zero" } : {},
+    );
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  const used = new Uint8Array(table.itemIds.length);
+  for (let row = 0; row < table.size; row++) {
+    used[table.first[row] as number] = 1;
+    used[table.second[row] as number] = 1;
+  }
+  const codeOf = new Map(table.itemIds.map((id, code) => [id, code]));
+  const problems: string[] = [];
+  covariates.names.forEach((name, k) => {
+    const ids = (covariates.missing[k] ?? []).filter((id) => used[codeOf.get(id) as number] === 1);
+    if (ids.length === 0 || missingPolicy === "zero") return;
+    const what =
+      covariates.kinds[k] === "ratio" ? (name === "length" ? "text or length" : "text") : `numeric "${name}" field`;
+    problems.push(
+      `--control ${name}: ${ids.length} compared item${ids.length === 1 ? " has" : "s have"} no ${what}: ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? `, … (${ids.length - 10} more)` : ""}`,
+    );
+  });
+  if (problems.length > 0) {
     throw new UsageError(
-      `--group ${field}: no item has a "${field}" field (top level or in metadata); check items.jsonl`,
+      `${problems.join("; ")}. Give every compared item the value in items.jsonl, or pass --control-missing zero to count a missing value as 0`,
     );
   }
-  const groupIds: string[] = [];
-  const codes = new Map<string, number>();
-  const groupOf = new Int32Array(table.itemIds.length).fill(-1);
-  table.itemIds.forEach((id, code) => {
-    const value = valueById.get(id);
-    if (value === undefined) return;
-    let group = codes.get(value);
-    if (group === undefined) {
-      group = groupIds.length;
-      codes.set(value, group);
-      groupIds.push(value);
-    }
-    groupOf[code] = group;
-  });
-  return { field, groupOf, groupIds };
+  return covariates;
 }
 
 function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {
@@ -227,8 +288,8 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
   if (unit !== "comparison" && unit !== "match")
     throw new UsageError(`--unit must be comparison or match, got "${unit}"`);
   const ties = values.ties as string | undefined;
-  if (ties !== undefined && ties !== "half" && ties !== "davidson")
-    throw new UsageError(`--ties must be half or davidson, got "${ties}"`);
+  if (ties !== undefined && ties !== "half" && ties !== "davidson" && ties !== "rao-kupper")
+    throw new UsageError(`--ties must be half, davidson or rao-kupper, got "${ties}"`);
   const intervals = values.intervals as string | undefined;
   if (intervals !== undefined && intervals !== "bootstrap" && intervals !== "sandwich")
     throw new UsageError(`--intervals must be bootstrap or sandwich, got "${intervals}"`);
@@ -308,6 +369,26 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
     ...(report.method === "trueskill"
       ? [{ header: "category rank", cell: (item: RatedItem) => item.categoryRank ?? "-" }]
       : []),
+    ...(report.items[0]?.uncontrolledRank === undefined
+      ? []
+      : [
+          {
+            header: "uncontrolled",
+            align: "right" as const,
+            cell: (item: RatedItem) =>
+              `${fixed(item.uncontrolledRating, digits)} (#${fixed(item.uncontrolledRank, 0)})`,
+          },
+          {
+            header: "shift",
+            align: "right" as const,
+            cell: (item: RatedItem) =>
+              item.rankShift === null || item.rankShift === undefined
+                ? "-"
+                : item.rankShift > 0
+                  ? `+${item.rankShift}`
+                  : String(item.rankShift),
+          },
+        ]),
   ];
   const rows = top >= 0 ? report.items.slice(0, top) : report.items;
   const lines = [
@@ -331,13 +412,37 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
   if (report.tieParameter !== undefined) {
     const tie = report.tieParameter;
     lines.push(
-      `Davidson tie parameter ν = ${tie.value.toFixed(3)} (95% ${fixed(tie.ciLower, 3)}..${fixed(tie.ciUpper, 3)})`,
+      `${report.parameters.ties === "rao-kupper" ? "Rao–Kupper tie threshold κ" : "Davidson tie parameter ν"} = ${tie.value.toFixed(3)} (95% ${fixed(tie.ciLower, 3)}..${fixed(tie.ciUpper, 3)})`,
+    );
+  }
+  if (report.control !== undefined) {
+    lines.push(
+      `style control (${report.control.intervals}${report.control.ridge > 0 ? `, ridge ${report.control.ridge}` : ""}): ` +
+        report.control.covariates
+          .map(
+            (covariate) =>
+              `${covariate.name} γ = ${covariate.value.toFixed(3)} (95% ${fixed(covariate.ciLower, 3)}..${fixed(covariate.ciUpper, 3)})`,
+          )
+          .join(", "),
+      'ratings are controlled for style; "uncontrolled" is the same fit without the covariates, "shift" the rank change (+ = up)',
     );
   }
   if (report.judges !== undefined) {
     lines.push(
       `judge discrimination γ: ${report.judges.map((judge) => `${judge.id} ${judge.discrimination.toFixed(3)} (SE ${judge.standardError.toFixed(3)})`).join(", ")}`,
     );
+    const positioned = report.judges.filter((judge) => judge.positionEffect !== undefined);
+    if (positioned.length > 0) {
+      lines.push(
+        `judge position effect δ (log-odds for the first position, 95% interval): ${positioned
+          .map(
+            (judge) =>
+              `${judge.id} ${judge.positionEffect!.value.toFixed(3)} (${fixed(judge.positionEffect!.ciLower, 3)}..${fixed(judge.positionEffect!.ciUpper, 3)})`,
+          )
+          .join(", ")}`,
+        'ratings are corrected for judge bias (scale γ and position δ per judge); "uncontrolled" is plain Bradley–Terry, "shift" the rank change (+ = up)',
+      );
+    }
   }
   for (const warning of report.warnings ?? []) lines.push(`warning: ${warning}`);
   if (report.converged === false && (report.warnings ?? []).length === 0) {
@@ -346,4 +451,18 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
   if ((report.nonConvergedRounds ?? 0) > 0)
     lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
   return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
+}
+
+/** `--group FIELD`: item code → group code ({@link itemFieldGroups}), as a usage error when no item has the field. */
+function groupByItemField(
+  items: Parameters<typeof itemFieldGroups>[0],
+  itemIds: readonly string[],
+  field: string,
+): ReturnType<typeof itemFieldGroups> {
+  try {
+    return itemFieldGroups(items, itemIds, field);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -5,13 +5,14 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { GroupingError } from "@judgelab/analytics";
 import { DatasetError } from "@judgelab/datasets";
-import { type CreatedReport, createReport } from "@judgelab/report";
+import { type CreatedReport, createReport, type ReportStyleControl } from "@judgelab/report";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
-import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
                        [--group FIELD | --no-group] [--title T] [--item-noun papers] [--pages N] [--page ID]...
                        [--no-png] [--json]
+                       [--control length|tokens|markdown|FIELD[,…]] [--control-ridge X] [--control-missing zero]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
 95% intervals, then ratings (Bradley–Terry with bootstrap CIs and rank intervals, the seed system's TrueSkill
@@ -33,6 +34,11 @@ Files written to --out:
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
+--control LIST add "Ratings controlled for style": Bradley–Terry with these covariates (as judgelab rate
+               --control) side by side with plain Bradley–Terry; --control-ridge and --control-missing as in rate.
+               The section "Ratings corrected for judge bias" (a scale γ and a position effect δ per judge) is
+               always attempted; both use 95% Wald intervals.
+               Both rate the same unit as the leaderboard (--group / --no-group above).
 --json         prints {"out", "files", "charts", "itemPages", "headlines", "timingsMs", "seconds"}
 
 A run folder (from \`judgelab run\`) is reported through the dataset exported into its dataset/ folder.
@@ -153,6 +159,9 @@ export const reportCommand: Command = async (argv, io) => {
       group: { type: "string" },
       "no-group": { type: "boolean" },
       json: { type: "boolean" },
+      control: { type: "string" },
+      "control-ridge": { type: "string" },
+      "control-missing": { type: "string" },
     },
   });
   if (values.help === true) {
@@ -169,6 +178,7 @@ export const reportCommand: Command = async (argv, io) => {
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
   if (values.group !== undefined && values["no-group"] === true)
     throw new UsageError("give --group FIELD or --no-group, not both");
+  const control = parseReportControl(values);
   const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
@@ -187,13 +197,18 @@ export const reportCommand: Command = async (argv, io) => {
       group: values["no-group"] === true ? false : values.group,
       includeItemPages: values.page,
       png: values["no-png"] !== true,
+      control,
       command: ["judgelab", "report", ...argv].join(" "),
       gitSha: await readGitSha(root),
       packageVersions: judgelabVersions(root),
       onProgress: values.json === true ? undefined : (message) => io.stderr(`report: ${message}\n`),
     });
   } catch (error) {
-    if (error instanceof DatasetError || error instanceof GroupingError) {
+    if (
+      error instanceof DatasetError ||
+      error instanceof GroupingError ||
+      (control !== undefined && error instanceof RangeError)
+    ) {
       throw new UsageError(error.message);
     }
     throw error;
@@ -206,3 +221,24 @@ export const reportCommand: Command = async (argv, io) => {
   });
   return ExitCode.ok;
 };
+
+/** `--control`, `--control-ridge`, `--control-missing` of the report (as in `judgelab rate`). */
+function parseReportControl(values: Record<string, unknown>): ReportStyleControl | undefined {
+  if (values.control === undefined) {
+    for (const flag of ["control-ridge", "control-missing"])
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --control`);
+    return undefined;
+  }
+  const names = String(values.control)
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0)
+    throw new UsageError("--control takes a comma-separated list, e.g. --control length,markdown");
+  const ridge = parseNumberOption("control-ridge", values["control-ridge"] as string | undefined, 0);
+  if (!(ridge >= 0)) throw new UsageError(`--control-ridge must be ≥ 0, got ${ridge}`);
+  const missing = values["control-missing"];
+  if (missing !== undefined && missing !== "zero")
+    throw new UsageError(`--control-missing takes "zero", got "${String(missing)}"`);
+  return { names, ridge, ...(missing === "zero" ? { missing: "zero" as const } : {}) };
+}

@@ -2,6 +2,7 @@ import type { ReportChart, ReportSectionId } from "../model/build-report-charts.
 import type { ReportFindings } from "../model/describe-findings.js";
 import type { ReportData } from "../model/report-data.js";
 import type { RunMetadata } from "../model/run-metadata.js";
+import { controlledSections } from "./controlled-ratings-tables.js";
 import { escapeHtml } from "./escape-html.js";
 import { renderHtmlPage, renderHtmlTable } from "./html-page.js";
 import {
@@ -123,8 +124,11 @@ function renderMetadata(metadata: RunMetadata): string {
 /** The report as one self-contained HTML page: inline CSS and inline SVG charts, no scripts, no requests. */
 export function renderReportHtml(content: ReportPageContent): string {
   const { data, findings } = content;
+  const titleOf = (id: string) => data.items.find((item) => item.id === id)?.title ?? id;
+  const extra = controlledSections(data.controlled, titleOf, content.maxTableRows ?? 25);
   const toc = [
     ...REPORT_SECTIONS.map((section) => `<a href="#${section.id}">${escapeHtml(section.heading)}</a>`),
+    ...extra.map((section) => `<a href="#${section.id}">${escapeHtml(section.heading)}</a>`),
     ...(content.itemPages.length > 0 ? ['<a href="#items">Item pages</a>'] : []),
     '<a href="#reproduce">Reproduce</a>',
   ].join("");
@@ -138,6 +142,16 @@ ${charts.map(renderChartFigure).join("\n")}
 ${sectionTables(section.id, content)}
 </section>`;
   }).join("\n");
+  const extraSections = extra
+    .map(
+      (section) => `<section id="${section.id}">
+<h2>${escapeHtml(section.heading)}</h2>
+<p class="muted">${escapeHtml(section.question)}</p>
+<p class="reading">${escapeHtml(section.reading)}</p>
+${section.tables.map(htmlTable).join("\n")}
+</section>`,
+    )
+    .join("\n");
   const items =
     content.itemPages.length === 0
       ? ""
@@ -164,6 +178,7 @@ ${about}
 ${findings.headlines.map((line) => `<li>${escapeHtml(line)}</li>`).join("\n")}
 </ul>
 ${sections}
+${extraSections}
 ${items}
 <section id="reproduce">
 <h2>Reproduce</h2>

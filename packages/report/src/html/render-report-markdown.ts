@@ -1,3 +1,4 @@
+import { controlledSections } from "./controlled-ratings-tables.js";
 import { escapeMarkdown } from "./escape-html.js";
 import { REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
 import {
@@ -62,6 +63,18 @@ export function renderReportMarkdown(content: ReportPageContent): string {
     const heading = section.id === "ratings" ? leaderboardHeading(data, maxRows) : undefined;
     if (heading !== undefined) out.push(`### ${escapeMarkdown(heading)}`, "");
     for (const table of tables) if (table !== undefined) out.push(markdownTable(table), "");
+  }
+  const titleOf = (id: string) => data.items.find((item) => item.id === id)?.title ?? id;
+  for (const section of controlledSections(data.controlled, titleOf, maxRows)) {
+    out.push(
+      `## ${section.heading}`,
+      "",
+      `*${escapeMarkdown(section.question)}*`,
+      "",
+      `> ${escapeMarkdown(section.reading)}`,
+      "",
+    );
+    for (const table of section.tables) out.push(markdownTable(table), "");
   }
   if (content.itemPages.length > 0) {
     out.push("## Item pages", "");

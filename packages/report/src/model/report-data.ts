@@ -1,5 +1,6 @@
 import type { MetricsDocument } from "@judgelab/analytics";
 import type { RankShare } from "../charts/stability-charts.js";
+import type { ControlledRatings } from "./controlled-ratings.js";
 
 /** An interval on some scale. */
 export interface ValueInterval {
@@ -154,4 +155,6 @@ export interface ReportData {
   readonly groups: { readonly count: number; readonly byCategory: boolean };
   /** Time span of the comparisons (ISO dates), when recorded. */
   readonly period?: { readonly start: string; readonly end: string } | undefined;
+  /** Leaderboards controlled for style (when asked for) and corrected for judge bias. */
+  readonly controlled?: ControlledRatings | undefined;
 }

@@ -1,0 +1,230 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRandomSource } from "@judgelab/ratings";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCliForTest } from "../test-support.js";
+
+const root = mkdtempSync(join(tmpdir(), "judgelab-rate-control-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const lines = (records: unknown[]) => records.map((record) => `${JSON.stringify(record)}\n`).join("");
+
+/**
+ * AlpacaEval/Arena shape: answers by 4 models to 40 prompts (items are answers with text and a producer); each
+ * comparison is two answers to one prompt in random order. The verbose models are weaker but the judge likes
+ * long answers with markdown. Every third model-c answer lacks the numeric "quality" field.
+ */
+function writeAnswers(name: string): void {
+  const random = createRandomSource(77);
+  const models = ["terse-strong", "medium", "verbose-weak", "markdown-weak"];
+  const strength = [0.6, 0.2, -0.3, -0.5];
+  const words = [40, 80, 220, 150];
+  const items: unknown[] = [];
+  const length: number[][] = [];
+  models.forEach((model, m) => {
+    length.push([]);
+    for (let prompt = 0; prompt < 40; prompt++) {
+      const count = Math.max(5, Math.round(words[m]! * (0.6 + 0.8 * random.next())));
+      // Markdown varies from answer to answer (more of it from the last model), so it is not a per-model constant.
+      const rate = m === 3 ? 0.7 : 0.2;
+      const header = random.next() < rate ? "## Answer\n\n" : "";
+      const bullets = Array.from({ length: Math.floor(random.next() * (m === 3 ? 5 : 2)) }, (_, k) => `- point ${k}\n`);
+      const bold = random.next() < rate ? "**Note** " : "";
+      const markdown = `${header}${bullets.join("")}${bold}`;
+      const text = `${markdown}${"word ".repeat(count)}`.trim();
+      length[m]!.push(text.length);
+      items.push({
+        id: `p${prompt}/${model}`,
+        producer: model,
+        text,
+        ...(m === 2 && prompt % 3 === 0 ? {} : { metadata: { quality: Math.round(random.next() * 10) } }),
+      });
+    }
+  });
+  const comparisons: unknown[] = [];
+  for (let id = 0; id < 1600; id++) {
+    const prompt = id % 40;
+    const a = Math.floor(random.next() * 4);
+    const b = (a + 1 + Math.floor(random.next() * 3)) % 4;
+    const la = length[a]![prompt]!;
+    const lb = length[b]![prompt]!;
+    const eta = strength[a]! - strength[b]! + 1.5 * ((la - lb) / (la + lb + 1));
+    const verdict = random.next() < 1 / (1 + Math.exp(-eta)) ? "first" : "second";
+    comparisons.push({
+      id: `c${id}`,
+      first: `p${prompt}/${models[a]}`,
+      second: `p${prompt}/${models[b]}`,
+      order: "known",
+      verdict,
+      judge: id % 2 === 0 ? "judge-a" : "judge-b",
+    });
+  }
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name }));
+  writeFileSync(join(dir, "items.jsonl"), lines(items));
+  writeFileSync(
+    join(dir, "judges.jsonl"),
+    lines([
+      { id: "judge-a", kind: "llm" },
+      { id: "judge-b", kind: "llm" },
+    ]),
+  );
+  writeFileSync(join(dir, "comparisons.jsonl"), lines(comparisons));
+}
+writeAnswers("answers");
+
+interface ControlReport {
+  items: { id: string; rank: number; uncontrolledRank: number; rankShift: number; ciLower: number }[];
+  control: { covariates: { name: string; value: number; ciLower: number; ciUpper: number; kind: string }[] };
+  intervals: string;
+}
+
+describe("judgelab rate --control (style control)", () => {
+  it("rates producers under length and markdown control, with coefficients, intervals and rank shifts", async () => {
+    const args = ["rate", "answers", "--method", "bt", "--group", "producer", "--control", "length,markdown"];
+    const run = await runCliForTest([...args, "--bootstrap", "50", "--seed", "4", "--json"], { cwd: root });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ControlReport;
+    expect(report.control.covariates.map((covariate) => covariate.name)).toEqual([
+      "length",
+      "headers",
+      "bold",
+      "lists",
+    ]);
+    const length = report.control.covariates[0]!;
+    expect(length.kind).toBe("ratio");
+    expect(length.ciLower).toBeGreaterThan(0);
+    // Controlled for length, the terse strong model ranks first; the plain fit put a verbose model above it.
+    expect(report.items[0]!.id).toBe("terse-strong");
+    const byId = new Map(report.items.map((item) => [item.id, item]));
+    expect(byId.get("terse-strong")!.rankShift).toBeGreaterThan(0);
+    expect(byId.get("verbose-weak")!.uncontrolledRank).toBe(1);
+    expect(byId.get("verbose-weak")!.rankShift).toBeLessThan(0);
+    const table = await runCliForTest([...args, "--bootstrap", "0"], { cwd: root });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/style control \(95% Wald intervals from the Fisher information\): length γ = /);
+    expect(table.stdout).toMatch(/uncontrolled\s+shift/);
+  });
+
+  it("exits 2 naming the items without a covariate, unless --control-missing zero", async () => {
+    const base = ["rate", "answers", "--method", "bt", "--group", "producer", "--bootstrap", "0"];
+    const missing = await runCliForTest([...base, "--control", "quality"], { cwd: root });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      '--control quality: 14 compared items have no numeric "quality" field: p0/verbose-weak, p3/verbose-weak',
+    );
+    expect(missing.stderr).toContain("--control-missing zero");
+    const zero = await runCliForTest([...base, "--control", "quality", "--control-missing", "zero", "--json"], {
+      cwd: root,
+    });
+    expect(zero.code).toBe(0);
+    expect(JSON.parse(zero.stdout).control.covariates[0].kind).toBe("difference");
+  });
+
+  it("exits 2 naming a covariate that the item strengths absorb or that never varies", async () => {
+    // Without --group the items are the answers themselves: a fixed field's difference is absorbed by θ.
+    const aliased = await runCliForTest(
+      [
+        "rate",
+        "answers",
+        "--method",
+        "bt",
+        "--prior",
+        "0.1",
+        "--bootstrap",
+        "0",
+        "--control",
+        "quality",
+        "--control-missing",
+        "zero",
+      ],
+      { cwd: root },
+    );
+    expect(aliased.code).toBe(2);
+    expect(aliased.stderr).toContain('the covariate "quality" cannot be separated from the ratings');
+    const constant = await runCliForTest(
+      [
+        "rate",
+        "answers",
+        "--method",
+        "bt",
+        "--group",
+        "producer",
+        "--bootstrap",
+        "0",
+        "--control",
+        "nothing",
+        "--control-missing",
+        "zero",
+      ],
+      { cwd: root },
+    );
+    expect(constant.code).toBe(2);
+    expect(constant.stderr).toContain('the covariate "nothing" is the same on both sides of every comparison');
+  });
+
+  it("--ties rao-kupper and --judge-aware --order-effect report κ and per-judge position effects", async () => {
+    const aware = await runCliForTest(
+      [
+        "rate",
+        "answers",
+        "--method",
+        "bt",
+        "--group",
+        "producer",
+        "--judge-aware",
+        "--order-effect",
+        "--bootstrap",
+        "0",
+      ],
+      { cwd: root },
+    );
+    expect(aware.stderr).toBe("");
+    expect(aware.code).toBe(0);
+    expect(aware.stdout).toMatch(
+      /judge position effect δ \(log-odds for the first position, 95% interval\): judge-a -?\d\.\d{3} \(/,
+    );
+    const usage = await runCliForTest(["rate", "answers", "--method", "bt", "--ties", "rao-kupper"], { cwd: root });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("Rao–Kupper ties need at least one tie");
+  });
+
+  it("judgelab report --control shows the style-controlled and the judge-bias-corrected leaderboards", async () => {
+    const out = join(root, "report");
+    const run = await runCliForTest(
+      [
+        "report",
+        "answers",
+        "--out",
+        out,
+        "--bootstrap",
+        "20",
+        "--pages",
+        "0",
+        "--no-png",
+        "--control",
+        "length",
+        "--group",
+        "producer",
+        "--json",
+      ],
+      { cwd: root },
+    );
+    expect(run.code).toBe(0);
+    const markdown = readFileSync(join(out, "report.md"), "utf8");
+    expect(markdown).toContain("## Ratings controlled for style");
+    expect(markdown).toMatch(/\| length \| ratio \| \d\.\d{3} \\\[/);
+    expect(markdown).toContain(
+      "| plain rank | plain BT rating | controlled rank | title | controlled rating \\[95% CI\\] | shift |",
+    );
+    expect(markdown).toContain("| 3 | 1000 | 1 | terse-strong |");
+    expect(markdown).toContain("## Ratings corrected for judge bias");
+    expect(markdown).toMatch(/\| judge-a \| \d\.\d{3} \(\d\.\d{3}\) \| -?\d\.\d{3} \\\[/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain('<section id="style-control">');
+    expect(html).toContain('<section id="judge-bias">');
+  });
+});

@@ -1,0 +1,213 @@
+import { bootstrapCells } from "./bootstrap-cells.js";
+import { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
+import { type CovariateBradleyTerryFit, fitCovariateBradleyTerry } from "./fit-covariate-bradley-terry.js";
+import { normaliseStyleDifferences, type SideFeatures } from "./normalise-style-differences.js";
+import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { quantileSorted } from "./percentile.js";
+import {
+  dataWarnings,
+  type MethodResult,
+  type MethodSettings,
+  rankShiftAgainst,
+  tieParameterOf,
+  waldResult,
+  Z95,
+} from "./rate-methods.js";
+import type { EstimateWithInterval, StyleControlSummary } from "./rating-report.js";
+
+/** Style control: the two sides' raw features per row and the ridge penalty on their coefficients. */
+export interface StyleControl {
+  readonly features: SideFeatures;
+  /** L2 penalty on the style coefficients (ridge/2 · Σγ²); default 0. */
+  readonly ridge?: number;
+}
+
+/** Settings of {@link rateCovariateBradleyTerry}. */
+export interface CovariateMethodSettings extends MethodSettings {
+  readonly ties: "half" | "rao-kupper";
+  readonly orderEffect: boolean;
+  readonly prior: number;
+  readonly control?: StyleControl | undefined;
+}
+
+/**
+ * Bradley–Terry with style covariates and/or Rao–Kupper ties ({@link fitCovariateBradleyTerry}), with 95%
+ * percentile intervals over multinomial bootstrap rounds of the cells (refits warm-started at the full-data
+ * estimate) or Wald intervals without bootstrap. With style control the report also carries the coefficients
+ * with intervals and, per item, the rating and rank of the same model without covariates and the rank shift.
+ */
+export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: CovariateMethodSettings): MethodResult {
+  const control = settings.control;
+  const design = control === undefined ? undefined : normaliseStyleDifferences(outcomes, control.features);
+  const cells = aggregateCovariateCells(outcomes, {
+    keepOrder: settings.orderEffect,
+    ...(design === undefined ? {} : { covariates: design.covariates, covariateNames: design.names }),
+  });
+  const fitOptions = {
+    ties: settings.ties,
+    orderEffect: settings.orderEffect,
+    prior: settings.prior,
+    ridge: control?.ridge ?? 0,
+    scale: settings.scale,
+    ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+  };
+  const fit = fitCovariateBradleyTerry(cells, fitOptions);
+  const parameters = {
+    ties: settings.ties,
+    orderEffect: settings.orderEffect,
+    prior: settings.prior,
+    scale: settings.scale,
+    ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+    ...(control === undefined ? {} : { controlRidge: fitOptions.ridge }),
+    solver: "Fisher scoring (dense Cholesky) on aggregated cells, tolerance 1e-10 (log scale)",
+  };
+  const uncontrolled = design === undefined ? undefined : fitUncontrolled(outcomes, settings);
+  const warnings = dataWarnings(
+    outcomes,
+    fit.finiteMle ? undefined : "some items never lost or never won (no finite maximum likelihood); add --prior 0.01",
+  );
+  if (settings.rounds === 0) {
+    const wald = (value: number, standardError: number): EstimateWithInterval => ({
+      value,
+      standardError,
+      ciLower: value - Z95 * standardError,
+      ciUpper: value + Z95 * standardError,
+    });
+    return waldResult(fit.ratings, fit.standardErrors, {
+      parameters,
+      ...(uncontrolled === undefined ? {} : { itemFields: rankShiftFields(fit.ratings, uncontrolled) }),
+      reportFields: {
+        converged: fit.converged,
+        ...warnings,
+        ...(fit.orderEffect === undefined
+          ? {}
+          : {
+              orderEffect: { ...wald(fit.orderEffect.value, fit.orderEffect.standardError), elo: fit.orderEffect.elo },
+            }),
+        ...(fit.tieParameter === undefined ? {} : { tieParameter: tieParameterOf(fit.tieParameter, null) }),
+        ...(design === undefined
+          ? {}
+          : {
+              control: controlSummary(
+                fit,
+                design,
+                fitOptions.ridge,
+                (k) => wald(fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
+                "95% Wald intervals from the Fisher information",
+              ),
+            }),
+      },
+      intervals: "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals",
+    });
+  }
+  const extraCount =
+    fit.coefficients.length + (fit.orderEffect === undefined ? 0 : 1) + (fit.tieParameter === undefined ? 0 : 1);
+  const extras = new Float64Array(settings.rounds * extraCount);
+  let round = 0;
+  let nonConvergedRounds = 0;
+  const bootstrap = bootstrapCells(cells, {
+    rounds: settings.rounds,
+    seed: settings.seed,
+    estimate: fit.ratings,
+    rate: (resampled) => {
+      const refit = fitCovariateBradleyTerry(resampled as CovariateCells, {
+        ...fitOptions,
+        start: fit.parameters,
+        tolerance: 1e-7,
+      });
+      if (!refit.converged) nonConvergedRounds++;
+      const row = extras.subarray(round * extraCount, ++round * extraCount);
+      let k = 0;
+      for (const coefficient of refit.coefficients) row[k++] = coefficient.value;
+      if (refit.orderEffect !== undefined) row[k++] = refit.orderEffect.value;
+      if (refit.tieParameter !== undefined) row[k++] = refit.tieParameter.value;
+      return refit.ratings;
+    },
+  });
+  const interval = (column: number): { lower: number; upper: number } => {
+    const values = new Float64Array(settings.rounds);
+    for (let r = 0; r < settings.rounds; r++) values[r] = extras[r * extraCount + column] as number;
+    const sorted = values.filter((value) => Number.isFinite(value)).sort();
+    return { lower: quantileSorted(sorted, 0.025), upper: quantileSorted(sorted, 0.975) };
+  };
+  const percentile = (column: number, value: number, standardError: number): EstimateWithInterval => {
+    const { lower, upper } = interval(column);
+    return { value, standardError, ciLower: lower, ciUpper: upper };
+  };
+  const orderColumn = fit.coefficients.length;
+  const tieColumn = orderColumn + (fit.orderEffect === undefined ? 0 : 1);
+  return {
+    rating: fit.ratings,
+    lower: bootstrap.lower,
+    upper: bootstrap.upper,
+    standardError: fit.standardErrors,
+    bootstrap,
+    parameters,
+    ...(uncontrolled === undefined ? {} : { itemFields: rankShiftFields(fit.ratings, uncontrolled) }),
+    reportFields: {
+      converged: fit.converged,
+      nonConvergedRounds,
+      ...warnings,
+      ...(fit.orderEffect === undefined
+        ? {}
+        : {
+            orderEffect: {
+              ...percentile(orderColumn, fit.orderEffect.value, fit.orderEffect.standardError),
+              elo: fit.orderEffect.elo,
+            },
+          }),
+      ...(fit.tieParameter === undefined
+        ? {}
+        : { tieParameter: tieParameterOf(fit.tieParameter, interval(tieColumn)) }),
+      ...(design === undefined
+        ? {}
+        : {
+            control: controlSummary(
+              fit,
+              design,
+              fitOptions.ridge,
+              (k) => percentile(k, fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
+              `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the cells`,
+            ),
+          }),
+    },
+    intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the aggregated cells (comparisons resampled independently); rank intervals from the bootstrap ranks`,
+  };
+}
+
+/** The same model without covariates (for the rank shifts). */
+function fitUncontrolled(outcomes: PairwiseOutcomes, settings: CovariateMethodSettings): CovariateBradleyTerryFit {
+  return fitCovariateBradleyTerry(aggregateCovariateCells(outcomes, { keepOrder: settings.orderEffect }), {
+    ties: settings.ties,
+    orderEffect: settings.orderEffect,
+    prior: settings.prior,
+    scale: settings.scale,
+    ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
+  });
+}
+
+/** Per item: the uncontrolled rating and rank and the shift ({@link rankShiftAgainst}). */
+function rankShiftFields(controlled: Float64Array, uncontrolled: CovariateBradleyTerryFit) {
+  return rankShiftAgainst(controlled, uncontrolled.ratings);
+}
+
+function controlSummary(
+  fit: CovariateBradleyTerryFit,
+  design: ReturnType<typeof normaliseStyleDifferences>,
+  ridge: number,
+  estimate: (k: number) => EstimateWithInterval,
+  intervals: string,
+): StyleControlSummary {
+  return {
+    covariates: design.names.map((name, k) => ({
+      name,
+      kind: design.kinds[k] as "ratio" | "difference",
+      scale: design.scales[k] as number,
+      ...estimate(k),
+    })),
+    ridge,
+    model:
+      "logit P(first wins) = θ_first − θ_second + Σ γ_k z_k; z_k = (a − b)/(a + b + 1) for counts or a − b for fields, divided by its root mean square over the comparisons (Chatbot Arena style control); γ_k in log-odds per unit of z_k",
+    intervals,
+  };
+}
