@@ -16,11 +16,13 @@ export type { CellCounts } from "./bradley-terry-likelihood.js";
 export { chronologicalOrder, replayValidRows } from "./chronological-order.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
 export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./compute-glicko2.js";
+export { computeMeanScores, type MeanScores } from "./compute-mean-scores.js";
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
+export { type Baseline, findBaselines } from "./find-baselines.js";
 export {
   type BradleyTerryFit,
   type BradleyTerryOptions,

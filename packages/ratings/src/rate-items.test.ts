@@ -156,7 +156,11 @@ describe("rateItems", () => {
   });
 
   it("rejects options the method does not support", () => {
-    expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(/ties applies to method "bt" only/);
+    expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(
+      /ties applies to methods "bt" and "winrate" only/,
+    );
+    expect(() => rateItems(outcomes, { method: "winrate", ties: "davidson" })).toThrow(/use half or excluded/);
+    expect(() => rateItems(outcomes, { method: "bt", ties: "excluded" })).toThrow(/use half or davidson/);
     expect(() => rateItems(outcomes, { method: "winrate", anchor: { item: "item0", value: 1 } })).toThrow(
       /anchor applies/,
     );

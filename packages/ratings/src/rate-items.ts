@@ -5,6 +5,7 @@ import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
 import { type MethodResult, rateBradleyTerry, rateElo, rateJudgeAware } from "./rate-methods.js";
 import { rateGlicko2, rateOpenSkill, rateTrueSkill, rateWinRate } from "./rate-online-methods.js";
+import { rateHalfTieWinRate } from "./rate-win-rate.js";
 import type { RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
 import { scoreMatches } from "./score-matches.js";
 import type { TrueSkillEnvironment } from "./update-true-skill.js";
@@ -19,8 +20,11 @@ export interface RateItemsOptions {
   readonly unit?: "comparison" | "match";
   /** bt and elo: pin one item's rating. */
   readonly anchor?: RatingAnchor;
-  /** bt: "half" (default) or "davidson". */
-  readonly ties?: "half" | "davidson";
+  /**
+   * bt: "half" (default) or "davidson". winrate: "excluded" (default: wins/(wins + losses), Wilson interval) or
+   * "half" (ties half a win and continuous preferences used, AlpacaEval's win rate with its standard error).
+   */
+  readonly ties?: "half" | "davidson" | "excluded";
   /** bt: add the order (position) effect δ. */
   readonly orderEffect?: boolean;
   /** bt: the judge-aware model (needs outcomes.judge). */
@@ -70,7 +74,7 @@ function runMethod(
         ? rateJudgeAware(outcomes, { ...settings, prior: options.prior ?? 0 })
         : rateBradleyTerry(outcomes, {
             ...settings,
-            ties: options.ties ?? "half",
+            ties: options.ties === "davidson" ? "davidson" : "half",
             orderEffect: options.orderEffect === true,
             prior: options.prior ?? 0,
           });
@@ -90,13 +94,12 @@ function runMethod(
     case "openskill":
       return rateOpenSkill(outcomes, settings);
     case "winrate":
-      return rateWinRate(outcomes, settings, record);
+      return options.ties === "half" ? rateHalfTieWinRate(outcomes, settings) : rateWinRate(outcomes, settings, record);
   }
 }
 
 function checkOptions(options: RateItemsOptions): void {
   const btOnly: [string, boolean][] = [
-    ["ties", options.ties !== undefined],
     ["orderEffect", options.orderEffect === true],
     ["judgeAware", options.judgeAware === true],
     ["prior", options.prior !== undefined],
@@ -104,6 +107,14 @@ function checkOptions(options: RateItemsOptions): void {
   for (const [name, used] of btOnly) {
     if (used && options.method !== "bt")
       throw new RangeError(`${name} applies to method "bt" only, not "${options.method}"`);
+  }
+  if (options.ties !== undefined) {
+    const allowed =
+      options.method === "bt" ? ["half", "davidson"] : options.method === "winrate" ? ["half", "excluded"] : [];
+    if (allowed.length === 0)
+      throw new RangeError(`ties applies to methods "bt" and "winrate" only, not "${options.method}"`);
+    if (!allowed.includes(options.ties))
+      throw new RangeError(`ties "${options.ties}" does not apply to "${options.method}"; use ${allowed.join(" or ")}`);
   }
   if (options.anchor !== undefined && options.method !== "bt" && options.method !== "elo") {
     throw new RangeError(`an anchor applies to methods "bt" and "elo" only, not "${options.method}"`);

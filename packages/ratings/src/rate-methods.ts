@@ -21,7 +21,10 @@ export interface MethodResult {
   readonly parameters: Record<string, unknown>;
   readonly itemFields?: (code: number) => Partial<RatedItem>;
   readonly reportFields?: Partial<
-    Pick<RatingReport, "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings">
+    Pick<
+      RatingReport,
+      "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings" | "baselines"
+    >
   >;
   readonly intervals: string;
 }

@@ -30,6 +30,11 @@ export interface RatingReport {
   readonly converged?: boolean;
   /** Bootstrap rounds whose refit did not converge. */
   readonly nonConvergedRounds?: number;
+  /**
+   * winrate: the baselines when the data are "items vs a baseline" (every comparison involves one of them, as in
+   * AlpacaEval); a baseline's own row is its record against all the others, where a leaderboard lists it at 50%.
+   */
+  readonly baselines?: readonly string[];
   /** Problems with the data for this method, in words (e.g. disconnected groups of items, infinite ratings). */
   readonly warnings?: readonly string[];
   /** How `ciLower/ciUpper` and the rank intervals were computed, in words. */

@@ -98,9 +98,9 @@ describe("judgelab rate", () => {
     expect(run.code).toBe(0);
     // A resample of 72 comparisons can leave an item without a loss (no finite MLE): such rounds are reported in
     // a warning line before the table.
-    const rows = run.stdout.split("\n").filter((row) => !/^warning: \d+ bootstrap rounds did not converge$/.test(row));
+    const rows = run.stdout.split("\n").filter((row) => !/^warning: \d+ bootstrap rounds? did not converge$/.test(row));
     expect(rows[0]).toBe("bt, 72 comparisons (1 invalid left out), seed 3, 200 bootstrap rounds");
-    expect(rows[2]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+win rate$/);
+    expect(rows[2]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+W\/\(W\+L\)$/);
     expect(rows[4]).toMatch(/^\s*1\s+d\s+\d+\.\d/);
   });
 
@@ -245,7 +245,7 @@ describe("judgelab rate", () => {
     const wrongMethod = await runCliForTest(["rate", "tournament", "--method", "elo", "--ties", "davidson"], {
       cwd: root,
     });
-    expect(wrongMethod.stderr).toContain('ties applies to method "bt" only');
+    expect(wrongMethod.stderr).toContain("--ties applies to --method bt (half, davidson) and winrate (half, excluded)");
     const missing = await runCliForTest(["rate", "nowhere", "--method", "bt"], { cwd: root });
     expect(missing.code).toBe(2);
     const help = await runCliForTest(["rate", "--help"]);

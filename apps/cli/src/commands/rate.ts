@@ -3,20 +3,19 @@ import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
 import {
   groupItems,
   type PairwiseOutcomes,
-  type RatedItem,
   type RateItemsOptions,
   type RatingMethod,
   type RatingReport,
   rateItems,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
-import { formatTable } from "../format-table.js";
+import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
 
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
-                     [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
+                     [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson|excluded]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
                      [--draw-probability P] [--top N] [--json]
 
@@ -35,7 +34,11 @@ Methods
              "1565±40", with the rank within the item's category ("#52 of 2292").
   glicko2    Glicko-2 (Glickman 2013; τ 0.5) over rating periods of 5 × items comparisons.
   openskill  Weng–Lin Plackett–Luce (openskill's defaults); rating = ordinal μ − 3σ.
-  winrate    wins / (wins + losses) with the Wilson interval.
+  winrate    wins / (wins + losses) with the Wilson interval (--ties excluded, default); --ties half counts a
+             tie as half a win and uses a comparison's continuous preference where the data has one
+             (AlpacaEval's weighted annotators): AlpacaEval's win rate, printed in percent with its standard
+             error 100·sd/√n (ddof 1) as the leaderboard prints it. Warns when one table pools several
+             baselines (e.g. AlpacaEval 1 and 2) or judges.
 
 Options
   --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
@@ -146,18 +149,10 @@ export const rateCommand: Command = async (argv, io) => {
     const output = values.by === "judge" ? { by: "judge", reports } : reports[0];
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    io.stdout(reports.map((report) => formatReport(report, top)).join("\n"));
+    io.stdout(reports.map((report) => formatRatingReport(report, top)).join("\n"));
   }
   return ExitCode.ok;
 };
-
-/** How items were grouped (`--group`), reported with the ratings. */
-interface GroupingSummary {
-  readonly field: string;
-  readonly groups: number;
-  readonly sameGroupRows: number;
-  readonly ungroupedRows: number;
-}
 
 /** Maps each item code to the value of `field` on its item record (top level or under metadata). */
 function groupByItemField(
@@ -213,8 +208,14 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
   if (unit !== "comparison" && unit !== "match")
     throw new UsageError(`--unit must be comparison or match, got "${unit}"`);
   const ties = values.ties as string | undefined;
-  if (ties !== undefined && ties !== "half" && ties !== "davidson")
-    throw new UsageError(`--ties must be half or davidson, got "${ties}"`);
+  const allowedTies = method === "bt" ? ["half", "davidson"] : method === "winrate" ? ["half", "excluded"] : [];
+  if (ties !== undefined && !allowedTies.includes(ties)) {
+    throw new UsageError(
+      allowedTies.length === 0
+        ? `--ties applies to --method bt (half, davidson) and winrate (half, excluded), not ${method}`
+        : `--ties with --method ${method} must be ${allowedTies.join(" or ")}, got "${ties}"`,
+    );
+  }
   let anchor: { item: string; value: number } | undefined;
   if (typeof values.anchor === "string") {
     const split = values.anchor.lastIndexOf("=");
@@ -229,7 +230,7 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
     seed: parseIntegerOption("seed", values.seed as string | undefined, 0),
     unit,
     ...(anchor === undefined ? {} : { anchor }),
-    ...(ties === undefined ? {} : { ties }),
+    ...(ties === undefined ? {} : { ties: ties as "half" | "davidson" | "excluded" }),
     ...(values["order-effect"] === true ? { orderEffect: true } : {}),
     ...(values["judge-aware"] === true ? { judgeAware: true } : {}),
     ...(values.prior === undefined ? {} : { prior: parseNumberOption("prior", values.prior as string, 0) }),
@@ -237,77 +238,4 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
       ? {}
       : { trueSkill: { drawProbability: parseDrawProbability(values) } }),
   };
-}
-
-const fixed = (value: number | null | undefined, digits: number): string =>
-  value === null || value === undefined ? "-" : value.toFixed(digits);
-
-function formatReport(report: RatingReport & { judge?: string; grouping?: GroupingSummary }, top: number): string {
-  const digits = report.method === "winrate" || report.method === "openskill" ? 3 : 1;
-  const columns = [
-    { header: "rank", align: "right" as const, cell: (item: RatedItem) => fixed(item.rank, 0) },
-    { header: "item", cell: (item: RatedItem) => item.id },
-    {
-      header: report.method === "trueskill" ? "score" : "rating",
-      align: "right" as const,
-      cell: (item: RatedItem) => item.display ?? fixed(item.rating, digits),
-    },
-    {
-      header: "95% interval",
-      align: "right" as const,
-      cell: (item: RatedItem) =>
-        item.ciLower === null ? "-" : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}`,
-    },
-    {
-      header: "rank range",
-      align: "right" as const,
-      cell: (item: RatedItem) => (item.rankLower === null ? "-" : `${item.rankLower}-${item.rankUpper}`),
-    },
-    { header: "rank by CI", align: "right" as const, cell: (item: RatedItem) => fixed(item.rankByInterval, 0) },
-    { header: "W-L-T", align: "right" as const, cell: (item: RatedItem) => `${item.wins}-${item.losses}-${item.ties}` },
-    {
-      header: "win rate",
-      align: "right" as const,
-      cell: (item: RatedItem) => (item.winRate === null ? "-" : `${(100 * item.winRate).toFixed(1)}%`),
-    },
-    ...(report.method === "trueskill"
-      ? [{ header: "category rank", cell: (item: RatedItem) => item.categoryRank ?? "-" }]
-      : []),
-  ];
-  const rows = top >= 0 ? report.items.slice(0, top) : report.items;
-  const lines = [
-    `${report.judge === undefined ? "" : `judge ${report.judge}: `}${report.method}, ${report.comparisons} ${report.unit === "match" ? "matches" : "comparisons"}` +
-      `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${report.bootstrapRounds} bootstrap rounds`,
-    `intervals: ${report.intervals}`,
-  ];
-  if (report.grouping !== undefined) {
-    const { field, groups, sameGroupRows, ungroupedRows } = report.grouping;
-    lines.push(
-      `grouped by ${field}: ${groups} groups; left out ${sameGroupRows} comparisons within one group and ${ungroupedRows} with an item without "${field}"`,
-    );
-  }
-  if (report.orderEffect !== undefined) {
-    const effect = report.orderEffect;
-    lines.push(
-      `order effect δ = ${effect.value.toFixed(3)} (SE ${fixed(effect.standardError, 3)}, 95% ${fixed(effect.ciLower, 3)}..${fixed(effect.ciUpper, 3)}; ${effect.elo.toFixed(1)} Elo for the first position)`,
-    );
-  }
-  if (report.tieParameter !== undefined) {
-    const tie = report.tieParameter;
-    lines.push(
-      `Davidson tie parameter ν = ${tie.value.toFixed(3)} (95% ${fixed(tie.ciLower, 3)}..${fixed(tie.ciUpper, 3)})`,
-    );
-  }
-  if (report.judges !== undefined) {
-    lines.push(
-      `judge discrimination γ: ${report.judges.map((judge) => `${judge.id} ${judge.discrimination.toFixed(3)} (SE ${judge.standardError.toFixed(3)})`).join(", ")}`,
-    );
-  }
-  for (const warning of report.warnings ?? []) lines.push(`warning: ${warning}`);
-  if (report.converged === false && (report.warnings ?? []).length === 0) {
-    lines.push("warning: the fit did not converge; try --prior 0.01");
-  }
-  if ((report.nonConvergedRounds ?? 0) > 0)
-    lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
-  return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
 }
