@@ -80,6 +80,16 @@ function columnsOf(report: RatingReport): TableColumn<RatedItem>[] {
   ];
 }
 
+/** The bt prior line: which L2 prior was used and why (`DEFAULT_PRIOR` when the MLE does not exist). */
+function describePrior(report: RatingReport): string | undefined {
+  const prior = report.prior;
+  if (prior === undefined) return undefined;
+  if (prior.source === "none")
+    return "prior: none (the maximum-likelihood estimate exists; --prior X adds an L2 prior)";
+  if (prior.source === "given") return `prior: L2 λ = ${prior.value} (--prior)`;
+  return `prior: L2 λ = ${prior.value}, the default when the maximum-likelihood estimate does not exist: ${prior.reason ?? "it is infinite"}; --prior X sets another, --prior 0 refuses any`;
+}
+
 /** The lines above the table: what was rated, how, and every warning. */
 function headerLines(report: PrintedRatingReport): string[] {
   const unit = report.unit === "match" ? "match" : "comparison";
@@ -88,7 +98,8 @@ function headerLines(report: PrintedRatingReport): string[] {
       `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${plural(report.bootstrapRounds, "bootstrap round")}`,
     `intervals: ${report.intervals}`,
   ];
-  if (typeof report.parameters.prior === "string") lines.push(`prior: ${report.parameters.prior}`);
+  const prior = describePrior(report);
+  if (prior !== undefined) lines.push(prior);
   if (report.baselines !== undefined && report.baselines.length > 0) {
     lines.push(
       `${report.baselines.length === 1 ? "baseline" : "baselines"}: ${report.baselines.join(", ")} (in every comparison; a baseline's row is its record against all the others, where a leaderboard lists it at 50%)`,

@@ -21,6 +21,7 @@ export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
+export { DEFAULT_PRIOR } from "./default-prior.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 export { type Baseline, findBaselines } from "./find-baselines.js";
 export {
@@ -36,7 +37,7 @@ export {
 } from "./fit-judge-aware-bradley-terry.js";
 export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
 export { type GroupedOutcomes, groupItems } from "./group-items.js";
-export { hasFiniteMle } from "./has-finite-mle.js";
+export { describeMleProblem, hasFiniteMle } from "./has-finite-mle.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export { type AggregatePairCellsOptions, aggregatePairCells, type PairCells } from "./pair-cells.js";
 export type { PairwiseOutcomes } from "./pairwise-outcomes.js";

@@ -29,7 +29,10 @@ export interface RateItemsOptions {
   readonly orderEffect?: boolean;
   /** bt: the judge-aware model (needs outcomes.judge). */
   readonly judgeAware?: boolean;
-  /** bt: L2 prior on log-strengths; default 0. */
+  /**
+   * bt: L2 prior λ on log-strengths. Default: none when the maximum-likelihood estimate exists, else
+   * `DEFAULT_PRIOR` (the report's `prior` says which and why); 0 refuses any prior.
+   */
   readonly prior?: number;
   /** elo and bt: the Elo scale; default Arena's 400/10/1000. */
   readonly scale?: EloScale;
@@ -76,7 +79,7 @@ function runMethod(
             ...settings,
             ties: options.ties === "davidson" ? "davidson" : "half",
             orderEffect: options.orderEffect === true,
-            prior: options.prior ?? 0,
+            prior: options.prior,
           });
     case "elo":
       return rateElo(outcomes, { ...settings, k: options.k ?? 4 });

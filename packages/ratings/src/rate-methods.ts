@@ -2,10 +2,11 @@ import { type BradleyTerryBootstrap, bootstrapBradleyTerry } from "./bootstrap-b
 import { bootstrapCells } from "./bootstrap-cells.js";
 import { bootstrapRows } from "./bootstrap-rows.js";
 import { computeElo } from "./compute-elo.js";
+import { DEFAULT_PRIOR } from "./default-prior.js";
 import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { type BradleyTerryFit, fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
-import { countComparisonGroups } from "./has-finite-mle.js";
+import { countComparisonGroups, describeMleProblem } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import type { RatedItem, RatingReport } from "./rating-report.js";
@@ -23,7 +24,14 @@ export interface MethodResult {
   readonly reportFields?: Partial<
     Pick<
       RatingReport,
-      "orderEffect" | "tieParameter" | "judges" | "converged" | "nonConvergedRounds" | "warnings" | "baselines"
+      | "orderEffect"
+      | "tieParameter"
+      | "judges"
+      | "converged"
+      | "nonConvergedRounds"
+      | "warnings"
+      | "baselines"
+      | "prior"
     >
   >;
   readonly intervals: string;
@@ -69,15 +77,29 @@ function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined
   };
 }
 
-/** Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. */
+/**
+ * The prior of a Bradley–Terry fit: the caller's, else none when the MLE exists, else {@link DEFAULT_PRIOR}
+ * with the reason ({@link describeMleProblem}).
+ */
+function choosePrior(outcomes: PairwiseOutcomes, given: number | undefined): NonNullable<RatingReport["prior"]> {
+  if (given !== undefined) return { value: given, source: "given" };
+  const problem = describeMleProblem(aggregatePairCells(outcomes));
+  return problem === null ? { value: 0, source: "none" } : { value: DEFAULT_PRIOR, source: "default", reason: problem };
+}
+
+/**
+ * Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. Without a
+ * given prior the plain MLE is fitted when it exists, else the {@link DEFAULT_PRIOR} (reported in `prior`).
+ */
 export function rateBradleyTerry(
   outcomes: PairwiseOutcomes,
-  settings: MethodSettings & { ties: "half" | "davidson"; orderEffect: boolean; prior: number },
+  settings: MethodSettings & { ties: "half" | "davidson"; orderEffect: boolean; prior: number | undefined },
 ): MethodResult {
+  const prior = choosePrior(outcomes, settings.prior);
   const fitOptions = {
     ties: settings.ties,
     orderEffect: settings.orderEffect,
-    prior: settings.prior,
+    prior: prior.value,
     scale: settings.scale,
     ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
   };
@@ -87,6 +109,7 @@ export function rateBradleyTerry(
       parameters: { ...fitOptions, solver: describeSolver(fit) },
       reportFields: {
         converged: fit.converged,
+        prior,
         ...dataWarnings(outcomes, fit.mleProblem),
         ...extraParameters(fit, null),
       },
@@ -107,6 +130,7 @@ export function rateBradleyTerry(
     parameters: { ...fitOptions, solver: describeSolver(fit) },
     reportFields: {
       converged: fit.converged,
+      prior,
       nonConvergedRounds: result.nonConvergedRounds,
       ...dataWarnings(outcomes, fit.mleProblem),
       ...extraParameters(fit, result),

@@ -26,6 +26,11 @@ export interface RatingReport {
   readonly tieParameter?: EstimateWithInterval;
   /** Judge-aware Bradley–Terry: discrimination γ per judge (mean 1). */
   readonly judges?: readonly { readonly id: string; readonly discrimination: number; readonly standardError: number }[];
+  /**
+   * bt: the L2 prior λ on log-strengths as used: `given` by the caller, the `default` (`DEFAULT_PRIOR`)
+   * because the MLE does not exist (`reason` says why), or `none` (the plain MLE).
+   */
+  readonly prior?: { readonly value: number; readonly source: "given" | "default" | "none"; readonly reason?: string };
   /** False when the fit did not converge or the MLE is infinite (use a prior). */
   readonly converged?: boolean;
   /** Bootstrap rounds whose refit did not converge. */

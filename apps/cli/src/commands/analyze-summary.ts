@@ -109,6 +109,9 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         },
       ]),
     );
+    out.push(
+      "PF (Shi): preference fairness of Shi et al. 2024 over pairs judged in both orders, −1 always the first answer, 0 fair, +1 always the second\n",
+    );
   }
   const stability = part(document.stability);
   out.push(heading("Stability", document.stability));

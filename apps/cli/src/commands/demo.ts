@@ -7,7 +7,8 @@ import type { Assessment, Comparison, Item } from "@judgelab/schema";
 import { paperTournamentPreset, simulateTournament, type TournamentConfig } from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
-import { displayPath, judgelabVersions, printReportSummary, readGitSha, repositoryRoot } from "./report.js";
+import { displayPath, repositoryRoot } from "../paths.js";
+import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
 
 const HELP = `Usage: judgelab demo [--out reports/demo] [--seed S] [--bootstrap N] [--pages N] [--json]
 

@@ -11,10 +11,11 @@ import {
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
+import { resolveDatasetInput } from "../paths.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
 
-const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
+const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl|run-dir> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson|excluded]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
                      [--draw-probability P] [--top N] [--json]
@@ -25,8 +26,10 @@ interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilso
 Methods
   bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
              --ties half (Arena, default) or davidson; --order-effect adds δ for the first position;
-             --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X adds an L2 prior
-             (needed when an item never lost or never won, or groups of items never met; warnings say so).
+             --judge-aware fits one discrimination per judge (arXiv 2601.21817); --prior X sets the L2 prior λ
+             on log-strengths (N(0, 1/λ)); by default none when the maximum-likelihood estimate exists, else
+             λ = 1 (DEFAULT_PRIOR: an item never lost or never won, or groups of items never met), printed with
+             the reason; --prior 0 refuses any prior.
              Intervals: multinomial bootstrap over cells.
   elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
   trueskill  TrueSkill match by match in time order (μ 25, σ 25/3, β 25/6, τ 25/300, draw probability 0
@@ -91,7 +94,7 @@ export const rateCommand: Command = async (argv, io) => {
   }
   const options = parseRateOptions(values);
   const top = parseIntegerOption("top", values.top, -1);
-  const target = resolve(io.cwd, positionals[0] as string);
+  const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   try {
     dataset = await loadDataset(target);
