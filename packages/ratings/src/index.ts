@@ -46,6 +46,7 @@ export { createRandomSource, type RandomSource } from "./random-source.js";
 export { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
 export { type RateItemsOptions, rateItems } from "./rate-items.js";
 export type { EstimateWithInterval, RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
+export { RatingsError, type RatingsErrorCode } from "./ratings-error.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
 export { scoreMatches } from "./score-matches.js";

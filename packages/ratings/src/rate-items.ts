@@ -7,6 +7,7 @@ import { type MethodResult, rateBradleyTerry, rateElo, rateJudgeAware } from "./
 import { rateGlicko2, rateOpenSkill, rateTrueSkill, rateWinRate } from "./rate-online-methods.js";
 import { rateHalfTieWinRate } from "./rate-win-rate.js";
 import type { RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
+import { RatingsError } from "./ratings-error.js";
 import { scoreMatches } from "./score-matches.js";
 import type { TrueSkillEnvironment } from "./update-true-skill.js";
 
@@ -47,7 +48,7 @@ export interface RateItemsOptions {
 /**
  * Rates the items of `outcomes` with one method and assembles the documented {@link RatingReport}: rating,
  * interval, rank and rank interval, Arena's rank-by-interval, and the win/loss record of every item.
- * Option combinations that a method does not support throw a RangeError saying which method supports them.
+ * Option combinations that a method does not support throw a {@link RatingsError} saying which method supports them.
  */
 export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): RatingReport {
   checkOptions(options);
@@ -55,7 +56,7 @@ export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): R
   const outcomes = unit === "match" ? scoreMatches(input) : input;
   const rounds = options.bootstrapRounds ?? 1000;
   if (!(Number.isInteger(rounds) && rounds >= 0))
-    throw new RangeError(`bootstrapRounds must be a whole number ≥ 0, got ${rounds}`);
+    throw new RatingsError("invalid-option", `bootstrapRounds must be a whole number ≥ 0, got ${rounds}`);
   const seed = options.seed ?? 0;
   const settings = { rounds, seed, anchor: options.anchor, scale: options.scale ?? ARENA_ELO_SCALE };
   const record = computeWinRates(outcomes);
@@ -109,21 +110,33 @@ function checkOptions(options: RateItemsOptions): void {
   ];
   for (const [name, used] of btOnly) {
     if (used && options.method !== "bt")
-      throw new RangeError(`${name} applies to method "bt" only, not "${options.method}"`);
+      throw new RatingsError("unsupported-option", `${name} applies to method "bt" only, not "${options.method}"`);
   }
   if (options.ties !== undefined) {
     const allowed =
       options.method === "bt" ? ["half", "davidson"] : options.method === "winrate" ? ["half", "excluded"] : [];
     if (allowed.length === 0)
-      throw new RangeError(`ties applies to methods "bt" and "winrate" only, not "${options.method}"`);
+      throw new RatingsError(
+        "unsupported-option",
+        `ties applies to methods "bt" and "winrate" only, not "${options.method}"`,
+      );
     if (!allowed.includes(options.ties))
-      throw new RangeError(`ties "${options.ties}" does not apply to "${options.method}"; use ${allowed.join(" or ")}`);
+      throw new RatingsError(
+        "unsupported-option",
+        `ties "${options.ties}" does not apply to "${options.method}"; use ${allowed.join(" or ")}`,
+      );
   }
   if (options.anchor !== undefined && options.method !== "bt" && options.method !== "elo") {
-    throw new RangeError(`an anchor applies to methods "bt" and "elo" only, not "${options.method}"`);
+    throw new RatingsError(
+      "unsupported-option",
+      `an anchor applies to methods "bt" and "elo" only, not "${options.method}"`,
+    );
   }
   if (options.judgeAware === true && (options.ties === "davidson" || options.orderEffect === true)) {
-    throw new RangeError("the judge-aware model supports half ties without an order effect only");
+    throw new RatingsError(
+      "unsupported-option",
+      "the judge-aware model supports half ties without an order effect only",
+    );
   }
 }
 

@@ -10,6 +10,7 @@ import { countComparisonGroups, describeMleProblem } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import type { RatedItem, RatingReport } from "./rating-report.js";
+import { RatingsError } from "./ratings-error.js";
 import type { BootstrapSummary } from "./summarize-bootstrap.js";
 
 /** What one method contributes to a {@link RatingReport}. */
@@ -200,7 +201,8 @@ export function rateJudgeAware(outcomes: PairwiseOutcomes, settings: MethodSetti
   const cells = aggregatePairCells(outcomes, { byJudge: true });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
   if (!fit.identified) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       "the judge-aware model is not identified on these data: a judge's comparisons do not overlap enough with other judges' " +
         "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate), " +
         "or the items fall into groups never compared with each other, or some items never lost or never won" +
@@ -249,7 +251,7 @@ export function rateElo(outcomes: PairwiseOutcomes, settings: MethodSettings & {
   const anchor = settings.anchor;
   const anchorCode = anchor === undefined ? -1 : outcomes.itemIds.indexOf(anchor.item);
   if (anchor !== undefined && anchorCode < 0)
-    throw new RangeError(`anchor item "${anchor.item}" is not among the items`);
+    throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
   const shift = (ratings: Float64Array): Float64Array => {
     if (anchor === undefined) return ratings;
     const offset = anchor.value - (ratings[anchorCode] as number);

@@ -16,7 +16,7 @@ import {
 } from "@judgelab/datasets";
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
-import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, resolveDatasetInput } from "../paths.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 
@@ -31,7 +31,7 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        own references.jsonl
   --condition <field>  compare conditions: a comparison field (condition, judge, prompt, repetition, or any
                        metadata key) whose values name the conditions
-  --seed S             seed of every bootstrap and random split (default 1)
+  --seed S             seed of every bootstrap and random split (default 1, as every command)
   --bootstrap N        bootstrap rounds (default 1000)
   --json               print the metrics document (schema version 1, documented in
                        packages/analytics/README.md): sections agreement, positionBias, stability, biases,
@@ -119,7 +119,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab analyze datasets/demo`",
     );
   }
-  const seed = parseIntegerOption("seed", values.seed, 1);
+  const seed = parseSeedOption(values.seed);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
   const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));

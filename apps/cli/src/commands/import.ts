@@ -27,8 +27,11 @@ ${formatList()}
 Options:
   --out DIR        dataset folder to write (created; must be empty unless --force)
   --force          replace the dataset files in an existing folder (other files are left alone)
-  --map k=v,...    column mapping for the generic jsonl/csv formats (and bt-counts), e.g.
-                   --map first=model_a,second=model_b,winner=winner,judge=judge
+  --map k=v,...    column mapping for the generic jsonl/csv formats (and bt-counts): first=COLUMN,
+                   second=COLUMN, then either verdict=COLUMN (a positional verdict: first/second/tie, A/B, 1/2)
+                   or winner=COLUMN (the winning item's id or name), e.g.
+                   --map first=model_a,second=model_b,winner=winner,judge=judge   (Chatbot Arena style)
+                   --map first=answer_1,second=answer_2,verdict=label              (positional labels)
   --set key=value  a format setting (repeatable); \`judgelab import <format> --help\` lists them
   --name NAME      dataset name in dataset.json
   --license TEXT   license to record (overrides the format's)

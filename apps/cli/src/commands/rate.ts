@@ -6,11 +6,12 @@ import {
   type RateItemsOptions,
   type RatingMethod,
   type RatingReport,
+  RatingsError,
   rateItems,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
-import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
+import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { resolveDatasetInput } from "../paths.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
@@ -45,7 +46,7 @@ Methods
 
 Options
   --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
-  --seed S         seed of the bootstrap (default 0); written into the output
+  --seed S         seed of the bootstrap (default 1, as every command); written into the output
   --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
   --draw-probability P  trueskill: the draw probability (default 0 without ties, else the tie share)
   --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)
@@ -143,7 +144,9 @@ export const rateCommand: Command = async (argv, io) => {
         ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
       });
     } catch (error) {
-      if (error instanceof RangeError)
+      // Only refusals of the options or data (RatingsError codes) are the user's to fix (exit 2); any other error
+      // is a bug and reaches the dispatcher as an internal failure (exit 1).
+      if (error instanceof RatingsError)
         throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
       throw error;
     }
@@ -230,7 +233,7 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
   return {
     method: method as RatingMethod,
     bootstrapRounds,
-    seed: parseIntegerOption("seed", values.seed as string | undefined, 0),
+    seed: parseSeedOption(values.seed as string | undefined),
     unit,
     ...(anchor === undefined ? {} : { anchor }),
     ...(ties === undefined ? {} : { ties: ties as "half" | "davidson" | "excluded" }),

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { DatasetError } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
-import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, repositoryRoot, resolveDatasetInput } from "../paths.js";
 import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
 
@@ -21,7 +21,7 @@ Files written to --out:
   charts/*.vl.json   vega-lite specs; charts/*.svg and charts/*.png renderings
   items/*.html       tournament pages of the best-rated items (score±CI, rank in category, record, history)
 
---seed S       seed of every bootstrap (default 1); the same seed gives the same figures
+--seed S       seed of every bootstrap (default 1, as every command); the same seed gives the same figures
 --bootstrap N  bootstrap resamples (default 1000; fewer is faster but noisier)
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
@@ -55,7 +55,7 @@ export const reportCommand: Command = async (argv, io) => {
   if (positionals.length !== 1)
     throw new UsageError("give one dataset folder, e.g. `judgelab report datasets/seed-page --out reports/seed-page`");
   if (values.out === undefined) throw new UsageError("--out <dir> is required: the folder to write the report into");
-  const seed = parseIntegerOption("seed", values.seed, 1);
+  const seed = parseSeedOption(values.seed);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1 (1000 or more for published figures)");
   const pages = parseIntegerOption("pages", values.pages, 40);
