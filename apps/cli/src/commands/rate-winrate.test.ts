@@ -23,6 +23,30 @@ interface JudgeReport {
   readonly warnings?: readonly string[];
 }
 
+/** `judgelab rate <dataset> --method winrate --ties half --group producer --by judge --json`: one report per judge. */
+async function rateWinRatesByJudge(dataset: string): Promise<JudgeReport[]> {
+  const run = await runCliForTest(
+    [
+      "rate",
+      dataset,
+      "--method",
+      "winrate",
+      "--ties",
+      "half",
+      "--group",
+      "producer",
+      "--by",
+      "judge",
+      "--bootstrap",
+      "0",
+      "--json",
+    ],
+    { cwd: root },
+  );
+  expect(run.code).toBe(0);
+  return (JSON.parse(run.stdout) as { reports: JudgeReport[] }).reports;
+}
+
 const HEADER =
   "results_dir,annotator_dir,annotator,instruction_id,dataset,generator_1,generator_2,preference,is_switched_outputs_derived,shown_first,len_output_1,len_output_2";
 
@@ -75,26 +99,7 @@ describe("rate --method winrate --ties half on AlpacaEval's layout", () => {
   it("gives AlpacaEval's win rate and standard error per annotator, and warns when baselines are pooled", async () => {
     const imported = await runCliForTest(["import", "alpaca-eval", compact, "--out", "ae"], { cwd: root });
     expect(imported.code).toBe(0);
-    const byJudge = await runCliForTest(
-      [
-        "rate",
-        "ae",
-        "--method",
-        "winrate",
-        "--ties",
-        "half",
-        "--group",
-        "producer",
-        "--by",
-        "judge",
-        "--bootstrap",
-        "0",
-        "--json",
-      ],
-      { cwd: root },
-    );
-    expect(byJudge.code).toBe(0);
-    const reports = (JSON.parse(byJudge.stdout) as { reports: JudgeReport[] }).reports;
+    const reports = await rateWinRatesByJudge("ae");
     for (const [model, { annotator, baseline, preferences }] of Object.entries(PREFERENCES)) {
       const report = reports.find((entry) => entry.judge === annotator);
       expect(report?.baselines).toEqual([baseline]);
@@ -173,26 +178,7 @@ describe.skipIf(!existsSync(join(alpacaEval, "annotations_compact.csv.gz")) || !
       expect(imported.code).toBe(0);
       // The copies are skipped with a reason, so each judgment counts once (else n doubles and SE shrinks by √2).
       expect(imported.stdout).toContain("the same annotation stored again under another results folder");
-      const run = await runCliForTest(
-        [
-          "rate",
-          "ae-real",
-          "--method",
-          "winrate",
-          "--ties",
-          "half",
-          "--group",
-          "producer",
-          "--by",
-          "judge",
-          "--bootstrap",
-          "0",
-          "--json",
-        ],
-        { cwd: root },
-      );
-      expect(run.code).toBe(0);
-      const reports = (JSON.parse(run.stdout) as { reports: JudgeReport[] }).reports;
+      const reports = await rateWinRatesByJudge("ae-real");
       const reproduced: string[] = [];
       for (const folder of readdirSync(leaderboards).filter((name) => name.startsWith("data_"))) {
         for (const file of readdirSync(join(leaderboards, folder)).filter((name) =>
