@@ -41,7 +41,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./commands/report.js")).reportCommand,
   },
   demo: {
-    summary: "the main job: simulate a paper tournament, rate, analyze and report to reports/demo/",
+    summary: "the main job: simulate a paper tournament, rate, analyze and report (to reports/demo-local/)",
     load: async () => (await import("./commands/demo.js")).demoCommand,
   },
 };

@@ -1,5 +1,6 @@
 import { type CliIo, ExitCode, UsageError } from "./cli-io.js";
 import { commands } from "./commands.js";
+import { closestOption } from "./parse-options.js";
 
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
@@ -16,7 +17,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const entry = commands[name];
   if (entry === undefined) {
-    io.stderr(`judgelab: unknown command "${name}"\n\n${usage()}`);
+    const suggestion = closestOption(name, Object.keys(commands));
+    io.stderr(
+      `judgelab: unknown command "${name}"${suggestion === undefined ? "" : ` (did you mean \`judgelab ${suggestion}\`?)`}\n\n${usage()}`,
+    );
     return ExitCode.usage;
   }
   try {

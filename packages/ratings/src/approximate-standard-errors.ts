@@ -5,6 +5,7 @@ import type { CentredStrengths } from "./centre-strengths.js";
 import { solveConjugateGradient } from "./conjugate-gradient.js";
 import { type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 import type { PairCells } from "./pair-cells.js";
+import { RatingsError } from "./ratings-error.js";
 
 /**
  * Normalised strengths, Elo ratings and *approximate* standard errors for the sparse solver, where the inverse
@@ -67,8 +68,8 @@ export function centreSparseStrengths(options: {
   let variance: (i: number) => number;
   if (anchor !== undefined) {
     const a = itemIds.indexOf(anchor.item);
-    if (a < 0) throw new RangeError(`anchor item "${anchor.item}" is not among the items`);
-    if (active[a] !== 1) throw new RangeError(`anchor item "${anchor.item}" has no comparisons`);
+    if (a < 0) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
+    if (active[a] !== 1) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" has no comparisons`);
     offset = strengths[a] as number;
     base = anchor.value;
     const anchorVariance = uncentred(a);

@@ -44,6 +44,7 @@ export function bootstrapRows(
   const verdict = new Uint8Array(size);
   const judge = outcomes.judge === undefined ? undefined : new Int32Array(size);
   const orderKnown = outcomes.orderKnown === undefined ? undefined : new Uint8Array(size);
+  const preference = outcomes.preference === undefined ? undefined : new Float64Array(size);
   const sample: PairwiseOutcomes = {
     size,
     itemIds: outcomes.itemIds,
@@ -52,6 +53,7 @@ export function bootstrapRows(
     verdict,
     ...(judge === undefined ? {} : { judge }),
     ...(orderKnown === undefined ? {} : { orderKnown }),
+    ...(preference === undefined ? {} : { preference }),
     ...(outcomes.judgeIds === undefined ? {} : { judgeIds: outcomes.judgeIds }),
   };
   const samples = new Float64Array(rounds * itemCount);
@@ -74,6 +76,7 @@ export function bootstrapRows(
       verdict[k] = outcomes.verdict[row] as number;
       if (judge !== undefined) judge[k] = outcomes.judge?.[row] as number;
       if (orderKnown !== undefined) orderKnown[k] = outcomes.orderKnown?.[row] as number;
+      if (preference !== undefined) preference[k] = outcomes.preference?.[row] as number;
     }
     samples.set(options.rate(sample), round * itemCount);
   }

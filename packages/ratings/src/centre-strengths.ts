@@ -1,4 +1,5 @@
 import { type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
+import { RatingsError } from "./ratings-error.js";
 
 /** Input of {@link centreStrengths}. */
 export interface CentreStrengthsInput {
@@ -49,8 +50,8 @@ export function centreStrengths(input: CentreStrengthsInput): CentredStrengths {
   let varianceOf: (i: number) => number;
   if (anchor !== undefined) {
     const a = itemIds.indexOf(anchor.item);
-    if (a < 0) throw new RangeError(`anchor item "${anchor.item}" is not among the items`);
-    if (rated[a] !== 1) throw new RangeError(`anchor item "${anchor.item}" has no comparisons`);
+    if (a < 0) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
+    if (rated[a] !== 1) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" has no comparisons`);
     offset = strengths[a] as number;
     base = anchor.value;
     varianceOf = (i) => variance(i, i) - 2 * variance(i, a) + variance(a, a);

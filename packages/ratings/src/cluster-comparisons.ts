@@ -1,5 +1,6 @@
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { RatingsError } from "./ratings-error.js";
 
 /**
  * How comparisons are grouped for resampling and for cluster-robust standard errors:
@@ -34,8 +35,12 @@ export interface CellClusters {
 }
 
 /** Thrown when the requested clustering does not fit the data (e.g. "match" without match codes). */
-export class ClusteringError extends RangeError {
+export class ClusteringError extends RatingsError {
   override readonly name = "ClusteringError";
+
+  constructor(message: string) {
+    super("unsuitable-data", message);
+  }
 }
 
 /**

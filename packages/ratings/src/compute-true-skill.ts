@@ -1,5 +1,6 @@
 import { replayValidRows } from "./chronological-order.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { RatingsError } from "./ratings-error.js";
 import { SEED_TRUE_SKILL, type TrueSkillEnvironment, updateTrueSkill } from "./update-true-skill.js";
 
 /** TrueSkill beliefs per item code after replaying the comparisons. */
@@ -39,7 +40,8 @@ export function computeTrueSkill(
     ...options.environment,
   };
   if (ties > 0 && !(environment.drawProbability > 0)) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       `computeTrueSkill: the data hold ${ties} ties but drawProbability is ${environment.drawProbability}`,
     );
   }

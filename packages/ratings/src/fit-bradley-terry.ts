@@ -5,6 +5,7 @@ import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { hasFiniteMle } from "./has-finite-mle.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { RatingsError } from "./ratings-error.js";
 import { summarizeDenseFit, summarizeSparseFit } from "./summarize-bradley-terry.js";
 
 /** Options of {@link fitBradleyTerry}. */
@@ -152,7 +153,8 @@ export function chooseSolver(layout: BradleyTerryLayout, options: BradleyTerryOp
   if (solver === "sparse") return "sparse";
   if (solver === "auto") return ratedCount > SPARSE_SOLVER_THRESHOLD ? "sparse" : "dense";
   if (ratedCount > MAX_DENSE_ITEMS) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       `fitBradleyTerry: ${ratedCount} rated items exceed the dense Newton solver's limit of ${MAX_DENSE_ITEMS} ` +
         '(its information matrix grows as items²); use solver "sparse" or "auto"',
     );
@@ -168,7 +170,7 @@ export function createBradleyTerryLayout(
 ): BradleyTerryLayout {
   const itemCount = cells.itemIds.length;
   const prior = options.prior ?? 0;
-  if (!(prior >= 0)) throw new RangeError(`fitBradleyTerry: prior must be ≥ 0, got ${prior}`);
+  if (!(prior >= 0)) throw new RatingsError("invalid-option", `fitBradleyTerry: prior must be ≥ 0, got ${prior}`);
   const ties = options.ties ?? "half";
   const active = new Uint8Array(itemCount);
   let positionalCells = 0;
@@ -183,12 +185,16 @@ export function createBradleyTerryLayout(
   // Checked for the data as given; a bootstrap resample that happens to lose every tie or every positional
   // cell only makes its own round fail to converge.
   if (counts === cells && options.orderEffect && positionalCells === 0) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       "fitBradleyTerry: orderEffect needs cells with a known presentation order (aggregate with keepOrder)",
     );
   }
   if (counts === cells && ties === "davidson" && tieCount === 0) {
-    throw new RangeError('fitBradleyTerry: Davidson ties need at least one tie (ν would be 0); use ties: "half"');
+    throw new RatingsError(
+      "unsuitable-data",
+      'fitBradleyTerry: Davidson ties need at least one tie (ν would be 0); use ties: "half"',
+    );
   }
   let next = itemCount;
   const orderIndex = options.orderEffect ? next++ : -1;

@@ -5,6 +5,7 @@ import type { CovariateCells } from "./covariate-cells.js";
 import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 import { MAX_DENSE_ITEMS, NON_FINITE_MLE_MAX_ITERATIONS } from "./fit-bradley-terry.js";
 import { hasFiniteMle } from "./has-finite-mle.js";
+import { RatingsError } from "./ratings-error.js";
 
 /** Options of {@link fitCovariateBradleyTerry}. */
 export interface CovariateBradleyTerryOptions {
@@ -69,7 +70,7 @@ export interface CovariateBradleyTerryFit {
  * Rao–Kupper's expected information per cell of m comparisons with outcome probabilities p_k(η, τ) is
  * m Σ_k ∇p_k ∇p_kᵀ / p_k (Agresti 2013, §7.1). Without a prior one rated item is the reference (θ = 0), then
  * ratings are centred (or anchored) and their covariance propagated as in fitBradleyTerry ({@link centreStrengths}).
- * Dense solver only (up to {@link MAX_DENSE_ITEMS} items). Throws a RangeError naming the covariate when a
+ * Dense solver only (up to {@link MAX_DENSE_ITEMS} items). Throws a {@link RatingsError} naming the covariate when a
  * covariate cannot be told apart from the item strengths (see {@link findAliasedCovariate}).
  */
 export function fitCovariateBradleyTerry(
@@ -152,8 +153,8 @@ interface CovariateLayout {
 function createLayout(cells: CovariateCells, options: CovariateBradleyTerryOptions): CovariateLayout {
   const prior = options.prior ?? 0;
   const ridge = options.ridge ?? 0;
-  if (!(prior >= 0)) throw new RangeError(`prior must be ≥ 0, got ${prior}`);
-  if (!(ridge >= 0)) throw new RangeError(`the ridge penalty must be ≥ 0, got ${ridge}`);
+  if (!(prior >= 0)) throw new RatingsError("invalid-option", `prior must be ≥ 0, got ${prior}`);
+  if (!(ridge >= 0)) throw new RatingsError("invalid-option", `the ridge penalty must be ≥ 0, got ${ridge}`);
   const itemCount = cells.itemIds.length;
   const rated = new Uint8Array(itemCount);
   let positional = 0;
@@ -167,10 +168,13 @@ function createLayout(cells: CovariateCells, options: CovariateBradleyTerryOptio
   }
   const rao = options.ties === "rao-kupper";
   if (options.orderEffect && positional === 0) {
-    throw new RangeError("the order effect needs comparisons with a known presentation order (keepOrder)");
+    throw new RatingsError(
+      "unsuitable-data",
+      "the order effect needs comparisons with a known presentation order (keepOrder)",
+    );
   }
   if (rao && tieCount === 0) {
-    throw new RangeError('Rao–Kupper ties need at least one tie (κ would be 1); use ties "half"');
+    throw new RatingsError("unsuitable-data", 'Rao–Kupper ties need at least one tie (κ would be 1); use ties "half"');
   }
   const itemFree = new Int32Array(itemCount).fill(-1);
   let freeCount = 0;
@@ -186,7 +190,8 @@ function createLayout(cells: CovariateCells, options: CovariateBradleyTerryOptio
     itemFree[i] = freeCount++;
   }
   if (ratedCount > MAX_DENSE_ITEMS) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       `${ratedCount} rated items exceed the dense solver's limit of ${MAX_DENSE_ITEMS} for Bradley–Terry with covariates or Rao–Kupper ties`,
     );
   }
@@ -360,7 +365,7 @@ function addPenalties(
 }
 
 /**
- * Throws a RangeError naming the first covariate that cannot be separated from the item strengths (the
+ * Throws a {@link RatingsError} naming the first covariate that cannot be separated from the item strengths (the
  * information is singular). A covariate is aliased when, over the cells, it equals u_first − u_second for some
  * per-item values u (a constant covariate, or a plain difference of a fixed item attribute: it is absorbed into
  * θ), or when it is such a difference plus a combination of the covariates before it.
@@ -368,12 +373,14 @@ function addPenalties(
 function throwAliasedCovariate(cells: CovariateCells): never {
   const aliased = findAliasedCovariate(cells);
   if (aliased !== null) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       `the covariate "${aliased.name}" cannot be separated from the ratings: ${aliased.reason}; drop it from --control` +
         " (or, when items are answers, rate their producers with --group so that the covariate varies within each rated unit)",
     );
   }
-  throw new RangeError(
+  throw new RatingsError(
+    "unsuitable-data",
     "Bradley–Terry with covariates: the information matrix is singular (items in groups never compared with each other, or separation); try --prior 0.01",
   );
 }

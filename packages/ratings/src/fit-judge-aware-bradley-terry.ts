@@ -3,6 +3,7 @@ import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor 
 import { fitBradleyTerry, MAX_DENSE_ITEMS } from "./fit-bradley-terry.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { RatingsError } from "./ratings-error.js";
 import { solveLinearSystem } from "./solve-linear-system.js";
 
 /** Options of {@link fitJudgeAwareBradleyTerry}. */
@@ -69,7 +70,8 @@ export function fitJudgeAwareBradleyTerry(
   const orderEffects = options.orderEffects === true;
   const cells = isPairCells(input) ? input : aggregatePairCells(input, { byJudge: true, keepOrder: orderEffects });
   if (cells.judgeIds.length === 0 || cells.judge.some((code) => code < 0)) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       "fitJudgeAwareBradleyTerry: every comparison needs a judge (aggregate with byJudge; a match scored from several judges has none)",
     );
   }
@@ -83,7 +85,8 @@ export function fitJudgeAwareBradleyTerry(
   const ratedItems = parameterCount;
   if (ratedItems > MAX_DENSE_ITEMS) {
     // The bordered Fisher system is dense (items + judges)²; the sparse solver covers plain Bradley–Terry only.
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       `fitJudgeAwareBradleyTerry: ${ratedItems} rated items exceed the dense solver's limit of ${MAX_DENSE_ITEMS}; ` +
         "use plain Bradley–Terry (sparse solver) or rate each judge separately",
     );
@@ -297,7 +300,8 @@ function summarize(
   if (options.anchor !== undefined) {
     const code = cells.itemIds.indexOf(options.anchor.item);
     anchorIndex = code < 0 ? -1 : (itemIndex[code] as number);
-    if (anchorIndex < 0) throw new RangeError(`anchor item "${options.anchor.item}" is not a rated item`);
+    if (anchorIndex < 0)
+      throw new RatingsError("unknown-anchor", `anchor item "${options.anchor.item}" is not a rated item`);
   }
   const offset = anchorIndex < 0 ? 0 : (parameters[anchorIndex] as number);
   const base = options.anchor?.value ?? scale.initial;

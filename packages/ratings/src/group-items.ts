@@ -15,7 +15,7 @@ export interface GroupedOutcomes {
  * Rates groups instead of single items: every item code is mapped to a group (e.g. answers to the model that
  * wrote them, as AlpacaEval and Chatbot Arena rate models from answer-level judgments). Rows comparing two
  * items of the same group, or an item without a group (code −1), cannot be expressed and are left out and
- * counted. Judge, order, match and time columns are kept for the remaining rows.
+ * counted. Judge, order, match, time and preference columns are kept for the remaining rows.
  */
 export function groupItems(
   outcomes: PairwiseOutcomes,
@@ -53,6 +53,7 @@ export function groupItems(
   const orderKnown = pick(outcomes.orderKnown, (n) => new Uint8Array(n));
   const match = pick(outcomes.match, (n) => new Int32Array(n));
   const time = pick(outcomes.time, (n) => new Float64Array(n));
+  const preference = pick(outcomes.preference, (n) => new Float64Array(n));
   const grouped: PairwiseOutcomes = {
     size: keep.length,
     itemIds: groupIds,
@@ -64,6 +65,7 @@ export function groupItems(
     ...(orderKnown === undefined ? {} : { orderKnown }),
     ...(match === undefined ? {} : { match }),
     ...(time === undefined ? {} : { time }),
+    ...(preference === undefined ? {} : { preference }),
   };
   return { outcomes: grouped, sameGroupRows, ungroupedRows, keptRows: Int32Array.from(keep) };
 }

@@ -128,10 +128,10 @@ export function countComparisonGroups(cells: PairCells, counts: CellCounts = cel
 export function describeMleProblem(cells: PairCells, counts: CellCounts = cells): string | null {
   const groups = countComparisonGroups(cells, counts);
   if (groups > 1) {
-    return `the comparisons form ${groups} groups of items never compared with each other, so ratings are comparable only within a group (a prior, e.g. prior 0.01, makes the fit finite but the offset between groups is arbitrary)`;
+    return `the comparisons form ${groups} groups of items never compared with each other, so ratings are comparable only within a group (an L2 prior makes the fit finite, but the offset between groups is then set by the prior alone)`;
   }
   if (!hasFiniteMle(cells, counts)) {
-    return "some items never lost (or never won) against the rest, so their maximum-likelihood ratings are infinite; add a prior (e.g. prior 0.01)";
+    return "some items never lost (or never won) against the rest, so their maximum-likelihood ratings are infinite (an L2 prior keeps them finite)";
   }
   return null;
 }

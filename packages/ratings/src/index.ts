@@ -26,13 +26,16 @@ export {
 } from "./cluster-comparisons.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";
 export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./compute-glicko2.js";
+export { computeMeanScores, type MeanScores } from "./compute-mean-scores.js";
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
+export { DEFAULT_PRIOR } from "./default-prior.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 export { estimateMatchCorrelation } from "./estimate-match-correlation.js";
+export { type Baseline, findBaselines } from "./find-baselines.js";
 export {
   type BradleyTerryFit,
   type BradleyTerryOptions,
@@ -53,7 +56,7 @@ export {
 } from "./fit-judge-aware-bradley-terry.js";
 export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
 export { type GroupedOutcomes, groupItems } from "./group-items.js";
-export { hasFiniteMle } from "./has-finite-mle.js";
+export { describeMleProblem, hasFiniteMle } from "./has-finite-mle.js";
 export {
   type IntervalCoverage,
   type IntervalMethod,
@@ -86,6 +89,7 @@ export type {
   RatingReport,
   StyleControlSummary,
 } from "./rating-report.js";
+export { RatingsError, type RatingsErrorCode } from "./ratings-error.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
 export {

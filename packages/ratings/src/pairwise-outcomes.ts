@@ -2,6 +2,8 @@
  * The minimal columnar input of every rating method: plain typed arrays, no schema.
  * `@judgelab/datasets`' ComparisonTable satisfies this interface structurally.
  * `verdict`: 0 = first wins, 1 = second wins, 2 = tie, 3 = invalid (ignored by ratings).
+ * `preference`: a soft preference for the second item in [0, 1] where the source grades one (AlpacaEval's
+ * weighted annotators), NaN elsewhere; only win rates with half ties use it (`computeMeanScores`).
  */
 export interface PairwiseOutcomes {
   readonly size: number;
@@ -14,4 +16,5 @@ export interface PairwiseOutcomes {
   readonly orderKnown?: Uint8Array;
   readonly match?: Int32Array;
   readonly time?: Float64Array;
+  readonly preference?: Float64Array;
 }

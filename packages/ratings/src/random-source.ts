@@ -1,3 +1,5 @@
+import { RatingsError } from "./ratings-error.js";
+
 /**
  * A source of uniform random numbers in [0, 1). Every random step in this package takes one, so results are
  * reproducible from a seed and tests can inject a deterministic sequence.
@@ -27,7 +29,7 @@ export interface RandomSource {
  * random.next(); // 0 ≤ u < 1, the same on every platform for seed 42
  */
 export function createRandomSource(seed: number): RandomSource {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(seed)) throw new RatingsError("invalid-option", `seed must be an integer, got ${seed}`);
   let splitState = seed >>> 0;
   const splitmix32 = (): number => {
     splitState = (splitState + 0x9e3779b9) >>> 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PRIOR } from "./default-prior.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { createRandomSource } from "./random-source.js";
 import { rateItems } from "./rate-items.js";
@@ -139,6 +140,38 @@ describe("rateItems", () => {
     expect(trueSkill.items.every((item) => Number.isFinite(item.rating))).toBe(true);
   });
 
+  it("uses the documented default prior when the MLE does not exist, and says so", () => {
+    // a beat b, b beat c, a beat c: a never lost, c never won → no finite MLE.
+    const separated = {
+      size: 3,
+      itemIds: ["a", "b", "c"],
+      first: Int32Array.from([0, 1, 0]),
+      second: Int32Array.from([1, 2, 2]),
+      verdict: Uint8Array.from([0, 0, 0]),
+    };
+    const report = rateItems(separated, { method: "bt", bootstrapRounds: 0 });
+    expect(report.prior).toEqual({
+      value: DEFAULT_PRIOR,
+      source: "default",
+      reason: expect.stringMatching(/never lost/),
+    });
+    expect(report.converged).toBe(true);
+    // Finite, ordered ratings within a few hundred Elo points (no ±12,000 drift).
+    const rating = (id: string) => report.items.find((item) => item.id === id)?.rating as number;
+    expect(rating("a")).toBeGreaterThan(rating("b"));
+    expect(rating("b")).toBeGreaterThan(rating("c"));
+    expect(Math.abs(rating("a") - rating("c"))).toBeLessThan(600);
+    // The MLE exists: no prior; a given prior is reported as given; prior 0 refuses the default.
+    expect(rateItems(outcomes, { method: "bt", bootstrapRounds: 0 }).prior).toEqual({ value: 0, source: "none" });
+    expect(rateItems(separated, { method: "bt", bootstrapRounds: 0, prior: 0.1 }).prior).toEqual({
+      value: 0.1,
+      source: "given",
+    });
+    const refused = rateItems(separated, { method: "bt", bootstrapRounds: 0, prior: 0 });
+    expect(refused.converged).toBe(false);
+    expect(refused.warnings?.[0]).toMatch(/never lost/);
+  });
+
   it("warns about disconnected groups of items, with or without a prior", () => {
     const twoGroups = {
       size: 6,
@@ -147,7 +180,7 @@ describe("rateItems", () => {
       second: Int32Array.from([1, 0, 1, 3, 2, 3]),
       verdict: Uint8Array.from([0, 0, 1, 0, 0, 1]),
     };
-    const plain = rateItems(twoGroups, { method: "bt", bootstrapRounds: 0 });
+    const plain = rateItems(twoGroups, { method: "bt", bootstrapRounds: 0, prior: 0 });
     expect(plain.converged).toBe(false);
     expect(plain.warnings?.[0]).toMatch(/2 groups of items never compared/);
     const withPrior = rateItems(twoGroups, { method: "bt", bootstrapRounds: 0, prior: 0.1 });
@@ -156,7 +189,11 @@ describe("rateItems", () => {
   });
 
   it("rejects options the method does not support", () => {
-    expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(/ties applies to method "bt" only/);
+    expect(() => rateItems(outcomes, { method: "elo", ties: "davidson" })).toThrow(
+      /ties applies to methods "bt" and "winrate" only/,
+    );
+    expect(() => rateItems(outcomes, { method: "winrate", ties: "davidson" })).toThrow(/use half or excluded/);
+    expect(() => rateItems(outcomes, { method: "bt", ties: "excluded" })).toThrow(/use half or davidson/);
     expect(() => rateItems(outcomes, { method: "winrate", anchor: { item: "item0", value: 1 } })).toThrow(
       /anchor applies/,
     );

@@ -7,7 +7,9 @@ import { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
 import { rateCovariateBradleyTerry, type StyleControl } from "./rate-covariate-bradley-terry.js";
 import { type MethodResult, rateBradleyTerry, rateElo, rateJudgeAware } from "./rate-methods.js";
 import { rateGlicko2, rateOpenSkill, rateTrueSkill, rateWinRate } from "./rate-online-methods.js";
+import { rateHalfTieWinRate } from "./rate-win-rate.js";
 import type { RatedItem, RatingMethod, RatingReport } from "./rating-report.js";
+import { RatingsError } from "./ratings-error.js";
 import { scoreMatches } from "./score-matches.js";
 import type { TrueSkillEnvironment } from "./update-true-skill.js";
 
@@ -21,8 +23,12 @@ export interface RateItemsOptions {
   readonly unit?: "comparison" | "match";
   /** bt and elo: pin one item's rating. */
   readonly anchor?: RatingAnchor;
-  /** bt: "half" (default), "davidson" or "rao-kupper". */
-  readonly ties?: "half" | "davidson" | "rao-kupper";
+  /**
+   * bt: "half" (default), "davidson" or "rao-kupper". winrate: "excluded" (default: wins/(wins + losses), Wilson
+   * interval) or "half" (ties half a win and continuous preferences used, AlpacaEval's win rate with its standard
+   * error).
+   */
+  readonly ties?: "half" | "davidson" | "rao-kupper" | "excluded";
   /**
    * bt: style control (Chatbot Arena): the two sides' features per row of `outcomes`, normalised to differences
    * and fitted as covariates ({@link rateCovariateBradleyTerry}); half or Rao–Kupper ties.
@@ -42,7 +48,10 @@ export interface RateItemsOptions {
    * some match holds more than one judgment, else comparisons).
    */
   readonly cluster?: ClusterOption;
-  /** bt: L2 prior on log-strengths; default 0. */
+  /**
+   * bt: L2 prior λ on log-strengths. Default: none when the maximum-likelihood estimate exists, else
+   * `DEFAULT_PRIOR` (the report's `prior` says which and why); 0 refuses any prior.
+   */
   readonly prior?: number;
   /** elo and bt: the Elo scale; default Arena's 400/10/1000. */
   readonly scale?: EloScale;
@@ -57,7 +66,7 @@ export interface RateItemsOptions {
 /**
  * Rates the items of `outcomes` with one method and assembles the documented {@link RatingReport}: rating,
  * interval, rank and rank interval, Arena's rank-by-interval, and the win/loss record of every item.
- * Option combinations that a method does not support throw a RangeError saying which method supports them.
+ * Option combinations that a method does not support throw a {@link RatingsError} saying which method supports them.
  */
 export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): RatingReport {
   checkOptions(options);
@@ -65,7 +74,7 @@ export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): R
   const outcomes = unit === "match" ? scoreMatches(input) : input;
   const rounds = options.bootstrapRounds ?? 1000;
   if (!(Number.isInteger(rounds) && rounds >= 0))
-    throw new RangeError(`bootstrapRounds must be a whole number ≥ 0, got ${rounds}`);
+    throw new RatingsError("invalid-option", `bootstrapRounds must be a whole number ≥ 0, got ${rounds}`);
   const seed = options.seed ?? 0;
   const settings = { rounds, seed, anchor: options.anchor, scale: options.scale ?? ARENA_ELO_SCALE };
   const record = computeWinRates(outcomes);
@@ -104,7 +113,7 @@ function runMethod(
         ...settings,
         ties: options.ties === "davidson" ? "davidson" : "half",
         orderEffect: options.orderEffect === true,
-        prior: options.prior ?? 0,
+        prior: options.prior,
         intervals: options.intervals ?? "bootstrap",
         cluster: options.cluster ?? "auto",
       });
@@ -124,13 +133,12 @@ function runMethod(
     case "openskill":
       return rateOpenSkill(outcomes, settings);
     case "winrate":
-      return rateWinRate(outcomes, settings, record);
+      return options.ties === "half" ? rateHalfTieWinRate(outcomes, settings) : rateWinRate(outcomes, settings, record);
   }
 }
 
 function checkOptions(options: RateItemsOptions): void {
   const btOnly: [string, boolean][] = [
-    ["ties", options.ties !== undefined],
     ["orderEffect", options.orderEffect === true],
     ["judgeAware", options.judgeAware === true],
     ["prior", options.prior !== undefined],
@@ -140,10 +148,31 @@ function checkOptions(options: RateItemsOptions): void {
   ];
   for (const [name, used] of btOnly) {
     if (used && options.method !== "bt")
-      throw new RangeError(`${name} applies to method "bt" only, not "${options.method}"`);
+      throw new RatingsError("unsupported-option", `${name} applies to method "bt" only, not "${options.method}"`);
+  }
+  if (options.ties !== undefined) {
+    const allowed =
+      options.method === "bt"
+        ? ["half", "davidson", "rao-kupper"]
+        : options.method === "winrate"
+          ? ["half", "excluded"]
+          : [];
+    if (allowed.length === 0)
+      throw new RatingsError(
+        "unsupported-option",
+        `ties applies to methods "bt" and "winrate" only, not "${options.method}"`,
+      );
+    if (!allowed.includes(options.ties))
+      throw new RatingsError(
+        "unsupported-option",
+        `ties "${options.ties}" does not apply to "${options.method}"; use ${allowed.join(" or ")}`,
+      );
   }
   if (options.anchor !== undefined && options.method !== "bt" && options.method !== "elo") {
-    throw new RangeError(`an anchor applies to methods "bt" and "elo" only, not "${options.method}"`);
+    throw new RatingsError(
+      "unsupported-option",
+      `an anchor applies to methods "bt" and "elo" only, not "${options.method}"`,
+    );
   }
   if (
     options.intervals === "sandwich" &&
@@ -152,7 +181,8 @@ function checkOptions(options: RateItemsOptions): void {
       options.ties === "rao-kupper" ||
       options.control !== undefined)
   ) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsupported-option",
       "sandwich intervals support plain bt with half ties (no judge-aware fit, style control or davidson/rao-kupper ties); use bootstrap intervals",
     );
   }
@@ -160,13 +190,14 @@ function checkOptions(options: RateItemsOptions): void {
     options.judgeAware === true &&
     (options.ties === "davidson" || options.ties === "rao-kupper" || options.control !== undefined)
   ) {
-    throw new RangeError("the judge-aware model supports half ties without style control only");
+    throw new RatingsError("unsupported-option", "the judge-aware model supports half ties without style control only");
   }
   if (options.control !== undefined && options.ties === "davidson") {
-    throw new RangeError('style control supports ties "half" and "rao-kupper", not "davidson"');
+    throw new RatingsError("unsupported-option", 'style control supports ties "half" and "rao-kupper", not "davidson"');
   }
   if (options.control !== undefined && options.unit === "match") {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsupported-option",
       "style control needs one row per comparison (the sides' features are per comparison); drop --unit match",
     );
   }

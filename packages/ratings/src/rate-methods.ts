@@ -4,15 +4,17 @@ import { bootstrapRows } from "./bootstrap-rows.js";
 import { bradleyTerryIntervals, describeClusters } from "./bradley-terry-intervals.js";
 import { type ClusterOption, clusterInput } from "./cluster-comparisons.js";
 import { computeElo } from "./compute-elo.js";
+import { DEFAULT_PRIOR } from "./default-prior.js";
 import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { type BradleyTerryFit, fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
-import { countComparisonGroups } from "./has-finite-mle.js";
+import { countComparisonGroups, describeMleProblem } from "./has-finite-mle.js";
 import { aggregatePairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import { rankByScore } from "./rank-items.js";
 import type { EstimateWithInterval, RatedItem, RatingReport } from "./rating-report.js";
+import { RatingsError } from "./ratings-error.js";
 import type { BootstrapSummary } from "./summarize-bootstrap.js";
 
 /** What one method contributes to a {@link RatingReport}. */
@@ -36,6 +38,8 @@ export interface MethodResult {
       | "intervalMethod"
       | "clustering"
       | "control"
+      | "baselines"
+      | "prior"
     >
   >;
   readonly intervals: string;
@@ -82,21 +86,35 @@ export function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | un
   };
 }
 
-/** Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. */
+/**
+ * The prior of a Bradley–Terry fit: the caller's, else none when the MLE exists, else {@link DEFAULT_PRIOR}
+ * with the reason ({@link describeMleProblem}).
+ */
+function choosePrior(outcomes: PairwiseOutcomes, given: number | undefined): NonNullable<RatingReport["prior"]> {
+  if (given !== undefined) return { value: given, source: "given" };
+  const problem = describeMleProblem(aggregatePairCells(outcomes));
+  return problem === null ? { value: 0, source: "none" } : { value: DEFAULT_PRIOR, source: "default", reason: problem };
+}
+
+/**
+ * Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. Without a
+ * given prior the plain MLE is fitted when it exists, else the {@link DEFAULT_PRIOR} (reported in `prior`).
+ */
 export function rateBradleyTerry(
   outcomes: PairwiseOutcomes,
   settings: MethodSettings & {
     ties: "half" | "davidson";
     orderEffect: boolean;
-    prior: number;
+    prior: number | undefined;
     intervals: "bootstrap" | "sandwich";
     cluster: ClusterOption;
   },
 ): MethodResult {
+  const prior = choosePrior(outcomes, settings.prior);
   const fitOptions = {
     ties: settings.ties,
     orderEffect: settings.orderEffect,
-    prior: settings.prior,
+    prior: prior.value,
     scale: settings.scale,
     ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
   };
@@ -107,6 +125,7 @@ export function rateBradleyTerry(
       reportFields: {
         intervalMethod: "wald",
         converged: fit.converged,
+        prior,
         ...dataWarnings(outcomes, fit.mleProblem),
         ...extraParameters(fit, null),
       },
@@ -135,6 +154,7 @@ export function rateBradleyTerry(
       intervalMethod: settings.intervals,
       clustering: result.clustering,
       converged: fit.converged,
+      prior,
       ...(result.nonConvergedRounds === undefined ? {} : { nonConvergedRounds: result.nonConvergedRounds }),
       ...dataWarnings(outcomes, fit.mleProblem),
       ...extraParameters(fit, result),
@@ -218,7 +238,8 @@ export function rateJudgeAware(
   });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
   if (!fit.identified) {
-    throw new RangeError(
+    throw new RatingsError(
+      "unsuitable-data",
       "the judge-aware model is not identified on these data: a judge's comparisons do not overlap enough with other judges' " +
         "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate), " +
         "or the items fall into groups never compared with each other, or some items never lost or never won" +
@@ -332,7 +353,7 @@ export function rateElo(outcomes: PairwiseOutcomes, settings: MethodSettings & {
   const anchor = settings.anchor;
   const anchorCode = anchor === undefined ? -1 : outcomes.itemIds.indexOf(anchor.item);
   if (anchor !== undefined && anchorCode < 0)
-    throw new RangeError(`anchor item "${anchor.item}" is not among the items`);
+    throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
   const shift = (ratings: Float64Array): Float64Array => {
     if (anchor === undefined) return ratings;
     const offset = anchor.value - (ratings[anchorCode] as number);

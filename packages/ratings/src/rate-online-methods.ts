@@ -1,4 +1,3 @@
-import { bootstrapRows } from "./bootstrap-rows.js";
 import { computeGlicko2, type Glicko2Options } from "./compute-glicko2.js";
 import { computeOpenSkill } from "./compute-open-skill.js";
 import { computeTrueSkill } from "./compute-true-skill.js";
@@ -7,39 +6,11 @@ import { computeWinRates } from "./compute-win-rates.js";
 import { formatSeedScore, rankWithinCategory } from "./format-seed-score.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import type { MethodResult, MethodSettings } from "./rate-methods.js";
+import { describeBaselines } from "./rate-win-rate.js";
 import type { TrueSkillEnvironment } from "./update-true-skill.js";
+import { withRowBootstrap } from "./with-row-bootstrap.js";
 
 const Z95 = 1.959963984540054;
-
-/**
- * Adds a row bootstrap to an online method's full-data result: percentile intervals of `rate` over resampled
- * rows (the replay order is the drawn order) and rank intervals; `keepIntervals` keeps the result's own
- * intervals (win rates keep Wilson's).
- */
-function withRowBootstrap(
-  outcomes: PairwiseOutcomes,
-  settings: MethodSettings,
-  result: Omit<MethodResult, "lower" | "upper" | "intervals"> & { lower?: Float64Array; upper?: Float64Array },
-  rate: (sample: PairwiseOutcomes) => Float64Array,
-  keepIntervals?: string,
-): MethodResult {
-  const bootstrap = bootstrapRows(outcomes, {
-    rounds: settings.rounds,
-    seed: settings.seed,
-    estimate: result.rating,
-    rate,
-  });
-  if (keepIntervals !== undefined) {
-    return { ...result, lower: result.lower ?? null, upper: result.upper ?? null, bootstrap, intervals: keepIntervals };
-  }
-  return {
-    ...result,
-    lower: bootstrap.lower,
-    upper: bootstrap.upper,
-    bootstrap,
-    intervals: `95% percentile intervals over ${settings.rounds} row-bootstrap rounds (rows resampled with replacement and replayed in drawn order); rank intervals from the bootstrap ranks`,
-  };
-}
 
 /** The seed system's TrueSkill score (μ − 3σ)·10 + 1200 per item, unrounded. */
 function seedScores(mu: Float64Array, sigma: Float64Array): Float64Array {
@@ -153,11 +124,12 @@ export function rateOpenSkill(outcomes: PairwiseOutcomes, settings: MethodSettin
 /** Win rate with Wilson intervals; the bootstrap only adds rank intervals. */
 export function rateWinRate(outcomes: PairwiseOutcomes, settings: MethodSettings, record: WinRates): MethodResult {
   const parameters = { interval: "Wilson 95%", ties: "excluded from the denominator" };
+  const warnings = describeBaselines(outcomes);
   // Items without decided comparisons have no win rate, so no interval either (the record keeps Wilson's [0, 1]).
   const undecided = (i: number) => Number.isNaN(record.winRate[i] as number);
   const lower = record.lower.map((value, i) => (undecided(i) ? Number.NaN : value));
   const upper = record.upper.map((value, i) => (undecided(i) ? Number.NaN : value));
-  const base = { rating: record.winRate, lower, upper, parameters };
+  const base = { rating: record.winRate, lower, upper, parameters, ...warnings };
   if (settings.rounds === 0) return { ...base, intervals: "95% Wilson intervals; no rank intervals" };
   return withRowBootstrap(
     outcomes,

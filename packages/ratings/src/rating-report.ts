@@ -36,10 +36,20 @@ export interface RatingReport {
     readonly standardError: number;
     readonly positionEffect?: EstimateWithInterval;
   }[];
+  /**
+   * bt: the L2 prior λ on log-strengths as used: `given` by the caller, the `default` (`DEFAULT_PRIOR`)
+   * because the MLE does not exist (`reason` says why), or `none` (the plain MLE).
+   */
+  readonly prior?: { readonly value: number; readonly source: "given" | "default" | "none"; readonly reason?: string };
   /** False when the fit did not converge or the MLE is infinite (use a prior). */
   readonly converged?: boolean;
   /** Bootstrap rounds whose refit did not converge. */
   readonly nonConvergedRounds?: number;
+  /**
+   * winrate: the baselines when the data are "items vs a baseline" (every comparison involves one of them, as in
+   * AlpacaEval); a baseline's own row is its record against all the others, where a leaderboard lists it at 50%.
+   */
+  readonly baselines?: readonly string[];
   /** Problems with the data for this method, in words (e.g. disconnected groups of items, infinite ratings). */
   readonly warnings?: readonly string[];
   /** How `ciLower/ciUpper` and the rank intervals were computed, in words. */

@@ -1,4 +1,5 @@
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { RatingsError } from "./ratings-error.js";
 
 /**
  * Collapses rows that share a match code into one outcome per match (the "match unit"): the item that won more
@@ -8,7 +9,7 @@ import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
  * row showed the same item first with a known order. Its time is the earliest row time; its judge is the rows'
  * judge when they all share one, else −1 (a panel).
  *
- * Throws a RangeError when a match mixes different item pairs (a match is one pair of items).
+ * Throws a RatingsError ("unsuitable-data") when a match mixes different item pairs (a match is one pair of items).
  */
 export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
   const match = outcomes.match;
@@ -47,7 +48,8 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
       if (a === headFirst && b === headSecond) sameOrientation = true;
       else if (a === headSecond && b === headFirst) sameOrientation = false;
       else {
-        throw new RangeError(
+        throw new RatingsError(
+          "unsuitable-data",
           `scoreMatches: row ${row}: match ${code} mixes pairs (${outcomes.itemIds[a]}, ${outcomes.itemIds[b]}) and (${outcomes.itemIds[headFirst]}, ${outcomes.itemIds[headSecond]})`,
         );
       }

@@ -188,6 +188,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     gitSha: options.gitSha,
     seed: options.seed,
     bootstrapRounds: options.bootstrapRounds,
+    ratingModel: metrics.stability.available ? metrics.stability.method : undefined,
     dataset: {
       path: options.datasetLabel ?? options.datasetPath,
       contentHash: hashed.contentHash,

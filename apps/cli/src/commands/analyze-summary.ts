@@ -132,6 +132,9 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
       out.push(
         `* ${confounded.map((row) => row.judge).join(", ")}: ${CONFOUNDED_LABEL} (order follows the ${confounded[0]!.orderDesign!.with}: ${confounded[0]!.orderDesign!.detail}); "first wins" describes the data, it does not measure position bias\n`,
       );
+    out.push(
+      "PF (Shi): preference fairness of Shi et al. 2024 over pairs judged in both orders, −1 always the first answer, 0 fair, +1 always the second\n",
+    );
   }
   const stability = part(document.stability);
   out.push(heading("Stability", document.stability));

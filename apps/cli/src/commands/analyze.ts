@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   type AnalysisOptions,
   analyzeJudges,
@@ -19,13 +19,14 @@ import {
 } from "@judgelab/datasets";
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
-import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
+import { displayPath, resolveDatasetInput } from "../paths.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 
-const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--group FIELD | --no-group]
-                        [--seed S] [--bootstrap N] [--json]
+const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
+                        [--group FIELD | --no-group] [--seed S] [--bootstrap N] [--json]
 
-Judge analytics for a dataset folder (or a comparisons .jsonl file): agreement between judges and with gold
+Judge analytics for a dataset folder, a comparisons .jsonl file or a run folder (its exported dataset/): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
 pointwise–pairwise coherence, and — when given — agreement with a reference and a comparison of conditions.
 
@@ -38,7 +39,7 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        the models that wrote the answers; agreement, position bias and biases stay on items
   --no-group           fit the leaderboards on the items themselves. Default: the producers when every item names
                        one and producers wrote several items each (answers by models, as AlpacaEval)
-  --seed S             seed of every bootstrap and random split (default 1)
+  --seed S             seed of every bootstrap and random split (default 1, as every command)
   --bootstrap N        bootstrap rounds (default 1000)
   --json               print the metrics document (schema version 1, documented in
                        packages/analytics/README.md): sections agreement, positionBias, stability, biases,
@@ -46,12 +47,6 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
 
 Exit codes: 0 ok, 1 failure, 2 usage or input error (invalid dataset: one line per problem).
 `;
-
-/** A path as the user would type it: relative to their directory when inside it. */
-function displayPath(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? path : shown;
-}
 
 /** Reads a references .jsonl file; every invalid line is an error naming file, line and field. */
 async function readReferences(
@@ -134,12 +129,12 @@ export const analyzeCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab analyze datasets/demo`",
     );
   }
-  const seed = parseIntegerOption("seed", values.seed, 1);
+  const seed = parseSeedOption(values.seed);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
   if (values.group !== undefined && values["no-group"] === true)
     throw new UsageError("give --group FIELD or --no-group, not both");
-  const target = resolve(io.cwd, positionals[0] as string);
+  const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   const condition = values.condition;
   let dataset: LoadedDataset;
   try {

@@ -9,8 +9,8 @@ import {
 } from "@judgelab/importers";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatTable } from "../format-table.js";
+import { formatImportReport, reportImportError } from "../import-summary.js";
 import { parseOptions } from "../parse-options.js";
-import { formatImportReport, reportImportError } from "./import.js";
 
 /** The repository's `datasets/manifests` folder, located relative to this file (src/ or dist/). */
 export const DEFAULT_MANIFESTS_DIR = fileURLToPath(new URL("../../../../datasets/manifests", import.meta.url));

@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCliForTest } from "../test-support.js";
+import { DEFAULT_DEMO_OUT } from "./demo.js";
 
 const root = mkdtempSync(join(tmpdir(), "judgelab-demo-cli-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -42,5 +43,13 @@ describe("judgelab demo", () => {
     const run = await runCliForTest(["demo", "extra"], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unexpected argument");
+  });
+
+  it("writes to a git-ignored folder by default, so the committed reports/demo/ changes only when asked", () => {
+    const gitignore = readFileSync(resolve(import.meta.dirname, "../../../../.gitignore"), "utf8").split("\n");
+    expect(DEFAULT_DEMO_OUT).toBe("reports/demo-local");
+    // reports/* is ignored except the committed example (and the README).
+    expect(gitignore).toContain("reports/*");
+    expect(gitignore.filter((line) => line.startsWith("!reports/"))).toEqual(["!reports/demo/", "!reports/README.md"]);
   });
 });

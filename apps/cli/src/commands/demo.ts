@@ -6,10 +6,13 @@ import { type CreatedReport, createReport } from "@judgelab/report";
 import type { Assessment, Comparison, Item } from "@judgelab/schema";
 import { paperTournamentPreset, simulateTournament, type TournamentConfig } from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { describeStopReason } from "../describe-stop-reason.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
-import { displayPath, judgelabVersions, printReportSummary, readGitSha, repositoryRoot } from "./report.js";
+import { displayPath, repositoryRoot } from "../paths.js";
+import { plural } from "../plural.js";
+import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
 
-const HELP = `Usage: judgelab demo [--out reports/demo] [--seed S] [--bootstrap N] [--pages N] [--json]
+const HELP = `Usage: judgelab demo [--out DIR] [--seed S] [--bootstrap N] [--pages N] [--json]
 
 The main job, with no API key and no network: a simulated paper tournament in the seed system's style, rated,
 analysed and written up as a report.
@@ -24,7 +27,8 @@ analysed and written up as a report.
   3. Report: ratings with bootstrap CIs and rank intervals, TrueSkill scores as the seed system shows them,
      agreement, position bias, stability and other biases, with charts and per-paper pages, in <out>/.
 
---out        report folder (default: reports/demo in the repository)
+--out        report folder (default: reports/demo-local in the repository, which git ignores;
+             --out reports/demo refreshes the committed example)
 --seed S     seed of the simulation and of every bootstrap (default 2026); same seed, same report
 --bootstrap  bootstrap resamples (default 1000)
 --papers N   use only N papers of the pool, spread over the categories (a quick run; default: all)
@@ -32,6 +36,12 @@ analysed and written up as a report.
 --json       prints {"out", "dataset", "papers", "comparisons", "files", "charts", "itemPages", "headlines",
              "timingsMs", "seconds"}
 `;
+
+/**
+ * Where the demo writes by default: a folder git ignores (`reports/*` except the committed `reports/demo/`), so
+ * that running the demo does not rewrite the committed example; `--out reports/demo` refreshes that on purpose.
+ */
+export const DEFAULT_DEMO_OUT = "reports/demo-local";
 
 /** Standard normal from a hash of the id and seed (Box–Muller): a stable latent quality for papers without one. */
 function hashedQuality(id: string, seed: number): number {
@@ -170,7 +180,7 @@ export const demoCommand: Command = async (argv, io) => {
   const pages = parseIntegerOption("pages", values.pages, 6);
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
   const root = repositoryRoot();
-  const out = values.out === undefined ? join(root, "reports", "demo") : resolve(io.cwd, values.out);
+  const out = values.out === undefined ? join(root, DEFAULT_DEMO_OUT) : resolve(io.cwd, values.out);
   const datasetDir = join(out, "dataset");
   const progress = values.json === true ? () => {} : (message: string) => io.stderr(`demo: ${message}\n`);
   const started = performance.now();
@@ -182,12 +192,12 @@ export const demoCommand: Command = async (argv, io) => {
   const showcase = pool.showcase.filter((id) => papers.some((paper) => paper.id === id));
   const categories = [...new Set(papers.map((paper) => paper.category).filter((category) => category !== undefined))];
   progress(
-    `simulating a paper tournament: ${papers.length} papers, ${categories.length} categories, 3 judges, seed ${seed}`,
+    `simulating a paper tournament: ${plural(papers.length, "paper")}, ${plural(categories.length, "category")}, 3 judges, seed ${seed}`,
   );
   const config = paperTournamentPreset({ seed, papers: papers.length, categories });
   const simulated = await simulateTournament({ config, items: papers, signal: io.signal });
   progress(
-    `${simulated.comparisons.length} comparisons in ${simulated.summary.rounds} rounds (${simulated.summary.reason})`,
+    `${simulated.comparisons.length} comparisons in ${simulated.summary.rounds} rounds; ${describeStopReason(simulated.summary.reason)}`,
   );
   const audit = await simulateAudit({ config, papers, signal: io.signal });
   progress(`reliability audit: ${audit.length} more comparisons (every judge, both orders, ${AUDIT_PAPERS} papers)`);

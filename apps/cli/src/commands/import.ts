@@ -1,14 +1,7 @@
 import { resolve } from "node:path";
-import { DatasetError } from "@judgelab/datasets";
-import {
-  findImporter,
-  IMPORTERS,
-  ImportInputError,
-  type ImportReport,
-  type ImportSettings,
-  type SourceLocation,
-} from "@judgelab/importers";
-import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
+import { findImporter, IMPORTERS, type ImportSettings } from "@judgelab/importers";
+import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { formatImportReport, reportImportError } from "../import-summary.js";
 import { parseOptions } from "../parse-options.js";
 
 function formatList(): string {
@@ -34,8 +27,11 @@ ${formatList()}
 Options:
   --out DIR        dataset folder to write (created; must be empty unless --force)
   --force          replace the dataset files in an existing folder (other files are left alone)
-  --map k=v,...    column mapping for the generic jsonl/csv formats (and bt-counts), e.g.
-                   --map first=model_a,second=model_b,winner=winner,judge=judge
+  --map k=v,...    column mapping for the generic jsonl/csv formats (and bt-counts): first=COLUMN,
+                   second=COLUMN, then either verdict=COLUMN (a positional verdict: first/second/tie, A/B, 1/2)
+                   or winner=COLUMN (the winning item's id or name), e.g.
+                   --map first=model_a,second=model_b,winner=winner,judge=judge   (Chatbot Arena style)
+                   --map first=answer_1,second=answer_2,verdict=label              (positional labels)
   --set key=value  a format setting (repeatable); \`judgelab import <format> --help\` lists them
   --name NAME      dataset name in dataset.json
   --license TEXT   license to record (overrides the format's)
@@ -76,57 +72,6 @@ export function parseSettings(maps: readonly string[], sets: readonly string[]):
   for (const map of maps) for (const pair of map.split(",").filter((part) => part.trim() !== "")) add(pair, "--map");
   for (const pair of sets) add(pair, "--set");
   return settings;
-}
-
-function licenseLine(report: ImportReport): string {
-  if (report.license === undefined) return "license   unknown: check the source's terms before sharing the dataset";
-  const nonCommercial =
-    /\bNC\b/.test(report.license) && !/non-commercial/i.test(report.license) ? " — non-commercial use only" : "";
-  return `license   ${report.license}${nonCommercial}`;
-}
-
-/** `  (e.g. file:line)` or `  (e.g. file #index)` for the first example of a skip reason or warning. */
-function exampleSuffix(example: SourceLocation | undefined): string {
-  if (example === undefined) return "";
-  const position =
-    example.line !== undefined ? `:${example.line}` : example.index !== undefined ? ` #${example.index}` : "";
-  return `  (e.g. ${example.file}${position})`;
-}
-
-/** Human-readable summary of an import report. */
-export function formatImportReport(report: ImportReport, out: string, seconds: number): string {
-  const { written } = report;
-  const writtenParts = [`${written.items} items`, `${written.judges} judges`, `${written.comparisons} comparisons`];
-  if (written.assessments > 0) writtenParts.push(`${written.assessments} assessments`);
-  if (written.references > 0) writtenParts.push(`${written.references} references`);
-  const skippedTotal = report.skipped.reduce((sum, entry) => sum + entry.count, 0);
-  const lines = [
-    `imported ${report.format} into ${out} in ${seconds.toFixed(1)} s`,
-    `read      ${report.read} records from ${report.readByFile.length} file${report.readByFile.length === 1 ? "" : "s"}`,
-    `written   ${writtenParts.join(", ")}`,
-    `skipped   ${skippedTotal}${skippedTotal === 0 ? "" : ":"}`,
-    ...report.skipped.map(
-      (entry) => `  ${String(entry.count).padStart(8)}  ${entry.reason}${exampleSuffix(entry.examples[0])}`,
-    ),
-  ];
-  if (report.warnings.length > 0) {
-    lines.push("warnings");
-    for (const entry of report.warnings)
-      lines.push(`  ${String(entry.count).padStart(8)}  ${entry.message}${exampleSuffix(entry.examples[0])}`);
-  }
-  if (report.notes.length > 0) lines.push("notes", ...report.notes.map((note) => `  - ${note}`));
-  lines.push(licenseLine(report));
-  return `${lines.join("\n")}\n`;
-}
-
-/** Maps importer errors to exit codes; returns undefined for errors the dispatcher should handle. */
-export function reportImportError(error: unknown, io: CliIo): number | undefined {
-  if (error instanceof ImportInputError) throw new UsageError(error.message);
-  if (error instanceof DatasetError) {
-    io.stderr(`${error.message}\n`);
-    return ExitCode.failure;
-  }
-  return undefined;
 }
 
 /** `judgelab import <format> <input...> --out <dir>`: converts third-party data into a canonical dataset. */

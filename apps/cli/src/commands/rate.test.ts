@@ -98,15 +98,16 @@ describe("judgelab rate", () => {
     expect(run.code).toBe(0);
     // A resample of 72 comparisons can leave an item without a loss (no finite MLE): such rounds are reported in
     // a warning line before the table.
-    const rows = run.stdout.split("\n").filter((row) => !/^warning: \d+ bootstrap rounds did not converge$/.test(row));
+    const rows = run.stdout.split("\n").filter((row) => !/^warning: \d+ bootstrap rounds? did not converge$/.test(row));
     expect(rows[0]).toBe("bt, 72 comparisons (1 invalid left out), seed 3, 200 bootstrap rounds");
     // Both orders of a pair form one match: the default bootstrap resamples the 36 matches whole.
     expect(rows[1]).toMatch(
       /^intervals: 95% percentile intervals over 200 bootstrap rounds resampling the 36 matches whole/,
     );
     expect(rows[2]).toMatch(/^clustering: match \(36 clusters, up to 2 comparisons each\); design effect \d\.\d\d×/);
-    expect(rows[3]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+win rate$/);
-    expect(rows[5]).toMatch(/^\s*1\s+d\s+\d+\.\d/);
+    expect(rows[3]).toBe("prior: none (the maximum-likelihood estimate exists; --prior X adds an L2 prior)");
+    expect(rows[4]).toMatch(/^rank\s+item\s+rating\s+95% interval\s+rank range\s+rank by CI\s+W-L-T\s+W\/\(W\+L\)$/);
+    expect(rows[6]).toMatch(/^\s*1\s+d\s+\d+\.\d/);
   });
 
   it("--cluster and --intervals: clustering, cluster count and design effect in the JSON; bad input exits 2", async () => {
@@ -234,6 +235,48 @@ describe("judgelab rate", () => {
     expect(withDraws.items[0].sigma).not.toBe(trueSkill.items[0].sigma);
   });
 
+  it("bt on a judge without a finite MLE uses the documented default prior and prints it with the reason", async () => {
+    // judge-a's slice of the tournament has upsets; give judge-c a slice in which d never lost.
+    const dir = join(root, "separated");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name: "separated" }));
+    const rows = [
+      ["d", "c", "first"],
+      ["d", "b", "first"],
+      ["c", "b", "first"],
+      ["b", "c", "first"],
+      ["a", "b", "second"],
+      ["a", "c", "first"],
+    ].map(([first, second, verdict], index) => ({
+      id: `s${index}`,
+      first,
+      second,
+      order: "known",
+      verdict,
+      judge: "judge-c",
+    }));
+    writeFileSync(join(dir, "comparisons.jsonl"), lines(rows));
+    writeFileSync(join(dir, "items.jsonl"), lines(["a", "b", "c", "d"].map((id) => ({ id }))));
+    writeFileSync(join(dir, "judges.jsonl"), lines([{ id: "judge-c", kind: "llm" }]));
+    const run = await runCliForTest(["rate", "separated", "--method", "bt", "--bootstrap", "0"], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "prior: L2 λ = 1, the default when the maximum-likelihood estimate does not exist: some items never lost (or never won)",
+    );
+    expect(run.stdout).toContain("--prior X sets another, --prior 0 refuses any");
+    const report = JSON.parse(
+      (await runCliForTest(["rate", "separated", "--method", "bt", "--bootstrap", "0", "--json"], { cwd: root }))
+        .stdout,
+    );
+    expect(report.prior).toMatchObject({ value: 1, source: "default" });
+    for (const item of report.items) expect(Math.abs(item.rating - 1000)).toBeLessThan(500);
+    const refused = await runCliForTest(["rate", "separated", "--method", "bt", "--bootstrap", "0", "--prior", "0"], {
+      cwd: root,
+    });
+    expect(refused.stdout).toContain("prior: L2 λ = 0 (--prior)");
+    expect(refused.stdout).toContain("warning: some items never lost (or never won)");
+  });
+
   it("--by judge prints one report per judge; --judge-aware reports discriminations", async () => {
     const byJudge = JSON.parse(
       (
@@ -283,7 +326,7 @@ describe("judgelab rate", () => {
     const wrongMethod = await runCliForTest(["rate", "tournament", "--method", "elo", "--ties", "davidson"], {
       cwd: root,
     });
-    expect(wrongMethod.stderr).toContain('ties applies to method "bt" only');
+    expect(wrongMethod.stderr).toContain("--ties applies to --method bt (half, davidson) and winrate (half, excluded)");
     const missing = await runCliForTest(["rate", "nowhere", "--method", "bt"], { cwd: root });
     expect(missing.code).toBe(2);
     const help = await runCliForTest(["rate", "--help"]);

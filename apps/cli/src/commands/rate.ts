@@ -12,22 +12,23 @@ import {
   type ClusterOption,
   groupItems,
   type PairwiseOutcomes,
-  type RatedItem,
   type RateItemsOptions,
   type RatingMethod,
   type RatingReport,
+  RatingsError,
   rateItems,
   selectSideFeatureRows,
   sideFeaturesFromItems,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
-import { formatTable } from "../format-table.js";
-import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
+import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
+import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
+import { resolveDatasetInput } from "../paths.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
 
-const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
-                     [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
+const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl|run-dir> --method elo|bt|trueskill|glicko2|openskill|winrate
+                     [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson|rao-kupper|excluded]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
                      [--intervals bootstrap|sandwich] [--cluster auto|match|pair|none]
                      [--draw-probability P] [--top N] [--json]
@@ -41,8 +42,9 @@ Methods
              threshold κ); --order-effect adds δ for the first position;
              --judge-aware fits one discrimination per judge (arXiv 2601.21817), with --order-effect also one
              position effect δ per judge (ratings corrected for judge bias, with the rank shifts against
-             plain bt); --prior X adds an L2 prior
-             (needed when an item never lost or never won, or groups of items never met; warnings say so).
+             plain bt); --prior X sets the L2 prior λ on log-strengths (N(0, 1/λ)); by default none when the
+             maximum-likelihood estimate exists, else λ = 1 (DEFAULT_PRIOR: an item never lost or never won, or
+             groups of items never met), printed with the reason; --prior 0 refuses any prior.
              Intervals: bootstrap resampling whole matches (--cluster) or cluster-robust sandwich.
   elo        online Elo (K 4, scale 400, start 1000); with --bootstrap the median over row resamples (Arena).
   trueskill  TrueSkill match by match in time order (μ 25, σ 25/3, β 25/6, τ 25/300, draw probability 0
@@ -50,7 +52,11 @@ Methods
              "1565±40", with the rank within the item's category ("#52 of 2292").
   glicko2    Glicko-2 (Glickman 2013; τ 0.5) over rating periods of 5 × items comparisons.
   openskill  Weng–Lin Plackett–Luce (openskill's defaults); rating = ordinal μ − 3σ.
-  winrate    wins / (wins + losses) with the Wilson interval.
+  winrate    wins / (wins + losses) with the Wilson interval (--ties excluded, default); --ties half counts a
+             tie as half a win and uses a comparison's continuous preference where the data has one
+             (AlpacaEval's weighted annotators): AlpacaEval's win rate, printed in percent with its standard
+             error 100·sd/√n (ddof 1) as the leaderboard prints it. Warns when one table pools several
+             baselines (e.g. AlpacaEval 1 and 2) or judges.
 
 Style control (bt; Chatbot Arena's "style control")
   --control LIST   fit Bradley–Terry with covariates, comma-separated: length (characters of the item's text,
@@ -65,7 +71,7 @@ Style control (bt; Chatbot Arena's "style control")
 
 Options
   --bootstrap N    bootstrap rounds (default 1000; 0 = none: Wald/RD/seed intervals, no rank intervals)
-  --seed S         seed of the bootstrap (default 0); written into the output
+  --seed S         seed of the bootstrap (default 1, as every command); written into the output
   --intervals M    bt: bootstrap (default; percentile intervals) or sandwich (Huber–White cluster-robust
                    covariance, Wald intervals, rank intervals from --bootstrap N normal draws; half ties only)
   --cluster C      bt: what intervals resample or cluster over: match (judgments sharing a matchId: both
@@ -126,7 +132,7 @@ export const rateCommand: Command = async (argv, io) => {
   }
   const options = parseRateOptions(values);
   const top = parseIntegerOption("top", values.top, -1);
-  const target = resolve(io.cwd, positionals[0] as string);
+  const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   try {
     dataset = await loadDataset(target);
@@ -187,7 +193,9 @@ export const rateCommand: Command = async (argv, io) => {
     } catch (error) {
       if (error instanceof ClusteringError)
         throw new UsageError(`--cluster ${options.cluster ?? "auto"}: ${error.message}`);
-      if (error instanceof RangeError)
+      // Only refusals of the options or data (RatingsError codes) are the user's to fix (exit 2); any other error
+      // is a bug and reaches the dispatcher as an internal failure (exit 1).
+      if (error instanceof RatingsError)
         throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
       throw error;
     }
@@ -196,18 +204,10 @@ export const rateCommand: Command = async (argv, io) => {
     const output = values.by === "judge" ? { by: "judge", reports } : reports[0];
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    io.stdout(reports.map((report) => formatReport(report, top)).join("\n"));
+    io.stdout(reports.map((report) => formatRatingReport(report, top)).join("\n"));
   }
   return ExitCode.ok;
 };
-
-/** How items were grouped (`--group`), reported with the ratings. */
-interface GroupingSummary {
-  readonly field: string;
-  readonly groups: number;
-  readonly sameGroupRows: number;
-  readonly ungroupedRows: number;
-}
 
 /**
  * Per-item covariates of `--control` for the items of `table`; exit 2 naming the items without a value unless
@@ -288,8 +288,15 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
   if (unit !== "comparison" && unit !== "match")
     throw new UsageError(`--unit must be comparison or match, got "${unit}"`);
   const ties = values.ties as string | undefined;
-  if (ties !== undefined && ties !== "half" && ties !== "davidson" && ties !== "rao-kupper")
-    throw new UsageError(`--ties must be half, davidson or rao-kupper, got "${ties}"`);
+  const allowedTies =
+    method === "bt" ? ["half", "davidson", "rao-kupper"] : method === "winrate" ? ["half", "excluded"] : [];
+  if (ties !== undefined && !allowedTies.includes(ties)) {
+    throw new UsageError(
+      allowedTies.length === 0
+        ? `--ties applies to --method bt (half, davidson, rao-kupper) and winrate (half, excluded), not ${method}`
+        : `--ties with --method ${method} must be ${allowedTies.join(" or ")}, got "${ties}"`,
+    );
+  }
   const intervals = values.intervals as string | undefined;
   if (intervals !== undefined && intervals !== "bootstrap" && intervals !== "sandwich")
     throw new UsageError(`--intervals must be bootstrap or sandwich, got "${intervals}"`);
@@ -313,10 +320,10 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
   return {
     method: method as RatingMethod,
     bootstrapRounds,
-    seed: parseIntegerOption("seed", values.seed as string | undefined, 0),
+    seed: parseSeedOption(values.seed as string | undefined),
     unit,
     ...(anchor === undefined ? {} : { anchor }),
-    ...(ties === undefined ? {} : { ties }),
+    ...(ties === undefined ? {} : { ties: ties as "half" | "davidson" | "rao-kupper" | "excluded" }),
     ...(intervals === undefined ? {} : { intervals }),
     ...(cluster === undefined ? {} : { cluster: cluster as ClusterOption }),
     ...(values["order-effect"] === true ? { orderEffect: true } : {}),
@@ -326,131 +333,6 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
       ? {}
       : { trueSkill: { drawProbability: parseDrawProbability(values) } }),
   };
-}
-
-/** "clustering: match (120 clusters, up to 6 comparisons each); design effect 1.87× (…)". */
-function describeClusteringLine(clustering: NonNullable<RatingReport["clustering"]>): string {
-  const head = `clustering: ${clustering.by} (${clustering.clusters} ${clustering.by === "comparison" ? "comparisons, each alone" : `clusters, up to ${clustering.largest} comparisons each`})`;
-  if (clustering.designEffect === null) return head;
-  return `${head}; design effect ${clustering.designEffect.toFixed(2)}× (${clustering.designEffectMeasuredBy ?? "interval width ratio"})`;
-}
-
-const fixed = (value: number | null | undefined, digits: number): string =>
-  value === null || value === undefined ? "-" : value.toFixed(digits);
-
-function formatReport(report: RatingReport & { judge?: string; grouping?: GroupingSummary }, top: number): string {
-  const digits = report.method === "winrate" || report.method === "openskill" ? 3 : 1;
-  const columns = [
-    { header: "rank", align: "right" as const, cell: (item: RatedItem) => fixed(item.rank, 0) },
-    { header: "item", cell: (item: RatedItem) => item.id },
-    {
-      header: report.method === "trueskill" ? "score" : "rating",
-      align: "right" as const,
-      cell: (item: RatedItem) => item.display ?? fixed(item.rating, digits),
-    },
-    {
-      header: "95% interval",
-      align: "right" as const,
-      cell: (item: RatedItem) =>
-        item.ciLower === null ? "-" : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}`,
-    },
-    {
-      header: "rank range",
-      align: "right" as const,
-      cell: (item: RatedItem) => (item.rankLower === null ? "-" : `${item.rankLower}-${item.rankUpper}`),
-    },
-    { header: "rank by CI", align: "right" as const, cell: (item: RatedItem) => fixed(item.rankByInterval, 0) },
-    { header: "W-L-T", align: "right" as const, cell: (item: RatedItem) => `${item.wins}-${item.losses}-${item.ties}` },
-    {
-      header: "win rate",
-      align: "right" as const,
-      cell: (item: RatedItem) => (item.winRate === null ? "-" : `${(100 * item.winRate).toFixed(1)}%`),
-    },
-    ...(report.method === "trueskill"
-      ? [{ header: "category rank", cell: (item: RatedItem) => item.categoryRank ?? "-" }]
-      : []),
-    ...(report.items[0]?.uncontrolledRank === undefined
-      ? []
-      : [
-          {
-            header: "uncontrolled",
-            align: "right" as const,
-            cell: (item: RatedItem) =>
-              `${fixed(item.uncontrolledRating, digits)} (#${fixed(item.uncontrolledRank, 0)})`,
-          },
-          {
-            header: "shift",
-            align: "right" as const,
-            cell: (item: RatedItem) =>
-              item.rankShift === null || item.rankShift === undefined
-                ? "-"
-                : item.rankShift > 0
-                  ? `+${item.rankShift}`
-                  : String(item.rankShift),
-          },
-        ]),
-  ];
-  const rows = top >= 0 ? report.items.slice(0, top) : report.items;
-  const lines = [
-    `${report.judge === undefined ? "" : `judge ${report.judge}: `}${report.method}, ${report.comparisons} ${report.unit === "match" ? "matches" : "comparisons"}` +
-      `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${report.bootstrapRounds} bootstrap rounds`,
-    `intervals: ${report.intervals}`,
-  ];
-  if (report.clustering !== undefined) lines.push(describeClusteringLine(report.clustering));
-  if (report.grouping !== undefined) {
-    const { field, groups, sameGroupRows, ungroupedRows } = report.grouping;
-    lines.push(
-      `grouped by ${field}: ${groups} groups; left out ${sameGroupRows} comparisons within one group and ${ungroupedRows} with an item without "${field}"`,
-    );
-  }
-  if (report.orderEffect !== undefined) {
-    const effect = report.orderEffect;
-    lines.push(
-      `order effect δ = ${effect.value.toFixed(3)} (SE ${fixed(effect.standardError, 3)}, 95% ${fixed(effect.ciLower, 3)}..${fixed(effect.ciUpper, 3)}; ${effect.elo.toFixed(1)} Elo for the first position)`,
-    );
-  }
-  if (report.tieParameter !== undefined) {
-    const tie = report.tieParameter;
-    lines.push(
-      `${report.parameters.ties === "rao-kupper" ? "Rao–Kupper tie threshold κ" : "Davidson tie parameter ν"} = ${tie.value.toFixed(3)} (95% ${fixed(tie.ciLower, 3)}..${fixed(tie.ciUpper, 3)})`,
-    );
-  }
-  if (report.control !== undefined) {
-    lines.push(
-      `style control (${report.control.intervals}${report.control.ridge > 0 ? `, ridge ${report.control.ridge}` : ""}): ` +
-        report.control.covariates
-          .map(
-            (covariate) =>
-              `${covariate.name} γ = ${covariate.value.toFixed(3)} (95% ${fixed(covariate.ciLower, 3)}..${fixed(covariate.ciUpper, 3)})`,
-          )
-          .join(", "),
-      'ratings are controlled for style; "uncontrolled" is the same fit without the covariates, "shift" the rank change (+ = up)',
-    );
-  }
-  if (report.judges !== undefined) {
-    lines.push(
-      `judge discrimination γ: ${report.judges.map((judge) => `${judge.id} ${judge.discrimination.toFixed(3)} (SE ${judge.standardError.toFixed(3)})`).join(", ")}`,
-    );
-    const positioned = report.judges.filter((judge) => judge.positionEffect !== undefined);
-    if (positioned.length > 0) {
-      lines.push(
-        `judge position effect δ (log-odds for the first position, 95% interval): ${positioned
-          .map(
-            (judge) =>
-              `${judge.id} ${judge.positionEffect!.value.toFixed(3)} (${fixed(judge.positionEffect!.ciLower, 3)}..${fixed(judge.positionEffect!.ciUpper, 3)})`,
-          )
-          .join(", ")}`,
-        'ratings are corrected for judge bias (scale γ and position δ per judge); "uncontrolled" is plain Bradley–Terry, "shift" the rank change (+ = up)',
-      );
-    }
-  }
-  for (const warning of report.warnings ?? []) lines.push(`warning: ${warning}`);
-  if (report.converged === false && (report.warnings ?? []).length === 0) {
-    lines.push("warning: the fit did not converge; try --prior 0.01");
-  }
-  if ((report.nonConvergedRounds ?? 0) > 0)
-    lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
-  return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
 }
 
 /** `--group FIELD`: item code → group code ({@link itemFieldGroups}), as a usage error when no item has the field. */

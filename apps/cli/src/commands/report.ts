@@ -1,13 +1,11 @@
-import { execFile } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { resolve } from "node:path";
 import { GroupingError } from "@judgelab/analytics";
 import { DatasetError } from "@judgelab/datasets";
 import { type CreatedReport, createReport, type ReportStyleControl } from "@judgelab/report";
-import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
-import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
+import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
+import { displayPath, repositoryRoot, resolveDatasetInput } from "../paths.js";
+import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
                        [--group FIELD | --no-group] [--title T] [--item-noun papers] [--pages N] [--page ID]...
@@ -26,7 +24,7 @@ Files written to --out:
   charts/*.vl.json   vega-lite specs; charts/*.svg and charts/*.png renderings
   items/*.html       tournament pages of the best-rated items (score±CI, rank in category, record, history)
 
---seed S       seed of every bootstrap (default 1); the same seed gives the same figures
+--seed S       seed of every bootstrap (default 1, as every command); the same seed gives the same figures
 --bootstrap N  bootstrap resamples (default 1000; fewer is faster but noisier)
 --group FIELD  rate groups of items by an item field (e.g. producer: the models that wrote the answers)
 --no-group     rate the items themselves. Default: the producers when every item names one and producers wrote
@@ -43,104 +41,6 @@ Files written to --out:
 
 A run folder (from \`judgelab run\`) is reported through the dataset exported into its dataset/ folder.
 `;
-
-/** The repository root (this file is apps/cli/src/commands/report.ts, or apps/cli/dist/commands/report.js). */
-export function repositoryRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
-}
-
-/** A path as the user would type it: relative to their directory when inside it. */
-export function displayPath(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? path : shown;
-}
-
-/** The git commit of the code, or undefined outside a git checkout (the CLI may shell out; libraries do not). */
-export async function readGitSha(root: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], { cwd: root, timeout: 5000 });
-    return stdout.trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Versions of the judgelab packages, for run-metadata.json. */
-export function judgelabVersions(root: string): Record<string, string> {
-  const versions: Record<string, string> = {};
-  for (const folder of [
-    "apps/cli",
-    "packages/report",
-    "packages/analytics",
-    "packages/ratings",
-    "packages/datasets",
-    "packages/tournament",
-  ]) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(root, folder, "package.json"), "utf8")) as {
-        name: string;
-        version: string;
-      };
-      versions[manifest.name] = manifest.version;
-    } catch {
-      // a package missing from a trimmed install is simply not listed
-    }
-  }
-  return versions;
-}
-
-/** Resolves the dataset of a dataset folder, a comparisons file or a run folder; throws a UsageError otherwise. */
-export function resolveReportInput(path: string): string {
-  if (!existsSync(path))
-    throw new UsageError(`${path} does not exist: give a dataset folder, comparisons .jsonl or run folder`);
-  if (!statSync(path).isDirectory()) return path;
-  if (
-    existsSync(join(path, "dataset.json")) ||
-    existsSync(join(path, "comparisons.jsonl")) ||
-    existsSync(join(path, "comparisons.jsonl.gz"))
-  )
-    return path;
-  if (existsSync(join(path, "run.json"))) {
-    const exported = join(path, "dataset");
-    if (existsSync(join(exported, "comparisons.jsonl"))) return exported;
-    throw new UsageError(
-      `${path} is a run folder without an exported dataset (${exported}); export it first, then report that folder`,
-    );
-  }
-  throw new UsageError(
-    `${path} has no dataset.json or comparisons.jsonl: give a dataset folder, a comparisons .jsonl file or a run folder`,
-  );
-}
-
-/** Prints the report's outcome: text summary or the documented JSON shape. */
-export function printReportSummary(
-  io: CliIo,
-  options: { report: CreatedReport; out: string; json: boolean; seconds: number },
-): void {
-  const { report } = options;
-  if (options.json) {
-    const summary = {
-      out: options.out,
-      files: report.files,
-      charts: report.charts,
-      itemPages: report.itemPages,
-      headlines: report.headlines,
-      timingsMs: report.timingsMs,
-      seconds: Number(options.seconds.toFixed(2)),
-    };
-    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    return;
-  }
-  const lines = [
-    `Report written to ${options.out}/report.html (${report.charts.length} charts, ${report.itemPages} item pages, ${options.seconds.toFixed(1)} s)`,
-    "",
-    "Headline findings:",
-    ...report.headlines.map((line) => `  - ${line}`),
-    "",
-    `Open ${options.out}/report.html in a browser, or read ${options.out}/report.md.`,
-  ];
-  io.stdout(`${lines.join("\n")}\n`);
-}
 
 /** `judgelab report`: a research report (HTML, Markdown, charts, metrics) for a dataset or run folder. */
 export const reportCommand: Command = async (argv, io) => {
@@ -171,7 +71,7 @@ export const reportCommand: Command = async (argv, io) => {
   if (positionals.length !== 1)
     throw new UsageError("give one dataset folder, e.g. `judgelab report datasets/seed-page --out reports/seed-page`");
   if (values.out === undefined) throw new UsageError("--out <dir> is required: the folder to write the report into");
-  const seed = parseIntegerOption("seed", values.seed, 1);
+  const seed = parseSeedOption(values.seed);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1 (1000 or more for published figures)");
   const pages = parseIntegerOption("pages", values.pages, 40);
@@ -179,7 +79,7 @@ export const reportCommand: Command = async (argv, io) => {
   if (values.group !== undefined && values["no-group"] === true)
     throw new UsageError("give --group FIELD or --no-group, not both");
   const control = parseReportControl(values);
-  const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
+  const input = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
   const started = performance.now();

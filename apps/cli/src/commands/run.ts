@@ -26,6 +26,7 @@ import {
   TournamentConfigError,
 } from "@judgelab/tournament";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
+import { describeStopReason } from "../describe-stop-reason.js";
 import { parseOptions } from "../parse-options.js";
 
 const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--json]
@@ -173,7 +174,7 @@ export const runCommand: Command = async (argv, io) => {
   else {
     const failures = Object.entries(summary.failedByKind).map(([kind, count]) => `${kind} ${count}`);
     io.stdout(
-      `${runDir}: ${summary.reason}; ${summary.recorded}/${summary.planned} comparisons recorded in ${summary.rounds} rounds, ` +
+      `${runDir}: ${describeStopReason(summary.reason)}\n${summary.recorded}/${summary.planned} comparisons recorded in ${summary.rounds} rounds, ` +
         `${summary.invalid} final invalid, ` +
         `${summary.failed} failed${failures.length > 0 ? ` (${failures.join(", ")})` : ""}, ${summary.pending} pending; ` +
         `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent` +

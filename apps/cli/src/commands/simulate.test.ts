@@ -57,6 +57,18 @@ describe("judgelab simulate", () => {
     expect(run.stderr).toMatch(/2 items have no numeric metadata\.quality/);
   });
 
+  it("refuses a non-empty --out folder unless --force, as import does", async () => {
+    const first = await runCliForTest(["simulate", join(examples, "simulated.yaml"), "--out", "twice"], { cwd: root });
+    expect(first.code).toBe(0);
+    const again = await runCliForTest(["simulate", join(examples, "simulated.yaml"), "--out", "twice"], { cwd: root });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("the output folder is not empty; choose a new folder or pass --force");
+    const forced = await runCliForTest(["simulate", join(examples, "simulated.yaml"), "--out", "twice", "--force"], {
+      cwd: root,
+    });
+    expect(forced.code).toBe(0);
+  });
+
   it("requires --out", async () => {
     const run = await runCliForTest(["simulate", "x.yaml"], { cwd: root });
     expect(run.code).toBe(2);

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { ImportInputError, prepareOutputFolder } from "@judgelab/importers";
 import {
   ItemsSourceError,
   JudgeSetupError,
@@ -7,9 +8,10 @@ import {
   TournamentConfigError,
 } from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { describeStopReason } from "../describe-stop-reason.js";
 import { parseOptions } from "../parse-options.js";
 
-const HELP = `Usage: judgelab simulate <config.yaml> --out <dataset-dir> [--json]
+const HELP = `Usage: judgelab simulate <config.yaml> --out <dataset-dir> [--force] [--json]
 
 Runs a tournament with simulated judges only (no network, no API key) through the same scheduler and runner as
 \`judgelab run\`, and writes a canonical dataset folder (dataset.json, items.jsonl, judges.jsonl,
@@ -17,8 +19,9 @@ comparisons.jsonl). Every judge in the config must have provider: simulated (see
 Items need a latent quality in metadata.quality, or use items: {synthetic: {count: 300}}. The same config and
 seed write the same dataset.
 
---out   the dataset folder to write (created; existing files are overwritten)
---json  prints {"out", "items", "judges", "comparisons", "rounds", "reason", "failedByKind", "seconds"}
+--out    the dataset folder to write (created; must be empty unless --force, as for \`judgelab import\`)
+--force  replace the dataset files in an existing folder (other files are left alone)
+--json   prints {"out", "items", "judges", "comparisons", "rounds", "reason", "failedByKind", "seconds"}
 `;
 
 /** `judgelab simulate`: a simulated tournament written as a dataset. */
@@ -26,7 +29,7 @@ export const simulateCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "simulate",
     argv,
-    options: { out: { type: "string" }, json: { type: "boolean" } },
+    options: { out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" } },
   });
   if (values.help === true) {
     io.stdout(HELP);
@@ -50,6 +53,13 @@ export const simulateCommand: Command = async (argv, io) => {
       `${file}: judges ${real.map((judge) => `"${judge.id}"`).join(", ")} are not simulated; ` +
         "use `judgelab run` for real providers, or set provider: simulated",
     );
+  }
+  try {
+    // The same rule as `judgelab import --out`: never overwrite a non-empty folder without --force.
+    await prepareOutputFolder(out, values.force === true);
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new UsageError(error.message);
+    throw error;
   }
   const started = performance.now();
   let result: Awaited<ReturnType<typeof simulateTournament>>;
@@ -79,7 +89,7 @@ export const simulateCommand: Command = async (argv, io) => {
   else {
     io.stdout(
       `${out}: ${summary.comparisons} comparisons of ${summary.items} items by ${summary.judges} simulated judges in ` +
-        `${summary.rounds} rounds (${summary.reason}) in ${seconds.toFixed(1)} s\n`,
+        `${summary.rounds} rounds in ${seconds.toFixed(1)} s\n${describeStopReason(result.summary.reason)}\n`,
     );
   }
   return result.summary.reason === "interrupted" ? ExitCode.failure : ExitCode.ok;

@@ -1,7 +1,8 @@
-import { basename, isAbsolute, relative, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { formatValidationProblem, type ScanProgress, type ValidationReport, validateDataset } from "@judgelab/datasets";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { displayPath } from "../paths.js";
 
 const HELP = `Usage: judgelab validate <dataset-dir|comparisons.jsonl> [--json] [--max-problems N]
 
@@ -53,12 +54,6 @@ function createProgressReporter(
       if (drawn) io.stderr("\r\u001b[K");
     },
   };
-}
-
-/** A path as the user would type it: relative to their directory when inside it. */
-function displayPath(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? path : shown;
 }
 
 function summaryLine(path: string, report: ValidationReport): string {

@@ -1,6 +1,7 @@
 import {
   aggregatePairCells,
   type BradleyTerryFit,
+  DEFAULT_PRIOR,
   fitBradleyTerry,
   hasFiniteMle,
   type PairCells,
@@ -12,8 +13,8 @@ import {
 import type { Leaderboard, LeaderboardRow } from "../metrics-document.js";
 import { unavailable } from "../section.js";
 
-/** L2 prior used when the plain MLE does not exist (an item never lost or never won). */
-export const FALLBACK_PRIOR = 1;
+/** L2 prior used when the plain MLE does not exist (an item never lost or never won): ratings' DEFAULT_PRIOR. */
+export const FALLBACK_PRIOR = DEFAULT_PRIOR;
 /**
  * L2 prior of bootstrap refits: a resample in which some item never loses has no finite MLE and makes the
  * Newton solver run to its iteration limit; this prior (negligible next to the likelihood of any real data
@@ -21,6 +22,19 @@ export const FALLBACK_PRIOR = 1;
  */
 export const BOOTSTRAP_PRIOR = 1e-3;
 const Z95 = 1.959963984540054;
+
+/**
+ * Why a leaderboard used its L2 prior, in words for the metrics document: none (the MLE exists), the default
+ * {@link FALLBACK_PRIOR} (the MLE does not exist), or the bootstrap's {@link BOOTSTRAP_PRIOR}.
+ */
+export function explainPrior(prior: number): string {
+  if (prior === 0) return "no prior: the maximum-likelihood estimate exists";
+  if (prior === FALLBACK_PRIOR)
+    return `L2 prior ${prior} (the documented default, DEFAULT_PRIOR of @judgelab/ratings: the maximum-likelihood estimate does not exist because an item never lost or never won, or items never met)`;
+  if (prior === BOOTSTRAP_PRIOR)
+    return `L2 prior ${prior} (a negligible regularizer so that bootstrap resamples in which an item never loses stay finite; the MLE of the full data exists)`;
+  return `L2 prior ${prior}`;
+}
 
 /** A leaderboard fit: ratings with 95% intervals and rank intervals, indexed by item code (NaN = unrated). */
 export interface LeaderboardFit {

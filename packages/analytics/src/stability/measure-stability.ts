@@ -12,6 +12,7 @@ import { unavailable } from "../section.js";
 import { proportion, statistic } from "../stats/proportion.js";
 import {
   describeLeaderboard,
+  explainPrior,
   FALLBACK_PRIOR,
   fitRatings,
   fitWaldLeaderboard,
@@ -156,7 +157,7 @@ export function startStability(options: StabilityOptions): PendingStability | { 
       return {
         pooled,
         section: {
-          method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, L2 prior ${pooled.prior}; ${pooled.solver} solver)`,
+          method: `bradley-terry (Newton MLE on the Elo scale, half-win ties, ${explainPrior(pooled.prior)}; ${pooled.solver} solver)`,
           pooled: describeLeaderboard(pooled, pooledOutcomes.size, maxLeaderboardItems),
           perJudge: perJudgeFits.map(({ judge, outcomes, fitted }) => ({
             judge,

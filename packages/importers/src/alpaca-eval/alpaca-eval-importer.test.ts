@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Item } from "@judgelab/schema";
@@ -5,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SELF_COMPARISON_REASON } from "../dataset-collector.js";
 import { listInputFiles, readTableRows } from "../read-source-records.js";
 import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
-import { alpacaEvalImporter, parseAlpacaEvalAnnotationsPath } from "./alpaca-eval-importer.js";
+import {
+  alpacaEvalImporter,
+  COPIED_ANNOTATION_REASON,
+  parseAlpacaEvalAnnotationsPath,
+} from "./alpaca-eval-importer.js";
 import { alpacaEvalPreferenceForSecond, mapAlpacaEvalAnnotation } from "./map-alpaca-eval-annotation.js";
 
 const annotation = {
@@ -63,6 +68,33 @@ describe("AlpacaEval preference mapping", () => {
   });
 });
 
+describe("AlpacaEval annotations stored twice upstream", () => {
+  it("skips a copy under another results folder with a reason and keeps a differing second judgment", async () => {
+    const temp = await makeTempDir();
+    try {
+      const header =
+        "results_dir,annotator_dir,annotator,instruction_id,dataset,generator_1,generator_2,preference,is_switched_outputs_derived,shown_first,len_output_1,len_output_2";
+      const rows = [
+        "model-x,alpaca_eval_gpt4,alpaca_eval_gpt4,0,koala,text_davinci_003,model-x,2.0,0,text_davinci_003,10,12",
+        "model-x,alpaca_eval_gpt4,alpaca_eval_gpt4,1,koala,text_davinci_003,model-x,1.0,0,text_davinci_003,10,12",
+        // the same two annotations copied under model-y's folder: the first agrees, the second differs
+        "model-y,alpaca_eval_gpt4,alpaca_eval_gpt4,0,koala,text_davinci_003,model-x,2.0,0,text_davinci_003,10,12",
+        "model-y,alpaca_eval_gpt4,alpaca_eval_gpt4,1,koala,text_davinci_003,model-x,1.5,0,text_davinci_003,10,12",
+      ];
+      const input = join(temp.dir, "annotations_compact.csv");
+      await writeFile(input, `${header}\n${rows.join("\n")}\n`);
+      const { report } = await alpacaEvalImporter.import([input], { out: join(temp.dir, "out") });
+      expect(report.skipped).toEqual([
+        expect.objectContaining({ reason: COPIED_ANNOTATION_REASON, count: 1, examples: [{ file: input, line: 4 }] }),
+      ]);
+      expect(report.warnings).toEqual([expect.objectContaining({ count: 1 })]);
+      expect(report.written.comparisons).toBe(3);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
+
 /** Win rate of a model as AlpacaEval defines it: 100·mean(p), p = preference for the model's output. */
 function winRate(comparisons: readonly Comparison[], judge: string, model: string): { rate: number; n: number } {
   const preferences = comparisons
@@ -83,14 +115,19 @@ describe.skipIf(!HAS_SHARED_DATASETS)(`AlpacaEval shared data (${sharedPath("alp
   });
   afterAll(() => temp.cleanup());
 
-  it("imports the 108,665 compact rows; 1,610 baseline-vs-itself rows are skipped with a reason", async () => {
+  it("imports the 108,665 compact rows; 1,610 baseline-vs-itself rows and 3,220 copied annotations are skipped with a reason", async () => {
     const out = join(temp.dir, "compact");
     const { report } = await alpacaEvalImporter.import([sharedPath("alpaca_eval/annotations_compact.csv.gz")], { out });
     expect(report.read).toBe(108_665);
-    expect(report.skipped).toEqual([expect.objectContaining({ reason: SELF_COMPARISON_REASON, count: 1610 })]);
+    // Four runs are stored twice upstream (e.g. falcon-40b-instruct's alpaca_eval_gpt4 annotations again under
+    // results/falcon-7b-instruct, vicuna-13b-v1.5's under a nested annotator folder): 4 × 805 copies.
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ reason: COPIED_ANNOTATION_REASON, count: 3220 }),
+      expect.objectContaining({ reason: SELF_COMPARISON_REASON, count: 1610 }),
+    ]);
     expect(report.license).toMatch(/CC BY-NC 4\.0/);
     const comparisons = await readJsonl<Comparison>(join(out, "comparisons.jsonl"));
-    expect(comparisons).toHaveLength(108_665 - 1610);
+    expect(comparisons).toHaveLength(108_665 - 1610 - 3220);
     expect(comparisons.filter((c) => c.verdict === "invalid")).toHaveLength(64);
     expect(comparisons.every((c) => c.order === "known")).toBe(true);
     // src/alpaca_eval/leaderboards/data_AlpacaEval/alpaca_eval_gpt4_leaderboard.csv: gpt-3.5-turbo-0301 89.36567164179104 (n 804).

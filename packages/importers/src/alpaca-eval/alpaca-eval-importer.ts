@@ -9,6 +9,7 @@ import {
   type AlpacaEvalAnnotation,
   alpacaEvalItems,
   alpacaEvalJudge,
+  alpacaEvalPreferenceForSecond,
   mapAlpacaEvalAnnotation,
 } from "./map-alpaca-eval-annotation.js";
 
@@ -34,13 +35,45 @@ export function parseAlpacaEvalAnnotationsPath(path: string): { resultsDir: stri
 interface AlpacaState {
   readonly context: CollectContext;
   readonly instructionIds: Map<string, string>;
+  /** First comparison id and preference per (annotator, instruction, baseline, model). */
+  readonly seen: Map<string, { id: string; preference: unknown }>;
 }
 
+/** Reason under which an annotation copied into a second results folder is skipped. */
+export const COPIED_ANNOTATION_REASON =
+  "the same annotation stored again under another results folder (same annotator, instruction, generators and preference; kept the first)";
+
+/**
+ * Adds one annotation. The upstream results tree holds some runs twice (a model's annotations copied into another
+ * model's folder, or into a nested annotator folder): with different comparison ids but the same annotator,
+ * instruction, generators and preference, the copy is skipped under {@link COPIED_ANNOTATION_REASON}, so that a
+ * model's win rate and standard error count each judgment once as the leaderboard does. A differing preference
+ * is a second judgment and is kept (with a warning).
+ */
 function addAnnotation(state: AlpacaState, annotation: AlpacaEvalAnnotation, at: SourceLocation): void {
-  const { collector } = state.context;
+  const { collector, report } = state.context;
   collector.addJudge(alpacaEvalJudge(annotation.annotator));
   for (const item of alpacaEvalItems(annotation)) collector.addItem(item, at);
-  collector.addComparison(mapAlpacaEvalAnnotation(annotation), at);
+  const comparison = mapAlpacaEvalAnnotation(annotation);
+  const key = [annotation.annotator, annotation.instructionId, annotation.generator1, annotation.generator2].join(
+    "\u0000",
+  );
+  const first = state.seen.get(key);
+  if (first === undefined) state.seen.set(key, { id: comparison.id, preference: annotation.preference });
+  else if (first.id !== comparison.id) {
+    const same =
+      (alpacaEvalPreferenceForSecond(first.preference) ?? String(first.preference)) ===
+      (alpacaEvalPreferenceForSecond(annotation.preference) ?? String(annotation.preference));
+    if (same) {
+      report.skip(COPIED_ANNOTATION_REASON, at);
+      return;
+    }
+    report.warn(
+      "the annotator judged the same instruction and generators again under another results folder with a different preference; both kept",
+      at,
+    );
+  }
+  collector.addComparison(comparison, at);
 }
 
 const optionalNumber = (value: string | undefined) => {
@@ -150,7 +183,7 @@ async function collectAlpacaEval(context: CollectContext): Promise<ManifestField
     classify: alpacaFileKind,
     expected: "an AlpacaEval file (expected annotations_compact.csv[.gz], annotations.json or instructions.csv)",
   });
-  const state: AlpacaState = { context, instructionIds: new Map() };
+  const state: AlpacaState = { context, instructionIds: new Map(), seen: new Map() };
   for (const file of byKind.instructions) await readInstructions(state, file);
   for (const file of byKind.compact) await readCompactCsv(state, file);
   for (const file of byKind.annotations) await readAnnotationsJson(state, file);

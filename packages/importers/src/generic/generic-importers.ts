@@ -47,7 +47,8 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
 /** Generic JSON Lines (or JSON array) of comparisons, with a column mapping. */
 export const jsonlImporter = defineImporter({
   format: "jsonl",
-  description: "any JSONL/JSON array of pairwise judgments, with a column mapping (--map first=…,second=…,verdict=…)",
+  description:
+    "any JSONL/JSON array of pairwise judgments, with a column mapping (--map first=…,second=…,verdict=… or winner=…)",
   settings: COLUMN_MAPPING_KEYS,
   collect: collectGeneric("jsonl", readJsonRecords, (path) => /\.(jsonl|ndjson|json)(\.gz)?$/i.test(path)),
 });
@@ -55,7 +56,8 @@ export const jsonlImporter = defineImporter({
 /** Generic CSV/TSV of comparisons, with a column mapping. */
 export const csvImporter = defineImporter({
   format: "csv",
-  description: "any CSV/TSV of pairwise judgments, with a column mapping (--map first=…,second=…,verdict=…)",
+  description:
+    "any CSV/TSV of pairwise judgments, with a column mapping (--map first=…,second=…,verdict=… or winner=…)",
   settings: COLUMN_MAPPING_KEYS,
   collect: collectGeneric("csv", readTableRows as RecordReader, (path) => /\.(csv|tsv)(\.gz)?$/i.test(path)),
 });

@@ -110,6 +110,7 @@ function renderMetadata(metadata: RunMetadata): string {
     ["git commit", metadata.gitSha ?? "n/a"],
     ["seed", String(metadata.seed)],
     ["bootstrap resamples", String(metadata.bootstrapRounds)],
+    ...(metadata.ratingModel === undefined ? [] : [["rating model", metadata.ratingModel] as [string, string]]),
     ["dataset", metadata.dataset.path],
     ["dataset content hash", metadata.dataset.contentHash],
     ["Node.js", metadata.nodeVersion],

@@ -90,6 +90,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
     `- command: \`${metadata.command ?? "n/a"}\``,
     `- git commit: ${metadata.gitSha ?? "n/a"}`,
     `- seed: ${metadata.seed}, bootstrap resamples: ${metadata.bootstrapRounds}`,
+    ...(metadata.ratingModel === undefined ? [] : [`- rating model: ${escapeMarkdown(metadata.ratingModel)}`]),
     `- dataset: ${escapeMarkdown(metadata.dataset.path)} (${metadata.dataset.contentHash})`,
     `- generated: ${metadata.generatedAt}, Node.js ${metadata.nodeVersion}`,
     "",

@@ -325,7 +325,7 @@ export function describeFindings(data: ReportData): ReportFindings {
       : data.period.start === data.period.end
         ? ` on ${data.period.start}`
         : ` between ${data.period.start} and ${data.period.end}`;
-  const summary = `${formatCount(dataset.items)} ${data.itemNoun}${categories.size > 0 ? ` in ${categories.size} categories` : ""} were compared pairwise ${formatCount(dataset.comparisons)} times by ${judges.length} judge${judges.length === 1 ? "" : "s"} (${judges.join(", ")})${period}: ${formatCount(dataset.decided)} decided, ${formatCount(dataset.ties)} ties, ${formatCount(dataset.invalid)} invalid. ${formatCount(dataset.bothOrderUnits)} of ${formatCount(dataset.units)} item pairs were judged in both presentation orders.`;
+  const summary = `${formatCount(dataset.items)} ${data.itemNoun}${categories.size > 0 ? ` in ${categories.size} ${categories.size === 1 ? "category" : "categories"}` : ""} were compared pairwise ${formatCount(dataset.comparisons)} times by ${judges.length} judge${judges.length === 1 ? "" : "s"} (${judges.join(", ")})${period}: ${formatCount(dataset.decided)} decided, ${formatCount(dataset.ties)} ties, ${formatCount(dataset.invalid)} invalid. ${formatCount(dataset.bothOrderUnits)} of ${formatCount(dataset.units)} item pairs were judged in both presentation orders.`;
   const ratings = describeRatings(data);
   const groupWarning =
     data.groups.count > 1

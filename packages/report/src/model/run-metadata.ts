@@ -12,6 +12,11 @@ export interface RunMetadata {
   readonly gitSha?: string | undefined;
   readonly seed: number;
   readonly bootstrapRounds: number;
+  /**
+   * The rating model of the leaderboard as the analytics stability section states it, including its L2 prior and
+   * why (none, the documented default when the MLE does not exist, or the bootstrap's regularizer).
+   */
+  readonly ratingModel?: string | undefined;
   readonly dataset: {
     readonly path: string;
     /** sha256 over the dataset's files (name and content, sorted by name). */
