@@ -1,4 +1,5 @@
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
+import { RatingsError } from "./ratings-error.js";
 
 /** Per-row raw feature values of both sides, for {@link normaliseStyleDifferences}. */
 export interface SideFeatures {
@@ -33,7 +34,7 @@ export interface StyleDesign {
  * mean; we do not, so that z stays antisymmetric (swapping the sides negates it) and a position preference is
  * not folded into the style coefficient: with random presentation order the mean is ≈ 0 and both agree, with a
  * fixed order (vicuna-reviews) the mean would act as an order effect (use `orderEffect` for that). The RMS is
- * the standard deviation of d over both orientations of every comparison. Throws a RangeError naming the
+ * the standard deviation of d over both orientations of every comparison. Throws a RatingsError naming the
  * covariate when it does not vary (every difference is 0), and when values are not finite.
  */
 export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: SideFeatures): StyleDesign {
@@ -54,10 +55,16 @@ export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: 
       const a = features.first[row * width + k] as number;
       const b = features.second[row * width + k] as number;
       if (!Number.isFinite(a) || !Number.isFinite(b))
-        throw new RangeError(`covariate "${features.names[k]}" is not a finite number on comparison row ${row}`);
+        throw new RatingsError(
+          "unsuitable-data",
+          `covariate "${features.names[k]}" is not a finite number on comparison row ${row}`,
+        );
       const kind = features.kinds[k];
       if (kind === "ratio" && (a < 0 || b < 0))
-        throw new RangeError(`covariate "${features.names[k]}" is a count but is negative on comparison row ${row}`);
+        throw new RatingsError(
+          "unsuitable-data",
+          `covariate "${features.names[k]}" is a count but is negative on comparison row ${row}`,
+        );
       const d = kind === "ratio" ? (a - b) / (a + b + 1) : a - b;
       covariates[row * width + k] = d;
       sums[k] = (sums[k] as number) + d * d;
@@ -67,7 +74,8 @@ export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: 
   for (let k = 0; k < width; k++) {
     const rms = Math.sqrt((sums[k] as number) / Math.max(1, valid));
     if (!(rms > 0)) {
-      throw new RangeError(
+      throw new RatingsError(
+        "unsuitable-data",
         `the covariate "${features.names[k]}" is the same on both sides of every comparison (constant across items), so it cannot explain any verdict; drop it from --control`,
       );
     }
