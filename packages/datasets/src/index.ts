@@ -4,6 +4,14 @@ export {
   ComparisonTableBuilder,
   type ComparisonTableOptions,
 } from "./comparison-table-builder.js";
+export {
+  describeFilter,
+  type FilterSummary,
+  filterDataset,
+  parseWhereClause,
+  type WhereClause,
+  WhereClauseError,
+} from "./filter-dataset.js";
 export { JsonLinesWriter } from "./json-lines-writer.js";
 export { type LoadDatasetOptions, type LoadedDataset, loadDataset } from "./load-dataset.js";
 export { DEFAULT_CHUNK_SIZE, openByteStream } from "./open-byte-stream.js";

@@ -4,8 +4,9 @@ import {
   buildAnalysisInput,
   type MetricsDocument,
 } from "@judgelab/analytics";
-import { loadDataset } from "@judgelab/datasets";
+import { describeFilter, filterDataset, loadDataset, type WhereClause } from "@judgelab/datasets";
 import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
+import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import {
   collectComparisonDetails,
@@ -45,6 +46,11 @@ export interface CreateReportOptions {
   readonly onProgress?: ((message: string) => void) | undefined;
   /** Clock, for reproducible metadata in tests. */
   readonly now?: (() => Date) | undefined;
+  /**
+   * Keep only the comparisons satisfying every clause (`--where FIELD=VALUE`, see `filterDataset`); the report
+   * and run-metadata.json say what was kept.
+   */
+  readonly where?: readonly WhereClause[] | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -74,7 +80,17 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   };
 
   progress(`loading ${options.datasetPath}`);
-  const dataset = await loadDataset(options.datasetPath);
+  const where = options.where ?? [];
+  let dataset = await loadDataset(options.datasetPath, { keepComparisons: where.length > 0 });
+  let filter: string | undefined;
+  let keptIds: Set<string> | undefined;
+  if (where.length > 0) {
+    const filtered = filterDataset(dataset, where);
+    filter = describeFilter(filtered.summary);
+    keptIds = new Set(filtered.dataset.comparisons?.map((comparison) => comparison.id));
+    dataset = { ...filtered.dataset, comparisons: undefined as never };
+    progress(`filter: ${filter}`);
+  }
   stage("load");
   progress(
     `analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items (${options.bootstrapRounds} bootstrap resamples)`,
@@ -135,8 +151,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
   const titles = new Map(dataset.items.map((item) => [item.id, item.title ?? item.id]));
   progress(`collecting comparison history for ${pageItems.length} item pages`);
+  const streamed = streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems));
   const details = await collectComparisonDetails({
-    comparisons: streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems)),
+    comparisons: keptIds === undefined ? streamed : keepComparisons(streamed, keptIds),
     historyItems: new Set(pageItems),
     titleOf: (id) => titles.get(id) ?? id,
   });
@@ -150,6 +167,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     title: options.title,
     itemNoun: options.itemNoun,
     pageItems,
+    filter,
   });
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {
@@ -158,6 +176,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     gitSha: options.gitSha,
     seed: options.seed,
     bootstrapRounds: options.bootstrapRounds,
+    ...(filter === undefined ? {} : { filter }),
     dataset: {
       path: options.datasetLabel ?? options.datasetPath,
       contentHash: hashed.contentHash,
@@ -171,4 +190,12 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const written = await writeReport({ data, outDir: options.outDir, metadata, png: options.png ?? true });
   stage("write");
   return { ...written, metrics, timingsMs, metadata };
+}
+
+/** The streamed comparison records whose id is in `ids` (the `--where` selection). */
+async function* keepComparisons(
+  records: AsyncIterable<Comparison>,
+  ids: ReadonlySet<string>,
+): AsyncGenerator<Comparison> {
+  for await (const record of records) if (ids.has(record.id)) yield record;
 }

@@ -17,9 +17,12 @@ import {
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
+import { formatAgainstReference } from "./format-against-reference.js";
 
-const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--seed S] [--bootstrap N] [--json]
+const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--where F=V]... [--seed S]
+                        [--bootstrap N] [--json]
 
 Judge analytics for a dataset folder (or a comparisons .jsonl file): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -30,11 +33,17 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        own references.jsonl
   --condition <field>  compare conditions: a comparison field (condition, judge, prompt, repetition, or any
                        metadata key) whose values name the conditions
+${WHERE_HELP}
   --seed S             seed of every bootstrap and random split (default 1)
   --bootstrap N        bootstrap rounds (default 1000)
   --json               print the metrics document (schema version 1, documented in
                        packages/analytics/README.md): sections agreement, positionBias, stability, biases,
-                       coherence, reference, conditions; unavailable parts say {"available": false, "reason"}
+                       coherence, reference, conditions, againstReference; unavailable parts say {"available":
+                       false, "reason"}; with --where a top-level "filter" string says what was kept
+
+Against the reference: agreement with per-pair labels (e.g. Kurate's human majority) counts a reference tie as
+a disagreement unless the judge also said tie (the seed system's rule); one verdict per judge per pair, Wilson
+95% intervals over pairs. Also: agreement with the order of per-item scores (pairwise, Spearman) and by gap.
 
 Exit codes: 0 ok, 1 failure, 2 usage or input error (invalid dataset: one line per problem).
 `;
@@ -112,6 +121,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       condition: { type: "string" },
       seed: { type: "string" },
       bootstrap: { type: "string" },
+      where: { type: "string", multiple: true },
       json: { type: "boolean" },
     },
   });
@@ -129,9 +139,12 @@ export const analyzeCommand: Command = async (argv, io) => {
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
   const target = resolve(io.cwd, positionals[0] as string);
   const condition = values.condition;
+  const where = parseWhereOptions(values.where);
   let dataset: LoadedDataset;
   try {
-    dataset = await loadDataset(target, { keepComparisons: condition !== undefined && condition !== "condition" });
+    dataset = await loadDataset(target, {
+      keepComparisons: where.length > 0 || (condition !== undefined && condition !== "condition"),
+    });
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
     const lines = error.problems.map((problem) =>
@@ -142,6 +155,8 @@ export const analyzeCommand: Command = async (argv, io) => {
     );
     return ExitCode.usage;
   }
+  const filtered = applyWhere(dataset, where);
+  dataset = filtered.dataset;
   const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
   const referenceFile =
     referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
@@ -170,7 +185,13 @@ export const analyzeCommand: Command = async (argv, io) => {
     throw new UsageError(`records refer to unknown ids:\n${lines.join("\n")}`);
   }
   const document: MetricsDocument = analyzeJudges(input);
-  if (values.json === true) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  else io.stdout(formatMetricsSummary(document, displayPath(io.cwd, target)));
+  if (values.json === true) {
+    const output = filtered.description === undefined ? document : { ...document, filter: filtered.description };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
+    io.stdout(formatMetricsSummary(document, displayPath(io.cwd, target)));
+    io.stdout(formatAgainstReference(document));
+  }
   return ExitCode.ok;
 };

@@ -12,16 +12,18 @@ import {
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatTable } from "../format-table.js";
 import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
+import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
 
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
-                     [--draw-probability P] [--top N] [--json]
+                     [--draw-probability P] [--preset kurate] [--where F=V]... [--top N] [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
-interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval.
+interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval. Items with a title
+show it beside the id.
 
 Methods
   bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
@@ -47,10 +49,12 @@ Options
   --group FIELD    rate groups of items given by an item field instead of single items, e.g. --group producer
                    rates the models that wrote the answers (AlpacaEval, Arena); comparisons within one group
                    and items without the field are left out and counted
+${WHERE_HELP}
   --top N          print only the first N rows of each table (all with --json)
   --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
                    with --by judge: {"by": "judge", "reports": [{"judge": ID, ...report}]}; with --group a
-                   "grouping": {field, groups, sameGroupRows, ungroupedRows} is added to each report
+                   "grouping": {field, groups, sameGroupRows, ungroupedRows} is added to each report; items
+                   with a title carry "title"; with --where a top-level "filter" string says what was kept
 
 Exit codes: 0 ok, 1 failure, 2 usage or invalid dataset.
 `;
@@ -74,6 +78,7 @@ export const rateCommand: Command = async (argv, io) => {
       unit: { type: "string" },
       group: { type: "string" },
       top: { type: "string" },
+      where: { type: "string", multiple: true },
       json: { type: "boolean" },
     },
   });
@@ -86,12 +91,14 @@ export const rateCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
-  const options = parseRateOptions(values);
+  const { where: whereValues, ...rateValues } = values;
+  const options = parseRateOptions(rateValues);
   const top = parseIntegerOption("top", values.top, -1);
   const target = resolve(io.cwd, positionals[0] as string);
+  const where = parseWhereOptions(whereValues);
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   try {
-    dataset = await loadDataset(target);
+    dataset = await loadDataset(target, { keepComparisons: where.length > 0 });
   } catch (error) {
     if (error instanceof DatasetError) {
       io.stderr(`judgelab rate: ${error.message}\n`);
@@ -99,7 +106,10 @@ export const rateCommand: Command = async (argv, io) => {
     }
     throw error;
   }
+  const filtered = applyWhere(dataset, where);
+  dataset = filtered.dataset;
   const { table } = dataset;
+  const titles = new Map(dataset.items.flatMap((item) => (item.title === undefined ? [] : [[item.id, item.title]])));
   const grouping = typeof values.group === "string" ? groupByItemField(dataset.items, table, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
   const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
@@ -142,11 +152,22 @@ export const rateCommand: Command = async (argv, io) => {
       throw error;
     }
   }
+  const titled = grouping === undefined && titles.size > 0 ? titles : undefined;
   if (values.json === true) {
-    const output = values.by === "judge" ? { by: "judge", reports } : reports[0];
-    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+    const withTitles = reports.map((report) =>
+      titled === undefined
+        ? report
+        : {
+            ...report,
+            items: report.items.map((item) => (titled.has(item.id) ? { ...item, title: titled.get(item.id) } : item)),
+          },
+    );
+    const output = values.by === "judge" ? { by: "judge", reports: withTitles } : withTitles[0];
+    const filter = filtered.description === undefined ? {} : { filter: filtered.description };
+    io.stdout(`${JSON.stringify({ ...filter, ...output }, null, 2)}\n`);
   } else {
-    io.stdout(reports.map((report) => formatReport(report, top)).join("\n"));
+    if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
+    io.stdout(reports.map((report) => formatReport(report, top, titled)).join("\n"));
   }
   return ExitCode.ok;
 };
@@ -242,11 +263,24 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
 const fixed = (value: number | null | undefined, digits: number): string =>
   value === null || value === undefined ? "-" : value.toFixed(digits);
 
-function formatReport(report: RatingReport & { judge?: string; grouping?: GroupingSummary }, top: number): string {
+/** A title cut to `width` characters (with an ellipsis) for a table cell. */
+function shortTitle(title: string, width = 48): string {
+  const flat = title.replace(/\s+/g, " ").trim();
+  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+}
+
+function formatReport(
+  report: RatingReport & { judge?: string; grouping?: GroupingSummary },
+  top: number,
+  titles?: ReadonlyMap<string, string>,
+): string {
   const digits = report.method === "winrate" || report.method === "openskill" ? 3 : 1;
   const columns = [
     { header: "rank", align: "right" as const, cell: (item: RatedItem) => fixed(item.rank, 0) },
     { header: "item", cell: (item: RatedItem) => item.id },
+    ...(titles === undefined
+      ? []
+      : [{ header: "title", cell: (item: RatedItem) => shortTitle(titles.get(item.id) ?? "") }]),
     {
       header: report.method === "trueskill" ? "score" : "rating",
       align: "right" as const,

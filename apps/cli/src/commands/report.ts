@@ -3,13 +3,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { DatasetError } from "@judgelab/datasets";
+import { DatasetError, WhereClauseError } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
-                       [--title T] [--item-noun papers] [--pages N] [--page ID]... [--no-png] [--json]
+                       [--title T] [--item-noun papers] [--pages N] [--page ID]... [--where F=V]... [--no-png]
+                       [--json]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
 95% intervals, then ratings (Bradley–Terry with bootstrap CIs and rank intervals, the seed system's TrueSkill
@@ -28,9 +30,13 @@ Files written to --out:
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
+${WHERE_HELP}
 --json         prints {"out", "files", "charts", "itemPages", "headlines", "timingsMs", "seconds"}
 
 A run folder (from \`judgelab run\`) is reported through the dataset exported into its dataset/ folder.
+With per-pair references (e.g. Kurate's human majority) or per-item reference scores (reviewer means) the report
+has a section "Against the reference": agreement with the human majority (Wilson interval; a reference tie is a
+disagreement unless the judge said tie), with the reviewer-score order (pairwise, Spearman), and by rating gap.
 `;
 
 /** The repository root (this file is apps/cli/src/commands/report.ts, or apps/cli/dist/commands/report.js). */
@@ -145,6 +151,7 @@ export const reportCommand: Command = async (argv, io) => {
       pages: { type: "string" },
       page: { type: "string", multiple: true },
       "no-png": { type: "boolean" },
+      where: { type: "string", multiple: true },
       json: { type: "boolean" },
     },
   });
@@ -161,6 +168,7 @@ export const reportCommand: Command = async (argv, io) => {
   const pages = parseIntegerOption("pages", values.pages, 40);
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
   const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
+  const where = parseWhereOptions(values.where);
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
   const started = performance.now();
@@ -177,13 +185,14 @@ export const reportCommand: Command = async (argv, io) => {
       maxItemPages: pages,
       includeItemPages: values.page,
       png: values["no-png"] !== true,
+      where,
       command: ["judgelab", "report", ...argv].join(" "),
       gitSha: await readGitSha(root),
       packageVersions: judgelabVersions(root),
       onProgress: values.json === true ? undefined : (message) => io.stderr(`report: ${message}\n`),
     });
   } catch (error) {
-    if (error instanceof DatasetError) {
+    if (error instanceof DatasetError || error instanceof WhereClauseError) {
       throw new UsageError(error.message);
     }
     throw error;

@@ -38,6 +38,8 @@ export interface BuildReportDataOptions {
   readonly pageItems: readonly string[];
   /** Items in the bootstrap rank-distribution chart; default 15. */
   readonly rankDistributionItems?: number;
+  /** What `--where` kept, when the data were filtered. */
+  readonly filter?: string | undefined;
 }
 
 function authorsOf(metadata: Record<string, unknown> | undefined): string | undefined {
@@ -231,6 +233,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     itemPages,
     groups: { count: groups.count, byCategory: groupsAreCategories(groups.groupOf, standings) },
     period: timePeriod(table.time),
+    ...(options.filter === undefined ? {} : { filter: options.filter }),
   };
 }
 

@@ -141,6 +141,8 @@ export interface ReportData {
    * `byCategory` says the groups are exactly the categories (a tournament that schedules within categories).
    */
   readonly groups: { readonly count: number; readonly byCategory: boolean };
+  /** What `--where` kept (e.g. "human_has_preference=true (24 of 27 comparisons)"), when the data were filtered. */
+  readonly filter?: string | undefined;
   /** Time span of the comparisons (ISO dates), when recorded. */
   readonly period?: { readonly start: string; readonly end: string } | undefined;
 }

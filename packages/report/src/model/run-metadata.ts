@@ -12,6 +12,8 @@ export interface RunMetadata {
   readonly gitSha?: string | undefined;
   readonly seed: number;
   readonly bootstrapRounds: number;
+  /** What `--where` kept, when the data were filtered. */
+  readonly filter?: string | undefined;
   readonly dataset: {
     readonly path: string;
     /** sha256 over the dataset's files (name and content, sorted by name). */
