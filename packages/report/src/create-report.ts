@@ -5,7 +5,7 @@ import {
   type MetricsDocument,
 } from "@judgelab/analytics";
 import { describeFilter, filterDataset, loadDataset, type WhereClause } from "@judgelab/datasets";
-import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
+import { computeTrueSkill, formatSeedScore, type TrueSkillEnvironment } from "@judgelab/ratings";
 import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import {
@@ -34,6 +34,10 @@ export interface CreateReportOptions {
   readonly maxItemPages?: number | undefined;
   /** Extra items that always get a page (e.g. the seed-page paper). */
   readonly includeItemPages?: readonly string[] | undefined;
+  /** TrueSkill environment of the tournament score (e.g. `KURATE_TRUE_SKILL` for `--preset kurate`). */
+  readonly trueSkill?: Partial<TrueSkillEnvironment> | undefined;
+  /** Category-rank tie-break: "title-hash" = SHA-256 of the title, as the seed system sorts. */
+  readonly tiebreak?: "title-hash" | undefined;
   /** Show the seed system's TrueSkill score on item pages and in tables; default true. */
   readonly tournamentScore?: boolean | undefined;
   readonly png?: boolean | undefined;
@@ -124,14 +128,17 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const rankSamples = groups.count === 1 ? pooledBootstrap : undefined;
   let scores: TournamentScores | undefined;
   if (options.tournamentScore !== false) {
-    const trueSkill = computeTrueSkill(dataset.table);
-    const displays = Array.from(trueSkill.mu, (mu, code) =>
-      trueSkill.matches[code]! > 0 ? formatSeedScore(mu, trueSkill.sigma[code]!) : undefined,
+    const trueSkill = computeTrueSkill(
+      dataset.table,
+      options.trueSkill === undefined ? {} : { environment: options.trueSkill },
     );
+    // Every item gets the seed display, unplayed ones too: the prior (25, 25/3) shows as 1200±167 and ranks.
+    const displays = Array.from(trueSkill.mu, (mu, code) => formatSeedScore(mu, trueSkill.sigma[code]!));
     scores = {
-      label: "TrueSkill, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)",
-      value: Float64Array.from(displays, (display) => display?.score ?? Number.NaN),
-      halfWidth: Float64Array.from(displays, (display) => display?.plusMinus ?? Number.NaN),
+      label: `TrueSkill${options.trueSkill === undefined ? "" : ` (draw probability ${trueSkill.environment.drawProbability})`}, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)`,
+      value: Float64Array.from(displays, (display) => display.score),
+      halfWidth: Float64Array.from(displays, (display) => display.plusMinus),
+      exact: Float64Array.from(trueSkill.conservative, (value) => value * 10 + 1200),
     };
   }
   stage("rate");
@@ -168,6 +175,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     itemNoun: options.itemNoun,
     pageItems,
     filter,
+    tiebreak: options.tiebreak,
   });
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {

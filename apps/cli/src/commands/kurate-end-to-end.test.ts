@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { MetricsDocument } from "@judgelab/analytics";
@@ -94,5 +94,106 @@ describe("Kurate exports end to end (import → analyze --where → rate → rep
     expect(html).toContain('<section id="against-reference">');
     expect(html).toContain("Agreement with the order of reviewer-mean");
     expect(JSON.parse(readFileSync(join(out, "run-metadata.json"), "utf8")).filter).toMatch(/24 of 27/);
+  });
+});
+
+const jsonl = (records: unknown[]) => records.map((record) => `${JSON.stringify(record)}\n`).join("");
+
+/** Papers with authors, abstract, decision; one paper never played; dated comparisons with rationales. */
+function writePaperDataset(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name: "pages" }));
+  const papers = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"].map((title, index) => ({
+    id: `p${index}`,
+    title: `${title} paper`,
+    category: "cs.AI",
+    metadata: {
+      authors: [`Author ${index}`, "Co Author"],
+      abstract: `Abstract of ${title}.`,
+      decision: index % 2 ? "Reject" : "Accept (oral)",
+    },
+  }));
+  papers.push({
+    id: "new",
+    title: "A paper nobody judged yet",
+    category: "cs.AI",
+    metadata: { authors: ["N. Ew"], abstract: "Fresh.", decision: "Accept" },
+  });
+  writeFileSync(join(dir, "items.jsonl"), jsonl(papers));
+  writeFileSync(
+    join(dir, "judges.jsonl"),
+    jsonl([
+      { id: "gemini-3", kind: "llm" },
+      { id: "gpt-5.2", kind: "llm" },
+    ]),
+  );
+  const comparisons = [];
+  let id = 0;
+  for (let i = 0; i < 5; i++)
+    for (let j = i + 1; j < 5; j++)
+      comparisons.push({
+        id: `c${id++}`,
+        first: `p${i}`,
+        second: `p${j}`,
+        order: "known",
+        verdict: (i + j) % 4 === 0 ? "second" : "first",
+        judge: id % 2 ? "gemini-3" : "gpt-5.2",
+        createdAt: `2026-05-0${1 + (id % 5)}`,
+        rationale: `Rationale number ${id}.`,
+      });
+  writeFileSync(join(dir, "comparisons.jsonl"), jsonl(comparisons));
+  writeFileSync(
+    join(dir, "assessments.jsonl"),
+    jsonl([
+      {
+        item: "p0",
+        judge: "gemini-3",
+        scores: { overall: 7.2, significance: 7.5, rigor: 7, novelty: 7, clarity: 8 },
+        scale: { min: 1, max: 10 },
+      },
+    ]),
+  );
+}
+
+describe("item pages as the seed page", () => {
+  it("an unplayed paper shows 1200±167 and its rank; authors, abstract, decision, assessments, history", async () => {
+    const data = join(root, "pages-data");
+    writePaperDataset(data);
+    const out = join(root, "pages-report");
+    const reported = await runCliForTest([
+      "report",
+      data,
+      "--out",
+      out,
+      "--bootstrap",
+      "20",
+      "--no-png",
+      "--pages",
+      "1",
+      "--page",
+      "new",
+      "--tiebreak",
+      "title-hash",
+      "--json",
+    ]);
+    expect(reported.stderr).toBe("");
+    expect(reported.code).toBe(0);
+    const pages = readdirSync(join(out, "items"));
+    const read = (prefix: string) =>
+      readFileSync(join(out, "items", pages.find((name) => name.startsWith(prefix))!), "utf8");
+    const fresh = read("new-");
+    expect(fresh).toContain("1200±167");
+    expect(fresh).toMatch(/#\d of 6 · cs\.AI/);
+    expect(fresh).not.toContain("n/a");
+    expect(fresh).toContain("N. Ew");
+    expect(fresh).toContain("Decision: <strong>Accept</strong>");
+    expect(fresh).toContain("Fresh.");
+    const best = pages.filter((name) => !name.startsWith("new-"));
+    expect(best).toHaveLength(1);
+    const page = readFileSync(join(out, "items", best[0]!), "utf8");
+    expect(page).toMatch(/Author \d, Co Author/);
+    expect(page).toMatch(/Rationale number \d+\./);
+    expect(page).toMatch(/gemini-3|gpt-5\.2/);
+    expect(page).toMatch(/May \d, 2026/);
   });
 });

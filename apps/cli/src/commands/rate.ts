@@ -8,10 +8,12 @@ import {
   type RatingMethod,
   type RatingReport,
   rateItems,
+  titleHashKey,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatTable } from "../format-table.js";
 import { parseIntegerOption, parseNumberOption, parseOptions } from "../parse-options.js";
+import { parseTiebreak } from "../tiebreak-option.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
@@ -19,7 +21,7 @@ const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
-                     [--draw-probability P] [--preset kurate] [--where F=V]... [--top N] [--json]
+                     [--draw-probability P] [--tiebreak title-hash] [--where F=V]... [--top N] [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
 interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval. Items with a title
@@ -49,6 +51,8 @@ Options
   --group FIELD    rate groups of items given by an item field instead of single items, e.g. --group producer
                    rates the models that wrote the answers (AlpacaEval, Arena); comparisons within one group
                    and items without the field are left out and counted
+  --tiebreak title-hash  trueskill: order equal scores within a category by the SHA-256 of the title (the seed
+                   system's order; items without a title use their id), so category ranks can match the site
 ${WHERE_HELP}
   --top N          print only the first N rows of each table (all with --json)
   --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
@@ -79,6 +83,7 @@ export const rateCommand: Command = async (argv, io) => {
       group: { type: "string" },
       top: { type: "string" },
       where: { type: "string", multiple: true },
+      tiebreak: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -91,7 +96,10 @@ export const rateCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
-  const { where: whereValues, ...rateValues } = values;
+  const { where: whereValues, tiebreak: tiebreakValue, ...rateValues } = values;
+  const tiebreak = parseTiebreak(tiebreakValue);
+  if (tiebreak !== undefined && rateValues.method !== "trueskill")
+    throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
   const options = parseRateOptions(rateValues);
   const top = parseIntegerOption("top", values.top, -1);
   const target = resolve(io.cwd, positionals[0] as string);
@@ -140,7 +148,13 @@ export const rateCommand: Command = async (argv, io) => {
           ungroupedRows: grouped.ungroupedRows,
         };
       }
-      const report = rateItems(outcomes, { ...options, ...(categories === undefined ? {} : { categories }) });
+      const report = rateItems(outcomes, {
+        ...options,
+        ...(categories === undefined ? {} : { categories }),
+        ...(tiebreak === undefined || grouping !== undefined
+          ? {}
+          : { tiebreak: table.itemIds.map((id) => titleHashKey(titles.get(id) ?? id)) }),
+      });
       reports.push({
         ...(group.judge === undefined ? {} : { judge: group.judge }),
         ...report,

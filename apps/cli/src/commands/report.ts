@@ -7,11 +7,12 @@ import { DatasetError, WhereClauseError } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseTiebreak } from "../tiebreak-option.js";
 import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
                        [--title T] [--item-noun papers] [--pages N] [--page ID]... [--where F=V]... [--no-png]
-                       [--json]
+                       [--tiebreak title-hash] [--json]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
 95% intervals, then ratings (Bradley–Terry with bootstrap CIs and rank intervals, the seed system's TrueSkill
@@ -30,6 +31,9 @@ Files written to --out:
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
+--tiebreak title-hash  order equal tournament scores within a category by the SHA-256 of the title, as the
+               seed system does, so category ranks ("#52 of 2292") can match the published site; default:
+               equal scores share a rank
 ${WHERE_HELP}
 --json         prints {"out", "files", "charts", "itemPages", "headlines", "timingsMs", "seconds"}
 
@@ -152,6 +156,7 @@ export const reportCommand: Command = async (argv, io) => {
       page: { type: "string", multiple: true },
       "no-png": { type: "boolean" },
       where: { type: "string", multiple: true },
+      tiebreak: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -169,6 +174,7 @@ export const reportCommand: Command = async (argv, io) => {
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
   const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
   const where = parseWhereOptions(values.where);
+  const tiebreak = parseTiebreak(values.tiebreak);
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
   const started = performance.now();
@@ -186,6 +192,7 @@ export const reportCommand: Command = async (argv, io) => {
       includeItemPages: values.page,
       png: values["no-png"] !== true,
       where,
+      tiebreak,
       command: ["judgelab", "report", ...argv].join(" "),
       gitSha: await readGitSha(root),
       packageVersions: judgelabVersions(root),

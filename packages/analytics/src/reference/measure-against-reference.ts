@@ -140,7 +140,7 @@ export function measureAgainstReference(options: {
   };
 
   let pairReference: AgainstReferenceSection["pairReference"];
-  const usePairs = gold !== undefined && gold.source.startsWith("references:");
+  const usePairs = gold?.source.startsWith("references:") === true;
   if (!usePairs) {
     pairReference = unavailable("no per-pair reference labels (e.g. matches_extended.csv's human majority)");
   } else {

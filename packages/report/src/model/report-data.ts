@@ -89,6 +89,8 @@ export interface ItemPage {
   readonly text?: string | undefined;
   /** A line under the title (for papers: the authors). */
   readonly byline?: string | undefined;
+  /** The committee decision when the item carries one (`metadata.decision`, e.g. "Accept (oral)"). */
+  readonly decision?: string | undefined;
   /** Newest first. */
   readonly history: readonly HistoryEntry[];
   /** Range of tournament scores in the item's category, for the score bar. */
