@@ -155,6 +155,30 @@ function writePaperDataset(dir: string): void {
   );
 }
 
+describe("--preset kurate", () => {
+  it("rates with Python trueskill's default draw probability 0.10 and the title-hash tie-break; our default stays 0", async () => {
+    const run = async (extra: string[]) => {
+      const result = await runCliForTest(["rate", dataset, "--bootstrap", "0", "--json", ...extra]);
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout) as {
+        parameters: { drawProbability: number };
+        items: { id: string; mu: number; categoryRank: string }[];
+      };
+    };
+    const kurate = await run(["--preset", "kurate"]);
+    const ours = await run(["--method", "trueskill"]);
+    expect(kurate.parameters.drawProbability).toBe(0.1);
+    expect(ours.parameters.drawProbability).toBe(0);
+    const best = kurate.items[0]!;
+    expect(best.mu).toBeGreaterThan(ours.items.find((item) => item.id === best.id)!.mu);
+    // title-hash: every item in a category has its own rank.
+    const ranks = kurate.items.map((item) => item.categoryRank);
+    expect(new Set(ranks).size).toBe(ranks.length);
+    const conflict = await runCliForTest(["rate", dataset, "--preset", "kurate", "--draw-probability", "0"]);
+    expect(conflict.code).toBe(2);
+  });
+});
+
 describe("item pages as the seed page", () => {
   it("an unplayed paper shows 1200±167 and its rank; authors, abstract, decision, assessments, history", async () => {
     const data = join(root, "pages-data");

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
 import {
   groupItems,
+  KURATE_TRUE_SKILL,
   type PairwiseOutcomes,
   type RatedItem,
   type RateItemsOptions,
@@ -21,7 +22,8 @@ const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
-                     [--draw-probability P] [--tiebreak title-hash] [--where F=V]... [--top N] [--json]
+                     [--draw-probability P] [--preset kurate] [--tiebreak title-hash] [--where F=V]... [--top N]
+                     [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
 interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval. Items with a title
@@ -51,6 +53,11 @@ Options
   --group FIELD    rate groups of items given by an item field instead of single items, e.g. --group producer
                    rates the models that wrote the answers (AlpacaEval, Arena); comparisons within one group
                    and items without the field are left out and counted
+  --preset kurate  TrueSkill as the live Kurate site runs it: --method trueskill with draw probability 0.10
+                   and --tiebreak title-hash. The site's update code calls the module-level rate_1vs1 of the
+                   Python trueskill package, so that library's default environment applies (draw probability
+                   0.10, not 0) although the site records no draws; each win then moves μ further (two new
+                   papers: winner μ 29.396 instead of 29.205). Our default stays draw probability 0 without ties.
   --tiebreak title-hash  trueskill: order equal scores within a category by the SHA-256 of the title (the seed
                    system's order; items without a title use their id), so category ranks can match the site
 ${WHERE_HELP}
@@ -84,6 +91,7 @@ export const rateCommand: Command = async (argv, io) => {
       top: { type: "string" },
       where: { type: "string", multiple: true },
       tiebreak: { type: "string" },
+      preset: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -96,8 +104,9 @@ export const rateCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
-  const { where: whereValues, tiebreak: tiebreakValue, ...rateValues } = values;
-  const tiebreak = parseTiebreak(tiebreakValue);
+  const { where: whereValues, tiebreak: tiebreakValue, preset, ...givenValues } = values;
+  const rateValues = applyRatePreset(preset, givenValues);
+  const tiebreak = parseTiebreak(tiebreakValue ?? (preset === undefined ? undefined : "title-hash"));
   if (tiebreak !== undefined && rateValues.method !== "trueskill")
     throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
   const options = parseRateOptions(rateValues);
@@ -226,6 +235,25 @@ function groupByItemField(
     groupOf[code] = group;
   });
   return { field, groupOf, groupIds };
+}
+
+/**
+ * `--preset kurate`: --method trueskill with Python trueskill's default draw probability 0.10 (see
+ * KURATE_TRUE_SKILL). A preset fixes these options; giving them differently as well is a usage error.
+ */
+function applyRatePreset(
+  preset: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+): Record<string, string | boolean | undefined> {
+  if (preset === undefined) return values;
+  if (preset !== "kurate") throw new UsageError(`--preset takes "kurate", got "${preset}"`);
+  if (values.method !== undefined && values.method !== "trueskill")
+    throw new UsageError(`--preset kurate rates with TrueSkill; drop --method ${values.method}`);
+  if (values["draw-probability"] !== undefined)
+    throw new UsageError(
+      "--preset kurate fixes the draw probability at 0.10 (Python trueskill's default); drop --draw-probability",
+    );
+  return { ...values, method: "trueskill", "draw-probability": String(KURATE_TRUE_SKILL.drawProbability) };
 }
 
 function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {

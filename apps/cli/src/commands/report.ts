@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DatasetError, WhereClauseError } from "@judgelab/datasets";
+import { KURATE_TRUE_SKILL } from "@judgelab/ratings";
 import { type CreatedReport, createReport } from "@judgelab/report";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
@@ -12,7 +13,7 @@ import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
                        [--title T] [--item-noun papers] [--pages N] [--page ID]... [--where F=V]... [--no-png]
-                       [--tiebreak title-hash] [--json]
+                       [--tiebreak title-hash] [--preset kurate] [--json]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
 95% intervals, then ratings (Bradley–Terry with bootstrap CIs and rank intervals, the seed system's TrueSkill
@@ -31,6 +32,9 @@ Files written to --out:
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
+--preset kurate  the tournament score as the live Kurate site computes it: TrueSkill with Python trueskill's
+               default draw probability 0.10 (its module-level rate_1vs1 uses that environment) and
+               --tiebreak title-hash; default: draw probability 0 without ties, the tie share with ties
 --tiebreak title-hash  order equal tournament scores within a category by the SHA-256 of the title, as the
                seed system does, so category ranks ("#52 of 2292") can match the published site; default:
                equal scores share a rank
@@ -157,6 +161,7 @@ export const reportCommand: Command = async (argv, io) => {
       "no-png": { type: "boolean" },
       where: { type: "string", multiple: true },
       tiebreak: { type: "string" },
+      preset: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -174,7 +179,10 @@ export const reportCommand: Command = async (argv, io) => {
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
   const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
   const where = parseWhereOptions(values.where);
-  const tiebreak = parseTiebreak(values.tiebreak);
+  if (values.preset !== undefined && values.preset !== "kurate")
+    throw new UsageError(`--preset takes "kurate", got "${values.preset}"`);
+  const kurate = values.preset === "kurate";
+  const tiebreak = parseTiebreak(values.tiebreak ?? (kurate ? "title-hash" : undefined));
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
   const started = performance.now();
@@ -193,6 +201,7 @@ export const reportCommand: Command = async (argv, io) => {
       png: values["no-png"] !== true,
       where,
       tiebreak,
+      ...(kurate ? { trueSkill: KURATE_TRUE_SKILL } : {}),
       command: ["judgelab", "report", ...argv].join(" "),
       gitSha: await readGitSha(root),
       packageVersions: judgelabVersions(root),
