@@ -7,6 +7,7 @@ import {
   estimateRun,
   exportRunDataset,
   formatProgress,
+  GrowingItemsError,
   ItemsSourceError,
   JudgeSetupError,
   loadTournamentConfig,
@@ -18,7 +19,11 @@ import {
   type RunEstimate,
   RunIdentityError,
   RunStore,
+  readKeptItems,
   readRunFolder,
+  readStoredManifest,
+  recordItemAdditions,
+  resolveGrowingItems,
   resolveTemplate,
   runTournament,
   TournamentConfigError,
@@ -26,7 +31,7 @@ import {
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseOptions } from "../parse-options.js";
 
-const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--json]
+const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--add-items FILE] [--json]
 
 Runs a pairwise tournament against real (or simulated) judges as described by a YAML config; examples per
 provider are in apps/cli/examples/. API keys come from the environment variable each judge names with apiKeyEnv
@@ -45,6 +50,13 @@ again on resume); either way the log is complete and --resume continues the run.
 
 --dry-run  estimate calls, tokens (characters/4) and cost from the price table; no call is made
 --resume   continue an existing run folder (without it, a folder that already has results is refused)
+--add-items FILE  a growing tournament: items (JSONL, one item per line) join the existing run (implies --resume).
+           Items appended to the configured items source join it the same way. run.json keeps the item list
+           append-only (items, itemAdditions) and the run's identity is that of its first items, so every earlier
+           judgment and cached answer stays valid; items from FILE are kept in the run folder's
+           items-added.jsonl for later resumes. Newcomers get their matches first (most uncertain first,
+           alternating a quality-matched established opponent and another newcomer). A changed, removed or
+           reordered earlier item is refused (exit 2).
 --json     prints the summary as JSON: {"runDir", "reason", "rounds", "planned", "recorded", "failed",
            "failedByKind", "pending", "calls", "cacheHits", "spentUsd", "repairedBytes", "problems", "dataset"};
            with --dry-run: {"dryRun": true, "estimate": {matches, exact, calls, inputTokens, outputTokens,
@@ -58,7 +70,12 @@ export const runCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "run",
     argv,
-    options: { "dry-run": { type: "boolean" }, resume: { type: "boolean" }, json: { type: "boolean" } },
+    options: {
+      "dry-run": { type: "boolean" },
+      resume: { type: "boolean" },
+      "add-items": { type: "string" },
+      json: { type: "boolean" },
+    },
   });
   if (values.help === true) {
     io.stdout(HELP);
@@ -67,7 +84,8 @@ export const runCommand: Command = async (argv, io) => {
   if (positionals.length !== 1) throw new UsageError("give one config file, e.g. `judgelab run tournament.yaml`");
   const file = resolve(io.cwd, positionals[0] as string);
   const dryRun = values["dry-run"] === true;
-  const prepared = await prepare(file, io, { withJudges: !dryRun });
+  const addItems = values["add-items"] === undefined ? undefined : resolve(io.cwd, values["add-items"]);
+  const prepared = await prepare(file, io, { withJudges: !dryRun, addItems });
   const { config, items, template, judges } = prepared;
   if (dryRun) {
     const estimate = estimateRun({ config, items, template, prices: new PriceTable(config.prices) });
@@ -76,9 +94,9 @@ export const runCommand: Command = async (argv, io) => {
     );
     return ExitCode.ok;
   }
-  const runDir = isAbsolute(config.runDir) ? config.runDir : resolve(prepared.baseDir, config.runDir);
+  const { runDir } = prepared;
   const logPath = join(runDir, "log.jsonl");
-  if (values.resume !== true && existsSync(logPath) && statSync(logPath).size > 0) {
+  if (values.resume !== true && addItems === undefined && existsSync(logPath) && statSync(logPath).size > 0) {
     throw new UsageError(`${runDir} already holds a run; pass --resume to continue it, or set another runDir`);
   }
   let store: RunStore;
@@ -88,12 +106,25 @@ export const runCommand: Command = async (argv, io) => {
       cacheFile === undefined ? undefined : isAbsolute(cacheFile) ? cacheFile : resolve(prepared.baseDir, cacheFile);
     store = RunStore.open(
       runDir,
-      createRunManifest({ config, items, template, judges }),
+      createRunManifest({
+        config,
+        items,
+        template,
+        judges,
+        itemsHash: prepared.growing.baseItemsHash,
+        itemList: prepared.growing.list,
+      }),
       cachePath === undefined ? {} : { cachePath },
     );
   } catch (error) {
     if (error instanceof RunIdentityError) throw new UsageError(error.message);
     throw error;
+  }
+  recordItemAdditions({ runDir, manifest: store.manifest, growing: prepared.growing });
+  if (prepared.growing.newcomers.length > 0 && values.json !== true) {
+    io.stderr(
+      `${prepared.growing.newcomers.length} items join the run (${prepared.growing.list.length} in all); they get their matches first\n`,
+    );
   }
   for (const [name, repair] of Object.entries(store.repairs)) {
     if (repair.truncatedBytes > 0) {
@@ -164,22 +195,36 @@ export const runCommand: Command = async (argv, io) => {
  * Loads and checks everything before any call: config, items, template, and (unless only estimating) the judges,
  * with their keys from the environment.
  */
-async function prepare(file: string, io: CliIo, options: { withJudges: boolean }) {
+async function prepare(file: string, io: CliIo, options: { withJudges: boolean; addItems: string | undefined }) {
   try {
     const { config, baseDir } = await loadTournamentConfig(file);
-    const records = await loadTournamentItems(config, baseDir);
+    const runDir = isAbsolute(config.runDir) ? config.runDir : resolve(baseDir, config.runDir);
+    const configured = await loadTournamentItems(config, baseDir);
+    const added =
+      options.addItems === undefined
+        ? undefined
+        : await loadTournamentItems({ ...config, items: { file: options.addItems } }, io.cwd);
+    // A growing tournament: the run folder's append-only item list, then newcomers (source appends, --add-items).
+    const growing = resolveGrowingItems({
+      stored: readStoredManifest(runDir),
+      configured,
+      kept: readKeptItems(runDir),
+      ...(added === undefined ? {} : { added }),
+    });
+    const records = [...growing.records];
     const items = prepareTournamentItems(records, { byCategory: config.scheduler.byCategory });
     const template = await resolveTemplate(config, baseDir);
     const apiKeyOf = (variable: string) => io.env[variable];
     const judges = options.withJudges ? await createJudges({ config, items: items.judgeItems, apiKeyOf, baseDir }) : [];
     const batchClients =
       options.withJudges && config.batch.enabled ? createBatchClients({ config, apiKeyOf }) : undefined;
-    return { config, baseDir, records, items, template, judges, batchClients };
+    return { config, baseDir, runDir, records, items, growing, template, judges, batchClients };
   } catch (error) {
     if (
       error instanceof TournamentConfigError ||
       error instanceof ItemsSourceError ||
-      error instanceof JudgeSetupError
+      error instanceof JudgeSetupError ||
+      error instanceof GrowingItemsError
     ) {
       throw new UsageError(error.message);
     }
