@@ -92,7 +92,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     const filtered = filterDataset(dataset, where);
     filter = describeFilter(filtered.summary);
     keptIds = new Set(filtered.dataset.comparisons?.map((comparison) => comparison.id));
-    dataset = { ...filtered.dataset, comparisons: undefined as never };
+    // The records were only needed to select rows; the report reads the table (and streams the history).
+    const { comparisons: _records, ...selected } = filtered.dataset;
+    dataset = selected;
     progress(`filter: ${filter}`);
   }
   stage("load");
