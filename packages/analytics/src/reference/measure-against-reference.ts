@@ -249,27 +249,28 @@ export function measureAgainstReference(options: {
   };
 }
 
-/** Per judge: referenced units where the judge has rows but no valid verdict. */
+/** Per judge: referenced units where the judge has rows but no valid verdict (one pass, numeric keys). */
 function countNoValidVerdict(
   table: ComparisonTable,
   units: PairUnits,
   label: Uint8Array,
   panel: ReadonlySet<number>,
 ): Map<number, number> {
-  const valid = new Set<string>();
-  const seen = new Set<string>();
+  const judgeCount = table.judgeIds.length;
+  // key = unit · judges + judge → 1 when only invalid verdicts were seen so far, 2 once a valid one was.
+  const seen = new Map<number, number>();
   for (let row = 0; row < table.size; row++) {
     const unit = units.unit[row]!;
     const judge = table.judge[row]!;
     if (unit < 0 || label[unit] === NO_LABEL || !panel.has(judge)) continue;
-    const key = `${unit}:${judge}`;
-    seen.add(key);
-    if (table.verdict[row]! <= 2) valid.add(key);
+    const key = unit * judgeCount + judge;
+    if (table.verdict[row]! <= 2) seen.set(key, 2);
+    else if (!seen.has(key)) seen.set(key, 1);
   }
   const counts = new Map<number, number>();
-  for (const key of seen) {
-    if (valid.has(key)) continue;
-    const judge = Number(key.slice(key.indexOf(":") + 1));
+  for (const [key, state] of seen) {
+    if (state === 2) continue;
+    const judge = key % judgeCount;
     counts.set(judge, (counts.get(judge) ?? 0) + 1);
   }
   return counts;
