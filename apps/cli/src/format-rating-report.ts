@@ -51,11 +51,20 @@ function ratingColumns(report: RatingReport): TableColumn<RatedItem>[] {
   ];
 }
 
-function columnsOf(report: RatingReport): TableColumn<RatedItem>[] {
+/** A title cut to `width` characters (with an ellipsis) for a table cell. */
+function shortTitle(title: string, width = 48): string {
+  const flat = title.replace(/\s+/g, " ").trim();
+  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+}
+
+function columnsOf(report: RatingReport, titles: ReadonlyMap<string, string> | undefined): TableColumn<RatedItem>[] {
   const excludedTies = report.method === "winrate" && report.parameters.ties !== "half a win";
   return [
     { header: "rank", align: "right", cell: (item) => fixed(item.rank, 0) },
     { header: "item", cell: (item) => item.id },
+    ...(titles === undefined
+      ? []
+      : [{ header: "title", cell: (item: RatedItem) => shortTitle(titles.get(item.id) ?? "") }]),
     ...ratingColumns(report),
     {
       header: "rank range",
@@ -216,12 +225,16 @@ function legend(report: RatingReport, shown: number, rated: number, unrated: num
 
 /**
  * The text table of `judgelab rate`: header lines (method, counts, seed, intervals, prior, warnings), one row per
- * rated item best first (at most `top` when `top` ≥ 0), then what was left out and what the columns mean.
+ * rated item best first (at most `top` when `top` ≥ 0; with its title when `titles` has one), then what was left out and what the columns mean.
  * Items without any valid comparison in the table (e.g. in another judge's table only) are counted, not listed.
  */
-export function formatRatingReport(report: PrintedRatingReport, top: number): string {
+export function formatRatingReport(
+  report: PrintedRatingReport,
+  top: number,
+  titles?: ReadonlyMap<string, string>,
+): string {
   const rated = report.items.filter((item) => item.comparisons > 0);
   const rows = top >= 0 ? rated.slice(0, top) : rated;
   const unrated = report.items.length - rated.length;
-  return `${headerLines(report).join("\n")}\n${formatTable(rows, columnsOf(report))}${legend(report, rows.length, rated.length, unrated).join("\n")}\n`;
+  return `${headerLines(report).join("\n")}\n${formatTable(rows, columnsOf(report, titles))}${legend(report, rows.length, rated.length, unrated).join("\n")}\n`;
 }

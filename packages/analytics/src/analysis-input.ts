@@ -36,6 +36,8 @@ export interface AssessmentColumns {
 export interface ReferenceColumns {
   /** Name shown in the document (e.g. "reviewer mean", "gold"). */
   readonly name: string;
+  /** Name of the per-pair labels when they differ from `name` (e.g. "human-majority" next to "reviewer-mean"). */
+  readonly pairName?: string;
   /** Per-item reference score aligned with item codes; NaN = none. */
   readonly itemScore?: Float64Array;
   /** Per-pair labels: `winner` 0 = a, 1 = b, 2 = tie; `prompt` code or -1. */

@@ -19,6 +19,7 @@ import {
 import { collectOrderPairs } from "./order-pairs.js";
 import { buildPairUnits } from "./pair-units.js";
 import { measurePositionBias } from "./position-bias/measure-position-bias.js";
+import { measureAgainstReference } from "./reference/measure-against-reference.js";
 import { measureReference } from "./reference/measure-reference.js";
 import { referenceWinners } from "./reference/reference-winners.js";
 import { unavailable } from "./section.js";
@@ -190,6 +191,22 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     coherence,
     reference,
     conditions: resolveConditions(input, units, hasReference ? winner : undefined, labelJudges),
+    againstReference: hasReference
+      ? {
+          available: true,
+          ...measureAgainstReference({
+            table,
+            units,
+            votes,
+            gold,
+            pairName: references?.pairName,
+            itemScore,
+            scoreName: references?.name ?? "reference score",
+            pooled,
+            exclude: labelJudges,
+          }),
+        }
+      : unavailable("no references (per-item scores or per-pair labels)"),
   };
   return pooledFit?.samples === undefined
     ? { metrics }

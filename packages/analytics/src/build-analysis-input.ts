@@ -166,8 +166,10 @@ function encodeReferences(
     prompt.push(record.prompt === undefined ? -1 : (promptCode.get(record.prompt) ?? -2));
   });
   const name = itemName ?? records[0]!.name;
+  const pairName = records.find((record) => record.kind === "pair")?.name;
   return {
     name,
+    ...(pairName === undefined ? {} : { pairName }),
     ...(itemScore === undefined ? {} : { itemScore }),
     ...(a.length === 0
       ? {}

@@ -74,6 +74,14 @@ export {
 } from "./metrics-document.js";
 export { buildPairUnits, type PairUnits, UnitLabel } from "./pair-units.js";
 export { CONFOUNDED_LABEL, detectOrderConfounding } from "./position-bias/detect-order-confounding.js";
+export {
+  type AgainstReferenceSection,
+  type GapRow,
+  type PairReferenceRow,
+  RATING_GAP_EDGES,
+  REFERENCE_TIE_RULE,
+  type ScoreOrderRow,
+} from "./reference/measure-against-reference.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";
 export { expectedTopOverlap } from "./stats/normal-distribution.js";

@@ -1,3 +1,4 @@
+import type { AgainstReferenceSection } from "./reference/measure-against-reference.js";
 /**
  * The metrics document: the versioned, JSON-serialisable output of {@link analyzeJudges}.
  *
@@ -72,6 +73,12 @@ export interface MetricsDocument {
   readonly reference: Section<ReferenceSection>;
   /** Present when a condition field was named and has at least two values. */
   readonly conditions: Section<ConditionsSection>;
+  /**
+   * The seed system's view of the judges against the reference: agreement with per-pair labels (reference tie =
+   * disagreement unless the judge said tie), with the order of per-item scores (pairwise and Spearman), and by
+   * rating gap. Optional for documents written before it existed.
+   */
+  readonly againstReference?: Section<AgainstReferenceSection>;
 }
 
 /** The unit of the leaderboards: items, or groups of items by an item field. */

@@ -5,6 +5,14 @@ export {
   type ComparisonTableOptions,
 } from "./comparison-table-builder.js";
 export {
+  describeFilter,
+  type FilterSummary,
+  filterDataset,
+  parseWhereClause,
+  type WhereClause,
+  WhereClauseError,
+} from "./filter-dataset.js";
+export {
   type ItemCovariates,
   itemCovariates,
   itemFieldGroups,

@@ -105,6 +105,18 @@ export class ImportReportBuilder {
     return total;
   }
 
+  /** Records read so far from one file. */
+  readByFile(file: string): number {
+    return this.readCounts.get(file) ?? 0;
+  }
+
+  /** Skip reasons so far with their counts, most frequent first. */
+  skipReasons(): [string, number][] {
+    return [...this.skips.entries()]
+      .map(([reason, entry]): [string, number] => [reason, entry.count])
+      .sort((a, b) => b[1] - a[1]);
+  }
+
   /** Total skipped records so far. */
   get skippedCount(): number {
     let total = 0;

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** The seed system's display of a TrueSkill belief. */
 export interface SeedScore {
   /** round((μ − 3σ)·10 + 1200). */
@@ -28,14 +30,17 @@ export interface CategoryRank {
 }
 
 /**
- * Rank of each item within its category by `scores` (higher is better, competition ranking: equal scores share
- * the better rank). Items with no category or a NaN score get null.
+ * Rank of each item within its category by `scores` (higher is better). Without `tiebreak`, competition ranking:
+ * equal scores share the better rank. With `tiebreak` (one key per item, e.g. {@link titleHashKey} of its title,
+ * as the seed system does), equal scores are ordered by key (ascending; missing keys last) and every item gets
+ * its own rank, so ranks can match a site that sorts this way. Items with no category or a NaN score get null.
  */
 export function rankWithinCategory(options: {
   scores: ArrayLike<number>;
   categories: readonly (string | undefined)[];
+  tiebreak?: readonly (string | undefined)[] | undefined;
 }): (CategoryRank | null)[] {
-  const { scores, categories } = options;
+  const { scores, categories, tiebreak } = options;
   const members = new Map<string, number[]>();
   for (let i = 0; i < scores.length; i++) {
     const category = categories[i];
@@ -46,12 +51,28 @@ export function rankWithinCategory(options: {
   }
   const result: (CategoryRank | null)[] = Array.from({ length: scores.length }, () => null);
   for (const [category, codes] of members) {
-    codes.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+    codes.sort((a, b) => (scores[b] as number) - (scores[a] as number) || compareKeys(tiebreak?.[a], tiebreak?.[b]));
     let rank = 1;
     codes.forEach((code, position) => {
-      if (position > 0 && scores[codes[position - 1] as number] !== scores[code]) rank = position + 1;
+      if (position > 0 && (tiebreak !== undefined || scores[codes[position - 1] as number] !== scores[code]))
+        rank = position + 1;
       result[code] = { category, rank, of: codes.length, display: `#${rank} of ${codes.length}` };
     });
   }
   return result;
+}
+
+function compareKeys(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * The seed system's tie-break key of an item: the SHA-256 of its title as lowercase hex (UTF-8). Items with equal
+ * scores are listed in ascending key order (`--tiebreak title-hash`).
+ */
+export function titleHashKey(title: string): string {
+  return createHash("sha256").update(title, "utf8").digest("hex");
 }

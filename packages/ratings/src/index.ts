@@ -54,9 +54,16 @@ export {
   type JudgeAwareBradleyTerryFit,
   type JudgeAwareBradleyTerryOptions,
 } from "./fit-judge-aware-bradley-terry.js";
-export { type CategoryRank, formatSeedScore, rankWithinCategory, type SeedScore } from "./format-seed-score.js";
+export {
+  type CategoryRank,
+  formatSeedScore,
+  rankWithinCategory,
+  type SeedScore,
+  titleHashKey,
+} from "./format-seed-score.js";
 export { type GroupedOutcomes, groupItems } from "./group-items.js";
 export { describeMleProblem, hasFiniteMle } from "./has-finite-mle.js";
+export { KURATE_TRUE_SKILL } from "./kurate-true-skill.js";
 export {
   type IntervalCoverage,
   type IntervalMethod,

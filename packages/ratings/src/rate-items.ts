@@ -61,6 +61,8 @@ export interface RateItemsOptions {
   readonly glicko2?: Glicko2Options;
   /** trueskill: primary category per item code, for "#rank of n" within the category. */
   readonly categories?: readonly (string | undefined)[];
+  /** trueskill: tie-break key per item code for the category ranks (see `rankWithinCategory`). */
+  readonly tiebreak?: readonly (string | undefined)[];
 }
 
 /**
@@ -124,6 +126,7 @@ function runMethod(
         ...settings,
         ...(options.trueSkill === undefined ? {} : { environment: options.trueSkill }),
         ...(options.categories === undefined ? {} : { categories: options.categories }),
+        ...(options.tiebreak === undefined ? {} : { tiebreak: options.tiebreak }),
       });
     case "glicko2":
       return rateGlicko2(outcomes, {

@@ -23,6 +23,7 @@ export function rateTrueSkill(
   settings: MethodSettings & {
     environment?: Partial<TrueSkillEnvironment>;
     categories?: readonly (string | undefined)[];
+    tiebreak?: readonly (string | undefined)[];
   },
 ): MethodResult {
   const result = computeTrueSkill(
@@ -31,7 +32,9 @@ export function rateTrueSkill(
   );
   const rating = seedScores(result.mu, result.sigma);
   const categories =
-    settings.categories === undefined ? null : rankWithinCategory({ scores: rating, categories: settings.categories });
+    settings.categories === undefined
+      ? null
+      : rankWithinCategory({ scores: rating, categories: settings.categories, tiebreak: settings.tiebreak });
   const itemFields = (code: number) => ({
     mu: result.mu[code] as number,
     sigma: result.sigma[code] as number,

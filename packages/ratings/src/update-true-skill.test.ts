@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { computeTrueSkill } from "./compute-true-skill.js";
 import { formatSeedScore, rankWithinCategory } from "./format-seed-score.js";
+import { KURATE_TRUE_SKILL } from "./kurate-true-skill.js";
 import { SEED_TRUE_SKILL, updateTrueSkill } from "./update-true-skill.js";
 
-const python = { ...SEED_TRUE_SKILL, drawProbability: 0.1 };
+// Python trueskill's default environment (draw probability 0.10), as the live Kurate site uses it.
+const python = KURATE_TRUE_SKILL;
 const fresh = { mu: 25, sigma: 25 / 3 };
 
 describe("updateTrueSkill parity with the Python trueskill package", () => {

@@ -6,8 +6,9 @@ import {
   type MetricsDocument,
   resolveItemGrouping,
 } from "@judgelab/analytics";
-import { loadDataset } from "@judgelab/datasets";
-import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
+import { describeFilter, filterDataset, loadDataset, type WhereClause } from "@judgelab/datasets";
+import { computeTrueSkill, formatSeedScore, type TrueSkillEnvironment } from "@judgelab/ratings";
+import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import {
   collectComparisonDetails,
@@ -36,6 +37,10 @@ export interface CreateReportOptions {
   readonly maxItemPages?: number | undefined;
   /** Extra items that always get a page (e.g. the seed-page paper). */
   readonly includeItemPages?: readonly string[] | undefined;
+  /** TrueSkill environment of the tournament score (e.g. `KURATE_TRUE_SKILL` for `--preset kurate`). */
+  readonly trueSkill?: Partial<TrueSkillEnvironment> | undefined;
+  /** Category-rank tie-break: "title-hash" = SHA-256 of the title, as the seed system sorts. */
+  readonly tiebreak?: "title-hash" | undefined;
   /** Show the seed system's TrueSkill score on item pages and in tables; default true. */
   readonly tournamentScore?: boolean | undefined;
   readonly png?: boolean | undefined;
@@ -59,6 +64,11 @@ export interface CreateReportOptions {
    * with plain Bradley–Terry. The "Ratings corrected for judge bias" section is always attempted.
    */
   readonly control?: ReportStyleControl | undefined;
+  /**
+   * Keep only the comparisons satisfying every clause (`--where FIELD=VALUE`, see `filterDataset`); the report
+   * and run-metadata.json say what was kept.
+   */
+  readonly where?: readonly WhereClause[] | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -88,7 +98,19 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   };
 
   progress(`loading ${options.datasetPath}`);
-  const dataset = await loadDataset(options.datasetPath);
+  const where = options.where ?? [];
+  let dataset = await loadDataset(options.datasetPath, { keepComparisons: where.length > 0 });
+  let filter: string | undefined;
+  let keptIds: Set<string> | undefined;
+  if (where.length > 0) {
+    const filtered = filterDataset(dataset, where);
+    filter = describeFilter(filtered.summary);
+    keptIds = new Set(filtered.dataset.comparisons?.map((comparison) => comparison.id));
+    // The records were only needed to select rows; the report reads the table (and streams the history).
+    const { comparisons: _records, ...selected } = filtered.dataset;
+    dataset = selected;
+    progress(`filter: ${filter}`);
+  }
   stage("load");
   progress(
     `analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items (${options.bootstrapRounds} bootstrap resamples)`,
@@ -127,14 +149,17 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   let scores: TournamentScores | undefined;
   // The seed system's TrueSkill display belongs to item tournaments; a grouped leaderboard shows BT only.
   if (options.tournamentScore !== false && grouping === undefined) {
-    const trueSkill = computeTrueSkill(dataset.table);
-    const displays = Array.from(trueSkill.mu, (mu, code) =>
-      trueSkill.matches[code]! > 0 ? formatSeedScore(mu, trueSkill.sigma[code]!) : undefined,
+    const trueSkill = computeTrueSkill(
+      dataset.table,
+      options.trueSkill === undefined ? {} : { environment: options.trueSkill },
     );
+    // Every item gets the seed display, unplayed ones too: the prior (25, 25/3) shows as 1200±167 and ranks.
+    const displays = Array.from(trueSkill.mu, (mu, code) => formatSeedScore(mu, trueSkill.sigma[code]!));
     scores = {
-      label: "TrueSkill, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)",
-      value: Float64Array.from(displays, (display) => display?.score ?? Number.NaN),
-      halfWidth: Float64Array.from(displays, (display) => display?.plusMinus ?? Number.NaN),
+      label: `TrueSkill${options.trueSkill === undefined ? "" : ` (draw probability ${trueSkill.environment.drawProbability})`}, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)`,
+      value: Float64Array.from(displays, (display) => display.score),
+      halfWidth: Float64Array.from(displays, (display) => display.plusMinus),
+      exact: Float64Array.from(trueSkill.conservative, (value) => value * 10 + 1200),
     };
   }
   stage("rate");
@@ -155,8 +180,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
   const titles = new Map(dataset.items.map((item) => [item.id, item.title ?? item.id]));
   progress(`collecting comparison history for ${pageItems.length} item pages`);
+  const streamed = streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems));
   const details = await collectComparisonDetails({
-    comparisons: streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems)),
+    comparisons: keptIds === undefined ? streamed : keepComparisons(streamed, keptIds),
     historyItems: new Set(pageItems),
     titleOf: (id) => titles.get(id) ?? id,
   });
@@ -179,6 +205,8 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     title: options.title,
     itemNoun: options.itemNoun,
     pageItems,
+    filter,
+    tiebreak: options.tiebreak,
   });
   const data = { ...built, controlled };
   const hashed = await hashDatasetContent(options.datasetPath);
@@ -189,6 +217,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     seed: options.seed,
     bootstrapRounds: options.bootstrapRounds,
     ratingModel: metrics.stability.available ? metrics.stability.method : undefined,
+    ...(filter === undefined ? {} : { filter }),
     dataset: {
       path: options.datasetLabel ?? options.datasetPath,
       contentHash: hashed.contentHash,
@@ -202,4 +231,12 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const written = await writeReport({ data, outDir: options.outDir, metadata, png: options.png ?? true });
   stage("write");
   return { ...written, metrics, timingsMs, metadata };
+}
+
+/** The streamed comparison records whose id is in `ids` (the `--where` selection). */
+async function* keepComparisons(
+  records: AsyncIterable<Comparison>,
+  ids: ReadonlySet<string>,
+): AsyncGenerator<Comparison> {
+  for await (const record of records) if (ids.has(record.id)) yield record;
 }

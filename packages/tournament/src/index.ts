@@ -9,6 +9,18 @@ export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-ru
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
 export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
+export {
+  ADDED_ITEMS_FILE,
+  type GrowingItems,
+  GrowingItemsError,
+  type ItemAddition,
+  type ItemListEntry,
+  readKeptItems,
+  readStoredManifest,
+  recordItemAdditions,
+  resolveGrowingItems,
+} from "./growing-items.js";
+export { IncrementalStandings } from "./incremental-standings.js";
 export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
 export { describeJudgeFailure, type JudgeFailure, judgeFailureOf } from "./judge-failure.js";
 export { JudgeSetupError } from "./judge-setup-error.js";

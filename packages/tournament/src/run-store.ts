@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { AppendOnlyLog, type LogRepair } from "./append-only-log.js";
+import type { ItemAddition, ItemListEntry } from "./growing-items.js";
 import { ResponseCache } from "./response-cache.js";
 import { RunLock, type RunLockHolder, type RunLockOptions } from "./run-lock.js";
 import type { RunLogRecord } from "./run-records.js";
@@ -21,6 +22,13 @@ export interface RunManifest {
   readonly templateHash: string;
   readonly judges: readonly unknown[];
   readonly config: unknown;
+  /**
+   * The append-only item list of a growing tournament (see `resolveGrowingItems`): ids and content hashes in
+   * index order. `itemsHash` stays the hash of the items the run was created with.
+   */
+  readonly items?: readonly ItemListEntry[];
+  /** Each time items joined the run (`judgelab run --add-items`, or items appended to the configured source). */
+  readonly itemAdditions?: readonly ItemAddition[];
 }
 
 /** Raised when a run folder belongs to a different tournament than the config being run. */

@@ -2,6 +2,7 @@ import type { JudgeTemplate, PairwiseJudge } from "@judgelab/judges";
 import type { Item } from "@judgelab/schema";
 import { ComparisonExecutor, type ExecutionOutcome } from "./comparison-executor.js";
 import { expandMatches } from "./expand-matches.js";
+import { IncrementalStandings } from "./incremental-standings.js";
 import { itemsNeedingMatches } from "./item-convergence.js";
 import { describeJudgeFailure } from "./judge-failure.js";
 import { planRound } from "./plan-round.js";
@@ -11,7 +12,6 @@ import { type BatchClient, runBatchRound } from "./run-batch-round.js";
 import type { RunJournal } from "./run-journal.js";
 import type { RoundRecord, StopReason } from "./run-records.js";
 import { RunState } from "./run-state.js";
-import { standingsFromState } from "./standings-from-state.js";
 import type { TournamentConfig } from "./tournament-config.js";
 import { prepareTournamentItems } from "./tournament-items.js";
 
@@ -88,6 +88,9 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
   const judgeIds = config.judges.map((judge) => judge.id);
   reporter?.report({ type: "run-start", resumed: journal.records.length > 0, counters: executor.counters() });
 
+  // Ratings continue from the previous round (newcomers of a growing tournament start at the prior); equal to a
+  // full replay of the log, which it falls back to when a late verdict lands in an earlier round.
+  const incremental = new IncrementalStandings();
   let reason: StopReason | undefined;
   let round = 0;
   const warnings: string[] = [];
@@ -99,7 +102,7 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
     if (round >= state.roundCount) {
       reason = nextRoundBlocker(config, state, round);
       if (reason !== undefined) break;
-      const standings = standingsFromState(state, items);
+      const standings = incremental.update(state, items);
       let matches = planRound({
         groups: items.groups,
         standings,

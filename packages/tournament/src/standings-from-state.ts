@@ -9,12 +9,14 @@ import { computeStandings, type Game, type Standings } from "./tournament-standi
 export function standingsFromState(state: RunState, items: TournamentItems): Standings {
   const games: Game[] = [];
   for (const result of state.recordedInPlanOrder()) {
-    const { first, second, verdict } = result.comparison;
-    const a = items.index.get(first);
-    const b = items.index.get(second);
-    if (a === undefined || b === undefined || verdict === "invalid") continue;
-    games.push({ a, b, score: verdict === "first" ? 1 : verdict === "second" ? 0 : 0.5 });
+    const game = gameOf(result.comparison, items);
+    if (game !== undefined) games.push(game);
   }
+  return computeStandings({ itemCount: items.ids.length, games, matches: plannedMatches(state, items) });
+}
+
+/** One entry per planned match (whatever its judges, orders or repetitions), as item indices, in plan order. */
+export function plannedMatches(state: RunState, items: TournamentItems): [number, number][] {
   const matches: [number, number][] = [];
   for (const round of state.rounds) {
     const seen = new Set<string>();
@@ -26,5 +28,16 @@ export function standingsFromState(state: RunState, items: TournamentItems): Sta
       if (a !== undefined && b !== undefined) matches.push([a, b]);
     }
   }
-  return computeStandings({ itemCount: items.ids.length, games, matches });
+  return matches;
+}
+
+/** A recorded comparison as a game between item indices; undefined for an invalid verdict or unknown items. */
+export function gameOf(
+  comparison: { readonly first: string; readonly second: string; readonly verdict: string },
+  items: TournamentItems,
+): Game | undefined {
+  const a = items.index.get(comparison.first);
+  const b = items.index.get(comparison.second);
+  if (a === undefined || b === undefined || comparison.verdict === "invalid") return undefined;
+  return { a, b, score: comparison.verdict === "first" ? 1 : comparison.verdict === "second" ? 0 : 0.5 };
 }

@@ -45,14 +45,24 @@ export function computeStandings(options: {
   games: readonly Game[];
   matches: readonly (readonly [number, number])[];
   parameters?: TrueSkillEnvironment;
+  /**
+   * Standings the `games` continue (an incremental update, see `IncrementalStandings`): ratings and W/L/T start
+   * from these (copied; items beyond their length start at the prior). `matches` is always the whole plan.
+   */
+  from?: Standings;
 }): Standings {
-  const { itemCount, games } = options;
+  const { itemCount, games, from } = options;
   const environment = options.parameters ?? SEED_TRUE_SKILL;
-  const mu = new Float64Array(itemCount).fill(environment.mu);
-  const sigma = new Float64Array(itemCount).fill(environment.sigma);
-  const wins = new Int32Array(itemCount);
-  const losses = new Int32Array(itemCount);
-  const ties = new Int32Array(itemCount);
+  const start = <T extends Float64Array | Int32Array>(array: T, previous: T | undefined, fill: number): T => {
+    array.fill(fill);
+    if (previous !== undefined) array.set(previous.subarray(0, Math.min(previous.length, itemCount)));
+    return array;
+  };
+  const mu = start(new Float64Array(itemCount), from?.mu, environment.mu);
+  const sigma = start(new Float64Array(itemCount), from?.sigma, environment.sigma);
+  const wins = start(new Int32Array(itemCount), from?.wins, 0);
+  const losses = start(new Int32Array(itemCount), from?.losses, 0);
+  const ties = start(new Int32Array(itemCount), from?.ties, 0);
   const matches = new Int32Array(itemCount);
   const playedPairs = new Set<number>();
   for (const [a, b] of options.matches) {

@@ -21,10 +21,12 @@ import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, resolveDatasetInput } from "../paths.js";
+import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
+import { formatAgainstReference } from "./format-against-reference.js";
 
 const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
-                        [--group FIELD | --no-group] [--seed S] [--bootstrap N] [--json]
+                        [--group FIELD | --no-group] [--where F=V]... [--seed S] [--bootstrap N] [--json]
 
 Judge analytics for a dataset folder, a comparisons .jsonl file or a run folder (its exported dataset/): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -39,11 +41,17 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        the models that wrote the answers; agreement, position bias and biases stay on items
   --no-group           fit the leaderboards on the items themselves. Default: the producers when every item names
                        one and producers wrote several items each (answers by models, as AlpacaEval)
+${WHERE_HELP}
   --seed S             seed of every bootstrap and random split (default 1, as every command)
   --bootstrap N        bootstrap rounds (default 1000)
   --json               print the metrics document (schema version 1, documented in
                        packages/analytics/README.md): sections agreement, positionBias, stability, biases,
-                       coherence, reference, conditions; unavailable parts say {"available": false, "reason"}
+                       coherence, reference, conditions, againstReference; unavailable parts say {"available":
+                       false, "reason"}; with --where a top-level "filter" string says what was kept
+
+Against the reference: agreement with per-pair labels (e.g. Kurate's human majority) counts a reference tie as
+a disagreement unless the judge also said tie (the seed system's rule); one verdict per judge per pair, Wilson
+95% intervals over pairs. Also: agreement with the order of per-item scores (pairwise, Spearman) and by gap.
 
 Exit codes: 0 ok, 1 failure, 2 usage or input error (invalid dataset: one line per problem).
 `;
@@ -117,6 +125,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       bootstrap: { type: "string" },
       group: { type: "string" },
       "no-group": { type: "boolean" },
+      where: { type: "string", multiple: true },
       json: { type: "boolean" },
     },
   });
@@ -136,9 +145,12 @@ export const analyzeCommand: Command = async (argv, io) => {
     throw new UsageError("give --group FIELD or --no-group, not both");
   const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   const condition = values.condition;
+  const where = parseWhereOptions(values.where);
   let dataset: LoadedDataset;
   try {
-    dataset = await loadDataset(target, { keepComparisons: condition !== undefined && condition !== "condition" });
+    dataset = await loadDataset(target, {
+      keepComparisons: where.length > 0 || (condition !== undefined && condition !== "condition"),
+    });
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
     const lines = error.problems.map((problem) =>
@@ -149,6 +161,8 @@ export const analyzeCommand: Command = async (argv, io) => {
     );
     return ExitCode.usage;
   }
+  const filtered = applyWhere(dataset, where);
+  dataset = filtered.dataset;
   const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
   const referenceFile =
     referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
@@ -189,7 +203,13 @@ export const analyzeCommand: Command = async (argv, io) => {
     throw new UsageError(`records refer to unknown ids:\n${lines.join("\n")}`);
   }
   const document: MetricsDocument = analyzeJudges(input);
-  if (values.json === true) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  else io.stdout(formatMetricsSummary(document, displayPath(io.cwd, target)));
+  if (values.json === true) {
+    const output = filtered.description === undefined ? document : { ...document, filter: filtered.description };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
+    io.stdout(formatMetricsSummary(document, displayPath(io.cwd, target)));
+    io.stdout(formatAgainstReference(document));
+  }
   return ExitCode.ok;
 };

@@ -326,7 +326,9 @@ describe("judgelab rate", () => {
     const wrongMethod = await runCliForTest(["rate", "tournament", "--method", "elo", "--ties", "davidson"], {
       cwd: root,
     });
-    expect(wrongMethod.stderr).toContain("--ties applies to --method bt (half, davidson, rao-kupper) and winrate (half, excluded)");
+    expect(wrongMethod.stderr).toContain(
+      "--ties applies to --method bt (half, davidson, rao-kupper) and winrate (half, excluded)",
+    );
     const missing = await runCliForTest(["rate", "nowhere", "--method", "bt"], { cwd: root });
     expect(missing.code).toBe(2);
     const help = await runCliForTest(["rate", "--help"]);

@@ -11,6 +11,7 @@ import {
   ClusteringError,
   type ClusterOption,
   groupItems,
+  KURATE_TRUE_SKILL,
   type PairwiseOutcomes,
   type RateItemsOptions,
   type RatingMethod,
@@ -19,11 +20,14 @@ import {
   rateItems,
   selectSideFeatureRows,
   sideFeaturesFromItems,
+  titleHashKey,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { resolveDatasetInput } from "../paths.js";
+import { parseTiebreak } from "../tiebreak-option.js";
+import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "openskill", "winrate"];
 
@@ -31,10 +35,12 @@ const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl|run-dir> --met
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson|rao-kupper|excluded]
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
                      [--intervals bootstrap|sandwich] [--cluster auto|match|pair|none]
-                     [--draw-probability P] [--top N] [--json]
+                     [--draw-probability P] [--preset kurate] [--tiebreak title-hash] [--where F=V]... [--top N]
+                     [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
-interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval.
+interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval. Items with a title
+show it beside the id.
 
 Methods
   bt         Bradley–Terry maximum likelihood on the Elo scale (400·log10 odds, mean 1000 or --anchor);
@@ -86,10 +92,19 @@ Options
   --group FIELD    rate groups of items given by an item field instead of single items, e.g. --group producer
                    rates the models that wrote the answers (AlpacaEval, Arena); comparisons within one group
                    and items without the field are left out and counted
+  --preset kurate  TrueSkill as the live Kurate site runs it: --method trueskill with draw probability 0.10
+                   and --tiebreak title-hash. The site's update code calls the module-level rate_1vs1 of the
+                   Python trueskill package, so that library's default environment applies (draw probability
+                   0.10, not 0) although the site records no draws; each win then moves μ further (two new
+                   papers: winner μ 29.396 instead of 29.205). Our default stays draw probability 0 without ties.
+  --tiebreak title-hash  trueskill: order equal scores within a category by the SHA-256 of the title (the seed
+                   system's order; items without a title use their id), so category ranks can match the site
+${WHERE_HELP}
   --top N          print only the first N rows of each table (all with --json)
   --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
                    with --by judge: {"by": "judge", "reports": [{"judge": ID, ...report}]}; with --group a
-                   "grouping": {field, groups, sameGroupRows, ungroupedRows} is added to each report
+                   "grouping": {field, groups, sameGroupRows, ungroupedRows} is added to each report; items
+                   with a title carry "title"; with --where a top-level "filter" string says what was kept
 
 Exit codes: 0 ok, 1 failure, 2 usage or invalid dataset.
 `;
@@ -118,6 +133,9 @@ export const rateCommand: Command = async (argv, io) => {
       "control-ridge": { type: "string" },
       "control-missing": { type: "string" },
       top: { type: "string" },
+      where: { type: "string", multiple: true },
+      tiebreak: { type: "string" },
+      preset: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -130,12 +148,18 @@ export const rateCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
-  const options = parseRateOptions(values);
+  const { where: whereValues, tiebreak: tiebreakValue, preset, ...givenValues } = values;
+  const rateValues = applyRatePreset(preset, givenValues);
+  const tiebreak = parseTiebreak(tiebreakValue ?? (preset === undefined ? undefined : "title-hash"));
+  if (tiebreak !== undefined && rateValues.method !== "trueskill")
+    throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
+  const options = parseRateOptions(rateValues);
   const top = parseIntegerOption("top", values.top, -1);
   const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
+  const where = parseWhereOptions(whereValues);
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   try {
-    dataset = await loadDataset(target);
+    dataset = await loadDataset(target, { keepComparisons: where.length > 0 });
   } catch (error) {
     if (error instanceof DatasetError) {
       io.stderr(`judgelab rate: ${error.message}\n`);
@@ -143,8 +167,11 @@ export const rateCommand: Command = async (argv, io) => {
     }
     throw error;
   }
+  const filtered = applyWhere(dataset, where);
+  dataset = filtered.dataset;
   const { table } = dataset;
-  const covariates = parseControl(values, dataset.items, table);
+  const titles = new Map(dataset.items.flatMap((item) => (item.title === undefined ? [] : [[item.id, item.title]])));
+  const covariates = parseControl(rateValues, dataset.items, table);
   const grouping =
     typeof values.group === "string" ? groupByItemField(dataset.items, table.itemIds, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
@@ -184,6 +211,9 @@ export const rateCommand: Command = async (argv, io) => {
         ...(features === undefined
           ? {}
           : { control: { features, ridge: parseNumberOption("control-ridge", values["control-ridge"] as string, 0) } }),
+        ...(tiebreak === undefined || grouping !== undefined
+          ? {}
+          : { tiebreak: table.itemIds.map((id) => titleHashKey(titles.get(id) ?? id)) }),
       });
       reports.push({
         ...(group.judge === undefined ? {} : { judge: group.judge }),
@@ -200,11 +230,22 @@ export const rateCommand: Command = async (argv, io) => {
       throw error;
     }
   }
+  const titled = grouping === undefined && titles.size > 0 ? titles : undefined;
   if (values.json === true) {
-    const output = values.by === "judge" ? { by: "judge", reports } : reports[0];
-    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+    const withTitles = reports.map((report) =>
+      titled === undefined
+        ? report
+        : {
+            ...report,
+            items: report.items.map((item) => (titled.has(item.id) ? { ...item, title: titled.get(item.id) } : item)),
+          },
+    );
+    const output = values.by === "judge" ? { by: "judge", reports: withTitles } : withTitles[0];
+    const filter = filtered.description === undefined ? {} : { filter: filtered.description };
+    io.stdout(`${JSON.stringify({ ...filter, ...output }, null, 2)}\n`);
   } else {
-    io.stdout(reports.map((report) => formatRatingReport(report, top)).join("\n"));
+    if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
+    io.stdout(reports.map((report) => formatRatingReport(report, top, titled)).join("\n"));
   }
   return ExitCode.ok;
 };
@@ -266,6 +307,25 @@ function parseControl(
     );
   }
   return covariates;
+}
+
+/**
+ * `--preset kurate`: --method trueskill with Python trueskill's default draw probability 0.10 (see
+ * KURATE_TRUE_SKILL). A preset fixes these options; giving them differently as well is a usage error.
+ */
+function applyRatePreset(
+  preset: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+): Record<string, string | boolean | undefined> {
+  if (preset === undefined) return values;
+  if (preset !== "kurate") throw new UsageError(`--preset takes "kurate", got "${preset}"`);
+  if (values.method !== undefined && values.method !== "trueskill")
+    throw new UsageError(`--preset kurate rates with TrueSkill; drop --method ${values.method}`);
+  if (values["draw-probability"] !== undefined)
+    throw new UsageError(
+      "--preset kurate fixes the draw probability at 0.10 (Python trueskill's default); drop --draw-probability",
+    );
+  return { ...values, method: "trueskill", "draw-probability": String(KURATE_TRUE_SKILL.drawProbability) };
 }
 
 function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {

@@ -1,15 +1,18 @@
 import { resolve } from "node:path";
 import { GroupingError } from "@judgelab/analytics";
-import { DatasetError } from "@judgelab/datasets";
+import { DatasetError, WhereClauseError } from "@judgelab/datasets";
+import { KURATE_TRUE_SKILL } from "@judgelab/ratings";
 import { type CreatedReport, createReport, type ReportStyleControl } from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, repositoryRoot, resolveDatasetInput } from "../paths.js";
 import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
+import { parseTiebreak } from "../tiebreak-option.js";
+import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
                        [--group FIELD | --no-group] [--title T] [--item-noun papers] [--pages N] [--page ID]...
-                       [--no-png] [--json]
+                       [--where F=V]... [--no-png] [--tiebreak title-hash] [--preset kurate] [--json]
                        [--control length|tokens|markdown|FIELD[,…]] [--control-ridge X] [--control-missing zero]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
@@ -37,9 +40,19 @@ Files written to --out:
                The section "Ratings corrected for judge bias" (a scale γ and a position effect δ per judge) is
                always attempted; both use 95% Wald intervals.
                Both rate the same unit as the leaderboard (--group / --no-group above).
+--preset kurate  the tournament score as the live Kurate site computes it: TrueSkill with Python trueskill's
+               default draw probability 0.10 (its module-level rate_1vs1 uses that environment) and
+               --tiebreak title-hash; default: draw probability 0 without ties, the tie share with ties
+--tiebreak title-hash  order equal tournament scores within a category by the SHA-256 of the title, as the
+               seed system does, so category ranks ("#52 of 2292") can match the published site; default:
+               equal scores share a rank
+${WHERE_HELP}
 --json         prints {"out", "files", "charts", "itemPages", "headlines", "timingsMs", "seconds"}
 
 A run folder (from \`judgelab run\`) is reported through the dataset exported into its dataset/ folder.
+With per-pair references (e.g. Kurate's human majority) or per-item reference scores (reviewer means) the report
+has a section "Against the reference": agreement with the human majority (Wilson interval; a reference tie is a
+disagreement unless the judge said tie), with the reviewer-score order (pairwise, Spearman), and by rating gap.
 `;
 
 /** `judgelab report`: a research report (HTML, Markdown, charts, metrics) for a dataset or run folder. */
@@ -58,6 +71,9 @@ export const reportCommand: Command = async (argv, io) => {
       "no-png": { type: "boolean" },
       group: { type: "string" },
       "no-group": { type: "boolean" },
+      where: { type: "string", multiple: true },
+      tiebreak: { type: "string" },
+      preset: { type: "string" },
       json: { type: "boolean" },
       control: { type: "string" },
       "control-ridge": { type: "string" },
@@ -80,6 +96,11 @@ export const reportCommand: Command = async (argv, io) => {
     throw new UsageError("give --group FIELD or --no-group, not both");
   const control = parseReportControl(values);
   const input = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
+  const where = parseWhereOptions(values.where);
+  if (values.preset !== undefined && values.preset !== "kurate")
+    throw new UsageError(`--preset takes "kurate", got "${values.preset}"`);
+  const kurate = values.preset === "kurate";
+  const tiebreak = parseTiebreak(values.tiebreak ?? (kurate ? "title-hash" : undefined));
   const out = resolve(io.cwd, values.out);
   const root = repositoryRoot();
   const started = performance.now();
@@ -98,6 +119,9 @@ export const reportCommand: Command = async (argv, io) => {
       includeItemPages: values.page,
       png: values["no-png"] !== true,
       control,
+      where,
+      tiebreak,
+      ...(kurate ? { trueSkill: KURATE_TRUE_SKILL } : {}),
       command: ["judgelab", "report", ...argv].join(" "),
       gitSha: await readGitSha(root),
       packageVersions: judgelabVersions(root),
@@ -106,6 +130,7 @@ export const reportCommand: Command = async (argv, io) => {
   } catch (error) {
     if (
       error instanceof DatasetError ||
+      error instanceof WhereClauseError ||
       error instanceof GroupingError ||
       (control !== undefined && error instanceof RangeError)
     ) {

@@ -7,6 +7,7 @@ import {
   estimateRun,
   exportRunDataset,
   formatProgress,
+  GrowingItemsError,
   ItemsSourceError,
   JudgeSetupError,
   loadTournamentConfig,
@@ -20,7 +21,11 @@ import {
   RunIdentityError,
   RunLockedError,
   RunStore,
+  readKeptItems,
   readRunFolder,
+  readStoredManifest,
+  recordItemAdditions,
+  resolveGrowingItems,
   resolveTemplate,
   runTournament,
   TournamentConfigError,
@@ -29,7 +34,7 @@ import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { describeStopReason } from "../describe-stop-reason.js";
 import { parseOptions } from "../parse-options.js";
 
-const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--json]
+const HELP = `Usage: judgelab run <config.yaml> [--dry-run] [--resume] [--add-items FILE] [--json]
 
 Runs a pairwise tournament against real (or simulated) judges as described by a YAML config; examples per
 provider are in apps/cli/examples/. API keys come from the environment variable each judge names with apiKeyEnv
@@ -66,6 +71,13 @@ again on resume); either way the log is complete and --resume continues the run.
 --dry-run  estimate calls, tokens (characters/4) and cost from the price table, beside the worst case (the longest
            prompt's bytes + 512 input tokens and each judge's maxOutputTokens per call); no call is made
 --resume   continue an existing run folder (without it, a folder that already has results is refused)
+--add-items FILE  a growing tournament: items (JSONL, one item per line) join the existing run (implies --resume).
+           Items appended to the configured items source join it the same way. run.json keeps the item list
+           append-only (items, itemAdditions) and the run's identity is that of its first items, so every earlier
+           judgment and cached answer stays valid; items from FILE are kept in the run folder's
+           items-added.jsonl for later resumes. Newcomers get their matches first (most uncertain first,
+           alternating a quality-matched established opponent and another newcomer). A changed, removed or
+           reordered earlier item is refused (exit 2).
 --json     prints the summary as JSON: {"runDir", "reason", "rounds", "planned", "recorded", "failed",
            "failedByKind", "invalid", "pending", "calls", "cacheHits", "spentUsd", "budgetUsd", "judgeFailures",
            "repairedBytes", "problems", "dataset"}; with --dry-run: {"dryRun": true, "estimate": {matches, exact,
@@ -81,7 +93,12 @@ export const runCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "run",
     argv,
-    options: { "dry-run": { type: "boolean" }, resume: { type: "boolean" }, json: { type: "boolean" } },
+    options: {
+      "dry-run": { type: "boolean" },
+      resume: { type: "boolean" },
+      "add-items": { type: "string" },
+      json: { type: "boolean" },
+    },
   });
   if (values.help === true) {
     io.stdout(HELP);
@@ -90,7 +107,8 @@ export const runCommand: Command = async (argv, io) => {
   if (positionals.length !== 1) throw new UsageError("give one config file, e.g. `judgelab run tournament.yaml`");
   const file = resolve(io.cwd, positionals[0] as string);
   const dryRun = values["dry-run"] === true;
-  const prepared = await prepare(file, io, { withJudges: !dryRun });
+  const addItems = values["add-items"] === undefined ? undefined : resolve(io.cwd, values["add-items"]);
+  const prepared = await prepare(file, io, { withJudges: !dryRun, addItems });
   const { config, items, template, judges } = prepared;
   if (dryRun) {
     const estimate = estimateRun({ config, items, template, prices: new PriceTable(config.prices) });
@@ -99,16 +117,28 @@ export const runCommand: Command = async (argv, io) => {
     );
     return ExitCode.ok;
   }
-  const runDir = isAbsolute(config.runDir) ? config.runDir : resolve(prepared.baseDir, config.runDir);
+  const { runDir } = prepared;
   let store: RunStore;
   try {
     const cacheFile = config.cacheFile;
     const cachePath =
       cacheFile === undefined ? undefined : isAbsolute(cacheFile) ? cacheFile : resolve(prepared.baseDir, cacheFile);
-    store = RunStore.open(runDir, createRunManifest({ config, items, template, judges }), {
-      existing: values.resume === true ? "resume" : "refuse",
-      ...(cachePath === undefined ? {} : { cachePath }),
-    });
+    store = RunStore.open(
+      runDir,
+      createRunManifest({
+        config,
+        items,
+        template,
+        judges,
+        itemsHash: prepared.growing.baseItemsHash,
+        itemList: prepared.growing.list,
+      }),
+      {
+        // --add-items joins an existing run, so it resumes too.
+        existing: values.resume === true || addItems !== undefined ? "resume" : "refuse",
+        ...(cachePath === undefined ? {} : { cachePath }),
+      },
+    );
   } catch (error) {
     if (error instanceof RunIdentityError || error instanceof RunLockedError || error instanceof RunExistsError) {
       throw new UsageError(error.message);
@@ -120,6 +150,12 @@ export const runCommand: Command = async (argv, io) => {
     io.stderr(
       `warning: took over the lock of ${runDir} from process ${stale.pid} on ${stale.host} (started ` +
         `${stale.startedAt}), which is no longer running\n`,
+    );
+  }
+  recordItemAdditions({ runDir, manifest: store.manifest, growing: prepared.growing });
+  if (prepared.growing.newcomers.length > 0 && values.json !== true) {
+    io.stderr(
+      `${prepared.growing.newcomers.length} items join the run (${prepared.growing.list.length} in all); they get their matches first\n`,
     );
   }
   for (const [name, repair] of Object.entries(store.repairs)) {
@@ -210,10 +246,23 @@ export const runCommand: Command = async (argv, io) => {
  * Loads and checks everything before any call: config, items, template, and (unless only estimating) the judges,
  * with their keys from the environment.
  */
-async function prepare(file: string, io: CliIo, options: { withJudges: boolean }) {
+async function prepare(file: string, io: CliIo, options: { withJudges: boolean; addItems: string | undefined }) {
   try {
     const { config, baseDir } = await loadTournamentConfig(file);
-    const records = await loadTournamentItems(config, baseDir);
+    const runDir = isAbsolute(config.runDir) ? config.runDir : resolve(baseDir, config.runDir);
+    const configured = await loadTournamentItems(config, baseDir);
+    const added =
+      options.addItems === undefined
+        ? undefined
+        : await loadTournamentItems({ ...config, items: { file: options.addItems } }, io.cwd);
+    // A growing tournament: the run folder's append-only item list, then newcomers (source appends, --add-items).
+    const growing = resolveGrowingItems({
+      stored: readStoredManifest(runDir),
+      configured,
+      kept: readKeptItems(runDir),
+      ...(added === undefined ? {} : { added }),
+    });
+    const records = [...growing.records];
     const items = prepareTournamentItems(records, { byCategory: config.scheduler.byCategory });
     const template = await resolveTemplate(config, baseDir);
     const apiKeyOf = (variable: string) => io.env[variable];
@@ -224,12 +273,13 @@ async function prepare(file: string, io: CliIo, options: { withJudges: boolean }
       const problems = budgetProblems(config, judges, new PriceTable(config.prices));
       if (problems.length > 0) throw new JudgeSetupError(problems.join("\n"));
     }
-    return { config, baseDir, records, items, template, judges, batchClients };
+    return { config, baseDir, runDir, records, items, growing, template, judges, batchClients };
   } catch (error) {
     if (
       error instanceof TournamentConfigError ||
       error instanceof ItemsSourceError ||
-      error instanceof JudgeSetupError
+      error instanceof JudgeSetupError ||
+      error instanceof GrowingItemsError
     ) {
       throw new UsageError(error.message);
     }

@@ -50,7 +50,13 @@ export function resolveGoldLabels(options: {
       label[unit] = winner === 2 ? 2 : (winner === 0) === (a === low) ? 0 : 1;
       labelled++;
     }
-    return { source: `references:${references!.name}`, label, labelJudges: new Set(), labelled, unmatched };
+    return {
+      source: `references:${references!.pairName ?? references!.name}`,
+      label,
+      labelJudges: new Set(),
+      labelled,
+      unmatched,
+    };
   }
   for (const kind of ["gold", "human"] as const) {
     const labelJudges = new Set<number>();

@@ -42,13 +42,23 @@ export function parseKurateScores(value: string | undefined): number[] | undefin
   }
 }
 
+/** The `reviewer_1_score … reviewer_N_score` columns (blank and non-numeric cells left out), or undefined. */
+export function reviewerScoreColumns(row: Readonly<Record<string, string>>): number[] | undefined {
+  const scores: number[] = [];
+  for (let reviewer = 1; `reviewer_${reviewer}_score` in row; reviewer++) {
+    const value = finite(row[`reviewer_${reviewer}_score`]);
+    if (value !== undefined) scores.push(value);
+  }
+  return scores.length === 0 ? undefined : scores;
+}
+
 /**
  * Per-paper references: the mean of the human reviewers' ratings (`reviewer-mean`, with the ratings in
- * metadata), the source's own `h1_avg_rating`, and the committee `decision` as a label.
+ * metadata; from the `scores` JSON list, else from the `reviewer_N_score` columns), the source's own `h1_avg_rating`, and the committee `decision` as a label.
  */
 export function mapKuratePaperReferences(row: Readonly<Record<string, string>>, item: string): Reference[] {
   const references: Reference[] = [];
-  const scores = parseKurateScores(row.scores);
+  const scores = parseKurateScores(row.scores) ?? reviewerScoreColumns(row);
   if (scores !== undefined && scores.length > 0) {
     const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
     references.push({ kind: "item", item, name: "reviewer-mean", score: mean, metadata: { ratings: scores } });

@@ -70,7 +70,8 @@ function renderScoreBlock(page: ItemPage): string {
   }
   const stat = (value: string, label: string) =>
     `<div class="stat"><div class="value">${value}</div><div class="label">${label}</div></div>`;
-  parts.push(stat(formatPercent(standing.winRate.value), "Win Rate"));
+  // An item that has not played yet has no win rate (the seed page shows a dash, not "n/a").
+  parts.push(stat(standing.winRate.value === null ? "–" : formatPercent(standing.winRate.value), "Win Rate"));
   parts.push(stat(String(standing.wins), "Wins"));
   parts.push(stat(String(standing.losses), "Losses"));
   if (standing.ties > 0) parts.push(stat(String(standing.ties), "Ties"));
@@ -162,6 +163,7 @@ export function renderItemPageHtml(options: ItemPageHtmlOptions): string {
 <h1>${escapeHtml(standing.title)}</h1>
 ${page.byline === undefined ? "" : `<p class="muted">${escapeHtml(page.byline)}</p>`}
 <p><strong>${rankLine}</strong></p>
+${page.decision === undefined ? "" : `<p class="small">Decision: <strong>${escapeHtml(page.decision)}</strong></p>`}
 ${renderScoreBlock(page)}
 ${renderPublished(page)}
 ${page.text === undefined ? "" : `<h2>Abstract</h2>\n<p>${escapeHtml(page.text)}</p>`}

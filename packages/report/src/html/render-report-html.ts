@@ -1,3 +1,4 @@
+import { againstReferenceBlock } from "../model/against-reference-block.js";
 import type { ReportChart, ReportSectionId } from "../model/build-report-charts.js";
 import type { ReportFindings } from "../model/describe-findings.js";
 import type { ReportData } from "../model/report-data.js";
@@ -130,6 +131,9 @@ export function renderReportHtml(content: ReportPageContent): string {
   const toc = [
     ...REPORT_SECTIONS.map((section) => `<a href="#${section.id}">${escapeHtml(section.heading)}</a>`),
     ...extra.map((section) => `<a href="#${section.id}">${escapeHtml(section.heading)}</a>`),
+    ...(againstReferenceBlock(data.metrics) === undefined
+      ? []
+      : ['<a href="#against-reference">Against the reference</a>']),
     ...(content.itemPages.length > 0 ? ['<a href="#items">Item pages</a>'] : []),
     '<a href="#reproduce">Reproduce</a>',
   ].join("");
@@ -153,6 +157,17 @@ ${section.tables.map(htmlTable).join("\n")}
 </section>`,
     )
     .join("\n");
+  const reference = againstReferenceBlock(data.metrics, { filter: data.filter });
+  const referenceSection =
+    reference === undefined
+      ? ""
+      : `<section id="against-reference">
+<h2>${escapeHtml(reference.heading)}</h2>
+<p class="muted">${escapeHtml(reference.question)}</p>
+<p class="reading">${escapeHtml(reference.reading)}</p>
+${reference.tables.map(({ caption, table }) => `<h3>${escapeHtml(caption)}</h3>\n${htmlTable(table)}`).join("\n")}
+${reference.notes.map((note) => `<p class="small muted">${escapeHtml(note)}</p>`).join("\n")}
+</section>`;
   const items =
     content.itemPages.length === 0
       ? ""
@@ -180,6 +195,7 @@ ${findings.headlines.map((line) => `<li>${escapeHtml(line)}</li>`).join("\n")}
 </ul>
 ${sections}
 ${extraSections}
+${referenceSection}
 ${items}
 <section id="reproduce">
 <h2>Reproduce</h2>

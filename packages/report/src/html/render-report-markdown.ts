@@ -1,3 +1,4 @@
+import { againstReferenceBlock } from "../model/against-reference-block.js";
 import { controlledSections } from "./controlled-ratings-tables.js";
 import { escapeMarkdown } from "./escape-html.js";
 import { REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
@@ -75,6 +76,20 @@ export function renderReportMarkdown(content: ReportPageContent): string {
       "",
     );
     for (const table of section.tables) out.push(markdownTable(table), "");
+  }
+  const reference = againstReferenceBlock(data.metrics, { filter: data.filter });
+  if (reference !== undefined) {
+    out.push(
+      `## ${reference.heading}`,
+      "",
+      `*${escapeMarkdown(reference.question)}*`,
+      "",
+      `> ${escapeMarkdown(reference.reading)}`,
+      "",
+    );
+    for (const { caption, table } of reference.tables)
+      out.push(`**${escapeMarkdown(caption)}**`, "", markdownTable(table), "");
+    out.push(...reference.notes.map((note) => escapeMarkdown(note)), "");
   }
   if (content.itemPages.length > 0) {
     out.push("## Item pages", "");

@@ -1,6 +1,6 @@
 import type { MetricsDocument, PooledBootstrapSamples } from "@judgelab/analytics";
 import type { ComparisonTable, LoadedDataset } from "@judgelab/datasets";
-import { computeWinRates, rankWithinCategory } from "@judgelab/ratings";
+import { computeWinRates, rankWithinCategory, titleHashKey } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ComparisonDetails } from "./collect-comparison-details.js";
 import { findComparisonGroups } from "./find-comparison-groups.js";
@@ -18,6 +18,8 @@ export interface TournamentScores {
   readonly label: string;
   readonly value: ArrayLike<number>;
   readonly halfWidth: ArrayLike<number>;
+  /** Unrounded score used for ranking (e.g. (μ − 3σ)·10 + 1200); default `value`. */
+  readonly exact?: ArrayLike<number> | undefined;
 }
 
 /** Options of {@link buildReportData}. */
@@ -43,6 +45,18 @@ export interface BuildReportDataOptions {
   readonly pageItems: readonly string[];
   /** Items in the bootstrap rank-distribution chart; default 15. */
   readonly rankDistributionItems?: number;
+  /** What `--where` kept, when the data were filtered. */
+  readonly filter?: string | undefined;
+  /**
+   * Tie-break of the category ranks: "title-hash" orders equal scores by the SHA-256 of the title (the seed
+   * system's order; items without a title use their id); default: equal scores share a rank.
+   */
+  readonly tiebreak?: "title-hash" | undefined;
+}
+
+function stringField(metadata: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = metadata?.[key];
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
 function authorsOf(metadata: Record<string, unknown> | undefined): string | undefined {
@@ -165,7 +179,12 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
       assessments: assessmentsByItem.get(id) ?? [],
     };
   });
-  const withCategoryRanks = rankWithinCategories(standings);
+  const exact = options.scores?.exact;
+  const withCategoryRanks = rankWithinCategories(
+    standings,
+    exact === undefined ? undefined : Array.from(standings, (_, code) => exact[code]!),
+    options.tiebreak === "title-hash" ? standings.map((item) => titleHashKey(item.title)) : undefined,
+  );
   // Best first by the BT rating; without any rating by the tournament score; never by id alone (ids only break
   // exact ties, and a table with neither key is not shown as a ranking).
   const sortedBy = standings.some((item) => item.rating !== undefined)
@@ -186,8 +205,9 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     return [
       {
         standing,
-        text: record?.text,
+        text: record?.text ?? stringField(record?.metadata, "abstract"),
         byline: authorsOf(record?.metadata),
+        decision: stringField(record?.metadata, "decision"),
         history: options.details.history.get(id) ?? [],
         scoreRange: singleValueRange(scoreRanges.get(standing.category ?? "")) ?? published?.scoreRange,
         categorySize: standing.categoryRank?.of,
@@ -244,14 +264,22 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     itemPages,
     groups: { count: groups.count, byCategory: groupsAreCategories(groups.groupOf, standings) },
     period: timePeriod(table.time),
+    ...(options.filter === undefined ? {} : { filter: options.filter }),
   };
 }
 
 /** Rank within category by tournament score when present, else by BT rating (1 = best; ratings' competition ranks). */
-function rankWithinCategories(standings: readonly ItemStanding[]): ItemStanding[] {
+function rankWithinCategories(
+  standings: readonly ItemStanding[],
+  exactScores: readonly number[] | undefined,
+  tiebreak: readonly string[] | undefined,
+): ItemStanding[] {
   const ranks = rankWithinCategory({
-    scores: standings.map((item) => item.score?.value ?? item.rating?.value ?? Number.NaN),
+    scores: standings.map((item, code) =>
+      item.score === undefined ? (item.rating?.value ?? Number.NaN) : (exactScores?.[code] ?? item.score.value),
+    ),
     categories: standings.map((item) => item.category),
+    tiebreak,
   });
   return standings.map((item, index) => {
     const rank = ranks[index];

@@ -90,6 +90,8 @@ export interface ItemPage {
   readonly text?: string | undefined;
   /** A line under the title (for papers: the authors). */
   readonly byline?: string | undefined;
+  /** The committee decision when the item carries one (`metadata.decision`, e.g. "Accept (oral)"). */
+  readonly decision?: string | undefined;
   /** Newest first. */
   readonly history: readonly HistoryEntry[];
   /** Range of tournament scores in the item's category, for the score bar. */
@@ -153,6 +155,8 @@ export interface ReportData {
    * `byCategory` says the groups are exactly the categories (a tournament that schedules within categories).
    */
   readonly groups: { readonly count: number; readonly byCategory: boolean };
+  /** What `--where` kept (e.g. "human_has_preference=true (24 of 27 comparisons)"), when the data were filtered. */
+  readonly filter?: string | undefined;
   /** Time span of the comparisons (ISO dates), when recorded. */
   readonly period?: { readonly start: string; readonly end: string } | undefined;
   /** Leaderboards controlled for style (when asked for) and corrected for judge bias. */

@@ -17,6 +17,8 @@ export interface RunMetadata {
    * why (none, the documented default when the MLE does not exist, or the bootstrap's regularizer).
    */
   readonly ratingModel?: string | undefined;
+  /** What `--where` kept, when the data were filtered. */
+  readonly filter?: string | undefined;
   readonly dataset: {
     readonly path: string;
     /** sha256 over the dataset's files (name and content, sorted by name). */
