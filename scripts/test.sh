@@ -11,8 +11,8 @@ cd "$here/.."
 export TURBO_TELEMETRY_DISABLED=1
 find packages apps -maxdepth 3 -path '*/.vitest/report.json' -not -path '*/node_modules/*' -delete 2>/dev/null
 rm -rf .turbo/runs
-echo "lint: biome check ." >&2
-pnpm exec biome check . >&2
+echo "lint: biome check . (with the package-boundary rules of scripts/lint/write-boundary-rules.mjs)" >&2
+node scripts/lint/write-boundary-rules.mjs --check && pnpm exec biome check . >&2
 lint_status=$?
 pnpm exec turbo run test typecheck typecheck:scripts --continue --output-logs=errors-only --summarize "$@"
 turbo_status=$?

@@ -6,9 +6,9 @@
  * seconds per case; targets: (a) under 5 CPU seconds with 1000 bootstrap rounds, (c) under 60 CPU seconds. Usage: pnpm bench analytics [bootstrapRounds]   (default 1000)
  */
 import { cpuUsage } from "node:process";
-import { hasSharedData } from "@judgelab/test-shared-data";
 // The repository root does not depend on the workspace packages, so import the package's entry points.
-import { analyzeJudges } from "../../packages/analytics/src/index.js";
+import { analyzeJudges } from "@judgelab/analytics";
+import { hasSharedData } from "@judgelab/test-shared-data";
 import { buildLlmbarTable, readLlmbarVerdicts } from "../../packages/analytics/src/test-support/llmbar-table.js";
 import { simulateJudges } from "../../packages/analytics/src/test-support/simulate-judges.js";
 
