@@ -1,86 +1,90 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { SHARED_DATA_SKIP_MARK } from "./shared-data.js";
+import { planSharedDataTest, SHARED_DATA_SKIP_MARK, sharedDataRoot } from "./shared-data.js";
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = path.resolve(packageDir, "../..");
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "judgelab-shared-data-"));
 const shared = path.join(scratch, "shared");
 mkdirSync(path.join(shared, "datasets", "present"), { recursive: true });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const absent = path.join(shared, "datasets", "absent");
 
-interface VitestReport {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  testResults: { assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
-}
-
-/** Runs src/test-fixtures/probe.ts in a vitest subprocess and returns its JSON report. */
-function runProbe(ci: string): { status: number | null; report: VitestReport } {
-  const reportFile = path.join(scratch, `report-ci-${ci || "unset"}.json`);
-  const run = spawnSync(
-    process.execPath,
-    [
-      path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"),
-      "run",
-      "--config",
-      "src/test-fixtures/probe.vitest.config.ts",
-      "--reporter=json",
-      `--outputFile=${reportFile}`,
-    ],
-    { cwd: packageDir, env: { ...process.env, JUDGELAB_SHARED_DIR: shared, CI: ci }, encoding: "utf8" },
-  );
-  return { status: run.status, report: JSON.parse(readFileSync(reportFile, "utf8")) as VitestReport };
-}
-
-/** Runs scripts/summarize-tests.mjs over a scratch repository holding one package's report. */
-function summarize(report: VitestReport): { status: number | null; stdout: string } {
-  const root = path.join(scratch, `repo-${Math.random().toString(36).slice(2)}`);
+/** Runs scripts/summarize-tests.mjs over a scratch repository holding one package's vitest JSON report. */
+function summarize(assertions: { fullName: string; status: string }[]): { status: number | null; lines: string[] } {
+  const root = mkdtempSync(path.join(scratch, "repo-"));
   const pkg = path.join(root, "packages", "probe");
   mkdirSync(path.join(pkg, ".vitest"), { recursive: true });
   writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "probe", scripts: { test: "vitest run" } }));
+  const count = (status: string) => assertions.filter((a) => a.status === status).length;
+  const report = {
+    numPassedTests: count("passed"),
+    numFailedTests: count("failed"),
+    numPendingTests: count("skipped"),
+    testResults: [
+      { name: "probe.test.ts", status: count("failed") > 0 ? "failed" : "passed", assertionResults: assertions },
+    ],
+  };
   writeFileSync(path.join(pkg, ".vitest", "report.json"), JSON.stringify(report));
   const run = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "summarize-tests.mjs"), "--root", root], {
     encoding: "utf8",
   });
-  return { status: run.status, stdout: run.stdout };
+  return { status: run.status, lines: run.stdout.trim().split("\n") };
 }
 
 describe("tests that need shared data", () => {
-  it("on a user's clone: skipped, with the missing path in the title, and one summary line saying why", () => {
-    const { status, report } = runProbe("");
-    expect(status).toBe(0);
-    expect(report).toMatchObject({ numPassedTests: 1, numFailedTests: 0, numPendingTests: 2 });
-    const skipped = report.testResults.flatMap((file) => file.assertionResults).filter((a) => a.status !== "passed");
-    for (const result of skipped) {
-      expect(result.fullName).toContain(`${SHARED_DATA_SKIP_MARK}${path.join(shared, "datasets", "absent")}]`);
-    }
-    const summary = summarize(report);
-    expect(summary.status).toBe(0);
-    const lines = summary.stdout.trim().split("\n");
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(
-      `2 tests skipped: shared data not found at ${path.join(shared, "datasets", "absent")} (expected in ` +
-        "the shared folder next to the repository, ../shared, or in $JUDGELAB_SHARED_DIR)",
-    );
-    expect(lines[1]).toBe("Tests: 1 passed, 0 failed, 2 skipped");
-  }, 60_000);
+  it("find the shared folder through JUDGELAB_SHARED_DIR, else next to the repository", () => {
+    expect(sharedDataRoot({ JUDGELAB_SHARED_DIR: shared })).toBe(shared);
+    expect(sharedDataRoot({})).toBe(path.resolve(repoRoot, "../shared"));
+  });
 
-  it("under CI=true: a failure that names the missing path", () => {
-    const { status, report } = runProbe("true");
-    expect(status).toBe(1);
-    expect(report).toMatchObject({ numPassedTests: 1, numFailedTests: 2, numPendingTests: 0 });
-    const failures = report.testResults.flatMap((file) => file.assertionResults).filter((a) => a.status === "failed");
-    expect(failures.map((f) => f.failureMessages.join("\n")).join("\n")).toContain(
-      `shared data not found at ${path.join(shared, "datasets", "absent")}: CI=true requires it`,
+  it("run when every path they need exists", () => {
+    expect(planSharedDataTest("datasets/present", "t", { JUDGELAB_SHARED_DIR: shared, CI: "true" })).toEqual({
+      action: "run",
+      title: "t",
+    });
+  });
+
+  it("on a user's clone: are skipped with the missing path in the title, summed into one line saying why", () => {
+    const env = { JUDGELAB_SHARED_DIR: shared };
+    const group = planSharedDataTest(["datasets/present", "datasets/absent"], "group", env);
+    const single = planSharedDataTest("datasets/absent", "single", env);
+    expect(group).toEqual({ action: "skip", title: `group ${SHARED_DATA_SKIP_MARK}${absent}]` });
+    expect(single.action).toBe("skip");
+    // vitest's fullName joins the describe title and the test title.
+    const summary = summarize([
+      { fullName: "present reads it", status: "passed" },
+      { fullName: `${group.title} reads it`, status: "skipped" },
+      { fullName: single.title, status: "skipped" },
+      { fullName: "an ordinary skipped test", status: "skipped" },
+    ]);
+    expect(summary.status).toBe(0);
+    expect(summary.lines).toEqual([
+      `2 tests skipped: shared data not found at ${absent} (expected in the shared folder next to the repository, ` +
+        "../shared, or in $JUDGELAB_SHARED_DIR)",
+      "Tests: 1 passed, 0 failed, 3 skipped",
+    ]);
+  });
+
+  it("under CI=true: fail with a message that names the missing path and where to put it", () => {
+    for (const ci of ["true", "1"]) {
+      const plan = planSharedDataTest("datasets/absent", "t", { JUDGELAB_SHARED_DIR: shared, CI: ci });
+      expect(plan.action).toBe("fail");
+      expect(plan.action === "fail" && plan.message).toContain(
+        `shared data not found at ${absent}: CI=true requires it`,
+      );
+    }
+    expect(planSharedDataTest("datasets/absent", "t", { JUDGELAB_SHARED_DIR: shared, CI: "false" }).action).toBe(
+      "skip",
     );
-    const summary = summarize(report);
+    const summary = summarize([
+      { fullName: "present reads it", status: "passed" },
+      { fullName: "t has its shared data", status: "failed" },
+    ]);
     expect(summary.status).toBe(1);
-    expect(summary.stdout.trim().split("\n").at(-1)).toBe("Tests: 1 passed, 2 failed, 0 skipped");
-  }, 60_000);
+    expect(summary.lines.at(-1)).toBe("Tests: 1 passed, 1 failed, 0 skipped");
+  });
 });

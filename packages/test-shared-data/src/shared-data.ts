@@ -17,9 +17,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 /** Start of the title suffix of a test skipped for missing shared data (read by scripts/summarize-tests.mjs). */
 export const SHARED_DATA_SKIP_MARK = "[skipped: shared data not found at ";
 
+/** The environment variables read here (a parameter so that tests can pass their own). */
+export type SharedDataEnv = Readonly<Record<string, string | undefined>>;
+
 /** The shared folder: `$JUDGELAB_SHARED_DIR`, else `<repo>/../shared`. */
-export function sharedDataRoot(): string {
-  const fromEnv = process.env.JUDGELAB_SHARED_DIR;
+export function sharedDataRoot(env: SharedDataEnv = process.env): string {
+  const fromEnv = env.JUDGELAB_SHARED_DIR;
   return fromEnv !== undefined && fromEnv !== "" ? path.resolve(fromEnv) : path.resolve(repoRoot, "../shared");
 }
 
@@ -33,20 +36,31 @@ export function hasSharedData(...relativePaths: string[]): boolean {
   return relativePaths.every((relative) => existsSync(sharedDataPath(relative)));
 }
 
-function missingPath(relativePaths: readonly string[]): string | undefined {
-  return relativePaths.map((relative) => sharedDataPath(relative)).find((file) => !existsSync(file));
-}
+/** What to do with a test that needs shared data: run it, fail it (CI) or skip it under a marked title. */
+export type SharedDataPlan =
+  | { readonly action: "run"; readonly title: string }
+  | { readonly action: "fail"; readonly title: string; readonly message: string }
+  | { readonly action: "skip"; readonly title: string };
 
-function isCi(): boolean {
-  const ci = process.env.CI;
-  return ci !== undefined && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false";
-}
-
-function missingMessage(file: string): string {
-  return (
-    `shared data not found at ${file}: CI=true requires it. Put the shared folder next to the repository ` +
-    `(${path.resolve(repoRoot, "../shared")}) or set JUDGELAB_SHARED_DIR to it`
-  );
+/** Decides {@link SharedDataPlan} for a test titled `title` that needs `needs` (paths in the shared folder). */
+export function planSharedDataTest(
+  needs: string | readonly string[],
+  title: string,
+  env: SharedDataEnv = process.env,
+): SharedDataPlan {
+  const root = sharedDataRoot(env);
+  const missing = (typeof needs === "string" ? [needs] : needs)
+    .map((relative) => path.join(root, relative))
+    .find((file) => !existsSync(file));
+  if (missing === undefined) return { action: "run", title };
+  const ci = env.CI;
+  if (ci !== undefined && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false") {
+    const message =
+      `shared data not found at ${missing}: CI=true requires it. Put the shared folder next to the repository ` +
+      `(${path.resolve(repoRoot, "../shared")}) or set JUDGELAB_SHARED_DIR to it`;
+    return { action: "fail", title, message };
+  }
+  return { action: "skip", title: `${title} ${SHARED_DATA_SKIP_MARK}${missing}]` };
 }
 
 /**
@@ -55,15 +69,15 @@ function missingMessage(file: string): string {
  * level without checking {@link hasSharedData}.
  */
 export function describeWithSharedData(needs: string | readonly string[], title: string, body: () => void): void {
-  const missing = missingPath(typeof needs === "string" ? [needs] : needs);
-  if (missing === undefined) describe(title, body);
-  else if (isCi())
-    describe(title, () => {
+  const plan = planSharedDataTest(needs, title);
+  if (plan.action === "run") describe(plan.title, body);
+  else if (plan.action === "skip") describe.skip(plan.title, body);
+  else
+    describe(plan.title, () => {
       it("has its shared data", () => {
-        throw new Error(missingMessage(missing));
+        throw new Error(plan.message);
       });
     });
-  else describe.skip(`${title} ${SHARED_DATA_SKIP_MARK}${missing}]`, body);
 }
 
 /** `it` for one test that reads shared data; see {@link describeWithSharedData}. */
@@ -73,11 +87,11 @@ export function itWithSharedData(
   body: () => unknown,
   timeout?: number,
 ): void {
-  const missing = missingPath(typeof needs === "string" ? [needs] : needs);
-  if (missing === undefined) it(title, body, timeout);
-  else if (isCi())
-    it(title, () => {
-      throw new Error(missingMessage(missing));
+  const plan = planSharedDataTest(needs, title);
+  if (plan.action === "run") it(plan.title, body, timeout);
+  else if (plan.action === "skip") it.skip(plan.title, body, timeout);
+  else
+    it(plan.title, () => {
+      throw new Error(plan.message);
     });
-  else it.skip(`${title} ${SHARED_DATA_SKIP_MARK}${missing}]`, body, timeout);
 }
