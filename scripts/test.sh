@@ -11,6 +11,11 @@ cd "$here/.."
 export TURBO_TELEMETRY_DISABLED=1
 find packages apps -maxdepth 3 -path '*/.vitest/report.json' -not -path '*/node_modules/*' -delete 2>/dev/null
 rm -rf .turbo/runs
+# Which shared data exists is part of turbo's cache key (globalEnv), so that results cached with the data are not
+# replayed without it (or the other way round).
+shared="${JUDGELAB_SHARED_DIR:-../shared}"
+JUDGELAB_SHARED_DATA_STATE="$(cd "$shared" 2>/dev/null && ls -d seed/* datasets/* 2>/dev/null | tr '\n' ' ')"
+export JUDGELAB_SHARED_DATA_STATE
 echo "lint: biome check . (with the package-boundary rules of scripts/lint/write-boundary-rules.mjs)" >&2
 node scripts/lint/write-boundary-rules.mjs --check && pnpm exec biome check . >&2
 lint_status=$?
