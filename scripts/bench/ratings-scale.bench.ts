@@ -15,7 +15,7 @@ import {
   fitBradleyTerry,
   normalQuantile,
   rankByScore,
-} from "../../packages/ratings/src/index.js";
+} from "@judgelab/ratings";
 import { simulateOutcomes } from "../../packages/ratings/src/test-support/simulate-outcomes.js";
 
 const sizes = (process.argv[2] ?? "200,500,1000,2500,10000").split(",").map(Number);

@@ -26,7 +26,7 @@ import {
   fitBradleyTerry,
   normalQuantile,
   type PairwiseOutcomes,
-} from "../../packages/ratings/src/index.js";
+} from "@judgelab/ratings";
 import { simulateOutcomes } from "../../packages/ratings/src/test-support/simulate-outcomes.js";
 
 const rounds = Number(process.argv[2] ?? 1000);

@@ -24,15 +24,15 @@ import {
   type JudgeResult,
   type PairwiseJudge,
   paperImpactTemplate,
-} from "../../packages/judges/src/index.js";
-import { fakeScoredText, startFakeOpenAIServer } from "../../packages/judges/src/test-support/index.js";
+} from "@judgelab/judges";
+import { fakeScoredText, startFakeOpenAIServer } from "@judgelab/judges/test-support";
 import {
   createRunManifest,
   prepareTournamentItems,
   RunStore,
   runTournament,
   tournamentConfigSchema,
-} from "../../packages/tournament/src/index.js";
+} from "@judgelab/tournament";
 
 const [callsArgument, concurrencyArgument, latencyArgument] = process.argv.slice(2).filter((arg) => arg !== "--serve");
 const calls = Number(callsArgument ?? 10_000);

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 // The repository root does not depend on the workspace packages, so import the package's public entry point.
-import { loadDataset, readLineBatches } from "../../packages/datasets/src/index.js";
+import { loadDataset, readLineBatches } from "@judgelab/datasets";
 
 const target = { ratio: 0.5, rssBytes: 1024 ** 3 };
 

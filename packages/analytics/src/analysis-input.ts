@@ -60,7 +60,7 @@ export interface ConditionColumn {
 export interface AnalysisOptions {
   /** Seed for every bootstrap and random split. */
   readonly seed: number;
-  /** Bootstrap rounds for CIs (METRICS.md: ≥ 1000 for published figures). Default 1000. */
+  /** Bootstrap rounds for CIs (docs/metrics.md: ≥ 1000 for published figures). Default 1000. */
   readonly bootstrapRounds?: number;
   /** Compare conditions: a named column of codes, or a field name to read `table.condition` under. */
   readonly condition?: ConditionColumn | string;

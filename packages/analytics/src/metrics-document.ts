@@ -289,7 +289,7 @@ export interface BothOrderFigures {
   readonly kappaBetweenOrders: Statistic;
 }
 
-/** Shi et al. 2024 position-bias figures (see METRICS.md). */
+/** Shi et al. 2024 position-bias figures (see docs/metrics.md). */
 export interface ShiFigures {
   readonly primacy: number;
   readonly recency: number;

@@ -9,7 +9,7 @@ export interface WinRates {
   readonly ties: Float64Array;
   /** Valid comparisons the item took part in (wins + losses + ties). */
   readonly comparisons: Float64Array;
-  /** wins / (wins + losses): ties are excluded from the denominator (docs/METRICS.md); NaN when undecided. */
+  /** wins / (wins + losses): ties are excluded from the denominator (docs/metrics.md); NaN when undecided. */
   readonly winRate: Float64Array;
   /** 95% Wilson interval of the win rate ([0, 1] when no decided comparisons). */
   readonly lower: Float64Array;

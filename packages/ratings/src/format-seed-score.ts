@@ -11,7 +11,7 @@ export interface SeedScore {
 }
 
 /**
- * The seed system's tournament score (docs/METRICS.md): score = round((μ − 3σ)·10 + 1200), shown as
+ * The seed system's tournament score (docs/metrics.md): score = round((μ − 3σ)·10 + 1200), shown as
  * `score±round(2σ·10)`. μ = 40, σ = 2 → "1540±40"; a new item (25, 25/3) → "1200±167".
  */
 export function formatSeedScore(mu: number, sigma: number): SeedScore {

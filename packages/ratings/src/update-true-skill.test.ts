@@ -103,7 +103,7 @@ describe("computeTrueSkill", () => {
   });
 });
 
-describe("seed-system display (docs/METRICS.md)", () => {
+describe("seed-system display (docs/metrics.md)", () => {
   it("shows μ 40, σ 2 as 1540±40 and a new item as 1200±167", () => {
     expect(formatSeedScore(40, 2).display).toBe("1540±40");
     expect(formatSeedScore(25, 25 / 3)).toEqual({ score: 1200, plusMinus: 167, display: "1200±167" });

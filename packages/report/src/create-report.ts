@@ -28,7 +28,7 @@ export interface CreateReportOptions {
   readonly datasetLabel?: string | undefined;
   readonly outDir: string;
   readonly seed: number;
-  /** Bootstrap resamples for rating and rank intervals (METRICS.md: ≥ 1000 for published figures). */
+  /** Bootstrap resamples for rating and rank intervals (docs/metrics.md: ≥ 1000 for published figures). */
   readonly bootstrapRounds: number;
   readonly title?: string | undefined;
   /** What the items are called in prose ("papers"); default "items". */

@@ -13,7 +13,7 @@ describe("launchTestBrowser", () => {
       const page = await browser.newPage();
       await page.setContent("<p id=x>judgelab</p><svg width=40 height=20><text x=0 y=15>ok</text></svg>");
       expect(await page.locator("#x").textContent()).toBe("judgelab");
-      expect(await page.evaluate(() => document.querySelector("svg")?.getBoundingClientRect().width)).toBe(40);
+      expect(await page.$eval("svg", (svg) => svg.getBoundingClientRect().width)).toBe(40);
       await page.close();
       // A second page after the first one's context closed (a single-process Chromium is gone by then).
       const second = await browser.newPage();

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import { mkdir, rmdir, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -58,6 +58,15 @@ export async function resolveTestChromium(options: LaunchTestBrowserOptions = {}
   }
   const { default: bundled } = await import("@sparticuz/chromium");
   const executablePath = await withUnpackLock(() => bundled.executablePath());
+  try {
+    accessSync(executablePath, constants.X_OK);
+  } catch {
+    // The package reuses <tmp>/chromium whoever unpacked it; another user's copy is not ours to run.
+    throw new Error(
+      `${executablePath} exists but this user cannot run it (unpacked by another user?): set TMPDIR to a folder of ` +
+        "your own so that @sparticuz/chromium unpacks its Chromium there, or install a system Chromium",
+    );
+  }
   // `--single-process` is for AWS Lambda's sandbox; under playwright it ends the whole browser when the first
   // page's context closes, so every later `newPage` fails. Multi-process works with `--no-sandbox --no-zygote`.
   const args = bundled.args.filter((flag) => flag !== "--single-process");

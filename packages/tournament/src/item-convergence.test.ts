@@ -56,7 +56,7 @@ describe("needsMatches (the seed system's stop rules)", () => {
   });
 
   it("with a Wilson target, needs matches until the win-rate half-width is small enough", () => {
-    // 20 wins, 10 losses: Wilson 95% [0.488, 0.808] → half-width 0.160 (docs/METRICS.md formula).
+    // 20 wins, 10 losses: Wilson 95% [0.488, 0.808] → half-width 0.160 (docs/metrics.md formula).
     expect(wilsonHalfWidth(20, 30)).toBeCloseTo(0.16, 2);
     const standings = standingsOf(20, 10);
     expect(needsMatches({ item: 0, standings, stop: { ...stop, sigma: 10 }, inTop: false })).toBe(false);

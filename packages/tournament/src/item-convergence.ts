@@ -6,7 +6,7 @@ import { type Standings, topItems } from "./tournament-standings.js";
 export type StopRules = TournamentConfig["stop"];
 
 /**
- * Half-width of the Wilson 95% interval of a win rate, wins over decided matches (docs/METRICS.md; `@judgelab/ratings`'
+ * Half-width of the Wilson 95% interval of a win rate, wins over decided matches (docs/metrics.md; `@judgelab/ratings`'
  * `wilsonInterval`, clipped to [0, 1]); 0.5 with no decided match.
  */
 export function wilsonHalfWidth(wins: number, decided: number): number {

@@ -5,7 +5,7 @@ import { SEED_TRUE_SKILL, type TrueSkillEnvironment, updateTrueSkill } from "@ju
  * matches and the set of pairs already played.
  *
  * TrueSkill updates are `@judgelab/ratings`' `updateTrueSkill` with the seed system's environment (μ0 = 25,
- * σ0 = 25/3, β = 25/6, τ = 25/300, no draws; docs/METRICS.md). Ties carry no TrueSkill update here (the seed system
+ * σ0 = 25/3, β = 25/6, τ = 25/300, no draws; docs/metrics.md). Ties carry no TrueSkill update here (the seed system
  * forbids them, and a draw needs a draw probability) but count in W/L/T.
  */
 

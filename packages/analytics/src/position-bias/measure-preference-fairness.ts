@@ -13,7 +13,7 @@ import { statistic } from "../stats/proportion.js";
  * PF_raw = recency·rp − primacy·pp with pp, rp the primacy and recency shares of its inconsistent pairs, and
  * PF = PF_raw / T with T = (vote pairs of the judge on that task, unparsed included) / (number of models it
  * judged on that task), so PF ∈ [−1, 1] for balanced designs (−1 always primacy, +1 always recency). A judge's
- * PF is the mean over its units (METRICS.md); upstream averages over the global models × tasks grid, which is
+ * PF is the mean over its units (docs/metrics.md); upstream averages over the global models × tasks grid, which is
  * the same when every judge judged every model on every task (as in Judging-the-Judges). Without
  * producers all pairs form one model per task. Pairs with an unparsed vote count only towards T.
  */

@@ -4,7 +4,7 @@ const BITSET_ITEM_LIMIT = 8192;
 /**
  * Directed 3-cycles among closed triangles of a tournament graph. `edges` holds one decided direction per
  * item pair as (winner, loser) codes; a closed triangle is three items whose three pairs all have an edge;
- * a cycle is a closed triangle whose edges go round (A > B > C > A). METRICS.md transitivity.
+ * a cycle is a closed triangle whose edges go round (A > B > C > A). docs/metrics.md, transitivity.
  * Counting without `onTriangle` (up to 8,192 item codes): adjacency bitsets N(v) (neighbours) and O(v) (items v
  * beats); triangles = Σ_{edges ab} |N(a) ∩ N(b)| / 3, and a transitive triangle has exactly one item that beats
  * both others, so transitive = Σ_v Σ_{b ∈ O(v)} |O(v) ∩ N(b)| / 2 and cycles = triangles − transitive:

@@ -47,7 +47,7 @@ export const DEFAULT_CHART_LIMITS: ChartLimits = {
 
 const ELO_SCALE_LABEL = "Bradley–Terry rating (Elo scale)";
 
-/** P(i beats j) under Bradley–Terry on the Elo scale: 1 / (1 + 10^((r_j − r_i)/400)) (METRICS.md). */
+/** P(i beats j) under Bradley–Terry on the Elo scale: 1 / (1 + 10^((r_j − r_i)/400)) (docs/metrics.md). */
 export function eloWinProbability(ratingA: number, ratingB: number): number {
   return 1 / (1 + 10 ** ((ratingB - ratingA) / 400));
 }
