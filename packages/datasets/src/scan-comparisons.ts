@@ -1,7 +1,8 @@
 import { type Comparison, createRecordValidator } from "@judgelab/schema";
+import { checkJsonLine } from "./check-json-line.js";
 import { ComparisonLinkChecker, type IdSet } from "./comparison-link-checker.js";
 import type { ComparisonTableBuilder } from "./comparison-table-builder.js";
-import { describeJsonLineError, isBlankLine, overlongLineMessage } from "./read-json-lines.js";
+import { describeJsonLineError, INVALID_UTF8_MESSAGE, isBlankLine, overlongLineMessage } from "./read-json-lines.js";
 import { readLineBatches } from "./read-line-batches.js";
 import type { ScanContext } from "./scan-context.js";
 import type { StringDictionary } from "./string-dictionary.js";
@@ -49,9 +50,10 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
   let valid = 0;
   try {
     for await (const batch of readLineBatches(file, context.lineOptions)) {
-      const { lines, overlong } = batch;
+      const { lines, overlong, invalidUtf8 } = batch;
       context.onProgress?.({ file, lines: batch.firstLine - 1, problems: problems.count });
       let overlongIndex = 0;
+      let invalidIndex = 0;
       for (let index = 0; index < lines.length; index++) {
         const line = batch.firstLine + index;
         if (overlong[overlongIndex] === index) {
@@ -61,6 +63,12 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
           continue;
         }
         const text = lines[index] as string;
+        if (invalidUtf8[invalidIndex] === index) {
+          invalidIndex++;
+          records++;
+          problems.add(file, line, LINE_FIELD, INVALID_UTF8_MESSAGE);
+          continue;
+        }
         if (text.length === 0 || (text.charCodeAt(0) <= 32 && isBlankLine(text))) continue;
         records++;
         let value: unknown;
@@ -68,6 +76,16 @@ export async function scanComparisons(options: ScanComparisonsOptions): Promise<
           value = JSON.parse(text);
         } catch (error) {
           problems.add(file, line, LINE_FIELD, describeJsonLineError(batch, index, (error as Error).message));
+          continue;
+        }
+        const lineProblem = checkJsonLine(text, value);
+        if (lineProblem !== undefined) {
+          problems.add(
+            file,
+            line,
+            lineProblem.field === "(line)" ? LINE_FIELD : lineProblem.field,
+            lineProblem.message,
+          );
           continue;
         }
         const recordProblems = validator.check(value, movedBuffer);

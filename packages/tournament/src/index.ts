@@ -7,7 +7,7 @@ export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
-export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
+export { exportRunDataset, exportRunDatasetFromLog, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
 export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
 export { describeJudgeFailure, type JudgeFailure, judgeFailureOf } from "./judge-failure.js";

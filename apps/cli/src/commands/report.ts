@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DatasetError } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
+import { exportRunDatasetFromLog, LogLineError } from "@judgelab/tournament";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 
@@ -30,7 +32,9 @@ Files written to --out:
 --no-png       skip the PNG copies of the charts
 --json         prints {"out", "files", "charts", "itemPages", "headlines", "timingsMs", "seconds"}
 
-A run folder (from \`judgelab run\`) is reported through the dataset exported into its dataset/ folder.
+A run folder (from \`judgelab run\`) is reported from its log as it is now (a run killed mid-way leaves a stale
+dataset/ behind), with the items and judges of its dataset/ export. --out must be a folder (or not exist yet): an
+existing file there is refused before any analysis. An empty dataset is an error (exit 2).
 `;
 
 /** The repository root (this file is apps/cli/src/commands/report.ts, or apps/cli/dist/commands/report.js). */
@@ -78,27 +82,37 @@ export function judgelabVersions(root: string): Record<string, string> {
   return versions;
 }
 
+/** What to report: a dataset folder or comparisons file, or a run folder (read through its log). */
+export type ReportInput = { readonly dataset: string } | { readonly runDir: string };
+
 /** Resolves the dataset of a dataset folder, a comparisons file or a run folder; throws a UsageError otherwise. */
-export function resolveReportInput(path: string): string {
+export function resolveReportInput(path: string): ReportInput {
   if (!existsSync(path))
     throw new UsageError(`${path} does not exist: give a dataset folder, comparisons .jsonl or run folder`);
-  if (!statSync(path).isDirectory()) return path;
+  if (!statSync(path).isDirectory()) return { dataset: path };
   if (
     existsSync(join(path, "dataset.json")) ||
     existsSync(join(path, "comparisons.jsonl")) ||
     existsSync(join(path, "comparisons.jsonl.gz"))
   )
-    return path;
-  if (existsSync(join(path, "run.json"))) {
-    const exported = join(path, "dataset");
-    if (existsSync(join(exported, "comparisons.jsonl"))) return exported;
-    throw new UsageError(
-      `${path} is a run folder without an exported dataset (${exported}); export it first, then report that folder`,
-    );
-  }
+    return { dataset: path };
+  if (existsSync(join(path, "run.json"))) return { runDir: path };
   throw new UsageError(
     `${path} has no dataset.json or comparisons.jsonl: give a dataset folder, a comparisons .jsonl file or a run folder`,
   );
+}
+
+/** The dataset of a run folder as its log says now, in a temporary folder (removed by the caller). */
+async function datasetFromRunLog(runDir: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "judgelab-report-run-"));
+  try {
+    await exportRunDatasetFromLog({ runDir, outDir: dir });
+    return dir;
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    if (error instanceof LogLineError) throw new UsageError(error.message);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Prints the report's outcome: text summary or the documented JSON shape. */
@@ -160,15 +174,20 @@ export const reportCommand: Command = async (argv, io) => {
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1 (1000 or more for published figures)");
   const pages = parseIntegerOption("pages", values.pages, 40);
   if (pages < 0) throw new UsageError("--pages must be 0 or more");
-  const input = resolveReportInput(resolve(io.cwd, positionals[0] as string));
+  const resolved = resolveReportInput(resolve(io.cwd, positionals[0] as string));
   const out = resolve(io.cwd, values.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new UsageError(`--out ${values.out} is an existing file: give a folder to write the report into`);
+  }
   const root = repositoryRoot();
   const started = performance.now();
+  const input = "runDir" in resolved ? await datasetFromRunLog(resolved.runDir) : resolved.dataset;
+  const label = "runDir" in resolved ? `${displayPath(io.cwd, resolved.runDir)} (log)` : displayPath(io.cwd, input);
   let report: CreatedReport;
   try {
     report = await createReport({
       datasetPath: input,
-      datasetLabel: displayPath(io.cwd, input),
+      datasetLabel: label,
       outDir: out,
       seed,
       bootstrapRounds,
@@ -187,6 +206,8 @@ export const reportCommand: Command = async (argv, io) => {
       throw new UsageError(error.message);
     }
     throw error;
+  } finally {
+    if ("runDir" in resolved) rmSync(input, { recursive: true, force: true });
   }
   printReportSummary(io, {
     report,
