@@ -1,4 +1,10 @@
-export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
+export {
+  AppendOnlyLog,
+  type AppendOnlyLogOptions,
+  DiskFullError,
+  LogLineError,
+  type LogRepair,
+} from "./append-only-log.js";
 export { BudgetLedger, type BudgetReservation } from "./budget-ledger.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
 export { budgetProblems, type ExecutionOutcome } from "./comparison-executor.js";
