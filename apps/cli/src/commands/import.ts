@@ -36,7 +36,10 @@ Options:
   --force          replace the dataset files in an existing folder (other files are left alone)
   --map k=v,...    column mapping for the generic jsonl/csv formats (and bt-counts), e.g.
                    --map first=model_a,second=model_b,winner=winner,judge=judge
-  --set key=value  a format setting (repeatable); \`judgelab import <format> --help\` lists them
+  --set key=value  a format setting (repeatable); \`judgelab import <format> --help\` lists them; a key the
+                   format does not know, or a mapped column no record has, is an error (exit 2)
+  --allow-empty    write the dataset even when nothing was imported (by default an import that reads 0 records,
+                   or skips every record, exits 2 naming the input and the skip reasons)
   --name NAME      dataset name in dataset.json
   --license TEXT   license to record (overrides the format's)
   --source URL     source to record
@@ -143,6 +146,7 @@ export const importCommand: Command = async (argv, io) => {
       name: { type: "string" },
       license: { type: "string" },
       source: { type: "string" },
+      "allow-empty": { type: "boolean" },
     },
   });
   const [format, ...inputs] = positionals;
@@ -167,6 +171,7 @@ export const importCommand: Command = async (argv, io) => {
         out,
         force: values.force === true,
         settings: parseSettings(values.map ?? [], values.set ?? []),
+        allowEmpty: values["allow-empty"] === true,
         ...(values.name === undefined ? {} : { name: values.name }),
         ...(values.license === undefined ? {} : { license: values.license }),
         ...(values.source === undefined ? {} : { source: values.source }),
