@@ -5,23 +5,30 @@ export interface JsonLineProblem {
   readonly message: string;
 }
 
-const WHITESPACE_BEFORE_COLON = /"[ \t\r\n]+:/;
-
 /**
  * What `JSON.parse(text)` silently accepted in `value`: a duplicate key in an object (JSON.parse keeps the last)
- * or a non-finite number (`1e999` parses to Infinity). Fast on ordinary lines: one walk over the parsed value
- * (counting keys, checking numbers) and a count of `":` in the text; only when the counts disagree (a duplicate,
- * or `":` inside a string value) is the text scanned key by key.
+ * or a non-finite number (`1e999` parses to Infinity). Fast on ordinary lines: one allocation-free walk over the
+ * parsed value (counting keys, checking numbers) and a count of `":` in the text; only when the counts disagree (a
+ * duplicate, or `":` inside a string value) or a colon follows whitespace is the text scanned key by key.
  */
 export function checkJsonLine(text: string, value: unknown): JsonLineProblem | undefined {
-  const walk = { keys: 0, nonFinite: undefined as string | undefined };
-  walkValue(value, "", walk);
-  if (walk.nonFinite !== undefined) {
-    return { field: walk.nonFinite, message: "is a number too large to represent (not finite); not accepted" };
+  const keys = countKeys(value);
+  if (keys < 0) {
+    return {
+      field: nonFinitePath(value, "") ?? "(line)",
+      message: "is a number too large to represent (not finite); not accepted",
+    };
   }
+  // Each key is a string followed by a colon, `":` when compact. A colon after whitespace may be a spaced-out key
+  // (then the count is no proof), and `":` inside a string value adds to the count: both take the slow path.
   let tokens = 0;
-  for (let index = text.indexOf('":'); index !== -1; index = text.indexOf('":', index + 2)) tokens++;
-  if (tokens === walk.keys && !WHITESPACE_BEFORE_COLON.test(text)) return undefined;
+  let spaced = false;
+  for (let index = text.indexOf(":"); index !== -1; index = text.indexOf(":", index + 1)) {
+    const before = text.charCodeAt(index - 1);
+    if (before === 0x22) tokens++;
+    else if (before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d) spaced = true;
+  }
+  if (tokens === keys && !spaced) return undefined;
   const duplicate = findDuplicateKey(text);
   if (duplicate === undefined) return undefined;
   return {
@@ -30,21 +37,43 @@ export function checkJsonLine(text: string, value: unknown): JsonLineProblem | u
   };
 }
 
-function walkValue(value: unknown, path: string, walk: { keys: number; nonFinite: string | undefined }): void {
-  if (walk.nonFinite !== undefined) return;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) walk.nonFinite = path === "" ? "(line)" : path;
-    return;
-  }
-  if (value === null || typeof value !== "object") return;
+/** Keys of all objects in `value`, or -1 when it holds a non-finite number. Allocation-free. */
+function countKeys(value: unknown): number {
+  if (typeof value === "number") return Number.isFinite(value) ? 0 : -1;
+  if (value === null || typeof value !== "object") return 0;
+  let count = 0;
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) walkValue(value[index], `${path}[${index}]`, walk);
-    return;
+    for (let index = 0; index < value.length; index++) {
+      const inner = countKeys(value[index]);
+      if (inner < 0) return -1;
+      count += inner;
+    }
+    return count;
   }
   for (const key in value as Record<string, unknown>) {
-    walk.keys++;
-    walkValue((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`, walk);
+    const inner = countKeys((value as Record<string, unknown>)[key]);
+    if (inner < 0) return -1;
+    count += inner + 1;
   }
+  return count;
+}
+
+/** The dotted path of the first non-finite number in `value` (the slow path, run once a line has one). */
+function nonFinitePath(value: unknown, path: string): string | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : path === "" ? "(line)" : path;
+  if (value === null || typeof value !== "object") return undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = nonFinitePath(value[index], `${path}[${index}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const key in value as Record<string, unknown>) {
+    const found = nonFinitePath((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -170,7 +170,7 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   const report: ValidationReport = {
     ok: problems.count === 0,
     counts,
-    problems: problems.problems,
+    problems: problems.sorted(),
     problemCount: problems.count,
     movedFieldCount: context.moved.count,
     movedFieldNames: [...context.moved.names],
