@@ -6,6 +6,9 @@
  * each in a fresh child process (phases alternating, best of N runs by CPU time), and prints records per CPU second (and per
  * wall-clock second), the ratio b/a
  * (target >= 0.5) and each phase's peak RSS (target < 1 GB).
+ * Then (c) `validateDataset` (no table: what `judgelab validate` does) on the file and on a quarter of it: the peak
+ * RSS difference over the row difference is the memory per comparison above a fixed base (target <= 32 bytes;
+ * duplicate-id detection keeps 64-bit hashes in typed arrays, 10.7-21.3 bytes per id).
  * Usage: pnpm bench validate [rows] [runs]   (defaults 1000000 rows, best of 3 runs)
  */
 import { spawnSync } from "node:child_process";
@@ -15,9 +18,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 // The repository root does not depend on the workspace packages, so import the package's public entry point.
-import { loadDataset, readLineBatches } from "@judgelab/datasets";
+import { loadDataset, readLineBatches, validateDataset } from "@judgelab/datasets";
 
-const target = { ratio: 0.5, rssBytes: 1024 ** 3 };
+const target = { ratio: 0.5, rssBytes: 1024 ** 3, bytesPerComparison: 32 };
 
 interface PhaseResult {
   phase: string;
@@ -70,6 +73,10 @@ async function runPhase(phase: string, file: string): Promise<void> {
         rows++;
       }
     }
+  } else if (phase === "validate") {
+    const report = await validateDataset(file);
+    if (!report.ok) throw new Error(`${file} does not validate: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    rows = report.counts.comparisons;
   } else {
     const dataset = await loadDataset(file);
     rows = dataset.table.size;
@@ -98,18 +105,30 @@ async function main(): Promise<void> {
   const dir = path.join(tmpdir(), "judgelab-bench");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `comparisons-${rows}.jsonl`);
-  if (!existsSync(file)) {
+  const quarterRows = Math.floor(rows / 4);
+  const quarterFile = path.join(dir, `comparisons-${quarterRows}.jsonl`);
+  for (const [name, count] of [
+    [file, rows],
+    [quarterFile, quarterRows],
+  ] as const) {
+    if (existsSync(name)) continue;
     const started = performance.now();
-    await generate(file, rows);
-    process.stdout.write(`generated ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    await generate(name, count);
+    process.stdout.write(`generated ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
   process.stdout.write(
     `file: ${file} (${(statSync(file).size / 1024 ** 2).toFixed(0)} MiB, ${rows} rows), best of ${runs} runs\n`,
   );
   // Alternate the phases (raw, load, raw, load, ...) so a change in the machine's load hits both alike.
   const results: Record<string, PhaseResult[]> = { raw: [], load: [] };
+  const validateRss = { full: Number.POSITIVE_INFINITY, quarter: Number.POSITIVE_INFINITY };
   for (let run = 0; run < runs; run++) {
     for (const phase of ["raw", "load"]) results[phase]?.push(measure(phase, file));
+  }
+  // Lowest peak of each size over at least 3 runs: garbage-collection timing only ever adds to a peak.
+  for (let run = 0; run < Math.max(runs, 3); run++) {
+    validateRss.full = Math.min(validateRss.full, measure("validate", file).maxRssBytes);
+    validateRss.quarter = Math.min(validateRss.quarter, measure("validate", quarterFile).maxRssBytes);
   }
   const best = (phase: string): PhaseResult =>
     (results[phase] ?? []).reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a));
@@ -132,6 +151,13 @@ async function main(): Promise<void> {
     `ratio b/a: ${ratio.toFixed(2)} (target >= ${target.ratio}) ${ratio >= target.ratio ? "OK" : "BELOW TARGET"}; wall-clock ratio ${(wallRate(load) / wallRate(raw)).toFixed(2)}`,
     `peak RSS of (b): ${mib(load.maxRssBytes)} (target < ${mib(target.rssBytes)}) ${load.maxRssBytes < target.rssBytes ? "OK" : "ABOVE TARGET"}`,
   ];
+  const perComparison = (validateRss.full - validateRss.quarter) / (rows - quarterRows);
+  const base = validateRss.quarter - perComparison * quarterRows;
+  lines.push(
+    `(c) validate peak RSS: ${mib(validateRss.quarter)} at ${quarterRows} rows, ${mib(validateRss.full)} at ${rows} rows ` +
+      `→ ${perComparison.toFixed(1)} bytes per comparison above a base of ${mib(base)} ` +
+      `(target <= ${target.bytesPerComparison}) ${perComparison <= target.bytesPerComparison ? "OK" : "ABOVE TARGET"}`,
+  );
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

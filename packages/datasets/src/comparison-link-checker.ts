@@ -1,3 +1,4 @@
+import { hashString64, IdHashSet } from "./id-hash-set.js";
 import { quote } from "./scan-context.js";
 import { StringDictionary } from "./string-dictionary.js";
 import type { ProblemCollector } from "./validation-report.js";
@@ -7,25 +8,24 @@ export interface IdSet {
   has(id: string): boolean;
 }
 
-function growInt32(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
-}
-
 /**
  * The checks of a comparison that look beyond the record itself: duplicate comparison ids, an item compared
  * with itself, unknown item ids, unknown judge ids. They also run on records that failed the schema check
  * (on whichever of the fields are strings), so one pass reports everything wrong with a line.
+ *
+ * Duplicate ids are found in two steps to keep memory small: this pass keeps only 64-bit hashes of the ids
+ * (`IdHashSet`, ≤ 21.3 bytes per id) and collects the hashes seen twice in `suspectHashes`; the caller then confirms
+ * them on the ids themselves with a second pass over the file (see `confirmDuplicateIds`), which reports each true
+ * duplicate with the line of its first occurrence.
  */
 export class ComparisonLinkChecker {
   /** Items of schema-valid comparisons, when items are implied and `collectImplied` is set. */
   readonly impliedItems = new StringDictionary();
   /** Judges of schema-valid comparisons, when judges are implied and `collectImplied` is set. */
   readonly impliedJudges = new StringDictionary();
-  private readonly seenIds = new StringDictionary();
-  /** lineOfId[code] is the line where the comparison id with that code first appeared. */
-  private lineOfId: Int32Array = new Int32Array(1024);
+  private readonly seenIds = new IdHashSet();
+  /** Hashes (`"high:low"`) of ids seen more than once: duplicates or, rarely, hash collisions. */
+  readonly suspectHashes = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -45,16 +45,7 @@ export class ComparisonLinkChecker {
     const { file, problems, itemIds, judgeIds } = this.options;
     const before = problems.count;
     const { id, first, second, judge } = record;
-    if (typeof id === "string") {
-      const count = this.seenIds.size;
-      const code = this.seenIds.encode(id);
-      if (code === count) {
-        if (code === this.lineOfId.length) this.lineOfId = growInt32(this.lineOfId);
-        this.lineOfId[code] = line;
-      } else {
-        problems.add(file, line, "id", `duplicate comparison id ${quote(id)} (first on line ${this.lineOfId[code]})`);
-      }
-    }
+    if (typeof id === "string" && !this.seenIds.addId(id)) this.suspectHashes.add(hashString64(id).join(":"));
     if (typeof first === "string" && first === second) {
       problems.add(file, line, "second", `is the same item as first (${quote(first)}): an item compared with itself`);
     }

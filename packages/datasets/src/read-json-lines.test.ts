@@ -68,7 +68,7 @@ describe("readJsonLines", () => {
     const file = temp.write("overlong.jsonl", `{"a":1}\n"${"x".repeat(5000)}"\n{"a":3}\n`);
     const entries = await collect(file, { chunkSize: 64, maxLineLength: 100 });
     expect(entries.map((entry) => entry.line)).toEqual([1, 2, 3]);
-    expect(entries[1]?.error).toMatch(/longer than 100 characters/);
+    expect(entries[1]?.error).toMatch(/longer than the maximum of 100 characters/);
     expect(entries[2]?.value).toEqual({ a: 3 });
   });
 

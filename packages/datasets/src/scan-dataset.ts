@@ -83,6 +83,17 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   } else if (!isFile) {
     manifest = (await readManifest(join(path, MANIFEST_FILE), context)) ?? manifest;
     const files = resolveDatasetFiles(path, manifest.files);
+    for (const kind of ["items", "judges", "comparisons", "assessments", "references"] as const) {
+      const plain = join(path, `${kind}.jsonl`);
+      if (typeof manifest.files?.[kind] !== "string" && existsSync(plain) && existsSync(`${plain}.gz`)) {
+        problems.add(
+          plain,
+          0,
+          FILE_FIELD,
+          `both ${kind}.jsonl and ${kind}.jsonl.gz exist, so which one is meant is ambiguous; remove or rename one`,
+        );
+      }
+    }
     comparisonsFile = files.comparisons;
     itemIds = new Set();
     if (context.requireFile(files.items, "a dataset folder needs items.jsonl (one item per line)")) {
@@ -127,6 +138,14 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   if (referencesFile !== undefined) {
     records.references = await scanReferences({ file: referencesFile, context, targets, into: references });
   }
+  if (scanned !== undefined && records.comparisons === 0 && records.assessments === 0) {
+    problems.add(
+      comparisonsFile,
+      0,
+      FILE_FIELD,
+      "has no comparisons: the dataset is empty, so there is nothing to validate, analyse or report",
+    );
+  }
 
   const counts = {
     items: itemIds === undefined ? allItems.size : items.length,
@@ -151,7 +170,7 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   const report: ValidationReport = {
     ok: problems.count === 0,
     counts,
-    problems: problems.problems,
+    problems: problems.sorted(),
     problemCount: problems.count,
     movedFieldCount: context.moved.count,
     movedFieldNames: [...context.moved.names],

@@ -25,7 +25,7 @@ export async function scanRecordFile<K extends Exclude<RecordKind, "manifest">>(
     for await (const entry of readJsonLines(file, context.lineOptions)) {
       records++;
       if (entry.error !== undefined) {
-        problems.add(file, entry.line, LINE_FIELD, entry.error);
+        problems.add(file, entry.line, entry.field ?? LINE_FIELD, entry.error);
         continue;
       }
       const recordProblems = validator.check(entry.value, moved.buffer);

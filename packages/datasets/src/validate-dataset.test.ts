@@ -70,10 +70,11 @@ describe("validateDataset on a folder", () => {
     expect(await problemLines(dir)).toEqual([
       'several-per-line/comparisons.jsonl:2: verdict: must be one of first, second, tie, invalid, got "A"',
       "several-per-line/comparisons.jsonl:2: judge: must be a string, got 7",
-      'several-per-line/comparisons.jsonl:2: id: duplicate comparison id "c1" (first on line 1)',
       'several-per-line/comparisons.jsonl:2: second: is the same item as first ("zz"): an item compared with itself',
       'several-per-line/comparisons.jsonl:2: first: unknown item id "zz"',
       'several-per-line/comparisons.jsonl:2: second: unknown item id "zz"',
+      // Duplicate ids are confirmed by a second pass, so they come last on their line.
+      'several-per-line/comparisons.jsonl:2: id: duplicate comparison id "c1" (first on line 1)',
       "several-per-line/comparisons.jsonl:3: order: is required",
       "several-per-line/comparisons.jsonl:3: verdict: is required",
       "several-per-line/comparisons.jsonl:3: judge: is required",

@@ -72,4 +72,22 @@ export class ProblemCollector {
     this.count++;
     if (this.problems.length < this.maxProblems) this.problems.push({ file, line, field, message });
   }
+
+  /**
+   * The kept problems in reading order: files in the order first reported, lines ascending, and in the order
+   * reported within a line (a second pass, such as duplicate-id confirmation, reports after the first).
+   */
+  sorted(): ValidationProblem[] {
+    const fileOrder = new Map<string, number>();
+    for (const problem of this.problems) if (!fileOrder.has(problem.file)) fileOrder.set(problem.file, fileOrder.size);
+    return this.problems
+      .map((problem, index) => ({ problem, index }))
+      .sort(
+        (a, b) =>
+          fileOrder.get(a.problem.file)! - fileOrder.get(b.problem.file)! ||
+          a.problem.line - b.problem.line ||
+          a.index - b.index,
+      )
+      .map(({ problem }) => problem);
+  }
 }

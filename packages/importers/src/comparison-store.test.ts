@@ -31,8 +31,12 @@ describe("ComparisonStore", () => {
     expect(store.isSpilled).toBe(true);
     expect(store.size).toBe(8);
     expect([...store.judges].sort()).toEqual(["j0", "j1"]);
-    expect(store.find("c0")).toEqual({ outcome: "tie" });
-    expect(store.find("c7")).toEqual({ outcome: comparisonOutcome(make(7)), comparison: make(7) });
+    expect(store.find("c0")).toEqual({ judge: make(0).judge, outcome: "tie" });
+    expect(store.find("c7")).toEqual({
+      judge: make(7).judge,
+      outcome: comparisonOutcome(make(7)),
+      comparison: make(7),
+    });
     expect(await collect(store.records())).toEqual(added);
     const spillFile = (store as unknown as { spillDir: string }).spillDir;
     await store.dispose();

@@ -49,17 +49,22 @@ export class ComparisonStore {
     return this.spilled > 0;
   }
 
-  /** The outcome of an added comparison id, and the comparison itself while it is still in memory. */
-  find(id: string): { outcome: string; comparison?: Comparison } | undefined {
-    const outcome = this.outcomes.get(id);
-    if (outcome === undefined) return undefined;
+  /** The judge and outcome of an added comparison id, and the comparison itself while it is still in memory. */
+  find(id: string): { judge: string; outcome: string; comparison?: Comparison } | undefined {
+    const stored = this.outcomes.get(id);
+    if (stored === undefined) return undefined;
+    const colon = stored.indexOf(":");
+    const end = colon + 1 + Number(stored.slice(0, colon));
+    const judge = stored.slice(colon + 1, end);
+    const outcome = stored.slice(end);
     const comparison = this.batchById.get(id);
-    return comparison === undefined ? { outcome } : { outcome, comparison };
+    return comparison === undefined ? { judge, outcome } : { judge, outcome, comparison };
   }
 
   /** Adds a comparison (the caller has checked that its id is new). */
   add(comparison: Comparison): void {
-    this.outcomes.set(comparison.id, comparisonOutcome(comparison));
+    // "<judge length>:<judge><outcome>" splits back unambiguously whatever the ids contain.
+    this.outcomes.set(comparison.id, `${comparison.judge.length}:${comparison.judge}${comparisonOutcome(comparison)}`);
     this.judgeIds.add(comparison.judge);
     this.batch.push(comparison);
     this.batchById.set(comparison.id, comparison);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CONFLICTING_JUDGMENT_REASON,
   DatasetCollector,
+  DUPLICATE_ID_REASON,
   REPEATED_JUDGMENT_REASON,
   SELF_COMPARISON_REASON,
 } from "./dataset-collector.js";
@@ -30,6 +31,8 @@ describe("DatasetCollector", () => {
       ),
     ).toBe(false);
     expect(collector.addComparison({ ...comparison, verdict: "tie" }, { file: "g", line: 2 })).toBe(false);
+    // Another judge reusing the id is not the same judgment, whatever its outcome.
+    expect(collector.addComparison({ ...comparison, judge: "k:1" }, { file: "g", line: 3 })).toBe(false);
     expect(collector.comparisons()).toEqual([{ ...comparison, rationale: "why" }]);
     expect(collector.items.map((item) => item.id)).toEqual(["a", "b"]);
     expect(collector.undefinedJudges()).toEqual(["j"]);
@@ -38,6 +41,7 @@ describe("DatasetCollector", () => {
       [SELF_COMPARISON_REASON, 1, [{ file: "f", line: 2 }]],
       [REPEATED_JUDGMENT_REASON, 1, [{ file: "g", line: 1 }]],
       [CONFLICTING_JUDGMENT_REASON, 1, [{ file: "g", line: 2 }]],
+      [DUPLICATE_ID_REASON, 1, [{ file: "g", line: 3 }]],
     ]);
   });
 

@@ -7,6 +7,9 @@ export const SELF_COMPARISON_REASON = "an item compared with itself (same item i
 /** Reason under which a judgment seen again (same comparison id, same outcome) is skipped. */
 export const REPEATED_JUDGMENT_REASON =
   "judgment already imported from another input (same comparison id, same outcome)";
+/** Reason under which a judgment of another judge reusing a comparison id is skipped (the first is kept). */
+export const DUPLICATE_ID_REASON =
+  "comparison id already used by a judgment of another judge (ids must be unique; kept the first)";
 /** Reason under which a judgment seen again with a different outcome is skipped (the first is kept). */
 export const CONFLICTING_JUDGMENT_REASON =
   "judgment already imported from another input with a different outcome (same comparison id; kept the first)";
@@ -88,6 +91,10 @@ export class DatasetCollector {
     }
     const existing = this.comparisonStore.find(comparison.id);
     if (existing !== undefined) {
+      if (existing.judge !== comparison.judge) {
+        this.report.skip(DUPLICATE_ID_REASON, at);
+        return false;
+      }
       const same = existing.outcome === comparisonOutcome(comparison);
       this.report.skip(same ? REPEATED_JUDGMENT_REASON : CONFLICTING_JUDGMENT_REASON, at);
       const kept = existing.comparison;

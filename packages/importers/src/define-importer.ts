@@ -27,6 +27,18 @@ async function checkInputsExist(inputs: readonly string[]): Promise<void> {
   }
 }
 
+/** Settings the format does not know are an error (a typo in `--map` would otherwise be silently ignored). */
+function checkSettingKeys(definition: ImporterDefinition, settings: Readonly<Record<string, unknown>>): void {
+  const known = definition.settings ?? {};
+  const unknown = Object.keys(settings).filter((key) => !(key in known));
+  if (unknown.length === 0) return;
+  const names = Object.keys(known);
+  throw new ImportInputError(
+    `unknown setting${unknown.length === 1 ? "" : "s"} ${unknown.map((key) => `"${key}"`).join(", ")} for format ` +
+      `${definition.format}; ${names.length === 0 ? "it takes no settings" : `known: ${names.join(", ")}`}`,
+  );
+}
+
 /**
  * Turns a format's `collect` step into an {@link Importer}: checks the inputs, reads everything into a
  * {@link DatasetCollector}, prepares the output folder and writes the dataset with `writeDataset`.
@@ -34,6 +46,7 @@ async function checkInputsExist(inputs: readonly string[]): Promise<void> {
 export function defineImporter(definition: ImporterDefinition): Importer {
   const run = async (inputs: readonly string[], options: ImportOptions): Promise<ImportResult> => {
     await checkInputsExist(inputs);
+    checkSettingKeys(definition, options.settings ?? {});
     const report = new ImportReportBuilder(definition.format, definition.license);
     const collector = new DatasetCollector(
       report,
@@ -52,6 +65,17 @@ export function defineImporter(definition: ImporterDefinition): Importer {
         ...(options.source === undefined ? {} : { source: options.source }),
       };
       if (manifestFields.license !== undefined) report.license = manifestFields.license;
+      const counts0 = collector.counts();
+      if (options.allowEmpty !== true && counts0.comparisons + counts0.assessments + counts0.references === 0) {
+        const built = report.build({ inputs, written: counts0 });
+        const skipped = built.skipped.map((entry) => `${entry.count} × ${entry.reason}`).join("; ");
+        throw new ImportInputError(
+          `${inputs.join(", ")}: read ${built.read} records and imported no comparison` +
+            (skipped === "" ? "" : ` (skipped ${skipped})`) +
+            `; check the format (${definition.format}) and any --map, or pass --allow-empty to write an empty dataset`,
+          ...(inputs.length === 1 ? [{ file: inputs[0]! }] : []),
+        );
+      }
       await prepareOutputFolder(options.out, options.force ?? false);
       const counts = await writeDataset(options.out, {
         manifest: { schemaVersion: SCHEMA_VERSION, ...manifestFields },

@@ -18,6 +18,11 @@ export interface ImportOptions {
   /** Source URL to record in `dataset.json`. */
   readonly source?: string;
   readonly settings?: ImportSettings;
+  /**
+   * Write the dataset even when no comparison, assessment or reference came out of the inputs (by default that is
+   * an `ImportInputError`: an import that reads nothing, or skips everything, is almost always a wrong input).
+   */
+  readonly allowEmpty?: boolean;
   /** Comparisons held in memory before spilling to a temporary file (default 250,000; small values in tests). */
   readonly spillThreshold?: number;
 }

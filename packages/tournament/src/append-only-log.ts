@@ -18,6 +18,19 @@ export interface LogRepair {
   readonly truncatedBytes: number;
   /** 1-based line number of the torn line, when one was removed. */
   readonly tornLine?: number;
+  /** 1-based numbers of malformed lines skipped (only with `skipMalformed`). */
+  readonly skippedLines?: readonly number[];
+}
+
+/** A write failed because the disk (or quota) is full. The line being written was cut back off the file. */
+export class DiskFullError extends Error {
+  override readonly name = "DiskFullError";
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`disk full while writing ${file}; nothing lost; resume after freeing space`, { cause });
+  }
 }
 
 /** One line that did not parse. */
@@ -28,8 +41,24 @@ export class LogLineError extends Error {
     readonly line: number,
     detail: string,
   ) {
-    super(`${file}:${line}: ${detail}. The log is append-only; restore the file or start a new run folder.`);
+    super(
+      `${file}:${line}: ${detail}. The file is append-only and a kill can only tear its last line, so this line ` +
+        `was changed by something else: restore the file from a backup, or delete line ${line} if you accept ` +
+        "losing that record (a resume then calls that comparison again)",
+    );
   }
+}
+
+/** Options of `AppendOnlyLog.open`. */
+export interface AppendOnlyLogOptions {
+  readonly syncIntervalMs?: number;
+  /**
+   * Skip malformed complete lines (reported in `skippedLines`) instead of failing: for derived files such as a
+   * response cache, where a lost line only costs a call.
+   */
+  readonly skipMalformed?: boolean;
+  /** The `write(2)` used for appends (tests inject failures such as a full disk). */
+  readonly write?: (descriptor: number, buffer: Buffer, offset: number) => number;
 }
 
 /**
@@ -56,14 +85,18 @@ export class AppendOnlyLog<T> {
     readonly path: string,
     private readonly descriptor: number,
     private readonly syncIntervalMs: number,
+    /** Bytes in the file: where the next line starts, and where a failed write is cut back to. */
+    private size: number,
+    private readonly write: (descriptor: number, buffer: Buffer, offset: number) => number,
   ) {}
 
   /** Opens (creating if missing) a log, repairs a torn tail, and returns the log with its existing records. */
   static open<T>(
     path: string,
-    options: { syncIntervalMs?: number } = {},
+    options: AppendOnlyLogOptions = {},
   ): { log: AppendOnlyLog<T>; records: T[]; repair: LogRepair } {
     const records: T[] = [];
+    const skippedLines: number[] = [];
     let repair: LogRepair = { truncatedBytes: 0 };
     if (existsSync(path)) {
       const bytes = readFileSync(path);
@@ -74,7 +107,8 @@ export class AppendOnlyLog<T> {
         try {
           records.push(JSON.parse(line) as T);
         } catch (error) {
-          throw new LogLineError(path, index + 1, `not valid JSON (${(error as Error).message})`);
+          if (options.skipMalformed === true) skippedLines.push(index + 1);
+          else throw new LogLineError(path, index + 1, `not valid JSON (${(error as Error).message})`);
         }
       });
       if (end < bytes.length) {
@@ -88,17 +122,43 @@ export class AppendOnlyLog<T> {
         repair = { truncatedBytes: bytes.length - end, tornLine: lines.length + 1 };
       }
     }
+    if (skippedLines.length > 0) repair = { ...repair, skippedLines };
     const descriptor = openSync(path, "a");
-    return { log: new AppendOnlyLog<T>(path, descriptor, options.syncIntervalMs ?? 200), records, repair };
+    const log = new AppendOnlyLog<T>(
+      path,
+      descriptor,
+      options.syncIntervalMs ?? 200,
+      fstatSync(descriptor).size,
+      options.write ?? ((fd, buffer, offset) => writeSync(fd, buffer, offset)),
+    );
+    return { log, records, repair };
   }
 
-  /** Appends one record as one line. Synchronous: when it returns, the line is in the operating system. */
+  /**
+   * Appends one record as one line. Synchronous: when it returns, the line is in the operating system. When the
+   * write fails (a full disk), the part written is cut off again, so no torn line is left, and the error is thrown
+   * (`DiskFullError` for ENOSPC and EDQUOT).
+   */
   append(record: T): void {
     if (this.closed) throw new Error(`${this.path}: append after close`);
     const line = `${JSON.stringify(record)}\n`;
     const buffer = Buffer.from(line, "utf8");
     let offset = 0;
-    while (offset < buffer.length) offset += writeSync(this.descriptor, buffer, offset);
+    try {
+      while (offset < buffer.length) offset += this.write(this.descriptor, buffer, offset);
+    } catch (error) {
+      if (offset > 0) {
+        try {
+          ftruncateSync(this.descriptor, this.size);
+        } catch {
+          // The torn line is then repaired when the log is next opened.
+        }
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOSPC" || code === "EDQUOT") throw new DiskFullError(this.path, error);
+      throw error;
+    }
+    this.size += buffer.length;
     if (!this.syncing && Date.now() - this.lastSync >= this.syncIntervalMs) this.syncInBackground();
   }
 

@@ -78,6 +78,8 @@ export class ComparisonExecutor {
   /** Reservations of comparisons sitting in provider batches, by comparison id. */
   private readonly batchReservations = new Map<string, BudgetReservation>();
   private folderProblem: string | undefined;
+  /** The first error thrown while recording (a full disk): nothing more is sent, and `runAll` rethrows it. */
+  private writeFailure: unknown;
   private budgetExhausted = false;
   private signal: AbortSignal | undefined;
   private cacheHits = 0;
@@ -127,6 +129,7 @@ export class ComparisonExecutor {
 
   /** Whether another call may be sent for `judgeId` now (no stop, folder in place, judge not rejected). */
   private maySend(judgeId: string): boolean {
+    if (this.writeFailure !== undefined) return false;
     if (this.signal?.aborted || this.options.abandon?.aborted || this.blocked.has(judgeId)) return false;
     if (this.folderProblem !== undefined) return false;
     this.folderProblem = this.options.journal.folderProblem?.();
@@ -211,10 +214,17 @@ export class ComparisonExecutor {
           this.budgetExhausted = true;
           return;
         }
+        if (this.writeFailure !== undefined) return;
         const next = queue.shift();
         if (next === undefined) return;
         if (this.blocked.has(next.judge)) continue; // left pending: the run stops with judge-failed
-        await this.runOne(next);
+        try {
+          await this.runOne(next);
+        } catch (error) {
+          // Recording failed (a full disk): stop every worker, let calls in flight end, then report it.
+          this.writeFailure ??= error;
+          return;
+        }
       }
     };
     const workers: Promise<void>[] = [];
@@ -224,6 +234,7 @@ export class ComparisonExecutor {
       for (let index = 0; index < count; index++) workers.push(worker(queue));
     }
     await Promise.all(workers);
+    if (this.writeFailure !== undefined) throw this.writeFailure;
     if (this.folderProblem !== undefined) return "folder-gone";
     if (interrupted || signal?.aborted || this.options.abandon?.aborted) return "interrupted";
     if (this.blocked.size > 0) return "judge-failed";

@@ -1,4 +1,10 @@
-export { AppendOnlyLog, LogLineError, type LogRepair } from "./append-only-log.js";
+export {
+  AppendOnlyLog,
+  type AppendOnlyLogOptions,
+  DiskFullError,
+  LogLineError,
+  type LogRepair,
+} from "./append-only-log.js";
 export { BudgetLedger, type BudgetReservation } from "./budget-ledger.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
 export { budgetProblems, type ExecutionOutcome } from "./comparison-executor.js";
@@ -7,7 +13,7 @@ export { createRunManifest } from "./create-run-manifest.js";
 export { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-run.js";
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
-export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
+export { exportRunDataset, exportRunDatasetFromLog, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
 export {
   ADDED_ITEMS_FILE,

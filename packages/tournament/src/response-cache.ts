@@ -73,11 +73,16 @@ export class ResponseCache {
     readonly repair: LogRepair,
   ) {}
 
-  /** Opens or creates the cache file, repairing a torn last line. */
+  /**
+   * Opens or creates the cache file, repairing a torn last line. The cache is derived data: a malformed line in the
+   * middle is skipped (listed in `repair.skippedLines`; at worst its call is paid again), never fatal.
+   */
   static open(path: string): ResponseCache {
-    const { log, records, repair } = AppendOnlyLog.open<CacheEntry>(path);
+    const { log, records, repair } = AppendOnlyLog.open<CacheEntry>(path, { skipMalformed: true });
     const entries = new Map<string, JudgeResult>();
-    for (const record of records) entries.set(record.key, record.result);
+    for (const record of records) {
+      if (typeof record?.key === "string" && record.result !== undefined) entries.set(record.key, record.result);
+    }
     return new ResponseCache(log, entries, repair);
   }
 

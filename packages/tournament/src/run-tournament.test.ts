@@ -10,6 +10,7 @@ import {
   paperImpactTemplate,
 } from "@judgelab/judges";
 import { afterAll, describe, expect, it } from "vitest";
+import { DiskFullError } from "./append-only-log.js";
 import { createRunManifest } from "./create-run-manifest.js";
 import { createMemoryJournal } from "./run-journal.js";
 import type { RunLogRecord } from "./run-records.js";
@@ -233,6 +234,31 @@ describe("runTournament", () => {
     expect(summary.budgetUsd).toBe(0.05);
     expect(judge.calls).toBe(summary.recorded);
     expect(summary.pending).toBe(120 - summary.recorded);
+  });
+
+  it("stops sending at the first failed write (a full disk) and rethrows it once calls in flight end", async () => {
+    const judge = countingJudge();
+    const config = tournamentConfigSchema.parse({
+      items: { inline: items },
+      judges: [{ id: "paid", provider: "openai", model: "gpt-4o" }],
+      scheduler: { kind: "round-robin" },
+      limits: { openai: { concurrency: 4 } },
+    });
+    const journal = createMemoryJournal();
+    const append = journal.append;
+    let writes = 0;
+    const full = {
+      ...journal,
+      append: (record: RunLogRecord) => {
+        if (++writes > 10) throw new DiskFullError("log.jsonl", new Error("ENOSPC"));
+        append(record);
+      },
+    };
+    await expect(
+      runTournament({ config, items, judges: [judge], template: paperImpactTemplate, journal: full }),
+    ).rejects.toThrow(DiskFullError);
+    // 9 results were written after the plan; at most the 4 calls in flight at the failure came after them.
+    expect(judge.calls).toBeLessThanOrEqual(9 + 4);
   });
 
   it("on resume calls only what is missing or failed, and a changed config is refused", async () => {

@@ -20,7 +20,7 @@ import {
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
-import { displayPath, resolveDatasetInput } from "../paths.js";
+import { displayPath, openDatasetInput } from "../paths.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 import { formatAgainstReference } from "./format-against-reference.js";
@@ -143,12 +143,12 @@ export const analyzeCommand: Command = async (argv, io) => {
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
   if (values.group !== undefined && values["no-group"] === true)
     throw new UsageError("give --group FIELD or --no-group, not both");
-  const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   const condition = values.condition;
   const where = parseWhereOptions(values.where);
+  const target = await openDatasetInput(io.cwd, positionals[0] as string);
   let dataset: LoadedDataset;
   try {
-    dataset = await loadDataset(target, {
+    dataset = await loadDataset(target.path, {
       keepComparisons: where.length > 0 || (condition !== undefined && condition !== "condition"),
     });
   } catch (error) {
@@ -156,10 +156,10 @@ export const analyzeCommand: Command = async (argv, io) => {
     const lines = error.problems.map((problem) =>
       formatValidationProblem({ ...problem, file: displayPath(io.cwd, problem.file) }),
     );
-    io.stderr(
-      `${lines.join("\n")}\n${displayPath(io.cwd, target)}: invalid dataset; run \`judgelab validate\` for details\n`,
-    );
+    io.stderr(`${lines.join("\n")}\n${target.label}: invalid dataset; run \`judgelab validate\` for details\n`);
     return ExitCode.usage;
+  } finally {
+    target.close();
   }
   const filtered = applyWhere(dataset, where);
   dataset = filtered.dataset;
@@ -208,7 +208,7 @@ export const analyzeCommand: Command = async (argv, io) => {
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
     if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
-    io.stdout(formatMetricsSummary(document, displayPath(io.cwd, target)));
+    io.stdout(formatMetricsSummary(document, target.label));
     io.stdout(formatAgainstReference(document));
   }
   return ExitCode.ok;

@@ -32,7 +32,10 @@ Options:
                    or winner=COLUMN (the winning item's id or name), e.g.
                    --map first=model_a,second=model_b,winner=winner,judge=judge   (Chatbot Arena style)
                    --map first=answer_1,second=answer_2,verdict=label              (positional labels)
-  --set key=value  a format setting (repeatable); \`judgelab import <format> --help\` lists them
+  --set key=value  a format setting (repeatable); \`judgelab import <format> --help\` lists them; a key the
+                   format does not know, or a mapped column no record has, is an error (exit 2)
+  --allow-empty    write the dataset even when nothing was imported (by default an import that reads 0 records,
+                   or skips every record, exits 2 naming the input and the skip reasons)
   --name NAME      dataset name in dataset.json
   --license TEXT   license to record (overrides the format's)
   --source URL     source to record
@@ -88,6 +91,7 @@ export const importCommand: Command = async (argv, io) => {
       name: { type: "string" },
       license: { type: "string" },
       source: { type: "string" },
+      "allow-empty": { type: "boolean" },
     },
   });
   const [format, ...inputs] = positionals;
@@ -112,6 +116,7 @@ export const importCommand: Command = async (argv, io) => {
         out,
         force: values.force === true,
         settings: parseSettings(values.map ?? [], values.set ?? []),
+        allowEmpty: values["allow-empty"] === true,
         ...(values.name === undefined ? {} : { name: values.name }),
         ...(values.license === undefined ? {} : { license: values.license }),
         ...(values.source === undefined ? {} : { source: values.source }),

@@ -25,7 +25,7 @@ import {
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
-import { resolveDatasetInput } from "../paths.js";
+import { openDatasetInput } from "../paths.js";
 import { parseTiebreak } from "../tiebreak-option.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
@@ -155,17 +155,19 @@ export const rateCommand: Command = async (argv, io) => {
     throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
   const options = parseRateOptions(rateValues);
   const top = parseIntegerOption("top", values.top, -1);
-  const target = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   const where = parseWhereOptions(whereValues);
+  const target = await openDatasetInput(io.cwd, positionals[0] as string);
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   try {
-    dataset = await loadDataset(target, { keepComparisons: where.length > 0 });
+    dataset = await loadDataset(target.path, { keepComparisons: where.length > 0 });
   } catch (error) {
     if (error instanceof DatasetError) {
       io.stderr(`judgelab rate: ${error.message}\n`);
       return ExitCode.usage;
     }
     throw error;
+  } finally {
+    target.close();
   }
   const filtered = applyWhere(dataset, where);
   dataset = filtered.dataset;

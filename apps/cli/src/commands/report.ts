@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { GroupingError } from "@judgelab/analytics";
 import { DatasetError, WhereClauseError } from "@judgelab/datasets";
@@ -5,7 +6,7 @@ import { KURATE_TRUE_SKILL } from "@judgelab/ratings";
 import { type CreatedReport, createReport, type ReportStyleControl } from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
-import { displayPath, repositoryRoot, resolveDatasetInput } from "../paths.js";
+import { displayPath, openDatasetInput, repositoryRoot } from "../paths.js";
 import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
 import { parseTiebreak } from "../tiebreak-option.js";
 import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
@@ -49,7 +50,9 @@ Files written to --out:
 ${WHERE_HELP}
 --json         prints {"out", "files", "charts", "itemPages", "headlines", "timingsMs", "seconds"}
 
-A run folder (from \`judgelab run\`) is reported through the dataset exported into its dataset/ folder.
+A run folder (from \`judgelab run\`) is reported from its log as it is now (a run killed mid-way leaves a stale
+dataset/ behind), with the items and judges of its dataset/ export. --out must be a folder (or not exist yet): an
+existing file there is refused before any analysis. An empty dataset is an error (exit 2).
 With per-pair references (e.g. Kurate's human majority) or per-item reference scores (reviewer means) the report
 has a section "Against the reference": agreement with the human majority (Wilson interval; a reference tie is a
 disagreement unless the judge said tie), with the reviewer-score order (pairwise, Spearman), and by rating gap.
@@ -95,20 +98,23 @@ export const reportCommand: Command = async (argv, io) => {
   if (values.group !== undefined && values["no-group"] === true)
     throw new UsageError("give --group FIELD or --no-group, not both");
   const control = parseReportControl(values);
-  const input = resolveDatasetInput(resolve(io.cwd, positionals[0] as string));
   const where = parseWhereOptions(values.where);
   if (values.preset !== undefined && values.preset !== "kurate")
     throw new UsageError(`--preset takes "kurate", got "${values.preset}"`);
   const kurate = values.preset === "kurate";
   const tiebreak = parseTiebreak(values.tiebreak ?? (kurate ? "title-hash" : undefined));
   const out = resolve(io.cwd, values.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new UsageError(`--out ${values.out} is an existing file: give a folder to write the report into`);
+  }
+  const input = await openDatasetInput(io.cwd, positionals[0] as string);
   const root = repositoryRoot();
   const started = performance.now();
   let report: CreatedReport;
   try {
     report = await createReport({
-      datasetPath: input,
-      datasetLabel: displayPath(io.cwd, input),
+      datasetPath: input.path,
+      datasetLabel: input.label,
       outDir: out,
       seed,
       bootstrapRounds,
@@ -137,6 +143,8 @@ export const reportCommand: Command = async (argv, io) => {
       throw new UsageError(error.message);
     }
     throw error;
+  } finally {
+    input.close();
   }
   printReportSummary(io, {
     report,

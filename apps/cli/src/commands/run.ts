@@ -4,12 +4,14 @@ import {
   createBatchClients,
   createJudges,
   createRunManifest,
+  DiskFullError,
   estimateRun,
   exportRunDataset,
   formatProgress,
   GrowingItemsError,
   ItemsSourceError,
   JudgeSetupError,
+  LogLineError,
   loadTournamentConfig,
   loadTournamentItems,
   PriceTable,
@@ -140,7 +142,12 @@ export const runCommand: Command = async (argv, io) => {
       },
     );
   } catch (error) {
-    if (error instanceof RunIdentityError || error instanceof RunLockedError || error instanceof RunExistsError) {
+    if (
+      error instanceof RunIdentityError ||
+      error instanceof RunLockedError ||
+      error instanceof RunExistsError ||
+      error instanceof LogLineError
+    ) {
       throw new UsageError(error.message);
     }
     throw error;
@@ -164,6 +171,13 @@ export const runCommand: Command = async (argv, io) => {
         `repaired ${name}.jsonl: removed a torn last line (${repair.truncatedBytes} bytes, line ${repair.tornLine})\n`,
       );
     }
+    const skipped = repair.skippedLines ?? [];
+    if (skipped.length > 0) {
+      io.stderr(
+        `warning: ${name}.jsonl: skipped ${skipped.length} corrupted line(s) (${skipped.slice(0, 5).join(", ")}` +
+          `${skipped.length > 5 ? ", …" : ""}); the cache is derived data, so at worst those answers are paid again\n`,
+      );
+    }
   }
   const progress = createProgressPrinter(io, values.json === true);
   let summary: Awaited<ReturnType<typeof runTournament>>;
@@ -179,10 +193,15 @@ export const runCommand: Command = async (argv, io) => {
       reporter: progress,
       ...(prepared.batchClients === undefined ? {} : { batchClients: prepared.batchClients }),
     });
-  } finally {
+  } catch (error) {
     progress.finish();
-    store.close();
+    closeQuietly(store);
+    if (!(error instanceof DiskFullError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return ExitCode.failure;
   }
+  progress.finish();
+  store.close();
   if (summary.reason === "folder-gone") {
     // Nothing is written any more: a dataset would recreate the folder at its old place.
     if (values.json === true) io.stdout(`${JSON.stringify({ runDir, ...summary }, null, 2)}\n`);
@@ -241,6 +260,15 @@ export const runCommand: Command = async (argv, io) => {
   }
   return unfinished ? ExitCode.failure : ExitCode.ok;
 };
+
+/** Closes a store whose disk is full (closing syncs, which may fail too; the log holds only whole lines). */
+function closeQuietly(store: RunStore): void {
+  try {
+    store.close();
+  } catch {
+    // nothing more can be written; the next open repairs whatever is left
+  }
+}
 
 /**
  * Loads and checks everything before any call: config, items, template, and (unless only estimating) the judges,

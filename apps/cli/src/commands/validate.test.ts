@@ -152,4 +152,19 @@ describe("judgelab validate", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: judgelab validate/);
   });
+
+  it("an empty dataset, and a folder with both comparisons.jsonl and .gz, exit 2 naming the file (validate, analyze, report)", async () => {
+    writeDataset("empty", { ...validFiles, "comparisons.jsonl": "" });
+    for (const command of [["validate"], ["analyze"], ["report", "--out", join(root, "empty-report")]]) {
+      const run = await runCliForTest([command[0]!, join(root, "empty"), ...command.slice(1)], { cwd: root });
+      expect(run.code, command[0]).toBe(2);
+      expect(run.stdout + run.stderr, command[0]).toMatch(
+        /empty[/\\]comparisons\.jsonl:0: \(file\): has no comparisons/,
+      );
+    }
+    writeDataset("both", { ...validFiles, "comparisons.jsonl.gz": "" });
+    const both = await runCliForTest(["validate", join(root, "both")], { cwd: root });
+    expect(both.code).toBe(2);
+    expect(both.stdout + both.stderr).toMatch(/both comparisons\.jsonl and comparisons\.jsonl\.gz exist/);
+  });
 });

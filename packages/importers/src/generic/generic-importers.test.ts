@@ -124,4 +124,28 @@ describe("generic imports", () => {
       expect((await validateDataset(out)).ok).toBe(true);
     },
   );
+
+  it("refuses silent empties: no records, every record skipped, an unknown --map key, a mapped column no record has", async () => {
+    const empty = join(temp.dir, "empty.jsonl");
+    await writeFile(empty, "");
+    const settings = { first: "a", second: "b", verdict: "choice" };
+    await expect(jsonlImporter.import([empty], { out: join(temp.dir, "e1"), settings })).rejects.toThrow(
+      /empty\.jsonl: read 0 records and imported no comparison.*--allow-empty/,
+    );
+    const allSelf = join(temp.dir, "self.jsonl");
+    await writeJsonl(allSelf, [{ a: "p1", b: "p1", choice: "A" }]);
+    await expect(jsonlImporter.import([allSelf], { out: join(temp.dir, "e2"), settings })).rejects.toThrow(
+      /read 1 records and imported no comparison \(skipped 1 × an item compared with itself/,
+    );
+    const written = await jsonlImporter.import([allSelf], { out: join(temp.dir, "e3"), settings, allowEmpty: true });
+    expect(written.report.written.comparisons).toBe(0);
+    const good = join(temp.dir, "good.jsonl");
+    await writeJsonl(good, [{ a: "p1", b: "p2", choice: "A" }]);
+    await expect(
+      jsonlImporter.import([good], { out: join(temp.dir, "e4"), settings: { ...settings, frist: "a" } }),
+    ).rejects.toThrow(/unknown setting "frist" for format jsonl; known: first, second/);
+    await expect(
+      jsonlImporter.import([good], { out: join(temp.dir, "e5"), settings: { ...settings, verdict: "choise" } }),
+    ).rejects.toThrow(/no record has the mapped column of --map verdict=choise; the records have: a, b, choice/);
+  });
 });

@@ -1,4 +1,5 @@
 import { defineImporter } from "../define-importer.js";
+import { ImportInputError } from "../import-input-error.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
 import {
   listInputFiles,
@@ -7,8 +8,8 @@ import {
   readTableRows,
   type SourceRecord,
 } from "../read-source-records.js";
-import { COLUMN_MAPPING_KEYS, resolveColumnMapping } from "./column-mapping.js";
-import { mapGenericRecord } from "./map-generic-record.js";
+import { COLUMN_MAPPING_KEYS, type ColumnMapping, resolveColumnMapping } from "./column-mapping.js";
+import { mapGenericRecord, readField } from "./map-generic-record.js";
 
 type RecordReader = (file: string) => AsyncIterable<SourceRecord>;
 
@@ -18,12 +19,21 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
     const mapping = await resolveColumnMapping(context.settings);
     const files = await listInputFiles(context.inputs, accept);
     const seenJudges = new Set<string>();
+    // Mapped columns no record has: a typo or the wrong file, which would otherwise skip or blank every record.
+    const missing = new Map(mappedColumns(mapping));
+    let firstColumns: string[] | undefined;
     for (const file of files) {
       for await (const { at, value } of read(file)) {
         report.countRead(file);
         if (value === null || typeof value !== "object" || Array.isArray(value)) {
           report.skip("record is not an object", at);
           continue;
+        }
+        firstColumns ??= Object.keys(value);
+        if (missing.size > 0) {
+          for (const column of missing.keys()) {
+            if (readField(value as Record<string, unknown>, column) !== undefined) missing.delete(column);
+          }
         }
         const mapped = mapGenericRecord(value as Record<string, unknown>, mapping, locationId(at));
         if ("skip" in mapped) {
@@ -37,11 +47,43 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
         collector.addComparison(mapped.comparison, at);
       }
     }
+    if (firstColumns !== undefined && missing.size > 0) {
+      const list = [...missing].map(([column, key]) => `--map ${key}=${column}`).join(", ");
+      throw new ImportInputError(
+        `${context.inputs.join(", ")}: no record has the mapped column${missing.size === 1 ? "" : "s"} of ${list}; ` +
+          `the records have: ${firstColumns.join(", ")}`,
+      );
+    }
     report.note(
       `mapping: ${mapping.first} → first, ${mapping.second} → second, ${mapping.verdict ?? mapping.winner} → verdict`,
     );
     return { name: `${kind}-import`, description: `comparisons imported from ${kind} with a column mapping` };
   };
+}
+
+/** Source column → the mapping key that names it, for every key that names a column. */
+function mappedColumns(mapping: ColumnMapping): [string, string][] {
+  const columns: [string, string][] = [
+    [mapping.first, "first"],
+    [mapping.second, "second"],
+  ];
+  const optional: [string | undefined, string][] = [
+    [mapping.verdict, "verdict"],
+    [mapping.winner, "winner"],
+    [mapping.judge, "judge"],
+    [mapping.id, "id"],
+    [mapping.prompt, "prompt"],
+    [mapping.matchId, "match"],
+    [mapping.repetition, "repetition"],
+    [mapping.condition, "condition"],
+    [mapping.rationale, "rationale"],
+    [mapping.createdAt, "created-at"],
+    [mapping.strength, "strength"],
+    [mapping.preference, "preference"],
+    [mapping.order !== undefined && "field" in mapping.order ? mapping.order.field : undefined, "order"],
+  ];
+  for (const [column, key] of optional) if (column !== undefined) columns.push([column, key]);
+  return columns;
 }
 
 /** Generic JSON Lines (or JSON array) of comparisons, with a column mapping. */
