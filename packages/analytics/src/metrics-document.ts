@@ -392,16 +392,24 @@ export interface LengthBiasRow {
   readonly binomialPValue: number | null;
 }
 
-/** Self-preference: win rate of the judge's own family's items under it vs under other judges. */
+/**
+ * Self-preference, paired (see `measureSelfPreference`): on the pair units with exactly one item of the judge's
+ * family that this judge AND judges of other families judged, how often the own-family item wins under this judge
+ * and under the others, and the mean paired difference.
+ */
 export interface SelfPreferenceRow {
   readonly judge: string;
   readonly family: string;
-  /** Decided comparisons with exactly one own-family item: share won by that item, under this judge. */
-  readonly ownFamilyWinRate: Proportion;
-  /** The same comparisons' item pairs judged by other judges: share won by the (this judge's) family item. */
-  readonly otherJudgesWinRate: Proportion;
-  /** ownFamilyWinRate − otherJudgesWinRate with a bootstrap CI. */
+  /** Pair units judged by this judge and by at least one other-family judge, with one own-family item. */
+  readonly pairedUnits: number;
+  /** Mean over the paired units of this judge's share of votes won by the own-family item. */
+  readonly ownFamilyWinRate: Statistic;
+  /** The same units' mean share under the other-family judges (each judge weighted equally within a unit). */
+  readonly otherJudgesWinRate: Statistic;
+  /** Mean paired difference own − others with a normal 95% CI over units; null value when not estimable. */
   readonly difference: Statistic;
+  /** Why the difference is not estimable (no shared units with another family's judges); absent when it is. */
+  readonly notEstimable?: string;
 }
 
 /** One judge × writer-family cell. */

@@ -6,7 +6,7 @@ import {
   type MetricsDocument,
   resolveItemGrouping,
 } from "@judgelab/analytics";
-import { loadDataset } from "@judgelab/datasets";
+import { loadDataset, type ModelFamilyTable } from "@judgelab/datasets";
 import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import {
@@ -53,6 +53,8 @@ export interface CreateReportOptions {
    * producers wrote several items each, see `defaultItemGrouping`). Item pages are written for items only.
    */
   readonly group?: string | false | undefined;
+  /** A model-family table replacing the stored producer and judge families (see `buildAnalysisInput`). */
+  readonly families?: ModelFamilyTable | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -92,6 +94,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const encoded = buildAnalysisInput({
     table: dataset.table,
     grouping,
+    families: options.families,
     items: dataset.items,
     judges: dataset.judges,
     assessments: dataset.assessments,

@@ -183,7 +183,7 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
     const self = part(biases.selfPreference);
     if (self)
       out.push(
-        `self-preference (own − others' win rate): ${self.perJudge.map((row) => `${row.judge} ${showStatistic(row.difference)}`).join("; ")}\n`,
+        `self-preference (paired on shared pairs: own-family win share under the judge − under other-family judges): ${self.perJudge.map((row) => `${row.judge} ${row.notEstimable === undefined ? `${showStatistic(row.difference)} on ${row.pairedUnits} pairs` : "not estimable (no pair shared with another family's judge)"}`).join("; ")}\n`,
       );
     const leniency = part(biases.leniency);
     if (leniency)

@@ -20,10 +20,11 @@ import {
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { readFamiliesFile } from "../read-families-file.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 
 const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--group FIELD | --no-group]
-                        [--seed S] [--bootstrap N] [--json]
+                        [--families <file>] [--seed S] [--bootstrap N] [--json]
 
 Judge analytics for a dataset folder (or a comparisons .jsonl file): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -38,6 +39,9 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        the models that wrote the answers; agreement, position bias and biases stay on items
   --no-group           fit the leaderboards on the items themselves. Default: the producers when every item names
                        one and producers wrote several items each (answers by models, as AlpacaEval)
+  --families <file>    model families for self-preference: JSON {"<name prefix>": "<family>" | null} over the
+                       built-in exact-prefix table (longest prefix wins; null = no family, e.g. "cerebras-gpt");
+                       item families are recomputed from producer, judge families from model (else id)
   --seed S             seed of every bootstrap and random split (default 1)
   --bootstrap N        bootstrap rounds (default 1000)
   --json               print the metrics document (schema version 1, documented in
@@ -122,6 +126,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       bootstrap: { type: "string" },
       group: { type: "string" },
       "no-group": { type: "boolean" },
+      families: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -174,9 +179,12 @@ export const analyzeCommand: Command = async (argv, io) => {
     if (error instanceof GroupingError) throw new UsageError(error.message);
     throw error;
   }
+  const families =
+    values.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, values.families), values.families);
   const { input, problems } = buildAnalysisInput({
     table: dataset.table,
     grouping,
+    families,
     items: dataset.items,
     judges: dataset.judges,
     assessments: dataset.assessments,

@@ -8,9 +8,10 @@ import { DatasetError } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { readFamiliesFile } from "../read-families-file.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
-                       [--group FIELD | --no-group] [--title T] [--item-noun papers] [--pages N] [--page ID]...
+                       [--group FIELD | --no-group] [--families FILE] [--title T] [--item-noun papers] [--pages N] [--page ID]...
                        [--no-png] [--json]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
@@ -30,6 +31,8 @@ Files written to --out:
 --group FIELD  rate groups of items by an item field (e.g. producer: the models that wrote the answers)
 --no-group     rate the items themselves. Default: the producers when every item names one and producers wrote
                several items each (answers by models, as AlpacaEval); the report says which unit it rates
+--families F   model families for self-preference: JSON {"<name prefix>": "<family>" | null} over the
+               built-in exact-prefix table (see \`judgelab analyze --help\`)
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
@@ -152,6 +155,7 @@ export const reportCommand: Command = async (argv, io) => {
       "no-png": { type: "boolean" },
       group: { type: "string" },
       "no-group": { type: "boolean" },
+      families: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -185,6 +189,8 @@ export const reportCommand: Command = async (argv, io) => {
       itemNoun: values["item-noun"],
       maxItemPages: pages,
       group: values["no-group"] === true ? false : values.group,
+      families:
+        values.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, values.families), values.families),
       includeItemPages: values.page,
       png: values["no-png"] !== true,
       command: ["judgelab", "report", ...argv].join(" "),

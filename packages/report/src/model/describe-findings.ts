@@ -263,9 +263,14 @@ function describeBiases(metrics: MetricsDocument): { headline: string[]; reading
     }
     if (biases.selfPreference.available) {
       const rows = biases.selfPreference.perJudge.filter((row) => row.difference.value !== null);
+      const notEstimable = biases.selfPreference.perJudge.filter((row) => row.difference.value === null);
       if (rows.length > 0)
         parts.push(
-          `self-preference (own-family win rate minus other judges'): ${rows.map((row) => `${row.judge} ${formatNumberInterval(row.difference.value, row.difference.ci)}`).join(", ")}`,
+          `self-preference (paired: own-family win share under the judge minus under other-family judges, on the same answer pairs): ${rows.map((row) => `${row.judge} ${formatNumberInterval(row.difference.value, row.difference.ci)} on ${formatCount(row.pairedUnits)} pairs`).join(", ")}`,
+        );
+      if (notEstimable.length > 0)
+        parts.push(
+          `self-preference not estimable for ${notEstimable.map((row) => row.judge).join(", ")} (no answer pair it judged was also judged by another family's judge)`,
         );
     }
     if (biases.leniency.available) {
