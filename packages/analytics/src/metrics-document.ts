@@ -150,7 +150,15 @@ export interface JudgePairAgreement {
   readonly judgeB: string;
   /** Units both judged. */
   readonly units: number;
-  /** MT-Bench S1: share of vote pairs (cross product per unit) with equal labels, ties a label (chance 1/3). */
+  /**
+   * Unit **pair**: share of the shared units where the two judges' modal verdicts are equal (a judge whose votes on
+   * a unit split evenly, e.g. order-inconsistent, has modal verdict tie). Same unit and labels as `cohenKappa`.
+   */
+  readonly pairAgreement: Proportion;
+  /**
+   * Unit **comparison** (vote pairs): MT-Bench S1, share of vote pairs (cross product per unit) with equal labels,
+   * ties a label (chance 1/3). Not on the unit of `cohenKappa`; never shown beside it as one figure.
+   */
   readonly agreementWithTies: Proportion;
   /** MT-Bench S2: as S1 but vote pairs with a tie on either side are dropped (chance 1/2). */
   readonly agreementWithoutTies: Proportion;
@@ -160,10 +168,20 @@ export interface JudgePairAgreement {
   readonly weightedKappa: Statistic;
 }
 
-/** Multi-rater agreement over all judges. */
+/**
+ * Multi-rater agreement over all judges. The top-level figures rate in unit **comparison**: every valid vote is
+ * one rating of its pair (both orders and repetitions each count). `modal` rates in unit **pair**: each judge's
+ * modal verdict is one rating, the unit of the pairwise Cohen κ, so only it is comparable with them.
+ */
 export interface PanelAgreement {
   readonly judges: number;
   readonly units: number;
+  /** Fleiss' κ and percent agreement on each judge's modal verdict per pair (unit pair); absent in older documents. */
+  readonly modal?: Section<{
+    readonly units: number;
+    readonly percentAgreement: Statistic;
+    readonly fleissKappa: Statistic;
+  }>;
   /** Mean pairwise agreement within units (Gwet's pa), units with ≥ 2 ratings. */
   readonly percentAgreement: Statistic;
   /** Fleiss' κ, Gwet's generalisation for a varying number of ratings per unit (irrCAC `fleiss.kappa.raw`). */

@@ -16,6 +16,7 @@ import {
   omittedRowsNote,
   positionBiasTable,
   type TextTable,
+  voteAgreementTable,
 } from "./report-tables.js";
 
 /** A chart with its rendered SVG and the file names it was written to (relative to the report folder). */
@@ -85,7 +86,7 @@ function sectionTables(section: ReportSectionId, content: ReportPageContent): st
 ${htmlTable(leaderboardTable(content.data.items, maxRows, content.data.sortedBy, content.data.ratedField))}
 ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTable(content.categories))}` : ""}`;
     case "agreement":
-      return `${htmlTable(goldAccuracyTable(metrics))}\n${htmlTable(agreementTable(metrics))}`;
+      return `${htmlTable(goldAccuracyTable(metrics))}\n${htmlTable(agreementTable(metrics))}\n${htmlTable(voteAgreementTable(metrics))}`;
     case "positionBias":
       return htmlTable(positionBiasTable(metrics));
     case "stability":

@@ -11,6 +11,7 @@ import {
   omittedRowsNote,
   positionBiasTable,
   type TextTable,
+  voteAgreementTable,
 } from "./report-tables.js";
 
 function markdownTable(table: TextTable | undefined): string {
@@ -51,7 +52,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
       section.id === "ratings"
         ? [leaderboardTable(data.items, maxRows, data.sortedBy, data.ratedField), categoryTable(content.categories)]
         : section.id === "agreement"
-          ? [goldAccuracyTable(data.metrics), agreementTable(data.metrics)]
+          ? [goldAccuracyTable(data.metrics), agreementTable(data.metrics), voteAgreementTable(data.metrics)]
           : section.id === "positionBias"
             ? [positionBiasTable(data.metrics)]
             : section.id === "stability"

@@ -105,20 +105,51 @@ export function judgesTable(judges: readonly JudgeRunSummary[]): TextTable {
   };
 }
 
-/** Judge pairs: shared pairs, agreement (with ties), agreement without ties, Cohen's κ. */
-export function agreementTable(metrics: MetricsDocument): TextTable | undefined {
+/**
+ * Judge pairs, unit **pair**: shared pairs, agreement of the two judges' modal verdicts and Cohen's κ on the same
+ * verdicts (one unit per row and column). The most-shared judge pairs first; a cut table says how many were left out.
+ */
+export function agreementTable(metrics: MetricsDocument, maxRows = 50): TextTable | undefined {
   if (!metrics.agreement.available || metrics.agreement.pairs.length === 0) return undefined;
+  const sorted = [...metrics.agreement.pairs].sort(
+    (a, b) => b.units - a.units || a.judgeA.localeCompare(b.judgeA) || a.judgeB.localeCompare(b.judgeB),
+  );
+  const shown = sorted.slice(0, maxRows);
   return {
-    headers: ["judge A", "judge B", "shared pairs", "agreement", "agreement (no ties)", "Cohen's κ [95% CI]"],
-    rows: metrics.agreement.pairs.map((pair) => [
+    headers: ["judge A", "judge B", "shared pairs", "same verdict (per pair)", "Cohen's κ per pair [95% CI]"],
+    rows: shown.map((pair) => [
       pair.judgeA,
       pair.judgeB,
       formatCount(pair.units),
-      formatPercent(pair.agreementWithTies.value, 1),
-      formatPercent(pair.agreementWithoutTies.value, 1),
+      formatPercent(pair.pairAgreement?.value ?? null, 1),
       formatNumberInterval(pair.cohenKappa.value, pair.cohenKappa.ci),
     ]),
-    numeric: [2, 3, 4, 5],
+    numeric: [2, 3, 4],
+    ...(sorted.length > shown.length ? { omitted: sorted.length - shown.length } : {}),
+  };
+}
+
+/**
+ * Judge pairs, unit **comparison** (MT-Bench S1/S2 over the cross product of the two judges' votes on each shared
+ * pair): shown only when some pair holds several votes of a judge (both orders, repetitions), where it differs.
+ */
+export function voteAgreementTable(metrics: MetricsDocument, maxRows = 50): TextTable | undefined {
+  if (!metrics.agreement.available) return undefined;
+  const pairs = metrics.agreement.pairs.filter((pair) => pair.agreementWithTies.n > pair.units);
+  if (pairs.length === 0) return undefined;
+  const sorted = [...pairs].sort((a, b) => b.agreementWithTies.n - a.agreementWithTies.n);
+  const shown = sorted.slice(0, maxRows);
+  return {
+    headers: ["judge A", "judge B", "vote pairs", "same verdict per comparison (S1)", "without ties (S2)"],
+    rows: shown.map((pair) => [
+      pair.judgeA,
+      pair.judgeB,
+      formatCount(pair.agreementWithTies.n),
+      formatPercent(pair.agreementWithTies.value, 1),
+      formatPercent(pair.agreementWithoutTies.value, 1),
+    ]),
+    numeric: [2, 3, 4],
+    ...(sorted.length > shown.length ? { omitted: sorted.length - shown.length } : {}),
   };
 }
 
@@ -209,10 +240,10 @@ export function goldAccuracyTable(metrics: MetricsDocument): TextTable | undefin
     headers: [
       "judge",
       "votes",
-      "accuracy [95% CI]",
-      "better shown first",
-      "better shown second",
-      "correct in both orders",
+      "accuracy per comparison [95% CI]",
+      "per comparison, better shown first",
+      "per comparison, better shown second",
+      "per pair: correct in both orders",
     ],
     rows: rows.map((row) => [
       row.judge,

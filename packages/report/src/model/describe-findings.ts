@@ -132,7 +132,7 @@ function describeGoldAccuracy(metrics: MetricsDocument): string[] {
   const extremes =
     rows.length === 1 ? describe(rows[0]!) : `best ${describe(rows[0]!)}, worst ${describe(rows.at(-1)!)}`;
   return [
-    `Against the gold labels (${metrics.agreement.gold.source}), ${rows.length} judge${rows.length === 1 ? "" : "s"}: ${extremes}. Averaged over judges, accuracy is ${formatPercent(first)} when the better item is shown first and ${formatPercent(second)} when it is shown second.`,
+    `Per comparison (each vote counted), against the gold labels (${metrics.agreement.gold.source}), ${rows.length} judge${rows.length === 1 ? "" : "s"}: accuracy ${extremes}. Averaged over judges, accuracy is ${formatPercent(first)} when the better item is shown first and ${formatPercent(second)} when it is shown second.`,
   ];
 }
 
@@ -149,15 +149,18 @@ function describeAgreement(metrics: MetricsDocument): { headline: string[]; read
   const kappas = pairs.map((pair) => pair.cohenKappa.value!);
   const low = Math.min(...kappas);
   const high = Math.max(...kappas);
+  // Every figure of the headline is per pair (each judge's modal verdict on an answer pair): the unit of Cohen's κ.
   const agreements = pairs
-    .map((pair) => pair.agreementWithTies.value)
+    .map((pair) => pair.pairAgreement?.value ?? null)
     .filter((value): value is number => value !== null);
-  const meanAgreement = agreements.reduce((sum, value) => sum + value, 0) / Math.max(1, agreements.length);
-  const fleiss = panel.available ? `; Fleiss' κ over the panel ${statistic(panel.fleissKappa)}` : "";
+  const meanAgreement =
+    agreements.length === 0 ? null : agreements.reduce((sum, value) => sum + value, 0) / agreements.length;
+  const modal = panel.available && panel.modal?.available === true ? panel.modal : undefined;
+  const fleiss = modal === undefined ? "" : `; Fleiss' κ over the panel ${statistic(modal.fleissKappa)}`;
   const headline =
     pairs.length > 0
       ? [
-          `Judges pick the same winner on ${formatPercent(meanAgreement)} of the pairs they share; Cohen's κ between judge pairs ranges ${formatNumber(low)} to ${formatNumber(high)}${fleiss}.`,
+          `Per pair (each judge's modal verdict on a pair): judges give the same verdict on ${formatPercent(meanAgreement)} of the pairs they share (mean over judge pairs); Cohen's κ between judge pairs ranges ${formatNumber(low)} to ${formatNumber(high)}${fleiss}.`,
         ]
       : [];
   const strength =
@@ -175,7 +178,7 @@ function describeAgreement(metrics: MetricsDocument): { headline: string[]; read
     reading:
       pairs.length > 0
         ? `Agreement beyond chance is ${strength} at best (Landis–Koch scale): where judges disagree, a single verdict says little about a pair.`
-        : `Panel agreement: ${panel.available ? statistic(panel.fleissKappa) : "not available"}.`,
+        : `Panel agreement per comparison (every vote one rating): Fleiss' κ ${panel.available ? statistic(panel.fleissKappa) : "not available"}.`,
   };
 }
 

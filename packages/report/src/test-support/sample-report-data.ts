@@ -149,6 +149,7 @@ export function sampleReportData(): ReportData {
           judgeA: judges[0]!,
           judgeB: judges[1]!,
           units: 12,
+          pairAgreement: proportion(8, 12),
           agreementWithTies: proportion(9, 12),
           agreementWithoutTies: proportion(9, 12),
           cohenKappa: { value: 0.41, n: 12 },
