@@ -168,9 +168,12 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   const withCategoryRanks = rankWithinCategories(standings);
   // Best first by the BT rating; without any rating by the tournament score; never by id alone (ids only break
   // exact ties, and a table with neither key is not shown as a ranking).
+  // The score fallback only for one connected comparison graph: across groups that never met, a ranking by any
+  // score compares nothing.
+  const groups = findComparisonGroups(table);
   const sortedBy = standings.some((item) => item.rating !== undefined)
     ? "rating"
-    : standings.some((item) => item.score !== undefined)
+    : groups.count === 1 && standings.some((item) => item.score !== undefined)
       ? "score"
       : "none";
   const key = (item: ItemStanding) =>
@@ -214,7 +217,6 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     };
   });
   const rankItems = options.rankDistributionItems ?? 15;
-  const groups = findComparisonGroups(table);
   return {
     title: options.title ?? `Ranking reliability: ${dataset.manifest.name}`,
     dataset: {

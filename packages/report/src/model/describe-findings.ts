@@ -44,7 +44,7 @@ function describeRatings(data: ReportData): { headline: string[]; reading: strin
     const shown =
       data.sortedBy === "score"
         ? ` The table ranks ${data.ratedNoun} by the tournament score instead (${data.scoreLabel ?? "TrueSkill"}).`
-        : "";
+        : ` No ranking table is shown (nothing to rank ${data.ratedNoun} by; an id order would look like one).`;
     return { headline: [], reading: `No Bradley–Terry leaderboard: ${why}.${shown}` };
   }
   const unitLine = describeRatedUnit(metrics, data);
@@ -177,7 +177,7 @@ function describeAgreement(metrics: MetricsDocument): { headline: string[]; read
     headline,
     reading:
       pairs.length > 0
-        ? `Agreement beyond chance is ${strength} at best (Landis–Koch scale): where judges disagree, a single verdict says little about a pair.`
+        ? `Agreement beyond chance per pair (Cohen's κ on each judge's modal verdict) is ${strength} at best (Landis–Koch scale): where judges disagree, a single verdict says little about a pair.`
         : `Panel agreement per comparison (every vote one rating): Fleiss' κ ${panel.available ? statistic(panel.fleissKappa) : "not available"}.`,
   };
 }
@@ -195,7 +195,7 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
   const confoundedLine =
     confounded.length === 0
       ? undefined
-      : `Position bias is not estimable for ${confounded.map((row) => row.judge).join(", ")}: the presented order is ${CONFOUNDED_LABEL} (order follows the ${confounded[0]!.orderDesign!.with}: ${confounded[0]!.orderDesign!.detail}).`;
+      : `Position bias is not estimable for ${confounded.map((row) => row.judge).join(", ")}: the presentation order follows the ${confounded[0]!.orderDesign!.with} (${confounded[0]!.orderDesign!.detail}), so the first-position win rate is ${CONFOUNDED_LABEL}.`;
   if (rows.length === 0) return { headline: [confoundedLine!], reading: confoundedLine! };
   const biased = biasedJudges(rows);
   const strongest = [...rows].sort(
