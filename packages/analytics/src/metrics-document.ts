@@ -288,8 +288,15 @@ export interface TimeWindow {
 
 /** Figures over units judged in both orders by the same judge (each (original, swapped) vote pair). */
 export interface BothOrderFigures {
-  /** Vote pairs with the same winner in both orders (tie–tie counts as the same). */
+  /** Unit pair: vote pairs with the same winner in both orders (tie–tie counts as the same). */
   readonly consistency: Proportion;
+  /**
+   * The same consistency counted in Shi et al.'s unit, the answer (each order's judgment): "X out of Y answers are
+   * consistent", X = 2·consistent pairs + u, Y = 2·parsed pairs + u (u = pairs with one unparsed verdict). Counts
+   * only: the two answers of a pair are not independent, so the pair figure's interval is the honest one.
+   * Absent in older documents.
+   */
+  readonly consistencyPerAnswer?: { readonly consistent: number; readonly answers: number };
   /** Picks the first position both times (MT-Bench Table 2). */
   readonly biasedFirst: Proportion;
   /** Picks the second position both times. */

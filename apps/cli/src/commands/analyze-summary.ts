@@ -113,8 +113,11 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
           align: "right",
         },
         {
-          header: "consistent",
-          cell: (row) => (row.bothOrders.available ? showProportion(row.bothOrders.consistency) : "–"),
+          header: "consistent/pair (/answer)",
+          cell: (row) =>
+            row.bothOrders.available
+              ? `${showProportion(row.bothOrders.consistency)}${row.bothOrders.consistencyPerAnswer === undefined ? "" : ` (${row.bothOrders.consistencyPerAnswer.consistent}/${row.bothOrders.consistencyPerAnswer.answers})`}`
+              : "–",
           align: "right",
         },
         {

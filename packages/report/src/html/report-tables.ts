@@ -162,7 +162,7 @@ export function positionBiasTable(metrics: MetricsDocument): TextTable | undefin
       "decided",
       "first-position win rate [95% CI]",
       "binomial test",
-      "both-order consistency",
+      "both-order consistency per pair (per answer, as Shi et al.)",
       "order effect δ (Elo)",
     ],
     rows: metrics.positionBias.perJudge.map((row) => [
@@ -171,7 +171,11 @@ export function positionBiasTable(metrics: MetricsDocument): TextTable | undefin
       formatPercentInterval(row.firstWinRate.value, row.firstWinRate.ci, 1),
       row.orderDesign?.confounded === true ? CONFOUNDED_LABEL : formatPValue(row.binomialPValue),
       row.bothOrders.available
-        ? `${formatPercent(row.bothOrders.consistency.value, 1)} of ${formatCount(row.bothOrders.consistency.n)}`
+        ? `${formatPercent(row.bothOrders.consistency.value, 1)} of ${formatCount(row.bothOrders.consistency.n)} pairs${
+            row.bothOrders.consistencyPerAnswer === undefined
+              ? ""
+              : ` (${formatCount(row.bothOrders.consistencyPerAnswer.consistent)}/${formatCount(row.bothOrders.consistencyPerAnswer.answers)} answers)`
+          }`
         : "n/a",
       row.orderEffect.available
         ? formatNumberInterval(row.orderEffect.delta.value, row.orderEffect.delta.ci, 0)
