@@ -274,7 +274,20 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
       ? [{ header: "category rank", cell: (item: RatedItem) => item.categoryRank ?? "-" }]
       : []),
   ];
-  const rows = top >= 0 ? report.items.slice(0, top) : report.items;
+  // Items this report never saw (another judge's items under --by judge) are counted, not padded in as 0-0-0 rows.
+  const compared = report.items.filter((item) => item.wins + item.losses + item.ties > 0);
+  const unseen = report.items.length - compared.length;
+  const rows = top >= 0 ? compared.slice(0, top) : compared;
+  const notes = [
+    ...(rows.length < compared.length
+      ? [
+          `... ${compared.length - rows.length} more rows not shown (--top ${top}); without --top, or with --json, all are listed`,
+        ]
+      : []),
+    ...(unseen > 0
+      ? [`${unseen} items with no comparison${report.judge === undefined ? "" : " by this judge"} not listed`]
+      : []),
+  ];
   const lines = [
     `${report.judge === undefined ? "" : `judge ${report.judge}: `}${report.method}, ${report.comparisons} ${report.unit === "match" ? "matches" : "comparisons"}` +
       `${report.invalid > 0 ? ` (${report.invalid} invalid left out)` : ""}, seed ${report.seed}, ${report.bootstrapRounds} bootstrap rounds`,
@@ -309,5 +322,5 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
   }
   if ((report.nonConvergedRounds ?? 0) > 0)
     lines.push(`warning: ${report.nonConvergedRounds} bootstrap rounds did not converge`);
-  return `${lines.join("\n")}\n${formatTable(rows, columns)}`;
+  return `${lines.join("\n")}\n${formatTable(rows, columns)}${notes.map((note) => `${note}\n`).join("")}`;
 }

@@ -272,6 +272,8 @@ describe("report on dozens of judges with gold labels (LLMBar layout)", () => {
 
   it("says how many agreement rows it cut, names every agreement unit, presents no confounded figure", () => {
     expect(report.markdown).toMatch(/… [\d,]+ more rows not shown; metrics\.json holds every row\./);
+    // a 41 × 41 heatmap (40 judges and gold) is cut to the 30 judges with the most shared pairs, and says so
+    expect(report.markdown).toContain("the 30 judges with the most shared pairs of 41 (11 more in metrics.json)");
     expectAgreementUnits(report);
     expect(expectNoConfoundedFinding(report)).toEqual([]);
     expect(report.headlines.join("\n")).toMatch(/Per pair \(each judge's modal verdict on a pair\)/);

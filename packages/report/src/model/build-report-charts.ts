@@ -1,6 +1,7 @@
 import type { MetricsDocument, Proportion } from "@judgelab/analytics";
 import type { TopLevelSpec } from "vega-lite";
 import { shortenLabel } from "../charts/chart-theme.js";
+import { clusterOrder } from "../charts/cluster-order.js";
 import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap-charts.js";
 import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
 import {
@@ -226,22 +227,32 @@ function goldAccuracyChart(metrics: MetricsDocument): ReportChart[] {
   ];
 }
 
+/** Judges shown in the agreement heatmap at most; more are cut to the judges with the most shared pairs. */
+export const MAX_HEATMAP_JUDGES = 30;
+
 function agreementCharts(metrics: MetricsDocument): ReportChart[] {
   if (!metrics.agreement.available) return [];
   const matrix = metrics.agreement.matrix;
   if (matrix.judges.length < 2) return [];
-  const kappa = matrix.kappa.map((row) => row.map((value) => value ?? Number.NaN));
-  const offDiagonal = kappa.flatMap((row, i) => row.filter((value, j) => i !== j && Number.isFinite(value)));
+  // Top-k view: with dozens of judges (LLMBar's 66 runs) a full heatmap is unreadable; keep the judges with the
+  // most shared pairs and say so. Then order by average-linkage clustering on κ so agreeing judges form blocks.
+  const shared = matrix.n.map((row) => row.reduce((sum, value) => sum + value, 0));
+  const kept = [...matrix.judges.keys()].sort((a, b) => shared[b]! - shared[a]! || a - b).slice(0, MAX_HEATMAP_JUDGES);
+  const kappaOf = (i: number, j: number) => matrix.kappa[i]?.[j] ?? Number.NaN;
+  const order = clusterOrder(kept.map((i) => kept.map((j) => (i === j ? 1 : kappaOf(i, j))))).map((k) => kept[k]!);
+  const kappa = order.map((i) => order.map((j) => (i === j ? Number.NaN : kappaOf(i, j))));
+  const offDiagonal = kappa.flatMap((row) => row.filter((value) => Number.isFinite(value)));
   if (offDiagonal.length === 0) return [];
+  const cut = matrix.judges.length - kept.length;
   return [
     {
       name: "judge-agreement",
       section: "agreement",
-      caption: "Cohen's κ between each pair of judges on the pairs both judged",
+      caption: `Cohen's κ per pair between each pair of judges on the pairs both judged, judges ordered by clustering${cut > 0 ? `; the ${kept.length} judges with the most shared pairs of ${matrix.judges.length} (${cut} more in metrics.json)` : ""}`,
       spec: buildAgreementChart({
-        matrix: { labels: matrix.judges, values: kappa },
-        metricLabel: "Cohen's κ",
-        subtitle: "on pairs both judges judged; 0 = chance, 1 = perfect",
+        matrix: { labels: order.map((i) => matrix.judges[i]!), values: kappa },
+        metricLabel: "Cohen's κ per pair",
+        subtitle: `on pairs both judges judged; 0 = chance, 1 = perfect; ordered by average-linkage clustering${cut > 0 ? `; top ${kept.length} of ${matrix.judges.length} judges by shared pairs` : ""}`,
         minimum: Math.min(0, ...offDiagonal),
       }),
     },
