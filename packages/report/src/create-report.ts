@@ -168,6 +168,10 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     title: options.title,
     itemNoun: options.itemNoun,
     pageItems,
+    // Pages asked for by id that the rating would not have earned (the best `maxItemPages` earn theirs).
+    requestedPages: (options.includeItemPages ?? []).filter(
+      (id) => !(grouping === undefined ? ranked : []).slice(0, options.maxItemPages ?? 40).includes(id),
+    ),
   });
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {

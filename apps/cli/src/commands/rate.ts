@@ -151,6 +151,17 @@ export const rateCommand: Command = async (argv, io) => {
   return ExitCode.ok;
 };
 
+/** True when an item's point estimate lies outside its own interval (online methods replayed in another order). */
+function outsideInterval(item: RatedItem): boolean {
+  return (
+    item.ciLower !== null &&
+    item.ciUpper !== null &&
+    item.rating !== null &&
+    Number.isFinite(item.rating) &&
+    (item.rating < item.ciLower || item.rating > item.ciUpper)
+  );
+}
+
 /** How items were grouped (`--group`), reported with the ratings. */
 interface GroupingSummary {
   readonly field: string;
@@ -256,7 +267,9 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
       header: "95% interval",
       align: "right" as const,
       cell: (item: RatedItem) =>
-        item.ciLower === null ? "-" : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}`,
+        item.ciLower === null
+          ? "-"
+          : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}${outsideInterval(item) ? "*" : ""}`,
     },
     {
       header: "rank range",
@@ -286,6 +299,15 @@ function formatReport(report: RatingReport & { judge?: string; grouping?: Groupi
       : []),
     ...(unseen > 0
       ? [`${unseen} items with no comparison${report.judge === undefined ? "" : " by this judge"} not listed`]
+      : []),
+    ...(rows.some(outsideInterval)
+      ? [
+          `* the ${report.method === "trueskill" ? "score" : "rating"} lies outside its interval: ${
+            report.method === "trueskill" || report.method === "elo" || report.method === "glicko2"
+              ? "an online method depends on the order comparisons are replayed in (the estimate replays them in time order, each bootstrap round in its drawn order), so the interval is the spread of the estimate under resampling and reordering, not an interval around the estimate shown"
+              : "the bootstrap distribution is shifted against the full-data fit; read the interval as the spread of refits, not as centred on the estimate"
+          }`,
+        ]
       : []),
   ];
   const lines = [

@@ -55,7 +55,13 @@ export interface ReportPageContent {
   readonly categories: readonly CategorySummaryRow[];
   readonly metadata: RunMetadata;
   /** Item pages written, best first: id, title and relative link. */
-  readonly itemPages: readonly { readonly id: string; readonly title: string; readonly href: string }[];
+  readonly itemPages: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly href: string;
+    /** Asked for by id (e.g. the focal paper), not among the best-rated. */
+    readonly requested?: boolean;
+  }[];
   /** Rows of the leaderboard table; default 25. */
   readonly maxTableRows?: number;
 }
@@ -96,6 +102,24 @@ ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTab
     default:
       return "";
   }
+}
+
+/** What the item pages are: the best-rated ones, and separately any asked for by id (never called best-rated). */
+export function itemPagesIntro(content: ReportPageContent): string {
+  const { data } = content;
+  const best = content.itemPages.filter((page) => page.requested !== true).length;
+  const requested = content.itemPages.filter((page) => page.requested === true);
+  const parts = [
+    best > 0
+      ? `Tournament pages of the ${best} best-rated ${data.itemNoun}${best < data.items.length ? ` (of ${data.items.length})` : ""}`
+      : "Tournament pages",
+    ...(requested.length > 0
+      ? [
+          `${best > 0 ? "plus " : "of "}${requested.map((page) => `"${page.title}"`).join(", ")}, asked for by id (marked *)`,
+        ]
+      : []),
+  ];
+  return `${parts.join(", ")}: score, rank in category, record and the full comparison history with rationales.`;
 }
 
 function leaderboardHeadingHtml(data: ReportData, maxRows: number): string {
@@ -144,9 +168,9 @@ ${sectionTables(section.id, content)}
       ? ""
       : `<section id="items">
 <h2>Item pages</h2>
-<p class="muted">Tournament pages of the ${content.itemPages.length} best-rated ${escapeHtml(data.itemNoun)}${content.itemPages.length < data.items.length ? ` (of ${data.items.length})` : ""}: score, rank in category, record and the full comparison history with rationales.</p>
+<p class="muted">${escapeHtml(itemPagesIntro(content))}</p>
 <ol>
-${content.itemPages.map((page) => `<li><a href="${escapeHtml(page.href)}">${escapeHtml(page.title)}</a></li>`).join("\n")}
+${content.itemPages.map((page) => `<li><a href="${escapeHtml(page.href)}">${escapeHtml(page.title)}</a>${page.requested === true ? " *" : ""}</li>`).join("\n")}
 </ol>
 </section>`;
   const dataset = data.dataset;

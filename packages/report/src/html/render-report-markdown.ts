@@ -1,5 +1,5 @@
 import { escapeMarkdown } from "./escape-html.js";
-import { REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
+import { itemPagesIntro, REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
 import {
   agreementTable,
   categoryTable,
@@ -65,9 +65,9 @@ export function renderReportMarkdown(content: ReportPageContent): string {
     for (const table of tables) if (table !== undefined) out.push(markdownTable(table), "");
   }
   if (content.itemPages.length > 0) {
-    out.push("## Item pages", "");
+    out.push("## Item pages", "", escapeMarkdown(itemPagesIntro(content)), "");
     content.itemPages.forEach((page, index) => {
-      out.push(`${index + 1}. [${escapeMarkdown(page.title)}](${page.href})`);
+      out.push(`${index + 1}. [${escapeMarkdown(page.title)}](${page.href})${page.requested === true ? " \\*" : ""}`);
     });
     out.push("");
   }

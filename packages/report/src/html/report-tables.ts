@@ -8,6 +8,7 @@ import {
   formatPercentInterval,
   formatPValue,
 } from "./format-numbers.js";
+import { SCORE_LEGEND } from "./item-page-html.js";
 
 /**
  * The report's tables as plain-text cells (headers, rows, numeric columns). The HTML renderer escapes the cells;
@@ -19,12 +20,18 @@ export interface TextTable {
   readonly numeric: readonly number[];
   /** Rows left out of a cut table; the renderers say so ("… N more") and where to see them all. */
   readonly omitted?: number;
+  /** A line under the table explaining its columns (e.g. what "score" and "±" are). */
+  readonly legend?: string;
 }
 
 /** The line under a cut table: how many rows were left out and where every row is. */
 export function omittedRowsNote(table: TextTable): string | undefined {
-  if (table.omitted === undefined || table.omitted <= 0) return undefined;
-  return `… ${formatCount(table.omitted)} more row${table.omitted === 1 ? "" : "s"} not shown; metrics.json holds every row.`;
+  const cut =
+    table.omitted === undefined || table.omitted <= 0
+      ? undefined
+      : `… ${formatCount(table.omitted)} more row${table.omitted === 1 ? "" : "s"} not shown; metrics.json holds every row.`;
+  const lines = [cut, table.legend].filter((line): line is string => line !== undefined);
+  return lines.length === 0 ? undefined : lines.join(" ");
 }
 
 /** The heading of the ranking table: how many of what, and by which key. */
@@ -84,6 +91,11 @@ export function leaderboardTable(
     rows,
     numeric: [0, ...Array.from({ length: withScore ? 4 : 3 }, (_, k) => k + (withCategory ? 3 : 2))],
     ...(ranked.length > rows.length ? { omitted: ranked.length - rows.length } : {}),
+    ...(withScore
+      ? {
+          legend: `score: ${SCORE_LEGEND.replace(/^Tournament score: /, "")} BT rating: pooled Bradley–Terry on the Elo scale with its 95% bootstrap interval; rank: by ${sortedBy === "rating" ? "BT rating" : "tournament score"}.`,
+        }
+      : {}),
   };
 }
 

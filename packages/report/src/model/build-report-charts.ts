@@ -111,18 +111,27 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
         maxItems: limits.rankIntervalItems,
       }),
     });
-    const top = [...rated].sort((a, b) => b.rating.value - a.rating.value).slice(0, limits.winProbabilityItems);
+    // Win probabilities only between items that met (directly or through others): with groups that never met
+    // (e.g. categories scheduled apart), the best items of the best item's group.
+    const sorted = [...rated].sort((a, b) => b.rating.value - a.rating.value);
+    const bestGroup = sorted[0]?.group;
+    const sameGroup = data.groups.count > 1 ? sorted.filter((item) => item.group === bestGroup) : sorted;
+    const top = sameGroup.slice(0, limits.winProbabilityItems);
+    const where =
+      data.groups.count > 1
+        ? ` within one group that met (${data.groups.byCategory && top[0]?.category !== undefined ? `category ${top[0].category}` : `the group of the best-rated ${singular(data.itemNoun)}`}); groups that never met are not compared`
+        : "";
     charts.push({
       name: "win-probability",
       section: "ratings",
-      caption: "Modelled probability that the row item beats the column item",
+      caption: `Modelled probability that the row item beats the column item${where}`,
       spec: buildWinProbabilityChart({
         matrix: {
           labels: top.map((item) => item.title),
           values: top.map((a) => top.map((b) => eloWinProbability(a.rating.value, b.rating.value))),
         },
-        modelLabel: "Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))",
-        totalItems: rated.length,
+        modelLabel: `Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))${where === "" ? "" : `; ${data.groups.byCategory && top[0]?.category !== undefined ? top[0].category : "one group"} only`}`,
+        totalItems: sameGroup.length,
         itemNoun: data.itemNoun,
       }),
     });

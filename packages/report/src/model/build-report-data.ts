@@ -41,6 +41,8 @@ export interface BuildReportDataOptions {
   readonly itemNoun?: string | undefined;
   /** Items whose pages are written (ids); see {@link selectPageItems}. */
   readonly pageItems: readonly string[];
+  /** Of `pageItems`, those asked for by id rather than earned by rating (e.g. the focal seed paper). */
+  readonly requestedPages?: readonly string[] | undefined;
   /** Items in the bootstrap rank-distribution chart; default 15. */
   readonly rankDistributionItems?: number;
 }
@@ -128,6 +130,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     });
     assessmentsByItem.set(assessment.item, list);
   }
+  const groups = findComparisonGroups(table);
   const standings: ItemStanding[] = table.itemIds.map((id, code) => {
     const row = pooled.get(id);
     const wins = winRates.wins[code]!;
@@ -163,6 +166,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
         upper: winRates.upper[code]!,
       },
       assessments: assessmentsByItem.get(id) ?? [],
+      ...(groups.groupOf[code]! >= 0 ? { group: groups.groupOf[code]! } : {}),
     };
   });
   const withCategoryRanks = rankWithinCategories(standings);
@@ -170,7 +174,6 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   // exact ties, and a table with neither key is not shown as a ranking).
   // The score fallback only for one connected comparison graph: across groups that never met, a ranking by any
   // score compares nothing.
-  const groups = findComparisonGroups(table);
   const sortedBy = standings.some((item) => item.rating !== undefined)
     ? "rating"
     : groups.count === 1 && standings.some((item) => item.score !== undefined)
@@ -195,6 +198,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
         scoreRange: singleValueRange(scoreRanges.get(standing.category ?? "")) ?? published?.scoreRange,
         categorySize: standing.categoryRank?.of,
         published: published?.item === id ? published.figures : undefined,
+        requested: options.requestedPages?.includes(id) === true,
       },
     ];
   });
@@ -249,17 +253,31 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   };
 }
 
-/** Rank within category by tournament score when present, else by BT rating (1 = best; ratings' competition ranks). */
+/**
+ * Rank within category by tournament score when present (the seed layout), else by BT rating, labelled with its
+ * method; with a score, the BT rank in the category too, so a page never shows one method's rank as the other's.
+ */
 function rankWithinCategories(standings: readonly ItemStanding[]): ItemStanding[] {
+  const categories = standings.map((item) => item.category);
+  const byScore = standings.some((item) => item.score !== undefined);
   const ranks = rankWithinCategory({
-    scores: standings.map((item) => item.score?.value ?? item.rating?.value ?? Number.NaN),
-    categories: standings.map((item) => item.category),
+    scores: standings.map((item) => (byScore ? item.score?.value : item.rating?.value) ?? Number.NaN),
+    categories,
   });
+  const ratingRanks = byScore
+    ? rankWithinCategory({ scores: standings.map((item) => item.rating?.value ?? Number.NaN), categories })
+    : undefined;
   return standings.map((item, index) => {
     const rank = ranks[index];
+    const ratingRank = ratingRanks?.[index];
     return {
       ...item,
-      categoryRank: rank === null || rank === undefined ? undefined : { rank: rank.rank, of: rank.of },
+      categoryRank:
+        rank === null || rank === undefined
+          ? undefined
+          : { rank: rank.rank, of: rank.of, by: byScore ? "tournament score" : "BT rating" },
+      categoryRankByRating:
+        ratingRank === null || ratingRank === undefined ? undefined : { rank: ratingRank.rank, of: ratingRank.of },
     };
   });
 }

@@ -72,7 +72,7 @@ export function sampleReportData(): ReportData {
       rankUpper: Math.min(8, index + 2),
     },
     score: { value: 1565 - 30 * index, halfWidth: 40 },
-    categoryRank: { rank: Math.floor(index / 2) + 1, of: 4 },
+    categoryRank: { rank: Math.floor(index / 2) + 1, of: 4, by: "tournament score" as const },
     wins: 22 - index,
     losses: 7 + index,
     ties: 0,
