@@ -19,7 +19,7 @@ import {
   normalQuantile,
   sandwichBradleyTerry,
   simulateClusteredOutcomes,
-} from "../../packages/ratings/src/index.js";
+} from "@judgelab/ratings";
 
 const rounds = Number(process.argv[2] ?? 200);
 const comparisons = 1_000_000;

@@ -20,6 +20,17 @@ const fixed = (value: number | null | undefined, digits: number): string =>
 const percent = (value: number | null | undefined): string =>
   value === null || value === undefined ? "-" : (100 * value).toFixed(3);
 
+/** True when an item's point estimate lies outside its own interval (online methods replayed in another order). */
+function outsideInterval(item: RatedItem): boolean {
+  return (
+    item.ciLower !== null &&
+    item.ciUpper !== null &&
+    item.rating !== null &&
+    Number.isFinite(item.rating) &&
+    (item.rating < item.ciLower || item.rating > item.ciUpper)
+  );
+}
+
 /** The rating, interval and standard-error columns of a method. */
 function ratingColumns(report: RatingReport): TableColumn<RatedItem>[] {
   if (report.method === "winrate") {
@@ -46,7 +57,10 @@ function ratingColumns(report: RatingReport): TableColumn<RatedItem>[] {
     {
       header: "95% interval",
       align: "right",
-      cell: (item) => (item.ciLower === null ? "-" : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}`),
+      cell: (item) =>
+        item.ciLower === null
+          ? "-"
+          : `${fixed(item.ciLower, digits)}..${fixed(item.ciUpper, digits)}${outsideInterval(item) ? "*" : ""}`,
     },
   ];
 }
@@ -210,8 +224,18 @@ function headerLines(report: PrintedRatingReport): string[] {
 }
 
 /** One-line explanations of the table's columns, under it. */
-function legend(report: RatingReport, shown: number, rated: number, unrated: number): string[] {
+function legend(report: RatingReport, rows: readonly RatedItem[], rated: number, unrated: number): string[] {
+  const shown = rows.length;
   const lines: string[] = [];
+  if (rows.some(outsideInterval)) {
+    lines.push(
+      `* the ${report.method === "trueskill" ? "score" : "rating"} lies outside its interval: ${
+        report.method === "trueskill" || report.method === "elo" || report.method === "glicko2"
+          ? "an online method depends on the order comparisons are replayed in (the estimate replays them in time order, each bootstrap round in its drawn order), so the interval is the spread of the estimate under resampling and reordering, not an interval around the estimate shown"
+          : "the bootstrap distribution is shifted against the full-data fit; read the interval as the spread of refits, not as centred on the estimate"
+      }`,
+    );
+  }
   if (shown < rated) lines.push(`… ${rated - shown} more rated rows: --top ${rated} (or --json) shows them all`);
   if (unrated > 0)
     lines.push(`${plural(unrated, "item")} without a valid comparison in this table not listed (they are in --json)`);
@@ -236,5 +260,5 @@ export function formatRatingReport(
   const rated = report.items.filter((item) => item.comparisons > 0);
   const rows = top >= 0 ? rated.slice(0, top) : rated;
   const unrated = report.items.length - rated.length;
-  return `${headerLines(report).join("\n")}\n${formatTable(rows, columnsOf(report, titles))}${legend(report, rows.length, rated.length, unrated).join("\n")}\n`;
+  return `${headerLines(report).join("\n")}\n${formatTable(rows, columnsOf(report, titles))}${legend(report, rows, rated.length, unrated).join("\n")}\n`;
 }

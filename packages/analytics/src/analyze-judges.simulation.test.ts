@@ -145,23 +145,31 @@ describe("simulation: self-preference and length bias", () => {
     const claude = rows.find((row) => row.judge === "claude-judge")!;
     expect(gpt.difference.ci!.lower).toBeGreaterThan(0);
     expect(covers(claude.difference.ci, 0)).toBe(true);
-    // Ground truth: expected win rate of the gpt item (pairs with exactly one) under gpt-judge minus under the others.
+    // Ground truth, paired: per answer pair with exactly one gpt item, the true probability that the gpt item wins
+    // under gpt-judge minus the mean over the other judges (each judge's mean over its votes), averaged over pairs.
     const { table, items, probability } = simulation;
     const family = items.producerFamily!;
-    const expected = { own: 0, ownN: 0, other: 0, otherN: 0 };
+    const perPair = new Map<string, Map<string, number[]>>();
     for (let row = 0; row < table.size; row++) {
       const firstGpt = family[table.first[row]!] === "gpt";
       if (firstGpt === (family[table.second[row]!] === "gpt")) continue;
       const gptWins = firstGpt ? probability[row]! : 1 - probability[row]!;
-      if (table.judgeIds[table.judge[row]!] === "gpt-judge") {
-        expected.own += gptWins;
-        expected.ownN++;
-      } else {
-        expected.other += gptWins;
-        expected.otherN++;
-      }
+      const key = [table.first[row]!, table.second[row]!].sort((a, b) => a - b).join(",");
+      const judges = perPair.get(key) ?? new Map<string, number[]>();
+      const judge = table.judgeIds[table.judge[row]!]!;
+      judges.set(judge, [...(judges.get(judge) ?? []), gptWins]);
+      perPair.set(key, judges);
     }
-    expect(covers(gpt.difference.ci, expected.own / expected.ownN - expected.other / expected.otherN)).toBe(true);
+    const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const differences: number[] = [];
+    for (const judges of perPair.values()) {
+      const own = judges.get("gpt-judge");
+      const others = [...judges].filter(([judge]) => judge !== "gpt-judge").map(([, values]) => mean(values));
+      if (own === undefined || others.length === 0) continue;
+      differences.push(mean(own) - mean(others));
+    }
+    expect(gpt.pairedUnits).toBe(differences.length);
+    expect(covers(gpt.difference.ci, mean(differences))).toBe(true);
   });
 
   it("flags the length-biased judge; the others' CIs cover the true prefers-longer rate", () => {

@@ -1,4 +1,4 @@
-import type { ComparisonTable } from "@judgelab/datasets";
+import { type ComparisonTable, type ModelFamilyTable, modelFamily } from "@judgelab/datasets";
 import type { AnalysisInput, AnalysisOptions, AssessmentColumns, ReferenceColumns } from "./analysis-input.js";
 import type { ItemGrouping } from "./group-comparison-table.js";
 
@@ -16,6 +16,7 @@ export interface ItemRecordLike {
 export interface JudgeRecordLike {
   readonly id: string;
   readonly kind?: string | undefined;
+  readonly model?: string | undefined;
   readonly family?: string | undefined;
 }
 
@@ -58,6 +59,11 @@ export function buildAnalysisInput(options: {
   judges?: readonly JudgeRecordLike[];
   assessments?: readonly AssessmentRecordLike[];
   references?: readonly ReferenceRecordLike[];
+  /**
+   * A model-family table (e.g. from a `--families` file): when given, item producer families are recomputed from
+   * `producer` and judge families from `model` (else the judge id) by exact prefix, replacing the stored fields.
+   */
+  families?: ModelFamilyTable | undefined;
   /** Rate groups of items (see {@link AnalysisInput.grouping}). */
   grouping?: ItemGrouping | undefined;
   analysis: AnalysisOptions;
@@ -77,7 +83,12 @@ export function buildAnalysisInput(options: {
     if (item === undefined) return;
     length[code] = item.length ?? item.text?.length ?? Number.NaN;
     category[code] = item.category;
-    producerFamily[code] = item.producerFamily;
+    producerFamily[code] =
+      options.families === undefined
+        ? item.producerFamily
+        : item.producer === undefined
+          ? undefined
+          : modelFamily(item.producer, options.families);
     producer[code] = item.producer;
   });
 
@@ -113,7 +124,11 @@ export function buildAnalysisInput(options: {
 
   const byJudge = new Map((options.judges ?? []).map((judge) => [judge.id, judge]));
   const kind = judgeIds.map((id) => byJudge.get(id)?.kind);
-  const family = judgeIds.map((id) => byJudge.get(id)?.family);
+  const family = judgeIds.map((id) =>
+    options.families === undefined
+      ? byJudge.get(id)?.family
+      : modelFamily(byJudge.get(id)?.model ?? id, options.families),
+  );
   const table = judgeIds.length === options.table.judgeIds.length ? options.table : { ...options.table, judgeIds };
   const references = encodeReferences(options.references ?? [], itemCode, options.table, problems);
   const input: AnalysisInput = {

@@ -157,7 +157,15 @@ export interface JudgePairAgreement {
   readonly judgeB: string;
   /** Units both judged. */
   readonly units: number;
-  /** MT-Bench S1: share of vote pairs (cross product per unit) with equal labels, ties a label (chance 1/3). */
+  /**
+   * Unit **pair**: share of the shared units where the two judges' modal verdicts are equal (a judge whose votes on
+   * a unit split evenly, e.g. order-inconsistent, has modal verdict tie). Same unit and labels as `cohenKappa`.
+   */
+  readonly pairAgreement: Proportion;
+  /**
+   * Unit **comparison** (vote pairs): MT-Bench S1, share of vote pairs (cross product per unit) with equal labels,
+   * ties a label (chance 1/3). Not on the unit of `cohenKappa`; never shown beside it as one figure.
+   */
   readonly agreementWithTies: Proportion;
   /** MT-Bench S2: as S1 but vote pairs with a tie on either side are dropped (chance 1/2). */
   readonly agreementWithoutTies: Proportion;
@@ -167,10 +175,20 @@ export interface JudgePairAgreement {
   readonly weightedKappa: Statistic;
 }
 
-/** Multi-rater agreement over all judges. */
+/**
+ * Multi-rater agreement over all judges. The top-level figures rate in unit **comparison**: every valid vote is
+ * one rating of its pair (both orders and repetitions each count). `modal` rates in unit **pair**: each judge's
+ * modal verdict is one rating, the unit of the pairwise Cohen κ, so only it is comparable with them.
+ */
 export interface PanelAgreement {
   readonly judges: number;
   readonly units: number;
+  /** Fleiss' κ and percent agreement on each judge's modal verdict per pair (unit pair); absent in older documents. */
+  readonly modal?: Section<{
+    readonly units: number;
+    readonly percentAgreement: Statistic;
+    readonly fleissKappa: Statistic;
+  }>;
   /** Mean pairwise agreement within units (Gwet's pa), units with ≥ 2 ratings. */
   readonly percentAgreement: Statistic;
   /** Fleiss' κ, Gwet's generalisation for a varying number of ratings per unit (irrCAC `fleiss.kappa.raw`). */
@@ -277,8 +295,15 @@ export interface TimeWindow {
 
 /** Figures over units judged in both orders by the same judge (each (original, swapped) vote pair). */
 export interface BothOrderFigures {
-  /** Vote pairs with the same winner in both orders (tie–tie counts as the same). */
+  /** Unit pair: vote pairs with the same winner in both orders (tie–tie counts as the same). */
   readonly consistency: Proportion;
+  /**
+   * The same consistency counted in Shi et al.'s unit, the answer (each order's judgment): "X out of Y answers are
+   * consistent", X = 2·consistent pairs + u, Y = 2·parsed pairs + u (u = pairs with one unparsed verdict). Counts
+   * only: the two answers of a pair are not independent, so the pair figure's interval is the honest one.
+   * Absent in older documents.
+   */
+  readonly consistencyPerAnswer?: { readonly consistent: number; readonly answers: number };
   /** Picks the first position both times (MT-Bench Table 2). */
   readonly biasedFirst: Proportion;
   /** Picks the second position both times. */
@@ -399,16 +424,24 @@ export interface LengthBiasRow {
   readonly binomialPValue: number | null;
 }
 
-/** Self-preference: win rate of the judge's own family's items under it vs under other judges. */
+/**
+ * Self-preference, paired (see `measureSelfPreference`): on the pair units with exactly one item of the judge's
+ * family that this judge AND judges of other families judged, how often the own-family item wins under this judge
+ * and under the others, and the mean paired difference.
+ */
 export interface SelfPreferenceRow {
   readonly judge: string;
   readonly family: string;
-  /** Decided comparisons with exactly one own-family item: share won by that item, under this judge. */
-  readonly ownFamilyWinRate: Proportion;
-  /** The same comparisons' item pairs judged by other judges: share won by the (this judge's) family item. */
-  readonly otherJudgesWinRate: Proportion;
-  /** ownFamilyWinRate − otherJudgesWinRate with a bootstrap CI. */
+  /** Pair units judged by this judge and by at least one other-family judge, with one own-family item. */
+  readonly pairedUnits: number;
+  /** Mean over the paired units of this judge's share of votes won by the own-family item. */
+  readonly ownFamilyWinRate: Statistic;
+  /** The same units' mean share under the other-family judges (each judge weighted equally within a unit). */
+  readonly otherJudgesWinRate: Statistic;
+  /** Mean paired difference own − others with a normal 95% CI over units; null value when not estimable. */
   readonly difference: Statistic;
+  /** Why the difference is not estimable (no shared units with another family's judges); absent when it is. */
+  readonly notEstimable?: string;
 }
 
 /** One judge × writer-family cell. */

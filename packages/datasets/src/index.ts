@@ -22,6 +22,12 @@ export {
 } from "./item-covariates.js";
 export { JsonLinesWriter } from "./json-lines-writer.js";
 export { type LoadDatasetOptions, type LoadedDataset, loadDataset } from "./load-dataset.js";
+export {
+  DEFAULT_MODEL_FAMILIES,
+  type ModelFamilyTable,
+  modelFamily,
+  parseModelFamilies,
+} from "./model-families.js";
 export { DEFAULT_CHUNK_SIZE, openByteStream } from "./open-byte-stream.js";
 export { type CsvRecord, type ReadCsvOptions, readCsvRecords } from "./read-csv-records.js";
 export { isBlankLine, type JsonLine, readJsonLines } from "./read-json-lines.js";

@@ -6,7 +6,13 @@ import {
   type MetricsDocument,
   resolveItemGrouping,
 } from "@judgelab/analytics";
-import { describeFilter, filterDataset, loadDataset, type WhereClause } from "@judgelab/datasets";
+import {
+  describeFilter,
+  filterDataset,
+  loadDataset,
+  type ModelFamilyTable,
+  type WhereClause,
+} from "@judgelab/datasets";
 import { computeTrueSkill, formatSeedScore, type TrueSkillEnvironment } from "@judgelab/ratings";
 import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
@@ -15,7 +21,7 @@ import {
   detailsLinePrefilter,
   streamComparisonRecords,
 } from "./model/collect-comparison-details.js";
-import { computeControlledRatings, type ReportGrouping, type ReportStyleControl } from "./model/controlled-ratings.js";
+import { computeControlledRatings, type ReportStyleControl } from "./model/controlled-ratings.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
@@ -69,6 +75,8 @@ export interface CreateReportOptions {
    * and run-metadata.json say what was kept.
    */
   readonly where?: readonly WhereClause[] | undefined;
+  /** A model-family table replacing the stored producer and judge families (see `buildAnalysisInput`). */
+  readonly families?: ModelFamilyTable | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -120,6 +128,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const encoded = buildAnalysisInput({
     table: dataset.table,
     grouping,
+    families: options.families,
     items: dataset.items,
     judges: dataset.judges,
     assessments: dataset.assessments,
@@ -207,6 +216,10 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     pageItems,
     filter,
     tiebreak: options.tiebreak,
+    // Pages asked for by id that the rating would not have earned (the best `maxItemPages` earn theirs).
+    requestedPages: (options.includeItemPages ?? []).filter(
+      (id) => !(grouping === undefined ? ranked : []).slice(0, options.maxItemPages ?? 40).includes(id),
+    ),
   });
   const data = { ...built, controlled };
   const hashed = await hashDatasetContent(options.datasetPath);

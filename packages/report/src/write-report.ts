@@ -102,6 +102,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
       id: page.standing.id,
       title: page.standing.title,
       href: `${ITEMS_DIR}/${pageFiles.get(page.standing.id)}`,
+      requested: page.requested === true,
     })),
   };
   await write("report.html", renderReportHtml(content));

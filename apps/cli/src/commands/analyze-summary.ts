@@ -46,9 +46,14 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
     if (!agreement.panel.available) out.push(`panel: not available (${agreement.panel.reason})\n`);
     if (panel) {
       out.push(
-        `panel of ${panel.judges} judges on ${panel.units} pairs: Fleiss κ ${showStatistic(panel.fleissKappa)}, ` +
+        `panel of ${panel.judges} judges, per comparison (every vote one rating) on ${panel.units} pairs: Fleiss κ ${showStatistic(panel.fleissKappa)}, ` +
           `Krippendorff α ${showStatistic(panel.krippendorffAlpha.nominal)}, agreement ${showStatistic(panel.percentAgreement)}\n`,
       );
+      const modal = panel.modal?.available === true ? panel.modal : undefined;
+      if (modal)
+        out.push(
+          `panel per pair (each judge's modal verdict one rating) on ${modal.units} pairs: Fleiss κ ${showStatistic(modal.fleissKappa)}, agreement ${showStatistic(modal.percentAgreement)}\n`,
+        );
     }
     if (agreement.pairs.length > 0) {
       const rows = [...agreement.pairs].sort((a, b) => b.units - a.units).slice(0, 15);
@@ -57,10 +62,14 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
           { header: "judge A", cell: (row) => row.judgeA },
           { header: "judge B", cell: (row) => row.judgeB },
           { header: "pairs", cell: (row) => String(row.units), align: "right" },
-          { header: "agree (ties)", cell: (row) => showProportion(row.agreementWithTies), align: "right" },
-          { header: "agree (no ties)", cell: (row) => showProportion(row.agreementWithoutTies), align: "right" },
-          { header: "Cohen κ", cell: (row) => showStatistic(row.cohenKappa), align: "right" },
+          { header: "agree/pair", cell: (row) => showProportion(row.pairAgreement), align: "right" },
+          { header: "Cohen κ/pair", cell: (row) => showStatistic(row.cohenKappa), align: "right" },
+          { header: "| S1/comparison", cell: (row) => `| ${showProportion(row.agreementWithTies)}`, align: "right" },
+          { header: "S2/comparison", cell: (row) => showProportion(row.agreementWithoutTies), align: "right" },
         ]),
+      );
+      out.push(
+        "per pair: each judge's modal verdict on a shared pair (order-inconsistent = tie); per comparison: MT-Bench S1 (ties count) and S2 (no ties) over vote pairs\n",
       );
       if (agreement.pairs.length > rows.length)
         out.push(`... ${agreement.pairs.length - rows.length} more judge pairs in --json\n`);
@@ -104,8 +113,11 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
           align: "right",
         },
         {
-          header: "consistent",
-          cell: (row) => (row.bothOrders.available ? showProportion(row.bothOrders.consistency) : "–"),
+          header: "consistent/pair (/answer)",
+          cell: (row) =>
+            row.bothOrders.available
+              ? `${showProportion(row.bothOrders.consistency)}${row.bothOrders.consistencyPerAnswer === undefined ? "" : ` (${row.bothOrders.consistencyPerAnswer.consistent}/${row.bothOrders.consistencyPerAnswer.answers})`}`
+              : "–",
           align: "right",
         },
         {
@@ -186,7 +198,7 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
     const self = part(biases.selfPreference);
     if (self)
       out.push(
-        `self-preference (own − others' win rate): ${self.perJudge.map((row) => `${row.judge} ${showStatistic(row.difference)}`).join("; ")}\n`,
+        `self-preference (paired on shared pairs: own-family win share under the judge − under other-family judges): ${self.perJudge.map((row) => `${row.judge} ${row.notEstimable === undefined ? `${showStatistic(row.difference)} on ${row.pairedUnits} pairs` : "not estimable (no pair shared with another family's judge)"}`).join("; ")}\n`,
       );
     const leniency = part(biases.leniency);
     if (leniency)

@@ -21,12 +21,14 @@ import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput } from "../paths.js";
+import { readFamiliesFile } from "../read-families-file.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 import { formatAgainstReference } from "./format-against-reference.js";
 
 const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
-                        [--group FIELD | --no-group] [--where F=V]... [--seed S] [--bootstrap N] [--json]
+                        [--group FIELD | --no-group] [--families <file>] [--where F=V]... [--seed S] [--bootstrap N]
+                        [--json]
 
 Judge analytics for a dataset folder, a comparisons .jsonl file or a run folder (its exported dataset/): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -41,6 +43,9 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        the models that wrote the answers; agreement, position bias and biases stay on items
   --no-group           fit the leaderboards on the items themselves. Default: the producers when every item names
                        one and producers wrote several items each (answers by models, as AlpacaEval)
+  --families <file>    model families for self-preference: JSON {"<name prefix>": "<family>" | null} over the
+                       built-in exact-prefix table (longest prefix wins; null = no family, e.g. "cerebras-gpt");
+                       item families are recomputed from producer, judge families from model (else id)
 ${WHERE_HELP}
   --seed S             seed of every bootstrap and random split (default 1, as every command)
   --bootstrap N        bootstrap rounds (default 1000)
@@ -126,6 +131,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       group: { type: "string" },
       "no-group": { type: "boolean" },
       where: { type: "string", multiple: true },
+      families: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -183,9 +189,12 @@ export const analyzeCommand: Command = async (argv, io) => {
     if (error instanceof GroupingError) throw new UsageError(error.message);
     throw error;
   }
+  const families =
+    values.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, values.families), values.families);
   const { input, problems } = buildAnalysisInput({
     table: dataset.table,
     grouping,
+    families,
     items: dataset.items,
     judges: dataset.judges,
     assessments: dataset.assessments,

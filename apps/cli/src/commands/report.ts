@@ -7,12 +7,13 @@ import { type CreatedReport, createReport, type ReportStyleControl } from "@judg
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput, repositoryRoot } from "../paths.js";
+import { readFamiliesFile } from "../read-families-file.js";
 import { judgelabVersions, printReportSummary, readGitSha } from "../report-support.js";
 import { parseTiebreak } from "../tiebreak-option.js";
 import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
-                       [--group FIELD | --no-group] [--title T] [--item-noun papers] [--pages N] [--page ID]...
+                       [--group FIELD | --no-group] [--families FILE] [--title T] [--item-noun papers] [--pages N] [--page ID]...
                        [--where F=V]... [--no-png] [--tiebreak title-hash] [--preset kurate] [--json]
                        [--control length|tokens|markdown|FIELD[,…]] [--control-ridge X] [--control-missing zero]
 
@@ -33,6 +34,8 @@ Files written to --out:
 --group FIELD  rate groups of items by an item field (e.g. producer: the models that wrote the answers)
 --no-group     rate the items themselves. Default: the producers when every item names one and producers wrote
                several items each (answers by models, as AlpacaEval); the report says which unit it rates
+--families F   model families for self-preference: JSON {"<name prefix>": "<family>" | null} over the
+               built-in exact-prefix table (see \`judgelab analyze --help\`)
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
@@ -77,6 +80,7 @@ export const reportCommand: Command = async (argv, io) => {
       where: { type: "string", multiple: true },
       tiebreak: { type: "string" },
       preset: { type: "string" },
+      families: { type: "string" },
       json: { type: "boolean" },
       control: { type: "string" },
       "control-ridge": { type: "string" },
@@ -122,6 +126,8 @@ export const reportCommand: Command = async (argv, io) => {
       itemNoun: values["item-noun"],
       maxItemPages: pages,
       group: values["no-group"] === true ? false : values.group,
+      families:
+        values.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, values.families), values.families),
       includeItemPages: values.page,
       png: values["no-png"] !== true,
       control,

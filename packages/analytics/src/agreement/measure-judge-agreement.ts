@@ -83,6 +83,7 @@ export function measureJudgeAgreement(
       judgeA: judgeIds[a]!,
       judgeB: judgeIds[b]!,
       units: row[4]!,
+      pairAgreement: proportion(confusion[0]! + confusion[4]! + confusion[8]!, row[4]!),
       agreementWithTies: withTies,
       agreementWithoutTies: proportion(row[2]!, row[3]!),
       cohenKappa: statistic(kappa, row[4]!, intervals.kappa),
@@ -104,27 +105,56 @@ export function measureJudgeAgreement(
   };
 }
 
-/** Multi-rater figures over all votes, with bootstrap CIs over units. */
+/**
+ * Multi-rater figures with bootstrap CIs over units, in two units of rating: every valid vote (a comparison: both
+ * presentation orders and repetitions each count) and each judge's modal verdict per pair (one rating per judge
+ * and pair, the unit of the pairwise Cohen κ). Only the second is comparable with the pairwise κ.
+ */
 function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgreement> {
-  const { votes, seed, bootstrapRounds } = options;
-  const perUnit = new Float64Array(votes.units * 3);
+  const { votes } = options;
+  const perVote = new Float64Array(votes.units * 3);
+  const perPair = new Float64Array(votes.units * 3);
   const judgesSeen = new Set<number>();
   for (let u = 0; u < votes.units; u++) {
     for (let s = votes.offsets[u]!; s < votes.offsets[u + 1]!; s++) {
       if (options.exclude?.has(votes.judges[s]!)) continue;
       judgesSeen.add(votes.judges[s]!);
-      for (let label = 0; label < 3; label++) perUnit[u * 3 + ORDINAL[label]!]! += votes.counts[3 * s + label]!;
+      for (let label = 0; label < 3; label++) perVote[u * 3 + ORDINAL[label]!]! += votes.counts[3 * s + label]!;
+      perPair[u * 3 + modalOrdinalLabel(votes.counts[3 * s]!, votes.counts[3 * s + 1]!, votes.counts[3 * s + 2]!)]! +=
+        1;
     }
   }
+  const byVote = panelFigures(perVote, votes.units, options);
+  if (byVote === undefined) return unavailable("no unit has two or more valid votes");
+  const byPair = panelFigures(perPair, votes.units, options);
+  return {
+    available: true,
+    judges: judgesSeen.size,
+    ...byVote,
+    modal:
+      byPair === undefined
+        ? unavailable("no pair was judged by two or more judges")
+        : {
+            available: true,
+            units: byPair.units,
+            percentAgreement: byPair.percentAgreement,
+            fleissKappa: byPair.fleissKappa,
+          },
+  };
+}
+
+/** Fleiss' κ, percent agreement and Krippendorff's α of a units × 3 count table, with bootstrap CIs over units. */
+function panelFigures(perUnit: Float64Array, units: number, options: JudgeAgreementOptions) {
+  const { seed, bootstrapRounds } = options;
   // Keep only units with at least two ratings (the panel's shared units): they alone carry agreement
   // information, and irrCAC would otherwise let single-rating units shift Fleiss' p_e but not α's.
-  for (let u = 0; u < votes.units; u++) {
+  for (let u = 0; u < units; u++) {
     if (perUnit[u * 3]! + perUnit[u * 3 + 1]! + perUnit[u * 3 + 2]! < 2) perUnit.fill(0, u * 3, u * 3 + 3);
   }
   // The figures depend on the units only through their count vectors, so units with the same vector are merged
   // into one weighted row (a handful of rows for a small panel), and resampling the units with replacement is
   // one multinomial draw of the rows' multiplicities per round.
-  const patterns = mergeIdenticalUnits(perUnit, votes.units);
+  const patterns = mergeIdenticalUnits(perUnit, units);
   const compute = (weights: Float64Array) => {
     const data = { units: patterns.rows, categories: 3, counts: patterns.counts, weights };
     const fleiss = fleissKappa(data);
@@ -139,20 +169,18 @@ function measurePanelAgreement(options: JudgeAgreementOptions): Section<PanelAgr
   };
   const full = compute(patterns.frequency);
   const pairable = full[5];
-  if (pairable === 0) return unavailable("no unit has two or more valid votes");
+  if (pairable === 0) return undefined;
   const rounds = Math.min(bootstrapRounds, Math.max(50, Math.floor(2e7 / Math.max(1, patterns.rows * 3))));
   const samples = Array.from({ length: 5 }, () => new Float64Array(rounds));
   const random = createRandomSource(seed);
   const multiplicity = new Float64Array(patterns.rows);
   for (let round = 0; round < rounds; round++) {
-    sampleMultinomial({ random, total: votes.units, weights: patterns.frequency, out: multiplicity });
+    sampleMultinomial({ random, total: units, weights: patterns.frequency, out: multiplicity });
     const values = compute(multiplicity);
     for (let index = 0; index < 5; index++) samples[index]![round] = values[index]!;
   }
   const figure = (index: number) => statistic(full[index]!, pairable, bootstrapInterval(samples[index]!));
   return {
-    available: true,
-    judges: judgesSeen.size,
     units: pairable,
     percentAgreement: figure(1),
     fleissKappa: figure(0),

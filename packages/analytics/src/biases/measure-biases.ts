@@ -32,7 +32,7 @@ export function measureBiases(options: {
   const selfRows =
     producerFamily === undefined || judgeFamily === undefined
       ? []
-      : measureSelfPreference({ table, producerFamily, judgeFamily, exclude });
+      : measureSelfPreference({ table, units, producerFamily, judgeFamily, exclude });
   const writerCells =
     producerFamily === undefined || gold === undefined
       ? []

@@ -58,12 +58,18 @@ describeWithSharedData("datasets/judging_the_judges", "Judging-the-Judges consis
           Number(match[1]),
           Number(match[2]),
         ]);
+        // the paper's unit, offered by the metrics themselves
+        expect([both.consistencyPerAnswer?.consistent, both.consistencyPerAnswer?.answers], judge).toEqual([
+          Number(match[1]),
+          Number(match[2]),
+        ]);
         checked++;
       }
     }
     expect(checked).toBe(27);
     const gpt4 = figures[table.judgeIds.indexOf("gpt-4-0613#1")]!.bothOrders;
-    expect(gpt4.available && [gpt4.consistency.count, gpt4.consistency.n]).toEqual([85, 96]); // 170/192 answers
+    expect(gpt4.available && [gpt4.consistency.count, gpt4.consistency.n]).toEqual([85, 96]);
+    expect(gpt4.available && gpt4.consistencyPerAnswer).toEqual({ consistent: 170, answers: 192 });
   });
 });
 

@@ -14,6 +14,8 @@ interface BothOrderCounts {
   biasedSecond: number;
   primacy: number;
   recency: number;
+  /** Vote pairs with exactly one unparsed verdict (left out of the pair figures; Shi et al.'s answer count keeps them). */
+  halfParsed: number;
   /** Canonical-label confusion between the low-first and high-first votes (low, high, tie). */
   confusion: Float64Array;
 }
@@ -21,7 +23,10 @@ interface BothOrderCounts {
 /**
  * Both-order figures per judge from the (low-first, high-first) vote pairs; pairs where either vote is
  * invalid (unparsed) are excluded, as in Shi et al. and the Judging-the-Judges logs.
- * - consistency: same canonical winner in both orders (tie–tie counts); conflict rate = 1 − consistency.
+ * - consistency: same canonical winner in both orders (tie–tie counts); conflict rate = 1 − consistency. Unit:
+ *   the pair (one vote pair per judge, pair and repetition). `consistencyPerAnswer` counts as Shi et al.'s logs do
+ *   ("X out of Y answers are consistent"): unit the answer (each order's judgment), X = 2·consistent pairs + u,
+ *   Y = 2·parsed pairs + u with u = pairs with exactly one unparsed verdict (its parsed answer counted consistent).
  * - biased-first / biased-second: the first / second position picked both times (MT-Bench Table 2).
  * - κ between orders: Cohen's κ between the canonical labels of the two votes (LLMBar `kappa_agreement`).
  * - Shi et al.: with A = first, B = second, C = tie in (low-first, high-first) order, primacy ∈ {AA, AC, CA},
@@ -43,13 +48,17 @@ export function measureBothOrders(
     biasedSecond: 0,
     primacy: 0,
     recency: 0,
+    halfParsed: 0,
     confusion: new Float64Array(9),
   }));
   for (let index = 0; index < pairs.count; index++) {
     const original = table.verdict[pairs.lowFirstRow[index]!]!;
     const swapped = table.verdict[pairs.highFirstRow[index]!]!;
-    if (original === 3 || swapped === 3) continue;
     const judgeCounts = counts[pairs.judge[index]!]!;
+    if (original === 3 || swapped === 3) {
+      if (original !== swapped) judgeCounts.halfParsed++;
+      continue;
+    }
     judgeCounts.pairs++;
     const labelOriginal = units.label[pairs.lowFirstRow[index]!]!;
     const labelSwapped = units.label[pairs.highFirstRow[index]!]!;
@@ -72,6 +81,10 @@ export function measureBothOrders(
       bothOrders: {
         available: true,
         consistency: proportion(judgeCounts.consistent, n),
+        consistencyPerAnswer: {
+          consistent: 2 * judgeCounts.consistent + judgeCounts.halfParsed,
+          answers: 2 * n + judgeCounts.halfParsed,
+        },
         biasedFirst: proportion(judgeCounts.biasedFirst, n),
         biasedSecond: proportion(judgeCounts.biasedSecond, n),
         conflictRate: proportion(n - judgeCounts.consistent, n),

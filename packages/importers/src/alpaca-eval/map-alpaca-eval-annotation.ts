@@ -46,7 +46,7 @@ export function alpacaEvalPreferenceForSecond(value: unknown): number | undefine
 
 /** The judge of an AlpacaEval annotator configuration (e.g. `weighted_alpaca_eval_gpt4_turbo`). */
 export function alpacaEvalJudge(annotator: string): Judge {
-  const family = modelFamily(annotator.replace(/^(weighted_)?alpaca_eval_?/, ""));
+  const family = modelFamily(annotator.replace(/^(weighted_)?alpaca_eval_?(cot_)?/, ""));
   return { id: annotator, kind: "llm", ...(family === undefined ? {} : { family }) };
 }
 

@@ -47,6 +47,10 @@ function renderPublished(page: ItemPage): string {
   return `<p class="reading small">As published by the source: ${parts.join(" · ")}. The figures above are computed from the ${page.history.length} comparisons this dataset holds for the item.</p>`;
 }
 
+/** What the seed-layout score and its ± are (shown wherever they are). */
+export const SCORE_LEGEND =
+  "Tournament score: TrueSkill as the seed system shows it, round((μ − 3σ)·10 + 1200), a conservative skill estimate; ± is round(2σ·10), two standard deviations of the skill on that scale (not a confidence interval of the score).";
+
 function renderScoreBlock(page: ItemPage): string {
   const standing = page.standing;
   const parts: string[] = [];
@@ -61,9 +65,10 @@ function renderScoreBlock(page: ItemPage): string {
         ? ""
         : `<div class="score-bar" title="position within the category's score range"><span style="left:calc(${(100 * position).toFixed(1)}% - 2px)"></span></div><div class="score-range"><span>${Math.round(range.lower)}</span><span>${Math.round(range.upper)}</span></div>`;
     parts.push(
-      `<div class="score-main"><div class="label">Tournament Score</div><div class="value">${Math.round(standing.score.value)}±${Math.round(standing.score.halfWidth)}</div>${bar}</div>`,
+      `<div class="score-main"><div class="label">Tournament Score</div><div class="value">${Math.round(standing.score.value)}±${Math.round(standing.score.halfWidth)}</div>${bar}<div class="small muted">${escapeHtml(SCORE_LEGEND)}</div></div>`,
     );
-  } else if (standing.rating !== undefined) {
+  }
+  if (standing.rating !== undefined) {
     parts.push(
       `<div class="score-main"><div class="label">Rating (BT, 95% CI)</div><div class="value">${Math.round(standing.rating.value)}</div><div class="small muted">[${Math.round(standing.rating.lower)}, ${Math.round(standing.rating.upper)}]</div></div>`,
     );
@@ -152,7 +157,11 @@ export function renderItemPageHtml(options: ItemPageHtmlOptions): string {
       ? standing.category === undefined
         ? ""
         : escapeHtml(standing.category)
-      : `#${standing.categoryRank.rank} of ${standing.categoryRank.of}${standing.category === undefined ? "" : ` · ${escapeHtml(standing.category)}`}`;
+      : `#${standing.categoryRank.rank} of ${standing.categoryRank.of}${standing.category === undefined ? "" : ` · ${escapeHtml(standing.category)}`} <span class="muted small">by ${standing.categoryRank.by}${
+          standing.categoryRankByRating === undefined || standing.categoryRank.by === "BT rating"
+            ? ""
+            : `; #${standing.categoryRankByRating.rank} of ${standing.categoryRankByRating.of} by BT rating`
+        }</span>`;
   const maxHistory = options.maxHistory ?? 200;
   const history = page.history.slice(0, maxHistory);
   const more =

@@ -18,6 +18,7 @@ import {
   omittedRowsNote,
   positionBiasTable,
   type TextTable,
+  voteAgreementTable,
 } from "./report-tables.js";
 
 /** A chart with its rendered SVG and the file names it was written to (relative to the report folder). */
@@ -56,7 +57,13 @@ export interface ReportPageContent {
   readonly categories: readonly CategorySummaryRow[];
   readonly metadata: RunMetadata;
   /** Item pages written, best first: id, title and relative link. */
-  readonly itemPages: readonly { readonly id: string; readonly title: string; readonly href: string }[];
+  readonly itemPages: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly href: string;
+    /** Asked for by id (e.g. the focal paper), not among the best-rated. */
+    readonly requested?: boolean;
+  }[];
   /** Rows of the leaderboard table; default 25. */
   readonly maxTableRows?: number;
 }
@@ -87,7 +94,7 @@ function sectionTables(section: ReportSectionId, content: ReportPageContent): st
 ${htmlTable(leaderboardTable(content.data.items, maxRows, content.data.sortedBy, content.data.ratedField))}
 ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTable(content.categories))}` : ""}`;
     case "agreement":
-      return `${htmlTable(goldAccuracyTable(metrics))}\n${htmlTable(agreementTable(metrics))}`;
+      return `${htmlTable(goldAccuracyTable(metrics))}\n${htmlTable(agreementTable(metrics))}\n${htmlTable(voteAgreementTable(metrics))}`;
     case "positionBias":
       return htmlTable(positionBiasTable(metrics));
     case "stability":
@@ -97,6 +104,24 @@ ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTab
     default:
       return "";
   }
+}
+
+/** What the item pages are: the best-rated ones, and separately any asked for by id (never called best-rated). */
+export function itemPagesIntro(content: ReportPageContent): string {
+  const { data } = content;
+  const best = content.itemPages.filter((page) => page.requested !== true).length;
+  const requested = content.itemPages.filter((page) => page.requested === true);
+  const parts = [
+    best > 0
+      ? `Tournament pages of the ${best} best-rated ${data.itemNoun}${best < data.items.length ? ` (of ${data.items.length})` : ""}`
+      : "Tournament pages",
+    ...(requested.length > 0
+      ? [
+          `${best > 0 ? "plus " : "of "}${requested.map((page) => `"${page.title}"`).join(", ")}, asked for by id (marked *)`,
+        ]
+      : []),
+  ];
+  return `${parts.join(", ")}: score, rank in category, record and the full comparison history with rationales.`;
 }
 
 function leaderboardHeadingHtml(data: ReportData, maxRows: number): string {
@@ -173,9 +198,9 @@ ${reference.notes.map((note) => `<p class="small muted">${escapeHtml(note)}</p>`
       ? ""
       : `<section id="items">
 <h2>Item pages</h2>
-<p class="muted">Tournament pages of the ${content.itemPages.length} best-rated ${escapeHtml(data.itemNoun)}${content.itemPages.length < data.items.length ? ` (of ${data.items.length})` : ""}: score, rank in category, record and the full comparison history with rationales.</p>
+<p class="muted">${escapeHtml(itemPagesIntro(content))}</p>
 <ol>
-${content.itemPages.map((page) => `<li><a href="${escapeHtml(page.href)}">${escapeHtml(page.title)}</a></li>`).join("\n")}
+${content.itemPages.map((page) => `<li><a href="${escapeHtml(page.href)}">${escapeHtml(page.title)}</a>${page.requested === true ? " *" : ""}</li>`).join("\n")}
 </ol>
 </section>`;
   const dataset = data.dataset;

@@ -1,7 +1,7 @@
 import { againstReferenceBlock } from "../model/against-reference-block.js";
 import { controlledSections } from "./controlled-ratings-tables.js";
 import { escapeMarkdown } from "./escape-html.js";
-import { REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
+import { itemPagesIntro, REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
 import {
   agreementTable,
   categoryTable,
@@ -13,6 +13,7 @@ import {
   omittedRowsNote,
   positionBiasTable,
   type TextTable,
+  voteAgreementTable,
 } from "./report-tables.js";
 
 function markdownTable(table: TextTable | undefined): string {
@@ -53,7 +54,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
       section.id === "ratings"
         ? [leaderboardTable(data.items, maxRows, data.sortedBy, data.ratedField), categoryTable(content.categories)]
         : section.id === "agreement"
-          ? [goldAccuracyTable(data.metrics), agreementTable(data.metrics)]
+          ? [goldAccuracyTable(data.metrics), agreementTable(data.metrics), voteAgreementTable(data.metrics)]
           : section.id === "positionBias"
             ? [positionBiasTable(data.metrics)]
             : section.id === "stability"
@@ -92,9 +93,9 @@ export function renderReportMarkdown(content: ReportPageContent): string {
     out.push(...reference.notes.map((note) => escapeMarkdown(note)), "");
   }
   if (content.itemPages.length > 0) {
-    out.push("## Item pages", "");
+    out.push("## Item pages", "", escapeMarkdown(itemPagesIntro(content)), "");
     content.itemPages.forEach((page, index) => {
-      out.push(`${index + 1}. [${escapeMarkdown(page.title)}](${page.href})`);
+      out.push(`${index + 1}. [${escapeMarkdown(page.title)}](${page.href})${page.requested === true ? " \\*" : ""}`);
     });
     out.push("");
   }

@@ -8,6 +8,7 @@ import {
   formatPercentInterval,
   formatPValue,
 } from "./format-numbers.js";
+import { SCORE_LEGEND } from "./item-page-html.js";
 
 /**
  * The report's tables as plain-text cells (headers, rows, numeric columns). The HTML renderer escapes the cells;
@@ -19,12 +20,18 @@ export interface TextTable {
   readonly numeric: readonly number[];
   /** Rows left out of a cut table; the renderers say so ("… N more") and where to see them all. */
   readonly omitted?: number;
+  /** A line under the table explaining its columns (e.g. what "score" and "±" are). */
+  readonly legend?: string;
 }
 
 /** The line under a cut table: how many rows were left out and where every row is. */
 export function omittedRowsNote(table: TextTable): string | undefined {
-  if (table.omitted === undefined || table.omitted <= 0) return undefined;
-  return `… ${formatCount(table.omitted)} more row${table.omitted === 1 ? "" : "s"} not shown; metrics.json holds every row.`;
+  const cut =
+    table.omitted === undefined || table.omitted <= 0
+      ? undefined
+      : `… ${formatCount(table.omitted)} more row${table.omitted === 1 ? "" : "s"} not shown; metrics.json holds every row.`;
+  const lines = [cut, table.legend].filter((line): line is string => line !== undefined);
+  return lines.length === 0 ? undefined : lines.join(" ");
 }
 
 /** The heading of the ranking table: how many of what, and by which key. */
@@ -84,6 +91,11 @@ export function leaderboardTable(
     rows,
     numeric: [0, ...Array.from({ length: withScore ? 4 : 3 }, (_, k) => k + (withCategory ? 3 : 2))],
     ...(ranked.length > rows.length ? { omitted: ranked.length - rows.length } : {}),
+    ...(withScore
+      ? {
+          legend: `score: ${SCORE_LEGEND.replace(/^Tournament score: /, "")} BT rating: pooled Bradley–Terry on the Elo scale with its 95% bootstrap interval; rank: by ${sortedBy === "rating" ? "BT rating" : "tournament score"}.`,
+        }
+      : {}),
   };
 }
 
@@ -105,20 +117,51 @@ export function judgesTable(judges: readonly JudgeRunSummary[]): TextTable {
   };
 }
 
-/** Judge pairs: shared pairs, agreement (with ties), agreement without ties, Cohen's κ. */
-export function agreementTable(metrics: MetricsDocument): TextTable | undefined {
+/**
+ * Judge pairs, unit **pair**: shared pairs, agreement of the two judges' modal verdicts and Cohen's κ on the same
+ * verdicts (one unit per row and column). The most-shared judge pairs first; a cut table says how many were left out.
+ */
+export function agreementTable(metrics: MetricsDocument, maxRows = 50): TextTable | undefined {
   if (!metrics.agreement.available || metrics.agreement.pairs.length === 0) return undefined;
+  const sorted = [...metrics.agreement.pairs].sort(
+    (a, b) => b.units - a.units || a.judgeA.localeCompare(b.judgeA) || a.judgeB.localeCompare(b.judgeB),
+  );
+  const shown = sorted.slice(0, maxRows);
   return {
-    headers: ["judge A", "judge B", "shared pairs", "agreement", "agreement (no ties)", "Cohen's κ [95% CI]"],
-    rows: metrics.agreement.pairs.map((pair) => [
+    headers: ["judge A", "judge B", "shared pairs", "same verdict (per pair)", "Cohen's κ per pair [95% CI]"],
+    rows: shown.map((pair) => [
       pair.judgeA,
       pair.judgeB,
       formatCount(pair.units),
-      formatPercent(pair.agreementWithTies.value, 1),
-      formatPercent(pair.agreementWithoutTies.value, 1),
+      formatPercent(pair.pairAgreement?.value ?? null, 1),
       formatNumberInterval(pair.cohenKappa.value, pair.cohenKappa.ci),
     ]),
-    numeric: [2, 3, 4, 5],
+    numeric: [2, 3, 4],
+    ...(sorted.length > shown.length ? { omitted: sorted.length - shown.length } : {}),
+  };
+}
+
+/**
+ * Judge pairs, unit **comparison** (MT-Bench S1/S2 over the cross product of the two judges' votes on each shared
+ * pair): shown only when some pair holds several votes of a judge (both orders, repetitions), where it differs.
+ */
+export function voteAgreementTable(metrics: MetricsDocument, maxRows = 50): TextTable | undefined {
+  if (!metrics.agreement.available) return undefined;
+  const pairs = metrics.agreement.pairs.filter((pair) => pair.agreementWithTies.n > pair.units);
+  if (pairs.length === 0) return undefined;
+  const sorted = [...pairs].sort((a, b) => b.agreementWithTies.n - a.agreementWithTies.n);
+  const shown = sorted.slice(0, maxRows);
+  return {
+    headers: ["judge A", "judge B", "vote pairs", "same verdict per comparison (S1)", "without ties (S2)"],
+    rows: shown.map((pair) => [
+      pair.judgeA,
+      pair.judgeB,
+      formatCount(pair.agreementWithTies.n),
+      formatPercent(pair.agreementWithTies.value, 1),
+      formatPercent(pair.agreementWithoutTies.value, 1),
+    ]),
+    numeric: [2, 3, 4],
+    ...(sorted.length > shown.length ? { omitted: sorted.length - shown.length } : {}),
   };
 }
 
@@ -131,7 +174,7 @@ export function positionBiasTable(metrics: MetricsDocument): TextTable | undefin
       "decided",
       "first-position win rate [95% CI]",
       "binomial test",
-      "both-order consistency",
+      "both-order consistency per pair (per answer, as Shi et al.)",
       "order effect δ (Elo)",
     ],
     rows: metrics.positionBias.perJudge.map((row) => [
@@ -140,7 +183,11 @@ export function positionBiasTable(metrics: MetricsDocument): TextTable | undefin
       formatPercentInterval(row.firstWinRate.value, row.firstWinRate.ci, 1),
       row.orderDesign?.confounded === true ? CONFOUNDED_LABEL : formatPValue(row.binomialPValue),
       row.bothOrders.available
-        ? `${formatPercent(row.bothOrders.consistency.value, 1)} of ${formatCount(row.bothOrders.consistency.n)}`
+        ? `${formatPercent(row.bothOrders.consistency.value, 1)} of ${formatCount(row.bothOrders.consistency.n)} pairs${
+            row.bothOrders.consistencyPerAnswer === undefined
+              ? ""
+              : ` (${formatCount(row.bothOrders.consistencyPerAnswer.consistent)}/${formatCount(row.bothOrders.consistencyPerAnswer.answers)} answers)`
+          }`
         : "n/a",
       row.orderEffect.available
         ? formatNumberInterval(row.orderEffect.delta.value, row.orderEffect.delta.ci, 0)
@@ -209,10 +256,10 @@ export function goldAccuracyTable(metrics: MetricsDocument): TextTable | undefin
     headers: [
       "judge",
       "votes",
-      "accuracy [95% CI]",
-      "better shown first",
-      "better shown second",
-      "correct in both orders",
+      "accuracy per comparison [95% CI]",
+      "per comparison, better shown first",
+      "per comparison, better shown second",
+      "per pair: correct in both orders",
     ],
     rows: rows.map((row) => [
       row.judge,

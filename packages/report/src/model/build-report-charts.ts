@@ -1,6 +1,7 @@
 import type { MetricsDocument, Proportion } from "@judgelab/analytics";
 import type { TopLevelSpec } from "vega-lite";
 import { shortenLabel } from "../charts/chart-theme.js";
+import { clusterOrder } from "../charts/cluster-order.js";
 import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap-charts.js";
 import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
 import {
@@ -110,18 +111,27 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
         maxItems: limits.rankIntervalItems,
       }),
     });
-    const top = [...rated].sort((a, b) => b.rating.value - a.rating.value).slice(0, limits.winProbabilityItems);
+    // Win probabilities only between items that met (directly or through others): with groups that never met
+    // (e.g. categories scheduled apart), the best items of the best item's group.
+    const sorted = [...rated].sort((a, b) => b.rating.value - a.rating.value);
+    const bestGroup = sorted[0]?.group;
+    const sameGroup = data.groups.count > 1 ? sorted.filter((item) => item.group === bestGroup) : sorted;
+    const top = sameGroup.slice(0, limits.winProbabilityItems);
+    const where =
+      data.groups.count > 1
+        ? ` within one group that met (${data.groups.byCategory && top[0]?.category !== undefined ? `category ${top[0].category}` : `the group of the best-rated ${singular(data.itemNoun)}`}); groups that never met are not compared`
+        : "";
     charts.push({
       name: "win-probability",
       section: "ratings",
-      caption: "Modelled probability that the row item beats the column item",
+      caption: `Modelled probability that the row item beats the column item${where}`,
       spec: buildWinProbabilityChart({
         matrix: {
           labels: top.map((item) => item.title),
           values: top.map((a) => top.map((b) => eloWinProbability(a.rating.value, b.rating.value))),
         },
-        modelLabel: "Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))",
-        totalItems: rated.length,
+        modelLabel: `Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))${where === "" ? "" : `; ${data.groups.byCategory && top[0]?.category !== undefined ? top[0].category : "one group"} only`}`,
+        totalItems: sameGroup.length,
         itemNoun: data.itemNoun,
       }),
     });
@@ -226,22 +236,32 @@ function goldAccuracyChart(metrics: MetricsDocument): ReportChart[] {
   ];
 }
 
+/** Judges shown in the agreement heatmap at most; more are cut to the judges with the most shared pairs. */
+export const MAX_HEATMAP_JUDGES = 30;
+
 function agreementCharts(metrics: MetricsDocument): ReportChart[] {
   if (!metrics.agreement.available) return [];
   const matrix = metrics.agreement.matrix;
   if (matrix.judges.length < 2) return [];
-  const kappa = matrix.kappa.map((row) => row.map((value) => value ?? Number.NaN));
-  const offDiagonal = kappa.flatMap((row, i) => row.filter((value, j) => i !== j && Number.isFinite(value)));
+  // Top-k view: with dozens of judges (LLMBar's 66 runs) a full heatmap is unreadable; keep the judges with the
+  // most shared pairs and say so. Then order by average-linkage clustering on κ so agreeing judges form blocks.
+  const shared = matrix.n.map((row) => row.reduce((sum, value) => sum + value, 0));
+  const kept = [...matrix.judges.keys()].sort((a, b) => shared[b]! - shared[a]! || a - b).slice(0, MAX_HEATMAP_JUDGES);
+  const kappaOf = (i: number, j: number) => matrix.kappa[i]?.[j] ?? Number.NaN;
+  const order = clusterOrder(kept.map((i) => kept.map((j) => (i === j ? 1 : kappaOf(i, j))))).map((k) => kept[k]!);
+  const kappa = order.map((i) => order.map((j) => (i === j ? Number.NaN : kappaOf(i, j))));
+  const offDiagonal = kappa.flatMap((row) => row.filter((value) => Number.isFinite(value)));
   if (offDiagonal.length === 0) return [];
+  const cut = matrix.judges.length - kept.length;
   return [
     {
       name: "judge-agreement",
       section: "agreement",
-      caption: "Cohen's κ between each pair of judges on the pairs both judged",
+      caption: `Cohen's κ per pair between each pair of judges on the pairs both judged, judges ordered by clustering${cut > 0 ? `; the ${kept.length} judges with the most shared pairs of ${matrix.judges.length} (${cut} more in metrics.json)` : ""}`,
       spec: buildAgreementChart({
-        matrix: { labels: matrix.judges, values: kappa },
-        metricLabel: "Cohen's κ",
-        subtitle: "on pairs both judges judged; 0 = chance, 1 = perfect",
+        matrix: { labels: order.map((i) => matrix.judges[i]!), values: kappa },
+        metricLabel: "Cohen's κ per pair",
+        subtitle: `on pairs both judges judged; 0 = chance, 1 = perfect; ordered by average-linkage clustering${cut > 0 ? `; top ${kept.length} of ${matrix.judges.length} judges by shared pairs` : ""}`,
         minimum: Math.min(0, ...offDiagonal),
       }),
     },

@@ -43,6 +43,8 @@ export interface BuildReportDataOptions {
   readonly itemNoun?: string | undefined;
   /** Items whose pages are written (ids); see {@link selectPageItems}. */
   readonly pageItems: readonly string[];
+  /** Of `pageItems`, those asked for by id rather than earned by rating (e.g. the focal seed paper). */
+  readonly requestedPages?: readonly string[] | undefined;
   /** Items in the bootstrap rank-distribution chart; default 15. */
   readonly rankDistributionItems?: number;
   /** What `--where` kept, when the data were filtered. */
@@ -142,6 +144,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     });
     assessmentsByItem.set(assessment.item, list);
   }
+  const groups = findComparisonGroups(table);
   const standings: ItemStanding[] = table.itemIds.map((id, code) => {
     const row = pooled.get(id);
     const wins = winRates.wins[code]!;
@@ -177,6 +180,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
         upper: winRates.upper[code]!,
       },
       assessments: assessmentsByItem.get(id) ?? [],
+      ...(groups.groupOf[code]! >= 0 ? { group: groups.groupOf[code]! } : {}),
     };
   });
   const exact = options.scores?.exact;
@@ -187,9 +191,11 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   );
   // Best first by the BT rating; without any rating by the tournament score; never by id alone (ids only break
   // exact ties, and a table with neither key is not shown as a ranking).
+  // The score fallback only for one connected comparison graph: across groups that never met, a ranking by any
+  // score compares nothing.
   const sortedBy = standings.some((item) => item.rating !== undefined)
     ? "rating"
-    : standings.some((item) => item.score !== undefined)
+    : groups.count === 1 && standings.some((item) => item.score !== undefined)
       ? "score"
       : "none";
   const key = (item: ItemStanding) =>
@@ -212,6 +218,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
         scoreRange: singleValueRange(scoreRanges.get(standing.category ?? "")) ?? published?.scoreRange,
         categorySize: standing.categoryRank?.of,
         published: published?.item === id ? published.figures : undefined,
+        requested: options.requestedPages?.includes(id) === true,
       },
     ];
   });
@@ -234,7 +241,6 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     };
   });
   const rankItems = options.rankDistributionItems ?? 15;
-  const groups = findComparisonGroups(table);
   return {
     title: options.title ?? `Ranking reliability: ${dataset.manifest.name}`,
     dataset: {
@@ -268,24 +274,44 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   };
 }
 
-/** Rank within category by tournament score when present, else by BT rating (1 = best; ratings' competition ranks). */
+/**
+ * Rank within category by tournament score when present (the seed layout; the exact score and the title-hash
+ * tie-break when given), else by BT rating, labelled with its method; with a score, the BT rank in the category
+ * too, so a page never shows one method's rank as the other's.
+ */
 function rankWithinCategories(
   standings: readonly ItemStanding[],
   exactScores: readonly number[] | undefined,
   tiebreak: readonly string[] | undefined,
 ): ItemStanding[] {
+  const categories = standings.map((item) => item.category);
+  const byScore = standings.some((item) => item.score !== undefined);
   const ranks = rankWithinCategory({
-    scores: standings.map((item, code) =>
-      item.score === undefined ? (item.rating?.value ?? Number.NaN) : (exactScores?.[code] ?? item.score.value),
+    scores: standings.map(
+      (item, code) =>
+        (byScore
+          ? item.score === undefined
+            ? undefined
+            : (exactScores?.[code] ?? item.score.value)
+          : item.rating?.value) ?? Number.NaN,
     ),
-    categories: standings.map((item) => item.category),
+    categories,
     tiebreak,
   });
+  const ratingRanks = byScore
+    ? rankWithinCategory({ scores: standings.map((item) => item.rating?.value ?? Number.NaN), categories })
+    : undefined;
   return standings.map((item, index) => {
     const rank = ranks[index];
+    const ratingRank = ratingRanks?.[index];
     return {
       ...item,
-      categoryRank: rank === null || rank === undefined ? undefined : { rank: rank.rank, of: rank.of },
+      categoryRank:
+        rank === null || rank === undefined
+          ? undefined
+          : { rank: rank.rank, of: rank.of, by: byScore ? "tournament score" : "BT rating" },
+      categoryRankByRating:
+        ratingRank === null || ratingRank === undefined ? undefined : { rank: ratingRank.rank, of: ratingRank.of },
     };
   });
 }

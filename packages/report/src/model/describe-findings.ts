@@ -44,7 +44,7 @@ function describeRatings(data: ReportData): { headline: string[]; reading: strin
     const shown =
       data.sortedBy === "score"
         ? ` The table ranks ${data.ratedNoun} by the tournament score instead (${data.scoreLabel ?? "TrueSkill"}).`
-        : "";
+        : ` No ranking table is shown (nothing to rank ${data.ratedNoun} by; an id order would look like one).`;
     return { headline: [], reading: `No Bradley–Terry leaderboard: ${why}.${shown}` };
   }
   const unitLine = describeRatedUnit(metrics, data);
@@ -132,7 +132,7 @@ function describeGoldAccuracy(metrics: MetricsDocument): string[] {
   const extremes =
     rows.length === 1 ? describe(rows[0]!) : `best ${describe(rows[0]!)}, worst ${describe(rows.at(-1)!)}`;
   return [
-    `Against the gold labels (${metrics.agreement.gold.source}), ${rows.length} judge${rows.length === 1 ? "" : "s"}: ${extremes}. Averaged over judges, accuracy is ${formatPercent(first)} when the better item is shown first and ${formatPercent(second)} when it is shown second.`,
+    `Per comparison (each vote counted), against the gold labels (${metrics.agreement.gold.source}), ${rows.length} judge${rows.length === 1 ? "" : "s"}: accuracy ${extremes}. Averaged over judges, accuracy is ${formatPercent(first)} when the better item is shown first and ${formatPercent(second)} when it is shown second.`,
   ];
 }
 
@@ -149,15 +149,18 @@ function describeAgreement(metrics: MetricsDocument): { headline: string[]; read
   const kappas = pairs.map((pair) => pair.cohenKappa.value!);
   const low = Math.min(...kappas);
   const high = Math.max(...kappas);
+  // Every figure of the headline is per pair (each judge's modal verdict on an answer pair): the unit of Cohen's κ.
   const agreements = pairs
-    .map((pair) => pair.agreementWithTies.value)
+    .map((pair) => pair.pairAgreement?.value ?? null)
     .filter((value): value is number => value !== null);
-  const meanAgreement = agreements.reduce((sum, value) => sum + value, 0) / Math.max(1, agreements.length);
-  const fleiss = panel.available ? `; Fleiss' κ over the panel ${statistic(panel.fleissKappa)}` : "";
+  const meanAgreement =
+    agreements.length === 0 ? null : agreements.reduce((sum, value) => sum + value, 0) / agreements.length;
+  const modal = panel.available && panel.modal?.available === true ? panel.modal : undefined;
+  const fleiss = modal === undefined ? "" : `; Fleiss' κ over the panel ${statistic(modal.fleissKappa)}`;
   const headline =
     pairs.length > 0
       ? [
-          `Judges pick the same winner on ${formatPercent(meanAgreement)} of the pairs they share; Cohen's κ between judge pairs ranges ${formatNumber(low)} to ${formatNumber(high)}${fleiss}.`,
+          `Per pair (each judge's modal verdict on a pair): judges give the same verdict on ${formatPercent(meanAgreement)} of the pairs they share (mean over judge pairs); Cohen's κ between judge pairs ranges ${formatNumber(low)} to ${formatNumber(high)}${fleiss}.`,
         ]
       : [];
   const strength =
@@ -174,8 +177,8 @@ function describeAgreement(metrics: MetricsDocument): { headline: string[]; read
     headline,
     reading:
       pairs.length > 0
-        ? `Agreement beyond chance is ${strength} at best (Landis–Koch scale): where judges disagree, a single verdict says little about a pair.`
-        : `Panel agreement: ${panel.available ? statistic(panel.fleissKappa) : "not available"}.`,
+        ? `Agreement beyond chance per pair (Cohen's κ on each judge's modal verdict) is ${strength} at best (Landis–Koch scale): where judges disagree, a single verdict says little about a pair.`
+        : `Panel agreement per comparison (every vote one rating): Fleiss' κ ${panel.available ? statistic(panel.fleissKappa) : "not available"}.`,
   };
 }
 
@@ -192,7 +195,7 @@ function describePositionBias(metrics: MetricsDocument): { headline: string[]; r
   const confoundedLine =
     confounded.length === 0
       ? undefined
-      : `Position bias is not estimable for ${confounded.map((row) => row.judge).join(", ")}: the presented order is ${CONFOUNDED_LABEL} (order follows the ${confounded[0]!.orderDesign!.with}: ${confounded[0]!.orderDesign!.detail}).`;
+      : `Position bias is not estimable for ${confounded.map((row) => row.judge).join(", ")}: the presentation order follows the ${confounded[0]!.orderDesign!.with} (${confounded[0]!.orderDesign!.detail}), so the first-position win rate is ${CONFOUNDED_LABEL}.`;
   if (rows.length === 0) return { headline: [confoundedLine!], reading: confoundedLine! };
   const biased = biasedJudges(rows);
   const strongest = [...rows].sort(
@@ -263,9 +266,14 @@ function describeBiases(metrics: MetricsDocument): { headline: string[]; reading
     }
     if (biases.selfPreference.available) {
       const rows = biases.selfPreference.perJudge.filter((row) => row.difference.value !== null);
+      const notEstimable = biases.selfPreference.perJudge.filter((row) => row.difference.value === null);
       if (rows.length > 0)
         parts.push(
-          `self-preference (own-family win rate minus other judges'): ${rows.map((row) => `${row.judge} ${formatNumberInterval(row.difference.value, row.difference.ci)}`).join(", ")}`,
+          `self-preference (paired: own-family win share under the judge minus under other-family judges, on the same answer pairs): ${rows.map((row) => `${row.judge} ${formatNumberInterval(row.difference.value, row.difference.ci)} on ${formatCount(row.pairedUnits)} pairs`).join(", ")}`,
+        );
+      if (notEstimable.length > 0)
+        parts.push(
+          `self-preference not estimable for ${notEstimable.map((row) => row.judge).join(", ")} (no answer pair it judged was also judged by another family's judge)`,
         );
     }
     if (biases.leniency.available) {

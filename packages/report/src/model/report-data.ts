@@ -42,8 +42,14 @@ export interface ItemStanding {
   /** Pooled Bradley–Terry rating (absent when the item has no decided comparison or was not listed). */
   readonly rating?: ItemRating | undefined;
   readonly score?: TournamentScore | undefined;
-  /** Rank by tournament score within the item's category. */
-  readonly categoryRank?: { readonly rank: number; readonly of: number } | undefined;
+  /** Rank within the item's category by `by`: the tournament score when there is one (seed layout), else BT. */
+  readonly categoryRank?:
+    | { readonly rank: number; readonly of: number; readonly by: "tournament score" | "BT rating" }
+    | undefined;
+  /** Rank within the category by the pooled BT rating (the report's leaderboard), when it differs in method. */
+  readonly categoryRankByRating?: { readonly rank: number; readonly of: number } | undefined;
+  /** Connected comparison group of the item (groups that never met are not comparable). */
+  readonly group?: number | undefined;
   readonly wins: number;
   readonly losses: number;
   readonly ties: number;
@@ -100,6 +106,8 @@ export interface ItemPage {
   readonly categorySize?: number | undefined;
   /** What the source itself published for this item, when the dataset records it. */
   readonly published?: PublishedFigures | undefined;
+  /** True when the page was asked for by id (e.g. the focal seed paper), not earned by rating. */
+  readonly requested?: boolean | undefined;
 }
 
 /** Calls, failures and cost of one judge. */
