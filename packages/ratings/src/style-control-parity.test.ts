@@ -54,7 +54,9 @@ describe("style control parity with scikit-learn (scripts/reference/style_contro
 
   it("normalises the differences like the reference", () => {
     const design = normaliseStyleDifferences(outcomes, features);
-    fixture.scales.forEach((scale, k) => expect(design.scales[k]).toBeCloseTo(scale, 12));
+    fixture.scales.forEach((scale, k) => {
+      expect(design.scales[k]).toBeCloseTo(scale, 12);
+    });
   });
 
   for (const variant of ["plain", "penalised"] as const) {
@@ -72,9 +74,9 @@ describe("style control parity with scikit-learn (scripts/reference/style_contro
         const code = fixture.models.indexOf(item.id);
         expect(Math.abs(item.rating! - expected.ratings[code]!)).toBeLessThan(0.01);
       }
-      report.control!.covariates.forEach((covariate, k) =>
-        expect(Math.abs(covariate.value - expected.coefficients[k]!)).toBeLessThan(1e-4),
-      );
+      report.control!.covariates.forEach((covariate, k) => {
+        expect(Math.abs(covariate.value - expected.coefficients[k]!)).toBeLessThan(1e-4);
+      });
     });
   }
 });
