@@ -116,7 +116,10 @@ function judgeBiasBoard(table: PairwiseOutcomes): ControlledBoard {
 
 function attempt(fit: () => RatingReport): ControlledBoard {
   try {
-    return { available: true, report: fit() };
+    const report = fit();
+    if (report.converged === false)
+      return { available: false, reason: report.warnings?.join("; ") ?? "the fit did not converge" };
+    return { available: true, report };
   } catch (error) {
     if (error instanceof RangeError) return { available: false, reason: error.message };
     throw error;
