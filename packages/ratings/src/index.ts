@@ -46,6 +46,7 @@ export { hasFiniteMle } from "./has-finite-mle.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export {
   normaliseStyleDifferences,
+  SINGLE_VALUE_COVARIATE_WARNING,
   type SideFeatures,
   type StyleDesign,
   selectSideFeatureRows,

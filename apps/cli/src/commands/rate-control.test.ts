@@ -186,6 +186,13 @@ describe("judgelab rate --control (style control)", () => {
     );
     expect(aliased.code).toBe(2);
     expect(aliased.stderr).toContain('the covariate "quality" cannot be separated from the ratings');
+    // Answers rated one by one: each has one length, so the run warns that the effect is weakly identified.
+    const single = await runCliForTest(
+      ["rate", "answers", "--method", "bt", "--prior", "0.1", "--bootstrap", "0", "--control", "length", "--top", "2"],
+      { cwd: root },
+    );
+    expect(single.code).toBe(0);
+    expect(single.stdout).toContain("warning: each rated item has a single value of every style covariate");
     const constant = await runCliForTest(
       [
         "rate",

@@ -15,6 +15,7 @@ import {
   type RatingMethod,
   type RatingReport,
   rateItems,
+  SINGLE_VALUE_COVARIATE_WARNING,
   selectSideFeatureRows,
   sideFeaturesFromItems,
 } from "@judgelab/ratings";
@@ -167,9 +168,15 @@ export const rateCommand: Command = async (argv, io) => {
           ? {}
           : { control: { features, ridge: parseNumberOption("control-ridge", values["control-ridge"] as string, 0) } }),
       });
+      // Without --group each rated item has one value per covariate, so the covariate is a function of the pair
+      // of items and is told apart from the strengths only through the ratio's curvature: say so.
+      const fixedCovariates: string[] =
+        features !== undefined && grouping === undefined ? [SINGLE_VALUE_COVARIATE_WARNING] : [];
+      const warnings = [...(report.warnings ?? []), ...fixedCovariates];
       reports.push({
         ...(group.judge === undefined ? {} : { judge: group.judge }),
         ...report,
+        ...(warnings.length === 0 ? {} : { warnings }),
         ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
       });
     } catch (error) {
