@@ -3,7 +3,6 @@ import { aggregateCovariateCells } from "./covariate-cells.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitCovariateBradleyTerry } from "./fit-covariate-bradley-terry.js";
 import { normalQuantile } from "./normal-distribution.js";
-import { normaliseStyleDifferences } from "./normalise-style-differences.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { createRandomSource } from "./random-source.js";
 import { rateItems } from "./rate-items.js";
