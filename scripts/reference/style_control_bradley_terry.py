@@ -13,10 +13,10 @@ intercept; a tie is two half-weight rows, one won by each side; model columns +1
 second), written here from the published description rather than copied, with judgelab's documented
 normalisation: d = (a - b) / (a + b + 1) for the four count features, divided by its root mean square over the
 comparisons (no centring, so the feature stays antisymmetric). Two fits:
-  plain:     penalty None (lbfgs, tol 1e-12);
+  plain:     penalty None, theta_0 fixed at 0 by zeroing its column (newton-cholesky, tol 1e-12);
   penalised: prior 0.01 on theta and ridge 1.0 on the style coefficients. scikit-learn penalises every
              coefficient by 1/2 b^2 (C = 1); scaling column j by 1/sqrt(lambda_j) turns that into lambda_j/2 theta_j^2
-             on the original scale, which is judgelab's objective.
+             on the original scale, which is judgelab's objective (newton-cholesky, tol 1e-12).
 Ratings are 1000 + 400/ln(10) * (theta - mean theta). Writes packages/ratings/fixtures/style-control.json.
 """
 
@@ -67,13 +67,21 @@ def fit(prior, ridge):
         [np.full(MODELS, 1 / math.sqrt(prior) if prior > 0 else 1.0), np.full(4, 1 / math.sqrt(ridge) if ridge > 0 else 1.0)]
     )
     design = np.hstack([model_columns, z]) * column_scale
+    if prior == 0:
+        # Without a penalty theta is identified only up to a common shift: fix theta_0 = 0 (drop its column) so
+        # that the Hessian is regular and exact Newton steps converge; ratings are centred afterwards anyway.
+        design[:, 0] = 0.0
     # Each row once with y = 1 (weight: win or half a tie) and once with y = 0 (weight: loss or half a tie).
     x = np.vstack([design, design])
     y = np.concatenate([np.ones(ROWS), np.zeros(ROWS)])
     weight = np.concatenate([(verdict == 0) + 0.5 * (verdict == 2), (verdict == 1) + 0.5 * (verdict == 2)])
     keep = weight > 0
     penalty = None if prior == 0 and ridge == 0 else "l2"
-    regression = LogisticRegression(fit_intercept=False, penalty=penalty, C=1.0, tol=1e-12, max_iter=100000)
+    # Exact Newton steps (lbfgs stops about 1e-5 short of the optimum on these ill-scaled columns).
+    solver = "newton-cholesky"
+    regression = LogisticRegression(
+        fit_intercept=False, penalty=penalty, C=1.0, tol=1e-12, max_iter=100000, solver=solver
+    )
     regression.fit(x[keep], y[keep], sample_weight=weight[keep])
     beta = regression.coef_[0] * column_scale
     theta = beta[:MODELS]

@@ -3,7 +3,6 @@ import { aggregateCovariateCells } from "./covariate-cells.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitCovariateBradleyTerry } from "./fit-covariate-bradley-terry.js";
 import { normalQuantile } from "./normal-distribution.js";
-import { normaliseStyleDifferences } from "./normalise-style-differences.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { createRandomSource } from "./random-source.js";
 import { rateItems } from "./rate-items.js";
@@ -162,5 +161,38 @@ describe("fitCovariateBradleyTerry", () => {
     expect(() => rateItems(outcomes, { method: "bt", bootstrapRounds: 0, control: { features: fixed } })).toThrow(
       /covariate "quality" cannot be separated from the ratings/,
     );
+  });
+
+  it("fixed presentation order (vicuna-reviews shape): a position preference is not taken for a length effect", () => {
+    // The first answer is always the longer one and the judge favours the first position by 0.6, with no
+    // length preference at all. The design is antisymmetric (no centring), so with the order effect in the
+    // model γ stays near 0 and δ near 0.6; without it, γ soaks up the position preference.
+    const random = createRandomSource(99);
+    const theta = [0.4, 0.1, -0.1, -0.4];
+    const rows = 6000;
+    const first = new Int32Array(rows);
+    const second = new Int32Array(rows);
+    const verdict = new Uint8Array(rows);
+    const firstLength = new Float64Array(rows);
+    const secondLength = new Float64Array(rows);
+    for (let row = 0; row < rows; row++) {
+      const a = Math.floor(random.next() * 4);
+      const b = (a + 1 + Math.floor(random.next() * 3)) % 4;
+      first[row] = a;
+      second[row] = b;
+      firstLength[row] = 400 + Math.floor(random.next() * 400);
+      secondLength[row] = 100 + Math.floor(random.next() * 300);
+      verdict[row] = random.next() < 1 / (1 + Math.exp(-(theta[a]! - theta[b]! + 0.6))) ? 0 : 1;
+    }
+    const outcomes = { size: rows, itemIds: theta.map((_, i) => `m${i}`), first, second, verdict };
+    const control = {
+      features: { names: ["length"], kinds: ["ratio" as const], first: firstLength, second: secondLength },
+    };
+    const withOrder = rateItems(outcomes, { method: "bt", bootstrapRounds: 0, orderEffect: true, control });
+    const length = withOrder.control!.covariates[0]!;
+    expect(Math.abs(length.value)).toBeLessThan(3 * length.standardError!);
+    expect(Math.abs(withOrder.orderEffect!.value - 0.6)).toBeLessThan(3 * withOrder.orderEffect!.standardError!);
+    const withoutOrder = rateItems(outcomes, { method: "bt", bootstrapRounds: 0, control });
+    expect(withoutOrder.control!.covariates[0]!.ciLower!).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
 import { createRandomSource } from "./random-source.js";
+import { readFixture } from "./test-support/fixtures.js";
 import { bradleyTerry2File, hasBradleyTerry2, outcomesFromCounts, readRCsv } from "./test-support/shared-datasets.js";
 
 /** The natural-log (logit) scale of BradleyTerry2: rating = θ. */
 const logitScale = { points: Math.log(10), base: 10, initial: 0 };
 
 describe("judge-aware Bradley–Terry with a position effect δ_k per judge", () => {
-  // One judge: γ = 1 and the model is BTm(..., formula = ~ team + at.home). Reference values: BradleyTerry2 1.1.2
-  // on its baseball data (shared/datasets/bradleyterry2/reference_fits_Rrun.txt), Baltimore = 0.
+  // One judge: γ = 1 and the model is BTm(..., formula = ~ team + at.home). Reference: BradleyTerry2 1.1.2 on its
+  // baseball data, fixtures/baseball-home-advantage.json from scripts/reference/baseball_home_advantage.R
+  // (the same values as shared/datasets/bradleyterry2/reference_fits_Rrun.txt, at full precision), Baltimore = 0.
   it.skipIf(!hasBradleyTerry2)("single judge: equals BradleyTerry2's home-advantage fit of baseball", () => {
+    const reference = readFixture<{
+      teams: string[];
+      ability: number[];
+      abilityStandardError: number[];
+      atHome: number;
+      atHomeStandardError: number;
+    }>("baseball-home-advantage.json");
     const games = outcomesFromCounts(
       readRCsv(bradleyTerry2File("baseball.csv")).map((row) => ({
         first: row["home.team"] as string,
@@ -24,21 +33,13 @@ describe("judge-aware Bradley–Terry with a position effect δ_k per judge", ()
     );
     expect(fit.converged).toBe(true);
     expect(fit.discrimination[0]).toBeCloseTo(1, 12);
-    const expected: [string, number, number][] = [
-      ["Boston", 1.1438027, 0.3378422],
-      ["Cleveland", 0.7046945, 0.3350014],
-      ["Detroit", 1.4753572, 0.3445518],
-      ["Milwaukee", 1.619555, 0.3473653],
-      ["New York", 1.2813404, 0.3404034],
-      ["Toronto", 1.3271104, 0.3403222],
-    ];
-    for (const [team, estimate, standardError] of expected) {
+    reference.teams.forEach((team, k) => {
       const code = fit.itemIds.indexOf(team);
-      expect(fit.logStrengths[code]).toBeCloseTo(estimate, 6);
-      expect(fit.logStrengthStandardErrors[code]).toBeCloseTo(standardError, 6);
-    }
-    expect(fit.orderEffects?.[0]).toBeCloseTo(0.3023, 4);
-    expect(fit.orderEffectStandardErrors?.[0]).toBeCloseTo(0.1309, 4);
+      expect(fit.logStrengths[code]).toBeCloseTo(reference.ability[k]!, 6);
+      expect(fit.logStrengthStandardErrors[code]).toBeCloseTo(reference.abilityStandardError[k]!, 6);
+    });
+    expect(fit.orderEffects?.[0]).toBeCloseTo(reference.atHome, 6);
+    expect(fit.orderEffectStandardErrors?.[0]).toBeCloseTo(reference.atHomeStandardError, 6);
   });
 
   it("recovers each judge's position effect and discrimination in a simulation", () => {

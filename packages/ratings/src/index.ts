@@ -73,6 +73,7 @@ export {
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
 export {
   normaliseStyleDifferences,
+  SINGLE_VALUE_COVARIATE_WARNING,
   type SideFeatures,
   type StyleDesign,
   selectSideFeatureRows,

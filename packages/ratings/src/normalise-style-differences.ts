@@ -121,3 +121,10 @@ export function selectSideFeatureRows(features: SideFeatures, rows: Int32Array):
   });
   return { ...features, first, second };
 }
+
+/**
+ * The warning for style control on items that carry one value of each covariate (no grouping): the covariate is
+ * then a function of the pair of items, separated from the strengths only through the ratio's curvature.
+ */
+export const SINGLE_VALUE_COVARIATE_WARNING =
+  "each rated item has a single value of every style covariate, so the style effect is separated from the ratings only through the curvature of the normalised difference (weakly); for answers, rate their producers with --group producer";

@@ -89,7 +89,6 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
           ? {}
           : {
               control: controlSummary(
-                fit,
                 design,
                 fitOptions.ridge,
                 (k) => wald(fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
@@ -163,7 +162,6 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
         ? {}
         : {
             control: controlSummary(
-              fit,
               design,
               fitOptions.ridge,
               (k) => percentile(k, fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
@@ -192,7 +190,6 @@ function rankShiftFields(controlled: Float64Array, uncontrolled: CovariateBradle
 }
 
 function controlSummary(
-  fit: CovariateBradleyTerryFit,
   design: ReturnType<typeof normaliseStyleDifferences>,
   ridge: number,
   estimate: (k: number) => EstimateWithInterval,

@@ -289,7 +289,13 @@ export function rateJudgeAware(
       : "judge-aware Bradley–Terry (arXiv 2601.21817), Σθ = 0, mean γ = 1, ties half",
     ...fitOptions,
   };
-  const reportFields = { judges, converged: fit.converged, ...dataWarnings(outcomes, undefined) };
+  const warnings = dataWarnings(outcomes, undefined).warnings ?? [];
+  if (!fit.converged) {
+    warnings.push(
+      `the judge-aware fit did not converge: some judge's verdicts are (almost) perfectly explained by the item order${orderEffects ? " and its position" : ""}, so its discrimination runs off to infinity${settings.prior > 0 ? "" : "; try --prior 0.01"} or leave that judge out`,
+    );
+  }
+  const reportFields = { judges, converged: fit.converged, ...(warnings.length === 0 ? {} : { warnings }) };
   const itemFields = orderEffects ? rankShiftAgainst(fit.ratings, plainFit(outcomes, settings)) : undefined;
   if (bootstrap === undefined) {
     return waldResult(fit.ratings, fit.standardErrors, {

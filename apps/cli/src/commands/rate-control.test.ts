@@ -75,6 +75,47 @@ function writeAnswers(name: string): void {
 }
 writeAnswers("answers");
 
+/**
+ * LLMBar shape: 60 instances, each a pair of outputs (items) compared only with each other, by 30 judges in both
+ * orders (one match per instance and judge). Judge j prefers the first position by δ_j = −1 + 2j/29.
+ */
+function writeInstancePairs(name: string): void {
+  const random = createRandomSource(31);
+  const items: unknown[] = [];
+  const comparisons: unknown[] = [];
+  const judges = Array.from({ length: 30 }, (_, j) => ({ id: `judge-${String(j).padStart(2, "0")}`, kind: "llm" }));
+  for (let instance = 0; instance < 60; instance++) {
+    const better = `i${instance}/output_1`;
+    const worse = `i${instance}/output_2`;
+    items.push({ id: better, text: "a".repeat(100 + instance) }, { id: worse, text: "b".repeat(300 - instance) });
+    judges.forEach((judge, j) => {
+      const delta = -1 + (2 * j) / 29;
+      for (const [first, second, sign] of [
+        [better, worse, 1],
+        [worse, better, -1],
+      ] as const) {
+        const p = 1 / (1 + Math.exp(-(sign * 0.8 + delta)));
+        comparisons.push({
+          id: `${instance}/${judge.id}/${sign}`,
+          first,
+          second,
+          order: "known",
+          verdict: random.next() < p ? "first" : "second",
+          judge: judge.id,
+          matchId: `${instance}/${judge.id}`,
+        });
+      }
+    });
+  }
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name }));
+  writeFileSync(join(dir, "items.jsonl"), lines(items));
+  writeFileSync(join(dir, "judges.jsonl"), lines(judges));
+  writeFileSync(join(dir, "comparisons.jsonl"), lines(comparisons));
+}
+writeInstancePairs("instance-pairs");
+
 interface ControlReport {
   items: { id: string; rank: number; uncontrolledRank: number; rankShift: number; ciLower: number }[];
   control: { covariates: { name: string; value: number; ciLower: number; ciUpper: number; kind: string }[] };
@@ -145,6 +186,13 @@ describe("judgelab rate --control (style control)", () => {
     );
     expect(aliased.code).toBe(2);
     expect(aliased.stderr).toContain('the covariate "quality" cannot be separated from the ratings');
+    // Answers rated one by one: each has one length, so the run warns that the effect is weakly identified.
+    const single = await runCliForTest(
+      ["rate", "answers", "--method", "bt", "--prior", "0.1", "--bootstrap", "0", "--control", "length", "--top", "2"],
+      { cwd: root },
+    );
+    expect(single.code).toBe(0);
+    expect(single.stdout).toContain("warning: each rated item has a single value of every style covariate");
     const constant = await runCliForTest(
       [
         "rate",
@@ -226,5 +274,54 @@ describe("judgelab rate --control (style control)", () => {
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain('<section id="style-control">');
     expect(html).toContain('<section id="judge-bias">');
+  });
+
+  it("LLMBar shape (instance pairs, 30 judges, both orders): per-judge position effects; length is aliased", async () => {
+    const aware = await runCliForTest(
+      [
+        "rate",
+        "instance-pairs",
+        "--method",
+        "bt",
+        "--judge-aware",
+        "--order-effect",
+        "--prior",
+        "0.01",
+        "--bootstrap",
+        "0",
+        "--json",
+      ],
+      { cwd: root },
+    );
+    expect(aware.stderr).toBe("");
+    expect(aware.code).toBe(0);
+    const report = JSON.parse(aware.stdout) as {
+      converged: boolean;
+      judges: { id: string; positionEffect: { value: number; ciLower: number; ciUpper: number } }[];
+    };
+    expect(report.converged).toBe(true);
+    expect(report.judges).toHaveLength(30);
+    const truth = report.judges.map((_, j) => -1 + (2 * j) / 29);
+    const estimate = report.judges.map((judge) => judge.positionEffect.value);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const [mt, me] = [mean(truth), mean(estimate)];
+    let [sxy, sxx, syy] = [0, 0, 0];
+    truth.forEach((t, j) => {
+      sxy += (t - mt) * (estimate[j]! - me);
+      sxx += (t - mt) ** 2;
+      syy += (estimate[j]! - me) ** 2;
+    });
+    expect(sxy / Math.sqrt(sxx * syy)).toBeGreaterThan(0.9);
+    // 60 verdicts per judge and order: the extreme judges' intervals exclude 0.
+    expect(report.judges[0]!.positionEffect.ciUpper).toBeLessThan(0);
+    expect(report.judges[29]!.positionEffect.ciLower).toBeGreaterThan(0);
+    // Each instance's two outputs meet only each other: a length ratio is then a per-pair constant that the
+    // two strengths absorb, whatever the prior.
+    const style = await runCliForTest(
+      ["rate", "instance-pairs", "--method", "bt", "--prior", "0.01", "--bootstrap", "0", "--control", "length"],
+      { cwd: root },
+    );
+    expect(style.code).toBe(2);
+    expect(style.stderr).toContain('the covariate "length" cannot be separated from the ratings');
   });
 });

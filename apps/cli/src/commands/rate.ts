@@ -18,6 +18,7 @@ import {
   type RatingReport,
   RatingsError,
   rateItems,
+  SINGLE_VALUE_COVARIATE_WARNING,
   selectSideFeatureRows,
   sideFeaturesFromItems,
   titleHashKey,
@@ -217,9 +218,15 @@ export const rateCommand: Command = async (argv, io) => {
           ? {}
           : { tiebreak: table.itemIds.map((id) => titleHashKey(titles.get(id) ?? id)) }),
       });
+      // Without --group each rated item has one value per covariate, so the covariate is a function of the pair
+      // of items and is told apart from the strengths only through the ratio's curvature: say so.
+      const fixedCovariates: string[] =
+        features !== undefined && grouping === undefined ? [SINGLE_VALUE_COVARIATE_WARNING] : [];
+      const warnings = [...(report.warnings ?? []), ...fixedCovariates];
       reports.push({
         ...(group.judge === undefined ? {} : { judge: group.judge }),
         ...report,
+        ...(warnings.length === 0 ? {} : { warnings }),
         ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
       });
     } catch (error) {

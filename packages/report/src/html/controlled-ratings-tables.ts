@@ -81,7 +81,7 @@ export function controlledSections(
       reading:
         report === undefined
           ? unavailable(style)
-          : `Bradley–Terry with ${report.control?.covariates.map((covariate) => covariate.name).join(", ")} as covariates (normalised differences between the two sides; γ in log-odds per unit, 95% Wald intervals). ${largestShifts(report, titleOf)}`,
+          : `Bradley–Terry with ${report.control?.covariates.map((covariate) => covariate.name).join(", ")} as covariates (normalised differences between the two sides; γ in log-odds per unit, 95% Wald intervals). ${largestShifts(report, titleOf)}${(report.warnings ?? []).map((warning) => ` Note: ${warning}.`).join("")}`,
       tables:
         report?.control === undefined
           ? []

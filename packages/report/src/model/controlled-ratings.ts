@@ -4,6 +4,7 @@ import {
   type PairwiseOutcomes,
   type RatingReport,
   rateItems,
+  SINGLE_VALUE_COVARIATE_WARNING,
   selectSideFeatureRows,
   sideFeaturesFromItems,
 } from "@judgelab/ratings";
@@ -44,7 +45,7 @@ export interface ControlledRatings {
 }
 
 /** Above this many items the dense judge-aware fit (items³ per step) is left to `judgelab rate`. */
-export const MAX_JUDGE_BIAS_ITEMS = 600;
+export const MAX_JUDGE_BIAS_ITEMS = 500;
 
 /**
  * Fits the two controlled leaderboards of the report on the whole table, with 95% Wald intervals from the Fisher
@@ -81,16 +82,18 @@ export function computeControlledRatings(options: {
       );
     }
     const features = sideFeaturesFromItems(table, covariates);
-    style = attempt(() =>
-      rateItems(outcomes, {
+    style = attempt(() => {
+      const report = rateItems(outcomes, {
         method: "bt",
         bootstrapRounds: 0,
         control: {
           features: grouped === undefined ? features : selectSideFeatureRows(features, grouped.keptRows),
           ridge: control.ridge ?? 0,
         },
-      }),
-    );
+      });
+      if (grouped !== undefined) return report;
+      return { ...report, warnings: [...(report.warnings ?? []), SINGLE_VALUE_COVARIATE_WARNING] };
+    });
   }
   return { style, judgeBias: judgeBiasBoard(outcomes) };
 }
@@ -116,7 +119,10 @@ function judgeBiasBoard(table: PairwiseOutcomes): ControlledBoard {
 
 function attempt(fit: () => RatingReport): ControlledBoard {
   try {
-    return { available: true, report: fit() };
+    const report = fit();
+    if (report.converged === false)
+      return { available: false, reason: report.warnings?.join("; ") ?? "the fit did not converge" };
+    return { available: true, report };
   } catch (error) {
     if (error instanceof RangeError) return { available: false, reason: error.message };
     throw error;
