@@ -86,6 +86,11 @@ export interface ResolvedAnalysisOptions {
   readonly timeWindows: number;
   /** Leaderboards with more items than this are summarised, not listed. */
   readonly maxLeaderboardItems: number;
+  /**
+   * What the pooled leaderboard's bootstrap resamples: auto (whole matches when some match holds more than one
+   * judgment), match, pair or none (comparisons one by one).
+   */
+  readonly cluster: "auto" | "match" | "pair" | "none";
 }
 
 /** Counts of what was analysed. A "unit" is an unordered item pair (within one prompt, when prompts exist). */
@@ -296,6 +301,15 @@ export interface Leaderboard {
   readonly intervals: string;
   /** Mean width of the 95% rating intervals (Elo points). */
   readonly meanCiWidth: number | null;
+  /**
+   * Bootstrap boards: what each round resampled (match: whole matches; pair: whole item pairs; comparison: one by
+   * one), the number of clusters and the largest cluster's comparisons.
+   */
+  readonly clustering?: {
+    readonly by: "match" | "pair" | "comparison";
+    readonly clusters: number;
+    readonly largest: number;
+  };
   readonly rows: Section<{ readonly rows: readonly LeaderboardRow[] }>;
 }
 

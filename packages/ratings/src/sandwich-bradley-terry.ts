@@ -73,6 +73,11 @@ export function sandwichBradleyTerry(
   }
   const { cells, clusters, clustering } = clusterInput(input, options);
   const fit = options.fit ?? fitBradleyTerry(cells, options);
+  if (!fit.finiteMle || !fit.converged) {
+    throw new RangeError(
+      `sandwich intervals need a finite, converged fit: ${fit.mleProblem ?? "the fit did not converge"} (use a prior or bootstrap intervals)`,
+    );
+  }
   const layout = createBradleyTerryLayout(cells, options);
   const size = layout.freeCount;
   if (size > MAX_DENSE_ITEMS + 1) {

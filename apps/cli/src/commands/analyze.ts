@@ -14,12 +14,14 @@ import {
   loadDataset,
   readJsonLines,
 } from "@judgelab/datasets";
+import { ClusteringError, resolveClustering } from "@judgelab/ratings";
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 
-const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--seed S] [--bootstrap N] [--json]
+const HELP = `Usage: judgelab analyze <dataset> [--reference <file>] [--condition <field>] [--seed S] [--bootstrap N]
+                        [--cluster auto|match|pair|none] [--json]
 
 Judge analytics for a dataset folder (or a comparisons .jsonl file): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -32,6 +34,10 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        metadata key) whose values name the conditions
   --seed S             seed of every bootstrap and random split (default 1)
   --bootstrap N        bootstrap rounds (default 1000)
+  --cluster C          what the pooled leaderboard's bootstrap (rating and rank intervals, separability)
+                       resamples: match (whole matches), pair (whole item pairs), none (comparisons one by one)
+                       or auto (default: match when some match has more than one judgment, else none); the
+                       agreement bootstraps always resample whole units (item pair within prompt)
   --json               print the metrics document (schema version 1, documented in
                        packages/analytics/README.md): sections agreement, positionBias, stability, biases,
                        coherence, reference, conditions; unavailable parts say {"available": false, "reason"}
@@ -112,6 +118,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       condition: { type: "string" },
       seed: { type: "string" },
       bootstrap: { type: "string" },
+      cluster: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -127,6 +134,9 @@ export const analyzeCommand: Command = async (argv, io) => {
   const seed = parseIntegerOption("seed", values.seed, 1);
   const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
+  const cluster = values.cluster ?? "auto";
+  if (cluster !== "auto" && cluster !== "match" && cluster !== "pair" && cluster !== "none")
+    throw new UsageError(`--cluster must be auto, match, pair or none, got "${cluster}"`);
   const target = resolve(io.cwd, positionals[0] as string);
   const condition = values.condition;
   let dataset: LoadedDataset;
@@ -146,9 +156,16 @@ export const analyzeCommand: Command = async (argv, io) => {
   const referenceFile =
     referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
   const references = referenceFile?.records ?? dataset.references;
+  try {
+    resolveClustering(dataset.table, cluster);
+  } catch (error) {
+    if (error instanceof ClusteringError) throw new UsageError(`--cluster ${cluster}: ${error.message}`);
+    throw error;
+  }
   const analysis: AnalysisOptions = {
     seed,
     bootstrapRounds,
+    cluster,
     ...(condition === undefined ? {} : { condition: conditionFromRecords(dataset, condition) }),
   };
   const { input, problems } = buildAnalysisInput({

@@ -1,12 +1,16 @@
 import {
   aggregatePairCells,
   type BradleyTerryFit,
+  type ClusteringSummary,
+  type ClusterOption,
+  clusterCells,
   fitBradleyTerry,
   hasFiniteMle,
   type PairCells,
   type PairwiseOutcomes,
   rankByConfidenceInterval,
   rankByScore,
+  resolveClustering,
   startBootstrapBradleyTerry,
 } from "@judgelab/ratings";
 import type { Leaderboard, LeaderboardRow } from "../metrics-document.js";
@@ -51,6 +55,8 @@ export interface LeaderboardFit {
   readonly informationFactor?: Float64Array;
   /** Its single-precision inverse (as the chord refits used it). */
   readonly informationInverse?: Float32Array;
+  /** Bootstrap boards: what the rounds resampled. */
+  readonly clustering?: ClusteringSummary;
 }
 
 /**
@@ -131,10 +137,22 @@ export function startBootstrapLeaderboard(
     rounds: number;
     seed: number;
     cells?: PairCells;
+    /** The cell of each row of `outcomes` in `cells` (needed to cluster given cells; else re-aggregated). */
+    rowCell?: Int32Array;
     start?: Float64Array;
+    /** What the rounds resample ("auto": whole matches when some match holds more than one judgment). */
+    cluster?: ClusterOption;
   },
 ): PendingLeaderboard {
-  const cells = options.cells ?? aggregatePairCells(outcomes);
+  const by = resolveClustering(outcomes, options.cluster ?? "auto");
+  const indexed =
+    options.cells !== undefined && options.rowCell !== undefined
+      ? { ...options.cells, rowCell: options.rowCell }
+      : by === "comparison"
+        ? (options.cells ?? aggregatePairCells(outcomes))
+        : aggregatePairCells(outcomes, { rowCells: true });
+  const clusters = by === "comparison" ? undefined : clusterCells(outcomes, indexed, by);
+  const cells = indexed;
   const prior = hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR;
   const played = countPlayed(outcomes);
   const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
@@ -144,6 +162,7 @@ export function startBootstrapLeaderboard(
     seed: options.seed,
     prior: bootstrapPrior,
     fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
+    ...(clusters === undefined ? {} : { clusters }),
   });
   const matrices = {
     ...(pending.informationFactor === undefined ? {} : { informationFactor: pending.informationFactor }),
@@ -172,6 +191,7 @@ export function startBootstrapLeaderboard(
         rankUpper: bootstrap.rankUpper,
         played,
         samples: bootstrap.samples,
+        clustering: bootstrap.clustering,
         ...matrices,
       };
     },
@@ -240,16 +260,25 @@ export function describeLeaderboard(fitted: LeaderboardFit, comparisons: number,
     comparisons,
     intervals:
       fitted.method === "bootstrap"
-        ? `bootstrap (${fitted.rounds} rounds)`
+        ? `bootstrap (${fitted.rounds} rounds${describeResampling(fitted.clustering)})`
         : fitted.standardErrorMethod === "fisher"
           ? "wald (Fisher standard errors)"
           : "wald (approximate Fisher standard errors: sparse solver, second-order approximation)",
     meanCiWidth: widthCount === 0 ? null : widthSum / widthCount,
+    ...(fitted.clustering === undefined ? {} : { clustering: fitted.clustering }),
     rows:
       rows.length > maxItems
         ? unavailable(`${rows.length} rated items exceed maxLeaderboardItems (${maxItems}); summary only`)
         : { available: true, rows },
   };
+}
+
+/** ", resampling the 120 matches whole" etc. for the leaderboard's `intervals`. */
+function describeResampling(clustering: ClusteringSummary | undefined): string {
+  if (clustering === undefined) return "";
+  if (clustering.by === "comparison") return ` resampling the ${clustering.clusters} comparisons one by one`;
+  const what = clustering.by === "match" ? "matches" : "item pairs";
+  return ` resampling the ${clustering.clusters} ${what} whole, up to ${clustering.largest} comparisons each`;
 }
 
 /** Number of values in `sorted` (ascending) at most `bound`. */

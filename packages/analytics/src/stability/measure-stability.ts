@@ -1,6 +1,7 @@
 import type { ComparisonTable } from "@judgelab/datasets";
 import {
   chronologicalOrder,
+  type ClusterOption,
   createRandomSource,
   createSubsetRefitter,
   hasFiniteMle,
@@ -44,6 +45,8 @@ export interface StabilityOptions {
   readonly rounds: number;
   readonly seed: number;
   readonly maxLeaderboardItems: number;
+  /** What the pooled board's bootstrap resamples; default "auto". */
+  readonly cluster?: ClusterOption;
 }
 
 /** What later sections reuse: the pooled fit (ratings by item code) and the section. */
@@ -88,7 +91,13 @@ export function startStability(options: StabilityOptions): PendingStability | { 
   // One aggregation of the pooled rows; every later fit takes its cells from this index and starts the sparse
   // solver at the pooled parameters (same maxima, fewer Newton steps).
   const cellIndex = indexPairCells(pooledOutcomes);
-  const pending = startBootstrapLeaderboard(pooledOutcomes, { rounds, seed, cells: cellIndex.cells });
+  const pending = startBootstrapLeaderboard(pooledOutcomes, {
+    rounds,
+    seed,
+    cells: cellIndex.cells,
+    rowCell: cellIndex.rowCell,
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+  });
   const pooledRatings = pending.estimate;
   const start = pending.parameters;
   const factor =
