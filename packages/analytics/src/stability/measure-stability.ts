@@ -1,7 +1,7 @@
 import type { ComparisonTable } from "@judgelab/datasets";
 import {
-  chronologicalOrder,
   type ClusterOption,
+  chronologicalOrder,
   createRandomSource,
   createSubsetRefitter,
   hasFiniteMle,
