@@ -1,5 +1,6 @@
 import { writeRoundRatings } from "./bootstrap-rounds.js";
 import { evaluateBradleyTerry } from "./bradley-terry-likelihood.js";
+import { centreStrengths } from "./centre-strengths.js";
 import { choleskyInPlace, choleskyInverse } from "./cholesky.js";
 import { type CellClusters, type ClusteringSummary, type ClusterOption, clusterInput } from "./cluster-comparisons.js";
 import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "./elo-scale.js";
@@ -104,8 +105,20 @@ export function sandwichBradleyTerry(
   const scale = options.scale ?? ARENA_ELO_SCALE;
   const pointsPerUnit = eloPointsPerLogUnit(scale);
   const anchorCode = options.anchor === undefined ? -1 : cells.itemIds.indexOf(options.anchor.item);
-  const standardErrors = ratingStandardErrors(clustered, layout, anchorCode, pointsPerUnit);
-  const naiveStandardErrors = ratingStandardErrors(naive, layout, anchorCode, pointsPerUnit);
+  // Covariance of the free parameters → standard errors of the reported (centred or anchored) ratings.
+  const ratingErrors = (covariance: Float64Array): Float64Array =>
+    centreStrengths({
+      strengths: fit.parameters.subarray(0, layout.itemCount),
+      rated: layout.active,
+      covariance,
+      freeIndex: layout.freeIndex,
+      freeCount: size,
+      itemIds: cells.itemIds,
+      anchor: options.anchor,
+      scale,
+    }).standardErrors;
+  const standardErrors = ratingErrors(clustered);
+  const naiveStandardErrors = ratingErrors(naive);
   const level = options.level ?? 0.95;
   const z = normalQuantile((1 + level) / 2);
   const draws = options.draws ?? 1000;
@@ -276,47 +289,6 @@ function sandwichCovariance(
   }
   for (let k = 0; k < covariance.length; k++) covariance[k] = (covariance[k] as number) * factor;
   return covariance;
-}
-
-/**
- * Standard errors of the reported ratings r_i = points · (θ_i − c), c = mean of θ over rated items or the anchor's
- * θ: Var = V_ii − 2·Cov(θ_i, c) + Var(c), with V extended by zeros to the fixed reference item.
- */
-function ratingStandardErrors(
-  covariance: Float64Array,
-  layout: Layout,
-  anchorCode: number,
-  pointsPerUnit: number,
-): Float64Array {
-  const size = layout.freeCount;
-  const { itemCount, freeIndex, active } = layout;
-  const entry = (i: number, j: number): number => {
-    const a = freeIndex[i] as number;
-    const b = freeIndex[j] as number;
-    return a < 0 || b < 0 ? 0 : (covariance[a * size + b] as number);
-  };
-  const rated: number[] = [];
-  for (let i = 0; i < itemCount; i++) if (active[i] === 1) rated.push(i);
-  const withCentre = new Float64Array(itemCount);
-  let centreVariance = 0;
-  if (anchorCode >= 0) {
-    for (const i of rated) withCentre[i] = entry(i, anchorCode);
-    centreVariance = entry(anchorCode, anchorCode);
-  } else {
-    for (const i of rated) {
-      let sum = 0;
-      for (const j of rated) sum += entry(i, j);
-      withCentre[i] = sum / rated.length;
-      centreVariance += withCentre[i] as number;
-    }
-    centreVariance /= Math.max(1, rated.length);
-  }
-  const errors = new Float64Array(itemCount).fill(Number.NaN);
-  for (const i of rated) {
-    const variance = entry(i, i) - 2 * (withCentre[i] as number) + centreVariance;
-    errors[i] = pointsPerUnit * Math.sqrt(Math.max(0, variance));
-  }
-  return errors;
 }
 
 /**
