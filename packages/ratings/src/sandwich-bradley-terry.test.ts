@@ -1,8 +1,56 @@
 import { describe, expect, it } from "vitest";
+import type { ClusterOption } from "./cluster-comparisons.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { createRandomSource } from "./random-source.js";
 import { sandwichBradleyTerry } from "./sandwich-bradley-terry.js";
+import { readFixture } from "./test-support/fixtures.js";
 import { simulateOutcomes } from "./test-support/simulate-outcomes.js";
+
+/** scripts/reference/cluster_robust_bradley_terry.py: statsmodels GLM Binomial with cov_type "cluster". */
+interface ClusterRobustFixture {
+  statsmodels: string;
+  items: string[];
+  rows: { first: number[]; second: number[]; verdict: number[]; match: number[] };
+  cases: {
+    orderEffect: boolean;
+    cluster: "match" | "pair" | "none";
+    clusters: number;
+    ratings: number[];
+    standardErrors: number[];
+    delta?: number;
+    deltaStandardError?: number;
+  }[];
+}
+
+describe("sandwichBradleyTerry against statsmodels (cluster-robust GLM, CR1)", () => {
+  const fixture = readFixture<ClusterRobustFixture>("cluster-robust.json");
+  const outcomes = {
+    size: fixture.rows.first.length,
+    itemIds: fixture.items,
+    first: Int32Array.from(fixture.rows.first),
+    second: Int32Array.from(fixture.rows.second),
+    verdict: Uint8Array.from(fixture.rows.verdict),
+    match: Int32Array.from(fixture.rows.match),
+  };
+  for (const reference of fixture.cases) {
+    it(`matches the ratings and robust standard errors: cluster ${reference.cluster}, order effect ${reference.orderEffect}`, () => {
+      const sandwich = sandwichBradleyTerry(outcomes, {
+        cluster: reference.cluster as ClusterOption,
+        orderEffect: reference.orderEffect,
+        draws: 20,
+      });
+      expect(sandwich.clustering.clusters).toBe(reference.clusters);
+      reference.ratings.forEach((rating, i) => {
+        expect(sandwich.estimate[i]).toBeCloseTo(rating, 6);
+        expect(sandwich.standardErrors[i]).toBeCloseTo(reference.standardErrors[i] as number, 6);
+      });
+      if (reference.delta !== undefined) {
+        expect(sandwich.fit.orderEffect?.value).toBeCloseTo(reference.delta, 8);
+        expect(sandwich.orderEffectStandardError).toBeCloseTo(reference.deltaStandardError as number, 8);
+      }
+    });
+  }
+});
 
 const strengths = [-0.8, -0.3, 0, 0.4, 0.7];
 
