@@ -1,6 +1,6 @@
 import type { PairwiseOutcomes } from "@judgelab/ratings";
 import { describe, expect, it } from "vitest";
-import { describeLeaderboard, startBootstrapLeaderboard } from "./fit-leaderboard.js";
+import { describeLeaderboard, fitWaldLeaderboard, startBootstrapLeaderboard } from "./fit-leaderboard.js";
 
 /** 5 items in a round robin of 4 matches per pair; each match's verdict repeated `copies` times (one match id). */
 function repeatedMatches(copies: number): PairwiseOutcomes {
@@ -50,5 +50,21 @@ describe("startBootstrapLeaderboard clustering", () => {
       "bootstrap (200 rounds resampling the 40 matches whole, up to 5 comparisons each)",
     );
     expect(described.clustering).toEqual({ by: "match", clusters: 40, largest: 5 });
+  });
+});
+
+describe("fitWaldLeaderboard clustering", () => {
+  it("uses cluster-robust standard errors when matches hold several judgments", () => {
+    const once = fitWaldLeaderboard(repeatedMatches(1));
+    const repeated = fitWaldLeaderboard(repeatedMatches(5));
+    const naive = fitWaldLeaderboard(repeatedMatches(5), { cluster: "none" });
+    expect(once.standardErrorMethod).toBe("fisher");
+    expect(repeated.standardErrorMethod).toBe("sandwich");
+    expect(naive.standardErrorMethod).toBe("fisher");
+    expect(Math.abs(meanWidth(repeated) / meanWidth(once) - 1)).toBeLessThan(0.15);
+    expect(meanWidth(naive) / meanWidth(once)).toBeLessThan(0.6);
+    expect(describeLeaderboard(repeated, 200, 10).intervals).toBe(
+      "wald (cluster-robust sandwich standard errors over the 40 matches whole, up to 5 comparisons each)",
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   rankByConfidenceInterval,
   rankByScore,
   resolveClustering,
+  sandwichBradleyTerry,
   startBootstrapBradleyTerry,
 } from "@judgelab/ratings";
 import type { Leaderboard, LeaderboardRow } from "../metrics-document.js";
@@ -35,8 +36,11 @@ export interface LeaderboardFit {
   readonly prior: number;
   /** The Bradley–Terry solver used (`@judgelab/ratings` picks sparse above 500 rated items). */
   readonly solver: "dense" | "sparse";
-  /** Wald boards: "fisher" (exact) or "approximate" standard errors (sparse solver). */
-  readonly standardErrorMethod: "fisher" | "approximate";
+  /**
+   * Wald boards: "fisher" (exact), "approximate" (sparse solver) or "sandwich" (cluster-robust over matches or
+   * pairs, when comparisons share them: see `clustering`).
+   */
+  readonly standardErrorMethod: "fisher" | "approximate" | "sandwich";
   readonly estimate: Float64Array;
   /** The solver's parameter vector of the point fit (a warm start for fits of subsets, see {@link fitRatings}). */
   readonly parameters: Float64Array;
@@ -73,6 +77,8 @@ export function fitWaldLeaderboard(
     cells?: PairCells;
     /** Warm start for the sparse solver (another fit's `parameters`): same maximum, fewer Newton steps. */
     start?: Float64Array;
+    /** Clusters of the robust standard errors ("auto": matches holding several judgments, else none). */
+    cluster?: ClusterOption;
   } = {},
 ): LeaderboardFit {
   const cells = options.cells ?? aggregatePairCells(outcomes);
@@ -81,12 +87,14 @@ export function fitWaldLeaderboard(
   const prior = plain !== undefined ? 0 : FALLBACK_PRIOR;
   const played = countPlayed(outcomes);
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });
+  const robust = robustStandardErrors(outcomes, fit, prior, options.cluster ?? "auto");
+  const errors = robust?.standardErrors ?? fit.standardErrors;
   const count = outcomes.itemIds.length;
   const lower = new Float64Array(count);
   const upper = new Float64Array(count);
   for (let item = 0; item < count; item++) {
-    lower[item] = fit.ratings[item]! - Z95 * fit.standardErrors[item]!;
-    upper[item] = fit.ratings[item]! + Z95 * fit.standardErrors[item]!;
+    lower[item] = fit.ratings[item]! - Z95 * errors[item]!;
+    upper[item] = fit.ratings[item]! + Z95 * errors[item]!;
   }
   // Worst rank = 1 + #{b ≠ a : upper_b > lower_a}, by binary search over the sorted upper bounds.
   const uppers = upper.filter((value) => Number.isFinite(value)).sort();
@@ -102,12 +110,13 @@ export function fitWaldLeaderboard(
     rounds: 0,
     prior,
     solver: fit.solver,
-    standardErrorMethod: fit.standardErrorMethod,
+    standardErrorMethod: robust === undefined ? fit.standardErrorMethod : "sandwich",
     estimate: fit.ratings,
     parameters: fit.parameters,
     lower,
     upper,
-    standardDeviation: fit.standardErrors,
+    standardDeviation: errors,
+    ...(robust === undefined ? {} : { clustering: robust.clustering }),
     rank: rankByScore(fit.ratings),
     rankLower: rankByConfidenceInterval({ lower, upper }),
     rankUpper,
@@ -198,6 +207,30 @@ export function startBootstrapLeaderboard(
   };
 }
 
+/**
+ * Cluster-robust (sandwich) standard errors of a dense fit when comparisons share matches (or pairs, with
+ * `cluster` "pair"), so that repeated judgments of one match do not count as independent evidence; undefined
+ * when nothing is clustered, the fit is sparse, or the sandwich cannot be computed (then Fisher's are used).
+ */
+function robustStandardErrors(
+  outcomes: PairwiseOutcomes,
+  fit: BradleyTerryFit,
+  prior: number,
+  cluster: ClusterOption,
+): { standardErrors: Float64Array; clustering: ClusteringSummary } | undefined {
+  if (fit.solver !== "dense") return undefined;
+  const by = resolveClustering(outcomes, cluster);
+  if (by === "comparison") return undefined;
+  const cells = aggregatePairCells(outcomes, { rowCells: true });
+  try {
+    const sandwich = sandwichBradleyTerry(cells, { fit, prior, clusters: clusterCells(outcomes, cells, by), draws: 1 });
+    return { standardErrors: sandwich.standardErrors, clustering: sandwich.clustering };
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 /** Decided or tied comparisons per item code. */
 function countPlayed(outcomes: PairwiseOutcomes): Float64Array {
   const played = new Float64Array(outcomes.itemIds.length);
@@ -261,9 +294,11 @@ export function describeLeaderboard(fitted: LeaderboardFit, comparisons: number,
     intervals:
       fitted.method === "bootstrap"
         ? `bootstrap (${fitted.rounds} rounds${describeResampling(fitted.clustering)})`
-        : fitted.standardErrorMethod === "fisher"
-          ? "wald (Fisher standard errors)"
-          : "wald (approximate Fisher standard errors: sparse solver, second-order approximation)",
+        : fitted.standardErrorMethod === "sandwich"
+          ? `wald (cluster-robust sandwich standard errors${describeResampling(fitted.clustering).replace(" resampling", " over")})`
+          : fitted.standardErrorMethod === "fisher"
+            ? "wald (Fisher standard errors)"
+            : "wald (approximate Fisher standard errors: sparse solver, second-order approximation)",
     meanCiWidth: widthCount === 0 ? null : widthSum / widthCount,
     ...(fitted.clustering === undefined ? {} : { clustering: fitted.clustering }),
     rows:

@@ -125,6 +125,7 @@ export function startStability(options: StabilityOptions): PendingStability | { 
     fitted: fitWaldLeaderboard(outcomes, {
       cells: subsetPairCells(cellIndex, (row) => pooledJudge[row] === code),
       start,
+      ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
     }),
   }));
   const correlations: LeaderboardCorrelation[] = [];
