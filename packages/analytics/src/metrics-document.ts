@@ -297,7 +297,10 @@ export interface StabilitySection {
 export interface Leaderboard {
   readonly items: number;
   readonly comparisons: number;
-  /** How intervals were computed: pooled boards bootstrap, per-judge boards Wald (Fisher SE) for speed. */
+  /**
+   * How intervals were computed: pooled boards bootstrap (resampling whole matches when they hold several
+   * judgments), per-judge boards Wald (Fisher SE, or cluster-robust sandwich SE over shared matches) for speed.
+   */
   readonly intervals: string;
   /** Mean width of the 95% rating intervals (Elo points). */
   readonly meanCiWidth: number | null;
