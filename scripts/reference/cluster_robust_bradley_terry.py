@@ -14,7 +14,7 @@ and checks statsmodels' covariance against the published formula computed here w
   V = G/(G-1) * (N-1)/(N-K) * I^-1 (sum_g U_g U_g^T) I^-1,  U_g = sum_{k in g} (y_k - p_k) x_k
 (White 1980; Liang & Zeger 1986; Cameron & Miller 2015; CR1 as in Stata and statsmodels). Ratings are reported
 on the Elo scale (400 log10 odds, mean 1000 over items), so their covariance is C J V J^T C * (400/ln 10)^2 with
-J inserting the reference item's fixed 0 and C centring. Writes packages/ratings/fixtures/cluster-robust.json.
+J inserting the reference item's fixed 0 and C centring. Writes packages/ratings/fixtures/cluster-robust.json (then `pnpm format` lays it out as biome wants).
 """
 
 import json

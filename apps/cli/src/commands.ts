@@ -24,6 +24,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: "rate items: elo | bt | trueskill | glicko2 | openskill | winrate, with bootstrap CIs and ranks",
     load: async () => (await import("./commands/rate.js")).rateCommand,
   },
+  "check-intervals": {
+    summary: "coverage check: do naive, clustered and sandwich 95% intervals hold at this dataset's design?",
+    load: async () => (await import("./commands/check-intervals.js")).checkIntervalsCommand,
+  },
   analyze: {
     summary: "judge analytics: agreement, position bias, stability, other biases, coherence",
     load: async () => (await import("./commands/analyze.js")).analyzeCommand,

@@ -70,6 +70,11 @@ export interface AnalysisOptions {
   readonly timeWindows?: number;
   /** Leaderboards with more items are summarised only (default 200). */
   readonly maxLeaderboardItems?: number;
+  /**
+   * What the pooled leaderboard's bootstrap (ratings, rank intervals, separability) resamples: "auto" (default:
+   * whole matches when some match holds more than one judgment, else comparisons), "match", "pair", "none".
+   */
+  readonly cluster?: "auto" | "match" | "pair" | "none";
 }
 
 /** Everything {@link analyzeJudges} reads. No IO: callers load and encode. */

@@ -26,7 +26,7 @@ describe("analyzeJudges at scale: stability beyond the dense solver's sizes", ()
     const stability = available(document.stability);
     expect(stability.method).toContain("sparse solver");
     expect(stability.pooled.items).toBe(2000);
-    expect(stability.pooled.intervals).toBe("bootstrap (20 rounds)");
+    expect(stability.pooled.intervals).toBe("bootstrap (20 rounds resampling the 48000 comparisons one by one)");
     expect(stability.pooled.rows).toMatchObject({ available: false });
     for (const board of stability.perJudge) {
       expect(board.leaderboard.items).toBe(2000);

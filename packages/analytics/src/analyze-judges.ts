@@ -84,6 +84,7 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     rounds: options.bootstrapRounds,
     seed: options.seed,
     maxLeaderboardItems: options.maxLeaderboardItems,
+    cluster: options.cluster,
   });
   // Item-level sections read the pooled fit only when it rates items.
   const pooledPoint = "finish" in stabilityStart && grouped === undefined ? stabilityStart : undefined;
@@ -231,6 +232,7 @@ function resolveOptions(input: AnalysisInput): ResolvedAnalysisOptions {
     lengthThreshold: options.lengthThreshold ?? 30,
     timeWindows: options.timeWindows ?? 5,
     maxLeaderboardItems: options.maxLeaderboardItems ?? 200,
+    cluster: options.cluster ?? "auto",
   };
   if (!Number.isInteger(resolved.seed))
     throw new RangeError(`analyzeJudges: seed must be an integer, got ${resolved.seed}`);

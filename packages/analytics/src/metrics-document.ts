@@ -104,6 +104,11 @@ export interface ResolvedAnalysisOptions {
   readonly timeWindows: number;
   /** Leaderboards with more items than this are summarised, not listed. */
   readonly maxLeaderboardItems: number;
+  /**
+   * What the pooled leaderboard's bootstrap resamples: auto (whole matches when some match holds more than one
+   * judgment), match, pair or none (comparisons one by one).
+   */
+  readonly cluster: "auto" | "match" | "pair" | "none";
 }
 
 /** Counts of what was analysed. A "unit" is an unordered item pair (within one prompt, when prompts exist). */
@@ -362,10 +367,22 @@ export interface StabilitySection {
 export interface Leaderboard {
   readonly items: number;
   readonly comparisons: number;
-  /** How intervals were computed: pooled boards bootstrap, per-judge boards Wald (Fisher SE) for speed. */
+  /**
+   * How intervals were computed: pooled boards bootstrap (resampling whole matches when they hold several
+   * judgments), per-judge boards Wald (Fisher SE, or cluster-robust sandwich SE over shared matches) for speed.
+   */
   readonly intervals: string;
   /** Mean width of the 95% rating intervals (Elo points). */
   readonly meanCiWidth: number | null;
+  /**
+   * Bootstrap boards: what each round resampled (match: whole matches; pair: whole item pairs; comparison: one by
+   * one), the number of clusters and the largest cluster's comparisons.
+   */
+  readonly clustering?: {
+    readonly by: "match" | "pair" | "comparison";
+    readonly clusters: number;
+    readonly largest: number;
+  };
   readonly rows: Section<{ readonly rows: readonly LeaderboardRow[] }>;
 }
 

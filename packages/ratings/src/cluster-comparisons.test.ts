@@ -181,6 +181,12 @@ describe("clustered bootstrap", () => {
     expect(Math.abs(width(clustered) / width(base) - 1)).toBeLessThan(0.15);
     // Resampled one by one, the k copies look like k times the evidence: about √k narrower.
     expect(width(naive) / width(base)).toBeLessThan(0.6);
+    // Clusters travel to worker threads with the plan: the same rounds on two threads give the same samples.
+    const threaded = bootstrapBradleyTerry(repeated, { rounds: 40, seed: 2, threads: 2 });
+    const oneThread = bootstrapBradleyTerry(repeated, { rounds: 40, seed: 2, threads: 1 });
+    expect(threaded.threadsUsed).toBe(2);
+    expect(Array.from(threaded.samples)).toEqual(Array.from(oneThread.samples));
+    expect(Array.from(oneThread.samples)).toEqual(Array.from(clustered.samples.subarray(0, 6 * 40)));
     const sandwichOnce = sandwichBradleyTerry(once, { draws: 10 });
     const sandwichRepeated = sandwichBradleyTerry(repeated, { draws: 10 });
     expect(Math.abs(width(sandwichRepeated) / width(sandwichOnce) - 1)).toBeLessThan(0.15);

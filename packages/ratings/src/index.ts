@@ -13,6 +13,7 @@ export {
 export { bootstrapCells } from "./bootstrap-cells.js";
 export { type BootstrapRowsOptions, bootstrapRows } from "./bootstrap-rows.js";
 export type { CellCounts } from "./bradley-terry-likelihood.js";
+export { checkIntervalsAtDesign, type IntervalCheck } from "./check-intervals-at-design.js";
 export { chronologicalOrder, replayValidRows } from "./chronological-order.js";
 export {
   type CellClusters,

@@ -22,6 +22,11 @@ export interface MethodCoverage {
   readonly meanWidth: number;
   /** Monte Carlo standard error of `ratingCoverage` as if the intervals were independent: √(c(1 − c)/n). */
   readonly standardError: number;
+  /**
+   * Simulated datasets where the method gave no intervals (e.g. the sandwich on a dataset without a finite
+   * MLE: an item that never lost); left out of the coverage.
+   */
+  readonly failedDatasets: number;
 }
 
 /** Result of {@link measureIntervalCoverage}. */
@@ -66,7 +71,7 @@ export function measureIntervalCoverage(options: {
   const methods = options.methods ?? ["naive bootstrap", "clustered bootstrap", "sandwich"];
   const truth = trueRatings(design, strengths);
   const trueRank = rankByScore(truth);
-  const tallies = methods.map(() => ({ covered: 0, rankCovered: 0, width: 0, count: 0, clustering: "" }));
+  const tallies = methods.map(() => ({ covered: 0, rankCovered: 0, width: 0, count: 0, clustering: "", failed: 0 }));
   for (let d = 0; d < datasets; d++) {
     const outcomes = simulateClusteredOutcomes({
       design,
@@ -76,8 +81,15 @@ export function measureIntervalCoverage(options: {
       random: createRandomSource(deriveSeed(seed, d)),
     });
     methods.forEach((method, m) => {
-      const intervals = rateWith(method, outcomes, rounds, deriveSeed(seed + 1, d));
       const tally = tallies[m] as (typeof tallies)[number];
+      let intervals: ReturnType<typeof rateWith>;
+      try {
+        intervals = rateWith(method, outcomes, rounds, deriveSeed(seed + 1, d));
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        tally.failed++;
+        return;
+      }
       tally.clustering = intervals.clustering;
       for (let i = 0; i < truth.length; i++) {
         const value = truth[i] as number;
@@ -110,6 +122,7 @@ export function measureIntervalCoverage(options: {
         rankCoverage: tally.rankCovered / Math.max(1, tally.count),
         meanWidth: tally.width / Math.max(1, tally.count),
         standardError: Math.sqrt((coverage * (1 - coverage)) / Math.max(1, tally.count)),
+        failedDatasets: tally.failed,
       };
     }),
   };

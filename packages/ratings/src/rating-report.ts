@@ -70,7 +70,7 @@ export interface ClusteringReport {
   readonly largest: number;
   /**
    * Mean interval width with this clustering divided by the naive one (comparisons alone): how much wider
-   * honest intervals are. Null when nothing is clustered.
+   * honest intervals are. Null when nothing is clustered, and for the judge-aware model (not measured there).
    */
   readonly designEffect: number | null;
   /** How the design effect was measured, in words. */

@@ -16,6 +16,11 @@ export {
   type WinProbabilityChartOptions,
 } from "./charts/heatmap-charts.js";
 export {
+  buildIntervalCoverageChart,
+  type IntervalCoverageChartOptions,
+  type IntervalCoverageRow,
+} from "./charts/interval-coverage-chart.js";
+export {
   buildLeaderboardChart,
   type LeaderboardChartOptions,
   type RatedItem,

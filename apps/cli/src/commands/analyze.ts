@@ -17,6 +17,7 @@ import {
   loadDataset,
   readJsonLines,
 } from "@judgelab/datasets";
+import { ClusteringError, resolveClustering } from "@judgelab/ratings";
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
@@ -28,7 +29,7 @@ import { formatAgainstReference } from "./format-against-reference.js";
 
 const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
                         [--group FIELD | --no-group] [--families <file>] [--where F=V]... [--seed S] [--bootstrap N]
-                        [--json]
+                        [--cluster auto|match|pair|none] [--json]
 
 Judge analytics for a dataset folder, a comparisons .jsonl file or a run folder (its exported dataset/): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -49,6 +50,10 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
 ${WHERE_HELP}
   --seed S             seed of every bootstrap and random split (default 1, as every command)
   --bootstrap N        bootstrap rounds (default 1000)
+  --cluster C          what the pooled leaderboard's bootstrap (rating and rank intervals, separability)
+                       resamples: match (whole matches), pair (whole item pairs), none (comparisons one by one)
+                       or auto (default: match when some match has more than one judgment, else none); the
+                       agreement bootstraps always resample whole units (item pair within prompt)
   --json               print the metrics document (schema version 1, documented in
                        packages/analytics/README.md): sections agreement, positionBias, stability, biases,
                        coherence, reference, conditions, againstReference; unavailable parts say {"available":
@@ -132,6 +137,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       "no-group": { type: "boolean" },
       where: { type: "string", multiple: true },
       families: { type: "string" },
+      cluster: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -149,6 +155,9 @@ export const analyzeCommand: Command = async (argv, io) => {
   if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
   if (values.group !== undefined && values["no-group"] === true)
     throw new UsageError("give --group FIELD or --no-group, not both");
+  const cluster = values.cluster ?? "auto";
+  if (cluster !== "auto" && cluster !== "match" && cluster !== "pair" && cluster !== "none")
+    throw new UsageError(`--cluster must be auto, match, pair or none, got "${cluster}"`);
   const condition = values.condition;
   const where = parseWhereOptions(values.where);
   const target = await openDatasetInput(io.cwd, positionals[0] as string);
@@ -173,9 +182,16 @@ export const analyzeCommand: Command = async (argv, io) => {
   const referenceFile =
     referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
   const references = referenceFile?.records ?? dataset.references;
+  try {
+    resolveClustering(dataset.table, cluster);
+  } catch (error) {
+    if (error instanceof ClusteringError) throw new UsageError(`--cluster ${cluster}: ${error.message}`);
+    throw error;
+  }
   const analysis: AnalysisOptions = {
     seed,
     bootstrapRounds,
+    cluster,
     ...(condition === undefined ? {} : { condition: conditionFromRecords(dataset, condition) }),
   };
   let grouping: ItemGrouping | undefined;

@@ -1,6 +1,9 @@
 import {
   aggregatePairCells,
   type BradleyTerryFit,
+  type ClusteringSummary,
+  type ClusterOption,
+  clusterCells,
   DEFAULT_PRIOR,
   fitBradleyTerry,
   hasFiniteMle,
@@ -8,6 +11,8 @@ import {
   type PairwiseOutcomes,
   rankByConfidenceInterval,
   rankByScore,
+  resolveClustering,
+  sandwichBradleyTerry,
   startBootstrapBradleyTerry,
 } from "@judgelab/ratings";
 import type { Leaderboard, LeaderboardRow } from "../metrics-document.js";
@@ -45,8 +50,11 @@ export interface LeaderboardFit {
   readonly prior: number;
   /** The Bradley–Terry solver used (`@judgelab/ratings` picks sparse above 500 rated items). */
   readonly solver: "dense" | "sparse";
-  /** Wald boards: "fisher" (exact) or "approximate" standard errors (sparse solver). */
-  readonly standardErrorMethod: "fisher" | "approximate";
+  /**
+   * Wald boards: "fisher" (exact), "approximate" (sparse solver) or "sandwich" (cluster-robust over matches or
+   * pairs, when comparisons share them: see `clustering`).
+   */
+  readonly standardErrorMethod: "fisher" | "approximate" | "sandwich";
   readonly estimate: Float64Array;
   /** The solver's parameter vector of the point fit (a warm start for fits of subsets, see {@link fitRatings}). */
   readonly parameters: Float64Array;
@@ -65,6 +73,8 @@ export interface LeaderboardFit {
   readonly informationFactor?: Float64Array;
   /** Its single-precision inverse (as the chord refits used it). */
   readonly informationInverse?: Float32Array;
+  /** Bootstrap boards: what the rounds resampled. */
+  readonly clustering?: ClusteringSummary;
 }
 
 /**
@@ -81,6 +91,8 @@ export function fitWaldLeaderboard(
     cells?: PairCells;
     /** Warm start for the sparse solver (another fit's `parameters`): same maximum, fewer Newton steps. */
     start?: Float64Array;
+    /** Clusters of the robust standard errors ("auto": matches holding several judgments, else none). */
+    cluster?: ClusterOption;
   } = {},
 ): LeaderboardFit {
   const cells = options.cells ?? aggregatePairCells(outcomes);
@@ -89,12 +101,14 @@ export function fitWaldLeaderboard(
   const prior = plain !== undefined ? 0 : FALLBACK_PRIOR;
   const played = countPlayed(outcomes);
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });
+  const robust = robustStandardErrors(outcomes, fit, prior, options.cluster ?? "auto");
+  const errors = robust?.standardErrors ?? fit.standardErrors;
   const count = outcomes.itemIds.length;
   const lower = new Float64Array(count);
   const upper = new Float64Array(count);
   for (let item = 0; item < count; item++) {
-    lower[item] = fit.ratings[item]! - Z95 * fit.standardErrors[item]!;
-    upper[item] = fit.ratings[item]! + Z95 * fit.standardErrors[item]!;
+    lower[item] = fit.ratings[item]! - Z95 * errors[item]!;
+    upper[item] = fit.ratings[item]! + Z95 * errors[item]!;
   }
   // Worst rank = 1 + #{b ≠ a : upper_b > lower_a}, by binary search over the sorted upper bounds.
   const uppers = upper.filter((value) => Number.isFinite(value)).sort();
@@ -110,12 +124,13 @@ export function fitWaldLeaderboard(
     rounds: 0,
     prior,
     solver: fit.solver,
-    standardErrorMethod: fit.standardErrorMethod,
+    standardErrorMethod: robust === undefined ? fit.standardErrorMethod : "sandwich",
     estimate: fit.ratings,
     parameters: fit.parameters,
     lower,
     upper,
-    standardDeviation: fit.standardErrors,
+    standardDeviation: errors,
+    ...(robust === undefined ? {} : { clustering: robust.clustering }),
     rank: rankByScore(fit.ratings),
     rankLower: rankByConfidenceInterval({ lower, upper }),
     rankUpper,
@@ -145,10 +160,22 @@ export function startBootstrapLeaderboard(
     rounds: number;
     seed: number;
     cells?: PairCells;
+    /** The cell of each row of `outcomes` in `cells` (needed to cluster given cells; else re-aggregated). */
+    rowCell?: Int32Array;
     start?: Float64Array;
+    /** What the rounds resample ("auto": whole matches when some match holds more than one judgment). */
+    cluster?: ClusterOption;
   },
 ): PendingLeaderboard {
-  const cells = options.cells ?? aggregatePairCells(outcomes);
+  const by = resolveClustering(outcomes, options.cluster ?? "auto");
+  const indexed =
+    options.cells !== undefined && options.rowCell !== undefined
+      ? { ...options.cells, rowCell: options.rowCell }
+      : by === "comparison"
+        ? (options.cells ?? aggregatePairCells(outcomes))
+        : aggregatePairCells(outcomes, { rowCells: true });
+  const clusters = by === "comparison" ? undefined : clusterCells(outcomes, indexed, by);
+  const cells = indexed;
   const prior = hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR;
   const played = countPlayed(outcomes);
   const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
@@ -158,6 +185,7 @@ export function startBootstrapLeaderboard(
     seed: options.seed,
     prior: bootstrapPrior,
     fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
+    ...(clusters === undefined ? {} : { clusters }),
   });
   const matrices = {
     ...(pending.informationFactor === undefined ? {} : { informationFactor: pending.informationFactor }),
@@ -186,10 +214,35 @@ export function startBootstrapLeaderboard(
         rankUpper: bootstrap.rankUpper,
         played,
         samples: bootstrap.samples,
+        clustering: bootstrap.clustering,
         ...matrices,
       };
     },
   };
+}
+
+/**
+ * Cluster-robust (sandwich) standard errors of a dense fit when comparisons share matches (or pairs, with
+ * `cluster` "pair"), so that repeated judgments of one match do not count as independent evidence; undefined
+ * when nothing is clustered, the fit is sparse, or the sandwich cannot be computed (then Fisher's are used).
+ */
+function robustStandardErrors(
+  outcomes: PairwiseOutcomes,
+  fit: BradleyTerryFit,
+  prior: number,
+  cluster: ClusterOption,
+): { standardErrors: Float64Array; clustering: ClusteringSummary } | undefined {
+  if (fit.solver !== "dense") return undefined;
+  const by = resolveClustering(outcomes, cluster);
+  if (by === "comparison") return undefined;
+  const cells = aggregatePairCells(outcomes, { rowCells: true });
+  try {
+    const sandwich = sandwichBradleyTerry(cells, { fit, prior, clusters: clusterCells(outcomes, cells, by), draws: 1 });
+    return { standardErrors: sandwich.standardErrors, clustering: sandwich.clustering };
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** Decided or tied comparisons per item code. */
@@ -254,16 +307,27 @@ export function describeLeaderboard(fitted: LeaderboardFit, comparisons: number,
     comparisons,
     intervals:
       fitted.method === "bootstrap"
-        ? `bootstrap (${fitted.rounds} rounds)`
-        : fitted.standardErrorMethod === "fisher"
-          ? "wald (Fisher standard errors)"
-          : "wald (approximate Fisher standard errors: sparse solver, second-order approximation)",
+        ? `bootstrap (${fitted.rounds} rounds${describeResampling(fitted.clustering)})`
+        : fitted.standardErrorMethod === "sandwich"
+          ? `wald (cluster-robust sandwich standard errors${describeResampling(fitted.clustering).replace(" resampling", " over")})`
+          : fitted.standardErrorMethod === "fisher"
+            ? "wald (Fisher standard errors)"
+            : "wald (approximate Fisher standard errors: sparse solver, second-order approximation)",
     meanCiWidth: widthCount === 0 ? null : widthSum / widthCount,
+    ...(fitted.clustering === undefined ? {} : { clustering: fitted.clustering }),
     rows:
       rows.length > maxItems
         ? unavailable(`${rows.length} rated items exceed maxLeaderboardItems (${maxItems}); summary only`)
         : { available: true, rows },
   };
+}
+
+/** ", resampling the 120 matches whole" etc. for the leaderboard's `intervals`. */
+function describeResampling(clustering: ClusteringSummary | undefined): string {
+  if (clustering === undefined) return "";
+  if (clustering.by === "comparison") return ` resampling the ${clustering.clusters} comparisons one by one`;
+  const what = clustering.by === "match" ? "matches" : "item pairs";
+  return ` resampling the ${clustering.clusters} ${what} whole, up to ${clustering.largest} comparisons each`;
 }
 
 /** Number of values in `sorted` (ascending) at most `bound`. */

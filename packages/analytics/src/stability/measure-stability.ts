@@ -1,5 +1,6 @@
 import type { ComparisonTable } from "@judgelab/datasets";
 import {
+  type ClusterOption,
   chronologicalOrder,
   createRandomSource,
   createSubsetRefitter,
@@ -45,6 +46,8 @@ export interface StabilityOptions {
   readonly rounds: number;
   readonly seed: number;
   readonly maxLeaderboardItems: number;
+  /** What the pooled board's bootstrap resamples; default "auto". */
+  readonly cluster?: ClusterOption;
 }
 
 /** What later sections reuse: the pooled fit (ratings by item code) and the section. */
@@ -92,7 +95,13 @@ export function startStability(options: StabilityOptions): PendingStability | { 
   // One aggregation of the pooled rows; every later fit takes its cells from this index and starts the sparse
   // solver at the pooled parameters (same maxima, fewer Newton steps).
   const cellIndex = indexPairCells(pooledOutcomes);
-  const pending = startBootstrapLeaderboard(pooledOutcomes, { rounds, seed, cells: cellIndex.cells });
+  const pending = startBootstrapLeaderboard(pooledOutcomes, {
+    rounds,
+    seed,
+    cells: cellIndex.cells,
+    rowCell: cellIndex.rowCell,
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+  });
   const pooledRatings = pending.estimate;
   const start = pending.parameters;
   const factor =
@@ -120,6 +129,7 @@ export function startStability(options: StabilityOptions): PendingStability | { 
     fitted: fitWaldLeaderboard(outcomes, {
       cells: subsetPairCells(cellIndex, (row) => pooledJudge[row] === code),
       start,
+      ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
     }),
   }));
   const correlations: LeaderboardCorrelation[] = [];

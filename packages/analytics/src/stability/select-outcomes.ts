@@ -26,6 +26,7 @@ export function selectOutcomes(table: ComparisonTable, keep: (row: number) => bo
     verdict: pick(table.verdict, (n) => new Uint8Array(n)),
     orderKnown: pick(table.orderKnown, (n) => new Uint8Array(n)),
     judge: pick(table.judge, (n) => new Int32Array(n)),
+    match: pick(table.match, (n) => new Int32Array(n)),
     time: pick(table.time, (n) => new Float64Array(n)),
   };
 }

@@ -67,12 +67,21 @@ function proportionInterval(proportion: Proportion): { lower: number; upper: num
   return { lower: proportion.ci?.lower ?? value, upper: proportion.ci?.upper ?? value };
 }
 
+/** " (resampling whole matches: 120 clusters)" for captions, from the pooled leaderboard's clustering. */
+function describeResampled(metrics: ReportData["metrics"]): string {
+  const clustering = metrics.stability.available ? metrics.stability.pooled.clustering : undefined;
+  if (clustering === undefined) return "";
+  if (clustering.by === "comparison") return " (comparisons resampled one by one)";
+  return ` (resampling whole ${clustering.by === "match" ? "matches" : "item pairs"}: ${clustering.clusters} clusters of up to ${clustering.largest} comparisons)`;
+}
+
 /** Builds every chart the data supports, in report order; charts without data are left out. */
 export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAULT_CHART_LIMITS): ReportChart[] {
   const charts: ReportChart[] = [];
   const metrics = data.metrics;
   const rated = ratedItems(data.items);
   const bootstrapRounds = metrics.options.bootstrapRounds;
+  const resampled = describeResampled(metrics);
   if (rated.length > 0) {
     const items: RatedItem[] = rated.map((item) => ({
       id: item.id,
@@ -85,7 +94,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
     charts.push({
       name: "leaderboard",
       section: "ratings",
-      caption: `Leaderboard of the best-rated ${data.itemNoun} with 95% bootstrap intervals`,
+      caption: `Leaderboard of the best-rated ${data.itemNoun} with 95% bootstrap intervals${resampled}`,
       spec: buildLeaderboardChart({
         items,
         ratingLabel: ELO_SCALE_LABEL,
@@ -98,7 +107,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
     charts.push({
       name: "rank-intervals",
       section: "ratings",
-      caption: `95% bootstrap rank interval of every ${singular(data.itemNoun)}`,
+      caption: `95% bootstrap rank interval of every ${singular(data.itemNoun)}${resampled}`,
       spec: buildRankIntervalChart({
         items: rated.map((item) => ({
           id: item.id,

@@ -123,6 +123,7 @@ export function sampleReportData(): ReportData {
       lengthThreshold: 30,
       timeWindows: 3,
       maxLeaderboardItems: 200,
+      cluster: "auto",
     },
     dataset: {
       comparisons: 116,
