@@ -5,7 +5,7 @@ import {
   type MetricsDocument,
 } from "@judgelab/analytics";
 import { loadDataset } from "@judgelab/datasets";
-import { computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
+import { checkIntervalsAtDesign, computeTrueSkill, formatSeedScore } from "@judgelab/ratings";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import {
   collectComparisonDetails,
@@ -45,6 +45,12 @@ export interface CreateReportOptions {
   readonly onProgress?: ((message: string) => void) | undefined;
   /** Clock, for reproducible metadata in tests. */
   readonly now?: (() => Date) | undefined;
+  /**
+   * Run the coverage check at the dataset's design ({@link checkIntervalsAtDesign}) with this many simulated
+   * datasets and bootstrap rounds, and add its table and chart to the stability section. Off by default (it
+   * costs datasets × rounds × 2 bootstrap refits).
+   */
+  readonly checkIntervals?: { readonly datasets: number; readonly rounds: number } | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -141,7 +147,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     titleOf: (id) => titles.get(id) ?? id,
   });
   stage("details");
-  const data = buildReportData({
+  const built = buildReportData({
     dataset,
     metrics,
     rankSamples,
@@ -151,6 +157,13 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     itemNoun: options.itemNoun,
     pageItems,
   });
+  let data = built;
+  if (options.checkIntervals !== undefined) {
+    progress(`coverage check: ${options.checkIntervals.datasets} datasets simulated at this design`);
+    const check = checkIntervalsAtDesign(dataset.table, { ...options.checkIntervals, seed: options.seed });
+    data = { ...built, intervalCoverage: check };
+    stage("check-intervals");
+  }
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {
     generatedAt: now().toISOString(),

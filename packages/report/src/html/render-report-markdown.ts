@@ -5,6 +5,7 @@ import {
   categoryTable,
   correlationTable,
   goldAccuracyTable,
+  intervalCoverageTable,
   judgesTable,
   leaderboardTable,
   positionBiasTable,
@@ -52,7 +53,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
           : section.id === "positionBias"
             ? [positionBiasTable(data.metrics)]
             : section.id === "stability"
-              ? [correlationTable(data.metrics)]
+              ? [correlationTable(data.metrics), intervalCoverageTable(data.intervalCoverage)]
               : section.id === "run"
                 ? [judgesTable(data.judges)]
                 : [];

@@ -1,4 +1,5 @@
 import type { MetricsDocument } from "@judgelab/analytics";
+import type { IntervalCheck } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 
 /** An interval on some scale. */
@@ -143,4 +144,9 @@ export interface ReportData {
   readonly groups: { readonly count: number; readonly byCategory: boolean };
   /** Time span of the comparisons (ISO dates), when recorded. */
   readonly period?: { readonly start: string; readonly end: string } | undefined;
+  /**
+   * Coverage check at the dataset's design (`judgelab report --check-intervals`): how often naive bootstrap,
+   * clustered bootstrap and sandwich 95% intervals covered the truth in simulated datasets.
+   */
+  readonly intervalCoverage?: IntervalCheck | undefined;
 }
