@@ -13,7 +13,12 @@ import {
   type ModelFamilyTable,
   type WhereClause,
 } from "@judgelab/datasets";
-import { computeTrueSkill, formatSeedScore, type TrueSkillEnvironment } from "@judgelab/ratings";
+import {
+  checkIntervalsAtDesign,
+  computeTrueSkill,
+  formatSeedScore,
+  type TrueSkillEnvironment,
+} from "@judgelab/ratings";
 import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
 import {
@@ -77,6 +82,12 @@ export interface CreateReportOptions {
   readonly where?: readonly WhereClause[] | undefined;
   /** A model-family table replacing the stored producer and judge families (see `buildAnalysisInput`). */
   readonly families?: ModelFamilyTable | undefined;
+  /**
+   * Run the coverage check at the dataset's design ({@link checkIntervalsAtDesign}) with this many simulated
+   * datasets and bootstrap rounds, and add its table and chart to the stability section. Off by default (it
+   * costs datasets × rounds × 2 bootstrap refits).
+   */
+  readonly checkIntervals?: { readonly datasets: number; readonly rounds: number } | undefined;
   /** Extra analysis options (time windows, leaderboard size, …). */
   readonly analysis?: Partial<Omit<AnalysisOptions, "seed" | "bootstrapRounds">> | undefined;
 }
@@ -221,7 +232,13 @@ export async function createReport(options: CreateReportOptions): Promise<Create
       (id) => !(grouping === undefined ? ranked : []).slice(0, options.maxItemPages ?? 40).includes(id),
     ),
   });
-  const data = { ...built, controlled };
+  let data = { ...built, controlled };
+  if (options.checkIntervals !== undefined) {
+    progress(`coverage check: ${options.checkIntervals.datasets} datasets simulated at this design`);
+    const check = checkIntervalsAtDesign(dataset.table, { ...options.checkIntervals, seed: options.seed });
+    data = { ...data, intervalCoverage: check };
+    stage("check-intervals");
+  }
   const hashed = await hashDatasetContent(options.datasetPath);
   const metadata: RunMetadata = {
     generatedAt: now().toISOString(),

@@ -58,6 +58,57 @@ describe("writeReport", () => {
     expect(written.files.filter((file) => file.startsWith("items/"))).toHaveLength(3);
   });
 
+  it("adds the coverage check's table and chart to the stability section when the data has one", async () => {
+    const checkDir = await mkdtemp(path.join(os.tmpdir(), "judgelab-report-check-"));
+    try {
+      const intervalCoverage = {
+        datasets: 200,
+        rounds: 400,
+        seed: 13,
+        correlation: 0.5,
+        tieRate: 0,
+        truth: new Float64Array([900, 1100]),
+        comparisons: 720,
+        sharedMatches: 120,
+        comparisonsPerMatch: 6,
+        prior: 0,
+        methods: [
+          {
+            method: "naive bootstrap" as const,
+            clustering: "comparison",
+            ratingCoverage: 0.708,
+            rankCoverage: 0.97,
+            meanWidth: 84,
+            standardError: 0.013,
+            failedDatasets: 0,
+          },
+          {
+            method: "clustered bootstrap" as const,
+            clustering: "match",
+            ratingCoverage: 0.947,
+            rankCoverage: 0.998,
+            meanWidth: 163,
+            standardError: 0.006,
+            failedDatasets: 0,
+          },
+        ],
+      };
+      const report = await writeReport({
+        data: { ...sampleReportData(), intervalCoverage },
+        outDir: checkDir,
+        metadata,
+        png: false,
+      });
+      expect(report.charts).toContain("interval-coverage");
+      const markdown = await readFile(path.join(checkDir, "report.md"), "utf8");
+      expect(markdown).toContain("| clustered bootstrap | match | 94.7% ± 1.2% | 99.8% | 163.0 | 0 |");
+      const page = await readFile(path.join(checkDir, "report.html"), "utf8");
+      expect(page).toContain("naive bootstrap");
+    } finally {
+      await rm(checkDir, { recursive: true, force: true });
+    }
+  });
+
   it("inlines every chart as SVG and makes no external reference", () => {
     expect(html.match(/<figure class="chart"/g)).toHaveLength(written.charts.length);
     expect(html.match(/<svg /g)?.length).toBe(written.charts.length);

@@ -14,7 +14,7 @@ import { parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
 const HELP = `Usage: judgelab report <dataset-dir|comparisons.jsonl|run-dir> --out <dir> [--seed S] [--bootstrap N]
                        [--group FIELD | --no-group] [--families FILE] [--title T] [--item-noun papers] [--pages N] [--page ID]...
-                       [--where F=V]... [--no-png] [--tiebreak title-hash] [--preset kurate] [--json]
+                       [--where F=V]... [--check-intervals D] [--no-png] [--tiebreak title-hash] [--preset kurate] [--json]
                        [--control length|tokens|markdown|FIELD[,…]] [--control-ridge X] [--control-missing zero]
 
 Writes a research report on ranking reliability for a dataset: who was compared by whom, headline findings with
@@ -37,6 +37,9 @@ Files written to --out:
 --families F   model families for self-preference: JSON {"<name prefix>": "<family>" | null} over the
                built-in exact-prefix table (see \`judgelab analyze --help\`)
 --pages N      item pages for the N best-rated items (default 40); --page ID adds one item's page
+--check-intervals D  add the coverage check (judgelab check-intervals) with D simulated datasets and 200
+               bootstrap rounds each to the stability section: a table and a chart of how often naive,
+               clustered and sandwich 95% intervals cover the truth at this dataset's design
 --item-noun    what the items are called in the prose (default "items")
 --no-png       skip the PNG copies of the charts
 --control LIST add "Ratings controlled for style": Bradley–Terry with these covariates (as judgelab rate
@@ -81,6 +84,7 @@ export const reportCommand: Command = async (argv, io) => {
       tiebreak: { type: "string" },
       preset: { type: "string" },
       families: { type: "string" },
+      "check-intervals": { type: "string" },
       json: { type: "boolean" },
       control: { type: "string" },
       "control-ridge": { type: "string" },
@@ -107,6 +111,11 @@ export const reportCommand: Command = async (argv, io) => {
     throw new UsageError(`--preset takes "kurate", got "${values.preset}"`);
   const kurate = values.preset === "kurate";
   const tiebreak = parseTiebreak(values.tiebreak ?? (kurate ? "title-hash" : undefined));
+  const checkDatasets =
+    values["check-intervals"] === undefined
+      ? undefined
+      : parseIntegerOption("check-intervals", values["check-intervals"], 200);
+  if (checkDatasets !== undefined && checkDatasets < 1) throw new UsageError("--check-intervals must be at least 1");
   const out = resolve(io.cwd, values.out);
   if (existsSync(out) && !statSync(out).isDirectory()) {
     throw new UsageError(`--out ${values.out} is an existing file: give a folder to write the report into`);
@@ -134,6 +143,7 @@ export const reportCommand: Command = async (argv, io) => {
       where,
       tiebreak,
       ...(kurate ? { trueSkill: KURATE_TRUE_SKILL } : {}),
+      ...(checkDatasets === undefined ? {} : { checkIntervals: { datasets: checkDatasets, rounds: 200 } }),
       command: ["judgelab", "report", ...argv].join(" "),
       gitSha: await readGitSha(root),
       packageVersions: judgelabVersions(root),

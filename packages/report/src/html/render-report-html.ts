@@ -12,6 +12,7 @@ import {
   categoryTable,
   correlationTable,
   goldAccuracyTable,
+  intervalCoverageTable,
   judgesTable,
   leaderboardHeading,
   leaderboardTable,
@@ -98,7 +99,8 @@ ${content.categories.length > 1 ? `<h3>By category</h3>\n${htmlTable(categoryTab
     case "positionBias":
       return htmlTable(positionBiasTable(metrics));
     case "stability":
-      return htmlTable(correlationTable(metrics));
+      return `${htmlTable(correlationTable(metrics))}
+${htmlTable(intervalCoverageTable(content.data.intervalCoverage))}`;
     case "run":
       return htmlTable(judgesTable(content.data.judges));
     default:

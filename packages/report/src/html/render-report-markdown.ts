@@ -7,6 +7,7 @@ import {
   categoryTable,
   correlationTable,
   goldAccuracyTable,
+  intervalCoverageTable,
   judgesTable,
   leaderboardHeading,
   leaderboardTable,
@@ -58,7 +59,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
           : section.id === "positionBias"
             ? [positionBiasTable(data.metrics)]
             : section.id === "stability"
-              ? [correlationTable(data.metrics)]
+              ? [correlationTable(data.metrics), intervalCoverageTable(data.intervalCoverage)]
               : section.id === "run"
                 ? [judgesTable(data.judges)]
                 : [];

@@ -1,4 +1,5 @@
 import { CONFOUNDED_LABEL, type MetricsDocument } from "@judgelab/analytics";
+import type { IntervalCheck } from "@judgelab/ratings";
 import type { ItemStanding, JudgeRunSummary } from "../model/report-data.js";
 import {
   formatCount,
@@ -220,6 +221,31 @@ export function correlationTable(metrics: MetricsDocument): TextTable | undefine
       formatCount(spearman.n),
     ]),
     numeric: [2, 3, 4],
+  };
+}
+
+/** The coverage check's rows: method, clustering, share of rating and rank intervals covering the truth. */
+export function intervalCoverageTable(check: IntervalCheck | undefined): TextTable | undefined {
+  if (check === undefined) return undefined;
+  const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+  return {
+    headers: [
+      "interval method",
+      "clustering",
+      "ratings covered",
+      "ranks covered",
+      "mean width (Elo)",
+      "failed datasets",
+    ],
+    rows: check.methods.map((row) => [
+      row.method,
+      row.clustering,
+      `${percent(row.ratingCoverage)} ± ${percent(1.96 * row.standardError)}`,
+      percent(row.rankCoverage),
+      row.meanWidth.toFixed(1),
+      String(row.failedDatasets),
+    ]),
+    numeric: [2, 3, 4, 5],
   };
 }
 

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { shortenLabel } from "../charts/chart-theme.js";
 import { clusterOrder } from "../charts/cluster-order.js";
 import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap-charts.js";
+import { buildIntervalCoverageChart } from "../charts/interval-coverage-chart.js";
 import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
 import {
   buildConsistencyByGapChart,
@@ -200,6 +201,19 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
           failed: judge.invalid,
           costUsd: judge.costUsd,
         })),
+      }),
+    });
+  }
+  if (data.intervalCoverage !== undefined) {
+    const check = data.intervalCoverage;
+    charts.push({
+      name: "interval-coverage",
+      section: "stability",
+      caption: `Coverage check: how often each method's 95% intervals contained the truth in ${check.datasets} datasets simulated at this dataset's design`,
+      spec: buildIntervalCoverageChart({
+        methods: check.methods,
+        datasets: check.datasets,
+        correlation: check.correlation,
       }),
     });
   }

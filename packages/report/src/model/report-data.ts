@@ -1,4 +1,5 @@
 import type { MetricsDocument } from "@judgelab/analytics";
+import type { IntervalCheck } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
 import type { ControlledRatings } from "./controlled-ratings.js";
 
@@ -169,4 +170,9 @@ export interface ReportData {
   readonly period?: { readonly start: string; readonly end: string } | undefined;
   /** Leaderboards controlled for style (when asked for) and corrected for judge bias. */
   readonly controlled?: ControlledRatings | undefined;
+  /**
+   * Coverage check at the dataset's design (`judgelab report --check-intervals`): how often naive bootstrap,
+   * clustered bootstrap and sandwich 95% intervals covered the truth in simulated datasets.
+   */
+  readonly intervalCoverage?: IntervalCheck | undefined;
 }

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { buildAgreementChart, buildWinProbabilityChart } from "../charts/heatmap-charts.js";
+import { buildIntervalCoverageChart } from "../charts/interval-coverage-chart.js";
 import { buildLeaderboardChart, type RatedItem } from "../charts/leaderboard-chart.js";
 import {
   buildConsistencyByGapChart,
@@ -128,6 +129,27 @@ export function sampleCharts(options: { hostileLabel?: boolean } = {}): Record<s
       pointwiseLabel: "overall (1–10)",
       ratingLabel: "rating",
       correlationLabel: "Kendall τ = 0.40",
+    }),
+    intervalCoverage: buildIntervalCoverageChart({
+      datasets: 200,
+      correlation: 0.5,
+      methods: [
+        {
+          method: "naive bootstrap",
+          clustering: "comparison",
+          ratingCoverage: 0.708,
+          rankCoverage: 0.97,
+          standardError: 0.013,
+        },
+        {
+          method: "clustered bootstrap",
+          clustering: "match",
+          ratingCoverage: 0.947,
+          rankCoverage: 0.998,
+          standardError: 0.006,
+        },
+        { method: "sandwich", clustering: "match", ratingCoverage: 0.953, rankCoverage: 0.995, standardError: 0.006 },
+      ],
     }),
     runCost: buildRunCostChart({
       judges: judges.map((judge, index) => ({ judge, decided: 100 + index, failed: index, costUsd: 0.5 * index })),
