@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { groupItemsByField, type ItemGrouping } from "@judgelab/analytics";
 import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
 import {
   groupItems,
@@ -175,33 +176,14 @@ function groupByItemField(
   items: readonly Record<string, unknown>[],
   table: { itemIds: readonly string[] },
   field: string,
-): { field: string; groupOf: Int32Array; groupIds: string[] } {
-  const valueById = new Map<string, string>();
-  for (const item of items) {
-    const metadata = item.metadata as Record<string, unknown> | undefined;
-    const value = item[field] ?? metadata?.[field];
-    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
-  }
-  if (valueById.size === 0) {
+): ItemGrouping {
+  const grouping = groupItemsByField(items, table.itemIds, field);
+  if (grouping === undefined) {
     throw new UsageError(
       `--group ${field}: no item has a "${field}" field (top level or in metadata); check items.jsonl`,
     );
   }
-  const groupIds: string[] = [];
-  const codes = new Map<string, number>();
-  const groupOf = new Int32Array(table.itemIds.length).fill(-1);
-  table.itemIds.forEach((id, code) => {
-    const value = valueById.get(id);
-    if (value === undefined) return;
-    let group = codes.get(value);
-    if (group === undefined) {
-      group = groupIds.length;
-      codes.set(value, group);
-      groupIds.push(value);
-    }
-    groupOf[code] = group;
-  });
-  return { field, groupOf, groupIds };
+  return grouping;
 }
 
 function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {
