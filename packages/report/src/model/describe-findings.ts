@@ -86,7 +86,9 @@ function describeGroupedRatings(
   rated: readonly ReportData["items"][number][],
   pooledMedianWidth: number,
 ): { headline: string[]; reading: string } {
-  const groupName = (item: ReportData["items"][number]) => item.category ?? "(no category)";
+  // Groups are the categories when matches were scheduled within categories, else the connected groups themselves.
+  const groupName = (item: ReportData["items"][number]) =>
+    data.groups.byCategory ? (item.category ?? "(no category)") : `group ${(item.group ?? -1) + 1}`;
   const byGroup = new Map<string, ReportData["items"][number][]>();
   for (const item of rated) byGroup.set(groupName(item), [...(byGroup.get(groupName(item)) ?? []), item]);
   let separated = 0;
@@ -105,13 +107,13 @@ function describeGroupedRatings(
     const top = [...members].sort((a, b) => b.rating!.value - a.rating!.value)[0]!;
     return `${group}: "${top.title}" ${formatNumber(top.rating!.value, 0)} [${formatNumber(top.rating!.lower, 0)}, ${formatNumber(top.rating!.upper, 0)}]`;
   });
-  const noun = data.itemNoun.replace(/s$/, "");
+  const noun = data.ratedNoun.replace(/s$/, "");
   return {
     headline: [
       `Within ${data.groups.byCategory ? "categories" : "groups"}, ${formatPercent(pairs === 0 ? null : separated / pairs)} of ${noun} pairs are separable: their 95% bootstrap rating intervals do not overlap (${formatCount(pairs)} pairs).`,
       `Best ${noun} per ${data.groups.byCategory ? "category" : "group"} (BT rating, 95% CI): ${best.join("; ")}.`,
     ],
-    reading: `Read ranks as bands, not points: even pooled over all ${data.itemNoun}, a typical ${noun}'s 95% rank interval spans ${pooledMedianWidth} places, and within a ${data.groups.byCategory ? "category" : "group"} ${formatPercent(pairs === 0 ? null : 1 - separated / pairs)} of pairs cannot be ordered with confidence.`,
+    reading: `Read ranks as bands, not points: even pooled over all ${data.ratedNoun}, a typical ${noun}'s 95% rank interval spans ${pooledMedianWidth} places, and within a ${data.groups.byCategory ? "category" : "group"} ${formatPercent(pairs === 0 ? null : 1 - separated / pairs)} of pairs cannot be ordered with confidence.`,
   };
 }
 
