@@ -1,4 +1,4 @@
-import { type CliIo, ExitCode, UsageError } from "./cli-io.js";
+import { type CliIo, ExitCode, HelpRequested, UsageError } from "./cli-io.js";
 import { commands } from "./commands.js";
 import { closestOption } from "./parse-options.js";
 
@@ -27,6 +27,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const command = await entry.load();
     return await command(rest, io);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout(error.text);
+      return ExitCode.ok;
+    }
     if (error instanceof UsageError) {
       io.stderr(`judgelab ${name}: ${error.message}\n`);
       return ExitCode.usage;

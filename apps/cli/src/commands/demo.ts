@@ -159,6 +159,7 @@ export const demoCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "demo",
     argv,
+    help: HELP,
     options: {
       out: { type: "string" },
       seed: { type: "string" },
@@ -168,10 +169,6 @@ export const demoCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length > 0)
     throw new UsageError(`unexpected argument "${positionals[0]}"; see \`judgelab demo --help\``);
   const seed = parseIntegerOption("seed", values.seed, 2026);

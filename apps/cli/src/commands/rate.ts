@@ -67,6 +67,7 @@ export const rateCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "rate",
     argv,
+    help: HELP,
     options: {
       method: { type: "string" },
       by: { type: "string" },
@@ -84,10 +85,6 @@ export const rateCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1) {
     throw new UsageError(
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",

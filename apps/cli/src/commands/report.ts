@@ -36,6 +36,7 @@ export const reportCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "report",
     argv,
+    help: HELP,
     options: {
       out: { type: "string" },
       seed: { type: "string" },
@@ -48,10 +49,6 @@ export const reportCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1)
     throw new UsageError("give one dataset folder, e.g. `judgelab report datasets/seed-page --out reports/seed-page`");
   if (values.out === undefined) throw new UsageError("--out <dir> is required: the folder to write the report into");
