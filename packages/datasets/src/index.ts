@@ -4,6 +4,7 @@ export {
   ComparisonTableBuilder,
   type ComparisonTableOptions,
 } from "./comparison-table-builder.js";
+export { groupCodesByItemField, type ItemGrouping } from "./group-codes-by-item-field.js";
 export { JsonLinesWriter } from "./json-lines-writer.js";
 export { type LoadDatasetOptions, type LoadedDataset, loadDataset } from "./load-dataset.js";
 export { DEFAULT_CHUNK_SIZE, openByteStream } from "./open-byte-stream.js";
@@ -18,6 +19,7 @@ export {
 export { type DatasetFiles, MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
 export type { ScanProgress } from "./scan-context.js";
 export { selectRows } from "./select-rows.js";
+export { splitByJudge } from "./split-by-judge.js";
 export { StringDictionary } from "./string-dictionary.js";
 export { type ValidateDatasetOptions, validateDataset } from "./validate-dataset.js";
 export {

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { DatasetError, loadDataset, selectRows } from "@judgelab/datasets";
+import { DatasetError, groupCodesByItemField, type ItemGrouping, loadDataset, splitByJudge } from "@judgelab/datasets";
 import {
   groupItems,
   type PairwiseOutcomes,
@@ -104,16 +104,13 @@ export const rateCommand: Command = async (argv, io) => {
     throw error;
   }
   const { table } = dataset;
-  const grouping = typeof values.group === "string" ? groupByItemField(dataset.items, table, values.group) : undefined;
+  const grouping =
+    typeof values.group === "string" ? groupingOf(dataset.items, table.itemIds, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
   const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
   const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
   if (values.by === "judge") {
-    table.judgeIds.forEach((judge, code) => {
-      const mask = new Uint8Array(table.size);
-      for (let row = 0; row < table.size; row++) mask[row] = table.judge[row] === code ? 1 : 0;
-      groups.push({ judge, outcomes: selectRows(table, mask) });
-    });
+    for (const split of splitByJudge(table)) groups.push({ judge: split.judge, outcomes: split.table });
   } else if (values.by !== undefined) {
     throw new UsageError(`--by takes "judge", got "${values.by}"`);
   } else {
@@ -157,38 +154,19 @@ export const rateCommand: Command = async (argv, io) => {
   return ExitCode.ok;
 };
 
-/** Maps each item code to the value of `field` on its item record (top level or under metadata). */
-function groupByItemField(
+/** `--group FIELD`: the items' groups, or a usage error when no item has the field. */
+function groupingOf(
   items: readonly Record<string, unknown>[],
-  table: { itemIds: readonly string[] },
+  itemIds: readonly string[],
   field: string,
-): { field: string; groupOf: Int32Array; groupIds: string[] } {
-  const valueById = new Map<string, string>();
-  for (const item of items) {
-    const metadata = item.metadata as Record<string, unknown> | undefined;
-    const value = item[field] ?? metadata?.[field];
-    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
-  }
-  if (valueById.size === 0) {
+): ItemGrouping {
+  const grouping = groupCodesByItemField(items, itemIds, field);
+  if (grouping === undefined) {
     throw new UsageError(
       `--group ${field}: no item has a "${field}" field (top level or in metadata); check items.jsonl`,
     );
   }
-  const groupIds: string[] = [];
-  const codes = new Map<string, number>();
-  const groupOf = new Int32Array(table.itemIds.length).fill(-1);
-  table.itemIds.forEach((id, code) => {
-    const value = valueById.get(id);
-    if (value === undefined) return;
-    let group = codes.get(value);
-    if (group === undefined) {
-      group = groupIds.length;
-      codes.set(value, group);
-      groupIds.push(value);
-    }
-    groupOf[code] = group;
-  });
-  return { field, groupOf, groupIds };
+  return grouping;
 }
 
 function parseDrawProbability(values: Record<string, string | boolean | undefined>): number {
