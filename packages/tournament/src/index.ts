@@ -7,7 +7,9 @@ export { estimateRun, type JudgeEstimate, type RunEstimate } from "./estimate-ru
 export { type ExpandMatchesOptions, expandMatches } from "./expand-matches.js";
 export { exportRunDataset, judgeRecordOf } from "./export-run-dataset.js";
 export { formatDuration, formatProgress, type ProgressSnapshot } from "./format-progress.js";
+export { hashedNormal } from "./hashed-normal.js";
 export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { joinSeedPagePapers } from "./join-seed-page-papers.js";
 export { JudgeSetupError } from "./judge-setup-error.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
 export { paperTournamentPreset } from "./paper-tournament-preset.js";
@@ -42,6 +44,8 @@ export { comparisonsInPlanOrder, RunState } from "./run-state.js";
 export { RunIdentityError, type RunManifest, RunStore } from "./run-store.js";
 export { type RunTournamentOptions, runTournament, type TournamentRunSummary } from "./run-tournament.js";
 export { seededRandom, shuffled } from "./seeded-random.js";
+export { PAPER_ASSESSOR, simulatePaperAssessments } from "./simulate-paper-assessments.js";
+export { AUDIT_PAPERS, simulateReliabilityAudit } from "./simulate-reliability-audit.js";
 export {
   type SimulatedTournament,
   type SimulateTournamentOptions,
@@ -49,6 +53,7 @@ export {
 } from "./simulate-tournament.js";
 export { hashValue, sha256Hex, stableStringify } from "./stable-hash.js";
 export { createSyntheticItems } from "./synthetic-items.js";
+export { thinItems } from "./thin-items.js";
 export { TokenBucket } from "./token-bucket.js";
 export {
   type JudgeConfig,
