@@ -5,12 +5,11 @@ import {
   type PairwiseOutcomes,
   type RateItemsOptions,
   type RatingMethod,
-  type RatingReport,
   RatingsError,
   rateItems,
 } from "@judgelab/ratings";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
-import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
+import { formatRatingReport, type PrintedRatingReport } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { resolveDatasetInput } from "../paths.js";
 
@@ -87,7 +86,7 @@ export const rateCommand: Command = async (argv, io) => {
   });
   if (positionals.length !== 1) {
     throw new UsageError(
-      "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
+      "give exactly one dataset folder, comparisons .jsonl file or run folder, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
   const options = parseRateOptions(values);
@@ -116,35 +115,9 @@ export const rateCommand: Command = async (argv, io) => {
   } else {
     groups.push({ judge: undefined, outcomes: table });
   }
-  const reports: (RatingReport & { judge?: string; grouping?: GroupingSummary })[] = [];
-  for (const group of groups) {
-    try {
-      let outcomes = group.outcomes;
-      let groupingSummary: GroupingSummary | undefined;
-      if (grouping !== undefined) {
-        const grouped = groupItems(outcomes, grouping);
-        outcomes = grouped.outcomes;
-        groupingSummary = {
-          field: grouping.field,
-          groups: grouping.groupIds.length,
-          sameGroupRows: grouped.sameGroupRows,
-          ungroupedRows: grouped.ungroupedRows,
-        };
-      }
-      const report = rateItems(outcomes, { ...options, ...(categories === undefined ? {} : { categories }) });
-      reports.push({
-        ...(group.judge === undefined ? {} : { judge: group.judge }),
-        ...report,
-        ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
-      });
-    } catch (error) {
-      // Only refusals of the options or data (RatingsError codes) are the user's to fix (exit 2); any other error
-      // is a bug and reaches the dispatcher as an internal failure (exit 1).
-      if (error instanceof RatingsError)
-        throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
-      throw error;
-    }
-  }
+  const reports = groups.map((group) =>
+    rateTable({ ...group, grouping, options: { ...options, ...(categories === undefined ? {} : { categories }) } }),
+  );
   if (values.json === true) {
     const output = values.by === "judge" ? { by: "judge", reports } : reports[0];
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
@@ -153,6 +126,42 @@ export const rateCommand: Command = async (argv, io) => {
   }
   return ExitCode.ok;
 };
+
+/**
+ * Rates one table (all comparisons, or one judge's), by groups of items when `grouping` is given. Only refusals of
+ * the options or data (RatingsError codes) are the user's to fix (exit 2); any other error is a bug and reaches
+ * the dispatcher as an internal failure (exit 1).
+ */
+function rateTable(table: {
+  judge: string | undefined;
+  outcomes: PairwiseOutcomes;
+  grouping: ItemGrouping | undefined;
+  options: RateItemsOptions;
+}): PrintedRatingReport {
+  const { judge, grouping } = table;
+  try {
+    const grouped = grouping === undefined ? undefined : groupItems(table.outcomes, grouping);
+    const report = rateItems(grouped?.outcomes ?? table.outcomes, table.options);
+    return {
+      ...(judge === undefined ? {} : { judge }),
+      ...report,
+      ...(grouping === undefined || grouped === undefined
+        ? {}
+        : {
+            grouping: {
+              field: grouping.field,
+              groups: grouping.groupIds.length,
+              sameGroupRows: grouped.sameGroupRows,
+              ungroupedRows: grouped.ungroupedRows,
+            },
+          }),
+    };
+  } catch (error) {
+    if (error instanceof RatingsError)
+      throw new UsageError(`${judge === undefined ? "" : `judge ${judge}: `}${error.message}`);
+    throw error;
+  }
+}
 
 /** `--group FIELD`: the items' groups, or a usage error when no item has the field. */
 function groupingOf(
