@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { UsageError } from "./cli-io.js";
 import { closestOption } from "./parse-options.js";
 import { plural } from "./plural.js";
+import { runCli } from "./run-cli.js";
 import { runCliForTest } from "./test-support.js";
 
 describe("one CLI convention for options", () => {
@@ -46,5 +48,41 @@ describe("one CLI convention for options", () => {
     expect(plural(0, "match")).toBe("0 matches");
     expect(plural(2, "comparison")).toBe("2 comparisons");
     expect(plural(2, "day")).toBe("2 days");
+  });
+});
+
+describe("exit codes", () => {
+  const io = () => {
+    const out = { stdout: "", stderr: "" };
+    return {
+      out,
+      io: {
+        stdout: (text: string) => {
+          out.stdout += text;
+        },
+        stderr: (text: string) => {
+          out.stderr += text;
+        },
+        cwd: process.cwd(),
+        env: {},
+        isTty: false,
+        signal: new AbortController().signal,
+        abandonSignal: new AbortController().signal,
+      },
+    };
+  };
+
+  it("exits 1 for an internal failure, even a RangeError, and 2 only for usage errors", async () => {
+    const table = {
+      broken: { summary: "", load: async () => async () => Promise.reject(new RangeError("index out of range")) },
+      misused: { summary: "", load: async () => async () => Promise.reject(new UsageError("give a dataset")) },
+    };
+    const broken = io();
+    expect(await runCli(["broken"], broken.io, table)).toBe(1);
+    expect(broken.out.stderr).toContain("judgelab broken: internal error (not a problem with your input");
+    expect(broken.out.stderr).toContain("RangeError: index out of range");
+    const misused = io();
+    expect(await runCli(["misused"], misused.io, table)).toBe(2);
+    expect(misused.out.stderr).toBe("judgelab misused: give a dataset\n");
   });
 });
