@@ -26,3 +26,17 @@ export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
+
+/**
+ * `--help` (or `-h`) was given: the dispatcher prints `text` to stdout and exits 0. Thrown by
+ * `parseOptions` so that every command handles help the same way, even next to an unknown or incomplete option.
+ */
+export class HelpRequested extends Error {
+  override readonly name = "HelpRequested";
+  readonly text: string;
+
+  constructor(text: string) {
+    super("help requested");
+    this.text = text;
+  }
+}

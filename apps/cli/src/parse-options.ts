@@ -1,19 +1,35 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { UsageError } from "./cli-io.js";
+import { HelpRequested, UsageError } from "./cli-io.js";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
 /**
  * Parses a command's arguments with `node:util` parseArgs (strict: unknown flags are errors) and turns parse
  * failures into a {@link UsageError} in our own words: the flag, what is wrong, the closest known flag
- * ("did you mean --seed?") and the command's `--help`.
+ * ("did you mean --seed?") and the command's `--help`. With `--help` or `-h` anywhere before `--` it throws
+ * {@link HelpRequested} with the command's `help` (a text, or a function of the positionals, e.g. import's
+ * per-format help), which the dispatcher prints: one help convention for every command.
  */
 export function parseOptions<const T extends OptionsConfig>(options: {
   command: string;
   argv: readonly string[];
   options: T;
+  help: string | ((positionals: readonly string[]) => string);
   allowPositionals?: boolean;
 }) {
+  const end = options.argv.indexOf("--");
+  const flags = end < 0 ? options.argv : options.argv.slice(0, end);
+  if (flags.includes("--help") || flags.includes("-h")) {
+    const help = options.help;
+    if (typeof help === "string") throw new HelpRequested(help);
+    const loose = parseArgs({
+      args: [...options.argv],
+      options: options.options,
+      allowPositionals: true,
+      strict: false,
+    });
+    throw new HelpRequested(help(loose.positionals));
+  }
   try {
     return parseArgs({
       args: [...options.argv],

@@ -12,6 +12,7 @@ export {
   type WhereClause,
   WhereClauseError,
 } from "./filter-dataset.js";
+export { groupCodesByItemField, type ItemGrouping } from "./group-codes-by-item-field.js";
 export {
   type ItemCovariates,
   itemCovariates,
@@ -40,6 +41,7 @@ export {
 export { type DatasetFiles, MANIFEST_FILE, resolveDatasetFiles } from "./resolve-dataset-files.js";
 export type { ScanProgress } from "./scan-context.js";
 export { selectRows } from "./select-rows.js";
+export { splitByJudge } from "./split-by-judge.js";
 export { StringDictionary } from "./string-dictionary.js";
 export { type ValidateDatasetOptions, validateDataset } from "./validate-dataset.js";
 export {

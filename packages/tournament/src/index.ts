@@ -26,8 +26,10 @@ export {
   recordItemAdditions,
   resolveGrowingItems,
 } from "./growing-items.js";
+export { hashedNormal } from "./hashed-normal.js";
 export { IncrementalStandings } from "./incremental-standings.js";
 export { itemsNeedingMatches, needsMatches, type StopRules, wilsonHalfWidth } from "./item-convergence.js";
+export { joinSeedPagePapers } from "./join-seed-page-papers.js";
 export { describeJudgeFailure, type JudgeFailure, judgeFailureOf } from "./judge-failure.js";
 export { JudgeSetupError } from "./judge-setup-error.js";
 export { ItemsSourceError, loadTournamentItems } from "./load-tournament-items.js";
@@ -77,6 +79,8 @@ export {
 } from "./run-store.js";
 export { type RunTournamentOptions, runTournament, type TournamentRunSummary } from "./run-tournament.js";
 export { seededRandom, shuffled } from "./seeded-random.js";
+export { PAPER_ASSESSOR, simulatePaperAssessments } from "./simulate-paper-assessments.js";
+export { AUDIT_PAPERS, simulateReliabilityAudit } from "./simulate-reliability-audit.js";
 export {
   type SimulatedTournament,
   type SimulateTournamentOptions,
@@ -84,6 +88,7 @@ export {
 } from "./simulate-tournament.js";
 export { hashValue, sha256Hex, stableStringify } from "./stable-hash.js";
 export { createSyntheticItems } from "./synthetic-items.js";
+export { thinItems } from "./thin-items.js";
 export { TokenBucket } from "./token-bucket.js";
 export {
   type JudgeConfig,

@@ -128,6 +128,7 @@ export const analyzeCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "analyze",
     argv,
+    help: HELP,
     options: {
       reference: { type: "string" },
       condition: { type: "string" },
@@ -141,10 +142,6 @@ export const analyzeCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1) {
     throw new UsageError(
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab analyze datasets/demo`",

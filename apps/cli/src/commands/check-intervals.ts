@@ -5,7 +5,7 @@ import { checkIntervalsAtDesign, type IntervalCheck, type MethodCoverage } from 
 import { buildIntervalCoverageChart } from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { formatTable } from "../format-table.js";
-import { parseIntegerOption, parseOptions } from "../parse-options.js";
+import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 
 const HELP = `Usage: judgelab check-intervals <dataset-dir|comparisons.jsonl> [--datasets D] [--rounds N] [--seed S]
                                 [--chart FILE] [--json]
@@ -23,7 +23,7 @@ Options
   --datasets D   simulated datasets (default 200)
   --rounds N     bootstrap rounds per simulated dataset (default 200; percentile intervals from few rounds
                  cover slightly less than from 1,000)
-  --seed S       seed of the simulation and the bootstraps (default 0); written into the output
+  --seed S       seed of the simulation and the bootstraps (default 1, as every command); written into the output
   --chart FILE   also write the coverage chart as a vega-lite spec (JSON)
   --json         print the result as JSON (truth, noise estimate, coverage per method, chart spec)
 
@@ -35,6 +35,7 @@ export const checkIntervalsCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "check-intervals",
     argv,
+    help: HELP,
     options: {
       datasets: { type: "string" },
       rounds: { type: "string" },
@@ -43,10 +44,6 @@ export const checkIntervalsCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1) {
     throw new UsageError(
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab check-intervals datasets/demo`",
@@ -54,7 +51,7 @@ export const checkIntervalsCommand: Command = async (argv, io) => {
   }
   const datasets = parseIntegerOption("datasets", values.datasets, 200);
   const rounds = parseIntegerOption("rounds", values.rounds, 200);
-  const seed = parseIntegerOption("seed", values.seed, 0);
+  const seed = parseSeedOption(values.seed);
   if (datasets < 1) throw new UsageError("--datasets must be at least 1");
   if (rounds < 1) throw new UsageError("--rounds must be at least 1");
   let dataset: Awaited<ReturnType<typeof loadDataset>>;

@@ -123,6 +123,7 @@ export const datasetsCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "datasets",
     argv,
+    help: HELP,
     options: {
       json: { type: "boolean" },
       out: { type: "string" },
@@ -131,10 +132,6 @@ export const datasetsCommand: Command = async (argv, io) => {
       manifests: { type: "string" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   const [action, name, ...rest] = positionals;
   if (action !== "list" && action !== "fetch")
     throw new UsageError("use `judgelab datasets list` or `judgelab datasets fetch <name>`");

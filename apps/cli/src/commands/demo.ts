@@ -1,10 +1,18 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadDataset, writeDataset } from "@judgelab/datasets";
 import { type CreatedReport, createReport } from "@judgelab/report";
-import type { Assessment, Comparison, Item } from "@judgelab/schema";
-import { paperTournamentPreset, simulateTournament, type TournamentConfig } from "@judgelab/tournament";
+import type { Item } from "@judgelab/schema";
+import {
+  AUDIT_PAPERS,
+  joinSeedPagePapers,
+  PAPER_ASSESSOR,
+  paperTournamentPreset,
+  simulatePaperAssessments,
+  simulateReliabilityAudit,
+  simulateTournament,
+  thinItems,
+} from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { describeStopReason } from "../describe-stop-reason.js";
 import { parseIntegerOption, parseOptions } from "../parse-options.js";
@@ -43,115 +51,15 @@ analysed and written up as a report.
  */
 export const DEFAULT_DEMO_OUT = "reports/demo-local";
 
-/** Standard normal from a hash of the id and seed (Box–Muller): a stable latent quality for papers without one. */
-function hashedQuality(id: string, seed: number): number {
-  const digest = createHash("sha256").update(`${seed}:${id}`).digest();
-  const u1 = (digest.readUInt32BE(0) + 1) / 4294967297;
-  const u2 = digest.readUInt32BE(4) / 4294967296;
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}
-
-/** The demo's paper pool: the generated demo papers, plus the seed-page papers (given a latent quality). */
+/** The demo's paper pool: the generated demo papers, plus the seed-page papers when the repository has them. */
 async function loadPaperPool(root: string, seed: number): Promise<{ papers: Item[]; showcase: string[] }> {
   const demoPapers = join(root, "datasets", "demo-papers");
   if (!existsSync(demoPapers))
     throw new UsageError(`${demoPapers} is missing: the demo needs the repository's datasets/ folder`);
-  const papers = [...(await loadDataset(demoPapers)).items];
+  const pool = (await loadDataset(demoPapers)).items;
   const seedPage = join(root, "datasets", "seed-page");
-  const showcase: string[] = [];
-  if (existsSync(join(seedPage, "items.jsonl"))) {
-    const known = new Set(papers.map((paper) => paper.id));
-    for (const item of (await loadDataset(seedPage)).items) {
-      if (known.has(item.id)) continue;
-      const quality =
-        typeof item.metadata?.quality === "number" ? item.metadata.quality : 1.5 * hashedQuality(item.id, seed);
-      // The page hides its opponents' categories; they met an Artificial Intelligence paper in a tournament that
-      // schedules within categories, so they join that category (else they would form a group of their own).
-      papers.push({
-        ...item,
-        category: item.category ?? "Artificial Intelligence",
-        metadata: { ...item.metadata, quality, seedPage: true },
-      });
-      showcase.push(item.id);
-    }
-  }
-  return { papers, showcase };
-}
-
-/** The simulated pointwise assessor (the seed system's impact assessment: overall 1–10 plus four rubric scores). */
-const ASSESSOR = "claude-opus-4.6";
-
-/**
- * Simulated pointwise impact assessments, one per paper: overall = 5.5 + 1.1·quality + 0.9·z (z standard normal
- * from a hash of seed and id), rubric scores = overall + 0.7·z_k, rounded to halves and clamped to 1–10. The
- * pointwise assessor sees the same latent quality as the pairwise judges through different noise, so the
- * report's pointwise–pairwise coherence has a known positive but imperfect answer.
- */
-function simulateAssessments(papers: readonly Item[], seed: number): Assessment[] {
-  const clamp = (value: number) => Math.min(10, Math.max(1, Math.round(value * 2) / 2));
-  return papers.map((paper) => {
-    const quality = typeof paper.metadata?.quality === "number" ? paper.metadata.quality : 0;
-    const overall = clamp(5.5 + 1.1 * quality + 0.9 * hashedQuality(`${paper.id}:overall`, seed));
-    const rubric = (name: string) => clamp(overall + 0.7 * hashedQuality(`${paper.id}:${name}`, seed));
-    return {
-      item: paper.id,
-      judge: ASSESSOR,
-      scores: {
-        overall,
-        significance: rubric("significance"),
-        rigor: rubric("rigor"),
-        novelty: rubric("novelty"),
-        clarity: rubric("clarity"),
-      },
-      scale: { min: 1, max: 10 },
-      createdAt: "2026-01-01",
-    };
-  });
-}
-
-/** Papers in the reliability audit (spread over the categories). */
-const AUDIT_PAPERS = 40;
-
-/**
- * A reliability audit on top of the tournament: a few papers whose pairs every judge judges in both orders.
- * A seed-style tournament gives each pair to one judge in one order, so judge agreement and both-order
- * consistency could not be measured without it. Ids, match ids and times are moved after the tournament's.
- */
-async function simulateAudit(options: {
-  config: TournamentConfig;
-  papers: readonly Item[];
-  signal: AbortSignal;
-}): Promise<Comparison[]> {
-  const auditConfig: TournamentConfig = {
-    ...options.config,
-    name: `${options.config.name}-audit`,
-    seed: options.config.seed + 1,
-    order: "both",
-    assignment: "panel",
-    stop: { ...options.config.stop, maxMatchesPerItem: 4, hardMaxMatchesPerItem: 6 },
-  };
-  const { comparisons } = await simulateTournament({
-    config: auditConfig,
-    items: thinPapers(options.papers, AUDIT_PAPERS),
-    signal: options.signal,
-  });
-  const dayMs = 24 * 3600 * 1000;
-  return comparisons.map((comparison) => ({
-    ...comparison,
-    id: `audit.${comparison.id}`,
-    condition: "audit",
-    ...(comparison.matchId === undefined ? {} : { matchId: `audit.${comparison.matchId}` }),
-    ...(comparison.createdAt === undefined
-      ? {}
-      : { createdAt: new Date(Date.parse(comparison.createdAt) + dayMs).toISOString() }),
-  }));
-}
-
-/** At most `limit` papers, taken evenly across the pool so that every category keeps some. */
-function thinPapers(papers: readonly Item[], limit: number): Item[] {
-  if (papers.length <= limit) return [...papers];
-  const step = papers.length / limit;
-  return Array.from({ length: limit }, (_, index) => papers[Math.floor(index * step)]!);
+  if (!existsSync(join(seedPage, "items.jsonl"))) return { papers: [...pool], showcase: [] };
+  return joinSeedPagePapers(pool, (await loadDataset(seedPage)).items, seed);
 }
 
 /** `judgelab demo`: simulate a paper tournament, rate, analyse and report it (no key, no network). */
@@ -159,6 +67,7 @@ export const demoCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "demo",
     argv,
+    help: HELP,
     options: {
       out: { type: "string" },
       seed: { type: "string" },
@@ -168,10 +77,6 @@ export const demoCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length > 0)
     throw new UsageError(`unexpected argument "${positionals[0]}"; see \`judgelab demo --help\``);
   const seed = parseIntegerOption("seed", values.seed, 2026);
@@ -188,7 +93,7 @@ export const demoCommand: Command = async (argv, io) => {
   const paperLimit = values.papers === undefined ? undefined : parseIntegerOption("papers", values.papers, 0);
   if (paperLimit !== undefined && paperLimit < 10) throw new UsageError("--papers must be at least 10");
   const pool = await loadPaperPool(root, seed);
-  const papers = paperLimit === undefined ? pool.papers : thinPapers(pool.papers, paperLimit);
+  const papers = paperLimit === undefined ? pool.papers : thinItems(pool.papers, paperLimit);
   const showcase = pool.showcase.filter((id) => papers.some((paper) => paper.id === id));
   const categories = [...new Set(papers.map((paper) => paper.category).filter((category) => category !== undefined))];
   progress(
@@ -199,13 +104,13 @@ export const demoCommand: Command = async (argv, io) => {
   progress(
     `${simulated.comparisons.length} comparisons in ${simulated.summary.rounds} rounds; ${describeStopReason(simulated.summary.reason)}`,
   );
-  const audit = await simulateAudit({ config, papers, signal: io.signal });
+  const audit = await simulateReliabilityAudit({ config, papers, signal: io.signal });
   progress(`reliability audit: ${audit.length} more comparisons (every judge, both orders, ${AUDIT_PAPERS} papers)`);
   await writeDataset(datasetDir, {
     manifest: {
       schemaVersion: 1,
       name: "demo-paper-tournament",
-      description: `Simulated paper tournament in the seed system's style (${papers.length} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit"), and a simulated pointwise impact assessment (1–10) of every paper by ${ASSESSOR}.`,
+      description: `Simulated paper tournament in the seed system's style (${papers.length} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit"), and a simulated pointwise impact assessment (1–10) of every paper by ${PAPER_ASSESSOR}.`,
       source: "judgelab demo",
       license: "CC0-1.0",
       metadata: { seed, simulated: true, stopReason: simulated.summary.reason, rounds: simulated.summary.rounds },
@@ -213,7 +118,7 @@ export const demoCommand: Command = async (argv, io) => {
     items: simulated.items,
     judges: simulated.judges,
     comparisons: [...simulated.comparisons, ...audit],
-    assessments: simulateAssessments(simulated.items, seed),
+    assessments: simulatePaperAssessments(simulated.items, seed),
   });
   const simulateMs = Math.round(performance.now() - started);
 

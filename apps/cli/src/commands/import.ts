@@ -82,6 +82,7 @@ export const importCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "import",
     argv,
+    help: (positionals) => (positionals[0] === undefined ? HELP : formatHelp(positionals[0])),
     options: {
       out: { type: "string" },
       json: { type: "boolean" },
@@ -95,10 +96,6 @@ export const importCommand: Command = async (argv, io) => {
     },
   });
   const [format, ...inputs] = positionals;
-  if (values.help === true) {
-    io.stdout(format === undefined ? HELP : formatHelp(format));
-    return ExitCode.ok;
-  }
   if (format === undefined)
     throw new UsageError("name a format, e.g. `judgelab import llmbar verdicts_all.csv.gz --out llmbar`");
   const importer = findImporter(format);

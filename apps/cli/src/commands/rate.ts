@@ -5,7 +5,7 @@ import {
   itemCovariates,
   itemFieldGroups,
   loadDataset,
-  selectRows,
+  splitByJudge,
 } from "@judgelab/datasets";
 import {
   ClusteringError,
@@ -115,6 +115,7 @@ export const rateCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "rate",
     argv,
+    help: HELP,
     options: {
       method: { type: "string" },
       by: { type: "string" },
@@ -140,13 +141,9 @@ export const rateCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1) {
     throw new UsageError(
-      "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab rate datasets/demo-papers --method bt`",
+      "give exactly one dataset folder, comparisons .jsonl file or run folder, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
   const { where: whereValues, tiebreak: tiebreakValue, preset, ...givenValues } = values;
@@ -181,11 +178,7 @@ export const rateCommand: Command = async (argv, io) => {
   const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
   const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
   if (values.by === "judge") {
-    table.judgeIds.forEach((judge, code) => {
-      const mask = new Uint8Array(table.size);
-      for (let row = 0; row < table.size; row++) mask[row] = table.judge[row] === code ? 1 : 0;
-      groups.push({ judge, outcomes: selectRows(table, mask) });
-    });
+    for (const split of splitByJudge(table)) groups.push({ judge: split.judge, outcomes: split.table });
   } else if (values.by !== undefined) {
     throw new UsageError(`--by takes "judge", got "${values.by}"`);
   } else {

@@ -69,6 +69,7 @@ export const reportCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "report",
     argv,
+    help: HELP,
     options: {
       out: { type: "string" },
       seed: { type: "string" },
@@ -91,10 +92,6 @@ export const reportCommand: Command = async (argv, io) => {
       "control-missing": { type: "string" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1)
     throw new UsageError("give one dataset folder, e.g. `judgelab report datasets/seed-page --out reports/seed-page`");
   if (values.out === undefined) throw new UsageError("--out <dir> is required: the folder to write the report into");

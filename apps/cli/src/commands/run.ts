@@ -95,6 +95,7 @@ export const runCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "run",
     argv,
+    help: HELP,
     options: {
       "dry-run": { type: "boolean" },
       resume: { type: "boolean" },
@@ -102,10 +103,6 @@ export const runCommand: Command = async (argv, io) => {
       json: { type: "boolean" },
     },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1) throw new UsageError("give one config file, e.g. `judgelab run tournament.yaml`");
   const file = resolve(io.cwd, positionals[0] as string);
   const dryRun = values["dry-run"] === true;

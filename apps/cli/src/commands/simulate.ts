@@ -29,12 +29,9 @@ export const simulateCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "simulate",
     argv,
+    help: HELP,
     options: { out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" } },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1)
     throw new UsageError("give one config file, e.g. `judgelab simulate sim.yaml --out sim`");
   if (values.out === undefined) throw new UsageError("--out <dataset-dir> is required: where to write the dataset");

@@ -77,12 +77,9 @@ export const validateCommand: Command = async (argv, io) => {
   const { values, positionals } = parseOptions({
     command: "validate",
     argv,
+    help: HELP,
     options: { json: { type: "boolean" }, "max-problems": { type: "string" } },
   });
-  if (values.help === true) {
-    io.stdout(HELP);
-    return ExitCode.ok;
-  }
   if (positionals.length !== 1) {
     throw new UsageError(
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab validate datasets/seed-page`",
