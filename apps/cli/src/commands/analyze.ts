@@ -142,6 +142,9 @@ export const analyzeCommand: Command = async (argv, io) => {
     );
     return ExitCode.usage;
   }
+  if (dataset.table.size === 0) {
+    throw new UsageError(`${displayPath(io.cwd, target)} has no comparisons (an item pool): nothing to analyse`);
+  }
   const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
   const referenceFile =
     referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
