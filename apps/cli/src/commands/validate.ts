@@ -8,9 +8,10 @@ const HELP = `Usage: judgelab validate <dataset-dir|comparisons.jsonl> [--json] 
 Checks a dataset folder (dataset.json + items.jsonl, comparisons.jsonl, and optionally judges.jsonl,
 assessments.jsonl, references.jsonl; .jsonl.gz also read) or a single comparisons .jsonl file (items and
 judges are then implied by the comparisons). Files are streamed, so memory does not hold the comparisons: it is a
-fixed base (~150 MB: the runtime, one 1 MiB chunk, items and judges) plus at most 32 bytes per comparison (the
-64-bit hashes used to find duplicate comparison ids, 11-22 bytes each; \`pnpm bench validate\` measures it). When
-two ids share a hash, a second pass over the comparisons file confirms which are true duplicates.
+fixed base (the runtime, one 1 MiB chunk, items and judges; about 110-150 MB) plus the 64-bit hashes used to find
+duplicate comparison ids: 11-22 bytes per comparison, within 32 (\`pnpm bench validate\` measures it; the garbage
+collector may hold tens of MB more under load). When two ids share a hash, a second pass over the comparisons file
+confirms which are true duplicates.
 
 Valid: prints one summary line and exits 0.
 Invalid: prints one line per problem as  path:line: field: message  (line 0 = the whole file), at most
