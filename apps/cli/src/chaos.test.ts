@@ -25,6 +25,7 @@ import {
   prepareTournamentItems,
   type RunLogRecord,
   RunState,
+  readRunFolder,
   responseCacheKey,
   seededRandom,
   tournamentConfigSchema,
@@ -49,13 +50,9 @@ function config(name: string, body: string): string {
   return file;
 }
 
+/** The run log's records (a torn last line, left by a kill, is ignored). */
 function logOf(runDir: string): RunLogRecord[] {
-  const text = readFileSync(join(runDir, "log.jsonl"), "utf8");
-  return text
-    .slice(0, text.lastIndexOf("\n") + 1)
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as RunLogRecord);
+  return readRunFolder(runDir).records;
 }
 
 function cacheKeys(runDir: string): Set<string> {

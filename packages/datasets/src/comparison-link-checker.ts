@@ -23,7 +23,7 @@ export class ComparisonLinkChecker {
   readonly impliedItems = new StringDictionary();
   /** Judges of schema-valid comparisons, when judges are implied and `collectImplied` is set. */
   readonly impliedJudges = new StringDictionary();
-  private readonly seenIds = new IdHashSet();
+  private readonly seenIds: IdHashSet;
   /** Hashes (`"high:low"`) of ids seen more than once: duplicates or, rarely, hash collisions. */
   readonly suspectHashes = new Set<string>();
 
@@ -37,8 +37,12 @@ export class ComparisonLinkChecker {
       judgeIds: IdSet | undefined;
       /** Whether to collect implied items and judges (not needed when a table builder collects them). */
       collectImplied: boolean;
+      /** Expected number of comparisons: sizes the id-hash table once instead of growing it (optional). */
+      expectedRows?: number;
     },
-  ) {}
+  ) {
+    this.seenIds = new IdHashSet(Math.ceil(((options.expectedRows ?? 0) * 4) / 3));
+  }
 
   /** Reports the link problems of one record; returns true when there were none. */
   check(record: Record<string, unknown>, line: number, schemaValid: boolean): boolean {

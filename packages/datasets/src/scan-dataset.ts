@@ -138,12 +138,15 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   if (referencesFile !== undefined) {
     records.references = await scanReferences({ file: referencesFile, context, targets, into: references });
   }
-  if (scanned !== undefined && records.comparisons === 0 && records.assessments === 0) {
+  // An empty dataset is an error, unless dataset.json declares it an item pool (`counts.comparisons: 0`).
+  const declaredEmpty = !isFile && manifest.counts?.comparisons === 0;
+  if (scanned !== undefined && records.comparisons === 0 && records.assessments === 0 && !declaredEmpty) {
     problems.add(
       comparisonsFile,
       0,
       FILE_FIELD,
-      "has no comparisons: the dataset is empty, so there is nothing to validate, analyse or report",
+      "has no comparisons: the dataset is empty, so there is nothing to validate, analyse or report " +
+        '(an item pool without judgments declares "counts": {"comparisons": 0} in dataset.json)',
     );
   }
 

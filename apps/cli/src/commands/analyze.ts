@@ -173,6 +173,9 @@ export const analyzeCommand: Command = async (argv, io) => {
   } finally {
     target.close();
   }
+  if (dataset.table.size === 0) {
+    throw new UsageError(`${target.label} has no comparisons (an item pool): nothing to analyse`);
+  }
   const filtered = applyWhere(dataset, where);
   dataset = filtered.dataset;
   const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);

@@ -47,6 +47,11 @@ describe("judgelab run", () => {
     expect(estimate.inputTokens).toBeGreaterThan(estimate.calls * 100);
     expect(estimate.costUsd).toBeGreaterThan(0);
     expect(estimate.modelsWithoutPrice).toEqual([]);
+    // The worst case (what the hard budget reserves) bounds the estimate from above.
+    expect(estimate.worstCaseUsd).toBeGreaterThan(estimate.costUsd);
+    expect(estimate.judges[0].maxOutputTokens).toBe(400);
+    const text = await runCliForTest(["run", join(examples, "openai.yaml"), "--dry-run"], { cwd: root });
+    expect(text.stdout).toMatch(/estimated, worst case \$\d+\.\d\d/);
   });
 
   it("names the missing environment variable", async () => {
@@ -126,7 +131,7 @@ async function waitFor(condition: () => boolean, what: string, detail = () => ""
 }
 
 /** The run log's records, by type. */
-function logRecords(runDir: string): { type: string; kind?: string }[] {
+function logRecords(runDir: string): { type: string; kind?: string; ask?: number; final?: boolean }[] {
   return readFileSync(join(runDir, "log.jsonl"), "utf8")
     .trim()
     .split("\n")
@@ -144,6 +149,28 @@ function configNamed(name: string): string {
   );
   return file;
 }
+
+describe("unparseable answers", () => {
+  it("are asked again, then final invalid: recorded, counted, not retried, and the run exits 0", async () => {
+    const file = configNamed("reasked");
+    writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace("concurrency: 4", "concurrency: 1"));
+    // Concurrency 1: the first comparison's first ask and both re-asks get unparseable answers.
+    server.faults.push({ kind: "unparseable" }, { kind: "unparseable" }, { kind: "unparseable" });
+    const env = { OPENAI_API_KEY: SENTINEL };
+    const run = await runCliForTest(["run", file, "--json"], { cwd: root, env });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ recorded: 27, invalid: 1, failed: 0, pending: 0, calls: 30 });
+    const failed = logRecords(join(root, "out", "reasked")).filter((record) => record.type === "failed");
+    expect(failed.map((record) => [record.kind, record.ask ?? 0, record.final ?? false])).toEqual([
+      ["unparseable", 0, false],
+      ["unparseable", 1, false],
+      ["unparseable", 2, true],
+    ]);
+    const resumed = await runCliForTest(["run", file, "--resume", "--json"], { cwd: root, env });
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ invalid: 1, calls: 0, cacheHits: 0 });
+  });
+});
 
 describe("Ctrl-C", () => {
   const env = { OPENAI_API_KEY: SENTINEL };

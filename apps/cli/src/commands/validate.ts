@@ -8,16 +8,21 @@ const HELP = `Usage: judgelab validate <dataset-dir|comparisons.jsonl> [--json] 
 
 Checks a dataset folder (dataset.json + items.jsonl, comparisons.jsonl, and optionally judges.jsonl,
 assessments.jsonl, references.jsonl; .jsonl.gz also read) or a single comparisons .jsonl file (items and
-judges are then implied by the comparisons). Files are streamed: any size, constant memory.
+judges are then implied by the comparisons). Files are streamed, so memory does not hold the comparisons: it is a
+fixed base (the runtime, one 1 MiB chunk, items and judges; about 110-150 MB) plus the 64-bit hashes used to find
+duplicate comparison ids: 11-22 bytes per comparison, within 32 (\`pnpm bench validate\` measures it; the garbage
+collector may hold tens of MB more under load). When two ids share a hash, a second pass over the comparisons file
+confirms which are true duplicates.
 
 Valid: prints one summary line and exits 0.
 Invalid: prints one line per problem as  path:line: field: message  (line 0 = the whole file), at most
 --max-problems (default 50), then "... and N more problems", and exits 2.
 
-Checked: JSON syntax per line, truncated last line, required fields and types, verdict values, duplicate
-ids (items, judges, comparisons), an item compared with itself, unknown item ids, unknown judge ids (only
-when judges.jsonl exists), counts in dataset.json. Unknown top-level fields are kept under "metadata" and
-counted, never dropped.
+Checked: JSON syntax per line, truncated last line, invalid UTF-8, duplicate keys within a record, numbers too
+large to represent (1e999), required fields and types, verdict values, duplicate ids (items, judges,
+comparisons), an item compared with itself, unknown item ids, unknown judge ids (only when judges.jsonl exists),
+counts in dataset.json, an empty dataset (no comparisons), and both X.jsonl and X.jsonl.gz present (ambiguous).
+Unknown top-level fields are kept under "metadata" and counted, never dropped.
 
 --json  prints {"path", "ok", "counts": {items, judges, comparisons, assessments, references},
         "problems": [{file, line, field, message}], "problemCount", "movedFieldCount", "movedFieldNames",
