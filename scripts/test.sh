@@ -19,7 +19,11 @@ export JUDGELAB_SHARED_DATA_STATE
 echo "lint: biome check . (with the package-boundary rules of scripts/lint/write-boundary-rules.mjs)" >&2
 node scripts/lint/write-boundary-rules.mjs --check && pnpm exec biome check . >&2
 lint_status=$?
-pnpm exec turbo run test typecheck typecheck:scripts --continue --output-logs=errors-only --summarize "$@"
+# As many turbo tasks at once as there are cores: each vitest run already uses every core, and more parallel tasks
+# on a small machine only make the 60 s test timeouts fire.
+cores=$(nproc 2>/dev/null || echo 2)
+pnpm exec turbo run test typecheck typecheck:scripts --continue --output-logs=errors-only --summarize \
+  --concurrency="$cores" "$@"
 turbo_status=$?
 summary=$(ls -t .turbo/runs/*.json 2>/dev/null | head -n 1)
 node scripts/summarize-tests.mjs --lint-status "$lint_status" --turbo-summary "${summary:-}"

@@ -28,7 +28,8 @@ describe("report.html in a headless browser", () => {
       },
     });
     browser = await launchTestBrowser();
-  });
+    // A first launch may unpack the bundled Chromium (about 200 MB): minutes on a loaded machine.
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();

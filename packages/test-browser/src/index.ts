@@ -6,4 +6,5 @@ export {
   SYSTEM_CHROMIUM_ARGS,
   SYSTEM_CHROMIUM_PATHS,
   type TestChromium,
+  unpackBundledChromium,
 } from "./launch-test-browser.js";

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { launchTestBrowser, resolveTestChromium, SYSTEM_CHROMIUM_PATHS } from "./launch-test-browser.js";
 
@@ -7,6 +8,13 @@ describe("launchTestBrowser", () => {
     const found = await resolveTestChromium({ prefer: "bundled" });
     expect(found.source).toBe("bundled");
     expect(existsSync(found.executablePath)).toBe(true);
+    // Unpacked whole into its own versioned folder (with the GL libraries it loads from there), no staging left.
+    const folder = path.dirname(found.executablePath);
+    expect(path.basename(folder)).toMatch(/^judgelab-chromium-\d+\.\d+\.\d+$/);
+    expect(existsSync(path.join(folder, "libGLESv2.so"))).toBe(true);
+    expect(
+      readdirSync(path.dirname(folder)).filter((name) => name.startsWith(`${path.basename(folder)}.partial-`)),
+    ).toEqual([]);
     expect(found.args).not.toContainEqual(expect.stringMatching(/^--user-data-dir/));
     const browser = await launchTestBrowser({ prefer: "bundled" });
     try {
@@ -23,7 +31,8 @@ describe("launchTestBrowser", () => {
     } finally {
       await browser.close();
     }
-  });
+    // The first launch unpacks about 200 MB: seconds on an idle machine, minutes on a loaded one.
+  }, 600_000);
 
   it("takes a system Chromium when one of the given paths exists, else the bundled one", async () => {
     const present = SYSTEM_CHROMIUM_PATHS.find((candidate) => existsSync(candidate));
@@ -34,5 +43,5 @@ describe("launchTestBrowser", () => {
     expect(missing.source).toBe("bundled");
     const chosen = await resolveTestChromium({ systemPaths: [process.execPath] });
     expect(chosen).toMatchObject({ executablePath: process.execPath, source: "system" });
-  });
+  }, 600_000);
 });
