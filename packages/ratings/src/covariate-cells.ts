@@ -23,7 +23,12 @@ export interface CovariateCells extends PairCells {
  */
 export function aggregateCovariateCells(
   outcomes: PairwiseOutcomes,
-  options: { covariates?: Float64Array; covariateNames?: readonly string[]; keepOrder?: boolean; rowCells?: boolean } = {},
+  options: {
+    covariates?: Float64Array;
+    covariateNames?: readonly string[];
+    keepOrder?: boolean;
+    rowCells?: boolean;
+  } = {},
 ): CovariateCells {
   const names = options.covariateNames ?? [];
   const width = names.length;
