@@ -21,6 +21,7 @@ import {
   Z95,
 } from "./rate-methods.js";
 import type { EstimateWithInterval, StyleControlSummary } from "./rating-report.js";
+import { RatingsError } from "./ratings-error.js";
 
 /** Style control: the two sides' raw features per row and the ridge penalty on their coefficients. */
 export interface StyleControl {
@@ -125,16 +126,30 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
   const extras = new Float64Array(settings.rounds * extraCount);
   let round = 0;
   let nonConvergedRounds = 0;
-  const refit = (resampled: CovariateCells) =>
-    fitCovariateBradleyTerry(resampled, { ...fitOptions, start: fit.parameters, tolerance: 1e-7 });
+  const unrated = new Float64Array(fit.ratings.length).fill(Number.NaN);
+  // A resample can fall apart into groups of items never compared with each other (likely when few clusters,
+  // e.g. --cluster pair): its information matrix is singular. Such a round rates nothing (NaN, left out of the
+  // percentiles) and counts as not converged, as plain Bradley–Terry counts rounds without a finite MLE.
+  const refit = (resampled: CovariateCells): CovariateBradleyTerryFit | null => {
+    try {
+      return fitCovariateBradleyTerry(resampled, { ...fitOptions, start: fit.parameters, tolerance: 1e-7 });
+    } catch (error) {
+      if (error instanceof RatingsError && error.code === "unsuitable-data") return null;
+      throw error;
+    }
+  };
   const bootstrap = bootstrapCells(cells, {
     rounds: settings.rounds,
     seed: settings.seed,
     estimate: fit.ratings,
     rate: (resampled) => {
       const next = refit(resampled as CovariateCells);
-      if (!next.converged) nonConvergedRounds++;
       const row = extras.subarray(round * extraCount, ++round * extraCount);
+      if (next === null || !next.converged) nonConvergedRounds++;
+      if (next === null) {
+        row.fill(Number.NaN);
+        return unrated;
+      }
       let k = 0;
       for (const coefficient of next.coefficients) row[k++] = coefficient.value;
       if (next.orderEffect !== undefined) row[k++] = next.orderEffect.value;
@@ -150,7 +165,7 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
       rounds: naiveRounds,
       seed: settings.seed,
       estimate: fit.ratings,
-      rate: (resampled) => refit(resampled as CovariateCells).ratings,
+      rate: (resampled) => refit(resampled as CovariateCells)?.ratings ?? unrated,
     });
     designEffect = meanIntervalWidth(bootstrap) / meanIntervalWidth(naive);
   }
