@@ -340,9 +340,38 @@ describe("judgelab rate --control (style control)", () => {
     expect(markdown).toContain("| 3 | 1000 | 1 | terse-strong |");
     expect(markdown).toContain("## Ratings corrected for judge bias");
     expect(markdown).toMatch(/\| judge-a \| \d\.\d{3} \(\d\.\d{3}\) \| -?\d\.\d{3} \\\[/);
+    // One judgment per match: the boards' Wald intervals say they are not cluster-robust and why that is harmless.
+    expect(markdown).toContain(
+      "95% Wald intervals from the Fisher information, not cluster-robust (every match holds one judgment",
+    );
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain('<section id="style-control">');
     expect(html).toContain('<section id="judge-bias">');
+    // Each match judged twice: the sections say the Wald intervals are too narrow, naming the matches.
+    const twiceOut = join(root, "report-twice");
+    const twice = await runCliForTest(
+      [
+        "report",
+        "answers-twice",
+        "--out",
+        twiceOut,
+        "--bootstrap",
+        "20",
+        "--pages",
+        "0",
+        "--no-png",
+        "--control",
+        "length",
+        "--group",
+        "producer",
+      ],
+      { cwd: root },
+    );
+    expect(twice.code).toBe(0);
+    const twiceMarkdown = readFileSync(join(twiceOut, "report.md"), "utf8");
+    const note =
+      "not cluster-robust: they treat the comparisons as independent although the 1600 matches hold up to 2 judgments each, so they are too narrow";
+    expect(twiceMarkdown.split(note).length - 1).toBe(2);
   });
 
   it("LLMBar shape (instance pairs, 30 judges, both orders): per-judge position effects; length is aliased", async () => {
