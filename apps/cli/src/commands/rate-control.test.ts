@@ -310,28 +310,15 @@ describe("judgelab rate --control (style control)", () => {
   });
 
   it("judgelab report --control shows the style-controlled and the judge-bias-corrected leaderboards", async () => {
-    const out = join(root, "report");
-    const run = await runCliForTest(
-      [
-        "report",
-        "answers",
-        "--out",
-        out,
-        "--bootstrap",
-        "20",
-        "--pages",
-        "0",
-        "--no-png",
-        "--control",
-        "length",
-        "--group",
-        "producer",
-        "--json",
-      ],
-      { cwd: root },
-    );
-    expect(run.code).toBe(0);
-    const markdown = readFileSync(join(out, "report.md"), "utf8");
+    /** `judgelab report DATASET` with length control of the producers; returns the exit code and report.md. */
+    const report = async (dataset: string) => {
+      const out = join(root, `report-${dataset}`);
+      const args = ["--out", out, "--bootstrap", "20", "--pages", "0", "--no-png", "--control", "length"];
+      const run = await runCliForTest(["report", dataset, ...args, "--group", "producer"], { cwd: root });
+      return { code: run.code, out, markdown: run.code === 0 ? readFileSync(join(out, "report.md"), "utf8") : "" };
+    };
+    const { code, out, markdown } = await report("answers");
+    expect(code).toBe(0);
     expect(markdown).toContain("## Ratings controlled for style");
     expect(markdown).toMatch(/\| length \| ratio \| \d\.\d{3} \\\[/);
     expect(markdown).toContain(
@@ -348,27 +335,9 @@ describe("judgelab rate --control (style control)", () => {
     expect(html).toContain('<section id="style-control">');
     expect(html).toContain('<section id="judge-bias">');
     // Each match judged twice: the sections say the Wald intervals are too narrow, naming the matches.
-    const twiceOut = join(root, "report-twice");
-    const twice = await runCliForTest(
-      [
-        "report",
-        "answers-twice",
-        "--out",
-        twiceOut,
-        "--bootstrap",
-        "20",
-        "--pages",
-        "0",
-        "--no-png",
-        "--control",
-        "length",
-        "--group",
-        "producer",
-      ],
-      { cwd: root },
-    );
+    const twice = await report("answers-twice");
     expect(twice.code).toBe(0);
-    const twiceMarkdown = readFileSync(join(twiceOut, "report.md"), "utf8");
+    const twiceMarkdown = twice.markdown;
     const note =
       "not cluster-robust: they treat the comparisons as independent although the 1600 matches hold up to 2 judgments each, so they are too narrow";
     expect(twiceMarkdown.split(note).length - 1).toBe(2);
