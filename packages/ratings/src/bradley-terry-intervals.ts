@@ -108,7 +108,11 @@ export function describeClusters(clustering: ClusteringSummary): string {
   }
 }
 
-function describeClustering(
+/**
+ * The report's {@link ClusteringReport}: the clustering with its design effect `effect` (null or non-finite: not
+ * measured), and how the effect was measured.
+ */
+export function describeClustering(
   clustering: ClusteringSummary,
   effect: number | null,
   measuredBy: string,
@@ -123,8 +127,8 @@ function describeClustering(
   };
 }
 
-/** Mean width of finite intervals. */
-function meanIntervalWidth(summary: { lower: Float64Array; upper: Float64Array }): number {
+/** Mean width of finite intervals (NaN when none is finite). */
+export function meanIntervalWidth(summary: { lower: Float64Array; upper: Float64Array }): number {
   let sum = 0;
   let count = 0;
   for (let i = 0; i < summary.lower.length; i++) {

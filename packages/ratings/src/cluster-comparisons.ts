@@ -226,16 +226,32 @@ export function clusterInput(
     }
     return { cells, clusters, clustering: summarizeClusters(cells, clusters) };
   }
-  const by = resolveClustering(input, options.cluster ?? "auto");
+  return clusterRows(input, options.cluster ?? "auto", (rowCells) =>
+    aggregatePairCells(input, { keepOrder, byJudge, rowCells }),
+  );
+}
+
+/**
+ * Aggregates the rows of `outcomes` with `aggregate` and, when `cluster` resolves to matches or pairs
+ * ({@link resolveClustering}), groups them into clusters ({@link clusterCells}). `aggregate(true)` must return
+ * cells carrying `rowCell` (e.g. {@link aggregatePairCells} or `aggregateCovariateCells` with `rowCells: true`),
+ * `aggregate(false)` the same cells without it. The returned cells never carry `rowCell`.
+ */
+export function clusterRows<Cells extends PairCells>(
+  outcomes: PairwiseOutcomes,
+  cluster: ClusterOption,
+  aggregate: (rowCells: boolean) => Cells,
+): { cells: Cells; clusters: CellClusters | null; clustering: ClusteringSummary } {
+  const by = resolveClustering(outcomes, cluster);
   if (by === "comparison") {
-    const cells = aggregatePairCells(input, { keepOrder, byJudge });
+    const cells = aggregate(false);
     return { cells, clusters: null, clustering: summarizeClusters(cells, null) };
   }
-  const aggregated = aggregatePairCells(input, { keepOrder, byJudge, rowCells: true });
-  const clusters = clusterCells(input, aggregated, by);
+  const aggregated = aggregate(true);
+  const clusters = clusterCells(outcomes, aggregated, by);
   // The row → cell map is not needed by the rounds (and would be copied to every worker thread).
   const { rowCell: _rowCell, ...cells } = aggregated;
-  return { cells, clusters, clustering: summarizeClusters(cells, clusters) };
+  return { cells: cells as Cells, clusters, clustering: summarizeClusters(cells, clusters) };
 }
 
 function summarizeClusters(cells: PairCells, clusters: CellClusters | null): ClusteringSummary {

@@ -17,17 +17,27 @@ export interface CovariateCells extends PairCells {
  * Aggregates rows with per-row covariates (rows × k, row-major, oriented first − second) into cells keyed by
  * (first, second, covariate values). Rows whose presentation order is not kept are stored with the smaller item
  * code first, their verdict flipped and their covariates negated (the covariates must be antisymmetric in the two
- * sides, as every normalised difference is). Invalid verdicts are skipped and counted.
+ * sides, as every normalised difference is). Invalid verdicts are skipped and counted. With `rowCells`, the cells
+ * also carry each row's cell (`rowCell`, −1 for invalid rows), as {@link aggregatePairCells} does, so that
+ * `clusterCells` (cluster-comparisons.ts) can group the comparisons into clusters.
  */
 export function aggregateCovariateCells(
   outcomes: PairwiseOutcomes,
-  options: { covariates?: Float64Array; covariateNames?: readonly string[]; keepOrder?: boolean } = {},
+  options: {
+    covariates?: Float64Array;
+    covariateNames?: readonly string[];
+    keepOrder?: boolean;
+    rowCells?: boolean;
+  } = {},
 ): CovariateCells {
   const names = options.covariateNames ?? [];
   const width = names.length;
   const keepOrder = options.keepOrder ?? false;
-  if (width === 0)
-    return { ...aggregatePairCells(outcomes, { keepOrder }), covariateNames: [], covariates: new Float64Array(0) };
+  const rowCells = options.rowCells ?? false;
+  if (width === 0) {
+    const cells = aggregatePairCells(outcomes, { keepOrder, rowCells });
+    return { ...cells, covariateNames: [], covariates: new Float64Array(0) };
+  }
   const values = options.covariates;
   if (values === undefined || values.length !== outcomes.size * width) {
     throw new RangeError(
@@ -43,6 +53,7 @@ export function aggregateCovariateCells(
   const covariates: number[] = [];
   const row0 = new Float64Array(width);
   let invalidCount = 0;
+  const rowCell = rowCells ? new Int32Array(outcomes.size).fill(-1) : undefined;
   for (let row = 0; row < outcomes.size; row++) {
     const verdict = outcomes.verdict[row] as number;
     if (verdict === 3) {
@@ -78,6 +89,7 @@ export function aggregateCovariateCells(
       for (const column of wins) column.push(0);
       for (let k = 0; k < width; k++) covariates.push(row0[k] as number);
     }
+    if (rowCell !== undefined) rowCell[row] = cell;
     const column = wins[outcome] as number[];
     column[cell] = (column[cell] as number) + 1;
   }
@@ -95,5 +107,6 @@ export function aggregateCovariateCells(
     invalidCount,
     covariateNames: names,
     covariates: Float64Array.from(covariates),
+    ...(rowCell === undefined ? {} : { rowCell }),
   };
 }

@@ -23,6 +23,7 @@ export {
   type ClusterOption,
   clusterCells,
   clusterInput,
+  clusterRows,
   resolveClustering,
 } from "./cluster-comparisons.js";
 export { computeElo, type EloOptions } from "./compute-elo.js";

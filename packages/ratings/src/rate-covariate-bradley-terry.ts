@@ -1,4 +1,11 @@
 import { bootstrapCells } from "./bootstrap-cells.js";
+import {
+  DESIGN_EFFECT_ROUNDS,
+  describeClustering,
+  describeClusters,
+  meanIntervalWidth,
+} from "./bradley-terry-intervals.js";
+import { type ClusterOption, clusterRows } from "./cluster-comparisons.js";
 import { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
 import { type CovariateBradleyTerryFit, fitCovariateBradleyTerry } from "./fit-covariate-bradley-terry.js";
 import { normaliseStyleDifferences, type SideFeatures } from "./normalise-style-differences.js";
@@ -14,6 +21,7 @@ import {
   Z95,
 } from "./rate-methods.js";
 import type { EstimateWithInterval, StyleControlSummary } from "./rating-report.js";
+import { RatingsError } from "./ratings-error.js";
 
 /** Style control: the two sides' raw features per row and the ridge penalty on their coefficients. */
 export interface StyleControl {
@@ -28,21 +36,33 @@ export interface CovariateMethodSettings extends MethodSettings {
   readonly orderEffect: boolean;
   readonly prior: number;
   readonly control?: StyleControl | undefined;
+  /** What the bootstrap resamples ({@link ClusterOption}); default "auto". */
+  readonly cluster?: ClusterOption;
 }
 
 /**
  * Bradley–Terry with style covariates and/or Rao–Kupper ties ({@link fitCovariateBradleyTerry}), with 95%
- * percentile intervals over multinomial bootstrap rounds of the cells (refits warm-started at the full-data
- * estimate) or Wald intervals without bootstrap. With style control the report also carries the coefficients
- * with intervals and, per item, the rating and rank of the same model without covariates and the rank shift.
+ * percentile intervals over bootstrap rounds of the cells (refits warm-started at the full-data estimate) or Wald
+ * intervals from the Fisher information without bootstrap (`rounds` 0; not cluster-robust).
+ *
+ * The bootstrap resamples clusters whole as `settings.cluster` says ({@link clusterRows}; default "auto": whole
+ * matches when some match holds more than one judgment), as plain Bradley–Terry does. With clusters, the design
+ * effect is the ratio of mean rating-interval widths against a naive bootstrap (comparisons one by one) of
+ * min(rounds, {@link DESIGN_EFFECT_ROUNDS}) rounds with the same seed. With style control the report also
+ * carries the coefficients with intervals (from the same rounds) and, per item, the rating and rank of the same
+ * model without covariates and the rank shift.
  */
 export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: CovariateMethodSettings): MethodResult {
   const control = settings.control;
   const design = control === undefined ? undefined : normaliseStyleDifferences(outcomes, control.features);
-  const cells = aggregateCovariateCells(outcomes, {
-    keepOrder: settings.orderEffect,
-    ...(design === undefined ? {} : { covariates: design.covariates, covariateNames: design.names }),
-  });
+  const cluster = settings.rounds === 0 ? "none" : (settings.cluster ?? "auto");
+  const { cells, clusters, clustering } = clusterRows(outcomes, cluster, (rowCells) =>
+    aggregateCovariateCells(outcomes, {
+      keepOrder: settings.orderEffect,
+      rowCells,
+      ...(design === undefined ? {} : { covariates: design.covariates, covariateNames: design.names }),
+    }),
+  );
   const fitOptions = {
     ties: settings.ties,
     orderEffect: settings.orderEffect,
@@ -77,6 +97,7 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
       parameters,
       ...(uncontrolled === undefined ? {} : { itemFields: rankShiftFields(fit.ratings, uncontrolled) }),
       reportFields: {
+        intervalMethod: "wald",
         converged: fit.converged,
         ...warnings,
         ...(fit.orderEffect === undefined
@@ -92,11 +113,12 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
                 design,
                 fitOptions.ridge,
                 (k) => wald(fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
-                "95% Wald intervals from the Fisher information",
+                "95% Wald intervals from the Fisher information (not cluster-robust)",
               ),
             }),
       },
-      intervals: "95% Wald intervals from the Fisher information (no bootstrap); no rank intervals",
+      intervals:
+        "95% Wald intervals from the Fisher information (no bootstrap; comparisons treated as independent, not cluster-robust); no rank intervals",
     });
   }
   const extraCount =
@@ -104,25 +126,50 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
   const extras = new Float64Array(settings.rounds * extraCount);
   let round = 0;
   let nonConvergedRounds = 0;
+  const unrated = new Float64Array(fit.ratings.length).fill(Number.NaN);
+  // A resample can fall apart into groups of items never compared with each other (likely when few clusters,
+  // e.g. --cluster pair): its information matrix is singular. Such a round rates nothing (NaN, left out of the
+  // percentiles) and counts as not converged, as plain Bradley–Terry counts rounds without a finite MLE.
+  const refit = (resampled: CovariateCells): CovariateBradleyTerryFit | null => {
+    try {
+      return fitCovariateBradleyTerry(resampled, { ...fitOptions, start: fit.parameters, tolerance: 1e-7 });
+    } catch (error) {
+      if (error instanceof RatingsError && error.code === "unsuitable-data") return null;
+      throw error;
+    }
+  };
   const bootstrap = bootstrapCells(cells, {
     rounds: settings.rounds,
     seed: settings.seed,
     estimate: fit.ratings,
     rate: (resampled) => {
-      const refit = fitCovariateBradleyTerry(resampled as CovariateCells, {
-        ...fitOptions,
-        start: fit.parameters,
-        tolerance: 1e-7,
-      });
-      if (!refit.converged) nonConvergedRounds++;
+      const next = refit(resampled as CovariateCells);
       const row = extras.subarray(round * extraCount, ++round * extraCount);
+      if (next === null || !next.converged) nonConvergedRounds++;
+      if (next === null) {
+        row.fill(Number.NaN);
+        return unrated;
+      }
       let k = 0;
-      for (const coefficient of refit.coefficients) row[k++] = coefficient.value;
-      if (refit.orderEffect !== undefined) row[k++] = refit.orderEffect.value;
-      if (refit.tieParameter !== undefined) row[k++] = refit.tieParameter.value;
-      return refit.ratings;
+      for (const coefficient of next.coefficients) row[k++] = coefficient.value;
+      if (next.orderEffect !== undefined) row[k++] = next.orderEffect.value;
+      if (next.tieParameter !== undefined) row[k++] = next.tieParameter.value;
+      return next.ratings;
     },
+    ...(clusters === null ? {} : { clusters }),
   });
+  const naiveRounds = Math.min(settings.rounds, DESIGN_EFFECT_ROUNDS);
+  let designEffect: number | null = null;
+  if (clusters !== null) {
+    const naive = bootstrapCells(cells, {
+      rounds: naiveRounds,
+      seed: settings.seed,
+      estimate: fit.ratings,
+      rate: (resampled) => refit(resampled as CovariateCells)?.ratings ?? unrated,
+    });
+    designEffect = meanIntervalWidth(bootstrap) / meanIntervalWidth(naive);
+  }
+  const resampling = `${settings.rounds} bootstrap rounds resampling ${describeClusters(clustering)}`;
   const interval = (column: number): { lower: number; upper: number } => {
     const values = new Float64Array(settings.rounds);
     for (let r = 0; r < settings.rounds; r++) values[r] = extras[r * extraCount + column] as number;
@@ -144,6 +191,12 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
     parameters,
     ...(uncontrolled === undefined ? {} : { itemFields: rankShiftFields(fit.ratings, uncontrolled) }),
     reportFields: {
+      intervalMethod: "bootstrap",
+      clustering: describeClustering(
+        clustering,
+        designEffect,
+        `bootstrap interval widths, clustered vs a naive bootstrap of ${naiveRounds} rounds`,
+      ),
       converged: fit.converged,
       nonConvergedRounds,
       ...warnings,
@@ -165,11 +218,11 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
               design,
               fitOptions.ridge,
               (k) => percentile(k, fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
-              `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the cells`,
+              `95% percentile intervals over ${resampling}`,
             ),
           }),
     },
-    intervals: `95% percentile intervals over ${settings.rounds} multinomial bootstrap rounds of the aggregated cells (comparisons resampled independently); rank intervals from the bootstrap ranks`,
+    intervals: `95% percentile intervals over ${resampling} (multinomial counts over the aggregated covariate cells); rank intervals from the bootstrap ranks`,
   };
 }
 

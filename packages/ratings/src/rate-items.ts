@@ -109,6 +109,7 @@ function runMethod(
           orderEffect: options.orderEffect === true,
           prior: options.prior ?? 0,
           control: options.control,
+          cluster: options.cluster ?? "auto",
         });
       }
       return rateBradleyTerry(outcomes, {

@@ -13,9 +13,10 @@ const lines = (records: unknown[]) => records.map((record) => `${JSON.stringify(
 /**
  * AlpacaEval/Arena shape: answers by 4 models to 40 prompts (items are answers with text and a producer); each
  * comparison is two answers to one prompt in random order. The verbose models are weaker but the judge likes
- * long answers with markdown. Every third model-c answer lacks the numeric "quality" field.
+ * long answers with markdown. Every third model-c answer lacks the numeric "quality" field. With `repeated`, each
+ * comparison is a match judged twice with the same verdict, by judge-a in one order and judge-b in the other.
  */
-function writeAnswers(name: string): void {
+function writeAnswers(name: string, options: { repeated?: boolean } = {}): void {
   const random = createRandomSource(77);
   const models = ["terse-strong", "medium", "verbose-weak", "markdown-weak"];
   const strength = [0.6, 0.2, -0.3, -0.5];
@@ -51,6 +52,23 @@ function writeAnswers(name: string): void {
     const lb = length[b]![prompt]!;
     const eta = strength[a]! - strength[b]! + 1.5 * ((la - lb) / (la + lb + 1));
     const verdict = random.next() < 1 / (1 + Math.exp(-eta)) ? "first" : "second";
+    if (options.repeated === true) {
+      const [first, second] = [`p${prompt}/${models[a]}`, `p${prompt}/${models[b]}`];
+      const swapped = verdict === "first" ? "second" : "first";
+      comparisons.push(
+        { id: `c${id}/a`, first, second, order: "known", verdict, judge: "judge-a", matchId: `m${id}` },
+        {
+          id: `c${id}/b`,
+          first: second,
+          second: first,
+          order: "known",
+          verdict: swapped,
+          judge: "judge-b",
+          matchId: `m${id}`,
+        },
+      );
+      continue;
+    }
     comparisons.push({
       id: `c${id}`,
       first: `p${prompt}/${models[a]}`,
@@ -74,6 +92,7 @@ function writeAnswers(name: string): void {
   writeFileSync(join(dir, "comparisons.jsonl"), lines(comparisons));
 }
 writeAnswers("answers");
+writeAnswers("answers-twice", { repeated: true });
 
 /**
  * LLMBar shape: 60 instances, each a pair of outputs (items) compared only with each other, by 30 judges in both
@@ -146,8 +165,58 @@ describe("judgelab rate --control (style control)", () => {
     expect(byId.get("verbose-weak")!.rankShift).toBeLessThan(0);
     const table = await runCliForTest([...args, "--bootstrap", "0"], { cwd: root });
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/style control \(95% Wald intervals from the Fisher information\): length γ = /);
+    expect(table.stdout).toMatch(
+      /style control \(95% Wald intervals from the Fisher information \(not cluster-robust\)\): length γ = /,
+    );
     expect(table.stdout).toMatch(/uncontrolled\s+shift/);
+  });
+
+  it("--cluster: the bootstrap resamples whole matches (the default when a match is judged twice) and says so", async () => {
+    const args = ["rate", "answers-twice", "--method", "bt", "--group", "producer", "--control", "length,markdown"];
+    const run = await runCliForTest([...args, "--cluster", "match", "--bootstrap", "60", "--seed", "2"], {
+      cwd: root,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^intervals: 95% percentile intervals over 60 bootstrap rounds resampling the 1600 matches whole \(up to 2 judgments each\)/,
+      ),
+    );
+    const clustering = lines.find((line) => line.startsWith("clustering: "));
+    expect(clustering).toMatch(
+      /^clustering: match \(1600 clusters, up to 2 comparisons each\); design effect \d\.\d\d×/,
+    );
+    // Both judgments of a match are the same verdict: resampled one by one they look like twice the evidence.
+    const designEffect = Number(/design effect (\d\.\d\d)×/.exec(clustering!)![1]);
+    expect(designEffect).toBeGreaterThan(1.2);
+    expect(designEffect).toBeLessThan(1.7);
+    expect(run.stdout).toMatch(
+      /style control \(95% percentile intervals over 60 bootstrap rounds resampling the 1600 matches/,
+    );
+    // auto picks the matches too; none resamples the 3200 comparisons one by one.
+    const auto = await runCliForTest([...args, "--bootstrap", "60", "--seed", "2", "--json"], { cwd: root });
+    expect(auto.code).toBe(0);
+    const report = JSON.parse(auto.stdout) as { intervalMethod: string; clustering: { by: string; clusters: number } };
+    expect(report.intervalMethod).toBe("bootstrap");
+    expect(report.clustering).toMatchObject({ by: "match", clusters: 1600 });
+    const none = await runCliForTest([...args, "--cluster", "none", "--bootstrap", "60"], { cwd: root });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/^clustering: comparison \(3200 comparisons, each alone\)$/m);
+    const ties = await runCliForTest(
+      ["rate", "answers-twice", "--method", "bt", "--group", "producer", "--ties", "rao-kupper", "--bootstrap", "20"],
+      { cwd: root },
+    );
+    // The simulated verdicts have no ties: Rao–Kupper is refused, whatever the clustering.
+    expect(ties.code).toBe(2);
+    // Without match codes, --cluster match is a usage error naming the flag.
+    const noMatches = await runCliForTest(
+      ["rate", "answers", "--method", "bt", "--group", "producer", "--control", "length", "--cluster", "match"],
+      { cwd: root },
+    );
+    expect(noMatches.code).toBe(2);
+    expect(noMatches.stderr).toContain("--cluster match: clustering by match needs match codes");
   });
 
   it("exits 2 naming the items without a covariate, unless --control-missing zero", async () => {
@@ -241,28 +310,15 @@ describe("judgelab rate --control (style control)", () => {
   });
 
   it("judgelab report --control shows the style-controlled and the judge-bias-corrected leaderboards", async () => {
-    const out = join(root, "report");
-    const run = await runCliForTest(
-      [
-        "report",
-        "answers",
-        "--out",
-        out,
-        "--bootstrap",
-        "20",
-        "--pages",
-        "0",
-        "--no-png",
-        "--control",
-        "length",
-        "--group",
-        "producer",
-        "--json",
-      ],
-      { cwd: root },
-    );
-    expect(run.code).toBe(0);
-    const markdown = readFileSync(join(out, "report.md"), "utf8");
+    /** `judgelab report DATASET` with length control of the producers; returns the exit code and report.md. */
+    const report = async (dataset: string) => {
+      const out = join(root, `report-${dataset}`);
+      const args = ["--out", out, "--bootstrap", "20", "--pages", "0", "--no-png", "--control", "length"];
+      const run = await runCliForTest(["report", dataset, ...args, "--group", "producer"], { cwd: root });
+      return { code: run.code, out, markdown: run.code === 0 ? readFileSync(join(out, "report.md"), "utf8") : "" };
+    };
+    const { code, out, markdown } = await report("answers");
+    expect(code).toBe(0);
     expect(markdown).toContain("## Ratings controlled for style");
     expect(markdown).toMatch(/\| length \| ratio \| \d\.\d{3} \\\[/);
     expect(markdown).toContain(
@@ -271,9 +327,20 @@ describe("judgelab rate --control (style control)", () => {
     expect(markdown).toContain("| 3 | 1000 | 1 | terse-strong |");
     expect(markdown).toContain("## Ratings corrected for judge bias");
     expect(markdown).toMatch(/\| judge-a \| \d\.\d{3} \(\d\.\d{3}\) \| -?\d\.\d{3} \\\[/);
+    // One judgment per match: the boards' Wald intervals say they are not cluster-robust and why that is harmless.
+    expect(markdown).toContain(
+      "95% Wald intervals from the Fisher information, not cluster-robust (every match holds one judgment",
+    );
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain('<section id="style-control">');
     expect(html).toContain('<section id="judge-bias">');
+    // Each match judged twice: the sections say the Wald intervals are too narrow, naming the matches.
+    const twice = await report("answers-twice");
+    expect(twice.code).toBe(0);
+    const twiceMarkdown = twice.markdown;
+    const note =
+      "not cluster-robust: they treat the comparisons as independent although the 1600 matches hold up to 2 judgments each, so they are too narrow";
+    expect(twiceMarkdown.split(note).length - 1).toBe(2);
   });
 
   it("LLMBar shape (instance pairs, 30 judges, both orders): per-judge position effects; length is aliased", async () => {

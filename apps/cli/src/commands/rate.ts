@@ -85,7 +85,8 @@ Options
                    orders, several judges, repetitions), pair (the unordered item pair), none (each comparison
                    alone, the naive bootstrap) or auto (default: match when some match has more than one
                    judgment, else none). Output gives the clustering, the number of clusters and the design
-                   effect (clustered vs naive interval width)
+                   effect (clustered vs naive interval width). Applies to every bt bootstrap, also with
+                   --control, --ties rao-kupper and --judge-aware
   --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
   --draw-probability P  trueskill: the draw probability (default 0 without ties, else the tie share)
   --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)

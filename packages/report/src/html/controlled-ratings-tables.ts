@@ -54,6 +54,18 @@ function largestShifts(report: RatingReport, titleOf: (id: string) => string): s
     : `${report.items.filter((item) => (item.rankShift ?? 0) !== 0).length} items change rank; the largest moves: ${moved.join(", ")}.`;
 }
 
+/**
+ * "95% Wald intervals, not cluster-robust: …": what the boards' intervals are, and, when matches hold several
+ * judgments, that they are too narrow for that reason.
+ */
+function waldNote(clustering: ControlledRatings["clustering"]): string {
+  const head = "95% Wald intervals from the Fisher information, not cluster-robust";
+  if (clustering.by === "comparison")
+    return `${head} (every match holds one judgment, so resampling whole matches would not change them)`;
+  const unit = clustering.by === "match" ? "matches" : "item pairs";
+  return `${head}: they treat the comparisons as independent although the ${clustering.clusters} ${unit} hold up to ${clustering.largest} judgments each, so they are too narrow (the main leaderboard resamples whole ${unit}; judgelab rate with --bootstrap N gives clustered intervals for these models)`;
+}
+
 function unavailable(board: ControlledBoard): string {
   return board.available ? "" : `Not computed: ${board.reason}.`;
 }
@@ -61,7 +73,8 @@ function unavailable(board: ControlledBoard): string {
 /**
  * The report's controlled-ratings sections: "Ratings controlled for style" (only when style control was asked
  * for) and "Ratings corrected for judge bias", each with the side-by-side leaderboard against plain
- * Bradley–Terry. Both use Wald intervals (stated in the reading).
+ * Bradley–Terry. Both use Wald intervals that are not cluster-robust (stated in the reading, with the matches that
+ * make them too narrow).
  */
 export function controlledSections(
   controlled: ControlledRatings | undefined,
@@ -81,7 +94,7 @@ export function controlledSections(
       reading:
         report === undefined
           ? unavailable(style)
-          : `Bradley–Terry with ${report.control?.covariates.map((covariate) => covariate.name).join(", ")} as covariates (normalised differences between the two sides; γ in log-odds per unit, 95% Wald intervals). ${largestShifts(report, titleOf)}${(report.warnings ?? []).map((warning) => ` Note: ${warning}.`).join("")}`,
+          : `Bradley–Terry with ${report.control?.covariates.map((covariate) => covariate.name).join(", ")} as covariates (normalised differences between the two sides; γ in log-odds per unit; ${waldNote(controlled.clustering)}). ${largestShifts(report, titleOf)}${(report.warnings ?? []).map((warning) => ` Note: ${warning}.`).join("")}`,
       tables:
         report?.control === undefined
           ? []
@@ -109,7 +122,7 @@ export function controlledSections(
     reading:
       report === undefined
         ? unavailable(judgeBias)
-        : `Judge-aware Bradley–Terry: logit P(first wins | judge k) = γ_k(θ_first − θ_second) + δ_k, with δ_k > 0 favouring the first position (95% Wald intervals). ${largestShifts(report, titleOf)}`,
+        : `Judge-aware Bradley–Terry: logit P(first wins | judge k) = γ_k(θ_first − θ_second) + δ_k, with δ_k > 0 favouring the first position (${waldNote(controlled.clustering)}). ${largestShifts(report, titleOf)}`,
     tables:
       report?.judges === undefined
         ? []

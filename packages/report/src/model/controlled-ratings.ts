@@ -1,5 +1,7 @@
 import { type ComparisonTable, itemCovariates, itemFieldGroups } from "@judgelab/datasets";
 import {
+  type ClusteringSummary,
+  clusterInput,
   groupItems,
   type PairwiseOutcomes,
   type RatingReport,
@@ -36,8 +38,14 @@ export type ControlledBoard =
       readonly reason: string;
     };
 
-/** The report's controlled leaderboards (both Wald: see {@link computeControlledRatings}). */
+/** The report's controlled leaderboards (both Wald, not cluster-robust: see {@link computeControlledRatings}). */
 export interface ControlledRatings {
+  /**
+   * How the rated comparisons fall into matches ("auto" clustering: matches when some match holds more than one
+   * judgment): the Wald intervals treat every comparison as independent, so with matches of several judgments
+   * they are too narrow, and the sections say so.
+   */
+  readonly clustering: ClusteringSummary;
   /** Bradley–Terry with style covariates, side by side with plain Bradley–Terry; only when asked for. */
   readonly style?: ControlledBoard | undefined;
   /** Judge-aware Bradley–Terry with a scale γ_k and a position effect δ_k per judge. */
@@ -49,8 +57,12 @@ export const MAX_JUDGE_BIAS_ITEMS = 500;
 
 /**
  * Fits the two controlled leaderboards of the report on the whole table, with 95% Wald intervals from the Fisher
- * information (no bootstrap: the report's main leaderboard carries the bootstrap; these boards show how the
- * ranking moves once style or judge bias is modelled). Each item's `rankShift` compares with plain
+ * information (no bootstrap: the report's main leaderboard carries the clustered bootstrap; these boards show how
+ * the ranking moves once style or judge bias is modelled). The Wald intervals are not cluster-robust: a
+ * bootstrap of the judge-bias board costs items³ per refit (up to {@link MAX_JUDGE_BIAS_ITEMS} items), too much for
+ * every report, so the boards stay Wald and `clustering` records how far from independent the comparisons are
+ * (`judgelab rate --control … / --judge-aware --order-effect` with `--bootstrap N` gives clustered intervals).
+ * Each item's `rankShift` compares with plain
  * Bradley–Terry on the same comparisons. Data that cannot carry a model give `available: false` with the reason
  * (e.g. one judge without known presentation order); a missing style covariate throws (the caller asked for it).
  */
@@ -95,7 +107,9 @@ export function computeControlledRatings(options: {
       return { ...report, warnings: [...(report.warnings ?? []), SINGLE_VALUE_COVARIATE_WARNING] };
     });
   }
-  return { style, judgeBias: judgeBiasBoard(outcomes) };
+  // Only the clustering summary is kept: aggregating the rows once is linear in the comparisons.
+  const { clustering } = clusterInput(outcomes, { cluster: "auto" });
+  return { clustering, style, judgeBias: judgeBiasBoard(outcomes) };
 }
 
 function judgeBiasBoard(table: PairwiseOutcomes): ControlledBoard {
