@@ -26,6 +26,8 @@ export interface SeedScores {
 }
 
 const MAX_CACHED_BOARDS = 64;
+/** Bootstrap rounds of the judge figures when the viewer was started with fewer (e.g. --bootstrap 0). */
+export const JUDGE_FIGURE_MIN_ROUNDS = 100;
 
 /**
  * The viewer's computed figures over the current data of a {@link ViewSource}, each computed on first use and
@@ -107,7 +109,12 @@ export class ViewModel {
         judges: data.judges,
         assessments: data.assessments,
         references: data.references,
-        analysis: { seed: this.settings.seed, bootstrapRounds: this.settings.bootstrapRounds },
+        // The analytics document always carries bootstrap intervals; with leaderboard resampling off it still
+        // uses JUDGE_FIGURE_MIN_ROUNDS rounds (the page prints the count it used).
+        analysis: {
+          seed: this.settings.seed,
+          bootstrapRounds: Math.max(this.settings.bootstrapRounds, JUDGE_FIGURE_MIN_ROUNDS),
+        },
       });
       this.metrics = analyzeJudges(encoded.input);
     }
