@@ -6,10 +6,10 @@
  * seconds per case; targets: (a) under 5 CPU seconds with 1000 bootstrap rounds, (c) under 60 CPU seconds. Usage: pnpm bench analytics [bootstrapRounds]   (default 1000)
  */
 import { cpuUsage } from "node:process";
+import { hasSharedData } from "@judgelab/test-shared-data";
 // The repository root does not depend on the workspace packages, so import the package's entry points.
 import { analyzeJudges } from "../../packages/analytics/src/index.js";
 import { buildLlmbarTable, readLlmbarVerdicts } from "../../packages/analytics/src/test-support/llmbar-table.js";
-import { hasSharedDatasets } from "../../packages/analytics/src/test-support/shared-datasets.js";
 import { simulateJudges } from "../../packages/analytics/src/test-support/simulate-judges.js";
 
 const rounds = Number(process.argv[2] ?? 1000);
@@ -27,7 +27,7 @@ function measure(label: string, run: () => void): number {
 }
 
 let failed = false;
-if (hasSharedDatasets) {
+if (hasSharedData("datasets/llmbar")) {
   const { table, references } = buildLlmbarTable(readLlmbarVerdicts());
   const cpu = measure(`LLMBar, ${table.size} comparisons, ${table.judgeIds.length} runs, ${rounds} rounds`, () => {
     analyzeJudges({ table, references, options: { seed: 1, bootstrapRounds: rounds } });

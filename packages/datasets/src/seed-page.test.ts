@@ -11,12 +11,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describeWithSharedData, sharedDataPath } from "@judgelab/test-shared-data";
+import { expect, it } from "vitest";
 import { loadDataset } from "./load-dataset.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const sharedDir = process.env.JUDGELAB_SHARED_DIR ?? path.resolve(repoRoot, "../shared");
-const pagePath = path.join(sharedDir, "seed", "paper-tournament-page.txt");
+const pagePath = sharedDataPath("seed", "paper-tournament-page.txt");
 const datasetDir = path.join(repoRoot, "datasets", "seed-page");
 const JUDGES = ["gemini-3", "gpt-5.2", "claude-opus-4.6"];
 
@@ -113,7 +113,7 @@ function countBy<T>(values: readonly T[], key: (value: T) => string): Record<str
   return counts;
 }
 
-describe.skipIf(!existsSync(pagePath))(`seed-page transcription (page: ${pagePath})`, () => {
+describeWithSharedData("seed/paper-tournament-page.txt", `seed-page transcription (page: ${pagePath})`, () => {
   const page = existsSync(pagePath) ? readFileSync(pagePath, "utf8") : "";
   const { heading, entries } = existsSync(pagePath) ? parseHistory(page) : { heading: 0, entries: [] };
 

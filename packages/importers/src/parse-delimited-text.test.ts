@@ -1,9 +1,10 @@
 import { readCsvRecords } from "@judgelab/datasets";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
 import { describe, expect, it } from "vitest";
 import { ImportInputError } from "./import-input-error.js";
 import { parseDelimitedText } from "./parse-delimited-text.js";
 import { readTableRows } from "./read-source-records.js";
-import { HAS_SHARED_DATASETS, sharedPath } from "./test-support/shared-datasets.js";
+import { sharedPath } from "./test-support/shared-datasets.js";
 
 const parse = (text: string, delimiter = ",") => [...parseDelimitedText(text, { delimiter, file: "t.csv" })];
 
@@ -29,26 +30,33 @@ describe("parseDelimitedText", () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATASETS)("parseDelimitedText against csv-parse (readCsvRecords) on shared files", () => {
-  it.each([
-    ["judging_the_judges/raw/MTBench/Repetition1/record_gpt-4-0613_3.tsv.gz", "\t"],
-    ["bradleyterry2/CEMS_preferences.csv", ","],
-    ["alpaca_eval/instructions.csv", ","],
-  ])(
-    "%s: same records; lines are where each record starts (csv-parse reports where it ends)",
-    async (file, delimiter) => {
-      const path = sharedPath(file);
-      const expected: { line: number; record: Record<string, string> }[] = [];
-      for await (const row of readCsvRecords(path, { delimiter })) expected.push(row);
-      const actual: { line: number; record: Record<string, string> }[] = [];
-      for await (const row of readTableRows(path, { delimiter }))
-        actual.push({ line: row.at.line as number, record: row.value });
-      expect(actual.length).toBeGreaterThan(0);
-      expect(actual.map((row) => row.record)).toEqual(expected.map((row) => row.record));
-      actual.forEach((row, index) => {
-        const newlinesInside = Object.values(row.record).reduce((sum, value) => sum + value.split("\n").length - 1, 0);
-        expect(row.line + newlinesInside).toBe(expected[index]?.line);
-      });
-    },
-  );
-});
+describeWithSharedData(
+  ["datasets/judging_the_judges", "datasets/bradleyterry2", "datasets/alpaca_eval"],
+  "parseDelimitedText against csv-parse (readCsvRecords) on shared files",
+  () => {
+    it.each([
+      ["judging_the_judges/raw/MTBench/Repetition1/record_gpt-4-0613_3.tsv.gz", "\t"],
+      ["bradleyterry2/CEMS_preferences.csv", ","],
+      ["alpaca_eval/instructions.csv", ","],
+    ])(
+      "%s: same records; lines are where each record starts (csv-parse reports where it ends)",
+      async (file, delimiter) => {
+        const path = sharedPath(file);
+        const expected: { line: number; record: Record<string, string> }[] = [];
+        for await (const row of readCsvRecords(path, { delimiter })) expected.push(row);
+        const actual: { line: number; record: Record<string, string> }[] = [];
+        for await (const row of readTableRows(path, { delimiter }))
+          actual.push({ line: row.at.line as number, record: row.value });
+        expect(actual.length).toBeGreaterThan(0);
+        expect(actual.map((row) => row.record)).toEqual(expected.map((row) => row.record));
+        actual.forEach((row, index) => {
+          const newlinesInside = Object.values(row.record).reduce(
+            (sum, value) => sum + value.split("\n").length - 1,
+            0,
+          );
+          expect(row.line + newlinesInside).toBe(expected[index]?.line);
+        });
+      },
+    );
+  },
+);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describeWithSharedData, sharedDataPath } from "@judgelab/test-shared-data";
+import { expect, it } from "vitest";
 import { answerComparisonTemplate } from "./built-in-templates.js";
 import { parseVerdictText } from "./parse-verdict-text.js";
 
@@ -16,8 +16,7 @@ import { parseVerdictText } from "./parse-verdict-text.js";
  * Thresholds are the agreement measured when this test was written (5,155 of 5,184 and 11,520 of 11,600); the rows
  * that differ are answers the upstream extraction left unparsed, or self-contradicting answers.
  */
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const datasets = path.join(process.env.JUDGELAB_SHARED_DIR ?? path.resolve(repositoryRoot, "../shared"), "datasets");
+const datasets = sharedDataPath("datasets");
 
 /** Reads tab-separated text with double-quoted fields (newlines and doubled quotes inside quotes). */
 function parseTsv(text: string): string[][] {
@@ -67,53 +66,50 @@ function parseTsv(text: string): string[][] {
 
 const positional: Record<string, string> = { first: "A", second: "B", tie: "C" };
 
-describe.skipIf(!existsSync(path.join(datasets, "judging_the_judges")))(
-  "parser parity: Judging the Judges (MT-Bench)",
-  () => {
-    it("agrees with the upstream [[A]]/[[B]]/[[C]] extraction on real judge outputs", () => {
-      const root = path.join(datasets, "judging_the_judges");
-      const extracted = new Map<string, string>();
-      const csv = gunzipSync(readFileSync(path.join(root, "repetition_verdicts.csv.gz")))
-        .toString("utf8")
-        .split("\n");
-      const header = csv[0]!.split(",");
-      const column = (name: string): number => header.indexOf(name);
-      for (const line of csv.slice(1)) {
-        const cells = line.split(",");
-        if (cells[column("benchmark")] !== "MTBench") continue;
-        const key = ["repetition", "judge", "question_index", "model_A_pos1", "model_B_pos2"].map(
-          (name) => cells[column(name)],
-        );
-        extracted.set(key.join(";"), cells[column("extracted")] ?? "");
-      }
-      let total = 0;
-      let agree = 0;
-      let contradicted = 0;
-      for (const repetition of [1, 2, 3]) {
-        const folder = path.join(root, "raw", "MTBench", `Repetition${repetition}`);
-        for (const file of readdirSync(folder).filter((name) => name.startsWith("record_"))) {
-          const [tsvHeader, ...rows] = parseTsv(gunzipSync(readFileSync(path.join(folder, file))).toString("utf8"));
-          const judge = tsvHeader!.at(-1)!;
-          for (const row of rows) {
-            if (row.length < tsvHeader!.length) continue;
-            const upstream = extracted.get([repetition, judge, row[0]!].join(";"));
-            expect(upstream, `${file}: ${row[0]} has no upstream verdict`).toBeDefined();
-            const parsed = parseVerdictText(row.at(-1)!, answerComparisonTemplate);
-            const mine = parsed.type === "verdict" ? positional[parsed.verdict] : "";
-            total++;
-            if (mine === upstream) agree++;
-            else if (upstream !== "" && mine !== "") contradicted++;
-          }
+describeWithSharedData("datasets/judging_the_judges", "parser parity: Judging the Judges (MT-Bench)", () => {
+  it("agrees with the upstream [[A]]/[[B]]/[[C]] extraction on real judge outputs", () => {
+    const root = path.join(datasets, "judging_the_judges");
+    const extracted = new Map<string, string>();
+    const csv = gunzipSync(readFileSync(path.join(root, "repetition_verdicts.csv.gz")))
+      .toString("utf8")
+      .split("\n");
+    const header = csv[0]!.split(",");
+    const column = (name: string): number => header.indexOf(name);
+    for (const line of csv.slice(1)) {
+      const cells = line.split(",");
+      if (cells[column("benchmark")] !== "MTBench") continue;
+      const key = ["repetition", "judge", "question_index", "model_A_pos1", "model_B_pos2"].map(
+        (name) => cells[column(name)],
+      );
+      extracted.set(key.join(";"), cells[column("extracted")] ?? "");
+    }
+    let total = 0;
+    let agree = 0;
+    let contradicted = 0;
+    for (const repetition of [1, 2, 3]) {
+      const folder = path.join(root, "raw", "MTBench", `Repetition${repetition}`);
+      for (const file of readdirSync(folder).filter((name) => name.startsWith("record_"))) {
+        const [tsvHeader, ...rows] = parseTsv(gunzipSync(readFileSync(path.join(folder, file))).toString("utf8"));
+        const judge = tsvHeader!.at(-1)!;
+        for (const row of rows) {
+          if (row.length < tsvHeader!.length) continue;
+          const upstream = extracted.get([repetition, judge, row[0]!].join(";"));
+          expect(upstream, `${file}: ${row[0]} has no upstream verdict`).toBeDefined();
+          const parsed = parseVerdictText(row.at(-1)!, answerComparisonTemplate);
+          const mine = parsed.type === "verdict" ? positional[parsed.verdict] : "";
+          total++;
+          if (mine === upstream) agree++;
+          else if (upstream !== "" && mine !== "") contradicted++;
         }
       }
-      expect(total).toBe(5184);
-      expect(agree).toBeGreaterThanOrEqual(5155);
-      expect(contradicted).toBeLessThanOrEqual(1);
-    });
-  },
-);
+    }
+    expect(total).toBe(5184);
+    expect(agree).toBeGreaterThanOrEqual(5155);
+    expect(contradicted).toBeLessThanOrEqual(1);
+  });
+});
 
-describe.skipIf(!existsSync(path.join(datasets, "llmbar")))("parser parity: LLMBar (Output (a)/(b))", () => {
+describeWithSharedData("datasets/llmbar", "parser parity: LLMBar (Output (a)/(b))", () => {
   it("agrees with the upstream winners on real judge outputs in both presentation orders", () => {
     const evaluators = path.join(datasets, "llmbar", "Dataset", "LLMBar", "Natural", "evaluators");
     let total = 0;

@@ -1,7 +1,8 @@
+import { describeWithSharedData } from "@judgelab/test-shared-data";
 import { describe, expect, it } from "vitest";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";
 import { aggregatePairCells } from "./pair-cells.js";
-import { bradleyTerry2File, hasBradleyTerry2, outcomesFromCounts, readRCsv } from "./test-support/shared-datasets.js";
+import { bradleyTerry2File, outcomesFromCounts, readRCsv } from "./test-support/shared-datasets.js";
 
 /** The natural-log (logit) scale of BradleyTerry2: rating = θ, anchor item 0. */
 const logitScale = { points: Math.log(10), base: 10, initial: 0 };
@@ -33,70 +34,74 @@ const byId = (fit: { itemIds: readonly string[]; logStrengths: Float64Array }, i
 const seById = (fit: { itemIds: readonly string[]; logStrengthStandardErrors: Float64Array }, id: string) =>
   fit.logStrengthStandardErrors[fit.itemIds.indexOf(id)] as number;
 
-describe.skipIf(!hasBradleyTerry2)("fitBradleyTerry parity with BradleyTerry2 (R 4.2.2, BradleyTerry2 1.1.2)", () => {
-  // Source: shared/datasets/bradleyterry2/reference_fits_Rrun.txt, BTm(cbind(win1, win2), journal1, journal2)
-  // and the package vignette (Firth & Turner), Biometrika = 0.
-  it("reproduces the citations abilities, standard errors and deviance", () => {
-    const cells = aggregatePairCells(citations(), { keepOrder: true });
-    const fit = fitBradleyTerry(cells, { anchor: { item: "Biometrika", value: 0 }, scale: logitScale });
-    expect(fit.converged).toBe(true);
-    expect(byId(fit, "Comm Statist")).toBeCloseTo(-2.9490725, 6);
-    expect(byId(fit, "JASA")).toBeCloseTo(-0.4795698, 6);
-    expect(byId(fit, "JRSS-B")).toBeCloseTo(0.2689541, 6);
-    expect(seById(fit, "Comm Statist")).toBeCloseTo(0.10254534, 6);
-    expect(seById(fit, "JASA")).toBeCloseTo(0.06058873, 6);
-    expect(seById(fit, "JRSS-B")).toBeCloseTo(0.07082997, 6);
-    expect(seById(fit, "Biometrika")).toBe(0);
-    expect(fit.deviance).toBeCloseTo(4.2934, 4);
-    expect(fit.degreesOfFreedom).toBe(3);
-  });
-
-  // reference_fits_Rrun.txt: BTm(cbind(home.wins, away.wins), home.team, away.team, id = "team"), Baltimore = 0.
-  it("reproduces baseball without an order term (deviance 44.053 on 36 df)", () => {
-    const cells = aggregatePairCells(baseball(), { keepOrder: true });
-    const fit = fitBradleyTerry(cells, { anchor: { item: "Baltimore", value: 0 }, scale: logitScale });
-    const expected: [string, number, number][] = [
-      ["Boston", 1.1077, 0.3339],
-      ["Cleveland", 0.6839, 0.3319],
-      ["Detroit", 1.4364, 0.3396],
-      ["Milwaukee", 1.5814, 0.3433],
-      ["New York", 1.2476, 0.3359],
-      ["Toronto", 1.2945, 0.3367],
-    ];
-    for (const [team, estimate, standardError] of expected) {
-      expect(byId(fit, team)).toBeCloseTo(estimate, 4);
-      expect(seById(fit, team)).toBeCloseTo(standardError, 4);
-    }
-    expect(fit.deviance).toBeCloseTo(44.053, 3);
-    expect(fit.degreesOfFreedom).toBe(36);
-    expect(fit.orderEffect).toBeUndefined();
-  });
-
-  // reference_fits_Rrun.txt: formula = ~ team + at.home (home advantage = our order effect δ, home shown first).
-  it("reproduces baseball with the order (home-advantage) term", () => {
-    const fit = fitBradleyTerry(baseball(), {
-      orderEffect: true,
-      anchor: { item: "Baltimore", value: 0 },
-      scale: logitScale,
+describeWithSharedData(
+  "datasets/bradleyterry2",
+  "fitBradleyTerry parity with BradleyTerry2 (R 4.2.2, BradleyTerry2 1.1.2)",
+  () => {
+    // Source: shared/datasets/bradleyterry2/reference_fits_Rrun.txt, BTm(cbind(win1, win2), journal1, journal2)
+    // and the package vignette (Firth & Turner), Biometrika = 0.
+    it("reproduces the citations abilities, standard errors and deviance", () => {
+      const cells = aggregatePairCells(citations(), { keepOrder: true });
+      const fit = fitBradleyTerry(cells, { anchor: { item: "Biometrika", value: 0 }, scale: logitScale });
+      expect(fit.converged).toBe(true);
+      expect(byId(fit, "Comm Statist")).toBeCloseTo(-2.9490725, 6);
+      expect(byId(fit, "JASA")).toBeCloseTo(-0.4795698, 6);
+      expect(byId(fit, "JRSS-B")).toBeCloseTo(0.2689541, 6);
+      expect(seById(fit, "Comm Statist")).toBeCloseTo(0.10254534, 6);
+      expect(seById(fit, "JASA")).toBeCloseTo(0.06058873, 6);
+      expect(seById(fit, "JRSS-B")).toBeCloseTo(0.07082997, 6);
+      expect(seById(fit, "Biometrika")).toBe(0);
+      expect(fit.deviance).toBeCloseTo(4.2934, 4);
+      expect(fit.degreesOfFreedom).toBe(3);
     });
-    const expected: [string, number, number][] = [
-      ["Boston", 1.1438027, 0.3378422],
-      ["Cleveland", 0.7046945, 0.3350014],
-      ["Detroit", 1.4753572, 0.3445518],
-      ["Milwaukee", 1.619555, 0.3473653],
-      ["New York", 1.2813404, 0.3404034],
-      ["Toronto", 1.3271104, 0.3403222],
-    ];
-    for (const [team, estimate, standardError] of expected) {
-      expect(byId(fit, team)).toBeCloseTo(estimate, 6);
-      expect(seById(fit, team)).toBeCloseTo(standardError, 6);
-    }
-    expect(fit.orderEffect?.value).toBeCloseTo(0.3023, 4);
-    expect(fit.orderEffect?.standardError).toBeCloseTo(0.1309, 4);
-    expect(fit.deviance).toBeCloseTo(38.643, 3);
-    expect(fit.degreesOfFreedom).toBe(35);
-  });
-});
+
+    // reference_fits_Rrun.txt: BTm(cbind(home.wins, away.wins), home.team, away.team, id = "team"), Baltimore = 0.
+    it("reproduces baseball without an order term (deviance 44.053 on 36 df)", () => {
+      const cells = aggregatePairCells(baseball(), { keepOrder: true });
+      const fit = fitBradleyTerry(cells, { anchor: { item: "Baltimore", value: 0 }, scale: logitScale });
+      const expected: [string, number, number][] = [
+        ["Boston", 1.1077, 0.3339],
+        ["Cleveland", 0.6839, 0.3319],
+        ["Detroit", 1.4364, 0.3396],
+        ["Milwaukee", 1.5814, 0.3433],
+        ["New York", 1.2476, 0.3359],
+        ["Toronto", 1.2945, 0.3367],
+      ];
+      for (const [team, estimate, standardError] of expected) {
+        expect(byId(fit, team)).toBeCloseTo(estimate, 4);
+        expect(seById(fit, team)).toBeCloseTo(standardError, 4);
+      }
+      expect(fit.deviance).toBeCloseTo(44.053, 3);
+      expect(fit.degreesOfFreedom).toBe(36);
+      expect(fit.orderEffect).toBeUndefined();
+    });
+
+    // reference_fits_Rrun.txt: formula = ~ team + at.home (home advantage = our order effect δ, home shown first).
+    it("reproduces baseball with the order (home-advantage) term", () => {
+      const fit = fitBradleyTerry(baseball(), {
+        orderEffect: true,
+        anchor: { item: "Baltimore", value: 0 },
+        scale: logitScale,
+      });
+      const expected: [string, number, number][] = [
+        ["Boston", 1.1438027, 0.3378422],
+        ["Cleveland", 0.7046945, 0.3350014],
+        ["Detroit", 1.4753572, 0.3445518],
+        ["Milwaukee", 1.619555, 0.3473653],
+        ["New York", 1.2813404, 0.3404034],
+        ["Toronto", 1.3271104, 0.3403222],
+      ];
+      for (const [team, estimate, standardError] of expected) {
+        expect(byId(fit, team)).toBeCloseTo(estimate, 6);
+        expect(seById(fit, team)).toBeCloseTo(standardError, 6);
+      }
+      expect(fit.orderEffect?.value).toBeCloseTo(0.3023, 4);
+      expect(fit.orderEffect?.standardError).toBeCloseTo(0.1309, 4);
+      expect(fit.deviance).toBeCloseTo(38.643, 3);
+      expect(fit.degreesOfFreedom).toBe(35);
+    });
+  },
+);
 
 describe("fitBradleyTerry invariants", () => {
   const outcomes = {

@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, launchTestBrowser } from "@judgelab/test-browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS } from "./test-support/chromium.js";
 import { sampleReportData } from "./test-support/sample-report-data.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
 
@@ -15,11 +13,6 @@ describe("report.html in a headless browser", () => {
   let written: WrittenReport;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the browser test`,
-      );
-    }
     outDir = await mkdtemp(path.join(os.tmpdir(), "judgelab-browser-"));
     written = await writeReport({
       data: sampleReportData(),
@@ -34,7 +27,7 @@ describe("report.html in a headless browser", () => {
         nodeVersion: process.version,
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchTestBrowser();
   });
 
   afterAll(async () => {

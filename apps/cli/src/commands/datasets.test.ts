@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { itWithSharedData, sharedDataPath } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliForTest } from "../test-support.js";
 import { DEFAULT_MANIFESTS_DIR } from "./datasets.js";
@@ -94,30 +95,24 @@ describe("judgelab datasets", () => {
     expect(() => readFileSync(join(root, "t-out", "downloads", "data", "battles.jsonl"))).toThrow();
   });
 
-  it("fetches the real PandaLM manifest through --base-url from a 127.0.0.1 mirror", async () => {
-    const pandalm = join(DEFAULT_MANIFESTS_DIR, "../../../shared/datasets/pandalm");
-    const sharedDir =
-      process.env.JUDGELAB_SHARED_DIR === undefined
-        ? pandalm
-        : join(process.env.JUDGELAB_SHARED_DIR, "datasets/pandalm");
-    let files: string[];
-    try {
-      files = ["testset-v1.json", "gpt-3.5-turbo-testset-v1.json", "pandalm-7b-testset-v1.json"].map((name) =>
-        readFileSync(join(sharedDir, name), "utf8"),
+  itWithSharedData(
+    "datasets/pandalm",
+    "fetches the real PandaLM manifest through --base-url from a 127.0.0.1 mirror",
+    async () => {
+      const files = ["testset-v1.json", "gpt-3.5-turbo-testset-v1.json", "pandalm-7b-testset-v1.json"].map((name) =>
+        readFileSync(sharedDataPath("datasets", "pandalm", name), "utf8"),
       );
-    } catch {
-      return; // shared datasets absent outside this workplace
-    }
-    ["testset-v1.json", "gpt-3.5-turbo-testset-v1.json", "pandalm-7b-testset-v1.json"].forEach((name, index) => {
-      served.set(`/mirror/data/${name}`, files[index] as string);
-    });
-    const run = await runCliForTest(
-      ["datasets", "fetch", "pandalm", "--out", "pandalm", "--base-url", `${baseUrl}/mirror/`, "--json"],
-      { cwd: root },
-    );
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).report.written).toMatchObject({ comparisons: 4995, references: 999 });
-  });
+      ["testset-v1.json", "gpt-3.5-turbo-testset-v1.json", "pandalm-7b-testset-v1.json"].forEach((name, index) => {
+        served.set(`/mirror/data/${name}`, files[index] as string);
+      });
+      const run = await runCliForTest(
+        ["datasets", "fetch", "pandalm", "--out", "pandalm", "--base-url", `${baseUrl}/mirror/`, "--json"],
+        { cwd: root },
+      );
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).report.written).toMatchObject({ comparisons: 4995, references: 999 });
+    },
+  );
 
   it("refuses plain http to other hosts, unknown names and a busy output folder", async () => {
     const http = await runCliForTest(

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { itWithSharedData, sharedDataPath } from "@judgelab/test-shared-data";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCliForTest } from "../test-support.js";
 import { parseSettings } from "./import.js";
@@ -9,8 +9,7 @@ import { parseSettings } from "./import.js";
 const root = mkdtempSync(join(tmpdir(), "judgelab-import-cli-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
-const shared = join(process.env.JUDGELAB_SHARED_DIR ?? resolve(repoRoot, "../shared"), "datasets");
+const shared = sharedDataPath("datasets");
 
 const battles = [
   { model_a: "gpt-4", model_b: "claude-2", winner: "model_a", judge: "u1" },
@@ -107,7 +106,8 @@ describe("judgelab import", () => {
     expect(format.stdout).toContain("judge-kind");
   });
 
-  it.skipIf(!process.env.JUDGELAB_SHARED_DIR && !readableDir(shared))(
+  itWithSharedData(
+    "datasets/alpaca_eval/raw_annotations_sample",
     "imports AlpacaEval annotations and says the data is CC BY-NC 4.0",
     async () => {
       const run = await runCliForTest(
@@ -119,11 +119,3 @@ describe("judgelab import", () => {
     },
   );
 });
-
-function readableDir(path: string): boolean {
-  try {
-    return readFileSync(join(path, "README.md")).length > 0;
-  } catch {
-    return false;
-  }
-}

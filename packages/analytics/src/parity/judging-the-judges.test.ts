@@ -1,19 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
+import { expect, it } from "vitest";
 import { collectOrderPairs } from "../order-pairs.js";
 import { buildPairUnits } from "../pair-units.js";
 import { measureBothOrders } from "../position-bias/measure-both-orders.js";
 import { measurePreferenceFairness } from "../position-bias/measure-preference-fairness.js";
 import { measureRepetitionStability } from "../position-bias/measure-repetition-stability.js";
 import { buildTable, type TableRow } from "../test-support/build-table.js";
-import { hasSharedDatasets, parseCsv, readSharedText, sharedDatasetsDir } from "../test-support/shared-datasets.js";
+import { parseCsv, readSharedText, sharedDatasetsDir } from "../test-support/shared-datasets.js";
 
 const verdictOf = { A: "first", B: "second", C: "tie" } as const;
 
 // Source: Shi et al. 2024 (Slimshilin/Position-Bias-Analyzer), judging_the_judges/raw/MTBench/Repetition*/log_*.txt:
 // "X out of Y answers are consistent", recomputed from repetition_verdicts.csv.gz (derived from the raw records).
-describe.skipIf(!hasSharedDatasets)("Judging-the-Judges consistency counts", () => {
+describeWithSharedData("datasets/judging_the_judges", "Judging-the-Judges consistency counts", () => {
   it("matches every MTBench log's 'X out of Y answers are consistent' (27 logs)", () => {
     const records = parseCsv(readSharedText("judging_the_judges/repetition_verdicts.csv.gz")).filter(
       (record) => record.benchmark === "MTBench",
@@ -82,7 +83,8 @@ const upstreamRepetition1: Record<string, [number, number]> = {
   "gpt-4-1106-preview": [0.8125, 0.041666666666666644],
 };
 
-describe.skipIf(!hasSharedDatasets)(
+describeWithSharedData(
+  "datasets/judging_the_judges",
   "Shi et al. position consistency and preference fairness (MTBench, repetition 1)",
   () => {
     it("matches the upstream per-judge averages over (judge, model, task) units", () => {
@@ -130,25 +132,29 @@ const upstreamRepetitionalConsistency: Record<string, number> = {
   "gpt-4-1106-preview": 0.935763888888889,
 };
 
-describe.skipIf(!hasSharedDatasets)("Shi et al. repetition stability (MTBench, 3 repetitions)", () => {
-  it("matches the upstream repetitional consistency per judge", () => {
-    const records = parseCsv(readSharedText("judging_the_judges/repetition_verdicts.csv.gz")).filter(
-      (record) => record.benchmark === "MTBench",
-    );
-    const table = buildTable(
-      records.map((record) => ({
-        first: record.model_A_pos1!,
-        second: record.model_B_pos2!,
-        prompt: record.question_index!,
-        judge: record.judge!,
-        repetition: Number(record.repetition),
-        verdict: verdictOf[record.extracted as keyof typeof verdictOf] ?? "invalid",
-      })),
-    );
-    const stability = measureRepetitionStability(table, buildPairUnits(table));
-    for (const [judge, expected] of Object.entries(upstreamRepetitionalConsistency)) {
-      const figure = stability[table.judgeIds.indexOf(judge)]!;
-      expect(figure.available && figure.value.value, judge).toBeCloseTo(expected, 12);
-    }
-  });
-});
+describeWithSharedData(
+  "datasets/judging_the_judges",
+  "Shi et al. repetition stability (MTBench, 3 repetitions)",
+  () => {
+    it("matches the upstream repetitional consistency per judge", () => {
+      const records = parseCsv(readSharedText("judging_the_judges/repetition_verdicts.csv.gz")).filter(
+        (record) => record.benchmark === "MTBench",
+      );
+      const table = buildTable(
+        records.map((record) => ({
+          first: record.model_A_pos1!,
+          second: record.model_B_pos2!,
+          prompt: record.question_index!,
+          judge: record.judge!,
+          repetition: Number(record.repetition),
+          verdict: verdictOf[record.extracted as keyof typeof verdictOf] ?? "invalid",
+        })),
+      );
+      const stability = measureRepetitionStability(table, buildPairUnits(table));
+      for (const [judge, expected] of Object.entries(upstreamRepetitionalConsistency)) {
+        const figure = stability[table.judgeIds.indexOf(judge)]!;
+        expect(figure.available && figure.value.value, judge).toBeCloseTo(expected, 12);
+      }
+    });
+  },
+);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describeWithSharedData, hasSharedData } from "@judgelab/test-shared-data";
+import { expect, it } from "vitest";
 import { cohenKappa } from "../agreement/cohen-kappa.js";
 import { resolveGoldLabels } from "../agreement/gold-labels.js";
 import { measureGoldAgreement } from "../agreement/measure-gold-agreement.js";
@@ -15,7 +16,7 @@ import {
   llmbarRunName,
   readLlmbarVerdicts,
 } from "../test-support/llmbar-table.js";
-import { hasSharedDatasets, sharedDatasetsDir } from "../test-support/shared-datasets.js";
+import { sharedDatasetsDir } from "../test-support/shared-datasets.js";
 
 /** Every `statistics.json` under llmbar/Dataset with its run name. */
 function findStatisticsFiles(): { run: string; stats: Record<string, string | number> }[] {
@@ -54,9 +55,9 @@ function goldRows(verdicts: LlmbarVerdict[], orders: { original: boolean; swappe
 
 // Source: princeton-nlp/LLMBar @ 900616b, Dataset/**/evaluators/<judge>/<strategy>/statistics.json (the
 // upstream tool's per-run summary), recomputed from llmbar/verdicts_all.csv.gz (all 499 runs).
-describe.skipIf(!hasSharedDatasets)("LLMBar statistics.json parity", () => {
-  const verdicts = hasSharedDatasets ? readLlmbarVerdicts() : [];
-  const files = hasSharedDatasets ? findStatisticsFiles() : [];
+describeWithSharedData("datasets/llmbar", "LLMBar statistics.json parity", () => {
+  const verdicts = hasSharedData("datasets/llmbar") ? readLlmbarVerdicts() : [];
+  const files = hasSharedData("datasets/llmbar") ? findStatisticsFiles() : [];
 
   it("reproduces correct_False/True/average, correct_both, equal and kappa_agreement of every run", () => {
     expect(files.length).toBe(239);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
+import { expect, it } from "vitest";
 import { analyzeJudges } from "../analyze-judges.js";
 import type { Section } from "../metrics-document.js";
 import { buildTable, type TableRow } from "../test-support/build-table.js";
-import { hasSharedDatasets, readSharedText } from "../test-support/shared-datasets.js";
+import { readSharedText } from "../test-support/shared-datasets.js";
 
 function available<T>(section: Section<T>): T {
   if (!section.available) throw new Error(section.reason);
@@ -21,7 +22,7 @@ const verdictOf = (label: unknown): TableRow["verdict"] =>
 // PandaLM (WeOpenML/PandaLM) test set, README: annotator Cohen κ 1–2 0.85, 1–3 0.88, 2–3 0.86 and human majority
 // counts tie 105 / response 1 422 / response 2 472; here through the whole pipeline (table → units → κ rows,
 // human-majority gold labels).
-describe.skipIf(!hasSharedDatasets)("PandaLM through analyzeJudges", () => {
+describeWithSharedData("datasets/pandalm", "PandaLM through analyzeJudges", () => {
   it("reproduces the annotator κ table and the majority counts", () => {
     const records = JSON.parse(readSharedText("pandalm/testset-v1.json")) as Record<string, unknown>[];
     const gpt = JSON.parse(readSharedText("pandalm/gpt-3.5-turbo-testset-v1.json")) as Record<string, unknown>[];

@@ -1,18 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+import { sharedDataPath } from "@judgelab/test-shared-data";
 
 /** The shared third-party datasets folder: `$JUDGELAB_SHARED_DIR/datasets` or `<repo>/../shared/datasets`. */
-export const sharedDatasetsDir = path.join(
-  process.env.JUDGELAB_SHARED_DIR ?? path.resolve(repoRoot, "../shared"),
-  "datasets",
-);
-
-/** True when the shared datasets folder exists (tests skip with a message elsewhere). */
-export const hasSharedDatasets = existsSync(sharedDatasetsDir);
+export const sharedDatasetsDir = sharedDataPath("datasets");
 
 /** Reads a shared file as text, gunzipping `.gz` files. */
 export function readSharedText(relativePath: string): string {

@@ -1,10 +1,11 @@
 import { basename, join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Item } from "@judgelab/schema";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SELF_COMPARISON_REASON } from "../dataset-collector.js";
 import { listInputFiles, readTableRows } from "../read-source-records.js";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
 import { alpacaEvalImporter, parseAlpacaEvalAnnotationsPath } from "./alpaca-eval-importer.js";
 import { alpacaEvalPreferenceForSecond, mapAlpacaEvalAnnotation } from "./map-alpaca-eval-annotation.js";
 
@@ -76,7 +77,7 @@ function winRate(comparisons: readonly Comparison[], judge: string, model: strin
   return { rate: (100 * preferences.reduce((sum, p) => sum + p, 0)) / preferences.length, n: preferences.length };
 }
 
-describe.skipIf(!HAS_SHARED_DATASETS)(`AlpacaEval shared data (${sharedPath("alpaca_eval")})`, () => {
+describeWithSharedData("datasets/alpaca_eval", `AlpacaEval shared data (${sharedPath("alpaca_eval")})`, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     temp = await makeTempDir();

@@ -2,8 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Judge } from "@judgelab/schema";
+import { itWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
 import { arenaBattlesImporter } from "./arena-battles-importer.js";
 
 // The shape of Chatbot Arena's published clean_battle JSON (model_a, model_b, winner, judge, turn, anony, language, tstamp).
@@ -97,13 +98,17 @@ describe("arena battles", () => {
     ]);
   });
 
-  it.skipIf(!HAS_SHARED_DATASETS)("imports the 1,348 Arena-Hard battles of the shared snapshot", async () => {
-    const out = join(temp.dir, "shared");
-    const { report } = await arenaBattlesImporter.import(
-      [sharedPath("arena_hard_auto/arena_hard_battles_undocumented.jsonl")],
-      { out },
-    );
-    expect(report.read).toBe(1348);
-    expect(report.written.comparisons).toBe(1348);
-  });
+  itWithSharedData(
+    "datasets/arena_hard_auto",
+    "imports the 1,348 Arena-Hard battles of the shared snapshot",
+    async () => {
+      const out = join(temp.dir, "shared");
+      const { report } = await arenaBattlesImporter.import(
+        [sharedPath("arena_hard_auto/arena_hard_battles_undocumented.jsonl")],
+        { out },
+      );
+      expect(report.read).toBe(1348);
+      expect(report.written.comparisons).toBe(1348);
+    },
+  );
 });

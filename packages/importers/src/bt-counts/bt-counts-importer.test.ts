@@ -2,8 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
+import { itWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
 import { btCountsImporter } from "./bt-counts-importer.js";
 import { detectCountColumns } from "./detect-count-columns.js";
 import { expandCountRow, parseCount } from "./expand-count-row.js";
@@ -74,7 +75,8 @@ describe("bt-counts import", () => {
     ]);
   });
 
-  it.skipIf(!HAS_SHARED_DATASETS)(
+  itWithSharedData(
+    "datasets/bradleyterry2",
     "expands baseball.csv into 273 home-first games (7 teams × 6 opponents × 13 / 2)",
     async () => {
       const out = join(temp.dir, "baseball");

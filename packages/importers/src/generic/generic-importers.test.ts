@@ -2,15 +2,10 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
+import { itWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportInputError } from "../import-input-error.js";
-import {
-  HAS_SHARED_DATASETS,
-  makeTempDir,
-  readJsonl,
-  sharedPath,
-  writeJsonl,
-} from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath, writeJsonl } from "../test-support/shared-datasets.js";
 import { resolveColumnMapping } from "./column-mapping.js";
 import { csvImporter, jsonlImporter } from "./generic-importers.js";
 import { genericVerdict, mapGenericRecord, readField } from "./map-generic-record.js";
@@ -97,7 +92,8 @@ describe("generic imports", () => {
     expect(comparisons[2]?.raw).toBe("maybe");
   });
 
-  it.skipIf(!HAS_SHARED_DATASETS)(
+  itWithSharedData(
+    "datasets/bradleyterry2",
     "imports BradleyTerry2's football results (1/0/−1) with a value mapping",
     async () => {
       const out = join(temp.dir, "football");

@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listInputFiles } from "../read-source-records.js";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
 import { llmbarImporter, parseLlmbarDatasetPath, parseLlmbarResultPath } from "./llmbar-importer.js";
 
 describe("LLMBar paths", () => {
@@ -45,7 +46,7 @@ function importedCounts(
   ];
 }
 
-describe.skipIf(!HAS_SHARED_DATASETS)(`LLMBar shared data (${sharedPath("llmbar")})`, () => {
+describeWithSharedData("datasets/llmbar", `LLMBar shared data (${sharedPath("llmbar")})`, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let comparisons: Comparison[];
   beforeAll(async () => {

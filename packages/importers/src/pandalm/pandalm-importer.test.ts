@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Reference } from "@judgelab/schema";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HAS_SHARED_DATASETS, makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath } from "../test-support/shared-datasets.js";
 import { parsePandalmLabel, splitPandalmCmpKey } from "./map-pandalm-pair.js";
 import { pandalmImporter } from "./pandalm-importer.js";
 
@@ -26,7 +27,7 @@ describe("PandaLM labels", () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATASETS)(`PandaLM shared data (${sharedPath("pandalm")})`, () => {
+describeWithSharedData("datasets/pandalm", `PandaLM shared data (${sharedPath("pandalm")})`, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let comparisons: Comparison[];
   let references: Reference[];

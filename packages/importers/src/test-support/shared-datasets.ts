@@ -1,16 +1,10 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
+import { join } from "node:path";
+import { sharedDataPath } from "@judgelab/test-shared-data";
 
 /** The shared third-party datasets folder (`$JUDGELAB_SHARED_DIR/datasets`, default `<repo>/../shared/datasets`). */
-export const SHARED_DATASETS = join(process.env.JUDGELAB_SHARED_DIR ?? resolve(repoRoot, "../shared"), "datasets");
-
-/** True when the shared datasets are present (tests that need them skip otherwise, with the path in the name). */
-export const HAS_SHARED_DATASETS = existsSync(SHARED_DATASETS);
+export const SHARED_DATASETS = sharedDataPath("datasets");
 
 /** Path of a file or folder inside the shared datasets. */
 export function sharedPath(...parts: string[]): string {

@@ -1,15 +1,10 @@
 import { join } from "node:path";
 import { validateDataset } from "@judgelab/datasets";
 import type { Comparison, Item } from "@judgelab/schema";
+import { describeWithSharedData } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SELF_COMPARISON_REASON } from "../dataset-collector.js";
-import {
-  HAS_SHARED_DATASETS,
-  makeTempDir,
-  readJsonl,
-  sharedPath,
-  writeJsonl,
-} from "../test-support/shared-datasets.js";
+import { makeTempDir, readJsonl, sharedPath, writeJsonl } from "../test-support/shared-datasets.js";
 import { verdictFromScorePair, vicunaReviewJudge } from "./map-vicuna-review.js";
 import { vicunaReviewsImporter } from "./vicuna-reviews-importer.js";
 
@@ -87,17 +82,21 @@ describe("Vicuna reviews from small files", () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATASETS)(`Vicuna-80 shared reviews (${sharedPath("vicuna80_gpt4_reviews")})`, () => {
-  it("imports 18 review files of 80 reviews; the vicuna-vs-itself file is skipped with a reason", async () => {
-    const temp = await makeTempDir();
-    try {
-      const { report } = await vicunaReviewsImporter.import([sharedPath("vicuna80_gpt4_reviews")], { out: temp.dir });
-      expect(report.read).toBe(18 * 80);
-      expect(report.skipped).toEqual([expect.objectContaining({ reason: SELF_COMPARISON_REASON, count: 80 })]);
-      expect(report.written).toMatchObject({ comparisons: 17 * 80, judges: 2, items: 7 * 80 });
-      expect((await validateDataset(temp.dir)).ok).toBe(true);
-    } finally {
-      await temp.cleanup();
-    }
-  });
-});
+describeWithSharedData(
+  "datasets/vicuna80_gpt4_reviews",
+  `Vicuna-80 shared reviews (${sharedPath("vicuna80_gpt4_reviews")})`,
+  () => {
+    it("imports 18 review files of 80 reviews; the vicuna-vs-itself file is skipped with a reason", async () => {
+      const temp = await makeTempDir();
+      try {
+        const { report } = await vicunaReviewsImporter.import([sharedPath("vicuna80_gpt4_reviews")], { out: temp.dir });
+        expect(report.read).toBe(18 * 80);
+        expect(report.skipped).toEqual([expect.objectContaining({ reason: SELF_COMPARISON_REASON, count: 80 })]);
+        expect(report.written).toMatchObject({ comparisons: 17 * 80, judges: 2, items: 7 * 80 });
+        expect((await validateDataset(temp.dir)).ok).toBe(true);
+      } finally {
+        await temp.cleanup();
+      }
+    });
+  },
+);

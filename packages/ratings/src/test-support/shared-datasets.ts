@@ -1,22 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { hasSharedData, sharedDataPath } from "@judgelab/test-shared-data";
 import type { PairwiseOutcomes } from "../pairwise-outcomes.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-
-/** The shared third-party datasets folder (JUDGELAB_SHARED_DIR overrides `<repo>/../shared`). */
-export const sharedDatasetsDir = path.join(
-  process.env.JUDGELAB_SHARED_DIR ?? path.resolve(repoRoot, "../shared"),
-  "datasets",
-);
-
-/** Path of a file in shared/datasets/bradleyterry2 (tests skip when the folder is absent). */
+/** Path of a file in shared/datasets/bradleyterry2 (tests skip when the folder is absent, fail under CI=true). */
 export function bradleyTerry2File(name: string): string {
-  return path.join(sharedDatasetsDir, "bradleyterry2", name);
+  return sharedDataPath("datasets", "bradleyterry2", name);
 }
 
-export const hasBradleyTerry2 = existsSync(bradleyTerry2File("citations_binomial.csv"));
+export const hasBradleyTerry2 = hasSharedData("datasets/bradleyterry2");
 
 /** Parses a small R-written CSV (quoted strings, no embedded commas or quotes). */
 export function readRCsv(file: string): Record<string, string>[] {
