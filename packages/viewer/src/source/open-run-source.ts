@@ -77,11 +77,18 @@ export async function openRunSource(dir: string): Promise<ViewSource> {
     });
   }
 
+  const noticeKey = () => JSON.stringify(reader.notices());
   const refresh = async () => {
+    const noticesBefore = noticeKey();
     const polled = reader.poll();
     if (polled.restarted) state = new RunProgressState();
     for (const record of polled.records) state.add(record);
-    if (polled.records.length === 0 && !polled.restarted) return false;
+    if (polled.records.length === 0 && !polled.restarted) {
+      // A line that became pending or was skipped changes what the page shows, not the data.
+      if (noticeKey() === noticesBefore) return false;
+      version++;
+      return true;
+    }
     data = rebuild();
     return true;
   };
