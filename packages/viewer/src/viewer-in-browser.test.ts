@@ -18,7 +18,7 @@ describe("judgelab view in headless Chromium", () => {
 
   beforeAll(async () => {
     fixture = writePaperFixture(join(root, "papers"));
-    viewer = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 20 });
+    viewer = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 20, boardWaitMs: 60_000 });
     browser = await launchTestBrowser();
   });
   afterAll(async () => {

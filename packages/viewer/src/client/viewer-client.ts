@@ -64,12 +64,21 @@ function followRun(): void {
   });
 }
 
+/** A leaderboard still being rated: fetch the page again until the board has replaced the provisional table. */
+function awaitPendingBoard(): void {
+  if (document.querySelector("[data-pending-board]") === null) return;
+  window.setTimeout(() => {
+    void refreshMain(document.body.dataset.version ?? "").then(awaitPendingBoard);
+  }, 1000);
+}
+
 function start(): void {
   wireForms(document);
   void drawCharts(document).then(() => {
     document.body.dataset.ready = "1";
   });
   if (document.body.dataset.live === "1") followRun();
+  awaitPendingBoard();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

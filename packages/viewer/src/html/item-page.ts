@@ -21,7 +21,10 @@ export function renderItemPage(model: ViewModel, code: number, page: number): st
   const score = seed.scores[code];
   const categoryRank = seed.categoryRanks[code];
   const wins = model.winRates();
-  const board = model.leaderboard(DEFAULT_BOARD).report.items.find((entry) => entry.id === item.id);
+  // The Bradley–Terry line appears once the default board is ready (it is rated on the worker, never awaited here).
+  const ready = model.readyBoard(DEFAULT_BOARD);
+  if (ready === undefined) model.requestBoard(DEFAULT_BOARD).catch(() => {});
+  const board = ready?.report.items.find((entry) => entry.id === item.id);
   const range = seed.ranges.get(item.category ?? "");
   const rankLine =
     categoryRank === null || categoryRank === undefined

@@ -1,6 +1,6 @@
 import type { RatedItem as ReportRatedItem } from "@judgelab/ratings";
 import { buildLeaderboardChart, buildRankIntervalChart } from "@judgelab/report";
-import { LEADERBOARD_METHODS, type LeaderboardQuery } from "../model/compute-leaderboard.js";
+import { LEADERBOARD_METHODS, type LeaderboardQuery, type LeaderboardResult } from "../model/compute-leaderboard.js";
 import type { ViewModel } from "../model/view-model.js";
 import { chartBlock, esc, href, num, pct, select } from "./html-text.js";
 
@@ -34,24 +34,47 @@ function ratingDigits(method: string): number {
   return method === "winrate" ? 3 : method === "openskill" ? 2 : 0;
 }
 
-/** The leaderboard: method, interval, unit and category switches, the table with W-L-T, the report's charts. */
-export function renderLeaderboard(model: ViewModel, view: LeaderboardView): string {
+/** Boards for one leaderboard page: the panel board and, side by side, each judge's (when asked for and ready). */
+export interface LeaderboardBoards {
+  readonly panel: LeaderboardResult | undefined;
+  readonly perJudge?: ReadonlyMap<string, LeaderboardResult> | undefined;
+}
+
+/** Judges shown side by side (at most {@link MAX_SIDE_BY_SIDE}). */
+export function sideBySideJudges(judgeIds: readonly string[]): readonly string[] {
+  return judgeIds.slice(0, MAX_SIDE_BY_SIDE);
+}
+
+/**
+ * The leaderboard: method, interval, unit and category switches, the table with W-L-T and the report's charts.
+ * While the panel board is still being rated (a bootstrap over many comparisons), a provisional table of win
+ * rates is shown instead and the page replaces itself when the board is ready.
+ */
+export function renderLeaderboard(model: ViewModel, view: LeaderboardView, boards: LeaderboardBoards): string {
   const data = model.data;
   const { query } = view;
-  const board = model.leaderboard(query);
-  const inCategory = (id: string) =>
-    query.category === undefined || data.categoryOf[data.itemCodes.get(id) ?? -1] === query.category;
-  const rated = board.report.items.filter((item) => item.comparisons > 0 && inCategory(item.id));
-  const digits = ratingDigits(query.method);
-  const start = view.page * LEADERBOARD_PAGE_SIZE;
-  const shown = rated.slice(start, start + LEADERBOARD_PAGE_SIZE);
-  const titleOf = (id: string) => data.items[data.itemCodes.get(id) ?? -1]?.title ?? id;
-  const sideJudges = view.sideBySide ? data.table.judgeIds.slice(0, MAX_SIDE_BY_SIDE) : [];
+  const board = boards.panel;
+  const form = renderControls(model, view);
+  if (board === undefined) return `<h1>Leaderboard</h1>\n${form}\n${renderProvisional(model, view)}`;
+  const sideJudges = view.sideBySide && boards.perJudge !== undefined ? sideBySideJudges(data.table.judgeIds) : [];
   const perJudge = sideJudges.map((judge) => {
-    const judgeBoard = model.leaderboard({ ...query, judge, intervals: "none" });
-    return new Map(judgeBoard.report.items.map((item) => [item.id, item]));
+    const judgeBoard = boards.perJudge?.get(judge);
+    return new Map((judgeBoard?.report.items ?? []).map((item) => [item.id, item]));
   });
-  const form = `<form method="get" action="/" class="controls">
+  const sidePending =
+    view.sideBySide && boards.perJudge === undefined
+      ? '<p class="muted" data-pending-board="1">Per-judge boards are being computed; they appear here when ready.</p>'
+      : "";
+  return `<h1>Leaderboard</h1>
+${form}
+${renderBoard(model, view, board, sideJudges, perJudge)}
+${sidePending}`;
+}
+
+function renderControls(model: ViewModel, view: LeaderboardView): string {
+  const { query } = view;
+  const data = model.data;
+  return `<form method="get" action="/" class="controls">
 <label>method ${select(
     "method",
     LEADERBOARD_METHODS.map((method) => [method, METHOD_LABELS[method] ?? method] as const),
@@ -77,6 +100,48 @@ export function renderLeaderboard(model: ViewModel, view: LeaderboardView): stri
 <label><input type="checkbox" name="side" value="1"${view.sideBySide ? " checked" : ""} data-autosubmit> per-judge boards side by side</label>
 <button type="submit">show</button>
 </form>`;
+}
+
+function renderProvisional(model: ViewModel, view: LeaderboardView): string {
+  const data = model.data;
+  const wins = model.winRates();
+  const inCategory = (code: number) =>
+    view.query.category === undefined || data.categoryOf[code] === view.query.category;
+  const codes = data.items
+    .map((_, code) => code)
+    .filter((code) => wins.comparisons[code]! > 0 && inCategory(code))
+    .sort((a, b) => (wins.winRate[b] ?? 0) - (wins.winRate[a] ?? 0) || wins.wins[b]! - wins.wins[a]!);
+  const rows = codes
+    .slice(0, LEADERBOARD_PAGE_SIZE)
+    .map(
+      (code) =>
+        `<tr><td><a href="${href(`/item/${encodeURIComponent(data.items[code]!.id)}`)}">${esc(data.items[code]!.title)}</a></td><td>${num(wins.wins[code])}-${num(wins.losses[code])}-${num(wins.ties[code])}</td><td>${pct(wins.winRate[code])} [${pct(wins.lower[code])}, ${pct(wins.upper[code])}]</td></tr>`,
+    )
+    .join("\n");
+  return `<div class="notice" data-pending-board="1" role="status"><p>${esc(METHOD_LABELS[view.query.method] ?? view.query.method)}${
+    view.query.intervals === "bootstrap" ? ` with ${model.settings.bootstrapRounds} bootstrap resamples` : ""
+  } is being computed on a worker thread; this page replaces itself when it is ready. Meanwhile: win rates over all comparisons (ties excluded, 95% Wilson interval), not a rating.</p></div>
+<table class="board" id="provisional-board"><thead><tr><th>item</th><th>W-L-T</th><th>win rate</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+function renderBoard(
+  model: ViewModel,
+  view: LeaderboardView,
+  board: LeaderboardResult,
+  sideJudges: readonly string[],
+  perJudge: readonly ReadonlyMap<string, ReportRatedItem>[],
+): string {
+  const data = model.data;
+  const { query } = view;
+  const inCategory = (id: string) =>
+    query.category === undefined || data.categoryOf[data.itemCodes.get(id) ?? -1] === query.category;
+  const rated = board.report.items.filter((item) => item.comparisons > 0 && inCategory(item.id));
+  const digits = ratingDigits(query.method);
+  const start = view.page * LEADERBOARD_PAGE_SIZE;
+  const shown = rated.slice(start, start + LEADERBOARD_PAGE_SIZE);
+  const titleOf = (id: string) => data.items[data.itemCodes.get(id) ?? -1]?.title ?? id;
   const notes = [
     `${board.rows.toLocaleString("en-US")} comparisons rated (${board.report.invalid} invalid left out), ${rated.length} items.`,
     `Intervals: ${board.report.intervals}`,
@@ -109,9 +174,7 @@ export function renderLeaderboard(model: ViewModel, view: LeaderboardView): stri
     .join("\n");
   const pages = Math.max(1, Math.ceil(rated.length / LEADERBOARD_PAGE_SIZE));
   const pager = pagerLinks(view, pages);
-  return `<h1>Leaderboard</h1>
-${form}
-<p class="muted">${notes.map(esc).join("<br>")}</p>
+  return `<p class="muted">${notes.map(esc).join("<br>")}</p>
 ${charts(model, view, rated, titleOf)}
 <table class="board"><thead>${header}</thead><tbody>
 ${rows}

@@ -1,5 +1,12 @@
-import { selectRows } from "@judgelab/datasets";
-import { aggregatePairCells, hasFiniteMle, type RatingMethod, type RatingReport, rateItems } from "@judgelab/ratings";
+import { type ComparisonTable, selectRows } from "@judgelab/datasets";
+import {
+  aggregatePairCells,
+  hasFiniteMle,
+  type PairwiseOutcomes,
+  type RatingMethod,
+  type RatingReport,
+  rateItems,
+} from "@judgelab/ratings";
 import type { ViewData } from "./view-data.js";
 
 /** L2 prior on log-strengths for Bradley–Terry when the plain MLE is not finite. */
@@ -45,45 +52,59 @@ export interface LeaderboardSettings {
   readonly bootstrapRounds: number;
 }
 
+/** The rows a board is computed on: only the judge's comparisons, only pairs within the category. */
+export function selectBoardRows(data: ViewData, query: LeaderboardQuery): ComparisonTable {
+  const { table } = data;
+  const judge = query.judge === undefined ? -1 : table.judgeIds.indexOf(query.judge);
+  if (query.judge !== undefined && judge < 0) throw new RangeError(`no judge "${query.judge}" in this dataset`);
+  if (query.category === undefined && judge < 0) return table;
+  const inCategory =
+    query.category === undefined
+      ? undefined
+      : Uint8Array.from(data.categoryOf, (category) => (category === query.category ? 1 : 0));
+  const mask = new Uint8Array(table.size);
+  for (let row = 0; row < table.size; row++) {
+    if (judge >= 0 && table.judge[row] !== judge) continue;
+    if (inCategory !== undefined && (inCategory[table.first[row]!] !== 1 || inCategory[table.second[row]!] !== 1))
+      continue;
+    mask[row] = 1;
+  }
+  return selectRows(table, mask);
+}
+
 /**
- * Rates the items of the (filtered) table with `rateItems` from @judgelab/ratings: rating, interval, rank and
- * rank interval, W-L-T. The intervals sentence of the rating report says how the intervals were computed.
+ * Rates the items with `rateItems` from @judgelab/ratings: rating, interval, rank and rank interval, W-L-T. The
+ * rating report's `intervals` sentence says how the intervals were computed. Bradley–Terry: when some item never
+ * lost or never won (or groups never met) the plain MLE is infinite and Newton runs to its iteration limit on
+ * every resample; then an L2 prior of {@link FALLBACK_PRIOR} keeps it finite, as the analytics package's pooled
+ * board does (the page names the prior).
  */
+export function rateBoard(
+  outcomes: PairwiseOutcomes,
+  query: LeaderboardQuery,
+  settings: LeaderboardSettings,
+  categoryOf: readonly (string | undefined)[],
+): { report: RatingReport; prior: number | undefined } {
+  const prior = query.method === "bt" && !hasFiniteMle(aggregatePairCells(outcomes)) ? FALLBACK_PRIOR : undefined;
+  const report = rateItems(outcomes, {
+    method: query.method,
+    bootstrapRounds: query.intervals === "bootstrap" ? settings.bootstrapRounds : 0,
+    seed: settings.seed,
+    unit: query.unit,
+    ...(query.method === "trueskill" ? { categories: categoryOf } : {}),
+    ...(prior === undefined ? {} : { prior }),
+  });
+  return { report, prior };
+}
+
+/** Selects the rows and rates them on the calling thread. */
 export function computeLeaderboard(
   data: ViewData,
   query: LeaderboardQuery,
   settings: LeaderboardSettings,
 ): LeaderboardResult {
   const started = performance.now();
-  const { table } = data;
-  let subset = table;
-  const judge = query.judge === undefined ? -1 : table.judgeIds.indexOf(query.judge);
-  if (query.judge !== undefined && judge < 0) throw new RangeError(`no judge "${query.judge}" in this dataset`);
-  if (query.category !== undefined || judge >= 0) {
-    const inCategory =
-      query.category === undefined
-        ? undefined
-        : Uint8Array.from(data.categoryOf, (category) => (category === query.category ? 1 : 0));
-    const mask = new Uint8Array(table.size);
-    for (let row = 0; row < table.size; row++) {
-      if (judge >= 0 && table.judge[row] !== judge) continue;
-      if (inCategory !== undefined && (inCategory[table.first[row]!] !== 1 || inCategory[table.second[row]!] !== 1))
-        continue;
-      mask[row] = 1;
-    }
-    subset = selectRows(table, mask);
-  }
-  // Bradley–Terry: when some item never lost or never won (or groups never met) the plain MLE is infinite and
-  // Newton runs to its iteration limit on every resample; then an L2 prior of 1 keeps it finite, as the analytics
-  // package's pooled board does. The prior is named in the page's notes.
-  const prior = query.method === "bt" && !hasFiniteMle(aggregatePairCells(subset)) ? FALLBACK_PRIOR : undefined;
-  const report = rateItems(subset, {
-    method: query.method,
-    bootstrapRounds: query.intervals === "bootstrap" ? settings.bootstrapRounds : 0,
-    seed: settings.seed,
-    unit: query.unit,
-    ...(query.method === "trueskill" ? { categories: data.categoryOf } : {}),
-    ...(prior === undefined ? {} : { prior }),
-  });
+  const subset = selectBoardRows(data, query);
+  const { report, prior } = rateBoard(subset, query, settings, data.categoryOf);
   return { query, report, rows: subset.size, prior, seconds: (performance.now() - started) / 1000 };
 }

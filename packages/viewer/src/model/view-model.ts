@@ -9,13 +9,27 @@ import {
   type WinRates,
 } from "@judgelab/ratings";
 import type { ViewSource } from "../source/view-source.js";
+import { BoardRunner } from "./board-runner.js";
 import {
-  computeLeaderboard,
   type LeaderboardQuery,
   type LeaderboardResult,
   type LeaderboardSettings,
+  selectBoardRows,
 } from "./compute-leaderboard.js";
 import type { ViewData } from "./view-data.js";
+
+/** The value of `promise` if it settles within `ms` (rejections are passed on), else undefined. */
+export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The seed system's tournament scores (TrueSkill replay) per item code. */
 export interface SeedScores {
@@ -36,6 +50,8 @@ export const JUDGE_FIGURE_MIN_ROUNDS = 100;
 export class ViewModel {
   private cachedVersion = -1;
   private boards = new Map<string, LeaderboardResult>();
+  private pendingBoards = new Map<string, Promise<LeaderboardResult>>();
+  private readonly runner = new BoardRunner();
   private seed: SeedScores | undefined;
   private wins: WinRates | undefined;
   private metrics: MetricsDocument | undefined;
@@ -46,9 +62,15 @@ export class ViewModel {
   ) {}
 
   get data(): ViewData {
+    return this.sync();
+  }
+
+  /** Drops the cached figures when the source's data changed, and returns the current data. */
+  private sync(): ViewData {
     if (this.cachedVersion !== this.source.version) {
       this.cachedVersion = this.source.version;
       this.boards = new Map();
+      this.pendingBoards = new Map();
       this.seed = undefined;
       this.wins = undefined;
       this.metrics = undefined;
@@ -56,16 +78,49 @@ export class ViewModel {
     return this.source.current();
   }
 
-  leaderboard(query: LeaderboardQuery): LeaderboardResult {
+  /** The board when it has been computed for the current data, else undefined (never blocks). */
+  readyBoard(query: LeaderboardQuery): LeaderboardResult | undefined {
+    this.sync();
+    return this.boards.get(JSON.stringify(query));
+  }
+
+  /**
+   * The board, rated on the worker thread (the rows are selected here). Concurrent requests for the same board
+   * share one computation; results are cached until the data change.
+   */
+  requestBoard(query: LeaderboardQuery): Promise<LeaderboardResult> {
     const data = this.data;
+    const version = this.cachedVersion;
     const key = JSON.stringify(query);
-    let board = this.boards.get(key);
-    if (board === undefined) {
-      board = computeLeaderboard(data, query, this.settings);
-      if (this.boards.size >= MAX_CACHED_BOARDS) this.boards.delete(this.boards.keys().next().value as string);
-      this.boards.set(key, board);
+    const ready = this.boards.get(key);
+    if (ready !== undefined) return Promise.resolve(ready);
+    let pending = this.pendingBoards.get(key);
+    if (pending === undefined) {
+      const started = performance.now();
+      const subset = selectBoardRows(data, query);
+      pending = this.runner.rate(subset, query, this.settings, data.categoryOf).then(({ report, prior }) => {
+        const result = { query, report, rows: subset.size, prior, seconds: (performance.now() - started) / 1000 };
+        if (this.cachedVersion === version) {
+          if (this.boards.size >= MAX_CACHED_BOARDS) this.boards.delete(this.boards.keys().next().value as string);
+          this.boards.set(key, result);
+          this.pendingBoards.delete(key);
+        }
+        return result;
+      });
+      pending.catch(() => this.pendingBoards.delete(key));
+      this.pendingBoards.set(key, pending);
     }
-    return board;
+    return pending;
+  }
+
+  /** The board if it is ready within `ms` milliseconds (it keeps computing either way), else undefined. */
+  async boardWithin(query: LeaderboardQuery, ms: number): Promise<LeaderboardResult | undefined> {
+    return settleWithin(this.requestBoard(query), ms);
+  }
+
+  /** Stops the worker thread. */
+  close(): Promise<void> {
+    return this.runner.close();
   }
 
   winRates(): WinRates {

@@ -8,11 +8,11 @@ import { comparisonQueryFrom, renderComparisons } from "../html/comparisons-page
 import { esc } from "../html/html-text.js";
 import { renderItemPage } from "../html/item-page.js";
 import { renderJudges } from "../html/judges-page.js";
-import { type LeaderboardView, renderLeaderboard } from "../html/leaderboard-page.js";
+import { type LeaderboardView, renderLeaderboard, sideBySideJudges } from "../html/leaderboard-page.js";
 import { renderLive } from "../html/live-page.js";
 import { renderPage, type ViewName } from "../html/render-page.js";
-import { LEADERBOARD_METHODS } from "../model/compute-leaderboard.js";
-import type { ViewModel } from "../model/view-model.js";
+import { LEADERBOARD_METHODS, type LeaderboardResult } from "../model/compute-leaderboard.js";
+import { settleWithin, type ViewModel } from "../model/view-model.js";
 import type { ViewerAsset } from "./viewer-assets.js";
 
 /**
@@ -32,6 +32,8 @@ export const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 const TOKEN_COOKIE = "judgelab_view_token";
+/** A leaderboard request waits this long for its board, then shows win rates while the board is rated. */
+export const DEFAULT_BOARD_WAIT_MS = 1200;
 
 /** Options of {@link createViewerApp}. */
 export interface ViewerAppOptions {
@@ -39,6 +41,11 @@ export interface ViewerAppOptions {
   readonly assets: ReadonlyMap<string, ViewerAsset>;
   /** When set, every request must carry it (`?token=` once, then a cookie, or `Authorization: Bearer`). */
   readonly token?: string | undefined;
+  /**
+   * How long a leaderboard request waits for its board before answering with the provisional page (ms); default
+   * {@link DEFAULT_BOARD_WAIT_MS}.
+   */
+  readonly boardWaitMs?: number;
   /** How often the event stream checks for a new data version (ms); default 250. */
   readonly eventPollMs?: number;
 }
@@ -103,7 +110,7 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
     });
   });
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const method = c.req.query("method");
     const view: LeaderboardView = {
       query: {
@@ -115,7 +122,18 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
       sideBySide: c.req.query("side") === "1",
       page: pageNumber(c.req.query("page")),
     };
-    return page(c, "leaderboard", "Leaderboard", renderLeaderboard(model, view));
+    const wait = options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS;
+    const panel = await model.boardWithin(view.query, wait);
+    let perJudge: Map<string, LeaderboardResult> | undefined;
+    if (view.sideBySide) {
+      const judges = sideBySideJudges(model.data.table.judgeIds);
+      const boards = await settleWithin(
+        Promise.all(judges.map((judge) => model.requestBoard({ ...view.query, judge, intervals: "none" }))),
+        wait,
+      );
+      if (boards !== undefined) perJudge = new Map(judges.map((judge, index) => [judge, boards[index]!]));
+    }
+    return page(c, "leaderboard", "Leaderboard", renderLeaderboard(model, view, { panel, perJudge }));
   });
 
   app.get("/comparisons", (c) => {

@@ -23,6 +23,8 @@ export interface StartViewerOptions {
   readonly seed?: number;
   /** How often a run folder's log is checked for new lines (ms); default 500. */
   readonly refreshMs?: number;
+  /** How long a leaderboard request waits for its board before showing the provisional page (ms). */
+  readonly boardWaitMs?: number;
   /** Overrides the bundled assets (tests). */
   readonly assets?: ReadonlyMap<string, ViewerAsset>;
 }
@@ -59,11 +61,17 @@ export async function startViewer(options: StartViewerOptions): Promise<RunningV
   const loadSeconds = (performance.now() - started) / 1000;
   const settings: LeaderboardSettings = { seed: options.seed ?? 2026, bootstrapRounds: options.bootstrapRounds ?? 200 };
   const model = new ViewModel(source, settings);
-  const app = createViewerApp({ model, assets, token });
+  const app = createViewerApp({
+    model,
+    assets,
+    token,
+    ...(options.boardWaitMs === undefined ? {} : { boardWaitMs: options.boardWaitMs }),
+  });
   const server = createServer(getRequestListener(app.fetch));
   try {
     await listen(server, host, port);
   } catch (error) {
+    await model.close();
     source.close();
     throw error;
   }
@@ -95,6 +103,7 @@ export async function startViewer(options: StartViewerOptions): Promise<RunningV
       if (timer !== undefined) clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await model.close();
       source.close();
     },
   };

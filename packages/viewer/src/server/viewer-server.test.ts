@@ -41,7 +41,7 @@ describe("viewer over HTTP on 127.0.0.1: paper-tournament dataset", () => {
   beforeAll(async () => {
     fixture = writePaperFixture(join(root, "papers"));
     before = snapshot(fixture.dir);
-    viewer = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 20 });
+    viewer = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 20, boardWaitMs: 60_000 });
     base = viewer.url.replace(/\/$/, "");
   });
   afterAll(() => viewer.close());
@@ -218,6 +218,26 @@ describe("viewer over HTTP on 127.0.0.1: paper-tournament dataset", () => {
     expect(snapshot(fixture.dir)).toBe(before);
   });
 
+  it("answers at once with provisional win rates while a board is still being rated, then with the board", async () => {
+    const quick = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 20, boardWaitMs: 0, seed: 9 });
+    try {
+      const first = await get(`${quick.url}?method=elo`);
+      expect(first.status).toBe(200);
+      expect(first.text).toContain('data-pending-board="1"');
+      expect(first.text).toContain('<table class="board" id="provisional-board">');
+      expect(first.text).toMatch(/href="\/item\/paper-2">Paper number 2 on alignment<\/a><\/td><td>\d+-\d+-\d+<\/td>/);
+      let later = first.text;
+      for (let attempt = 0; attempt < 600 && later.includes("data-pending-board"); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        later = (await get(`${quick.url}?method=elo`)).text;
+      }
+      expect(later).not.toContain("data-pending-board");
+      expect(later).toContain("percentile intervals over 20");
+    } finally {
+      await quick.close();
+    }
+  });
+
   it("returns only the main content when asked for the fragment (live refresh)", async () => {
     const fragment = await get(`${base}/comparisons`, { headers: { "X-Fragment": "main" } });
     expect(fragment.text.startsWith("<h1>Comparisons</h1>")).toBe(true);
@@ -234,7 +254,7 @@ describe("viewer on the other real-data shapes", () => {
   for (const [name, write] of shapes) {
     it(name, async () => {
       const fixture = write(join(root, name.split(" ")[0]!));
-      const viewer = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 10 });
+      const viewer = await startViewer({ path: fixture.dir, port: 0, bootstrapRounds: 10, boardWaitMs: 60_000 });
       try {
         const base = viewer.url.replace(/\/$/, "");
         for (const path of [
