@@ -1,4 +1,4 @@
-import type { LeaderboardQuery } from "../model/compute-leaderboard.js";
+import type { LeaderboardQuery, LeaderboardResult } from "../model/compute-leaderboard.js";
 import { rowsOf } from "../model/group-rows.js";
 import type { ViewModel } from "../model/view-model.js";
 import { esc, href, num, pct } from "./html-text.js";
@@ -14,30 +14,40 @@ export const DEFAULT_BOARD: LeaderboardQuery = { method: "bt", intervals: "boots
  * category, win rate, wins, losses and matches, the text, pointwise assessments, and the comparison history
  * (newest first, paged) with judge, presented order and rationale.
  */
-export function renderItemPage(model: ViewModel, code: number, page: number): string {
+export function renderItemPage(
+  model: ViewModel,
+  code: number,
+  page: number,
+  seedBoard: LeaderboardResult | undefined,
+): string {
   const data = model.data;
   const item = data.items[code]!;
-  const seed = model.seedScores();
-  const score = seed.scores[code];
-  const categoryRank = seed.categoryRanks[code];
+  const seeded = seedBoard?.report.items.find((entry) => entry.id === item.id);
+  const score =
+    seeded?.display === undefined || seeded.rating === null
+      ? undefined
+      : { display: seeded.display, score: seeded.rating };
+  const categoryRank = seeded?.categoryRank ?? null;
   const wins = model.winRates();
   // The Bradley–Terry line appears once the default board is ready (it is rated on the worker, never awaited here).
   const ready = model.readyBoard(DEFAULT_BOARD);
   if (ready === undefined) model.requestBoard(DEFAULT_BOARD).catch(() => {});
   const board = ready?.report.items.find((entry) => entry.id === item.id);
-  const range = seed.ranges.get(item.category ?? "");
+  const range = categoryRange(model, seedBoard, item.category);
   const rankLine =
-    categoryRank === null || categoryRank === undefined
+    categoryRank === null
       ? esc(item.category ?? "")
-      : `${esc(categoryRank.display)}${item.category === undefined ? "" : ` · ${esc(item.category)}`}`;
+      : `${esc(categoryRank)}${item.category === undefined ? "" : ` · ${esc(item.category)}`}`;
   const scoreBlock =
-    score === undefined
-      ? '<p class="muted">No valid comparison yet: no tournament score.</p>'
-      : `<div class="score"><div class="muted">Tournament Score</div><div class="big" id="seed-score">${esc(score.display)}</div>${
-          range === undefined
-            ? ""
-            : `<meter min="${range.min}" max="${range.max}" value="${score.score}"></meter><div class="muted small">${range.min} … ${range.max} in ${esc(item.category ?? "all items")}</div>`
-        }</div>`;
+    seedBoard === undefined
+      ? '<p class="muted" data-pending-board="1">The tournament score (TrueSkill replay) is being computed; this page updates itself.</p>'
+      : score === undefined
+        ? '<p class="muted">No valid comparison yet: no tournament score.</p>'
+        : `<div class="score"><div class="muted">Tournament Score</div><div class="big" id="seed-score">${esc(score.display)}</div>${
+            range === undefined
+              ? ""
+              : `<meter min="${range.min}" max="${range.max}" value="${score.score}"></meter><div class="muted small">${range.min} … ${range.max} in ${esc(item.category ?? "all items")}</div>`
+          }</div>`;
   const decided = wins.wins[code]! + wins.losses[code]!;
   const stats = `<div class="stats">
 <div><span class="big">${pct(wins.winRate[code])}</span><br><span class="muted">Win Rate</span></div>
@@ -96,6 +106,25 @@ ${pager}
 ${history}
 ${pager}
 </article>`;
+}
+
+/** Lowest and highest tournament score among the items of a category (for the score bar). */
+function categoryRange(
+  model: ViewModel,
+  seedBoard: LeaderboardResult | undefined,
+  category: string | undefined,
+): { min: number; max: number } | undefined {
+  if (seedBoard === undefined) return undefined;
+  const data = model.data;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const entry of seedBoard.report.items) {
+    if (entry.rating === null || entry.comparisons === 0) continue;
+    if (data.categoryOf[data.itemCodes.get(entry.id) ?? -1] !== category) continue;
+    min = Math.min(min, entry.rating);
+    max = Math.max(max, entry.rating);
+  }
+  return Number.isFinite(min) ? { min, max } : undefined;
 }
 
 function historyEntry(model: ViewModel, code: number, row: number): string {

@@ -52,7 +52,6 @@ export function sideBySideJudges(judgeIds: readonly string[]): readonly string[]
  */
 export function renderLeaderboard(model: ViewModel, view: LeaderboardView, boards: LeaderboardBoards): string {
   const data = model.data;
-  const { query } = view;
   const board = boards.panel;
   const form = renderControls(model, view);
   if (board === undefined) return `<h1>Leaderboard</h1>\n${form}\n${renderProvisional(model, view)}`;

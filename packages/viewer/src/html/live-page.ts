@@ -1,3 +1,4 @@
+import type { LeaderboardResult } from "../model/compute-leaderboard.js";
 import type { ViewModel } from "../model/view-model.js";
 import { esc, href, num } from "./html-text.js";
 
@@ -7,7 +8,7 @@ const STANDINGS = 15;
  * The live run view: progress bar, calls done and pending, spend against the budget, failures by kind, the
  * standings (tournament score, TrueSkill seed display) and notices about log lines that were skipped.
  */
-export function renderLive(model: ViewModel): string {
+export function renderLive(model: ViewModel, seedBoard: LeaderboardResult | undefined): string {
   const source = model.source;
   const progress = source.progress();
   if (progress === undefined)
@@ -36,19 +37,17 @@ export function renderLive(model: ViewModel): string {
               `<p>log.jsonl${notice.line > 0 ? ` line ${notice.line}` : ""}${notice.bytes > 0 ? ` (${notice.bytes} bytes)` : ""}: ${esc(notice.message)}</p>`,
           )
           .join("")}</div>`;
-  const seed = model.seedScores();
-  const standings = data.items
-    .map((item, code) => ({ item, score: seed.scores[code] }))
-    .filter((entry) => entry.score !== undefined)
-    .sort((a, b) => b.score!.score - a.score!.score)
-    .slice(0, STANDINGS);
   const wins = model.winRates();
+  const standings = (seedBoard?.report.items ?? []).filter((entry) => entry.comparisons > 0).slice(0, STANDINGS);
   const standingRows = standings
-    .map(({ item, score }, index) => {
-      const code = data.itemCodes.get(item.id)!;
-      return `<tr><td>${index + 1}</td><td><a href="${href(`/item/${encodeURIComponent(item.id)}`)}">${esc(item.title)}</a></td><td>${esc(score!.display)}</td><td>${num(wins.wins[code])}-${num(wins.losses[code])}-${num(wins.ties[code])}</td></tr>`;
+    .map((entry, index) => {
+      const code = data.itemCodes.get(entry.id) ?? -1;
+      const title = data.items[code]?.title ?? entry.id;
+      return `<tr><td>${index + 1}</td><td><a href="${href(`/item/${encodeURIComponent(entry.id)}`)}">${esc(title)}</a></td><td>${esc(entry.display ?? "")}</td><td>${num(wins.wins[code])}-${num(wins.losses[code])}-${num(wins.ties[code])}</td></tr>`;
     })
     .join("");
+  const standingsPending =
+    seedBoard === undefined ? '<p class="muted" data-pending-board="1">Standings are being computed.</p>' : "";
   return `<h1>Run: ${esc(progress.name)}</h1>
 ${noticeBlock}
 <p><progress id="run-progress" max="${Math.max(progress.planned, 1)}" value="${done}"></progress> <span id="calls-done">${done}</span> of ${progress.planned} planned comparisons done, <span id="calls-pending">${progress.pending}</span> pending · ${progress.rounds} rounds · ${progress.cacheHits} from cache${
@@ -60,5 +59,5 @@ ${budget}
 ${failureTable}
 <h2>Standings</h2>
 <p class="muted">Tournament score (TrueSkill replayed over the comparisons so far, seed-system display); updates as the log grows.</p>
-<table id="standings"><thead><tr><th>#</th><th>item</th><th>score</th><th>W-L-T</th></tr></thead><tbody>${standingRows}</tbody></table>`;
+${standingsPending}<table id="standings"><thead><tr><th>#</th><th>item</th><th>score</th><th>W-L-T</th></tr></thead><tbody>${standingRows}</tbody></table>`;
 }

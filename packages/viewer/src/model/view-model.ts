@@ -1,13 +1,5 @@
 import { analyzeJudges, buildAnalysisInput, type MetricsDocument } from "@judgelab/analytics";
-import {
-  type CategoryRank,
-  computeTrueSkill,
-  computeWinRates,
-  formatSeedScore,
-  rankWithinCategory,
-  type SeedScore,
-  type WinRates,
-} from "@judgelab/ratings";
+import { computeWinRates, type WinRates } from "@judgelab/ratings";
 import type { ViewSource } from "../source/view-source.js";
 import { BoardRunner } from "./board-runner.js";
 import {
@@ -17,6 +9,9 @@ import {
   selectBoardRows,
 } from "./compute-leaderboard.js";
 import type { ViewData } from "./view-data.js";
+
+/** The board behind item-page scores and live standings. */
+export const SEED_BOARD: LeaderboardQuery = { method: "trueskill", intervals: "none", unit: "comparison" };
 
 /** The value of `promise` if it settles within `ms` (rejections are passed on), else undefined. */
 export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
@@ -29,14 +24,6 @@ export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The seed system's tournament scores (TrueSkill replay) per item code. */
-export interface SeedScores {
-  readonly scores: readonly (SeedScore | undefined)[];
-  readonly categoryRanks: readonly (CategoryRank | null)[];
-  /** Lowest and highest score per category, for the score bar. */
-  readonly ranges: ReadonlyMap<string, { min: number; max: number }>;
 }
 
 const MAX_CACHED_BOARDS = 64;
@@ -52,7 +39,6 @@ export class ViewModel {
   private boards = new Map<string, LeaderboardResult>();
   private pendingBoards = new Map<string, Promise<LeaderboardResult>>();
   private readonly runner = new BoardRunner();
-  private seed: SeedScores | undefined;
   private wins: WinRates | undefined;
   private metrics: MetricsDocument | undefined;
 
@@ -71,7 +57,6 @@ export class ViewModel {
       this.cachedVersion = this.source.version;
       this.boards = new Map();
       this.pendingBoards = new Map();
-      this.seed = undefined;
       this.wins = undefined;
       this.metrics = undefined;
     }
@@ -129,29 +114,12 @@ export class ViewModel {
     return this.wins;
   }
 
-  /** TrueSkill replayed over the comparisons in time order, shown as the seed system does (`1565±40`). */
-  seedScores(): SeedScores {
-    const data = this.data;
-    if (this.seed === undefined) {
-      const trueSkill = computeTrueSkill(data.table);
-      const scores = Array.from(trueSkill.mu, (mu, code) =>
-        trueSkill.matches[code]! > 0 ? formatSeedScore(mu, trueSkill.sigma[code]!) : undefined,
-      );
-      const values = scores.map((score) => score?.score ?? Number.NaN);
-      const ranges = new Map<string, { min: number; max: number }>();
-      values.forEach((value, code) => {
-        const category = data.categoryOf[code] ?? "";
-        if (Number.isNaN(value)) return;
-        const range = ranges.get(category) ?? { min: value, max: value };
-        ranges.set(category, { min: Math.min(range.min, value), max: Math.max(range.max, value) });
-      });
-      this.seed = {
-        scores,
-        categoryRanks: rankWithinCategory({ scores: values, categories: data.categoryOf }),
-        ranges,
-      };
-    }
-    return this.seed;
+  /**
+   * The seed system's tournament scores: TrueSkill replayed in time order (`rateItems` method trueskill, which
+   * gives the `1565±40` display and the rank within the category), rated on the worker like every board.
+   */
+  seedBoardWithin(ms: number): Promise<LeaderboardResult | undefined> {
+    return this.boardWithin(SEED_BOARD, ms);
   }
 
   /** The judge analytics document (agreement, position bias, leniency, …) of @judgelab/analytics. */

@@ -154,7 +154,7 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
     );
   });
 
-  app.get("/item/:id", (c) => {
+  app.get("/item/:id", async (c) => {
     const id = c.req.param("id");
     const code = model.data.itemCodes.get(id);
     if (code === undefined) {
@@ -162,11 +162,15 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
       return page(c, "item", "Not found", `<h1>No item ${esc(id)}</h1>`);
     }
     const title = model.data.items[code]?.title ?? id;
-    return page(c, "item", title, renderItemPage(model, code, pageNumber(c.req.query("page"))));
+    const seedBoard = await model.seedBoardWithin(options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS);
+    return page(c, "item", title, renderItemPage(model, code, pageNumber(c.req.query("page")), seedBoard));
   });
 
   app.get("/judges", (c) => page(c, "judges", "Judges", renderJudges(model)));
-  app.get("/live", (c) => page(c, "live", "Run", renderLive(model)));
+  app.get("/live", async (c) => {
+    const seedBoard = await model.seedBoardWithin(options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS);
+    return page(c, "live", "Run", renderLive(model, seedBoard));
+  });
 
   app.get("/api/status", (c) => {
     c.header("Cache-Control", "no-store");
