@@ -72,7 +72,9 @@ describe("judgelab view", () => {
     mkdirSync(join(root, "empty"), { recursive: true });
     const empty = await runCliForTest(["view", "empty"], { cwd: root });
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain("is neither a dataset folder (no dataset.json or comparisons.jsonl) nor a run folder");
+    expect(empty.stderr).toContain(
+      "is neither a dataset folder (no dataset.json or comparisons.jsonl) nor a run folder",
+    );
     const missing = await runCliForTest(["view", "nowhere"], { cwd: root });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nowhere does not exist");
