@@ -33,7 +33,7 @@ export const CONTENT_SECURITY_POLICY = [
 
 const TOKEN_COOKIE = "judgelab_view_token";
 /** A leaderboard request waits this long for its board, then shows win rates while the board is rated. */
-export const DEFAULT_BOARD_WAIT_MS = 1200;
+export const DEFAULT_BOARD_WAIT_MS = 800;
 
 /** Options of {@link createViewerApp}. */
 export interface ViewerAppOptions {

@@ -58,9 +58,11 @@ export async function startViewer(options: StartViewerOptions): Promise<RunningV
   const assets = options.assets ?? loadViewerAssets();
   const started = performance.now();
   const source = await openViewSource(options.path);
-  const loadSeconds = (performance.now() - started) / 1000;
   const settings: LeaderboardSettings = { seed: options.seed ?? 2026, bootstrapRounds: options.bootstrapRounds ?? 200 };
   const model = new ViewModel(source, settings);
+  // Win rates are one pass over the table and back the provisional leaderboard: computed with the load.
+  model.winRates();
+  const loadSeconds = (performance.now() - started) / 1000;
   const app = createViewerApp({
     model,
     assets,

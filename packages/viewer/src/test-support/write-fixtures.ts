@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createRandomSource } from "@judgelab/ratings";
 import type { Assessment, Comparison, Item, Judge, Reference } from "@judgelab/schema";
 
 /** Attacker-controlled text: if any of it reaches the page unescaped, a script runs or an image loads. */
@@ -32,16 +33,10 @@ export function writeFixtureDataset(dir: string, dataset: Omit<FixtureDataset, "
   return { dir, ...dataset };
 }
 
-/** A small deterministic generator (mulberry32). */
+/** A seeded uniform generator (the ratings package's xoshiro128**). */
 export function fixtureRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = createRandomSource(seed);
+  return () => source.next();
 }
 
 /**
