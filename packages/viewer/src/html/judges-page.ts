@@ -1,6 +1,5 @@
-import type { Proportion, Statistic } from "@judgelab/analytics";
+import type { MetricsDocument, Proportion, Statistic } from "@judgelab/analytics";
 import { buildAgreementChart, buildPositionBiasChart } from "@judgelab/report";
-import type { ViewModel } from "../model/view-model.js";
 import { chartBlock, esc, href, num, pct } from "./html-text.js";
 
 function proportion(value: Proportion | undefined): string {
@@ -20,12 +19,11 @@ function statistic(value: Statistic | undefined, digits = 2): string {
  * the ones where the pair disagrees), agreement with the reference, position bias with both-order consistency
  * (linking to the flips), and leniency. Figures are @judgelab/analytics' metrics document, charts the report's.
  */
-export function renderJudges(model: ViewModel): string {
-  const started = performance.now();
-  const metrics = model.analysis();
-  const seconds = (performance.now() - started) / 1000;
+export function renderJudges(metrics: MetricsDocument | undefined): string {
+  if (metrics === undefined)
+    return '<h1>Judges</h1><div class="notice" data-pending-board="1" role="status"><p>The judge analytics (agreement, position bias, leniency with bootstrap intervals) are being computed on a worker thread; this page replaces itself when they are ready.</p></div>';
   const parts: string[] = [
-    `<h1>Judges</h1><p class="muted">@judgelab/analytics, seed ${metrics.options.seed}, ${metrics.options.bootstrapRounds} bootstrap resamples over match units${seconds > 0.05 ? ` (computed in ${seconds.toFixed(1)} s)` : ""}.</p>`,
+    `<h1>Judges</h1><p class="muted">@judgelab/analytics, seed ${metrics.options.seed}, ${metrics.options.bootstrapRounds} bootstrap resamples over match units.</p>`,
   ];
   const agreement = metrics.agreement;
   if (!agreement.available) parts.push(`<h2>Agreement</h2><p class="muted">${esc(agreement.reason)}</p>`);

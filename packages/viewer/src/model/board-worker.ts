@@ -1,16 +1,8 @@
-/** Entry of the viewer's leaderboard worker thread ({@link BoardRunner}): rates the boards it is sent, one by one. */
+/** Entry of the viewer's worker thread ({@link BoardRunner}): holds the table, rates boards, computes analytics. */
 import { parentPort } from "node:worker_threads";
-import type { BoardRequest, BoardResponse } from "./board-runner.js";
-import { rateBoard } from "./compute-leaderboard.js";
+import { type WorkerRequest, WorkerState } from "./board-runner.js";
 
-parentPort?.on("message", (request: BoardRequest) => {
-  const started = performance.now();
-  let response: BoardResponse;
-  try {
-    const { report, prior } = rateBoard(request.outcomes, request.query, request.settings, request.categoryOf);
-    response = { id: request.id, report, prior, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
-    response = { id: request.id, error: (error as Error).message, isRangeError: error instanceof RangeError };
-  }
-  parentPort?.postMessage(response);
+const state = new WorkerState();
+parentPort?.on("message", (request: WorkerRequest) => {
+  parentPort?.postMessage(state.run(request));
 });

@@ -1,13 +1,8 @@
-import { analyzeJudges, buildAnalysisInput, type MetricsDocument } from "@judgelab/analytics";
+import type { MetricsDocument } from "@judgelab/analytics";
 import { computeWinRates, type WinRates } from "@judgelab/ratings";
 import type { ViewSource } from "../source/view-source.js";
 import { BoardRunner } from "./board-runner.js";
-import {
-  type LeaderboardQuery,
-  type LeaderboardResult,
-  type LeaderboardSettings,
-  selectBoardRows,
-} from "./compute-leaderboard.js";
+import type { LeaderboardQuery, LeaderboardResult, LeaderboardSettings } from "./compute-leaderboard.js";
 import type { ViewData } from "./view-data.js";
 
 /** The board behind item-page scores and live standings. */
@@ -41,6 +36,7 @@ export class ViewModel {
   private readonly runner = new BoardRunner();
   private wins: WinRates | undefined;
   private metrics: MetricsDocument | undefined;
+  private pendingMetrics: Promise<MetricsDocument> | undefined;
 
   constructor(
     readonly source: ViewSource,
@@ -59,6 +55,9 @@ export class ViewModel {
       this.pendingBoards = new Map();
       this.wins = undefined;
       this.metrics = undefined;
+      this.pendingMetrics = undefined;
+      const data = this.source.current();
+      this.runner.setTable(this.cachedVersion, data.table, data.categoryOf);
     }
     return this.source.current();
   }
@@ -70,11 +69,11 @@ export class ViewModel {
   }
 
   /**
-   * The board, rated on the worker thread (the rows are selected here). Concurrent requests for the same board
-   * share one computation; results are cached until the data change.
+   * The board, rated on the worker thread (which holds the table of the current version). Concurrent requests for
+   * the same board share one computation; results are cached until the data change.
    */
   requestBoard(query: LeaderboardQuery): Promise<LeaderboardResult> {
-    const data = this.data;
+    this.sync();
     const version = this.cachedVersion;
     const key = JSON.stringify(query);
     const ready = this.boards.get(key);
@@ -82,9 +81,8 @@ export class ViewModel {
     let pending = this.pendingBoards.get(key);
     if (pending === undefined) {
       const started = performance.now();
-      const subset = selectBoardRows(data, query);
-      pending = this.runner.rate(subset, query, this.settings, data.categoryOf).then(({ report, prior }) => {
-        const result = { query, report, rows: subset.size, prior, seconds: (performance.now() - started) / 1000 };
+      pending = this.runner.rate(query, this.settings).then(({ report, prior, rows }) => {
+        const result = { query, report, rows, prior, seconds: (performance.now() - started) / 1000 };
         if (this.cachedVersion === version) {
           if (this.boards.size >= MAX_CACHED_BOARDS) this.boards.delete(this.boards.keys().next().value as string);
           this.boards.set(key, result);
@@ -122,25 +120,37 @@ export class ViewModel {
     return this.boardWithin(SEED_BOARD, ms);
   }
 
-  /** The judge analytics document (agreement, position bias, leniency, …) of @judgelab/analytics. */
-  analysis(): MetricsDocument {
-    const data = this.data;
-    if (this.metrics === undefined) {
-      const encoded = buildAnalysisInput({
-        table: data.table,
-        items: data.itemRecords,
-        judges: data.judges,
-        assessments: data.assessments,
-        references: data.references,
-        // The analytics document always carries bootstrap intervals; with leaderboard resampling off it still
-        // uses JUDGE_FIGURE_MIN_ROUNDS rounds (the page prints the count it used).
-        analysis: {
-          seed: this.settings.seed,
-          bootstrapRounds: Math.max(this.settings.bootstrapRounds, JUDGE_FIGURE_MIN_ROUNDS),
-        },
-      });
-      this.metrics = analyzeJudges(encoded.input);
+  /**
+   * The judge analytics document (agreement, position bias, leniency, …) of @judgelab/analytics, computed on the
+   * worker; undefined when it is not ready within `ms` (it keeps computing).
+   */
+  analysisWithin(ms: number): Promise<MetricsDocument | undefined> {
+    const data = this.sync();
+    const version = this.cachedVersion;
+    if (this.metrics !== undefined) return Promise.resolve(this.metrics);
+    if (this.pendingMetrics === undefined) {
+      const pending = this.runner
+        .analyze({
+          items: data.itemRecords,
+          judges: data.judges,
+          assessments: data.assessments,
+          references: data.references,
+          // The analytics document always carries bootstrap intervals; with leaderboard resampling off it still
+          // uses JUDGE_FIGURE_MIN_ROUNDS rounds (the page prints the count it used).
+          options: {
+            seed: this.settings.seed,
+            bootstrapRounds: Math.max(this.settings.bootstrapRounds, JUDGE_FIGURE_MIN_ROUNDS),
+          },
+        })
+        .then((metrics) => {
+          if (this.cachedVersion === version) this.metrics = metrics;
+          return metrics;
+        })
+        .finally(() => {
+          if (this.pendingMetrics === pending) this.pendingMetrics = undefined;
+        });
+      this.pendingMetrics = pending;
     }
-    return this.metrics;
+    return settleWithin(this.pendingMetrics, ms);
   }
 }

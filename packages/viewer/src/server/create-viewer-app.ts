@@ -166,7 +166,10 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
     return page(c, "item", title, renderItemPage(model, code, pageNumber(c.req.query("page")), seedBoard));
   });
 
-  app.get("/judges", (c) => page(c, "judges", "Judges", renderJudges(model)));
+  app.get("/judges", async (c) => {
+    const metrics = await model.analysisWithin(options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS);
+    return page(c, "judges", "Judges", renderJudges(metrics));
+  });
   app.get("/live", async (c) => {
     const seedBoard = await model.seedBoardWithin(options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS);
     return page(c, "live", "Run", renderLive(model, seedBoard));

@@ -60,7 +60,8 @@ export async function startViewer(options: StartViewerOptions): Promise<RunningV
   const source = await openViewSource(options.path);
   const settings: LeaderboardSettings = { seed: options.seed ?? 2026, bootstrapRounds: options.bootstrapRounds ?? 200 };
   const model = new ViewModel(source, settings);
-  // Win rates are one pass over the table and back the provisional leaderboard: computed with the load.
+  // Part of loading: win rates (one pass over the table, they back the provisional leaderboard) and handing the
+  // table to the worker thread (one copy), so that the first request only sends a query.
   model.winRates();
   const loadSeconds = (performance.now() - started) / 1000;
   const app = createViewerApp({
