@@ -2,11 +2,13 @@ export { type LogNotice, RunLogReader } from "./live/run-log-reader.js";
 export { type RunProgress, RunProgressState } from "./live/run-progress.js";
 export { type ComparisonStore, indexComparisonFile, memoryComparisonStore } from "./model/comparison-store.js";
 export {
-  computeLeaderboard,
+  FALLBACK_PRIOR,
   LEADERBOARD_METHODS,
   type LeaderboardQuery,
   type LeaderboardResult,
   type LeaderboardSettings,
+  rateBoard,
+  selectBoardRows,
 } from "./model/compute-leaderboard.js";
 export { type ComparisonPage, type ComparisonQuery, filterComparisons } from "./model/filter-comparisons.js";
 export { computeRowFlags, RowFlag, type RowFlags } from "./model/row-flags.js";

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type AnalysisOptions, analyzeJudges, buildAnalysisInput, type MetricsDocument } from "@judgelab/analytics";
-import { type ComparisonTable, selectRows } from "@judgelab/datasets";
+import type { ComparisonTable } from "@judgelab/datasets";
 import type { RatingReport } from "@judgelab/ratings";
 import type { Assessment, Item, Judge, Reference } from "@judgelab/schema";
-import { type LeaderboardQuery, type LeaderboardSettings, rateBoard } from "./compute-leaderboard.js";
+import { type LeaderboardQuery, type LeaderboardSettings, rateBoard, selectBoardRows } from "./compute-leaderboard.js";
 
 /** Hands the worker the data of one version (sent once per version; the table travels without comparison ids). */
 export interface TableRequest {
@@ -75,31 +75,12 @@ export class WorkerState {
         });
         return { id: request.id, metrics: analyzeJudges(encoded.input) };
       }
-      const subset = this.select(table, request.query);
+      const subset = selectBoardRows(table, this.categoryOf, request.query);
       const { report, prior } = rateBoard(subset, request.query, request.settings, this.categoryOf);
       return { id: request.id, report, prior, rows: subset.size };
     } catch (error) {
       return { id: request.id, error: (error as Error).message, isRangeError: error instanceof RangeError };
     }
-  }
-
-  /** Only the judge's comparisons, only pairs within the category. */
-  private select(table: ComparisonTable, query: LeaderboardQuery): ComparisonTable {
-    const judge = query.judge === undefined ? -1 : table.judgeIds.indexOf(query.judge);
-    if (query.judge !== undefined && judge < 0) throw new RangeError(`no judge "${query.judge}" in this dataset`);
-    if (query.category === undefined && judge < 0) return table;
-    const inCategory =
-      query.category === undefined
-        ? undefined
-        : Uint8Array.from(this.categoryOf, (category) => (category === query.category ? 1 : 0));
-    const mask = new Uint8Array(table.size);
-    for (let row = 0; row < table.size; row++) {
-      if (judge >= 0 && table.judge[row] !== judge) continue;
-      if (inCategory !== undefined && (inCategory[table.first[row]!] !== 1 || inCategory[table.second[row]!] !== 1))
-        continue;
-      mask[row] = 1;
-    }
-    return selectRows(table, mask);
   }
 }
 

@@ -7,7 +7,6 @@ import {
   type RatingReport,
   rateItems,
 } from "@judgelab/ratings";
-import type { ViewData } from "./view-data.js";
 
 /** L2 prior on log-strengths for Bradley–Terry when the plain MLE is not finite. */
 export const FALLBACK_PRIOR = 1;
@@ -52,16 +51,22 @@ export interface LeaderboardSettings {
   readonly bootstrapRounds: number;
 }
 
-/** The rows a board is computed on: only the judge's comparisons, only pairs within the category. */
-export function selectBoardRows(data: ViewData, query: LeaderboardQuery): ComparisonTable {
-  const { table } = data;
+/**
+ * The rows a board is computed on: only the judge's comparisons, only pairs with both items in the category
+ * (`categoryOf` by item code). The whole table when neither is set.
+ */
+export function selectBoardRows(
+  table: ComparisonTable,
+  categoryOf: readonly (string | undefined)[],
+  query: LeaderboardQuery,
+): ComparisonTable {
   const judge = query.judge === undefined ? -1 : table.judgeIds.indexOf(query.judge);
   if (query.judge !== undefined && judge < 0) throw new RangeError(`no judge "${query.judge}" in this dataset`);
   if (query.category === undefined && judge < 0) return table;
   const inCategory =
     query.category === undefined
       ? undefined
-      : Uint8Array.from(data.categoryOf, (category) => (category === query.category ? 1 : 0));
+      : Uint8Array.from(categoryOf, (category) => (category === query.category ? 1 : 0));
   const mask = new Uint8Array(table.size);
   for (let row = 0; row < table.size; row++) {
     if (judge >= 0 && table.judge[row] !== judge) continue;
@@ -95,16 +100,4 @@ export function rateBoard(
     ...(prior === undefined ? {} : { prior }),
   });
   return { report, prior };
-}
-
-/** Selects the rows and rates them on the calling thread. */
-export function computeLeaderboard(
-  data: ViewData,
-  query: LeaderboardQuery,
-  settings: LeaderboardSettings,
-): LeaderboardResult {
-  const started = performance.now();
-  const subset = selectBoardRows(data, query);
-  const { report, prior } = rateBoard(subset, query, settings, data.categoryOf);
-  return { query, report, rows: subset.size, prior, seconds: (performance.now() - started) / 1000 };
 }
