@@ -51,7 +51,7 @@ export function renderComparisonCard(data: ViewData, row: number, options: { ope
   ].join("");
   const winnerClass = (position: number) => (verdict === position ? ' class="winner"' : "");
   const others = Array.from(rowsOf(data.rowsByGroup, data.flags.group[row]!)).filter((other) => other !== row);
-  const matchLabel = record.matchId === undefined ? "same pair and prompt (no matchId)" : `match ${record.matchId}`;
+  const matchLabel = record.prompt === undefined ? "pair" : `pair on prompt ${record.prompt}`;
   const otherList =
     others.length === 0
       ? '<p class="muted">no other judgment of this match</p>'
@@ -59,7 +59,11 @@ export function renderComparisonCard(data: ViewData, row: number, options: { ope
           .slice(0, 50)
           .map(
             (other) =>
-              `<li><a href="${href(`/comparison/${other}`)}">${esc(table.judgeIds[table.judge[other]!] ?? "?")}</a>: ${outcomeText(data, other)}</li>`,
+              `<li><a href="${href(`/comparison/${other}`)}">${esc(table.judgeIds[table.judge[other]!] ?? "?")}</a>${
+                table.match[other]! >= 0
+                  ? ` <span class="muted">(match ${esc(table.matchIds[table.match[other]!] ?? "")})</span>`
+                  : ""
+              }: ${outcomeText(data, other)}</li>`,
           )
           .join("")}${others.length > 50 ? `<li>… ${others.length - 50} more</li>` : ""}</ul>`;
   const raw = record.raw === undefined ? "" : JSON.stringify(record.raw, null, 2);
@@ -81,7 +85,8 @@ export function renderComparisonCard(data: ViewData, row: number, options: { ope
 </ol>
 <p><strong>verdict: ${VERDICT_NAMES[verdict] ?? "?"}${record.strength === undefined ? "" : ` (${esc(record.strength)})`}</strong> · ${esc(usageText(data, row))}</p>
 ${record.rationale === undefined ? "" : `<blockquote class="rationale">${esc(record.rationale)}</blockquote>`}
-<details${options.open === true ? " open" : ""}><summary>other judgments of the ${esc(matchLabel)} (${others.length})</summary>${otherList}</details>
+<p class="muted">${record.matchId === undefined ? "no matchId" : `match ${esc(record.matchId)}`}</p>
+<details${options.open === true ? " open" : ""}><summary>other judgments of the same ${esc(matchLabel)} (${others.length})</summary>${otherList}</details>
 ${raw === "" ? "" : `<details${options.open === true ? " open" : ""}><summary>raw response</summary><pre class="raw">${esc(raw)}</pre></details>`}
 </article>`;
 }

@@ -1,3 +1,4 @@
+import { buildPairUnits } from "@judgelab/analytics";
 import type { ComparisonTable } from "@judgelab/datasets";
 import type { Reference } from "@judgelab/schema";
 
@@ -15,8 +16,8 @@ export const RowFlag = {
 export interface RowFlags {
   readonly flags: Uint8Array;
   /**
-   * Group of each row: its matchId when it has one, else the unordered item pair together with the prompt. Rows
-   * of one group are "the same match" for the flags and for "other judgments of the same match".
+   * Group of each row: the unordered item pair within its prompt (the analytics package's unit), whatever the
+   * matchId, so both orders, repetitions and every judge's votes on a pair share a group.
    */
   readonly group: Int32Array;
   readonly groups: number;
@@ -42,9 +43,9 @@ const popcount3 = (mask: number) => (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2
 
 /**
  * Computes the browser's three flags in linear passes over the table.
- * - judges disagree: the match has at least two judges and at least two distinct outcomes (A wins, B wins, tie)
+ * - judges disagree: the pair (within its prompt) has at least two judges and at least two distinct outcomes (A wins, B wins, tie)
  *   among their valid verdicts;
- * - flips when swapped: one judge judged the match with the pair in both presented orders (order known) and its
+ * - flips when swapped: one judge judged the pair in both presented orders (order known) and its
  *   outcome sets in the two orders differ;
  * - disagrees with the reference: a pair label (matching prompt when the label names one) says otherwise, or,
  *   without a pair label, per-item reference scores of the first reference name rank the pair the other way
@@ -52,29 +53,11 @@ const popcount3 = (mask: number) => (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2
  */
 export function computeRowFlags(table: ComparisonTable, references: readonly Reference[]): RowFlags {
   const size = table.size;
-  const items = table.itemIds.length;
-  const group = new Int32Array(size);
-  const pairGroups = new Map<number | string, number>();
-  let groups = table.matchIds.length;
-  for (let row = 0; row < size; row++) {
-    const match = table.match[row]!;
-    if (match >= 0) {
-      group[row] = match;
-      continue;
-    }
-    const a = table.first[row]!;
-    const b = table.second[row]!;
-    const composite = (Math.min(a, b) * items + Math.max(a, b)) * (table.promptIds.length + 1) + table.prompt[row]! + 1;
-    const mapKey = Number.isSafeInteger(composite)
-      ? composite
-      : `${Math.min(a, b)}|${Math.max(a, b)}|${table.prompt[row]}`;
-    let id = pairGroups.get(mapKey);
-    if (id === undefined) {
-      id = groups++;
-      pairGroups.set(mapKey, id);
-    }
-    group[row] = id;
-  }
+  // Groups are the analytics package's units (unordered pair within a prompt), so that an agreement-matrix cell
+  // and its comparisons count the same votes.
+  const units = buildPairUnits(table);
+  const group = Int32Array.from(units.unit, (unit) => Math.max(unit, 0));
+  const groups = Math.max(units.count, 1);
   // Outcome sets per (group, judge) and per (group, judge, order).
   const judges = table.judgeIds.length;
   const slot = new Map<number, number>();

@@ -132,8 +132,11 @@ describe("viewer over HTTP on 127.0.0.1: paper-tournament dataset", () => {
     expect(card.text).toContain(`verdict: ${record.verdict}`);
     expect(card.text).toContain("900 input tokens · 120 output tokens · $0.0021");
     expect(card.text).toContain("&lt;raw &amp; unescaped?&gt;");
-    const sameMatch = fixture.comparisons.filter((c) => c.matchId === record.matchId).length - 1;
-    expect(card.text).toContain(`other judgments of the match ${record.matchId} (${sameMatch})`);
+    const samePair = fixture.comparisons.filter(
+      (c) => [c.first, c.second].sort().join() === [record.first, record.second].sort().join(),
+    ).length;
+    expect(card.text).toContain(`other judgments of the same pair (${samePair - 1})`);
+    expect(card.text).toContain(`match ${record.matchId}`);
     expect((await get(`${base}/comparison/99999`)).status).toBe(404);
     expect((await get(`${base}/comparison/-1`)).status).toBe(404);
   });
@@ -175,20 +178,21 @@ describe("viewer over HTTP on 127.0.0.1: paper-tournament dataset", () => {
     const matches = new Map<string, Map<string, Set<string>>>();
     for (const c of fixture.comparisons) {
       if (c.judge !== "gemini-3" && c.judge !== "gpt-5.2") continue;
-      const byJudge = matches.get(c.matchId!) ?? new Map<string, Set<string>>();
+      const pair = [c.first, c.second].sort().join("|");
+      const byJudge = matches.get(pair) ?? new Map<string, Set<string>>();
       const won =
         c.verdict === "invalid" ? undefined : c.verdict === "tie" ? "tie" : c.verdict === "first" ? c.first : c.second;
       const set = byJudge.get(c.judge) ?? new Set<string>();
       if (won !== undefined) set.add(won);
       byJudge.set(c.judge, set);
-      matches.set(c.matchId!, byJudge);
+      matches.set(pair, byJudge);
     }
     let both = 0;
     let differ = 0;
-    for (const [matchId, byJudge] of matches) {
+    for (const [pair, byJudge] of matches) {
       if (byJudge.size < 2) continue;
       const rows = fixture.comparisons.filter(
-        (c) => c.matchId === matchId && (c.judge === "gemini-3" || c.judge === "gpt-5.2"),
+        (c) => [c.first, c.second].sort().join("|") === pair && (c.judge === "gemini-3" || c.judge === "gpt-5.2"),
       ).length;
       both += rows;
       const [a, b] = [...byJudge.values()].map((set) => [...set].sort().join());

@@ -14,7 +14,6 @@ function outcome(comparison: Comparison): string | undefined {
 }
 
 function groupKey(comparison: Comparison): string {
-  if (comparison.matchId !== undefined) return `match:${comparison.matchId}`;
   const pair = [comparison.first, comparison.second].sort();
   return `pair:${pair.join("|")}|${comparison.prompt ?? ""}`;
 }
