@@ -45,7 +45,7 @@ async function timed(label: string, url: string): Promise<number> {
   const count = /<p id="match-count"><strong>([\d,]+)<\/strong>/.exec(body)?.[1];
   const provisional = body.includes("data-pending-board");
   process.stdout.write(
-    `${label}: ${seconds.toFixed(2)} s (${(seconds / referenceSeconds).toFixed(0)}× the reference pass, ${(body.length / 1024).toFixed(0)} KiB${count === undefined ? "" : `, ${count} matching`}${provisional ? "; provisional: win rates while the board is rated on the worker" : ""})\n`,
+    `${label}: ${seconds.toFixed(2)} s (${(seconds / referenceSeconds).toFixed(0)}× the reference pass, ${(body.length / 1024).toFixed(0)} KiB${count === undefined ? "" : `, ${count} matching`}${provisional ? "; provisional: answered before its board, which is still being rated on the worker" : ""})\n`,
   );
   return seconds;
 }
