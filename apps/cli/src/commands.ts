@@ -44,6 +44,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: "write a research report (Markdown, HTML, charts, metrics) for a dataset or run folder",
     load: async () => (await import("./commands/report.js")).reportCommand,
   },
+  view: {
+    summary: "browse a dataset or a live run folder in a local, read-only web viewer",
+    load: async () => (await import("./commands/view.js")).viewCommand,
+  },
   demo: {
     summary: "the main job: simulate a paper tournament, rate, analyze and report (to reports/demo-local/)",
     load: async () => (await import("./commands/demo.js")).demoCommand,
