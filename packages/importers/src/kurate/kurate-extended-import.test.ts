@@ -156,7 +156,7 @@ cat,p1,p1,One,One,,,p1,p1,1,3,True
   it("rejects settings the format does not read (a --map that would change nothing)", async () => {
     const { temp, run } = await importFolder({ "matches_extended.csv": `${HEADER}\n` }, { id: "paper1_id" });
     try {
-      await expect(run()).rejects.toThrow(/unknown setting id/);
+      await expect(run()).rejects.toThrow(/unknown setting "id"/);
     } finally {
       await temp.cleanup();
     }

@@ -128,13 +128,6 @@ async function readSwapTest(context: CollectContext, file: string, judge: string
 }
 
 async function collectKurate(context: CollectContext): Promise<ManifestFields> {
-  const unknown = Object.keys(context.settings).filter((key) => !(key in SETTINGS));
-  if (unknown.length > 0) {
-    throw new ImportInputError(
-      `kurate: unknown setting${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the kurate format reads the ` +
-        `published column names and takes only ${Object.keys(SETTINGS).join(", ")}`,
-    );
-  }
   const files = await listInputFiles(context.inputs, (path) => /\.(csv|jsonl)(\.gz)?$/i.test(path));
   const assessmentJudge = context.settings["assessment-judge"] ?? "impact-assessment";
   const swapJudge = context.settings["swap-judge"] ?? "swap-test-judge";
