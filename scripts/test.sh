@@ -6,6 +6,8 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/bootstrap.sh" || exit 1
+# bootstrap.sh turns on `set -e`; here a failing lint or test must not end the script before the summary line.
+set +e
 export PATH="$HOME/.local/judgelab-pnpm/node_modules/.bin:$PATH"
 cd "$here/.."
 export TURBO_TELEMETRY_DISABLED=1
