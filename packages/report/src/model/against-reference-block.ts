@@ -46,7 +46,7 @@ export function againstReferenceBlock(
     });
     const first = pairReference.rows[0]!;
     readings.push(
-      `${first.who} agrees with ${pairReference.name} on ${share(first.agreement)} of ${formatCount(first.agreement.n)} pairs (${formatCount(first.referenceTies)} reference ties count as disagreements unless the judge said tie).`,
+      `${first.who} agrees with ${pairReference.name} per pair on ${share(first.agreement)} of ${formatCount(first.agreement.n)} pairs (${formatCount(first.referenceTies)} reference ties count as disagreements unless the judge said tie).`,
     );
   }
   if (scoreOrder.available) {
