@@ -1,13 +1,7 @@
-import { type ComparisonTable, selectRows } from "@judgelab/datasets";
+import { type ComparisonTable, groupCodesByItemField, type ItemGrouping, selectRows } from "@judgelab/datasets";
 
 /** Items mapped to groups by an item field (e.g. answers to the `producer` model that wrote them). */
-export interface ItemGrouping {
-  /** The item field whose values name the groups. */
-  readonly field: string;
-  /** Group code per item code (aligned with `table.itemIds`); −1 = the item has no value. */
-  readonly groupOf: Int32Array;
-  readonly groupIds: readonly string[];
-}
+export type { ItemGrouping };
 
 /** What grouping did to a table: the rows it could express between groups and the rows it left out. */
 export interface GroupedTable {
@@ -21,36 +15,9 @@ export interface GroupedTable {
 
 /**
  * The grouping of `itemIds` by the value of `field` on each item record (top level, else under `metadata`).
- * Undefined when no item has the field.
+ * Undefined when no item has the field. The one implementation lives in datasets ({@link groupCodesByItemField}).
  */
-export function groupItemsByField(
-  items: readonly Readonly<Record<string, unknown>>[],
-  itemIds: readonly string[],
-  field: string,
-): ItemGrouping | undefined {
-  const valueById = new Map<string, string>();
-  for (const item of items) {
-    const metadata = item.metadata as Record<string, unknown> | undefined;
-    const value = item[field] ?? metadata?.[field];
-    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
-  }
-  if (valueById.size === 0) return undefined;
-  const groupIds: string[] = [];
-  const codes = new Map<string, number>();
-  const groupOf = new Int32Array(itemIds.length).fill(-1);
-  itemIds.forEach((id, code) => {
-    const value = valueById.get(id);
-    if (value === undefined) return;
-    let group = codes.get(value);
-    if (group === undefined) {
-      group = groupIds.length;
-      codes.set(value, group);
-      groupIds.push(value);
-    }
-    groupOf[code] = group;
-  });
-  return { field, groupOf, groupIds };
-}
+export const groupItemsByField = groupCodesByItemField;
 
 /** A grouping asked for by name that the items do not support (no item has the field). */
 export class GroupingError extends Error {

@@ -1,4 +1,5 @@
 import type { Item } from "@judgelab/schema";
+import { groupCodesByItemField, type ItemGrouping } from "./group-codes-by-item-field.js";
 
 /** Style counts of one text (see {@link measureTextStyle}). */
 export interface TextStyle {
@@ -113,32 +114,12 @@ function lookUp(item: Item | undefined, style: TextStyle | undefined, name: stri
  * Groups items by the value of an item field (top level or under `metadata`), e.g. answers by `producer`:
  * item code → group code, −1 for items without the field. Throws a RangeError when no item has the field.
  */
-export function itemFieldGroups(
-  items: readonly Item[],
-  itemIds: readonly string[],
-  field: string,
-): { field: string; groupOf: Int32Array; groupIds: string[] } {
-  const valueById = new Map<string, string>();
-  for (const item of items) {
-    const value = (item as Record<string, unknown>)[field] ?? item.metadata?.[field];
-    if (typeof value === "string" || typeof value === "number") valueById.set(String(item.id), String(value));
-  }
-  if (valueById.size === 0) {
+export function itemFieldGroups(items: readonly Item[], itemIds: readonly string[], field: string): ItemGrouping {
+  const grouping = groupCodesByItemField(items, itemIds, field);
+  if (grouping === undefined) {
     throw new RangeError(
       `--group ${field}: no item has a "${field}" field (top level or in metadata); check items.jsonl`,
     );
   }
-  const groupIds: string[] = [];
-  const codes = new Map<string, number>();
-  const groupOf = Int32Array.from(itemIds, (id) => {
-    const value = valueById.get(id);
-    if (value === undefined) return -1;
-    let code = codes.get(value);
-    if (code === undefined) {
-      code = groupIds.push(value) - 1;
-      codes.set(value, code);
-    }
-    return code;
-  });
-  return { field, groupOf, groupIds };
+  return grouping;
 }
