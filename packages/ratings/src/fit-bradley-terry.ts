@@ -6,6 +6,7 @@ import { hasFiniteMle } from "./has-finite-mle.js";
 import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { RatingsError } from "./ratings-error.js";
+import { scanCellActivity } from "./scan-cell-activity.js";
 import { summarizeDenseFit, summarizeSparseFit } from "./summarize-bradley-terry.js";
 
 /** Options of {@link fitBradleyTerry}. */
@@ -172,16 +173,7 @@ export function createBradleyTerryLayout(
   const prior = options.prior ?? 0;
   if (!(prior >= 0)) throw new RatingsError("invalid-option", `fitBradleyTerry: prior must be ≥ 0, got ${prior}`);
   const ties = options.ties ?? "half";
-  const active = new Uint8Array(itemCount);
-  let positionalCells = 0;
-  let tieCount = 0;
-  for (let c = 0; c < cells.size; c++) {
-    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
-    active[cells.first[c] as number] = 1;
-    active[cells.second[c] as number] = 1;
-    positionalCells += cells.positional[c] as number;
-    tieCount += counts.ties[c] as number;
-  }
+  const { active, positional: positionalCells, ties: tieCount } = scanCellActivity(cells, counts);
   // Checked for the data as given; a bootstrap resample that happens to lose every tie or every positional
   // cell only makes its own round fail to converge.
   if (counts === cells && options.orderEffect && positionalCells === 0) {

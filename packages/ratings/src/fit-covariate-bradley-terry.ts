@@ -6,6 +6,7 @@ import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor 
 import { MAX_DENSE_ITEMS, NON_FINITE_MLE_MAX_ITERATIONS } from "./fit-bradley-terry.js";
 import { hasFiniteMle } from "./has-finite-mle.js";
 import { RatingsError } from "./ratings-error.js";
+import { scanCellActivity } from "./scan-cell-activity.js";
 
 /** Options of {@link fitCovariateBradleyTerry}. */
 export interface CovariateBradleyTerryOptions {
@@ -156,16 +157,7 @@ function createLayout(cells: CovariateCells, options: CovariateBradleyTerryOptio
   if (!(prior >= 0)) throw new RatingsError("invalid-option", `prior must be ≥ 0, got ${prior}`);
   if (!(ridge >= 0)) throw new RatingsError("invalid-option", `the ridge penalty must be ≥ 0, got ${ridge}`);
   const itemCount = cells.itemIds.length;
-  const rated = new Uint8Array(itemCount);
-  let positional = 0;
-  let tieCount = 0;
-  for (let c = 0; c < cells.size; c++) {
-    if ((cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number) === 0) continue;
-    rated[cells.first[c] as number] = 1;
-    rated[cells.second[c] as number] = 1;
-    positional += cells.positional[c] as number;
-    tieCount += cells.ties[c] as number;
-  }
+  const { active: rated, positional, ties: tieCount } = scanCellActivity(cells);
   const rao = options.ties === "rao-kupper";
   if (options.orderEffect && positional === 0) {
     throw new RatingsError(

@@ -95,7 +95,7 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
     });
     return waldResult(fit.ratings, fit.standardErrors, {
       parameters,
-      ...(uncontrolled === undefined ? {} : { itemFields: rankShiftFields(fit.ratings, uncontrolled) }),
+      ...(uncontrolled === undefined ? {} : { itemFields: rankShiftAgainst(fit.ratings, uncontrolled.ratings) }),
       reportFields: {
         intervalMethod: "wald",
         converged: fit.converged,
@@ -189,7 +189,7 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
     standardError: fit.standardErrors,
     bootstrap,
     parameters,
-    ...(uncontrolled === undefined ? {} : { itemFields: rankShiftFields(fit.ratings, uncontrolled) }),
+    ...(uncontrolled === undefined ? {} : { itemFields: rankShiftAgainst(fit.ratings, uncontrolled.ratings) }),
     reportFields: {
       intervalMethod: "bootstrap",
       clustering: describeClustering(
@@ -235,11 +235,6 @@ function fitUncontrolled(outcomes: PairwiseOutcomes, settings: CovariateMethodSe
     scale: settings.scale,
     ...(settings.anchor === undefined ? {} : { anchor: settings.anchor }),
   });
-}
-
-/** Per item: the uncontrolled rating and rank and the shift ({@link rankShiftAgainst}). */
-function rankShiftFields(controlled: Float64Array, uncontrolled: CovariateBradleyTerryFit) {
-  return rankShiftAgainst(controlled, uncontrolled.ratings);
 }
 
 function controlSummary(
