@@ -10,6 +10,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is an interactive terminal (progress bars, colours). */
   readonly isTty: boolean;
+  /** True when stderr is an interactive terminal (progress bars drawn in place); absent means false. */
+  readonly stderrIsTty?: boolean;
   /** Aborted on Ctrl-C: long-running commands stop scheduling and leave resumable state. */
   readonly signal: AbortSignal;
   /** Aborted on a second Ctrl-C: long-running commands also abandon work in flight, still leaving resumable state. */

@@ -24,6 +24,7 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.env.INIT_CWD ?? process.cwd(),
   env: process.env,
   isTty: Boolean(process.stdout.isTTY),
+  stderrIsTty: Boolean(process.stderr.isTTY),
   signal: stop.signal,
   abandonSignal: abandon.signal,
 });

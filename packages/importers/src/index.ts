@@ -52,13 +52,25 @@ export { pandalmImporter } from "./pandalm/pandalm-importer.js";
 export { isoFromUnixSeconds, positionalVerdict, swapVerdict, type WinnerSide } from "./positional-verdict.js";
 export { DATASET_FILE_NAMES, prepareOutputFolder } from "./prepare-output-folder.js";
 export {
-  checkFetchUrl,
   DatasetFetchError,
+  type DatasetFetchErrorKind,
+  unreachableHostCode,
+} from "./registry/dataset-fetch-error.js";
+export {
+  type DownloadOptions,
+  type DownloadOutcome,
+  type DownloadProgress,
+  downloadWithResume,
   type FetchFunction,
+  sha256OfFile,
+} from "./registry/download-with-resume.js";
+export {
+  checkFetchUrl,
   type FetchProgress,
+  type FetchPublicDatasetOptions,
+  type FileCheck,
   fetchPublicDataset,
   fileDownloadUrl,
-  sha256OfFile,
 } from "./registry/fetch-public-dataset.js";
 export { loadPublicManifests, parsePublicManifest } from "./registry/load-public-manifests.js";
 export {

@@ -6,21 +6,48 @@ import { join } from "node:path";
 import { itWithSharedData, sharedDataPath } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliForTest } from "../test-support.js";
-import { DEFAULT_MANIFESTS_DIR } from "./datasets.js";
+import { DEFAULT_MANIFESTS_DIR, downloadHeaders } from "./datasets.js";
 
 const battles = `${JSON.stringify({ model_a: "a", model_b: "b", winner: "model_b", judge: "u" })}\n`;
+/** 3000 battles among 5 models (about 200 kB), deterministic. */
+const bigBattles = Array.from(
+  { length: 3000 },
+  (_, index) =>
+    `${JSON.stringify({ model_a: `m${index % 5}`, model_b: `m${(index + 1 + (index % 3)) % 5}`, winner: index % 4 === 0 ? "tie" : "model_a", judge: `u${index % 7}` })}\n`,
+).join("");
 
 let root: string;
 let server: Server;
 let baseUrl: string;
 const served = new Map<string, string>();
+/** Per-path faults for the next request: cut the connection after N bytes, or answer a status. */
+const faults = new Map<string, Array<{ cut: number } | { status: number }>>();
+const seenAuthorization: Array<string | undefined> = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "judgelab-datasets-cli-"));
   server = createServer((request, response) => {
-    const body = served.get(request.url ?? "");
-    response.statusCode = body === undefined ? 404 : 200;
-    response.end(body ?? "not found");
+    const path = request.url ?? "";
+    seenAuthorization.push(request.headers.authorization);
+    const body = served.get(path);
+    const fault = faults.get(path)?.shift();
+    if (fault !== undefined && "status" in fault) {
+      response.writeHead(fault.status).end("denied");
+      return;
+    }
+    if (body === undefined) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    const start = Number(/^bytes=(\d+)-$/.exec(request.headers.range ?? "")?.[1] ?? 0);
+    const bytes = Buffer.from(body).subarray(start);
+    const range = start > 0 ? { "content-range": `bytes ${start}-${body.length - 1}/${body.length}` } : {};
+    response.writeHead(start > 0 ? 206 : 200, { "content-length": String(bytes.length), ...range });
+    if (fault !== undefined) {
+      response.write(bytes.subarray(0, fault.cut), () => setTimeout(() => response.socket?.destroy(), 150));
+      return;
+    }
+    response.end(bytes);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const address = server.address();
@@ -28,13 +55,14 @@ beforeAll(async () => {
   const { createHash } = await import("node:crypto");
   const manifests = join(root, "manifests");
   await mkdir(manifests);
-  const manifest = (name: string, content: string) => ({
+  const manifest = (name: string, content: string, extra: Record<string, unknown> = {}) => ({
     schemaVersion: 1,
     name,
     description: "a tiny arena",
     source: "https://example.org/tiny",
     license: "CC0-1.0",
     format: "arena-battles",
+    ...extra,
     files: [
       {
         path: "data/battles.jsonl",
@@ -45,8 +73,16 @@ beforeAll(async () => {
   });
   await writeFile(join(manifests, "tiny.json"), JSON.stringify(manifest("tiny", battles)));
   await writeFile(join(manifests, "tampered.json"), JSON.stringify(manifest("tampered", battles)));
+  await writeFile(join(manifests, "big.json"), JSON.stringify(manifest("big", bigBattles)));
+  await writeFile(join(manifests, "gated.json"), JSON.stringify(manifest("gated", battles, { gated: true })));
+  const noSum = manifest("nosum", battles);
+  noSum.files = noSum.files.map((file) => ({ ...file, sha256: null as unknown as string, bytes: battles.length }));
+  await writeFile(join(manifests, "nosum.json"), JSON.stringify(noSum));
   served.set("/tiny/data/battles.jsonl", battles);
   served.set("/tampered/data/battles.jsonl", battles.replace("model_b", "model_a"));
+  served.set("/big/data/battles.jsonl", bigBattles);
+  served.set("/gated/data/battles.jsonl", battles);
+  served.set("/nosum/data/battles.jsonl", battles);
 });
 afterAll(async () => {
   await new Promise((done) => server.close(done));
@@ -57,7 +93,7 @@ describe("judgelab datasets", () => {
   it("lists the repository's manifests with name, format, license and source", async () => {
     const run = await runCliForTest(["datasets", "list"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/pandalm +pandalm +3 +Apache-2\.0 +https:\/\/github\.com\/WeOpenML\/PandaLM/);
+    expect(run.stdout).toMatch(/pandalm +pandalm +3 +Apache-2\.0 +all +https:\/\/github\.com\/WeOpenML\/PandaLM/);
     expect(run.stdout).toContain("CC BY-NC 4.0");
     const json = JSON.parse((await runCliForTest(["datasets", "list", "--json"])).stdout);
     expect(json.map((manifest: { name: string }) => manifest.name)).toContain("llmbar-natural");
@@ -69,9 +105,11 @@ describe("judgelab datasets", () => {
     const run = await runCliForTest(["datasets", "fetch", "tiny", "--manifests", "manifests", "--out", "tiny-out"], {
       cwd: root,
     });
-    expect(run.stderr).toBe("downloaded data/battles.jsonl\n");
+    expect(run.stderr).toBe(
+      `downloading data/battles.jsonl\ndownloaded data/battles.jsonl (${battles.length} B; sha256 ok)\n`,
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("fetched tiny: 1 files verified (sha256)");
+    expect(run.stdout).toContain("fetched tiny: 1 files, 1 verified (sha256)");
     expect(run.stdout).toContain("written   2 items, 1 judges, 1 comparisons");
     expect(await readFile(join(root, "tiny-out", "downloads", "data", "battles.jsonl"), "utf8")).toBe(battles);
     const again = await runCliForTest(
@@ -80,8 +118,93 @@ describe("judgelab datasets", () => {
     );
     expect(JSON.parse(again.stdout)).toMatchObject({
       name: "tiny",
-      files: [{ path: "data/battles.jsonl", status: "cached" }],
+      files: [{ path: "data/battles.jsonl", status: "cached", check: "sha256" }],
     });
+  });
+
+  it("keeps the partial file when the connection keeps dropping (exit 1), and the next run resumes it", async () => {
+    faults.set("/big/data/battles.jsonl", [{ cut: 20_000 }, { cut: 20_000 }, { cut: 20_000 }]);
+    const first = await runCliForTest(["datasets", "fetch", "big", "--manifests", "manifests", "--out", "big"], {
+      cwd: root,
+    });
+    expect(first.code).toBe(1);
+    // How much of each cut transfer reaches the disk depends on timing (a stream error drops unread chunks).
+    expect(first.stderr).toMatch(/the connection (closed|dropped) after \d+ .*run the same command again to resume/);
+    const part = join(root, "big", "downloads", "data", "battles.jsonl.part");
+    const kept = (await readFile(part)).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(60_000);
+    const keptText = `${(kept / 1000).toFixed(1)} kB`;
+    const second = await runCliForTest(["datasets", "fetch", "big", "--manifests", "manifests", "--out", "big"], {
+      cwd: root,
+    });
+    expect(second.stderr).toContain(`downloading data/battles.jsonl (resuming at ${keptText})`);
+    expect(second.stderr).toContain(`resumed data/battles.jsonl from ${keptText} (`);
+    expect(second.stderr).toContain("kB; sha256 ok)");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("written   5 items, 7 judges, 3000 comparisons");
+    expect(await readFile(join(root, "big", "downloads", "data", "battles.jsonl"), "utf8")).toBe(bigBattles);
+  });
+
+  it("says when a file has no known checksum and was size-checked only", async () => {
+    const run = await runCliForTest(["datasets", "fetch", "nosum", "--manifests", "manifests", "--out", "nosum"], {
+      cwd: root,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("no checksum known; size-checked only");
+    expect(run.stdout).toContain(
+      "fetched nosum: 1 files, 0 verified (sha256), 1 size-checked only (no checksum known)",
+    );
+  });
+
+  it("explains a 401 on a gated dataset (exit 1) and never prints the token", async () => {
+    faults.set("/gated/data/battles.jsonl", [{ status: 401 }]);
+    const run = await runCliForTest(["datasets", "fetch", "gated", "--manifests", "manifests", "--out", "gated"], {
+      cwd: root,
+      env: { HF_TOKEN: "hf_not_printed" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/HTTP 401.*access denied \(the HF_TOKEN given was refused\)\. gated is gated: accept/);
+    expect(run.stderr + run.stdout).not.toContain("hf_not_printed");
+    // The token goes to huggingface.co only: the 127.0.0.1 server never saw it.
+    expect(seenAuthorization).not.toContain("Bearer hf_not_printed");
+  });
+
+  it("exits 2 with advice when the host cannot be reached (no network)", async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
+    const address = closed.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    await new Promise((done) => closed.close(done));
+    const run = await runCliForTest(
+      [
+        "datasets",
+        "fetch",
+        "tiny",
+        "--manifests",
+        "manifests",
+        "--out",
+        "offline",
+        "--base-url",
+        `http://127.0.0.1:${port}/`,
+      ],
+      { cwd: root },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): no network\? Use --base-url to fetch from a mirror, or download the files yourself .* run `judgelab import arena-battles <files> --out <dir>`/,
+    );
+  });
+
+  it("sends HF_TOKEN as a bearer token to huggingface.co and its subdomains only", () => {
+    const env = { HF_TOKEN: "hf_x" };
+    expect(downloadHeaders("https://huggingface.co/datasets/a/b/resolve/main/x", env)).toEqual({
+      authorization: "Bearer hf_x",
+    });
+    expect(downloadHeaders("https://cdn-lfs.huggingface.co/x", env)).toEqual({ authorization: "Bearer hf_x" });
+    expect(downloadHeaders("https://huggingface.co.evil.org/x", env)).toEqual({});
+    expect(downloadHeaders("http://127.0.0.1:8080/x", env)).toEqual({});
+    expect(downloadHeaders("https://huggingface.co/x", {})).toEqual({});
   });
 
   it("fails (exit 1) on a checksum mismatch and keeps nothing", async () => {
@@ -123,7 +246,7 @@ describe("judgelab datasets", () => {
     const unknown = await runCliForTest(["datasets", "fetch", "nope", "--manifests", "manifests"], { cwd: root });
     expect([unknown.code, unknown.stderr]).toEqual([
       2,
-      expect.stringMatching(/unknown dataset "nope"; known: tampered, tiny/),
+      expect.stringMatching(/unknown dataset "nope"; known: big, gated, nosum, tampered, tiny/),
     ]);
     const busy = await runCliForTest(["datasets", "fetch", "tiny", "--manifests", "manifests", "--out", "manifests"], {
       cwd: root,

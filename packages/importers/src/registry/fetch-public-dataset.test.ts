@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ImportInputError } from "../import-input-error.js";
 import { makeTempDir } from "../test-support/shared-datasets.js";
-import { checkFetchUrl, DatasetFetchError, fetchPublicDataset, fileDownloadUrl } from "./fetch-public-dataset.js";
+import { DatasetFetchError } from "./dataset-fetch-error.js";
+import { checkFetchUrl, fetchPublicDataset, fileDownloadUrl } from "./fetch-public-dataset.js";
 import { loadPublicManifests, parsePublicManifest } from "./load-public-manifests.js";
 import type { PublicDatasetManifest } from "./public-dataset-manifest.js";
 
@@ -32,6 +33,17 @@ describe("public dataset manifests", () => {
       /m\.json: invalid dataset manifest: files\[0\]\.path/,
     );
     expect(() => parsePublicManifest("{", "m.json")).toThrow(ImportInputError);
+  });
+
+  it("accepts a file without a known checksum (sha256 null) but not a missing sha256 key", () => {
+    const unknown = {
+      ...manifest(),
+      gated: true,
+      files: [{ path: "a.parquet", url: "https://x.org/a", sha256: null }],
+    };
+    expect(parsePublicManifest(JSON.stringify(unknown), "m.json").files[0]?.sha256).toBeNull();
+    const missing = { ...manifest(), files: [{ path: "a.parquet", url: "https://x.org/a" }] };
+    expect(() => parsePublicManifest(JSON.stringify(missing), "m.json")).toThrow(/files\[0\]\.sha256/);
   });
 
   it("checks that the file name matches the manifest name", async () => {
@@ -72,7 +84,9 @@ describe("fetchPublicDataset", () => {
         force: true,
       };
       const first = await fetchPublicDataset(options);
-      expect(first.files).toEqual([{ path: "data/battles.jsonl", status: "downloaded" }]);
+      expect(first.files).toEqual([
+        { path: "data/battles.jsonl", status: "downloaded", check: "sha256", bytes: BATTLES.length, resumedFrom: 0 },
+      ]);
       expect(first.report.written.comparisons).toBe(1);
       expect(first.report.license).toBe("CC0-1.0");
       expect(JSON.parse(await readFile(join(temp.dir, "dataset.json"), "utf8"))).toMatchObject({
@@ -82,6 +96,20 @@ describe("fetchPublicDataset", () => {
       const second = await fetchPublicDataset(options);
       expect(second.files[0]?.status).toBe("cached");
       expect(urls).toEqual(["https://example.org/tiny/data/battles.jsonl"]);
+      // Without a checksum, a file of the known size is reused; one of another size is downloaded again.
+      const sizeOnly = manifest();
+      const file = { ...(sizeOnly.files[0] as PublicDatasetManifest["files"][number]), sha256: null };
+      const bySize = await fetchPublicDataset({
+        ...options,
+        manifest: { ...sizeOnly, files: [{ ...file, bytes: BATTLES.length }] },
+      });
+      expect(bySize.files[0]).toMatchObject({ status: "cached", check: "size" });
+      const resized = await fetchPublicDataset({
+        ...options,
+        manifest: { ...sizeOnly, files: [{ ...file, bytes: 1 }] },
+      }).catch((caught) => caught);
+      expect(resized).toMatchObject({ kind: "size" });
+      expect(urls).toHaveLength(2);
     } finally {
       await temp.cleanup();
     }

@@ -1,27 +1,11 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import { ImportInputError } from "../import-input-error.js";
 import type { ImportResult } from "../importer.js";
 import { findImporter } from "../importers.js";
+import { DatasetFetchError } from "./dataset-fetch-error.js";
+import { type DownloadProgress, downloadWithResume, type FetchFunction, sha256OfFile } from "./download-with-resume.js";
 import type { PublicDatasetFile, PublicDatasetManifest } from "./public-dataset-manifest.js";
-
-/** The part of the WHATWG `fetch` the registry uses (inject a fake in tests). */
-export type FetchFunction = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
-
-/** A download that failed: HTTP status, a refused URL, or a checksum mismatch. */
-export class DatasetFetchError extends Error {
-  override readonly name = "DatasetFetchError";
-  readonly url: string;
-  readonly status: number | undefined;
-
-  constructor(message: string, options: { url: string; status?: number; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.url = options.url;
-    this.status = options.status;
-  }
-}
 
 /**
  * Checks that a URL may be fetched: HTTPS anywhere, plain HTTP only from 127.0.0.1 (a local test server).
@@ -32,18 +16,14 @@ export function checkFetchUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatasetFetchError(`${url}: not a valid URL`, { url });
+    throw new DatasetFetchError(`${url}: not a valid URL`, { url, kind: "url" });
   }
   if (parsed.protocol === "https:") return parsed;
   if (parsed.protocol === "http:" && parsed.hostname === "127.0.0.1") return parsed;
-  throw new DatasetFetchError(`${url}: only https:// URLs are fetched (plain http only from 127.0.0.1)`, { url });
-}
-
-/** SHA-256 (hex) of a file, streamed. */
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  throw new DatasetFetchError(`${url}: only https:// URLs are fetched (plain http only from 127.0.0.1)`, {
+    url,
+    kind: "url",
+  });
 }
 
 /** Where a file is downloaded from: `baseUrl` + its path when a base URL is given (a mirror), else its own URL. */
@@ -55,73 +35,98 @@ export function fileDownloadUrl(file: PublicDatasetFile, baseUrl?: string): stri
   ).href;
 }
 
-async function existingMatches(path: string, sha256: string): Promise<boolean> {
-  try {
-    return (await sha256OfFile(path)) === sha256;
-  } catch {
-    return false;
-  }
-}
+/**
+ * How a file was checked: against its SHA-256 (`sha256`), only its size (`size`: the manifest knows no checksum),
+ * or not at all (`none`: neither checksum nor size known; only a complete transfer).
+ */
+export type FileCheck = "sha256" | "size" | "none";
 
-/** Downloads one file to `target` and verifies its checksum; a mismatch deletes the download and throws. */
-async function downloadFile(options: {
-  file: PublicDatasetFile;
-  target: string;
-  url: string;
-  fetch: FetchFunction;
-  signal?: AbortSignal;
-}): Promise<void> {
-  const { file, target, url } = options;
-  checkFetchUrl(url);
-  let response: Response;
-  try {
-    response = await options.fetch(url, options.signal === undefined ? {} : { signal: options.signal });
-  } catch (error) {
-    throw new DatasetFetchError(`${url}: download failed (${(error as Error).message})`, { url, cause: error });
-  }
-  if (!response.ok) {
-    throw new DatasetFetchError(`${url}: HTTP ${response.status} ${response.statusText}`.trim(), {
-      url,
-      status: response.status,
-    });
-  }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const actual = createHash("sha256").update(bytes).digest("hex");
-  if (actual !== file.sha256) {
-    throw new DatasetFetchError(
-      `${url}: checksum mismatch for ${file.path}: expected sha256 ${file.sha256}, got ${actual}; the file was not kept`,
-      { url },
-    );
-  }
-  await mkdir(dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, target).catch(async (error) => {
-    await rm(partial, { force: true });
-    throw error;
-  });
-}
-
-/** Progress of a fetch, one event per file. */
+/** Progress of a fetch, one event per file: downloaded now (`resumedFrom` > 0: continued), or reused. */
 export interface FetchProgress {
   readonly path: string;
   readonly status: "downloaded" | "cached";
+  readonly check: FileCheck;
+  readonly bytes: number;
+  readonly resumedFrom: number;
+}
+
+function checkOf(file: PublicDatasetFile): FileCheck {
+  return file.sha256 !== null ? "sha256" : file.bytes !== undefined ? "size" : "none";
 }
 
 /**
- * Downloads every file of a public dataset into `downloadDir` (files already there with the right checksum are
- * reused), verifies the SHA-256 checksums, and imports them with the manifest's format into `datasetDir`.
+ * Size of an already downloaded file that matches the manifest (checksum when known, else size when known, else
+ * existence: files are renamed into place only once complete), or undefined.
  */
-export async function fetchPublicDataset(options: {
-  manifest: PublicDatasetManifest;
-  downloadDir: string;
-  datasetDir: string;
-  fetch: FetchFunction;
-  baseUrl?: string;
-  force?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (progress: FetchProgress) => void;
-}): Promise<ImportResult & { files: FetchProgress[] }> {
+async function reusableSize(path: string, file: PublicDatasetFile): Promise<number | undefined> {
+  try {
+    const { size } = await stat(path);
+    if (file.sha256 !== null) return (await sha256OfFile(path)) === file.sha256 ? size : undefined;
+    if (file.bytes !== undefined) return size === file.bytes ? size : undefined;
+    return size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Options of `fetchPublicDataset`. */
+export interface FetchPublicDatasetOptions {
+  readonly manifest: PublicDatasetManifest;
+  readonly downloadDir: string;
+  readonly datasetDir: string;
+  readonly fetch: FetchFunction;
+  /** Download `<baseUrl>/<file path>` instead of each file's own URL (a mirror). */
+  readonly baseUrl?: string;
+  readonly force?: boolean;
+  readonly signal?: AbortSignal;
+  /** Request headers for one download URL (e.g. a token for the dataset's host); never logged. */
+  readonly headersFor?: (url: string) => Readonly<Record<string, string>>;
+  /** Connections per file when a transfer drops mid-file (each resumes the last). Default 3. */
+  readonly attempts?: number;
+  /** One event per file when it is done. */
+  readonly onProgress?: (progress: FetchProgress) => void;
+  /** Byte progress of the file being downloaded (called per received chunk: throttle when drawing). */
+  readonly onBytes?: (path: string, progress: DownloadProgress) => void;
+}
+
+async function obtainFile(options: FetchPublicDatasetOptions, file: PublicDatasetFile): Promise<FetchProgress> {
+  const target = join(options.downloadDir, file.path);
+  const check = checkOf(file);
+  const existing = await reusableSize(target, file);
+  if (existing !== undefined) return { path: file.path, status: "cached", check, bytes: existing, resumedFrom: 0 };
+  const url = fileDownloadUrl(file, options.baseUrl);
+  checkFetchUrl(url);
+  const headers = options.headersFor?.(url);
+  const outcome = await downloadWithResume({
+    url,
+    target,
+    sha256: file.sha256,
+    ...(file.bytes === undefined ? {} : { bytes: file.bytes }),
+    fetch: options.fetch,
+    ...(headers === undefined ? {} : { headers }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.attempts === undefined ? {} : { attempts: options.attempts }),
+    ...(options.onBytes === undefined ? {} : { onProgress: (progress) => options.onBytes?.(file.path, progress) }),
+  }).catch((error: unknown) => {
+    if (error instanceof DatasetFetchError && error.kind === "checksum") {
+      throw new DatasetFetchError(error.message.replace("checksum mismatch", `checksum mismatch for ${file.path}`), {
+        url,
+        kind: "checksum",
+      });
+    }
+    throw error;
+  });
+  return { path: file.path, status: "downloaded", check, bytes: outcome.bytes, resumedFrom: outcome.resumedFrom };
+}
+
+/**
+ * Downloads every file of a public dataset into `downloadDir` (files already there and matching are reused; an
+ * interrupted download is resumed), verifies the SHA-256 checksums (the size where no checksum is known), and
+ * imports the files with the manifest's format into `datasetDir`.
+ */
+export async function fetchPublicDataset(
+  options: FetchPublicDatasetOptions,
+): Promise<ImportResult & { files: FetchProgress[] }> {
   const { manifest } = options;
   const importer = findImporter(manifest.format);
   if (importer === undefined) {
@@ -129,20 +134,9 @@ export async function fetchPublicDataset(options: {
   }
   const files: FetchProgress[] = [];
   for (const file of manifest.files) {
-    const target = join(options.downloadDir, file.path);
-    let status: FetchProgress["status"] = "cached";
-    if (!(await existingMatches(target, file.sha256))) {
-      await downloadFile({
-        file,
-        target,
-        url: fileDownloadUrl(file, options.baseUrl),
-        fetch: options.fetch,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
-      status = "downloaded";
-    }
-    files.push({ path: file.path, status });
-    options.onProgress?.({ path: file.path, status });
+    const progress = await obtainFile(options, file);
+    files.push(progress);
+    options.onProgress?.(progress);
   }
   const result = await importer.import(
     manifest.files.map((file) => join(options.downloadDir, file.path)),
