@@ -60,6 +60,12 @@ export {
   validateBatchEntries,
 } from "./batch/batch-types.js";
 export {
+  buildGeminiBatchRequests,
+  createGeminiBatchClient,
+  type GeminiBatchClient,
+  type GeminiBatchClientOptions,
+} from "./batch/gemini-batch.js";
+export {
   buildOpenAIBatchInput,
   createOpenAIBatchClient,
   type OpenAIBatchClient,

@@ -179,7 +179,7 @@ export interface PairwiseJudge {
  * batch line and a batch result body back into a `JudgeResult`, so batch runs share prompts and parsing with
  * online calls.
  */
-export type BatchProtocol = "openai-chat" | "anthropic-messages";
+export type BatchProtocol = "openai-chat" | "anthropic-messages" | "gemini-generate-content";
 
 /** A judge whose calls can go through a provider batch API. */
 export interface BatchCapableJudge extends PairwiseJudge {

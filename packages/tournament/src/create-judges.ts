@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { JudgeItem, PairwiseJudge } from "@judgelab/judges";
 import * as judges from "@judgelab/judges";
+import { BATCH_PROVIDERS } from "./batch-providers.js";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 import { JudgeSetupError } from "./judge-setup-error.js";
 import type { BatchClient } from "./run-batch-round.js";
@@ -132,9 +133,15 @@ async function createJudge(
   }
 }
 
+function createBatchClient(provider: Provider, settings: { apiKey: string; baseURL?: string }): BatchClient {
+  if (provider === "openai") return judges.createOpenAIBatchClient(settings);
+  if (provider === "anthropic") return judges.createAnthropicBatchClient(settings);
+  return judges.createGeminiBatchClient(settings);
+}
+
 /**
- * Batch clients for the judges whose provider has a batch API (OpenAI Batch for `openai`, Anthropic Message
- * Batches for `anthropic`), keyed by judge id. Other judges run online even in batch mode.
+ * Batch clients for the judges whose provider has a batch API (see `BATCH_PROVIDERS`), keyed by judge id. Other
+ * judges run online even in batch mode.
  */
 export function createBatchClients(options: {
   config: TournamentConfig;
@@ -142,7 +149,7 @@ export function createBatchClients(options: {
 }): Map<string, BatchClient> {
   const clients = new Map<string, BatchClient>();
   for (const judge of options.config.judges) {
-    if (judge.provider !== "openai" && judge.provider !== "anthropic") continue;
+    if (!BATCH_PROVIDERS.has(judge.provider)) continue;
     const { key: apiKey, variables } = resolveApiKey(judge, options.apiKeyOf);
     if (apiKey === undefined) {
       throw new JudgeSetupError(
@@ -150,12 +157,7 @@ export function createBatchClients(options: {
       );
     }
     const settings = { apiKey, ...(judge.baseURL === undefined ? {} : { baseURL: judge.baseURL }) };
-    clients.set(
-      judge.id,
-      judge.provider === "openai"
-        ? judges.createOpenAIBatchClient(settings)
-        : judges.createAnthropicBatchClient(settings),
-    );
+    clients.set(judge.id, createBatchClient(judge.provider, settings));
   }
   return clients;
 }

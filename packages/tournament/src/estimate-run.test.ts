@@ -53,6 +53,32 @@ describe("estimateRun", () => {
     expect(result.costUsd).toBeCloseTo(gpt4o!.costUsd! + mini!.costUsd!, 10);
   });
 
+  it("prices batch-capable judges (OpenAI, Anthropic, Gemini) at the 50% batch discount, the others in full", () => {
+    const judges = [
+      { id: "g", provider: "gemini", model: "gemini-2.5-flash" },
+      { id: "c", provider: "anthropic", model: "claude-3-5-haiku-latest" },
+      // An OpenAI-compatible server has no batch API: it runs online even in batch mode.
+      {
+        id: "v",
+        provider: "openai-compatible",
+        model: "gpt-4o-mini",
+        baseURL: "http://127.0.0.1:1/v1",
+        apiKeyEnv: "none",
+      },
+    ];
+    const scheduler = { kind: "round-robin" };
+    const online = estimate({ judges, scheduler, expectedOutputTokens: 100 });
+    const batched = estimate({ judges, scheduler, expectedOutputTokens: 100, batch: { enabled: true } });
+    const [gemini, claude, compatible] = batched.judges;
+    expect(gemini!.costUsd).toBeCloseTo((gemini!.inputTokens * 0.3 + gemini!.outputTokens * 2.5) / 1e6 / 2, 12);
+    expect(gemini!.costUsd).toBeCloseTo(online.judges[0]!.costUsd! / 2, 12);
+    expect(claude!.costUsd).toBeCloseTo(online.judges[1]!.costUsd! / 2, 12);
+    expect(compatible!.costUsd).toBeCloseTo(online.judges[2]!.costUsd!, 12);
+    expect(compatible!.costUsd).toBeGreaterThan(0);
+    expect(batched.judges.map((judge) => judge.batch)).toEqual([true, true, false]);
+    expect(online.judges.map((judge) => judge.batch)).toEqual([false, false, false]);
+  });
+
   it("lists models without a price", () => {
     const result = estimate({ judges: [{ id: "x", provider: "openai", model: "gpt-unknown" }] });
     expect(result.modelsWithoutPrice).toEqual(["gpt-unknown"]);

@@ -1,4 +1,5 @@
 import { type JudgeTemplate, renderJudgePrompt } from "@judgelab/judges";
+import { BATCH_PROVIDERS } from "./batch-providers.js";
 import { estimateTokens, PROMPT_OVERHEAD_TOKENS, type PriceTable } from "./price-table.js";
 import { seededRandom } from "./seeded-random.js";
 import type { TournamentConfig } from "./tournament-config.js";
@@ -20,6 +21,8 @@ export interface JudgeEstimate {
    * `maxOutputTokens` as output. Undefined without a price or a max output token limit.
    */
   readonly worstCaseUsd: number | undefined;
+  /** True when the judge's calls go through its provider's batch API (`batch.enabled`), priced at the discount. */
+  readonly batch: boolean;
 }
 
 /** A `--dry-run` estimate. */
@@ -96,7 +99,9 @@ export function estimateRun(options: {
     const maxOutputTokens = judge.maxOutputTokens ?? (judge.provider === "anthropic" ? 1024 : undefined);
     const inputTokens = Math.round(calls * inputPerCall);
     const outputTokens = calls * Math.min(config.expectedOutputTokens, maxOutputTokens ?? Number.POSITIVE_INFINITY);
-    const price = { model: judge.model, provider: judge.provider, batch: config.batch.enabled };
+    // Only judges whose provider has a batch API go through one (at its discount); the others run online.
+    const batch = config.batch.enabled && BATCH_PROVIDERS.has(judge.provider);
+    const price = { model: judge.model, provider: judge.provider, batch };
     const costUsd = options.prices.costOf({ ...price, inputTokens, outputTokens });
     if (costUsd === undefined) modelsWithoutPrice.add(judge.model);
     const free =
@@ -119,6 +124,7 @@ export function estimateRun(options: {
       costUsd,
       maxOutputTokens,
       worstCaseUsd,
+      batch,
     };
   });
   const sum = (pick: (judge: JudgeEstimate) => number): number =>

@@ -5,6 +5,7 @@ export {
   LogLineError,
   type LogRepair,
 } from "./append-only-log.js";
+export { BATCH_PROVIDERS } from "./batch-providers.js";
 export { BudgetLedger, type BudgetReservation } from "./budget-ledger.js";
 export { backoffDelayMs, type CallOutcome, callWithRetries, type RetryNotice } from "./call-with-retries.js";
 export { budgetProblems, type ExecutionOutcome } from "./comparison-executor.js";

@@ -6,6 +6,7 @@ import {
   expectedFakeVerdict,
   type FakeFault,
   startFakeAnthropicServer,
+  startFakeGeminiServer,
   startFakeOpenAIServer,
 } from "@judgelab/judges/test-support";
 import { afterAll, describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ const KEY = "sk-test-batch-key-0123456789";
 async function setUp(options: {
   batchLineFault?: (customId: string) => FakeFault | undefined;
   polls?: number;
-  provider?: "openai" | "anthropic";
+  provider?: "openai" | "anthropic" | "gemini";
 }) {
   const provider = options.provider ?? "openai";
   const serverOptions = {
@@ -37,9 +38,13 @@ async function setUp(options: {
     ...(options.batchLineFault === undefined ? {} : { batchLineFault: options.batchLineFault }),
   };
   const server =
-    provider === "openai" ? await startFakeOpenAIServer(serverOptions) : await startFakeAnthropicServer(serverOptions);
+    provider === "openai"
+      ? await startFakeOpenAIServer(serverOptions)
+      : provider === "anthropic"
+        ? await startFakeAnthropicServer(serverOptions)
+        : await startFakeGeminiServer(serverOptions);
   const baseURL = provider === "openai" ? `${server.origin}/v1` : server.origin;
-  const model = provider === "openai" ? "gpt-4o-mini" : "claude-3-5-haiku-latest";
+  const model = { openai: "gpt-4o-mini", anthropic: "claude-3-5-haiku-latest", gemini: "gemini-2.5-flash" }[provider];
   const records = createScoredItems(8);
   const config = tournamentConfigSchema.parse({
     seed: 2,
@@ -81,6 +86,7 @@ describe("batch mode", () => {
   it.each([
     ["openai", "/v1/batches", 0.15, 0.6],
     ["anthropic", "/v1/messages/batches", 0.8, 4],
+    ["gemini", "/v1beta/models/gemini-2.5-flash:batchGenerateContent", 0.3, 2.5],
   ] as const)(
     "%s: submits one batch per judge, polls, and collects every entry at the batch price",
     async (provider, path, input, output) => {
@@ -90,13 +96,16 @@ describe("batch mode", () => {
         const summary = await run(runDir);
         expect(summary.recorded).toBe(28);
         expect(server.log.filter((entry) => entry.method === "POST" && entry.path === path)).toHaveLength(1);
-        expect(server.log.filter((entry) => /\/(chat\/completions|messages)$/.test(entry.path))).toHaveLength(0);
+        expect(
+          server.log.filter((entry) => /(\/chat\/completions|\/messages|:generateContent)$/.test(entry.path)),
+        ).toHaveLength(0);
         const state = RunState.fromRecords(logOf(runDir));
         const scores = new Map(records.map((item) => [item.id, scoreOf(item)]));
         for (const result of state.recorded.values()) {
           const { first, second, verdict, usage } = result.comparison;
           expect(verdict).toBe(expectedFakeVerdict(scores.get(first)!, scores.get(second)!));
-          // Default prices (gpt-4o-mini $0.15/$0.60, claude-3-5-haiku $0.80/$4 per M tokens), 50% batch discount.
+          // Default prices per M tokens (gpt-4o-mini $0.15/$0.60, claude-3-5-haiku $0.80/$4, gemini-2.5-flash
+          // $0.30/$2.50), 50% batch discount.
           const full = (usage!.inputTokens! * input + usage!.outputTokens! * output) / 1e6;
           expect(usage!.costUsd).toBeCloseTo(full / 2, 12);
         }
@@ -107,55 +116,76 @@ describe("batch mode", () => {
     },
   );
 
-  it("after a stop while waiting, resumes the same batch instead of submitting another", async () => {
-    const { server, run } = await setUp({ polls: 3 });
-    try {
-      const runDir = join(root, "resumed");
-      const controller = new AbortController();
-      const stopped = run(runDir, controller.signal);
-      const watch = setInterval(() => {
-        if (server.log.some((entry) => entry.method === "POST" && entry.path === "/v1/batches")) controller.abort();
-      }, 1);
-      const first = await stopped;
-      clearInterval(watch);
-      expect(first.reason).toBe("interrupted");
-      expect(RunState.fromRecords(logOf(runDir)).openBatches.size).toBe(1);
-      // Without batch clients the waiting comparisons are left alone (calling them online would pay twice).
-      const online = await run(runDir, undefined, false);
-      expect(online.problems).toEqual([
-        "round 0: 28 comparisons wait in an open provider batch; resume with batch.enabled to collect them",
-      ]);
-      expect(server.log.filter((entry) => entry.path === "/v1/chat/completions")).toHaveLength(0);
-      const second = await run(runDir);
-      expect(second.recorded).toBe(28);
-      expect(server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches")).toHaveLength(1);
-    } finally {
-      await server.close();
-    }
-  });
+  it.each([
+    ["openai", "/v1/batches", "/v1/chat/completions"],
+    [
+      "gemini",
+      "/v1beta/models/gemini-2.5-flash:batchGenerateContent",
+      "/v1beta/models/gemini-2.5-flash:generateContent",
+    ],
+  ] as const)(
+    "%s: after a stop while waiting, resumes the same batch instead of submitting another",
+    async (provider, createPath, onlinePath) => {
+      const { server, run } = await setUp({ polls: 3, provider });
+      try {
+        const runDir = join(root, `resumed-${provider}`);
+        const controller = new AbortController();
+        const stopped = run(runDir, controller.signal);
+        const watch = setInterval(() => {
+          if (server.log.some((entry) => entry.method === "POST" && entry.path === createPath)) controller.abort();
+        }, 1);
+        const first = await stopped;
+        clearInterval(watch);
+        expect(first.reason).toBe("interrupted");
+        const open = [...RunState.fromRecords(logOf(runDir)).openBatches.values()];
+        expect(open).toHaveLength(1);
+        // Without batch clients the waiting comparisons are left alone (calling them online would pay twice).
+        const online = await run(runDir, undefined, false);
+        expect(online.problems).toEqual([
+          "round 0: 28 comparisons wait in an open provider batch; resume with batch.enabled to collect them",
+        ]);
+        expect(server.log.filter((entry) => entry.path === onlinePath)).toHaveLength(0);
+        const second = await run(runDir);
+        expect(second.recorded).toBe(28);
+        expect(server.log.filter((entry) => entry.method === "POST" && entry.path === createPath)).toHaveLength(1);
+        // The resumed run polled the batch id the first run logged.
+        const polled = server.log.filter((entry) => entry.method === "GET" && entry.path.endsWith(open[0]!.batchId));
+        expect(polled.length).toBeGreaterThan(0);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
-  it("records failed batch lines as failures and resubmits only those on resume", async () => {
-    const failing = new Set(["c3", "c7"]);
-    let failuresLeft = 2;
-    const { server, run } = await setUp({
-      batchLineFault: (customId) => {
-        if (!failing.has(customId) || failuresLeft === 0) return undefined;
-        failuresLeft--;
-        return { kind: "status", status: 500 };
-      },
-    });
-    try {
-      const runDir = join(root, "line-faults");
-      const first = await run(runDir);
-      expect(first.recorded).toBe(26);
-      expect(first.failedByKind).toEqual({ server: 2 });
-      const second = await run(runDir);
-      expect(second.recorded).toBe(28);
-      expect(second.failed).toBe(0);
-      const batches = server.log.filter((entry) => entry.method === "POST" && entry.path === "/v1/batches");
-      expect(batches).toHaveLength(2);
-    } finally {
-      await server.close();
-    }
-  });
+  it.each([
+    ["openai", "/v1/batches"],
+    ["gemini", "/v1beta/models/gemini-2.5-flash:batchGenerateContent"],
+  ] as const)(
+    "%s: records failed batch lines as failures and resubmits only those on resume",
+    async (provider, path) => {
+      const failing = new Set(["c3", "c7"]);
+      let failuresLeft = 2;
+      const { server, run } = await setUp({
+        provider,
+        batchLineFault: (customId) => {
+          if (!failing.has(customId) || failuresLeft === 0) return undefined;
+          failuresLeft--;
+          return { kind: "status", status: 500 };
+        },
+      });
+      try {
+        const runDir = join(root, `line-faults-${provider}`);
+        const first = await run(runDir);
+        expect(first.recorded).toBe(26);
+        expect(first.failedByKind).toEqual({ server: 2 });
+        const second = await run(runDir);
+        expect(second.recorded).toBe(28);
+        expect(second.failed).toBe(0);
+        const batches = server.log.filter((entry) => entry.method === "POST" && entry.path === path);
+        expect(batches).toHaveLength(2);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

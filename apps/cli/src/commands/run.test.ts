@@ -54,6 +54,27 @@ describe("judgelab run", () => {
     expect(text.stdout).toMatch(/estimated, worst case \$\d+\.\d\d/);
   });
 
+  it("--dry-run prices Gemini Batch Mode at half the online price", async () => {
+    const example = readFileSync(join(examples, "gemini.yaml"), "utf8").replace(
+      "../../../datasets/demo-papers",
+      join(examples, "../../../datasets/demo-papers"),
+    );
+    writeFileSync(join(root, "gemini-online.yaml"), example);
+    writeFileSync(
+      join(root, "gemini-batch.yaml"),
+      example.replace("batch: { enabled: false", "batch: { enabled: true"),
+    );
+    const estimateOf = async (file: string) =>
+      JSON.parse((await runCliForTest(["run", file, "--dry-run", "--json"], { cwd: root })).stdout).estimate;
+    const online = await estimateOf("gemini-online.yaml");
+    const batched = await estimateOf("gemini-batch.yaml");
+    expect(batched.calls).toBe(online.calls);
+    expect(batched.costUsd).toBeCloseTo(online.costUsd / 2, 12);
+    expect(batched.judges[0].batch).toBe(true);
+    const text = await runCliForTest(["run", "gemini-batch.yaml", "--dry-run"], { cwd: root });
+    expect(text.stdout).toMatch(/gemini-2\.5-flash \(gemini-2\.5-flash\): .* estimated at the batch price, worst case/);
+  });
+
   it("names the missing environment variable", async () => {
     const run = await runCliForTest(["run", "run.yaml"], { cwd: root });
     expect(run.code).toBe(2);

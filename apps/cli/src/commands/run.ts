@@ -324,7 +324,8 @@ function formatEstimate(estimate: RunEstimate): string {
         `  ${judge.judge} (${judge.model}): ${judge.calls} calls, ~${judge.inputTokens}+${judge.outputTokens} tokens, ` +
         (judge.costUsd === undefined
           ? "no price"
-          : `~$${judge.costUsd.toFixed(2)} estimated, worst case ${worst(judge.worstCaseUsd)}`) +
+          : `~$${judge.costUsd.toFixed(2)} estimated${judge.batch ? " at the batch price" : ""}, ` +
+            `worst case ${worst(judge.worstCaseUsd)}`) +
         ` (max ${estimate.maxInputTokensPerCall} input + ${judge.maxOutputTokens ?? "unlimited"} output tokens per call)`,
     ),
     `method: ${estimate.method}; worst case: longest prompt in UTF-8 bytes + 512 input tokens and maxOutputTokens per call`,

@@ -2,7 +2,7 @@ import type { GoogleGenAI, Schema, Type } from "@google/genai";
 import { z } from "zod";
 import { buildJudgeResult } from "../build-judge-result.js";
 import { JudgeCallError } from "../judge-call-error.js";
-import type { JudgeRequest, JudgeResult, PairwiseJudge } from "../judge-contract.js";
+import type { BatchCapableJudge, JudgeRequest, JudgeResult } from "../judge-contract.js";
 import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
 import type { ProviderEndpoint } from "./call-provider.js";
@@ -129,9 +129,10 @@ export function readGeminiResponse(options: {
  * A judge speaking Gemini `generateContent` (`POST {baseURL}/v1beta/models/{model}:generateContent`) through the
  * official @google/genai SDK, one attempt per call (no `retryOptions`). JSON-answer templates use
  * `responseMimeType: application/json` with a `responseSchema`. Response headers are captured through the SDK's
- * `fetch` hook, because its `ApiError` carries no headers and `Retry-After` would otherwise be lost.
+ * `fetch` hook, because its `ApiError` carries no headers and `Retry-After` would otherwise be lost. Batch capable:
+ * the same parameters go into Gemini Batch Mode requests.
  */
-export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
+export function createGeminiJudge(options: GeminiJudgeOptions): BatchCapableJudge {
   const provider = "gemini";
   const baseURL = (options.baseURL ?? "https://generativelanguage.googleapis.com").replace(/\/+$/, "");
   const client = lazily(async (): Promise<GoogleGenAI> => {
@@ -143,7 +144,7 @@ export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
     url: `${baseURL}/v1beta/models/${options.model}:generateContent`,
     secret: options.apiKey,
   };
-  return createProviderJudge({
+  const judge = createProviderJudge({
     provider,
     options,
     endpoint,
@@ -192,4 +193,6 @@ export function createGeminiJudge(options: GeminiJudgeOptions): PairwiseJudge {
         ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
       }),
   });
+  // Batch lines are `generateContent` parameters too (Gemini Batch Mode: `createGeminiBatchClient`).
+  return { ...judge, batchProtocol: "gemini-generate-content" };
 }

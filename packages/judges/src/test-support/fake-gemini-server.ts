@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { BlockedReason, FinishReason, GenerateContentResponse } from "@google/genai";
+import { type FakeGeminiBatchOptions, fakeGeminiBatchRoutes } from "./fake-gemini-batches.js";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -75,11 +76,15 @@ function errorBody(status: number, message: string): Json {
   return { error: { code: status, message, status: STATUS_NAMES[status] ?? "UNKNOWN" } };
 }
 
+/** Options of the fake Gemini server: the shared ones and those of the Batch Mode endpoints. */
+export type FakeGeminiServerOptions = FakeServerOptions & FakeGeminiBatchOptions;
+
 /**
  * A fake Gemini Developer API server: `POST /v1beta/models/{model}:generateContent` with the JSON shapes of the
- * @google/genai types. Credential: `x-goog-api-key` header (or `?key=`).
+ * @google/genai types, and Batch Mode (`:batchGenerateContent`, `GET /v1beta/batches/{id}`, `:cancel`; see
+ * `fakeGeminiBatchRoutes`). Credential: `x-goog-api-key` header (or `?key=`).
  */
-export async function startFakeGeminiServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+export async function startFakeGeminiServer(options: FakeGeminiServerOptions = {}): Promise<FakeServer> {
   const protocol: FakeProtocol = {
     routes: [
       {
@@ -88,6 +93,7 @@ export async function startFakeGeminiServer(options: FakeServerOptions = {}): Pr
         faultable: true,
         handle: ({ body, fault, match }) => ({ status: 200, body: fakeGenerateContent(body, match[1] ?? "", fault) }),
       },
+      ...fakeGeminiBatchRoutes(options, fakeGenerateContent, errorBody),
     ],
     credentialOf: (headers, url) => {
       const key = headers["x-goog-api-key"];

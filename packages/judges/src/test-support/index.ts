@@ -3,7 +3,8 @@ export {
   fakeAnthropicMessage,
   startFakeAnthropicServer,
 } from "./fake-anthropic-server.js";
-export { fakeGenerateContent, startFakeGeminiServer } from "./fake-gemini-server.js";
+export { type FakeGeminiBatchOptions, fakeGeminiBatchRoutes } from "./fake-gemini-batches.js";
+export { type FakeGeminiServerOptions, fakeGenerateContent, startFakeGeminiServer } from "./fake-gemini-server.js";
 export { fakeChatCompletion, fakeOpenAIErrorBody, fakeResponse } from "./fake-openai-answers.js";
 export { type FakeOpenAIServerOptions, startFakeOpenAIServer } from "./fake-openai-server.js";
 export {
