@@ -45,7 +45,7 @@ function describeCheck(file: FetchProgress): string {
 /**
  * Renders `datasets fetch` progress on stderr: per chunk `onBytes` (a bar with bytes, total and rate, redrawn in
  * place on a terminal; a plain line every 15 s otherwise) and per file `onFile` (one line: downloaded, resumed or
- * reused, with how the file was checked). `now` is injectable for tests (milliseconds).
+ * reused, with how the file was checked); `interrupt` ends an open bar. `now` is injectable for tests (milliseconds).
  */
 export function createDownloadProgress(options: {
   readonly style: ProgressStyle;
@@ -87,5 +87,11 @@ export function createDownloadProgress(options: {
     current = undefined;
   }
 
-  return { onBytes, onFile };
+  /** Ends a bar left open on a terminal (before an error message, or when the fetch stops). */
+  function interrupt(): void {
+    if (current?.lineOpen === true) options.write("\n");
+    current = undefined;
+  }
+
+  return { onBytes, onFile, interrupt };
 }

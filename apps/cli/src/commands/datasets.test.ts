@@ -17,11 +17,19 @@ const bigBattles = Array.from(
 ).join("");
 
 let root: string;
+
+function readFileSafe(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
 let server: Server;
 let baseUrl: string;
 const served = new Map<string, string>();
 /** Per-path faults for the next request: cut the connection after N bytes, or answer a status. */
-const faults = new Map<string, Array<{ cut: number } | { status: number }>>();
+const faults = new Map<string, Array<{ cut: number } | { status: number } | { stall: number }>>();
 const seenAuthorization: Array<string | undefined> = [];
 
 beforeAll(async () => {
@@ -43,6 +51,10 @@ beforeAll(async () => {
     const bytes = Buffer.from(body).subarray(start);
     const range = start > 0 ? { "content-range": `bytes ${start}-${body.length - 1}/${body.length}` } : {};
     response.writeHead(start > 0 ? 206 : 200, { "content-length": String(bytes.length), ...range });
+    if (fault !== undefined && "stall" in fault) {
+      response.write(bytes.subarray(0, fault.stall)); // and never finish: the client has to stop by itself
+      return;
+    }
     if (fault !== undefined) {
       response.write(bytes.subarray(0, fault.cut), () => setTimeout(() => response.socket?.destroy(), 150));
       return;
@@ -85,6 +97,7 @@ beforeAll(async () => {
   served.set("/nosum/data/battles.jsonl", battles);
 });
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((done) => server.close(done));
   await rm(root, { recursive: true, force: true });
 });
@@ -144,6 +157,22 @@ describe("judgelab datasets", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("written   5 items, 7 judges, 3000 comparisons");
     expect(await readFile(join(root, "big", "downloads", "data", "battles.jsonl"), "utf8")).toBe(bigBattles);
+  });
+
+  it("stops on Ctrl-C (exit 1) keeping the partial file, and says how to resume", async () => {
+    faults.set("/big/data/battles.jsonl", [{ stall: 30_000 }]);
+    const controller = new AbortController();
+    const part = join(root, "stopped", "downloads", "data", "battles.jsonl.part");
+    const watch = setInterval(() => {
+      if (readFileSafe(part)?.length === 30_000) controller.abort();
+    }, 5);
+    const run = await runCliForTest(["datasets", "fetch", "big", "--manifests", "manifests", "--out", "stopped"], {
+      cwd: root,
+      signal: controller.signal,
+    }).finally(() => clearInterval(watch));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("stopped; the partial download is kept (<file>.part): run the same command again");
+    expect(readFileSafe(part)?.length).toBe(30_000);
   });
 
   it("says when a file has no known checksum and was size-checked only", async () => {

@@ -180,6 +180,13 @@ async function fetchDataset(
     }
     return ExitCode.ok;
   } catch (error) {
+    progress.interrupt();
+    if (io.signal.aborted) {
+      io.stderr(
+        "judgelab datasets fetch: stopped; the partial download is kept (<file>.part): run the same command again to resume\n",
+      );
+      return ExitCode.failure;
+    }
     if (error instanceof DatasetFetchError) return reportFetchError(error, manifest, io);
     const code = reportImportError(error, io);
     if (code !== undefined) return code;

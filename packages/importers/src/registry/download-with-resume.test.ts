@@ -136,6 +136,21 @@ describe("downloadWithResume against a local Range server", () => {
     expect(await downloadWithResume(options()).catch((caught) => caught)).toMatchObject({ kind: "http", status: 500 });
   });
 
+  it("follows a redirect to another host (a CDN) with the Range header but without the Authorization header", async () => {
+    const cdn = await startRangeFileServer();
+    try {
+      cdn.files.set("/blob", BODY);
+      await writeFile(`${target}.part`, BODY.subarray(0, 5000));
+      server.faults.push({ kind: "redirect", location: `${cdn.baseUrl}/blob` });
+      const outcome = await downloadWithResume(options({ headers: { authorization: "Bearer hf_secret" } }));
+      expect(outcome).toMatchObject({ resumedFrom: 5000, sha256: SHA });
+      expect(server.requests[0]).toMatchObject({ authorization: "Bearer hf_secret", range: "bytes=5000-" });
+      expect(cdn.requests).toEqual([{ path: "/blob", range: "bytes=5000-", authorization: undefined }]);
+    } finally {
+      await cdn.close();
+    }
+  });
+
   it("reports a refused connection as a network error with the system code", async () => {
     const closed = await startRangeFileServer();
     const url = `${closed.baseUrl}/data/file.bin`;

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 export type RangeServerFault =
   | { readonly kind: "cut"; readonly afterBytes: number }
   | { readonly kind: "status"; readonly status: number }
-  | { readonly kind: "ignore-range" };
+  | { readonly kind: "ignore-range" }
+  | { readonly kind: "redirect"; readonly location: string };
 
 /** One request the server saw. */
 export interface RangeServerRequest {
@@ -60,6 +61,11 @@ export async function startRangeFileServer(): Promise<RangeFileServer> {
     requests.push({ path, range: request.headers.range, authorization: request.headers.authorization });
     const body = files.get(path);
     const fault = faults.shift();
+    if (fault?.kind === "redirect") {
+      response.writeHead(302, { location: fault.location });
+      response.end();
+      return;
+    }
     if (fault?.kind === "status") {
       response.writeHead(fault.status);
       response.end("refused");

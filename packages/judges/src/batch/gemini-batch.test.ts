@@ -131,6 +131,18 @@ describe("Gemini Batch Mode client", () => {
     expect(only).toMatchObject({ customId: "cmp-0", type: "error", error: { code: "bad-request" } });
   });
 
+  it("refuses an inline batch over the size limit before sending anything", async () => {
+    const fake = await startFakeGeminiServer({ apiKey: API_KEY });
+    server = fake;
+    const judge = createGeminiJudge({ model: "gemini-batch", apiKey: API_KEY, baseURL: fake.origin });
+    const client = createGeminiBatchClient({ apiKey: API_KEY, baseURL: fake.origin, maxInlineBytes: 1000 });
+    await expect(client.submit({ entries: entries(), judge })).rejects.toMatchObject({
+      code: "bad-request",
+      message: expect.stringMatching(/over the 1000-byte limit of inline batches/),
+    });
+    expect(fake.log).toHaveLength(0);
+  });
+
   it("builds inline requests only for gemini-generate-content judges, with valid unique keys", () => {
     const judge = createGeminiJudge({ model: "gemini-batch", apiKey: API_KEY });
     const requests = buildGeminiBatchRequests(entries(), judge);

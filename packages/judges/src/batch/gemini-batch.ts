@@ -20,7 +20,12 @@ export interface GeminiBatchClientOptions {
   readonly apiKey: string;
   /** Default `https://generativelanguage.googleapis.com`. */
   readonly baseURL?: string;
+  /** Largest inline batch sent, in bytes of request JSON (default 20 MB, Gemini's limit for inline requests). */
+  readonly maxInlineBytes?: number;
 }
+
+/** Gemini's size limit for a batch with inline requests. */
+const MAX_INLINE_BYTES = 20_000_000;
 
 /**
  * Gemini job states to provider-independent ones. The REST API says `BATCH_STATE_*`; the SDK maps them to
@@ -205,6 +210,19 @@ export function createGeminiBatchClient(options: GeminiBatchClientOptions) {
     }): Promise<BatchJobStatus> {
       const requests = buildGeminiBatchRequests(submission.entries, submission.judge);
       const model = submission.judge.model;
+      const bytes = Buffer.byteLength(JSON.stringify(requests));
+      const limit = options.maxInlineBytes ?? MAX_INLINE_BYTES;
+      if (bytes > limit) {
+        // Refused here with a way out, instead of an opaque 400 from the provider.
+        throw new JudgeCallError({
+          code: "bad-request",
+          message:
+            `gemini batch of ${submission.entries.length} requests is ${bytes} bytes, over the ${limit}-byte limit ` +
+            "of inline batches: plan fewer comparisons per round or run this judge online (batch.enabled: false)",
+          provider: "gemini",
+          url: `${baseURL}/v1beta/models/${model}:batchGenerateContent`,
+        });
+      }
       const client = await loadClient();
       const slot: { body?: unknown } = {};
       const job = await call(`/v1beta/models/${model}:batchGenerateContent`, submission.context ?? {}, (signal) =>
