@@ -2,18 +2,22 @@ import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
 import { judgeKindSetting } from "../judge-kind-setting.js";
 import { producerFields } from "../model-family.js";
-import { listInputFiles, locationId, readJsonObjects } from "../read-source-records.js";
+import { readRecordObjects } from "../parquet/read-record-objects.js";
+import { listInputFiles, locationId } from "../read-source-records.js";
+import { arenaParquetLayout } from "./arena-parquet-layouts.js";
 import { mapArenaBattle } from "./map-arena-battle.js";
 
 async function collectArenaBattles(context: CollectContext): Promise<ManifestFields> {
   const { collector, report, settings } = context;
-  const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl|ndjson)(\.gz)?$/i.test(path));
+  const files = await listInputFiles(context.inputs, (path) => /\.((json|jsonl|ndjson)(\.gz)?|parquet)$/i.test(path));
   const kind = judgeKindSetting(settings["judge-kind"], "human");
   const defaultJudge = settings["judge-id"] ?? "arena-users";
   const seenJudges = new Set<string>();
-  for await (const { at, value: record } of readJsonObjects(files, report)) {
+  for await (const { at, value: record } of readRecordObjects(files, report, arenaParquetLayout)) {
     const judge = typeof record.judge === "string" && record.judge !== "" ? record.judge : defaultJudge;
-    const comparison = mapArenaBattle({ id: locationId(at), record, judge });
+    // The 55k layout numbers its battles (`id`); the others are named by file and row.
+    const id = record.battle_id === undefined || record.battle_id === null ? locationId(at) : String(record.battle_id);
+    const comparison = mapArenaBattle({ id, record, judge });
     if (comparison === undefined) {
       report.skip("battle without model_a and model_b", at);
       continue;
@@ -37,11 +41,16 @@ async function collectArenaBattles(context: CollectContext): Promise<ManifestFie
   };
 }
 
-/** Chatbot Arena battles: a JSON array or JSONL of `{model_a, model_b, winner, judge, tstamp, turn, language}`. */
+/**
+ * Chatbot Arena battles: a JSON array, JSONL or Parquet file of `{model_a, model_b, winner, judge, tstamp, turn,
+ * language}`; Parquet files may also be in the 55k Kaggle layout (`id, model_a, model_b, winner_model_a,
+ * winner_model_b, winner_tie`), detected by its columns.
+ */
 export const arenaBattlesImporter = defineImporter({
   format: "arena-battles",
   description:
-    "Chatbot Arena battles JSON/JSONL (model_a, model_b, winner ∈ model_a | model_b | tie | tie (bothbad), judge, tstamp)",
+    "Chatbot Arena battles JSON/JSONL/Parquet (model_a, model_b, winner ∈ model_a | model_b | tie | tie (bothbad), judge, " +
+    "tstamp; or the 55k layout id, model_a, model_b, winner_model_a, winner_model_b, winner_tie)",
   settings: {
     "judge-id": "judge for battles without a judge field (default: arena-users)",
     "judge-kind": "llm | human | gold | simulated (default: human)",
