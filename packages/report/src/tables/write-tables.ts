@@ -30,7 +30,7 @@ export function excelSheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
     const clean = name.replace(/[:\\/?*[\]]/g, "_");
-    let sheet = clean.length <= 31 ? clean : clean.slice(clean.length - 31);
+    let sheet = clean.length <= 31 ? clean : clean.slice(clean.length - 31).replace(/^\.+/, "");
     for (let n = 2; used.has(sheet.toLowerCase()); n++) sheet = `${sheet.slice(0, 31 - `~${n}`.length)}~${n}`;
     used.add(sheet.toLowerCase());
     return sheet;
