@@ -51,5 +51,7 @@ export function tableFromRecords(
 
 /** The rows of a table as objects keyed by column (a missing cell is null). */
 export function tableRecords(table: DataTable): Record<string, TableCell>[] {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column, row[index] ?? null])));
+  return table.rows.map((row) =>
+    Object.fromEntries(table.columns.map((column, index) => [column, row[index] ?? null])),
+  );
 }

@@ -45,7 +45,9 @@ export async function exportDatasetTables(
     analysis: options.analysis,
   });
   if (problems.length > 0) {
-    const lines = problems.slice(0, 20).map((problem) => `${problem.record} record ${problem.index + 1}: ${problem.message}`);
+    const lines = problems
+      .slice(0, 20)
+      .map((problem) => `${problem.record} record ${problem.index + 1}: ${problem.message}`);
     throw new TableExportError(`records refer to unknown ids:\n${lines.join("\n")}`);
   }
   const metrics = analyzeJudges(input);

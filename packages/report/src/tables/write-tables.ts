@@ -112,7 +112,12 @@ async function writeParquetTables(tables: readonly DataTable[], dir: string): Pr
     const filename = join(dir, `${tableFileName(table.name)}.parquet`);
     parquetWriteFile({
       filename,
-      columnData: table.columns.map((column, index) => parquetColumn(column, table.rows.map((row) => row[index] ?? null))),
+      columnData: table.columns.map((column, index) =>
+        parquetColumn(
+          column,
+          table.rows.map((row) => row[index] ?? null),
+        ),
+      ),
     });
     written.push(filename);
   }
