@@ -16,7 +16,8 @@ import { rateItems } from "@judgelab/ratings";
 import { exportDatasetTables, metricsDataFrames, ratingsDataFrame, toDataFrame } from "@judgelab/report";
 
 const path = process.argv[2];
-if (path === undefined) throw new Error("usage: tsx --conditions=source docs/examples/dataframes.ts <dataset> [rounds]");
+if (path === undefined)
+  throw new Error("usage: tsx --conditions=source docs/examples/dataframes.ts <dataset> [rounds]");
 const bootstrapRounds = Number(process.argv[3] ?? 200);
 const seed = 1;
 
@@ -24,7 +25,10 @@ const seed = 1;
 const dataset = await loadDataset(path);
 const ratings = await ratingsDataFrame(rateItems(dataset.table, { method: "bt", bootstrapRounds, seed }));
 console.log("## ratings (Bradley–Terry, top 5)");
-ratings.loc({ columns: ["id", "rating", "ciLower", "ciUpper", "rank", "comparisons"] }).head(5).print();
+ratings
+  .loc({ columns: ["id", "rating", "ciLower", "ciUpper", "rank", "comparisons"] })
+  .head(5)
+  .print();
 
 // 2. Every table of the analysis, by name (`judgelab analyze --json` documents the sections).
 const { tables, metrics } = await exportDatasetTables(path, { analysis: { seed, bootstrapRounds } });
