@@ -124,7 +124,6 @@ export type {
 } from "./model/report-data.js";
 export { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 export { summarizeCategories } from "./model/summarize-categories.js";
-export { type WriteReportOptions, type WrittenReport, writeReport } from "./write-report.js";
 export {
   type DataTable,
   flattenRecord,
@@ -145,6 +144,7 @@ export { metricsTables } from "./tables/metrics-tables.js";
 export { loadDanfo, metricsDataFrames, ratingsDataFrame, toDataFrame } from "./tables/to-data-frame.js";
 export {
   checkExcelLimits,
+  checkExcelRowCount,
   dataFrameToCsv,
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_ROWS,
@@ -154,3 +154,4 @@ export {
   tableFileName,
   writeTables,
 } from "./tables/write-tables.js";
+export { type WriteReportOptions, type WrittenReport, writeReport } from "./write-report.js";

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { DatasetError, formatValidationProblem } from "@judgelab/datasets";
-import { exportDatasetTables, TableExportError, type TableFormat, writeTables } from "@judgelab/report";
+import { EXCEL_MAX_ROWS, exportDatasetTables, TableExportError, type TableFormat, writeTables } from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput } from "../paths.js";
@@ -76,6 +76,7 @@ export const exportCommand: Command = async (argv, io) => {
   try {
     const { tables } = await exportDatasetTables(target.path, {
       ...(values.analysis === true ? { analysis: { seed, bootstrapRounds } } : {}),
+      ...(format === "xlsx" ? { excelMaxRows: EXCEL_MAX_ROWS } : {}),
     });
     const written = await writeTables(tables, { format, out });
     for (const [index, table] of tables.entries()) {

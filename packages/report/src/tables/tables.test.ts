@@ -7,6 +7,7 @@ import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataTable } from "./data-table.js";
 import { datasetTables } from "./dataset-tables.js";
+import { exportDatasetTables } from "./export-dataset-tables.js";
 import { metricsTables } from "./metrics-tables.js";
 import { toDataFrame } from "./to-data-frame.js";
 import { excelSheetNames, TableExportError, writeTables } from "./write-tables.js";
@@ -194,6 +195,26 @@ describe("toDataFrame and writeTables", () => {
         "export it with --format csv or --format parquet",
     );
     expect(await readdir(dir)).not.toContain("too-long.xlsx");
+  });
+
+  it("xlsx row limit on a dataset: checked on the loaded counts, before any table is built", async () => {
+    const file = join(dir, "three.jsonl");
+    const { writeFile } = await import("node:fs/promises");
+    const rows = ["c1", "c2", "c3"].map((id) => ({
+      id,
+      first: "a",
+      second: "b",
+      order: "known",
+      verdict: "tie",
+      judge: "j",
+    }));
+    await writeFile(file, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
+    await expect(exportDatasetTables(file, { excelMaxRows: 3 })).rejects.toThrow(
+      "table comparisons has 3 rows; an Excel sheet holds at most 3 rows (header included): " +
+        "export it with --format csv or --format parquet",
+    );
+    const { tables } = await exportDatasetTables(file, { excelMaxRows: 4 });
+    expect(tables.map((table) => [table.name, table.rows.length])).toEqual([["comparisons", 3]]);
   });
 
   it("sheet names: ≤ 31 characters, the end of long names kept, clashes numbered", () => {

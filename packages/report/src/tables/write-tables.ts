@@ -37,18 +37,22 @@ export function excelSheetNames(names: readonly string[]): string[] {
   });
 }
 
+/** Throws a {@link TableExportError} when `rows` rows and a header do not fit an Excel sheet of `maxRows` rows. */
+export function checkExcelRowCount(name: string, rows: number, maxRows = EXCEL_MAX_ROWS): void {
+  if (rows + 1 <= maxRows) return;
+  throw new TableExportError(
+    `table ${name} has ${rows.toLocaleString("en-US")} rows; an Excel sheet holds at most ` +
+      `${maxRows.toLocaleString("en-US")} rows (header included): export it with --format csv or --format parquet`,
+  );
+}
+
 /**
  * Checks that every table fits an Excel sheet before anything is written: rows + header ≤ 1,048,576 and cells
  * ≤ 32,767 characters; otherwise a {@link TableExportError} naming the table and suggesting csv or Parquet.
  */
 export function checkExcelLimits(tables: readonly DataTable[], maxRows = EXCEL_MAX_ROWS): void {
   for (const table of tables) {
-    if (table.rows.length + 1 > maxRows) {
-      throw new TableExportError(
-        `table ${table.name} has ${table.rows.length.toLocaleString("en-US")} rows; an Excel sheet holds at most ` +
-          `${maxRows.toLocaleString("en-US")} rows (header included): export it with --format csv or --format parquet`,
-      );
-    }
+    checkExcelRowCount(table.name, table.rows.length, maxRows);
     for (const [index, row] of table.rows.entries()) {
       const column = row.findIndex((cell) => typeof cell === "string" && cell.length > EXCEL_MAX_CELL_CHARS);
       if (column >= 0) {
