@@ -105,6 +105,11 @@ describe("judgelab export", () => {
     });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("book.xlsx exists; pass --force");
+    const folderAgain = await runCliForTest(["export", "comparisons.jsonl", "--format", "csv", "--out", "csv"], {
+      cwd: root,
+    });
+    expect(folderAgain.code).toBe(2);
+    expect(folderAgain.stderr).toContain("csv is not empty; pass --force");
   });
 
   it("usage errors exit 2", async () => {

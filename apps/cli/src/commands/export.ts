@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { DatasetError, formatValidationProblem } from "@judgelab/datasets";
 import { EXCEL_MAX_ROWS, exportDatasetTables, TableExportError, type TableFormat, writeTables } from "@judgelab/report";
@@ -25,7 +25,7 @@ metadata fields as metadata.<key> columns, raw values as JSON text), items and j
                  coherence.*, reference.*, … — whatever the analysis computed
   --seed S       seed of the analysis bootstraps (default 1)
   --bootstrap N  bootstrap rounds of the analysis (default 1000)
-  --force        overwrite existing output files
+  --force        write into a non-empty folder (replacing files of the same name) or over an existing .xlsx
 
 The csv and xlsx tables go through danfojs DataFrames (the same as \`toDataFrame()\` in the library API).
 Exit codes: 0 ok, 1 failure, 2 usage or input error (invalid dataset, a table too large for xlsx).
@@ -40,6 +40,10 @@ function checkOutput(out: string, format: TableFormat, force: boolean, shown: st
   if (format !== "xlsx" && !isDirectory)
     throw new UsageError(`${shown} is a file; --format ${format} writes a folder of files (one per table)`);
   if (format === "xlsx" && !force) throw new UsageError(`${shown} exists; pass --force to overwrite it`);
+  if (format !== "xlsx" && !force && readdirSync(out).length > 0)
+    throw new UsageError(
+      `${shown} is not empty; pass --force to write the tables into it (files of the same name are replaced)`,
+    );
 }
 
 /** `judgelab export`: a dataset's comparisons, items and judges (and with --analysis every metrics table). */
