@@ -50,11 +50,17 @@ const MAP =
 
 describe("judgelab export", () => {
   it("parquet → import generic-parquet gives the same comparisons", async () => {
-    const exported = await runCliForTest(["export", "comparisons.jsonl", "--format", "parquet", "--out", "pq"], {
-      cwd: root,
-    });
+    const exported = await runCliForTest(
+      ["export", "comparisons.jsonl", "--format", "parquet", "--out", "pq", "--json"],
+      { cwd: root },
+    );
     expect(exported.stderr).toBe("");
     expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual({
+      out: join(root, "pq"),
+      format: "parquet",
+      tables: [{ name: "comparisons", rows: 60, columns: 10, file: join(root, "pq", "comparisons.parquet") }],
+    });
     expect(readdirSync(join(root, "pq"))).toEqual(["comparisons.parquet"]);
     const imported = await runCliForTest(
       ["import", "generic-parquet", "pq/comparisons.parquet", "--map", MAP, "--out", "from-parquet"],

@@ -1,13 +1,21 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { DatasetError, formatValidationProblem } from "@judgelab/datasets";
-import { EXCEL_MAX_ROWS, exportDatasetTables, TableExportError, type TableFormat, writeTables } from "@judgelab/report";
+import {
+  EXCEL_MAX_ROWS,
+  excelSheetNames,
+  exportDatasetTables,
+  TableExportError,
+  type TableFormat,
+  writeTables,
+} from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput } from "../paths.js";
+import { plural } from "../plural.js";
 
 const HELP = `Usage: judgelab export <dataset-dir|comparisons.jsonl|run-dir> --format parquet|csv|xlsx --out PATH
-                       [--analysis [--seed S] [--bootstrap N]] [--force]
+                       [--analysis [--seed S] [--bootstrap N]] [--force] [--json]
 
 Writes a dataset's tables for spreadsheets, notebooks and data tools: comparisons (one row per comparison;
 metadata fields as metadata.<key> columns, raw values as JSON text), items and judges.
@@ -25,6 +33,7 @@ metadata fields as metadata.<key> columns, raw values as JSON text), items and j
                  coherence.*, reference.*, … — whatever the analysis computed
   --seed S       seed of the analysis bootstraps (default 1)
   --bootstrap N  bootstrap rounds of the analysis (default 1000)
+  --json         print {"out", "format", "tables": [{"name", "rows", "columns", "file"?, "sheet"?}]}
   --force        write into a non-empty folder (replacing files of the same name) or over an existing .xlsx
 
 The csv and xlsx tables go through danfojs DataFrames (the same as \`toDataFrame()\` in the library API).
@@ -59,6 +68,7 @@ export const exportCommand: Command = async (argv, io) => {
       seed: { type: "string" },
       bootstrap: { type: "string" },
       force: { type: "boolean" },
+      json: { type: "boolean" },
     },
   });
   if (positionals.length !== 1) {
@@ -83,9 +93,25 @@ export const exportCommand: Command = async (argv, io) => {
       ...(format === "xlsx" ? { excelMaxRows: EXCEL_MAX_ROWS } : {}),
     });
     const written = await writeTables(tables, { format, out });
-    for (const [index, table] of tables.entries()) {
-      const where = format === "xlsx" ? `sheet ${index + 1}` : displayPath(io.cwd, written[index] ?? out);
-      io.stdout(`${table.name.padEnd(44)} ${String(table.rows.length).padStart(9)} rows  ${where}\n`);
+    const sheets = format === "xlsx" ? excelSheetNames(tables.map((table) => table.name)) : [];
+    const rows = tables.map(
+      (
+        table,
+        index,
+      ): { name: string; rows: number; columns: number; sheet?: string | undefined; file?: string | undefined } => ({
+        name: table.name,
+        rows: table.rows.length,
+        columns: table.columns.length,
+        ...(format === "xlsx" ? { sheet: sheets[index] } : { file: written[index] }),
+      }),
+    );
+    if (values.json === true) {
+      io.stdout(`${JSON.stringify({ out, format, tables: rows }, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    for (const row of rows) {
+      const where = row.sheet === undefined ? displayPath(io.cwd, row.file ?? out) : `sheet ${row.sheet}`;
+      io.stdout(`${row.name.padEnd(44)} ${plural(row.rows, "row").padStart(14)}  ${where}\n`);
     }
     io.stdout(
       `wrote ${tables.length} tables of ${target.label} to ${displayPath(io.cwd, out)}` +
