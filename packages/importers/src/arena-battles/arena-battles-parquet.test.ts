@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateDataset } from "@judgelab/datasets";
-import type { Comparison } from "@judgelab/schema";
+import type { Comparison, Item } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportInputError } from "../import-input-error.js";
 import { makeTempDir, readJsonl, writeJsonl } from "../test-support/shared-datasets.js";
@@ -88,6 +88,39 @@ describe("arena battles from Parquet", () => {
     expect(comparisons.map((c) => c.verdict)).toEqual(expected);
     expect(comparisons.map((c) => [c.first, c.second, c.judge])[4]).toEqual([MODELS[4], MODELS[1], "arena-users"]);
     expect(comparisons[5]?.raw).toBe("winner_model_a=1, winner_model_b=1, winner_tie=0");
+  });
+
+  it("items=answers: each battle's two answers as items with text and producer, from conversations or responses", async () => {
+    const out = join(temp.dir, "answers");
+    const { report } = await arenaBattlesImporter.import(
+      [join(fixtures, "arena-battles.parquet"), join(fixtures, "arena-55k.parquet")],
+      { out, settings: { items: "answers" } },
+    );
+    expect(report.read).toBe(36);
+    const comparisons = await readJsonl<Comparison>(join(out, "comparisons.jsonl"));
+    expect(comparisons).toHaveLength(35);
+    expect(comparisons[0]).toMatchObject({ first: "arena-battles.parquet#0/a", second: "arena-battles.parquet#0/b" });
+    expect(comparisons.at(-1)).toMatchObject({ id: "30203", first: "30203/a", second: "30203/b" });
+    const items = new Map((await readJsonl<Item>(join(out, "items.jsonl"))).map((item) => [item.id, item]));
+    expect(items.size).toBe(70);
+    expect(items.get("arena-battles.parquet#1/b")).toMatchObject({
+      producer: MODELS[3],
+      text: `Answer by ${MODELS[3]}.`,
+      length: `Answer by ${MODELS[3]}.`.length,
+    });
+    expect(items.get("30194/a")).toMatchObject({ producer: MODELS[2], text: "Response A 2" });
+    expect((await validateDataset(out)).ok).toBe(true);
+
+    const bare = join(temp.dir, "bare.jsonl");
+    await writeJsonl(bare, [{ model_a: "x", model_b: "y", winner: "tie" }]);
+    const error = await arenaBattlesImporter
+      .import([bare], { out: join(temp.dir, "bare"), settings: { items: "answers" } })
+      .catch((e) => e);
+    expect(error.message).toContain("skipped 1 × battle without answer texts (conversation_a/b or response_a/b)");
+    const wrong = await arenaBattlesImporter
+      .import([bare], { out: join(temp.dir, "wrong-setting"), settings: { items: "turns" } })
+      .catch((e) => e);
+    expect(wrong.message).toBe('items: expected models or answers, got "turns"');
   });
 
   it("a file of neither layout: exit-2 error naming the missing columns and their types, and mistyped ones", async () => {

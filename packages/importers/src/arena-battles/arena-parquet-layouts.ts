@@ -46,7 +46,14 @@ export function kaggleArenaRecord(row: Readonly<Record<string, unknown>>): Recor
   const winner = set
     ? (["model_a", "model_b", "tie"] as const)[flags.indexOf(1)]
     : `winner_model_a=${row.winner_model_a}, winner_model_b=${row.winner_model_b}, winner_tie=${row.winner_tie}`;
-  return { battle_id: row.id, model_a: row.model_a, model_b: row.model_b, winner };
+  return {
+    battle_id: row.id,
+    model_a: row.model_a,
+    model_b: row.model_b,
+    winner,
+    response_a: row.response_a,
+    response_b: row.response_b,
+  };
 }
 
 /**
