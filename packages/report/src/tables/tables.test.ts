@@ -166,6 +166,16 @@ describe("toDataFrame and writeTables", () => {
     expect(rows[1]).toMatchObject({ id: "c2", repetition: "2", "metadata.lang": "de" });
   });
 
+  it("csv: a one-column row with a missing value stays a row", async () => {
+    const [file] = await writeTables([{ name: "one", columns: ["x"], rows: [["a"], [null], ["b"]] }], {
+      format: "csv",
+      out: join(dir, "one-column"),
+    });
+    const values = [];
+    for await (const row of readCsvRecords(file!)) values.push(row.record.x);
+    expect(values).toEqual(["a", "", "b"]);
+  });
+
   it("parquet: typed columns (INT32 repetition with nulls, strings) read back by hyparquet", async () => {
     const [file] = await writeTables([comparisons], { format: "parquet", out: join(dir, "parquet") });
     const rows = await parquetReadObjects({ file: await asyncBufferFromFile(file!) });

@@ -78,7 +78,11 @@ function csvField(value: unknown): string {
  */
 export function dataFrameToCsv(frame: DataFrame): string {
   const lines = [frame.columns.map(csvField).join(",")];
-  for (const row of frame.values as unknown[][]) lines.push(row.map(csvField).join(","));
+  for (const row of frame.values as unknown[][]) {
+    const line = row.map(csvField).join(",");
+    // A one-column row with a missing value would be a blank line, which CSV readers skip: quote it.
+    lines.push(line === "" ? '""' : line);
+  }
   return `${lines.join("\n")}\n`;
 }
 
