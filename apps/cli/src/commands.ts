@@ -20,6 +20,11 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: "list or fetch known public datasets (manifests in datasets/)",
     load: async () => (await import("./commands/datasets.js")).datasetsCommand,
   },
+  export: {
+    summary:
+      "write a dataset's comparisons, items and judges (and --analysis: every metrics table) as parquet, csv or xlsx",
+    load: async () => (await import("./commands/export.js")).exportCommand,
+  },
   rate: {
     summary: "rate items: elo | bt | trueskill | glicko2 | openskill | winrate, with bootstrap CIs and ranks",
     load: async () => (await import("./commands/rate.js")).rateCommand,

@@ -2,7 +2,7 @@ import { alpacaEvalImporter } from "./alpaca-eval/alpaca-eval-importer.js";
 import { arenaBattlesImporter } from "./arena-battles/arena-battles-importer.js";
 import { arenaHardImporter } from "./arena-hard/arena-hard-importer.js";
 import { btCountsImporter } from "./bt-counts/bt-counts-importer.js";
-import { csvImporter, jsonlImporter } from "./generic/generic-importers.js";
+import { csvImporter, genericParquetImporter, jsonlImporter } from "./generic/generic-importers.js";
 import type { Importer } from "./importer.js";
 import { judgingTheJudgesImporter } from "./judging-the-judges/judging-the-judges-importer.js";
 import { kurateImporter } from "./kurate/kurate-importer.js";
@@ -26,6 +26,7 @@ export const IMPORTERS: Readonly<Record<string, Importer>> = Object.fromEntries(
     kurateImporter,
     jsonlImporter,
     csvImporter,
+    genericParquetImporter,
   ].map((importer) => [importer.format, importer]),
 );
 

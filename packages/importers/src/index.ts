@@ -5,6 +5,12 @@ export {
   mapAlpacaEvalAnnotation,
 } from "./alpaca-eval/map-alpaca-eval-annotation.js";
 export { arenaBattlesImporter } from "./arena-battles/arena-battles-importer.js";
+export {
+  ARENA_BATTLE_COLUMNS,
+  ARENA_KAGGLE_COLUMNS,
+  arenaParquetLayout,
+  kaggleArenaRecord,
+} from "./arena-battles/arena-parquet-layouts.js";
 export { arenaWinnerVerdict, mapArenaBattle } from "./arena-battles/map-arena-battle.js";
 export { ARENA_HARD_DEFAULT_BASELINE, arenaHardImporter } from "./arena-hard/arena-hard-importer.js";
 export {
@@ -21,7 +27,7 @@ export {
 } from "./dataset-collector.js";
 export { defineImporter, type ImporterDefinition } from "./define-importer.js";
 export { COLUMN_MAPPING_KEYS, type ColumnMapping, resolveColumnMapping } from "./generic/column-mapping.js";
-export { csvImporter, jsonlImporter } from "./generic/generic-importers.js";
+export { csvImporter, genericParquetImporter, jsonlImporter } from "./generic/generic-importers.js";
 export { ImportInputError } from "./import-input-error.js";
 export {
   type ImportReport,
@@ -47,8 +53,22 @@ export { extractJudgingTheJudgesChoice } from "./judging-the-judges/map-judging-
 export { kurateImporter } from "./kurate/kurate-importer.js";
 export { llmbarImporter } from "./llmbar/llmbar-importer.js";
 export { modelFamily } from "./model-family.js";
-export { mtBenchImporter } from "./mt-bench/mt-bench-importer.js";
+export { MT_BENCH_HUMAN_COLUMNS, mtBenchImporter } from "./mt-bench/mt-bench-importer.js";
 export { pandalmImporter } from "./pandalm/pandalm-importer.js";
+export {
+  checkParquetColumns,
+  describeParquetColumns,
+  EXPECTED_TYPE_TEXT,
+  type ExpectedParquetType,
+  type ParquetColumn,
+} from "./parquet/parquet-column-types.js";
+export {
+  isParquetPath,
+  type OpenedParquetFile,
+  openParquetFile,
+  plainParquetValue,
+  readParquetRecords,
+} from "./parquet/read-parquet-records.js";
 export { isoFromUnixSeconds, positionalVerdict, swapVerdict, type WinnerSide } from "./positional-verdict.js";
 export { DATASET_FILE_NAMES, prepareOutputFolder } from "./prepare-output-folder.js";
 export {

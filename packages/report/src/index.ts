@@ -124,4 +124,34 @@ export type {
 } from "./model/report-data.js";
 export { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 export { summarizeCategories } from "./model/summarize-categories.js";
+export {
+  type DataTable,
+  flattenRecord,
+  type TableCell,
+  tableFromRecords,
+  tableRecords,
+  toCell,
+} from "./tables/data-table.js";
+export {
+  COMPARISON_COLUMNS,
+  datasetTables,
+  ITEM_COLUMNS,
+  JUDGE_COLUMNS,
+  ratingsTable,
+} from "./tables/dataset-tables.js";
+export { type ExportedTables, exportDatasetTables } from "./tables/export-dataset-tables.js";
+export { metricsTables } from "./tables/metrics-tables.js";
+export { loadDanfo, metricsDataFrames, ratingsDataFrame, toDataFrame } from "./tables/to-data-frame.js";
+export {
+  checkExcelLimits,
+  checkExcelRowCount,
+  dataFrameToCsv,
+  EXCEL_MAX_CELL_CHARS,
+  EXCEL_MAX_ROWS,
+  excelSheetNames,
+  TableExportError,
+  type TableFormat,
+  tableFileName,
+  writeTables,
+} from "./tables/write-tables.js";
 export { type WriteReportOptions, type WrittenReport, writeReport } from "./write-report.js";

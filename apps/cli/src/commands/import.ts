@@ -27,7 +27,7 @@ ${formatList()}
 Options:
   --out DIR        dataset folder to write (created; must be empty unless --force)
   --force          replace the dataset files in an existing folder (other files are left alone)
-  --map k=v,...    column mapping for the generic jsonl/csv formats (and bt-counts): first=COLUMN,
+  --map k=v,...    column mapping for the generic jsonl/csv/generic-parquet formats (and bt-counts): first=COLUMN,
                    second=COLUMN, then either verdict=COLUMN (a positional verdict: first/second/tie, A/B, 1/2)
                    or winner=COLUMN (the winning item's id or name), e.g.
                    --map first=model_a,second=model_b,winner=winner,judge=judge   (Chatbot Arena style)

@@ -9,11 +9,12 @@ import {
   type SourceRecord,
 } from "../read-source-records.js";
 import { COLUMN_MAPPING_KEYS, type ColumnMapping, resolveColumnMapping } from "./column-mapping.js";
+import { readGenericParquet } from "./generic-parquet-reader.js";
 import { mapGenericRecord, readField } from "./map-generic-record.js";
 
-type RecordReader = (file: string) => AsyncIterable<SourceRecord>;
+type RecordReader = (file: string, mapping: ColumnMapping) => AsyncIterable<SourceRecord>;
 
-function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path: string) => boolean) {
+function collectGeneric(kind: "jsonl" | "csv" | "parquet", read: RecordReader, accept: (path: string) => boolean) {
   return async (context: CollectContext): Promise<ManifestFields> => {
     const { collector, report } = context;
     const mapping = await resolveColumnMapping(context.settings);
@@ -23,7 +24,7 @@ function collectGeneric(kind: "jsonl" | "csv", read: RecordReader, accept: (path
     const missing = new Map(mappedColumns(mapping));
     let firstColumns: string[] | undefined;
     for (const file of files) {
-      for await (const { at, value } of read(file)) {
+      for await (const { at, value } of read(file, mapping)) {
         report.countRead(file);
         if (value === null || typeof value !== "object" || Array.isArray(value)) {
           report.skip("record is not an object", at);
@@ -102,4 +103,14 @@ export const csvImporter = defineImporter({
     "any CSV/TSV of pairwise judgments, with a column mapping (--map first=…,second=…,verdict=… or winner=…)",
   settings: COLUMN_MAPPING_KEYS,
   collect: collectGeneric("csv", readTableRows as RecordReader, (path) => /\.(csv|tsv)(\.gz)?$/i.test(path)),
+});
+
+/** Generic Parquet of comparisons, with a column mapping checked against the file's schema before reading. */
+export const genericParquetImporter = defineImporter({
+  format: "generic-parquet",
+  description:
+    "any Parquet file of pairwise judgments, with a column mapping (--map first=…,second=…,verdict=… or winner=…); " +
+    "mapped columns missing from the schema are named with their expected types",
+  settings: COLUMN_MAPPING_KEYS,
+  collect: collectGeneric("parquet", readGenericParquet, (path) => /\.parquet$/i.test(path)),
 });

@@ -1,6 +1,9 @@
 import { defineImporter } from "../define-importer.js";
 import type { CollectContext, ManifestFields } from "../importer.js";
-import { listInputFiles, locationId, readJsonObjects } from "../read-source-records.js";
+import { checkParquetColumns, type ExpectedParquetType } from "../parquet/parquet-column-types.js";
+import type { OpenedParquetFile } from "../parquet/read-parquet-records.js";
+import { readRecordObjects } from "../parquet/read-record-objects.js";
+import { listInputFiles, locationId } from "../read-source-records.js";
 import {
   mapMtBenchHumanJudgment,
   mapMtBenchPairJudgment,
@@ -9,12 +12,33 @@ import {
   mtBenchJudge,
 } from "./map-mt-bench-judgment.js";
 
+/** Columns of the MT-Bench human-judgment release (lmsys/mt_bench_human_judgments, splits `human` and `gpt4_pair`). */
+export const MT_BENCH_HUMAN_COLUMNS = {
+  required: {
+    question_id: "string or integer",
+    model_a: "string",
+    model_b: "string",
+    winner: "string",
+    judge: "string",
+    turn: "integer",
+  },
+  optional: { conversation_a: "conversation", conversation_b: "conversation" },
+} as const satisfies {
+  required: Record<string, ExpectedParquetType>;
+  optional: Record<string, ExpectedParquetType>;
+};
+
+function checkMtBenchParquet(opened: OpenedParquetFile): undefined {
+  checkParquetColumns(opened.path, opened.columns, { name: "MT-Bench human judgments", ...MT_BENCH_HUMAN_COLUMNS });
+  return undefined;
+}
+
 async function collectMtBench(context: CollectContext): Promise<ManifestFields> {
   const { collector, report } = context;
-  const files = await listInputFiles(context.inputs, (path) => /\.(json|jsonl)(\.gz)?$/i.test(path));
+  const files = await listInputFiles(context.inputs, (path) => /\.((json|jsonl)(\.gz)?|parquet)$/i.test(path));
   let pairRecords = 0;
   let humanRecords = 0;
-  for await (const { at, value: record } of readJsonObjects(files, report)) {
+  for await (const { at, value: record } of readRecordObjects(files, report, checkMtBenchParquet)) {
     collector.addJudge(mtBenchJudge(record.judge).judge);
     if ("g1_winner" in record) {
       const comparisons = mapMtBenchPairJudgment(record);
@@ -58,10 +82,11 @@ async function collectMtBench(context: CollectContext): Promise<ManifestFields> 
   };
 }
 
-/** MT-Bench: FastChat `model_judgment/*_pair.jsonl` and the human-judgment records (JSON or JSONL). */
+/** MT-Bench: FastChat `model_judgment/*_pair.jsonl` and the human-judgment records (JSON, JSONL or Parquet). */
 export const mtBenchImporter = defineImporter({
   format: "mt-bench",
   description:
-    "MT-Bench FastChat pairwise judgment JSONL (g1_winner/g2_winner) and human judgments (model_a, model_b, winner)",
+    "MT-Bench FastChat pairwise judgment JSONL (g1_winner/g2_winner) and human judgments JSON/JSONL/Parquet " +
+    "(question_id, model_a, model_b, winner, judge, conversation_a/b, turn; HF splits human and gpt4_pair)",
   collect: collectMtBench,
 });
