@@ -7,15 +7,26 @@ import { listInputFiles, locationId } from "../read-source-records.js";
 import { arenaAnswerItems, arenaItemsSetting } from "./arena-answer-items.js";
 import { arenaParquetLayout } from "./arena-parquet-layouts.js";
 import { mapArenaBattle } from "./map-arena-battle.js";
+import { isArenaCsvPath, readArenaCsvRecords } from "./read-arena-csv.js";
+
+/** Battle records of every input: the 55k CSV through its own reader, JSON/JSONL/Parquet through the shared one. */
+async function* readArenaRecords(files: readonly string[], report: CollectContext["report"]) {
+  for (const file of files) {
+    if (isArenaCsvPath(file)) yield* readArenaCsvRecords(file, report);
+    else yield* readRecordObjects([file], report, arenaParquetLayout);
+  }
+}
 
 async function collectArenaBattles(context: CollectContext): Promise<ManifestFields> {
   const { collector, report, settings } = context;
-  const files = await listInputFiles(context.inputs, (path) => /\.((json|jsonl|ndjson)(\.gz)?|parquet)$/i.test(path));
+  const files = await listInputFiles(context.inputs, (path) =>
+    /\.((json|jsonl|ndjson|csv)(\.gz)?|parquet)$/i.test(path),
+  );
   const kind = judgeKindSetting(settings["judge-kind"], "human");
   const defaultJudge = settings["judge-id"] ?? "arena-users";
   const items = arenaItemsSetting(settings.items);
   const seenJudges = new Set<string>();
-  for await (const { at, value: record } of readRecordObjects(files, report, arenaParquetLayout)) {
+  for await (const { at, value: record } of readArenaRecords(files, report)) {
     const judge = typeof record.judge === "string" && record.judge !== "" ? record.judge : defaultJudge;
     // The 55k layout numbers its battles (`id`); the others are named by file and row.
     const id = record.battle_id === undefined || record.battle_id === null ? locationId(at) : String(record.battle_id);
@@ -59,13 +70,13 @@ async function collectArenaBattles(context: CollectContext): Promise<ManifestFie
 
 /**
  * Chatbot Arena battles: a JSON array, JSONL or Parquet file of `{model_a, model_b, winner, judge, tstamp, turn,
- * language}`; Parquet files may also be in the 55k Kaggle layout (`id, model_a, model_b, winner_model_a,
+ * language}`; Parquet and CSV files may also be in the 55k Kaggle layout (`id, model_a, model_b, winner_model_a,
  * winner_model_b, winner_tie`), detected by its columns.
  */
 export const arenaBattlesImporter = defineImporter({
   format: "arena-battles",
   description:
-    "Chatbot Arena battles JSON/JSONL/Parquet (model_a, model_b, winner ∈ model_a | model_b | tie | tie (bothbad), judge, " +
+    "Chatbot Arena battles JSON/JSONL/Parquet, or the 55k CSV (model_a, model_b, winner ∈ model_a | model_b | tie | tie (bothbad), judge, " +
     "tstamp; or the 55k layout id, model_a, model_b, winner_model_a, winner_model_b, winner_tie)",
   settings: {
     "judge-id": "judge for battles without a judge field (default: arena-users)",
