@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadDataset } from "@judgelab/datasets";
+import {
+  aggregatePairCells,
+  ClusteringError,
+  clusterRows,
+  createRandomSource,
+  type RateItemsOptions,
+  rateItems,
+} from "@judgelab/ratings";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aggregateRatingCells } from "./aggregate-rating-cells.js";
+import { resolveComparisonSource } from "./comparison-source.js";
+import { type DuckDbSession, openDuckDbSession } from "./duckdb-session.js";
+import { EngineInputError } from "./engine-input-error.js";
+import { scanComparisons } from "./scan-comparisons.js";
+import { sqlString } from "./source-sql.js";
+
+const root = mkdtempSync(join(tmpdir(), "judgelab-duckdb-cells-"));
+let session: DuckDbSession;
+beforeAll(async () => {
+  session = await openDuckDbSession({ memoryLimit: "256MB", threads: 2 });
+});
+afterAll(() => {
+  session.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/**
+ * A panel tournament with every complication the cells must reproduce: items.jsonl in an order unlike the
+ * comparisons' (and one item never compared), matches of one to three judgments, rows without a matchId,
+ * unknown presentation orders, ties and invalid verdicts.
+ */
+function writePanelDataset(dir: string): void {
+  const random = createRandomSource(11);
+  const items = Array.from({ length: 9 }, (_, i) => `model-${(i * 4) % 9}`);
+  const strength = new Map(items.map((id, i) => [id, (i - 4) / 3]));
+  const judges = ["judge-a", "judge-b", "judge-c"];
+  const lines: string[] = [];
+  let id = 0;
+  for (let match = 0; match < 160; match++) {
+    const a = items[Math.floor(random.next() * 8)] as string;
+    let b = items[Math.floor(random.next() * 7)] as string;
+    if (b === a) b = items[8 - 1] === a ? (items[0] as string) : (items[7] as string);
+    const panel = 1 + Math.floor(random.next() * 3);
+    for (let k = 0; k < panel; k++) {
+      const [first, second] = random.next() < 0.5 ? [a, b] : [b, a];
+      const p = 1 / (1 + Math.exp(-((strength.get(first) as number) - (strength.get(second) as number) + 0.2)));
+      const u = random.next();
+      const verdict = u < 0.03 ? "invalid" : Math.abs(u - p) < 0.08 ? "tie" : u < p ? "first" : "second";
+      lines.push(
+        JSON.stringify({
+          id: `c${id++}`,
+          first,
+          second,
+          order: random.next() < 0.15 ? "unknown" : "known",
+          verdict,
+          judge: judges[k],
+          ...(match % 10 === 0 ? {} : { matchId: `m${match}` }),
+        }),
+      );
+    }
+  }
+  writeFileSync(join(dir, "dataset.json"), JSON.stringify({ schemaVersion: 1, name: "panel" }));
+  const listed = [...items.slice(0, 8)].reverse().concat(["never-compared"]);
+  writeFileSync(join(dir, "items.jsonl"), listed.map((item) => `${JSON.stringify({ id: item })}\n`).join(""));
+  writeFileSync(join(dir, "judges.jsonl"), judges.map((j) => `${JSON.stringify({ id: j, kind: "llm" })}\n`).join(""));
+  writeFileSync(join(dir, "comparisons.jsonl"), `${lines.join("\n")}\n`);
+}
+
+const dir = join(root, "panel");
+const parquet = join(root, "panel-comparisons.parquet");
+beforeAll(async () => {
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(dir);
+  writePanelDataset(dir);
+  await session.run(
+    `COPY (SELECT * FROM read_json(${sqlString(join(dir, "comparisons.jsonl"))})) TO ${sqlString(parquet)} (FORMAT parquet)`,
+  );
+});
+
+async function aggregateWithDuckDb(path: string, options: RateItemsOptions) {
+  const scanned = await scanComparisons(session, await resolveComparisonSource(path));
+  return aggregateRatingCells(session, scanned, {
+    keepOrder: options.orderEffect === true,
+    cluster: options.cluster ?? "auto",
+  });
+}
+
+describe("aggregateRatingCells: the in-memory path's cells and clusters, computed in DuckDB", () => {
+  const cases: [string, RateItemsOptions][] = [
+    ["auto clustering (by match)", { method: "bt", bootstrapRounds: 50, seed: 4 }],
+    [
+      "by pair with the order effect",
+      { method: "bt", bootstrapRounds: 40, seed: 9, cluster: "pair", orderEffect: true },
+    ],
+    ["no clustering, Davidson ties", { method: "bt", bootstrapRounds: 30, seed: 1, cluster: "none", ties: "davidson" }],
+    ["sandwich by match", { method: "bt", bootstrapRounds: 30, seed: 1, intervals: "sandwich", cluster: "match" }],
+  ];
+  for (const [name, options] of cases) {
+    it(`gives the same cells, clusters and report: ${name}`, async () => {
+      const { table } = await loadDataset(dir);
+      const memory = clusterRows(table, options.cluster ?? "auto", (rowCells) =>
+        aggregatePairCells(table, { keepOrder: options.orderEffect === true, rowCells }),
+      );
+      const duck = await aggregateWithDuckDb(dir, options);
+      expect(duck.cells).toEqual(memory.cells);
+      expect(duck.clusters).toEqual(memory.clusters);
+      const expected = rateItems(table, options);
+      expect(rateItems(duck, options)).toEqual(expected);
+    });
+  }
+
+  it("reads the same comparisons from Parquet (items by first appearance, as a lone comparisons file)", async () => {
+    const options: RateItemsOptions = { method: "bt", bootstrapRounds: 30, seed: 2 };
+    const { table } = await loadDataset(join(dir, "comparisons.jsonl"));
+    const expected = rateItems(table, options);
+    expect(rateItems(await aggregateWithDuckDb(parquet, options), options)).toEqual(expected);
+    expect(rateItems(await aggregateWithDuckDb(join(dir, "comparisons.jsonl"), options), options)).toEqual(expected);
+  });
+
+  it("refuses clustering by match without any matchId, as the in-memory path", async () => {
+    const file = join(root, "no-matches.jsonl");
+    writeFileSync(
+      file,
+      `${JSON.stringify({ id: "c0", first: "a", second: "b", order: "known", verdict: "first", judge: "j" })}\n`,
+    );
+    await expect(aggregateWithDuckDb(file, { method: "bt", cluster: "match" })).rejects.toThrow(ClusteringError);
+  });
+});
+
+describe("scanComparisons: bad input names the file, the row and the field", () => {
+  const row = (fields: Record<string, unknown>) =>
+    JSON.stringify({ id: "x", first: "a", second: "b", order: "known", verdict: "first", judge: "j", ...fields });
+  const cases: [string, string[], RegExp][] = [
+    ["an unknown verdict", [row({}), row({ verdict: "win" })], /row 2: verdict: expected "first"/],
+    ["an unknown order", [row({}), row({}), row({ order: "maybe" })], /row 3: order: expected "known"/],
+    ["a missing first item", [row({}), row({ first: null })], /row 2: first: missing/],
+    ["a missing judge", [row({ judge: undefined })], /row 1: judge: missing/],
+    ["an item compared with itself", [row({}), row({ second: "a" })], /row 2: second: an item is never compared/],
+  ];
+  for (const [name, lines, message] of cases) {
+    it(name, async () => {
+      const file = join(root, `bad-${name.replaceAll(" ", "-")}.jsonl`);
+      writeFileSync(file, `${lines.join("\n")}\n`);
+      const scanning = scanComparisons(session, await resolveComparisonSource(file));
+      await expect(scanning).rejects.toThrow(EngineInputError);
+      await expect(scanComparisons(session, await resolveComparisonSource(file))).rejects.toThrow(message);
+    });
+  }
+
+  it("an item missing from items.jsonl", async () => {
+    const folder = join(root, "unknown-item");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "items.jsonl"), `${JSON.stringify({ id: "a" })}\n${JSON.stringify({ id: "b" })}\n`);
+    writeFileSync(join(folder, "comparisons.jsonl"), `${row({})}\n${row({ second: "c" })}\n`);
+    await expect(scanComparisons(session, await resolveComparisonSource(folder))).rejects.toThrow(
+      /row 2: second: item "c" is not in .*items\.jsonl/,
+    );
+  });
+});

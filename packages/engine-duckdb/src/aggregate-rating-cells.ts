@@ -1,0 +1,145 @@
+import {
+  type AggregatedComparisons,
+  type CellClusters,
+  type Clustering,
+  ClusteringError,
+  type ClusterOption,
+  type PairCells,
+} from "@judgelab/ratings";
+import type { DuckDbSession } from "./duckdb-session.js";
+import { EngineInputError } from "./engine-input-error.js";
+import type { ScannedComparisons } from "./scan-comparisons.js";
+
+/** Options of {@link aggregateRatingCells}. */
+export interface AggregateRatingCellsOptions {
+  /** Keep the presentation order where it is known (the order effect's cells). Default false. */
+  readonly keepOrder?: boolean;
+  /** What the bootstrap resamples, as `rateItems`' `cluster` ({@link ClusterOption}); default "auto". */
+  readonly cluster?: ClusterOption;
+}
+
+/**
+ * The {@link AggregatedComparisons} of the scanned rows (table `coded`), computed in SQL: exactly the cells of
+ * `aggregatePairCells` (same cells, counts and first-appearance order; with `keepOrder`, cells with a known
+ * order stay positional, the others pooled with first < second) and the clusters of `clusterCells` (numbered by
+ * first appearance, entries in first-appearance order), so that `rateItems` gives the report of the in-memory
+ * path, bootstrap rounds included. JavaScript receives one row per cell and, when clustering, one per
+ * (cluster, cell, outcome); never one per comparison.
+ */
+export async function aggregateRatingCells(
+  session: DuckDbSession,
+  scanned: ScannedComparisons,
+  options: AggregateRatingCellsOptions = {},
+): Promise<AggregatedComparisons & { clustering: Clustering }> {
+  const keepOrder = options.keepOrder === true;
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE cell_rows AS
+     WITH r AS (SELECT rn, mh, a, b, v, (${keepOrder} AND known) AS pos FROM coded WHERE v < 3)
+     SELECT rn, mh, a, b, pos,
+       CASE WHEN pos OR a < b THEN a ELSE b END AS ca,
+       CASE WHEN pos OR a < b THEN b ELSE a END AS cb,
+       CASE WHEN v < 2 AND NOT pos AND a > b THEN 1 - v ELSE v END AS outcome
+     FROM r`,
+  );
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE cells AS
+     SELECT (row_number() OVER (ORDER BY min(rn)) - 1)::INTEGER AS cell, ca, cb, pos,
+       count(*) FILTER (WHERE outcome = 0)::DOUBLE AS first_wins,
+       count(*) FILTER (WHERE outcome = 1)::DOUBLE AS second_wins,
+       count(*) FILTER (WHERE outcome = 2)::DOUBLE AS ties
+     FROM cell_rows GROUP BY ca, cb, pos`,
+  );
+  const columns = await session.columns(
+    "SELECT ca::INTEGER AS ca, cb::INTEGER AS cb, pos::INTEGER AS pos, first_wins, second_wins, ties FROM cells ORDER BY cell",
+  );
+  const size = columns.ca?.length ?? 0;
+  const cells: PairCells = {
+    size,
+    itemIds: scanned.itemIds,
+    judgeIds: [],
+    first: Int32Array.from(columns.ca as number[]),
+    second: Int32Array.from(columns.cb as number[]),
+    positional: Uint8Array.from(columns.pos as number[]),
+    judge: new Int32Array(size).fill(-1),
+    firstWins: Float64Array.from(columns.first_wins as number[]),
+    secondWins: Float64Array.from(columns.second_wins as number[]),
+    ties: Float64Array.from(columns.ties as number[]),
+    invalidCount: scanned.invalid,
+  };
+  const clustering = await resolveClustering(session, options.cluster ?? "auto");
+  const clusters = clustering === "comparison" ? null : await readClusters(session, scanned, clustering);
+  return { cells, clusters, invalid: scanned.invalid, clustering };
+}
+
+/** As the ratings package's `resolveClustering`, on the table: "auto" is "match" when a match holds > 1 row. */
+async function resolveClustering(session: DuckDbSession, option: ClusterOption): Promise<Clustering> {
+  if (option === "none") return "comparison";
+  if (option === "pair") return "pair";
+  const result = await session.columns(
+    "SELECT coalesce(max(n), 0)::DOUBLE AS largest FROM (SELECT count(*) AS n FROM cell_rows WHERE mh IS NOT NULL GROUP BY mh)",
+  );
+  const largest = result.largest?.[0] as number;
+  if (option === "match" && largest === 0) {
+    throw new ClusteringError(
+      "clustering by match needs match codes, but no comparison has a matchId; cluster by pair or none instead",
+    );
+  }
+  const by = option === "match" || largest > 1 ? "match" : "comparison";
+  if (by === "match") await checkMatchHashes(session);
+  return by;
+}
+
+/**
+ * Matches are grouped by the 64-bit hash of their id; two different ids with one hash (probability about
+ * n²/2⁶⁵ for n ids, 10⁻⁵ at 20 million) would merge two clusters. This checks that it did not happen.
+ */
+async function checkMatchHashes(session: DuckDbSession): Promise<void> {
+  const result = await session.columns(
+    `SELECT count(*)::DOUBLE AS collisions FROM (SELECT hash(m) AS h FROM (SELECT DISTINCT m FROM source_rows WHERE m IS NOT NULL) GROUP BY h HAVING count(*) > 1)`,
+  );
+  if ((result.collisions?.[0] as number) > 0)
+    throw new EngineInputError("two matchIds share a 64-bit hash: cluster these comparisons with --engine memory");
+}
+
+/** The clusters of `clusterCells`: numbered by first appearance, entries (3·cell + outcome) by first appearance. */
+async function readClusters(
+  session: DuckDbSession,
+  scanned: ScannedComparisons,
+  by: "match" | "pair",
+): Promise<CellClusters> {
+  const itemCount = scanned.itemIds.length;
+  const key =
+    by === "match"
+      ? "CASE WHEN r.mh IS NULL THEN -(r.rn + 1)::HUGEINT ELSE r.mh::HUGEINT END"
+      : `(least(r.a, r.b)::BIGINT * ${itemCount} + greatest(r.a, r.b))::HUGEINT`;
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE row_clusters AS
+     SELECT r.rn, (3 * c.cell + r.outcome)::INTEGER AS category, ${key} AS key
+     FROM cell_rows r JOIN cells c ON c.ca = r.ca AND c.cb = r.cb AND c.pos = r.pos`,
+  );
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE cluster_index AS
+     SELECT key, (row_number() OVER (ORDER BY min(rn)) - 1)::INTEGER AS g, count(*) AS size
+     FROM row_clusters GROUP BY key`,
+  );
+  const sizes = await session.columns(
+    "SELECT count(*)::DOUBLE AS count, max(size)::DOUBLE AS largest FROM cluster_index",
+  );
+  const entries = await session.columns(
+    `SELECT g, category, count(*)::DOUBLE AS weight FROM row_clusters JOIN cluster_index USING (key)
+     GROUP BY g, category ORDER BY g, min(rn)`,
+  );
+  const count = sizes.count?.[0] as number;
+  const groups = entries.g as number[];
+  const start = new Int32Array(count + 1);
+  for (const g of groups) start[g + 1] = (start[g + 1] as number) + 1;
+  for (let g = 0; g < count; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+  return {
+    by,
+    count,
+    start,
+    category: Int32Array.from(entries.category as number[]),
+    weight: Float64Array.from(entries.weight as number[]),
+    largest: (sizes.largest?.[0] as number | null) ?? 0,
+  };
+}
