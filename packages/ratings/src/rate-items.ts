@@ -87,7 +87,17 @@ export function rateItems(input: PairwiseOutcomes | AggregatedComparisons, optio
   for (let row = 0; row < outcomes.size; row++) if ((outcomes.verdict[row] as number) > 2) invalid++;
   const result = runMethod(outcomes, options, settings, record);
   const comparisons = outcomes.size - invalid;
-  return assembleReport({ itemIds: outcomes.itemIds, options, unit, rounds, seed, comparisons, invalid, record, result });
+  return assembleReport({
+    itemIds: outcomes.itemIds,
+    options,
+    unit,
+    rounds,
+    seed,
+    comparisons,
+    invalid,
+    record,
+    result,
+  });
 }
 
 /**
