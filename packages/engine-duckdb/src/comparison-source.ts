@@ -12,6 +12,8 @@ export interface ComparisonSource {
   readonly bytes: number;
   /** Item ids of `items.jsonl` in file order (they get the first codes, as in the in-memory table); else empty. */
   readonly itemIds: readonly string[];
+  /** Titles of the items of `items.jsonl` that have one. */
+  readonly itemTitles: ReadonlyMap<string, string>;
   /** The file the item ids came from, when there is one: comparisons naming other items are refused. */
   readonly itemsFile?: string;
   /** Judge ids of `judges.jsonl` in file order; else empty. */
@@ -25,47 +27,52 @@ export function isParquetPath(path: string): boolean {
 }
 
 /**
- * Resolves a dataset folder (its comparisons file as named in `dataset.json`, else `comparisons.jsonl`,
- * `comparisons.jsonl.gz` or `comparisons.parquet`) or a single comparisons file (`.jsonl`, `.jsonl.gz`,
- * `.parquet`), reading the item and judge ids of the folder's `items.jsonl` and `judges.jsonl` when present.
+ * The comparisons file of a dataset folder (as named in `dataset.json`, else `comparisons.jsonl`,
+ * `comparisons.jsonl.gz` or `comparisons.parquet`) or `path` itself when it is a file, with its format and size.
+ * Reads nothing but the manifest.
  */
-export async function resolveComparisonSource(path: string): Promise<ComparisonSource> {
+export function locateComparisonsFile(path: string): Pick<ComparisonSource, "format" | "path" | "bytes"> {
   if (!existsSync(path)) throw new EngineInputError(`${path} does not exist`);
-  if (!statSync(path).isDirectory()) return fileSource(path, {});
-  const files = resolveDatasetFiles(path);
-  let comparisons = files.comparisons;
-  if (!existsSync(comparisons) && existsSync(join(path, "comparisons.parquet")))
-    comparisons = join(path, "comparisons.parquet");
-  if (!existsSync(comparisons))
-    throw new EngineInputError(`${path} has no comparisons file (comparisons.jsonl, .jsonl.gz or .parquet)`);
-  const items = existsSync(files.items) ? { file: files.items, ids: await readIds(files.items) } : undefined;
-  const judges = existsSync(files.judges) ? { file: files.judges, ids: await readIds(files.judges) } : undefined;
-  return fileSource(comparisons, { items, judges });
+  let file = path;
+  if (statSync(path).isDirectory()) {
+    file = resolveDatasetFiles(path).comparisons;
+    if (!existsSync(file) && existsSync(join(path, "comparisons.parquet"))) file = join(path, "comparisons.parquet");
+    if (!existsSync(file))
+      throw new EngineInputError(`${path} has no comparisons file (comparisons.jsonl, .jsonl.gz or .parquet)`);
+  }
+  return { format: isParquetPath(file) ? "parquet" : "jsonl", path: file, bytes: statSync(file).size };
 }
 
-function fileSource(
-  path: string,
-  known: { items?: { file: string; ids: string[] } | undefined; judges?: { file: string; ids: string[] } | undefined },
-): ComparisonSource {
+/**
+ * {@link locateComparisonsFile}, plus the item ids (and titles) and judge ids of a dataset folder's
+ * `items.jsonl` and `judges.jsonl` when present: small files, read in JavaScript.
+ */
+export async function resolveComparisonSource(path: string): Promise<ComparisonSource> {
+  const located = locateComparisonsFile(path);
+  if (located.path === path) return { ...located, itemIds: [], itemTitles: new Map(), judgeIds: [] };
+  const files = resolveDatasetFiles(path);
+  const items = existsSync(files.items) ? await readRecords(files.items) : undefined;
+  const judges = existsSync(files.judges) ? await readRecords(files.judges) : undefined;
   return {
-    format: isParquetPath(path) ? "parquet" : "jsonl",
-    path,
-    bytes: statSync(path).size,
-    itemIds: known.items?.ids ?? [],
-    ...(known.items === undefined ? {} : { itemsFile: known.items.file }),
-    judgeIds: known.judges?.ids ?? [],
-    ...(known.judges === undefined ? {} : { judgesFile: known.judges.file }),
+    ...located,
+    itemIds: items?.ids ?? [],
+    itemTitles: items?.titles ?? new Map(),
+    ...(items === undefined ? {} : { itemsFile: files.items }),
+    judgeIds: judges?.ids ?? [],
+    ...(judges === undefined ? {} : { judgesFile: files.judges }),
   };
 }
 
-/** The `id` of every record of a small JSONL file (items, judges), in file order. */
-async function readIds(path: string): Promise<string[]> {
+/** The `id` (and `title`, when a string) of every record of a small JSONL file, in file order. */
+async function readRecords(path: string): Promise<{ ids: string[]; titles: Map<string, string> }> {
   const ids: string[] = [];
+  const titles = new Map<string, string>();
   for await (const line of readJsonLines(path)) {
     if (line.error !== undefined) throw new EngineInputError(`${path}:${line.line}: ${line.error}`);
-    const id = (line.value as { id?: unknown } | null)?.id;
-    if (typeof id !== "string") throw new EngineInputError(`${path}:${line.line}: id: expected a string`);
-    ids.push(id);
+    const record = line.value as { id?: unknown; title?: unknown } | null;
+    if (typeof record?.id !== "string") throw new EngineInputError(`${path}:${line.line}: id: expected a string`);
+    ids.push(record.id);
+    if (typeof record.title === "string") titles.set(record.id, record.title);
   }
-  return ids;
+  return { ids, titles };
 }

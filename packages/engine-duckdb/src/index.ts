@@ -16,7 +16,12 @@ export {
   type Engine,
   type EngineOption,
 } from "./choose-engine.js";
-export { type ComparisonSource, isParquetPath, resolveComparisonSource } from "./comparison-source.js";
+export {
+  type ComparisonSource,
+  isParquetPath,
+  locateComparisonsFile,
+  resolveComparisonSource,
+} from "./comparison-source.js";
 export {
   type DuckDbSession,
   type DuckDbSessionOptions,
@@ -24,5 +29,6 @@ export {
   type QueryColumns,
 } from "./duckdb-session.js";
 export { EngineInputError } from "./engine-input-error.js";
+export { type RatedComparisonFile, rateComparisonFile } from "./rate-comparison-file.js";
 export { type ScannedComparisons, scanComparisons } from "./scan-comparisons.js";
 export { sqlString } from "./source-sql.js";

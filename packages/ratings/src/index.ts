@@ -92,7 +92,12 @@ export {
   rateCovariateBradleyTerry,
   type StyleControl,
 } from "./rate-covariate-bradley-terry.js";
-export { type RateItemsOptions, rateAggregatedComparisons, rateItems } from "./rate-items.js";
+export {
+  featureNeedingRows,
+  type RateItemsOptions,
+  rateAggregatedComparisons,
+  rateItems,
+} from "./rate-items.js";
 export type {
   EstimateWithInterval,
   RatedItem,

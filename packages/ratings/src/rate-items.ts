@@ -111,18 +111,7 @@ export function rateItems(input: PairwiseOutcomes | AggregatedComparisons, optio
  */
 export function rateAggregatedComparisons(input: AggregatedComparisons, options: RateItemsOptions): RatingReport {
   checkOptions(options);
-  const needsRows =
-    options.method !== "bt"
-      ? `method "${options.method}"`
-      : options.judgeAware === true
-        ? "the judge-aware model"
-        : options.control !== undefined
-          ? "style control"
-          : options.ties === "rao-kupper"
-            ? 'ties "rao-kupper"'
-            : options.unit === "match"
-              ? 'unit "match"'
-              : undefined;
+  const needsRows = featureNeedingRows(options);
   if (needsRows !== undefined)
     throw new RatingsError(
       "unsupported-option",
@@ -287,6 +276,19 @@ function checkOptions(options: RateItemsOptions): void {
 
 const finite = (value: number | undefined): number | null =>
   value === undefined || Number.isNaN(value) ? null : value;
+
+/**
+ * What in `options` needs the comparison rows rather than aggregated cells ({@link rateAggregatedComparisons}),
+ * in words (e.g. `method "elo"`), or undefined when cells suffice.
+ */
+export function featureNeedingRows(options: RateItemsOptions): string | undefined {
+  if (options.method !== "bt") return `method "${options.method}"`;
+  if (options.judgeAware === true) return "the judge-aware model";
+  if (options.control !== undefined) return "style control";
+  if (options.ties === "rao-kupper") return 'ties "rao-kupper"';
+  if (options.unit === "match") return 'unit "match"';
+  return undefined;
+}
 
 function assembleReport(parts: {
   itemIds: readonly string[];

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  chooseEngine,
+  type DuckDbSessionOptions,
+  type Engine,
+  EngineInputError,
+  type EngineOption,
+  locateComparisonsFile,
+} from "@judgelab/engine-duckdb";
+import { UsageError } from "./cli-io.js";
+
+/** Help text of `--engine` (rate, analyze). */
+export const ENGINE_HELP = `  --engine E       auto (default), memory or duckdb. duckdb aggregates the comparisons in SQL with embedded
+                   DuckDB and never loads the rows: JSONL, JSONL.gz or Parquet of any size (docs/scaling.md).
+                   auto: duckdb for Parquet and for comparisons files over 1 GiB (over 200 MiB gzipped, about
+                   5 million comparisons), unless an option needs the rows; else memory`;
+
+/** `--engine`: auto (default), memory or duckdb. */
+export function parseEngineOption(value: string | undefined): EngineOption {
+  const engine = value ?? "auto";
+  if (engine !== "auto" && engine !== "memory" && engine !== "duckdb")
+    throw new UsageError(`--engine takes auto, memory or duckdb, got "${engine}"`);
+  return engine;
+}
+
+/**
+ * The engine for `path` ({@link chooseEngine}). `needsRows` names what among the options needs the comparison
+ * rows: with `--engine duckdb` that is a usage error, with auto the in-memory engine is used and `notice` says
+ * why when the file alone would have chosen DuckDB.
+ */
+export function pickEngine(args: { option: EngineOption; path: string; needsRows: string | undefined }): {
+  engine: Engine;
+  reason: string;
+  notice?: string;
+} {
+  const { option, needsRows } = args;
+  if (option === "memory") return { engine: "memory", reason: "--engine memory" };
+  let located: ReturnType<typeof locateComparisonsFile>;
+  try {
+    located = locateComparisonsFile(args.path);
+  } catch (error) {
+    if (error instanceof EngineInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (option === "duckdb" && needsRows !== undefined)
+    throw new UsageError(
+      `--engine duckdb aggregates in SQL and never loads the rows, but ${needsRows} needs them: use --engine memory`,
+    );
+  const chosen = chooseEngine(option, located);
+  if (chosen.engine === "duckdb" && needsRows !== undefined) {
+    if (located.format === "parquet")
+      throw new UsageError(`${needsRows} needs the comparison rows, which only the duckdb engine reads from Parquet`);
+    return {
+      engine: "memory",
+      reason: `${needsRows} needs the rows`,
+      notice: `--engine auto: ${needsRows} needs the comparison rows, so the in-memory engine loads this ${(located.bytes / 1024 ** 2).toFixed(0)} MiB file`,
+    };
+  }
+  return chosen;
+}
+
+/**
+ * DuckDB settings for one command: a 2 GB memory limit, spilling to a fresh temporary folder that `dispose`
+ * removes.
+ */
+export function createDuckDbSettings(): { session: DuckDbSessionOptions; dispose(): void } {
+  const tempDirectory = mkdtempSync(join(tmpdir(), "judgelab-duckdb-"));
+  return {
+    session: { memoryLimit: "2GB", tempDirectory },
+    dispose: () => rmSync(tempDirectory, { recursive: true, force: true }),
+  };
+}
