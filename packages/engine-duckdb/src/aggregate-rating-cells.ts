@@ -16,6 +16,8 @@ export interface AggregateRatingCellsOptions {
   readonly keepOrder?: boolean;
   /** What the bootstrap resamples, as `rateItems`' `cluster` ({@link ClusterOption}); default "auto". */
   readonly cluster?: ClusterOption;
+  /** Only the comparisons of these judge codes (default: all). */
+  readonly judges?: readonly number[];
 }
 
 /**
@@ -32,9 +34,10 @@ export async function aggregateRatingCells(
   options: AggregateRatingCellsOptions = {},
 ): Promise<AggregatedComparisons & { clustering: Clustering }> {
   const keepOrder = options.keepOrder === true;
+  const judges = options.judges === undefined ? "" : ` AND j IN (${[-1, ...options.judges].map(Number).join(", ")})`;
   await session.run(
     `CREATE OR REPLACE TEMP TABLE cell_rows AS
-     WITH r AS (SELECT rn, mh, a, b, v, (${keepOrder} AND known) AS pos FROM coded WHERE v < 3)
+     WITH r AS (SELECT rn, mh, a, b, v, (${keepOrder} AND known) AS pos FROM coded WHERE v < 3${judges})
      SELECT rn, mh, a, b, pos,
        CASE WHEN pos OR a < b THEN a ELSE b END AS ca,
        CASE WHEN pos OR a < b THEN b ELSE a END AS cb,
@@ -64,11 +67,16 @@ export async function aggregateRatingCells(
     firstWins: Float64Array.from(columns.first_wins as number[]),
     secondWins: Float64Array.from(columns.second_wins as number[]),
     ties: Float64Array.from(columns.ties as number[]),
-    invalidCount: scanned.invalid,
+    invalidCount: options.judges === undefined ? scanned.invalid : await countInvalid(session, judges),
   };
   const clustering = await resolveClustering(session, options.cluster ?? "auto");
   const clusters = clustering === "comparison" ? null : await readClusters(session, scanned, clustering);
-  return { cells, clusters, invalid: scanned.invalid, clustering };
+  return { cells, clusters, invalid: cells.invalidCount, clustering };
+}
+
+async function countInvalid(session: DuckDbSession, judges: string): Promise<number> {
+  const result = await session.columns(`SELECT count(*)::DOUBLE AS invalid FROM coded WHERE v = 3${judges}`);
+  return result.invalid?.[0] as number;
 }
 
 /** As the ratings package's `resolveClustering`, on the table: "auto" is "match" when a match holds > 1 row. */

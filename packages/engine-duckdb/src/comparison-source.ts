@@ -18,6 +18,10 @@ export interface ComparisonSource {
   readonly itemsFile?: string;
   /** Judge ids of `judges.jsonl` in file order; else empty. */
   readonly judgeIds: readonly string[];
+  /** The `kind` of the judges of `judges.jsonl` (llm, human, gold, simulated) by id. */
+  readonly judgeKinds: ReadonlyMap<string, string>;
+  /** The folder's `references.jsonl`, when it has one (the duckdb engine does not read it). */
+  readonly referencesFile?: string;
   readonly judgesFile?: string;
 }
 
@@ -49,7 +53,8 @@ export function locateComparisonsFile(path: string): Pick<ComparisonSource, "for
  */
 export async function resolveComparisonSource(path: string): Promise<ComparisonSource> {
   const located = locateComparisonsFile(path);
-  if (located.path === path) return { ...located, itemIds: [], itemTitles: new Map(), judgeIds: [] };
+  if (located.path === path)
+    return { ...located, itemIds: [], itemTitles: new Map(), judgeIds: [], judgeKinds: new Map() };
   const files = resolveDatasetFiles(path);
   const items = existsSync(files.items) ? await readRecords(files.items) : undefined;
   const judges = existsSync(files.judges) ? await readRecords(files.judges) : undefined;
@@ -59,20 +64,26 @@ export async function resolveComparisonSource(path: string): Promise<ComparisonS
     itemTitles: items?.titles ?? new Map(),
     ...(items === undefined ? {} : { itemsFile: files.items }),
     judgeIds: judges?.ids ?? [],
+    judgeKinds: judges?.kinds ?? new Map(),
     ...(judges === undefined ? {} : { judgesFile: files.judges }),
+    ...(existsSync(files.references) ? { referencesFile: files.references } : {}),
   };
 }
 
-/** The `id` (and `title`, when a string) of every record of a small JSONL file, in file order. */
-async function readRecords(path: string): Promise<{ ids: string[]; titles: Map<string, string> }> {
+/** The `id` (and `title` and `kind`, when strings) of every record of a small JSONL file, in file order. */
+async function readRecords(
+  path: string,
+): Promise<{ ids: string[]; titles: Map<string, string>; kinds: Map<string, string> }> {
   const ids: string[] = [];
   const titles = new Map<string, string>();
+  const kinds = new Map<string, string>();
   for await (const line of readJsonLines(path)) {
     if (line.error !== undefined) throw new EngineInputError(`${path}:${line.line}: ${line.error}`);
-    const record = line.value as { id?: unknown; title?: unknown } | null;
+    const record = line.value as { id?: unknown; title?: unknown; kind?: unknown } | null;
     if (typeof record?.id !== "string") throw new EngineInputError(`${path}:${line.line}: id: expected a string`);
     ids.push(record.id);
     if (typeof record.title === "string") titles.set(record.id, record.title);
+    if (typeof record.kind === "string") kinds.set(record.id, record.kind);
   }
-  return { ids, titles };
+  return { ids, titles, kinds };
 }

@@ -10,6 +10,11 @@ export {
   aggregateRatingCells,
 } from "./aggregate-rating-cells.js";
 export {
+  type AnalyzeComparisonFileOptions,
+  type AnalyzedComparisonFile,
+  analyzeComparisonFile,
+} from "./analyze-comparison-file.js";
+export {
   chooseEngine,
   DUCKDB_GZIP_BYTES,
   DUCKDB_JSONL_BYTES,
@@ -22,6 +27,7 @@ export {
   locateComparisonsFile,
   resolveComparisonSource,
 } from "./comparison-source.js";
+export { countJudgeVerdicts, type JudgeVerdictCounts } from "./count-judge-verdicts.js";
 export {
   type DuckDbSession,
   type DuckDbSessionOptions,
