@@ -35,22 +35,19 @@ export async function aggregateRatingCells(
 ): Promise<AggregatedComparisons & { clustering: Clustering }> {
   const keepOrder = options.keepOrder === true;
   const judges = options.judges === undefined ? "" : ` AND j IN (${[-1, ...options.judges].map(Number).join(", ")})`;
-  await session.run(
-    `CREATE OR REPLACE TEMP TABLE cell_rows AS
-     WITH r AS (SELECT rn, mh, a, b, v, (${keepOrder} AND known) AS pos FROM coded WHERE v < 3${judges})
-     SELECT rn, mh, a, b, pos,
+  // The valid rows as cell keys and outcomes; not materialized (one pass of the integer table per use).
+  const rows = `SELECT rn, mh, a, b, pos,
        CASE WHEN pos OR a < b THEN a ELSE b END AS ca,
        CASE WHEN pos OR a < b THEN b ELSE a END AS cb,
        CASE WHEN v < 2 AND NOT pos AND a > b THEN 1 - v ELSE v END AS outcome
-     FROM r`,
-  );
+     FROM (SELECT rn, mh, a, b, v, (${keepOrder} AND known) AS pos FROM coded WHERE v < 3${judges})`;
   await session.run(
     `CREATE OR REPLACE TEMP TABLE cells AS
      SELECT (row_number() OVER (ORDER BY min(rn)) - 1)::INTEGER AS cell, ca, cb, pos,
        count(*) FILTER (WHERE outcome = 0)::DOUBLE AS first_wins,
        count(*) FILTER (WHERE outcome = 1)::DOUBLE AS second_wins,
        count(*) FILTER (WHERE outcome = 2)::DOUBLE AS ties
-     FROM cell_rows GROUP BY ca, cb, pos`,
+     FROM (${rows}) GROUP BY ca, cb, pos`,
   );
   const columns = await session.columns(
     "SELECT ca::INTEGER AS ca, cb::INTEGER AS cb, pos::INTEGER AS pos, first_wins, second_wins, ties FROM cells ORDER BY cell",
@@ -69,8 +66,8 @@ export async function aggregateRatingCells(
     ties: Float64Array.from(columns.ties as number[]),
     invalidCount: options.judges === undefined ? scanned.invalid : await countInvalid(session, judges),
   };
-  const clustering = await resolveClustering(session, options.cluster ?? "auto");
-  const clusters = clustering === "comparison" ? null : await readClusters(session, scanned, clustering);
+  const clustering = await resolveClustering(session, scanned, { option: options.cluster ?? "auto", judges });
+  const clusters = clustering === "comparison" ? null : await readClusters(session, scanned, { by: clustering, rows });
   return { cells, clusters, invalid: cells.invalidCount, clustering };
 }
 
@@ -79,21 +76,49 @@ async function countInvalid(session: DuckDbSession, judges: string): Promise<num
   return result.invalid?.[0] as number;
 }
 
-/** As the ratings package's `resolveClustering`, on the table: "auto" is "match" when a match holds > 1 row. */
-async function resolveClustering(session: DuckDbSession, option: ClusterOption): Promise<Clustering> {
+/** Per scan: the most valid comparisons any match holds over all judges (an upper bound for any selection). */
+const largestOverall = new WeakMap<ScannedComparisons, number>();
+
+/** Scans whose match-id hashes were checked for collisions. */
+const hashesChecked = new WeakSet<ScannedComparisons>();
+
+/** The most valid comparisons in one match among the rows that `judges` (a SQL condition) keeps. */
+async function largestMatch(session: DuckDbSession, judges: string): Promise<number> {
+  const result = await session.columns(
+    `SELECT coalesce(max(n), 0)::DOUBLE AS largest FROM (SELECT count(*) AS n FROM coded WHERE v < 3 AND mh IS NOT NULL${judges} GROUP BY mh)`,
+  );
+  return result.largest?.[0] as number;
+}
+
+/**
+ * As the ratings package's `resolveClustering`, on the table: "auto" is "match" when a match holds more than
+ * one valid comparison of the selected judges. The largest match over all judges is computed once per scan:
+ * when it is at most 1 (every comparison its own match), no selection needs its own GROUP BY.
+ */
+async function resolveClustering(
+  session: DuckDbSession,
+  scanned: ScannedComparisons,
+  selection: { option: ClusterOption; judges: string },
+): Promise<Clustering> {
+  const { option, judges } = selection;
   if (option === "none") return "comparison";
   if (option === "pair") return "pair";
-  const result = await session.columns(
-    "SELECT coalesce(max(n), 0)::DOUBLE AS largest FROM (SELECT count(*) AS n FROM cell_rows WHERE mh IS NOT NULL GROUP BY mh)",
-  );
-  const largest = result.largest?.[0] as number;
+  let overall = largestOverall.get(scanned);
+  if (overall === undefined) {
+    overall = await largestMatch(session, "");
+    largestOverall.set(scanned, overall);
+  }
+  const largest = overall <= 1 || judges === "" ? overall : await largestMatch(session, judges);
   if (option === "match" && largest === 0) {
     throw new ClusteringError(
       "clustering by match needs match codes, but no comparison has a matchId; cluster by pair or none instead",
     );
   }
   const by = option === "match" || largest > 1 ? "match" : "comparison";
-  if (by === "match") await checkMatchHashes(session);
+  if (by === "match" && !hashesChecked.has(scanned)) {
+    await checkMatchHashes(session);
+    hashesChecked.add(scanned);
+  }
   return by;
 }
 
@@ -113,8 +138,9 @@ async function checkMatchHashes(session: DuckDbSession): Promise<void> {
 async function readClusters(
   session: DuckDbSession,
   scanned: ScannedComparisons,
-  by: "match" | "pair",
+  selection: { by: "match" | "pair"; rows: string },
 ): Promise<CellClusters> {
+  const { by } = selection;
   const itemCount = scanned.itemIds.length;
   const key =
     by === "match"
@@ -123,7 +149,7 @@ async function readClusters(
   await session.run(
     `CREATE OR REPLACE TEMP TABLE row_clusters AS
      SELECT r.rn, (3 * c.cell + r.outcome)::INTEGER AS category, ${key} AS key
-     FROM cell_rows r JOIN cells c ON c.ca = r.ca AND c.cb = r.cb AND c.pos = r.pos`,
+     FROM (${selection.rows}) r JOIN cells c ON c.ca = r.ca AND c.cb = r.cb AND c.pos = r.pos`,
   );
   await session.run(
     `CREATE OR REPLACE TEMP TABLE cluster_index AS

@@ -298,6 +298,10 @@ async function analyzeWithDuckDb(
     settings.dispose();
   }
   if (analyzed.rows === 0) throw new UsageError(`${run.label} has no comparisons: nothing to analyse`);
+  const { seconds } = analyzed;
+  io.stderr(
+    `judgelab analyze: duckdb read ${analyzed.rows} comparisons in ${seconds.scan.toFixed(2)} s, aggregated the judge tables in ${seconds.aggregate.toFixed(2)} s, analysed in ${seconds.analyze.toFixed(2)} s\n`,
+  );
   io.stdout(
     run.json
       ? `${JSON.stringify(analyzed.document, null, 2)}\n`

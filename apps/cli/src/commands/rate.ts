@@ -299,7 +299,10 @@ async function rateWithDuckDb(
   } finally {
     settings.dispose();
   }
-  const { report } = rated;
+  const { report, seconds } = rated;
+  io.stderr(
+    `judgelab rate: duckdb read ${rated.rows} comparisons in ${seconds.scan.toFixed(2)} s, aggregated ${rated.cells} cells in ${seconds.aggregate.toFixed(2)} s, rated in ${seconds.rate.toFixed(2)} s\n`,
+  );
   const titles = rated.source.itemTitles;
   if (run.json) {
     const items = report.items.map((item) => {
