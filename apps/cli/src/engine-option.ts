@@ -36,14 +36,19 @@ export function pickEngine(args: { option: EngineOption; path: string; needsRows
   notice?: string;
 } {
   const { option, needsRows } = args;
-  if (option === "memory") return { engine: "memory", reason: "--engine memory" };
   let located: ReturnType<typeof locateComparisonsFile>;
   try {
     located = locateComparisonsFile(args.path);
   } catch (error) {
+    // No comparisons file: the in-memory loader names what is missing in its own words.
+    if (error instanceof EngineInputError && option !== "duckdb")
+      return { engine: "memory", reason: "no comparisons file found" };
     if (error instanceof EngineInputError) throw new UsageError(error.message);
     throw error;
   }
+  if (option === "memory" && located.format === "parquet")
+    throw new UsageError("the in-memory engine reads JSONL only: use --engine duckdb (or auto) for Parquet");
+  if (option === "memory") return { engine: "memory", reason: "--engine memory" };
   if (option === "duckdb" && needsRows !== undefined)
     throw new UsageError(
       `--engine duckdb aggregates in SQL and never loads the rows, but ${needsRows} needs them: use --engine memory`,

@@ -136,6 +136,9 @@ describe("judgelab rate --engine", () => {
     ]);
     expect(where.code).toBe(2);
     expect(where.stderr).toMatch(/--where needs them/);
+    const parquetInMemory = await runCliForTest(["rate", parquet, "--method", "bt", "--engine", "memory"]);
+    expect(parquetInMemory.code).toBe(2);
+    expect(parquetInMemory.stderr).toMatch(/the in-memory engine reads JSONL only/);
     const bad = await runCliForTest(["rate", tournament, "--method", "bt", "--engine", "sql"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--engine takes auto, memory or duckdb, got "sql"/);
