@@ -103,6 +103,13 @@ describe("scanComparisons: bad input names the file, the row and the field", () 
     });
   }
 
+  it("a malformed JSON line", async () => {
+    const file = join(root, "malformed.jsonl");
+    writeFileSync(file, `${row({})}\n{"first": "a", \n`);
+    await expect(scanComparisons(session, await resolveComparisonSource(file))).rejects.toThrow(EngineInputError);
+    await expect(scanComparisons(session, await resolveComparisonSource(file))).rejects.toThrow(/malformed\.jsonl: /);
+  });
+
   it("an item missing from items.jsonl", async () => {
     const folder = join(root, "unknown-item");
     const { mkdirSync } = await import("node:fs");

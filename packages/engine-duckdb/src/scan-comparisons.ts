@@ -25,17 +25,20 @@ export interface ScannedComparisons {
  * `judges.jsonl` throws an {@link EngineInputError} naming the file, the row and the field.
  */
 export async function scanComparisons(session: DuckDbSession, source: ComparisonSource): Promise<ScannedComparisons> {
-  await createSourceView(session, source);
-  const seen = await session.columns(
-    `SELECT f, s, j, min(rn)::DOUBLE AS first_row, GROUPING(f)::INTEGER AS gf, GROUPING(s)::INTEGER AS gs
+  await createSourceView(session, source).catch((error) => rethrowAsInput(error, source));
+  const seen = await session
+    .columns(
+      `SELECT f, s, j, min(rn)::DOUBLE AS first_row, GROUPING(f)::INTEGER AS gf, GROUPING(s)::INTEGER AS gs
      FROM source_rows GROUP BY GROUPING SETS ((f), (s), (j))`,
-  );
+    )
+    .catch((error) => rethrowAsInput(error, source));
   const itemIds = itemDictionary(source, seen);
   const judgeIds = judgeDictionary(source, seen);
   await session.writeDictionary("item_codes", itemIds);
   await session.writeDictionary("judge_codes", judgeIds);
-  await session.run(
-    `CREATE OR REPLACE TEMP TABLE coded AS
+  await session
+    .run(
+      `CREATE OR REPLACE TEMP TABLE coded AS
      SELECT rn, fa.code AS a, sb.code AS b,
        (CASE v WHEN 'first' THEN 0 WHEN 'second' THEN 1 WHEN 'tie' THEN 2 WHEN 'invalid' THEN 3 END)::UTINYINT AS v,
        (CASE o WHEN 'known' THEN true WHEN 'unknown' THEN false END) AS known,
@@ -43,7 +46,8 @@ export async function scanComparisons(session: DuckDbSession, source: Comparison
        CASE WHEN m IS NULL THEN NULL ELSE hash(m) END AS mh
      FROM source_rows
      JOIN item_codes fa ON fa.name = f JOIN item_codes sb ON sb.name = s JOIN judge_codes jc ON jc.name = j`,
-  );
+    )
+    .catch((error) => rethrowAsInput(error, source));
   const checks = await session.columns(
     `SELECT count(*)::DOUBLE AS rows, count(*) FILTER (WHERE v = 3)::DOUBLE AS invalid,
        min(rn) FILTER (WHERE v IS NULL)::DOUBLE AS bad_verdict, min(rn) FILTER (WHERE known IS NULL)::DOUBLE AS bad_order,
@@ -60,6 +64,17 @@ export async function scanComparisons(session: DuckDbSession, source: Comparison
     if (row !== null) throw new EngineInputError(`${source.path}: row ${row + 1}: ${field}: ${message}`);
   }
   return { itemIds, judgeIds, rows: at("rows") ?? 0, invalid: at("invalid") ?? 0 };
+}
+
+/**
+ * DuckDB's errors about the file itself (malformed JSON, a corrupt Parquet file, a value of the wrong type, a file
+ * it cannot open) as an {@link EngineInputError} naming the file; any other error (e.g. out of memory) as it is.
+ */
+function rethrowAsInput(error: unknown, source: ComparisonSource): never {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^(Invalid Input|Conversion|IO|Parser) Error/.test(message))
+    throw new EngineInputError(`${source.path}: ${message.split("\n")[0]}`);
+  throw error;
 }
 
 type Seen = Record<string, (number | string | null)[]>;
