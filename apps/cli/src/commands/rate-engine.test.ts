@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDuckDbSession, sqlString } from "@judgelab/engine-duckdb";
 import { createRandomSource } from "@judgelab/ratings";
+import { itWithSharedData, sharedDataPath } from "@judgelab/test-shared-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot } from "../paths.js";
 import { runCliForTest } from "../test-support.js";
@@ -103,6 +104,22 @@ describe("judgelab rate --engine", () => {
     expect(memory.code).toBe(0);
     expect(duck.stdout).toBe(memory.stdout);
   });
+
+  itWithSharedData(
+    "datasets/arena_hard_auto",
+    "prints the same JSON for the shared Arena-Hard battles (1,348 comparisons, imported)",
+    async () => {
+      const battles = sharedDataPath("datasets/arena_hard_auto/arena_hard_battles_undocumented.jsonl");
+      const imported = await runCliForTest(["import", "arena-battles", battles, "--out", join(root, "arena-hard")]);
+      expect(imported.code).toBe(0);
+      const args = ["rate", join(root, "arena-hard"), "--method", "bt", "--json", "--bootstrap", "100"];
+      const memory = await runCliForTest([...args, "--engine", "memory"]);
+      const duck = await runCliForTest([...args, "--engine", "duckdb"]);
+      expect(memory.code).toBe(0);
+      expect(JSON.parse(memory.stdout).comparisons).toBeGreaterThan(1000);
+      expect(duck.stdout).toBe(memory.stdout);
+    },
+  );
 
   it("auto reads a Parquet file with DuckDB, with the ratings of the same JSONL in memory", async () => {
     const memory = await runCliForTest([
