@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [filter]`: runs every `scripts/bench/*.bench.ts` one after the other, each in its own child
  * process (so peak memory and JIT state do not leak between benchmarks), or only those whose file name
- * contains `filter` (only `filter.bench.ts` when that exists; further arguments go to the benchmarks). Exits non-zero when any benchmark fails.
+ * starts with `filter` (`ratings` runs ratings, ratings-intervals and ratings-scale; `scale` only scale; further
+ * arguments go to the benchmarks). Exits non-zero when any benchmark fails.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -12,11 +13,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
 /** Arguments after the filter are passed to each benchmark (e.g. `pnpm bench validate 200000`). */
 const extraArgs = process.argv.slice(3);
-const all = readdirSync(here).filter((name) => name.endsWith(".bench.ts"));
-// A filter naming one benchmark exactly (`pnpm bench scale`) runs that one only, not every name containing it.
-const benches = all.includes(`${filter}.bench.ts`)
-  ? [`${filter}.bench.ts`]
-  : all.filter((name) => filter === undefined || name.includes(filter)).sort();
+const benches = readdirSync(here)
+  .filter((name) => name.endsWith(".bench.ts"))
+  .filter((name) => filter === undefined || name.startsWith(filter))
+  .sort();
 
 if (benches.length === 0) {
   process.stderr.write(`no benchmark in ${here} matches "${filter}"\n`);

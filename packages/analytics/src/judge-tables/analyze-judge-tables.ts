@@ -27,6 +27,11 @@ export const ROW_LEVEL_SECTIONS: readonly { readonly section: string; readonly r
     section: "stability.leaveOneJudgeOut, stability.splitHalf, stability.convergence, stability.transitivity",
     reason: "refit subsets of rows (random halves, time prefixes) or read panel votes per unit",
   },
+  {
+    section: "stability.rated (groups)",
+    reason:
+      "the leaderboards rate the items; rating groups of items (--group, or the producers by default) needs the item records per row",
+  },
   { section: "biases, coherence", reason: "need item texts, assessments and per-row judge × writer pairs" },
   { section: "reference, againstReference, conditions", reason: "need references or conditions per row" },
 ];
