@@ -10,13 +10,14 @@ import { type ComparisonSource, resolveComparisonSource } from "./comparison-sou
 import { type DuckDbSessionOptions, openDuckDbSession } from "./duckdb-session.js";
 import { scanComparisons } from "./scan-comparisons.js";
 
-/** The report of {@link rateComparisonFile} with what was read and how long each step took. */
+/** The report(s) of {@link rateComparisonFile} with what was read and how long each step took. */
 export interface RatedComparisonFile {
-  readonly report: RatingReport;
+  /** One report, or with `byJudge` one per judge in dictionary order (`judge` set). */
+  readonly reports: readonly { readonly judge?: string; readonly report: RatingReport }[];
   readonly source: ComparisonSource;
   /** Comparisons (rows) in the file, invalid ones included. */
   readonly rows: number;
-  /** Cells the fit ran on. */
+  /** Cells the fits ran on (summed over judges with `byJudge`). */
   readonly cells: number;
   /** Wall-clock seconds: scanning and encoding, aggregating into cells and clusters, rating. */
   readonly seconds: { readonly scan: number; readonly aggregate: number; readonly rate: number };
@@ -26,12 +27,13 @@ export interface RatedComparisonFile {
  * Rates the comparisons of a dataset folder or a comparisons file (JSONL, JSONL.gz, Parquet) with DuckDB as the
  * engine: the rows are aggregated in SQL ({@link scanComparisons}, {@link aggregateRatingCells}) and only the
  * cells reach `rateItems`, so memory does not grow with the comparisons in JavaScript. The report equals
- * `rateItems` on the loaded table. Options that need the rows (see `featureNeedingRows`) throw a RatingsError
- * before anything is read.
+ * `rateItems` on the loaded table; with `byJudge`, each judge's report equals `rateItems` on that judge's rows
+ * (`splitByJudge`). Options that need the rows (see `featureNeedingRows`) throw a RatingsError before anything
+ * is read.
  */
 export async function rateComparisonFile(
   path: string,
-  options: { readonly rate: RateItemsOptions; readonly session?: DuckDbSessionOptions },
+  options: { readonly rate: RateItemsOptions; readonly byJudge?: boolean; readonly session?: DuckDbSessionOptions },
 ): Promise<RatedComparisonFile> {
   const needsRows = featureNeedingRows(options.rate);
   if (needsRows !== undefined)
@@ -45,17 +47,27 @@ export async function rateComparisonFile(
     const started = performance.now();
     const scanned = await scanComparisons(session, source);
     const scannedAt = performance.now();
-    const aggregated = await aggregateRatingCells(session, scanned, {
-      keepOrder: options.rate.orderEffect === true,
-      cluster: options.rate.cluster ?? "auto",
-    });
+    const settings = { keepOrder: options.rate.orderEffect === true, cluster: options.rate.cluster ?? "auto" };
+    const selections: { judge?: string; judges?: number[] }[] =
+      options.byJudge === true ? scanned.judgeIds.map((judge, code) => ({ judge, judges: [code] })) : [{}];
+    const aggregated = [];
+    for (const selection of selections)
+      aggregated.push(
+        await aggregateRatingCells(session, scanned, {
+          ...settings,
+          ...(selection.judges === undefined ? {} : { judges: selection.judges }),
+        }),
+      );
     const aggregatedAt = performance.now();
-    const report = rateItems(aggregated, options.rate);
+    const reports = aggregated.map((input, k) => {
+      const judge = selections[k]?.judge;
+      return { ...(judge === undefined ? {} : { judge }), report: rateItems(input, options.rate) };
+    });
     return {
-      report,
+      reports,
       source,
       rows: scanned.rows,
-      cells: aggregated.cells.size,
+      cells: aggregated.reduce((sum, input) => sum + input.cells.size, 0),
       seconds: {
         scan: (scannedAt - started) / 1000,
         aggregate: (aggregatedAt - scannedAt) / 1000,

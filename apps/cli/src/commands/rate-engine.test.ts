@@ -66,6 +66,7 @@ describe("judgelab rate --engine", () => {
     ["--bootstrap", "40", "--order-effect", "--cluster", "pair"],
     ["--bootstrap", "40", "--intervals", "sandwich"],
     ["--bootstrap", "0", "--ties", "davidson", "--anchor", "i3=1000"],
+    ["--bootstrap", "30", "--by", "judge"],
   ];
   for (const extra of optionSets) {
     it(`prints the same JSON with duckdb as in memory: ${extra.join(" ")}`, async () => {

@@ -106,7 +106,7 @@ Options
 ${WHERE_HELP}
 ${ENGINE_HELP}.
                    The duckdb engine rates with --method bt (half or davidson ties, --order-effect, --prior, --anchor,
-                   --bootstrap, --intervals, --cluster), with the same output as memory on the same data; it reads
+                   --bootstrap, --intervals, --cluster, --by judge), with the same output as memory on the same data; it reads
                    the fields it needs (first, second, order, verdict, judge, matchId) and checks those only
   --top N          print only the first N rows of each table (all with --json)
   --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
@@ -165,13 +165,16 @@ export const rateCommand: Command = async (argv, io) => {
   const where = parseWhereOptions(whereValues);
   const target = await openDatasetInput(io.cwd, positionals[0] as string);
   // What only the rows can give (filters, splits, regrouping, per-row covariates, methods beyond Bradley–Terry).
-  const rowOptions = (["where", "by", "group", "control"] as const).filter((name) => values[name] !== undefined);
+  const rowOptions = (["where", "group", "control"] as const).filter((name) => values[name] !== undefined);
   const needsRows = rowOptions.length > 0 ? `--${rowOptions[0]}` : featureNeedingRows(options);
   const chosen = pickEngine({ option: engineOption, path: target.path, needsRows });
   if (chosen.notice !== undefined) io.stderr(`judgelab rate: ${chosen.notice}\n`);
   if (chosen.engine === "duckdb") {
     try {
-      const run = { path: target.path, options, json: values.json === true, top, reason: chosen.reason };
+      if (values.by !== undefined && values.by !== "judge")
+        throw new UsageError(`--by takes "judge", got "${values.by}"`);
+      const byJudge = values.by === "judge";
+      const run = { path: target.path, options, byJudge, json: values.json === true, top, reason: chosen.reason };
       return await rateWithDuckDb(run, io);
     } finally {
       target.close();
@@ -279,14 +282,14 @@ export const rateCommand: Command = async (argv, io) => {
  * in-memory path prints them (titles from items.jsonl); which engine and why goes to stderr.
  */
 async function rateWithDuckDb(
-  run: { path: string; options: RateItemsOptions; json: boolean; top: number; reason: string },
+  run: { path: string; options: RateItemsOptions; byJudge: boolean; json: boolean; top: number; reason: string },
   io: CliIo,
 ): Promise<number> {
   io.stderr(`judgelab rate: engine duckdb (${run.reason})\n`);
   const settings = createDuckDbSettings();
   let rated: Awaited<ReturnType<typeof rateComparisonFile>>;
   try {
-    rated = await rateComparisonFile(run.path, { rate: run.options, session: settings.session });
+    rated = await rateComparisonFile(run.path, { rate: run.options, byJudge: run.byJudge, session: settings.session });
   } catch (error) {
     if (error instanceof EngineInputError) {
       io.stderr(`judgelab rate: ${error.message}\n`);
@@ -299,19 +302,25 @@ async function rateWithDuckDb(
   } finally {
     settings.dispose();
   }
-  const { report, seconds } = rated;
+  const { seconds } = rated;
   io.stderr(
     `judgelab rate: duckdb read ${rated.rows} comparisons in ${seconds.scan.toFixed(2)} s, aggregated ${rated.cells} cells in ${seconds.aggregate.toFixed(2)} s, rated in ${seconds.rate.toFixed(2)} s\n`,
   );
   const titles = rated.source.itemTitles;
+  const reports = rated.reports.map(({ judge, report }) => ({ ...(judge === undefined ? {} : { judge }), ...report }));
   if (run.json) {
-    const items = report.items.map((item) => {
-      const title = titles.get(item.id);
-      return title === undefined ? item : { ...item, title };
-    });
-    io.stdout(`${JSON.stringify({ ...report, items }, null, 2)}\n`);
+    const withTitles = reports.map((report) => ({
+      ...report,
+      items: report.items.map((item) => {
+        const title = titles.get(item.id);
+        return title === undefined ? item : { ...item, title };
+      }),
+    }));
+    const output = run.byJudge ? { by: "judge", reports: withTitles } : withTitles[0];
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    io.stdout(formatRatingReport(report, run.top, titles.size > 0 ? new Map(titles) : undefined));
+    const titled = titles.size > 0 ? new Map(titles) : undefined;
+    io.stdout(reports.map((report) => formatRatingReport(report, run.top, titled)).join("\n"));
   }
   return ExitCode.ok;
 }
