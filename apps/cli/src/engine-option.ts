@@ -15,7 +15,8 @@ import { UsageError } from "./cli-io.js";
 export const ENGINE_HELP = `  --engine E       auto (default), memory or duckdb. duckdb aggregates the comparisons in SQL with embedded
                    DuckDB and never loads the rows: JSONL, JSONL.gz or Parquet of any size (docs/scaling.md).
                    auto: duckdb for Parquet and for comparisons files over 1 GiB (over 200 MiB gzipped, about
-                   5 million comparisons), unless an option needs the rows; else memory`;
+                   5 million comparisons), unless an option needs the rows; else memory. DuckDB's memory limit:
+                   JUDGELAB_DUCKDB_MEMORY_LIMIT (default 2GB; it spills to a temporary folder beyond it)`;
 
 /** `--engine`: auto (default), memory or duckdb. */
 export function parseEngineOption(value: string | undefined): EngineOption {
@@ -67,13 +68,19 @@ export function pickEngine(args: { option: EngineOption; path: string; needsRows
 }
 
 /**
- * DuckDB settings for one command: a 2 GB memory limit, spilling to a fresh temporary folder that `dispose`
- * removes.
+ * DuckDB settings for one command: the memory limit of `JUDGELAB_DUCKDB_MEMORY_LIMIT` (DuckDB's syntax, e.g.
+ * "8GB"; default "2GB"), spilling to a fresh temporary folder that `dispose` removes.
  */
-export function createDuckDbSettings(): { session: DuckDbSessionOptions; dispose(): void } {
+export function createDuckDbSettings(env: Readonly<Record<string, string | undefined>>): {
+  session: DuckDbSessionOptions;
+  dispose(): void;
+} {
+  const memoryLimit = env.JUDGELAB_DUCKDB_MEMORY_LIMIT ?? "2GB";
+  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(memoryLimit))
+    throw new UsageError(`JUDGELAB_DUCKDB_MEMORY_LIMIT must look like 2GB or 512MiB, got "${memoryLimit}"`);
   const tempDirectory = mkdtempSync(join(tmpdir(), "judgelab-duckdb-"));
   return {
-    session: { memoryLimit: "2GB", tempDirectory },
+    session: { memoryLimit, tempDirectory },
     dispose: () => rmSync(tempDirectory, { recursive: true, force: true }),
   };
 }

@@ -278,7 +278,7 @@ async function analyzeWithDuckDb(
   io: CliIo,
 ): Promise<number> {
   io.stderr(`judgelab analyze: engine duckdb (${run.reason})\n`);
-  const settings = createDuckDbSettings();
+  const settings = createDuckDbSettings(io.env);
   let analyzed: Awaited<ReturnType<typeof analyzeComparisonFile>>;
   try {
     analyzed = await analyzeComparisonFile(run.path, {

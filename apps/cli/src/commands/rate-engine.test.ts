@@ -157,6 +157,11 @@ describe("judgelab rate --engine", () => {
     const parquetInMemory = await runCliForTest(["rate", parquet, "--method", "bt", "--engine", "memory"]);
     expect(parquetInMemory.code).toBe(2);
     expect(parquetInMemory.stderr).toMatch(/the in-memory engine reads JSONL only/);
+    const limit = await runCliForTest(["rate", tournament, "--method", "bt", "--engine", "duckdb"], {
+      env: { JUDGELAB_DUCKDB_MEMORY_LIMIT: "lots" },
+    });
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toMatch(/JUDGELAB_DUCKDB_MEMORY_LIMIT must look like 2GB/);
     const bad = await runCliForTest(["rate", tournament, "--method", "bt", "--engine", "sql"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--engine takes auto, memory or duckdb, got "sql"/);

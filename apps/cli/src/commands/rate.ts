@@ -286,7 +286,7 @@ async function rateWithDuckDb(
   io: CliIo,
 ): Promise<number> {
   io.stderr(`judgelab rate: engine duckdb (${run.reason})\n`);
-  const settings = createDuckDbSettings();
+  const settings = createDuckDbSettings(io.env);
   let rated: Awaited<ReturnType<typeof rateComparisonFile>>;
   try {
     rated = await rateComparisonFile(run.path, { rate: run.options, byJudge: run.byJudge, session: settings.session });
