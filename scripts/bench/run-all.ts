@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [filter]`: runs every `scripts/bench/*.bench.ts` one after the other, each in its own child
  * process (so peak memory and JIT state do not leak between benchmarks), or only those whose file name
- * contains `filter` (further arguments go to the benchmarks). Exits non-zero when any benchmark fails.
+ * starts with `filter` (`ratings` runs ratings, ratings-intervals and ratings-scale; `scale` only scale; further
+ * arguments go to the benchmarks). Exits non-zero when any benchmark fails.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -14,7 +15,7 @@ const filter = process.argv[2];
 const extraArgs = process.argv.slice(3);
 const benches = readdirSync(here)
   .filter((name) => name.endsWith(".bench.ts"))
-  .filter((name) => filter === undefined || name.includes(filter))
+  .filter((name) => filter === undefined || name.startsWith(filter))
   .sort();
 
 if (benches.length === 0) {

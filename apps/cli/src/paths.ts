@@ -30,7 +30,8 @@ export function resolveDatasetInput(path: string): DatasetInput {
   if (
     existsSync(join(path, "dataset.json")) ||
     existsSync(join(path, "comparisons.jsonl")) ||
-    existsSync(join(path, "comparisons.jsonl.gz"))
+    existsSync(join(path, "comparisons.jsonl.gz")) ||
+    existsSync(join(path, "comparisons.parquet"))
   )
     return { dataset: path };
   if (existsSync(join(path, "run.json"))) return { runDir: path };

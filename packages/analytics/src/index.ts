@@ -30,6 +30,13 @@ export {
   type ItemGrouping,
   resolveItemGrouping,
 } from "./group-comparison-table.js";
+export { analyzeJudgeTables, ROW_LEVEL_SECTIONS } from "./judge-tables/analyze-judge-tables.js";
+export type {
+  JudgeTablesDocument,
+  JudgeTablesInput,
+  JudgeTablesOptions,
+} from "./judge-tables/judge-tables-document.js";
+export { labelJudgeCodes } from "./judge-tables/label-judge-codes.js";
 export {
   type AgreementSection,
   type AlpacaEvalAgreement,

@@ -1,3 +1,4 @@
+import { type AggregatedComparisons, isAggregatedComparisons } from "./aggregated-comparisons.js";
 import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
 import { type ClusteringSummary, type ClusterOption, clusterInput } from "./cluster-comparisons.js";
 import type { BradleyTerryFit, BradleyTerryOptions } from "./fit-bradley-terry.js";
@@ -32,10 +33,11 @@ export interface BradleyTerryIntervals {
  * - "sandwich": cluster-robust Wald intervals ({@link sandwichBradleyTerry}), ranks from `rounds` normal
  *   draws; the design effect is the ratio of mean widths against the sandwich with every comparison its own
  *   cluster (HC1).
- * The design effect is null when nothing is clustered (every cluster is one comparison).
+ * The design effect is null when nothing is clustered (every cluster is one comparison). Aggregated input
+ * brings its own cells and clusters (`cluster` is then ignored).
  */
 export function bradleyTerryIntervals(
-  outcomes: PairwiseOutcomes,
+  outcomes: PairwiseOutcomes | AggregatedComparisons,
   options: BradleyTerryOptions & {
     method: "bootstrap" | "sandwich";
     cluster: ClusterOption;
@@ -44,10 +46,12 @@ export function bradleyTerryIntervals(
   },
 ): BradleyTerryIntervals {
   const { method, cluster, rounds, seed, ...fitOptions } = options;
-  const { cells, clusters, clustering } = clusterInput(outcomes, {
-    cluster,
-    ...(fitOptions.orderEffect === undefined ? {} : { orderEffect: fitOptions.orderEffect }),
-  });
+  const { cells, clusters, clustering } = isAggregatedComparisons(outcomes)
+    ? clusterInput(outcomes.cells, outcomes.clusters === null ? {} : { clusters: outcomes.clusters })
+    : clusterInput(outcomes, {
+        cluster,
+        ...(fitOptions.orderEffect === undefined ? {} : { orderEffect: fitOptions.orderEffect }),
+      });
   if (method === "sandwich") {
     const result = sandwichBradleyTerry(cells, {
       ...fitOptions,

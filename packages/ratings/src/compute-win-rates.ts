@@ -1,3 +1,4 @@
+import type { PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { wilsonInterval } from "./wilson-interval.js";
 
@@ -41,6 +42,41 @@ export function computeWinRates(outcomes: PairwiseOutcomes, options: { z?: numbe
       ties[b] = (ties[b] as number) + 1;
     }
   }
+  return finishWinRates({ itemIds: outcomes.itemIds, wins, losses, ties }, options.z);
+}
+
+/**
+ * {@link computeWinRates} from aggregated cells (each cell's first wins are wins of `first[c]`, and so on): the
+ * same record as from the rows the cells came from.
+ */
+export function computeWinRatesFromCells(cells: PairCells, options: { z?: number } = {}): WinRates {
+  const itemCount = cells.itemIds.length;
+  const wins = new Float64Array(itemCount);
+  const losses = new Float64Array(itemCount);
+  const ties = new Float64Array(itemCount);
+  for (let c = 0; c < cells.size; c++) {
+    const a = cells.first[c] as number;
+    const b = cells.second[c] as number;
+    const firstWins = cells.firstWins[c] as number;
+    const secondWins = cells.secondWins[c] as number;
+    const tied = cells.ties[c] as number;
+    wins[a] = (wins[a] as number) + firstWins;
+    losses[b] = (losses[b] as number) + firstWins;
+    wins[b] = (wins[b] as number) + secondWins;
+    losses[a] = (losses[a] as number) + secondWins;
+    ties[a] = (ties[a] as number) + tied;
+    ties[b] = (ties[b] as number) + tied;
+  }
+  return finishWinRates({ itemIds: cells.itemIds, wins, losses, ties }, options.z);
+}
+
+/** Win rates and Wilson intervals from the per-item counts. */
+function finishWinRates(
+  counts: { itemIds: readonly string[]; wins: Float64Array; losses: Float64Array; ties: Float64Array },
+  z: number | undefined,
+): WinRates {
+  const { itemIds, wins, losses, ties } = counts;
+  const itemCount = itemIds.length;
   const comparisons = new Float64Array(itemCount);
   const winRate = new Float64Array(itemCount);
   const lower = new Float64Array(itemCount);
@@ -52,10 +88,10 @@ export function computeWinRates(outcomes: PairwiseOutcomes, options: { z?: numbe
     const interval = wilsonInterval({
       successes: wins[i] as number,
       trials: decided,
-      ...(options.z === undefined ? {} : { z: options.z }),
+      ...(z === undefined ? {} : { z }),
     });
     lower[i] = interval.lower;
     upper[i] = interval.upper;
   }
-  return { itemIds: outcomes.itemIds, wins, losses, ties, comparisons, winRate, lower, upper };
+  return { itemIds, wins, losses, ties, comparisons, winRate, lower, upper };
 }

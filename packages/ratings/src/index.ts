@@ -3,6 +3,7 @@
  * (the datasets package's ComparisonTable satisfies it). See README.md for the methods and their references.
  */
 
+export { type AggregatedComparisons, isAggregatedComparisons } from "./aggregated-comparisons.js";
 export {
   type BootstrapBradleyTerryOptions,
   type BradleyTerryBootstrap,
@@ -31,7 +32,7 @@ export { computeGlicko2, type Glicko2Options, type Glicko2Ratings } from "./comp
 export { computeMeanScores, type MeanScores } from "./compute-mean-scores.js";
 export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js";
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
-export { computeWinRates, type WinRates } from "./compute-win-rates.js";
+export { computeWinRates, computeWinRatesFromCells, type WinRates } from "./compute-win-rates.js";
 export { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { DEFAULT_PRIOR } from "./default-prior.js";
@@ -91,7 +92,12 @@ export {
   rateCovariateBradleyTerry,
   type StyleControl,
 } from "./rate-covariate-bradley-terry.js";
-export { type RateItemsOptions, rateItems } from "./rate-items.js";
+export {
+  featureNeedingRows,
+  type RateItemsOptions,
+  rateAggregatedComparisons,
+  rateItems,
+} from "./rate-items.js";
 export type {
   EstimateWithInterval,
   RatedItem,

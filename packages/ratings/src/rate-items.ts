@@ -1,6 +1,7 @@
+import { type AggregatedComparisons, isAggregatedComparisons } from "./aggregated-comparisons.js";
 import type { ClusterOption } from "./cluster-comparisons.js";
 import type { Glicko2Options } from "./compute-glicko2.js";
-import { computeWinRates } from "./compute-win-rates.js";
+import { computeWinRates, computeWinRatesFromCells } from "./compute-win-rates.js";
 import { ARENA_ELO_SCALE, type EloScale, type RatingAnchor } from "./elo-scale.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { rankByConfidenceInterval, rankByScore } from "./rank-items.js";
@@ -69,8 +70,10 @@ export interface RateItemsOptions {
  * Rates the items of `outcomes` with one method and assembles the documented {@link RatingReport}: rating,
  * interval, rank and rank interval, Arena's rank-by-interval, and the win/loss record of every item.
  * Option combinations that a method does not support throw a {@link RatingsError} saying which method supports them.
+ * Aggregated input ({@link AggregatedComparisons}) is rated by {@link rateAggregatedComparisons}.
  */
-export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): RatingReport {
+export function rateItems(input: PairwiseOutcomes | AggregatedComparisons, options: RateItemsOptions): RatingReport {
+  if (isAggregatedComparisons(input)) return rateAggregatedComparisons(input, options);
   checkOptions(options);
   const unit = options.unit ?? "comparison";
   const outcomes = unit === "match" ? scoreMatches(input) : input;
@@ -83,7 +86,71 @@ export function rateItems(input: PairwiseOutcomes, options: RateItemsOptions): R
   let invalid = 0;
   for (let row = 0; row < outcomes.size; row++) if ((outcomes.verdict[row] as number) > 2) invalid++;
   const result = runMethod(outcomes, options, settings, record);
-  return assembleReport({ outcomes, options, unit, rounds, seed, invalid, record, result });
+  const comparisons = outcomes.size - invalid;
+  return assembleReport({
+    itemIds: outcomes.itemIds,
+    options,
+    unit,
+    rounds,
+    seed,
+    comparisons,
+    invalid,
+    record,
+    result,
+  });
+}
+
+/**
+ * Rates comparisons already aggregated into cells (e.g. by SQL over a file larger than memory): plain
+ * Bradley–Terry only (half or Davidson ties, order effect, prior, anchor, bootstrap or sandwich intervals over
+ * the given clusters), the methods that depend on the data through the cell counts alone. The report equals
+ * {@link rateItems} on the rows the cells came from when the cells and clusters are in the same order.
+ * Online methods (Elo, TrueSkill, Glicko-2, OpenSkill), win rates with their row bootstrap, matches as units,
+ * style control, Rao–Kupper ties and the judge-aware model need rows or other cells and throw a
+ * {@link RatingsError} ("unsupported-option").
+ */
+export function rateAggregatedComparisons(input: AggregatedComparisons, options: RateItemsOptions): RatingReport {
+  checkOptions(options);
+  const needsRows = featureNeedingRows(options);
+  if (needsRows !== undefined)
+    throw new RatingsError(
+      "unsupported-option",
+      `${needsRows} needs the comparison rows; aggregated cells support plain Bradley–Terry (half or davidson ties) only`,
+    );
+  const orderEffect = options.orderEffect === true;
+  const { cells } = input;
+  for (let c = 0; c < cells.size; c++) {
+    if (cells.positional[c] === 1 && !orderEffect)
+      throw new RangeError("rateAggregatedComparisons: positional cells without the order effect; pool the cells");
+  }
+  const rounds = options.bootstrapRounds ?? 1000;
+  if (!(Number.isInteger(rounds) && rounds >= 0))
+    throw new RatingsError("invalid-option", `bootstrapRounds must be a whole number ≥ 0, got ${rounds}`);
+  const seed = options.seed ?? 0;
+  const settings = { rounds, seed, anchor: options.anchor, scale: options.scale ?? ARENA_ELO_SCALE };
+  const record = computeWinRatesFromCells(cells);
+  const result = rateBradleyTerry(input, {
+    ...settings,
+    ties: options.ties === "davidson" ? "davidson" : "half",
+    orderEffect,
+    prior: options.prior,
+    intervals: options.intervals ?? "bootstrap",
+    cluster: options.cluster ?? "auto",
+  });
+  let comparisons = 0;
+  for (let c = 0; c < cells.size; c++)
+    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  return assembleReport({
+    itemIds: cells.itemIds,
+    options,
+    unit: "comparison",
+    rounds,
+    seed,
+    comparisons,
+    invalid: input.invalid,
+    record,
+    result,
+  });
 }
 
 function runMethod(
@@ -210,23 +277,37 @@ function checkOptions(options: RateItemsOptions): void {
 const finite = (value: number | undefined): number | null =>
   value === undefined || Number.isNaN(value) ? null : value;
 
+/**
+ * What in `options` needs the comparison rows rather than aggregated cells ({@link rateAggregatedComparisons}),
+ * in words (e.g. `method "elo"`), or undefined when cells suffice.
+ */
+export function featureNeedingRows(options: RateItemsOptions): string | undefined {
+  if (options.method !== "bt") return `method "${options.method}"`;
+  if (options.judgeAware === true) return "the judge-aware model";
+  if (options.control !== undefined) return "style control";
+  if (options.ties === "rao-kupper") return 'ties "rao-kupper"';
+  if (options.unit === "match") return 'unit "match"';
+  return undefined;
+}
+
 function assembleReport(parts: {
-  outcomes: PairwiseOutcomes;
+  itemIds: readonly string[];
   options: RateItemsOptions;
   unit: "comparison" | "match";
   rounds: number;
   seed: number;
+  comparisons: number;
   invalid: number;
   record: ReturnType<typeof computeWinRates>;
   result: MethodResult;
 }): RatingReport {
-  const { outcomes, result, record } = parts;
+  const { itemIds, result, record } = parts;
   const rank = rankByScore(result.rating);
   const byInterval =
     result.lower === null || result.upper === null
       ? null
       : rankByConfidenceInterval({ lower: result.lower, upper: result.upper });
-  const items: RatedItem[] = outcomes.itemIds.map((id, code) => ({
+  const items: RatedItem[] = itemIds.map((id, code) => ({
     id,
     rating: finite(result.rating[code]),
     ciLower: finite(result.lower?.[code]),
@@ -253,7 +334,7 @@ function assembleReport(parts: {
     seed: parts.seed,
     bootstrapRounds: result.bootstrap === undefined ? 0 : parts.rounds,
     unit: parts.unit,
-    comparisons: outcomes.size - parts.invalid,
+    comparisons: parts.comparisons,
     invalid: parts.invalid,
     items,
     parameters: result.parameters,

@@ -1,3 +1,4 @@
+import { type AggregatedComparisons, isAggregatedComparisons } from "./aggregated-comparisons.js";
 import type { BradleyTerryBootstrap } from "./bootstrap-bradley-terry.js";
 import { bootstrapCells } from "./bootstrap-cells.js";
 import { bootstrapRows } from "./bootstrap-rows.js";
@@ -9,7 +10,7 @@ import type { EloScale, RatingAnchor } from "./elo-scale.js";
 import { type BradleyTerryFit, fitBradleyTerry } from "./fit-bradley-terry.js";
 import { fitJudgeAwareBradleyTerry } from "./fit-judge-aware-bradley-terry.js";
 import { countComparisonGroups, describeMleProblem } from "./has-finite-mle.js";
-import { aggregatePairCells } from "./pair-cells.js";
+import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import { rankByScore } from "./rank-items.js";
@@ -75,9 +76,12 @@ export function waldResult(
  * The fit's own problem ({@link BradleyTerryFit.mleProblem}) or, when a prior made the fit finite, a note that
  * disconnected groups of items are tied together only by the prior.
  */
-export function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | undefined): { warnings?: string[] } {
+export function dataWarnings(
+  outcomes: PairwiseOutcomes | PairCells,
+  mleProblem: string | undefined,
+): { warnings?: string[] } {
   if (mleProblem !== undefined) return { warnings: [mleProblem] };
-  const groups = countComparisonGroups(aggregatePairCells(outcomes));
+  const groups = countComparisonGroups(isPairCells(outcomes) ? outcomes : aggregatePairCells(outcomes));
   if (groups <= 1) return {};
   return {
     warnings: [
@@ -88,20 +92,24 @@ export function dataWarnings(outcomes: PairwiseOutcomes, mleProblem: string | un
 
 /**
  * The prior of a Bradley–Terry fit: the caller's, else none when the MLE exists, else {@link DEFAULT_PRIOR}
- * with the reason ({@link describeMleProblem}).
+ * with the reason ({@link describeMleProblem}; it depends on who beat whom only, so positional cells do too).
  */
-function choosePrior(outcomes: PairwiseOutcomes, given: number | undefined): NonNullable<RatingReport["prior"]> {
+function choosePrior(
+  outcomes: PairwiseOutcomes | PairCells,
+  given: number | undefined,
+): NonNullable<RatingReport["prior"]> {
   if (given !== undefined) return { value: given, source: "given" };
-  const problem = describeMleProblem(aggregatePairCells(outcomes));
+  const problem = describeMleProblem(isPairCells(outcomes) ? outcomes : aggregatePairCells(outcomes));
   return problem === null ? { value: 0, source: "none" } : { value: DEFAULT_PRIOR, source: "default", reason: problem };
 }
 
 /**
  * Bradley–Terry (half or Davidson ties, optional order effect), bootstrap over cells or Wald intervals. Without a
  * given prior the plain MLE is fitted when it exists, else the {@link DEFAULT_PRIOR} (reported in `prior`).
+ * Aggregated input ({@link AggregatedComparisons}) gives the same result as the rows it came from.
  */
 export function rateBradleyTerry(
-  outcomes: PairwiseOutcomes,
+  input: PairwiseOutcomes | AggregatedComparisons,
   settings: MethodSettings & {
     ties: "half" | "davidson";
     orderEffect: boolean;
@@ -110,6 +118,7 @@ export function rateBradleyTerry(
     cluster: ClusterOption;
   },
 ): MethodResult {
+  const outcomes = isAggregatedComparisons(input) ? input.cells : input;
   const prior = choosePrior(outcomes, settings.prior);
   const fitOptions = {
     ties: settings.ties,
@@ -135,7 +144,7 @@ export function rateBradleyTerry(
           : "95% Wald intervals from approximate standard errors (sparse solver: second-order approximation of the inverse Fisher information's diagonal, see the ratings README; prefer --bootstrap); no rank intervals",
     });
   }
-  const result = bradleyTerryIntervals(outcomes, {
+  const result = bradleyTerryIntervals(input, {
     ...fitOptions,
     method: settings.intervals,
     cluster: settings.cluster,

@@ -17,19 +17,22 @@ import {
   loadDataset,
   readJsonLines,
 } from "@judgelab/datasets";
-import { ClusteringError, resolveClustering } from "@judgelab/ratings";
+import { analyzeComparisonFile, EngineInputError } from "@judgelab/engine-duckdb";
+import { ClusteringError, type ClusterOption, resolveClustering } from "@judgelab/ratings";
 import { createRecordValidator, type Reference } from "@judgelab/schema";
-import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
+import { createDuckDbSettings, ENGINE_HELP, parseEngineOption, pickEngine } from "../engine-option.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput } from "../paths.js";
 import { readFamiliesFile } from "../read-families-file.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
+import { formatJudgeTablesSummary } from "./analyze-tables-summary.js";
 import { formatAgainstReference } from "./format-against-reference.js";
 
 const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
                         [--group FIELD | --no-group] [--families <file>] [--where F=V]... [--seed S] [--bootstrap N]
-                        [--cluster auto|match|pair|none] [--json]
+                        [--cluster auto|match|pair|none] [--engine auto|memory|duckdb] [--json]
 
 Judge analytics for a dataset folder, a comparisons .jsonl file or a run folder (its exported dataset/): agreement between judges and with gold
 or human labels, position bias, rating stability, other biases (length, self-preference, leniency),
@@ -48,6 +51,12 @@ pointwise–pairwise coherence, and — when given — agreement with a referenc
                        built-in exact-prefix table (longest prefix wins; null = no family, e.g. "cerebras-gpt");
                        item families are recomputed from producer, judge families from model (else id)
 ${WHERE_HELP}
+${ENGINE_HELP}.
+                   The duckdb engine computes from per-judge tables aggregated in SQL the dataset counts, each
+                   judge's first-position win rate and the stability leaderboards (pooled bootstrap board,
+                   per-judge boards, rank correlations, separability; items are rated, never groups), with the
+                   in-memory engine's values, and lists the sections it skips (agreement, the other position-bias
+                   figures, biases, …). --json prints that "judgelab.judge-tables" document
   --seed S             seed of every bootstrap and random split (default 1, as every command)
   --bootstrap N        bootstrap rounds (default 1000)
   --cluster C          what the pooled leaderboard's bootstrap (rating and rank intervals, separability)
@@ -139,6 +148,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       where: { type: "string", multiple: true },
       families: { type: "string" },
       cluster: { type: "string" },
+      engine: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -157,7 +167,22 @@ export const analyzeCommand: Command = async (argv, io) => {
     throw new UsageError(`--cluster must be auto, match, pair or none, got "${cluster}"`);
   const condition = values.condition;
   const where = parseWhereOptions(values.where);
+  const engineOption = parseEngineOption(values.engine);
   const target = await openDatasetInput(io.cwd, positionals[0] as string);
+  const rowOptions = (["reference", "condition", "group", "families", "where"] as const).filter(
+    (name) => values[name] !== undefined,
+  );
+  const needsRows = rowOptions.length > 0 ? `--${rowOptions[0]}` : undefined;
+  const chosen = pickEngine({ option: engineOption, path: target.path, needsRows });
+  if (chosen.notice !== undefined) io.stderr(`judgelab analyze: ${chosen.notice}\n`);
+  if (chosen.engine === "duckdb") {
+    try {
+      const run = { path: target.path, label: target.label, seed, bootstrapRounds, reason: chosen.reason };
+      return await analyzeWithDuckDb({ ...run, cluster: cluster as ClusterOption, json: values.json === true }, io);
+    } finally {
+      target.close();
+    }
+  }
   let dataset: LoadedDataset;
   try {
     dataset = await loadDataset(target.path, {
@@ -238,3 +263,49 @@ export const analyzeCommand: Command = async (argv, io) => {
   }
   return ExitCode.ok;
 };
+
+/** `analyze --engine duckdb`: the judge-tables document ({@link analyzeComparisonFile}), as JSON or a summary. */
+async function analyzeWithDuckDb(
+  run: {
+    path: string;
+    label: string;
+    seed: number;
+    bootstrapRounds: number;
+    cluster: ClusterOption;
+    reason: string;
+    json: boolean;
+  },
+  io: CliIo,
+): Promise<number> {
+  io.stderr(`judgelab analyze: engine duckdb (${run.reason})\n`);
+  const settings = createDuckDbSettings(io.env);
+  let analyzed: Awaited<ReturnType<typeof analyzeComparisonFile>>;
+  try {
+    analyzed = await analyzeComparisonFile(run.path, {
+      seed: run.seed,
+      bootstrapRounds: run.bootstrapRounds,
+      cluster: run.cluster,
+      session: settings.session,
+    });
+  } catch (error) {
+    if (error instanceof EngineInputError) {
+      io.stderr(`judgelab analyze: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof ClusteringError) throw new UsageError(`--cluster ${run.cluster}: ${error.message}`);
+    throw error;
+  } finally {
+    settings.dispose();
+  }
+  if (analyzed.rows === 0) throw new UsageError(`${run.label} has no comparisons: nothing to analyse`);
+  const { seconds } = analyzed;
+  io.stderr(
+    `judgelab analyze: duckdb read ${analyzed.rows} comparisons in ${seconds.scan.toFixed(2)} s, aggregated the judge tables in ${seconds.aggregate.toFixed(2)} s, analysed in ${seconds.analyze.toFixed(2)} s\n`,
+  );
+  io.stdout(
+    run.json
+      ? `${JSON.stringify(analyzed.document, null, 2)}\n`
+      : formatJudgeTablesSummary(analyzed.document, run.label),
+  );
+  return ExitCode.ok;
+}

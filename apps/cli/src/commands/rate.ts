@@ -6,9 +6,11 @@ import {
   loadDataset,
   splitByJudge,
 } from "@judgelab/datasets";
+import { EngineInputError, rateComparisonFile } from "@judgelab/engine-duckdb";
 import {
   ClusteringError,
   type ClusterOption,
+  featureNeedingRows,
   groupItems,
   KURATE_TRUE_SKILL,
   type PairwiseOutcomes,
@@ -22,7 +24,8 @@ import {
   sideFeaturesFromItems,
   titleHashKey,
 } from "@judgelab/ratings";
-import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
+import { createDuckDbSettings, ENGINE_HELP, parseEngineOption, pickEngine } from "../engine-option.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { openDatasetInput } from "../paths.js";
@@ -36,7 +39,7 @@ const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl|run-dir> --met
                      [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
                      [--intervals bootstrap|sandwich] [--cluster auto|match|pair|none]
                      [--draw-probability P] [--preset kurate] [--tiebreak title-hash] [--where F=V]... [--top N]
-                     [--json]
+                     [--engine auto|memory|duckdb] [--json]
 
 Rates the items of a dataset and prints one row per item, best first: rating, 95% interval, rank and rank
 interval, Arena's rank-by-interval, wins-losses-ties and win rate with its Wilson interval. Items with a title
@@ -101,6 +104,10 @@ Options
   --tiebreak title-hash  trueskill: order equal scores within a category by the SHA-256 of the title (the seed
                    system's order; items without a title use their id), so category ranks can match the site
 ${WHERE_HELP}
+${ENGINE_HELP}.
+                   The duckdb engine rates with --method bt (half or davidson ties, --order-effect, --prior, --anchor,
+                   --bootstrap, --intervals, --cluster, --by judge), with the same output as memory on the same data; it reads
+                   the fields it needs (first, second, order, verdict, judge, matchId) and checks those only
   --top N          print only the first N rows of each table (all with --json)
   --json           prints the RatingReport documented in packages/ratings/README.md ("JSON output");
                    with --by judge: {"by": "judge", "reports": [{"judge": ID, ...report}]}; with --group a
@@ -138,6 +145,7 @@ export const rateCommand: Command = async (argv, io) => {
       where: { type: "string", multiple: true },
       tiebreak: { type: "string" },
       preset: { type: "string" },
+      engine: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -146,7 +154,8 @@ export const rateCommand: Command = async (argv, io) => {
       "give exactly one dataset folder, comparisons .jsonl file or run folder, e.g. `judgelab rate datasets/demo-papers --method bt`",
     );
   }
-  const { where: whereValues, tiebreak: tiebreakValue, preset, ...givenValues } = values;
+  const { where: whereValues, tiebreak: tiebreakValue, preset, engine: engineValue, ...givenValues } = values;
+  const engineOption = parseEngineOption(engineValue);
   const rateValues = applyRatePreset(preset, givenValues);
   const tiebreak = parseTiebreak(tiebreakValue ?? (preset === undefined ? undefined : "title-hash"));
   if (tiebreak !== undefined && rateValues.method !== "trueskill")
@@ -155,6 +164,22 @@ export const rateCommand: Command = async (argv, io) => {
   const top = parseIntegerOption("top", values.top, -1);
   const where = parseWhereOptions(whereValues);
   const target = await openDatasetInput(io.cwd, positionals[0] as string);
+  // What only the rows can give (filters, splits, regrouping, per-row covariates, methods beyond Bradley–Terry).
+  const rowOptions = (["where", "group", "control"] as const).filter((name) => values[name] !== undefined);
+  const needsRows = rowOptions.length > 0 ? `--${rowOptions[0]}` : featureNeedingRows(options);
+  const chosen = pickEngine({ option: engineOption, path: target.path, needsRows });
+  if (chosen.notice !== undefined) io.stderr(`judgelab rate: ${chosen.notice}\n`);
+  if (chosen.engine === "duckdb") {
+    try {
+      if (values.by !== undefined && values.by !== "judge")
+        throw new UsageError(`--by takes "judge", got "${values.by}"`);
+      const byJudge = values.by === "judge";
+      const run = { path: target.path, options, byJudge, json: values.json === true, top, reason: chosen.reason };
+      return await rateWithDuckDb(run, io);
+    } finally {
+      target.close();
+    }
+  }
   let dataset: Awaited<ReturnType<typeof loadDataset>>;
   try {
     dataset = await loadDataset(target.path, { keepComparisons: where.length > 0 });
@@ -251,6 +276,54 @@ export const rateCommand: Command = async (argv, io) => {
   }
   return ExitCode.ok;
 };
+
+/**
+ * `rate --engine duckdb`: the comparisons aggregated in SQL ({@link rateComparisonFile}), printed as the
+ * in-memory path prints them (titles from items.jsonl); which engine and why goes to stderr.
+ */
+async function rateWithDuckDb(
+  run: { path: string; options: RateItemsOptions; byJudge: boolean; json: boolean; top: number; reason: string },
+  io: CliIo,
+): Promise<number> {
+  io.stderr(`judgelab rate: engine duckdb (${run.reason})\n`);
+  const settings = createDuckDbSettings(io.env);
+  let rated: Awaited<ReturnType<typeof rateComparisonFile>>;
+  try {
+    rated = await rateComparisonFile(run.path, { rate: run.options, byJudge: run.byJudge, session: settings.session });
+  } catch (error) {
+    if (error instanceof EngineInputError) {
+      io.stderr(`judgelab rate: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof ClusteringError)
+      throw new UsageError(`--cluster ${run.options.cluster ?? "auto"}: ${error.message}`);
+    if (error instanceof RatingsError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    settings.dispose();
+  }
+  const { seconds } = rated;
+  io.stderr(
+    `judgelab rate: duckdb read ${rated.rows} comparisons in ${seconds.scan.toFixed(2)} s, aggregated ${rated.cells} cells in ${seconds.aggregate.toFixed(2)} s, rated in ${seconds.rate.toFixed(2)} s\n`,
+  );
+  const titles = rated.source.itemTitles;
+  const reports = rated.reports.map(({ judge, report }) => ({ ...(judge === undefined ? {} : { judge }), ...report }));
+  if (run.json) {
+    const withTitles = reports.map((report) => ({
+      ...report,
+      items: report.items.map((item) => {
+        const title = titles.get(item.id);
+        return title === undefined ? item : { ...item, title };
+      }),
+    }));
+    const output = run.byJudge ? { by: "judge", reports: withTitles } : withTitles[0];
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    const titled = titles.size > 0 ? new Map(titles) : undefined;
+    io.stdout(reports.map((report) => formatRatingReport(report, run.top, titled)).join("\n"));
+  }
+  return ExitCode.ok;
+}
 
 /**
  * Per-item covariates of `--control` for the items of `table`; exit 2 naming the items without a value unless

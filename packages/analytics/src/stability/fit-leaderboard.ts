@@ -1,6 +1,7 @@
 import {
   aggregatePairCells,
   type BradleyTerryFit,
+  type CellClusters,
   type ClusteringSummary,
   type ClusterOption,
   clusterCells,
@@ -95,15 +96,36 @@ export function fitWaldLeaderboard(
     cluster?: ClusterOption;
   } = {},
 ): LeaderboardFit {
-  const cells = options.cells ?? aggregatePairCells(outcomes);
-  const start = options.start === undefined ? {} : { start: options.start };
-  const plain = fitPlainIfFinite(cells, options.start);
+  const cluster = options.cluster ?? "auto";
+  return fitWaldLeaderboardFromCells({
+    cells: options.cells ?? aggregatePairCells(outcomes),
+    played: countPlayed(outcomes),
+    ...(options.start === undefined ? {} : { start: options.start }),
+    robust: (fit, prior) => robustStandardErrors(outcomes, fit, prior, cluster),
+  });
+}
+
+/**
+ * {@link fitWaldLeaderboard} from aggregated input: the cells, the comparisons per item, and the cluster-robust
+ * standard errors when the comparisons are clustered (`robust` returns undefined when they are not).
+ */
+export function fitWaldLeaderboardFromCells(input: {
+  cells: PairCells;
+  played: Float64Array;
+  start?: Float64Array;
+  robust: (
+    fit: BradleyTerryFit,
+    prior: number,
+  ) => { standardErrors: Float64Array; clustering: ClusteringSummary } | undefined;
+}): LeaderboardFit {
+  const { cells, played } = input;
+  const start = input.start === undefined ? {} : { start: input.start };
+  const plain = fitPlainIfFinite(cells, input.start);
   const prior = plain !== undefined ? 0 : FALLBACK_PRIOR;
-  const played = countPlayed(outcomes);
   const fit = plain ?? fitBradleyTerry(cells, { prior, ...start });
-  const robust = robustStandardErrors(outcomes, fit, prior, options.cluster ?? "auto");
+  const robust = input.robust(fit, prior);
   const errors = robust?.standardErrors ?? fit.standardErrors;
-  const count = outcomes.itemIds.length;
+  const count = cells.itemIds.length;
   const lower = new Float64Array(count);
   const upper = new Float64Array(count);
   for (let item = 0; item < count; item++) {
@@ -119,7 +141,7 @@ export function fitWaldLeaderboard(
     rankUpper[a] = 1 + above - (upper[a]! > lower[a]! ? 1 : 0);
   }
   return {
-    itemIds: outcomes.itemIds,
+    itemIds: cells.itemIds,
     method: "wald",
     rounds: 0,
     prior,
@@ -175,14 +197,35 @@ export function startBootstrapLeaderboard(
         ? (options.cells ?? aggregatePairCells(outcomes))
         : aggregatePairCells(outcomes, { rowCells: true });
   const clusters = by === "comparison" ? undefined : clusterCells(outcomes, indexed, by);
-  const cells = indexed;
-  const prior = hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR;
-  const played = countPlayed(outcomes);
-  const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
-  const start = options.start === undefined ? {} : { start: options.start };
-  const pending = startBootstrapBradleyTerry(cells, {
+  return startBootstrapLeaderboardFromCells({
+    cells: indexed,
+    played: countPlayed(outcomes),
     rounds: options.rounds,
     seed: options.seed,
+    ...(clusters === undefined ? {} : { clusters }),
+    ...(options.start === undefined ? {} : { start: options.start }),
+  });
+}
+
+/**
+ * {@link startBootstrapLeaderboard} from aggregated input: the cells, the comparisons per item and the clusters
+ * the rounds resample (none: comparisons one by one).
+ */
+export function startBootstrapLeaderboardFromCells(input: {
+  cells: PairCells;
+  played: Float64Array;
+  rounds: number;
+  seed: number;
+  clusters?: CellClusters;
+  start?: Float64Array;
+}): PendingLeaderboard {
+  const { cells, played, clusters } = input;
+  const prior = hasFiniteMle(cells) ? 0 : FALLBACK_PRIOR;
+  const bootstrapPrior = Math.max(prior, BOOTSTRAP_PRIOR);
+  const start = input.start === undefined ? {} : { start: input.start };
+  const pending = startBootstrapBradleyTerry(cells, {
+    rounds: input.rounds,
+    seed: input.seed,
     prior: bootstrapPrior,
     fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
     ...(clusters === undefined ? {} : { clusters }),
@@ -198,9 +241,9 @@ export function startBootstrapLeaderboard(
     finish: () => {
       const bootstrap = pending.finish();
       return {
-        itemIds: outcomes.itemIds,
+        itemIds: cells.itemIds,
         method: "bootstrap",
-        rounds: options.rounds,
+        rounds: input.rounds,
         prior: bootstrapPrior,
         solver: bootstrap.fit.solver,
         standardErrorMethod: bootstrap.fit.standardErrorMethod,
@@ -236,8 +279,21 @@ function robustStandardErrors(
   const by = resolveClustering(outcomes, cluster);
   if (by === "comparison") return undefined;
   const cells = aggregatePairCells(outcomes, { rowCells: true });
+  return sandwichStandardErrors({ cells, clusters: clusterCells(outcomes, cells, by) }, fit, prior);
+}
+
+/**
+ * The cluster-robust standard errors of {@link fitWaldLeaderboard} from aggregated cells and their clusters
+ * (null: not clustered, so none); undefined also for a sparse fit or when the sandwich cannot be computed.
+ */
+export function sandwichStandardErrors(
+  input: { cells: PairCells; clusters: CellClusters | null },
+  fit: BradleyTerryFit,
+  prior: number,
+): { standardErrors: Float64Array; clustering: ClusteringSummary } | undefined {
+  if (fit.solver !== "dense" || input.clusters === null) return undefined;
   try {
-    const sandwich = sandwichBradleyTerry(cells, { fit, prior, clusters: clusterCells(outcomes, cells, by), draws: 1 });
+    const sandwich = sandwichBradleyTerry(input.cells, { fit, prior, clusters: input.clusters, draws: 1 });
     return { standardErrors: sandwich.standardErrors, clustering: sandwich.clustering };
   } catch (error) {
     if (error instanceof RangeError) return undefined;
@@ -246,7 +302,7 @@ function robustStandardErrors(
 }
 
 /** Decided or tied comparisons per item code. */
-function countPlayed(outcomes: PairwiseOutcomes): Float64Array {
+export function countPlayed(outcomes: PairwiseOutcomes): Float64Array {
   const played = new Float64Array(outcomes.itemIds.length);
   for (let row = 0; row < outcomes.size; row++) {
     if (outcomes.verdict[row]! > 2) continue;

@@ -189,7 +189,7 @@ export function startStability(options: StabilityOptions): PendingStability | { 
  * is separated when one item's lower bound exceeds the other's upper bound (at most one direction can hold),
  * so the count is Σ_i #{j : upper_j < lower_i}, by binary search over the sorted upper bounds: O(n log n).
  */
-function measureSeparability(pooled: LeaderboardFit) {
+export function measureSeparability(pooled: LeaderboardFit) {
   const { lower, upper } = pooled;
   const lowers: number[] = [];
   const uppers: number[] = [];
