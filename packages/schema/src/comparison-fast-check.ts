@@ -44,6 +44,7 @@ export function isCertainlyValidComparison(record: Record<string, unknown>): boo
         if (value !== "weak" && value !== "strong") return false;
         break;
       case "preference":
+      case "confidence":
         if (typeof value !== "number" || !(value >= 0 && value <= 1)) return false;
         break;
       case "prompt":
