@@ -138,7 +138,10 @@ describe("record schemas reject invalid records with field paths", () => {
     ).toEqual(["preference", "repetition"]);
     expect(
       problems(comparisonSchema, { ...comparison, confidence: 1.2, verdictLogprobs: { first: 0.1, second: -1 } }),
-    ).toEqual(["confidence: must be a probability in [0, 1]", "verdictLogprobs.first: must be a log-probability (≤ 0)"]);
+    ).toEqual([
+      "confidence: must be a probability in [0, 1]",
+      "verdictLogprobs.first: must be a log-probability (≤ 0)",
+    ]);
     expect(problems(comparisonSchema, { ...comparison, verdictLogprobs: { A: -1 } })).toEqual([
       "verdictLogprobs.A: is not a known field",
     ]);

@@ -48,6 +48,15 @@ const UNPARSEABLE_TEXT = "Both submissions have real strengths and real weakness
 /** Text of a refusal, shared by the fake servers. */
 export const FAKE_REFUSAL_TEXT = "I'm sorry, but I can't help with comparing these.";
 
+/** A fake answer: its text, its JSON when it is one, and the verdict values it chose from (`at` = the chosen one). */
+export interface FakeAnswer {
+  readonly text: string;
+  readonly json?: Record<string, unknown>;
+  /** Winner values or markers in positional order (first, second, tie); absent for an unparseable answer. */
+  readonly values?: readonly string[];
+  readonly at?: number;
+}
+
 /**
  * The answer a fake judge writes for a verdict, in the format the request asked for: JSON following the structured
  * output schema when one was sent; otherwise `[[A]]`/`[[B]]`/`[[C]]` when the prompt mentions those markers; otherwise
@@ -59,7 +68,7 @@ export function composeFakeAnswer(options: {
   readonly promptText: string;
   readonly schema?: unknown;
   readonly unparseable?: boolean;
-}): { text: string; json?: Record<string, unknown> } {
+}): FakeAnswer {
   if (options.unparseable === true) return { text: UNPARSEABLE_TEXT };
   const { verdict, promptText } = options;
   const position = verdict === "first" ? 0 : verdict === "second" ? 1 : 2;
@@ -70,14 +79,16 @@ export function composeFakeAnswer(options: {
       [fields.winner]: fields.values[position] ?? fields.values[0] ?? "",
       ...(fields.rationale === undefined ? {} : { [fields.rationale]: reason }),
     };
-    return { text: JSON.stringify(json), json };
+    return { text: JSON.stringify(json), json, values: fields.values, at: position };
   }
-  if (promptText.includes("[[A]]")) return { text: `${reason}\n\n[[${"ABC"[position]}]]` };
+  const marker = { text: `${reason}\n\n[[${"ABC"[position]}]]`, values: ["A", "B", "C"], at: position };
+  if (promptText.includes("[[A]]")) return marker;
   if (promptText.includes("paper1")) {
-    const json = { winner: ["paper1", "paper2", "tie"][position]!, reasoning: reason };
-    return { text: JSON.stringify(json), json };
+    const values = ["paper1", "paper2", "tie"];
+    const json = { winner: values[position]!, reasoning: reason };
+    return { text: JSON.stringify(json), json, values, at: position };
   }
-  return { text: `${reason}\n\n[[${"ABC"[position]}]]` };
+  return marker;
 }
 
 /** Rough token count used by the fakes: one token per four characters, at least one. */

@@ -4,6 +4,7 @@ export {
   startFakeAnthropicServer,
 } from "./fake-anthropic-server.js";
 export { fakeGenerateContent, startFakeGeminiServer } from "./fake-gemini-server.js";
+export { type FakeTokenLogprobs, fakeTokenLogprobs, fakeVerdictProbabilities } from "./fake-logprobs.js";
 export { fakeChatCompletion, fakeOpenAIErrorBody, fakeResponse } from "./fake-openai-answers.js";
 export { type FakeOpenAIServerOptions, startFakeOpenAIServer } from "./fake-openai-server.js";
 export {
@@ -18,6 +19,7 @@ export {
   decideFakeVerdict,
   expectedFakeVerdict,
   FAKE_REFUSAL_TEXT,
+  type FakeAnswer,
   type FakeDecision,
   fakeScoredText,
   fakeTokenCount,
