@@ -5,6 +5,7 @@ import { measureJudgeAgreement } from "./agreement/measure-judge-agreement.js";
 import { collectUnitVotes } from "./agreement/unit-votes.js";
 import type { AnalysisInput } from "./analysis-input.js";
 import { measureBiases } from "./biases/measure-biases.js";
+import { measureCalibration } from "./calibration/measure-calibration.js";
 import { measureCoherence } from "./coherence/measure-coherence.js";
 import { measureConditions } from "./conditions/measure-conditions.js";
 import { summarizeDataset } from "./dataset-summary.js";
@@ -208,6 +209,26 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
           }),
         }
       : unavailable("no references (per-item scores or per-pair labels)"),
+    // Only when some comparison states a confidence, so documents of data without any stay as they were.
+    ...(table.confidence === undefined
+      ? {}
+      : {
+          calibration:
+            gold === undefined
+              ? unavailable(
+                  "confidences but no gold labels to check them against: no per-pair references and no judge of kind gold or human",
+                )
+              : {
+                  available: true,
+                  ...measureCalibration({
+                    table,
+                    units,
+                    gold,
+                    seed: options.seed,
+                    bootstrapRounds: options.bootstrapRounds,
+                  }),
+                },
+        }),
   };
   return pooledFit?.samples === undefined
     ? { metrics }
