@@ -26,6 +26,7 @@ import { readFamiliesFile } from "../read-families-file.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 import { formatAgainstReference } from "./format-against-reference.js";
+import { formatCalibration } from "./format-calibration.js";
 
 const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
                         [--group FIELD | --no-group] [--families <file>] [--where F=V]... [--seed S] [--bootstrap N]
@@ -235,6 +236,7 @@ export const analyzeCommand: Command = async (argv, io) => {
     if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
     io.stdout(formatMetricsSummary(document, target.label));
     io.stdout(formatAgainstReference(document));
+    io.stdout(formatCalibration(document));
   }
   return ExitCode.ok;
 };

@@ -202,7 +202,7 @@ export function measureCalibration(options: {
   }
   return {
     method:
-      `a verdict is right when it equals the pair's gold label (a tie label only by a tie verdict); ` +
+      `a verdict is right when it equals the pair's label (a tie label is matched only by a tie verdict); ` +
       `${bins} equal-width confidence bins; ECE = Σ (n_b/N)·|acc_b − conf_b|; Brier = mean (p − y)²; ` +
       `95% percentile intervals over ${options.bootstrapRounds} cluster-bootstrap rounds resampling pair units`,
     against: gold.source,
