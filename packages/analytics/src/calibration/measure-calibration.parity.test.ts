@@ -52,7 +52,9 @@ describe("calibration figures against the numpy / scikit-learn reference", () =>
   it.each(reference.cases)("$name: bins, ECE and Brier to 1e-12", (expected) => {
     const figures = computeCalibrationFigures({ confidence: expected.confidence, correct: expected.correct, bins: 10 });
     expect([...figures.binCount]).toEqual(expected.binCount);
-    figures.binConfidence.forEach((sum, bin) => expect(sum).toBeCloseTo(expected.binConfidenceSum[bin] as number, 12));
+    figures.binConfidence.forEach((sum, bin) => {
+      expect(sum).toBeCloseTo(expected.binConfidenceSum[bin] as number, 12);
+    });
     expect([...figures.binCorrect]).toEqual(expected.binCorrectSum);
     expect(figures.ece).toBeCloseTo(expected.ece, 12);
     expect(figures.brier).toBeCloseTo(expected.brier, 12);
