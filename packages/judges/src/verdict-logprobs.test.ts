@@ -133,3 +133,43 @@ describe("buildJudgeResult confidences", () => {
     expect(result).toMatchObject({ verdict: "first", confidence: expect.closeTo(0.7, 12) });
   });
 });
+
+describe("stated confidence through a provider's structured output", () => {
+  it("an Anthropic tool-call answer with the template's confidenceField gives the verdict a confidence", async () => {
+    const { startFakeAnthropicServer } = await import("./test-support/fake-anthropic-server.js");
+    const { createAnthropicMessagesJudge } = await import("./adapters/anthropic-messages-judge.js");
+    const { scoredRequest } = await import("./adapters/adapter-conformance.test-helper.js");
+    const server = await startFakeAnthropicServer({ apiKey: "sk-ant-test" });
+    try {
+      const template = defineJudgeTemplate({
+        id: "stated-confidence",
+        version: "1",
+        user: "Which is better?\n{{first.text}}\n{{second.text}}",
+        labels: { first: "A", second: "B" },
+        answer: {
+          kind: "json",
+          winnerField: "winner",
+          rationaleField: "why",
+          winnerValues: { first: "A", second: "B" },
+          confidenceField: "confidence",
+        },
+      });
+      const judge = createAnthropicMessagesJudge({
+        model: "claude-test",
+        apiKey: "sk-ant-test",
+        baseURL: server.origin,
+      });
+      const result = await judge.judge(scoredRequest(template, 1, 3));
+      const tool = (server.log.at(-1)?.body as { tools: Array<{ input_schema: { required: string[] } }> }).tools[0]!;
+      expect(tool.input_schema.required).toEqual(["winner", "why", "confidence"]);
+      // The fake states P(second) = 1 − σ(1 − 3).
+      expect(result).toMatchObject({
+        type: "verdict",
+        verdict: "second",
+        confidence: expect.closeTo(1 - 1 / (1 + Math.exp(2)), 12),
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});

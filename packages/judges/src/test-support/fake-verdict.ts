@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { fakeVerdictProbabilities } from "./fake-logprobs.js";
 
 /** Positional verdict decided by a fake server. */
 export type FakeDecision = "first" | "second" | "tie";
@@ -29,18 +30,26 @@ export function decideFakeVerdict(promptText: string): FakeDecision {
   return createHash("sha256").update(promptText).digest()[0]! % 2 === 0 ? "first" : "second";
 }
 
-/** Structured-output schema as sent by a client: an object with an enum property (the winner) and a string property. */
-function winnerFieldsOf(schema: unknown): { winner: string; values: string[]; rationale?: string } | undefined {
-  const properties = (schema as { properties?: Record<string, { enum?: unknown }> } | undefined)?.properties;
+/**
+ * Structured-output schema as sent by a client: an object with an enum property (the winner), a string property
+ * (the rationale) and optionally number properties (a stated confidence, e.g. a template's `confidenceField`).
+ */
+function winnerFieldsOf(
+  schema: unknown,
+): { winner: string; values: string[]; rationale?: string; numbers: string[] } | undefined {
+  const properties = (schema as { properties?: Record<string, { enum?: unknown; type?: unknown }> } | undefined)
+    ?.properties;
   if (properties === undefined || properties === null) return undefined;
   const entries = Object.entries(properties);
   const winner = entries.find(([, property]) => Array.isArray(property?.enum));
   if (winner === undefined) return undefined;
-  const rationale = entries.find(([name]) => name !== winner[0]);
+  const isNumber = (property: { type?: unknown } | undefined) => String(property?.type).toLowerCase() === "number";
+  const rationale = entries.find(([name, property]) => name !== winner[0] && !isNumber(property));
   return {
     winner: winner[0],
     values: (winner[1].enum as unknown[]).map(String),
     ...(rationale === undefined ? {} : { rationale: rationale[0] }),
+    numbers: entries.filter(([, property]) => isNumber(property)).map(([name]) => name),
   };
 }
 
@@ -75,10 +84,13 @@ export function composeFakeAnswer(options: {
   const fields = winnerFieldsOf(options.schema);
   const reason = `Fake judge: the ${verdict === "tie" ? "items are even" : `${verdict} item has the higher score`}.`;
   if (fields !== undefined) {
-    const json = {
+    const json: Record<string, unknown> = {
       [fields.winner]: fields.values[position] ?? fields.values[0] ?? "",
       ...(fields.rationale === undefined ? {} : { [fields.rationale]: reason }),
     };
+    // A stated confidence: the fake's probability of the verdict it gives (see fakeVerdictProbabilities).
+    const stated = fakeVerdictProbabilities(promptText, { text: "", values: fields.values, at: position })[position];
+    for (const name of fields.numbers) json[name] = stated;
     return { text: JSON.stringify(json), json, values: fields.values, at: position };
   }
   const marker = { text: `${reason}\n\n[[${"ABC"[position]}]]`, values: ["A", "B", "C"], at: position };
