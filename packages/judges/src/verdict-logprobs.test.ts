@@ -160,7 +160,8 @@ describe("stated confidence through a provider's structured output", () => {
         baseURL: server.origin,
       });
       const result = await judge.judge(scoredRequest(template, 1, 3));
-      const tool = (server.log.at(-1)?.body as { tools: Array<{ input_schema: { required: string[] } }> }).tools[0]!;
+      const body = server.log.at(-1)!.body as { tools: Array<{ input_schema: { required: string[] } }> };
+      const tool = body.tools[0]!;
       expect(tool.input_schema.required).toEqual(["winner", "why", "confidence"]);
       // The fake states P(second) = 1 − σ(1 − 3).
       expect(result).toMatchObject({
