@@ -13,6 +13,8 @@ const step = (token: string, top: Array<[string, number]> = []): DecodingStep =>
 describe("verdictSpellings", () => {
   it("keeps what tells the winner values apart, or the marker letters of text answers", () => {
     expect([...verdictSpellings(paperImpactTemplate)]).toEqual([
+      ["paper1", "first"],
+      ["paper2", "second"],
       ["1", "first"],
       ["2", "second"],
     ]);
@@ -50,6 +52,19 @@ describe("readVerdictLogprobs", () => {
     expect(read?.verdictLogprobs.first).toBeCloseTo(Math.log(0.6), 12);
     expect(read?.verdictLogprobs.second).toBeCloseTo(Math.log(0.3), 12);
     expect(read?.verdictLogprobs.tie).toBeUndefined();
+  });
+
+  it("reads a winner value kept in one token (`paper1`)", () => {
+    const steps = [
+      step('{"winner": "'),
+      step("paper2", [
+        ["paper2", Math.log(0.8)],
+        ["paper1", Math.log(0.15)],
+      ]),
+      step('"}'),
+    ];
+    const read = readVerdictLogprobs({ steps, template: paperImpactTemplate, verdict: "second" });
+    expect(read?.confidence).toBeCloseTo(0.8 / 0.95, 12);
   });
 
   it("reads the [[X]] marker of a text answer (not an earlier mention), sums spellings and halves ties", () => {

@@ -40,9 +40,9 @@ function commonPrefixLength(left: string, right: string): number {
 }
 
 /**
- * The token that tells each verdict apart, lower-cased: for JSON answers the winner values without their common
- * prefix (`paper1`/`paper2` → `1`/`2`; `A`/`B`/`tie` stay), for text answers the `[[A]]`/`[[B]]`/`[[C]]` marker
- * letters (MT-Bench, Arena-Hard).
+ * The tokens that tell the verdicts apart, lower-cased: for JSON answers the winner values and the values without
+ * their common prefix (`paper1`/`paper2` → also `1`/`2`; `A`/`B`/`tie` stay), for text answers the
+ * `[[A]]`/`[[B]]`/`[[C]]` marker letters (MT-Bench, Arena-Hard).
  */
 export function verdictSpellings(template: JudgeTemplate): ReadonlyMap<string, JudgeDecision> {
   const spellings = new Map<string, JudgeDecision>();
@@ -59,12 +59,17 @@ export function verdictSpellings(template: JudgeTemplate): ReadonlyMap<string, J
   const first = values.first.toLowerCase();
   const second = values.second.toLowerCase();
   const shared = commonPrefixLength(first, second);
+  // Whole values too, for tokenizers that keep `paper1` in one token.
+  spellings.set(normaliseToken(first), "first");
+  spellings.set(normaliseToken(second), "second");
   spellings.set(normaliseToken(first.slice(shared)), "first");
   spellings.set(normaliseToken(second.slice(shared)), "second");
   if (values.tie !== undefined) {
     const tie = values.tie.toLowerCase();
+    spellings.set(normaliseToken(tie), "tie");
     spellings.set(normaliseToken(tie.startsWith(first.slice(0, shared)) ? tie.slice(shared) : tie), "tie");
   }
+  spellings.delete("");
   return spellings;
 }
 
@@ -76,7 +81,7 @@ export function verdictSpellings(template: JudgeTemplate): ReadonlyMap<string, J
 function findVerdictStep(
   steps: readonly DecodingStep[],
   template: JudgeTemplate,
-  spelling: string,
+  spells: (token: string) => boolean,
 ): DecodingStep | undefined {
   let prefix = "";
   let found: DecodingStep | undefined;
@@ -85,7 +90,7 @@ function findVerdictStep(
   const insideWinner =
     answer.kind === "json" ? new RegExp(`"${answer.winnerField.replace(/\W/g, "\\$&")}"\\s*:\\s*"?[^"]*$`) : /\[\[\s*$/;
   for (const step of steps) {
-    if (normaliseToken(step.token) === spelling) {
+    if (spells(step.token)) {
       if (insideWinner.test(prefix)) {
         found = step;
         if (answer.kind === "json") return found;
@@ -109,9 +114,11 @@ export function readVerdictLogprobs(options: {
   readonly verdict: JudgeDecision;
 }): VerdictProbabilities | undefined {
   const spellings = verdictSpellings(options.template);
-  const spelling = [...spellings].find(([, verdict]) => verdict === options.verdict)?.[0];
-  if (spelling === undefined) return undefined;
-  const step = findVerdictStep(options.steps, options.template, spelling);
+  const step = findVerdictStep(
+    options.steps,
+    options.template,
+    (token) => spellings.get(normaliseToken(token)) === options.verdict,
+  );
   if (step === undefined) return undefined;
   const mass = { first: 0, second: 0, tie: 0 };
   const seen = new Set<string>();
