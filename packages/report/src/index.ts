@@ -101,7 +101,7 @@ export {
   selectPageItems,
   type TournamentScores,
 } from "./model/build-report-data.js";
-export { type CalibrationBlock, calibrationBlock } from "./model/calibration-block.js";
+export { type CalibrationBlock, calibrationBlock, calibrationHeadline } from "./model/calibration-block.js";
 export {
   type CollectComparisonDetailsOptions,
   type ComparisonDetails,

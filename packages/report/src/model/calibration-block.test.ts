@@ -7,7 +7,7 @@ import type { Comparison } from "@judgelab/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleReportData } from "../test-support/sample-report-data.js";
 import { writeReport } from "../write-report.js";
-import { calibrationBlock } from "./calibration-block.js";
+import { calibrationBlock, calibrationHeadline } from "./calibration-block.js";
 
 /** 30 pairs judged by a gold judge and two judges with confidences: "sure" claims 0.95 and is right 60% of the time. */
 function calibrationMetrics() {
@@ -49,6 +49,14 @@ describe("calibrationBlock", () => {
 
   it("is absent when no comparison has a confidence", () => {
     expect(calibrationBlock(sampleReportData().metrics)).toBeUndefined();
+    expect(calibrationHeadline(sampleReportData().metrics)).toEqual([]);
+  });
+
+  it("gives one headline naming each judge's ECE and its over- or underconfidence", () => {
+    const [line] = calibrationHeadline(calibrationMetrics());
+    expect(line).toMatch(
+      /^Calibration of the judges' confidences against gold-judges: sure ECE 0\.350 \[.*overconfident by 35\.0 points; modest ECE/,
+    );
   });
 });
 

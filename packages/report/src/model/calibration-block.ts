@@ -88,3 +88,17 @@ export function calibrationBlock(
     ],
   };
 }
+
+/**
+ * The headline line of calibration, when judges gave confidences: up to four judges' ECE with its interval and
+ * whether they are over- or underconfident on average. Empty without a calibration section.
+ */
+export function calibrationHeadline(metrics: MetricsDocument): string[] {
+  const section = metrics.calibration;
+  if (section === undefined || !section.available || section.perJudge.length === 0) return [];
+  const rows = section.perJudge.slice(0, 4);
+  const more = section.perJudge.length - rows.length;
+  return [
+    `Calibration of the judges' confidences against ${section.against}: ${rows.map((row) => `${row.judge} ECE ${number(row.ece)}, ${describeGap(row)}`).join("; ")}${more > 0 ? `; ${more} more in the Calibration section` : ""}.`,
+  ];
+}
