@@ -1,10 +1,11 @@
-import { resolveGoldLabels } from "./agreement/gold-labels.js";
+import { type GoldLabels, NO_LABEL, resolveGoldLabels } from "./agreement/gold-labels.js";
 import { measureAlpacaEvalAgreement } from "./agreement/measure-alpaca-eval-agreement.js";
 import { measureGoldAgreement } from "./agreement/measure-gold-agreement.js";
 import { measureJudgeAgreement } from "./agreement/measure-judge-agreement.js";
 import { collectUnitVotes } from "./agreement/unit-votes.js";
 import type { AnalysisInput } from "./analysis-input.js";
 import { measureBiases } from "./biases/measure-biases.js";
+import { measureCalibration } from "./calibration/measure-calibration.js";
 import { measureCoherence } from "./coherence/measure-coherence.js";
 import { measureConditions } from "./conditions/measure-conditions.js";
 import { summarizeDataset } from "./dataset-summary.js";
@@ -208,6 +209,17 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
           }),
         }
       : unavailable("no references (per-item scores or per-pair labels)"),
+    // Only when some comparison states a confidence, so documents of data without any stay as they were.
+    ...(table.confidence === undefined
+      ? {}
+      : {
+          calibration: measureCalibrationSection({
+            table,
+            units,
+            labels: gold ?? scoreOrderLabels(winner, itemScore, references?.name),
+            options,
+          }),
+        }),
   };
   return pooledFit?.samples === undefined
     ? { metrics }
@@ -270,6 +282,49 @@ function resolveConditions(
       labels: column.labels,
       winner,
       exclude: labelJudges,
+    }),
+  };
+}
+
+/**
+ * Labels from the order of per-item reference scores (the higher score wins; equal scores give none), for
+ * calibration when there are no per-pair labels; undefined without scores.
+ */
+function scoreOrderLabels(
+  winner: Uint8Array,
+  itemScore: Float64Array | undefined,
+  name: string | undefined,
+): GoldLabels | undefined {
+  if (itemScore === undefined) return undefined;
+  const labelled = winner.reduce((sum, value) => sum + (value === NO_LABEL ? 0 : 1), 0);
+  return {
+    source: `order of ${name ?? "reference scores"}`,
+    label: winner,
+    labelJudges: new Set(),
+    labelled,
+    unmatched: 0,
+  };
+}
+
+function measureCalibrationSection(parts: {
+  table: AnalysisInput["table"];
+  units: ReturnType<typeof buildPairUnits>;
+  labels: GoldLabels | undefined;
+  options: ResolvedAnalysisOptions;
+}): NonNullable<MetricsDocument["calibration"]> {
+  if (parts.labels === undefined) {
+    return unavailable(
+      "confidences but nothing to check them against: no per-pair references, no per-item reference scores and no judge of kind gold or human",
+    );
+  }
+  return {
+    available: true,
+    ...measureCalibration({
+      table: parts.table,
+      units: parts.units,
+      gold: parts.labels,
+      seed: parts.options.seed,
+      bootstrapRounds: parts.options.bootstrapRounds,
     }),
   };
 }

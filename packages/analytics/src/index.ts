@@ -22,6 +22,18 @@ export {
   type ReferenceRecordLike,
 } from "./build-analysis-input.js";
 export {
+  type CalibrationFigures,
+  calibrationBin,
+  computeCalibrationFigures,
+} from "./calibration/compute-calibration-figures.js";
+export {
+  CALIBRATION_BINS,
+  type CalibrationBinValue,
+  type CalibrationRow,
+  type CalibrationSection,
+  measureCalibration,
+} from "./calibration/measure-calibration.js";
+export {
   defaultItemGrouping,
   type GroupedTable,
   GroupingError,

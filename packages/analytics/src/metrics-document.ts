@@ -1,3 +1,4 @@
+import type { CalibrationSection } from "./calibration/measure-calibration.js";
 import type { AgainstReferenceSection } from "./reference/measure-against-reference.js";
 /**
  * The metrics document: the versioned, JSON-serialisable output of {@link analyzeJudges}.
@@ -79,6 +80,11 @@ export interface MetricsDocument {
    * rating gap. Optional for documents written before it existed.
    */
   readonly againstReference?: Section<AgainstReferenceSection>;
+  /**
+   * Calibration of the judges' verdict confidences against gold labels (reliability diagram, ECE, Brier score).
+   * Present only when some comparison has a `confidence`.
+   */
+  readonly calibration?: Section<CalibrationSection>;
 }
 
 /** The unit of the leaderboards: items, or groups of items by an item field. */

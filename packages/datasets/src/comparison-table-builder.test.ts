@@ -102,6 +102,23 @@ describe("selectRows", () => {
     expect(selected.preference[0]).toBe(0.25);
   });
 
+  it("adds a confidence column only when some comparison has a confidence, NaN on the rows without one", () => {
+    expect(buildComparisonTable(records).confidence).toBeUndefined();
+    const builder = new ComparisonTableBuilder({ capacity: 1 });
+    for (let k = 0; k < 40; k++) builder.add(comparison(`c${k}`, "a", "b", k % 3 === 2 ? { confidence: k / 40 } : {}));
+    const confidence = builder.build().confidence;
+    expect(confidence).toHaveLength(40);
+    expect([...(confidence ?? [])].slice(0, 6).map((value) => (Number.isNaN(value) ? null : value))).toEqual([
+      null,
+      null,
+      0.05,
+      null,
+      null,
+      0.125,
+    ]);
+    expect(selectRows(builder.build(), Int32Array.from([5, 0])).confidence).toEqual(Float64Array.from([0.125, NaN]));
+  });
+
   it("selecting all rows reproduces the table; bad selections are range errors", () => {
     expect(selectRows(table, new Uint8Array(4).fill(1))).toEqual(table);
     expect(() => selectRows(table, new Uint8Array(3))).toThrow(RangeError);

@@ -51,6 +51,8 @@ export class ComparisonTableBuilder {
   private repetition: Int32Array;
   private time: Float64Array;
   private preference: Float64Array;
+  /** Allocated at the first comparison with a confidence (rows before it are NaN). */
+  private confidence: Float64Array | undefined;
 
   constructor(options: ComparisonTableOptions = {}) {
     this.items = new StringDictionary(options.itemIds ?? []);
@@ -100,6 +102,7 @@ export class ComparisonTableBuilder {
     this.repetition = resize(this.repetition, (n) => new Int32Array(n));
     this.time = resize(this.time, (n) => new Float64Array(n));
     this.preference = resize(this.preference, (n) => new Float64Array(n));
+    if (this.confidence !== undefined) this.confidence = resize(this.confidence, (n) => new Float64Array(n));
   }
 
   /** Appends one comparison as a row. */
@@ -119,6 +122,10 @@ export class ComparisonTableBuilder {
     this.repetition[row] = comparison.repetition ?? 0;
     this.time[row] = comparison.createdAt === undefined ? Number.NaN : parseTimestamp(comparison.createdAt);
     this.preference[row] = comparison.preference ?? Number.NaN;
+    if (comparison.confidence !== undefined && this.confidence === undefined) {
+      this.confidence = new Float64Array(this.capacity).fill(Number.NaN);
+    }
+    if (this.confidence !== undefined) this.confidence[row] = comparison.confidence ?? Number.NaN;
   }
 
   /** The table of the rows added so far (copies the columns, so the builder may keep growing). */
@@ -144,6 +151,7 @@ export class ComparisonTableBuilder {
       repetition: this.repetition.slice(0, size),
       time: this.time.slice(0, size),
       preference: this.preference.slice(0, size),
+      ...(this.confidence === undefined ? {} : { confidence: this.confidence.slice(0, size) }),
     };
   }
 }

@@ -53,4 +53,9 @@ export interface ComparisonTable {
   readonly time: Float64Array;
   /** Soft preference for the second item in [0, 1]; NaN when the source gives none. */
   readonly preference: Float64Array;
+  /**
+   * The judge's probability that its verdict is right (`Comparison.confidence`), NaN on rows without one; the
+   * column is absent when no comparison has a confidence (most datasets), so it costs nothing there.
+   */
+  readonly confidence?: Float64Array;
 }

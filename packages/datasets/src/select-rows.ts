@@ -51,5 +51,6 @@ export function selectRows(table: ComparisonTable, rows: Uint8Array | Int32Array
     repetition: pick(table.repetition, (n) => new Int32Array(n)),
     time: pick(table.time, (n) => new Float64Array(n)),
     preference: pick(table.preference, (n) => new Float64Array(n)),
+    ...(table.confidence === undefined ? {} : { confidence: pick(table.confidence, (n) => new Float64Array(n)) }),
   };
 }

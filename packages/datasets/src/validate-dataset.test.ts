@@ -59,6 +59,20 @@ describe("validateDataset on a folder", () => {
     ]);
   });
 
+  it("names the line and field of a confidence outside [0, 1] and of a positive verdict logprob", async () => {
+    const dir = writeDatasetFixture(temp, "confidences", {
+      "comparisons.jsonl": jsonl(
+        comparison("c1", "a", "b", { confidence: 0.8, verdictLogprobs: { first: -0.2, second: -1.7 } }),
+        comparison("c2", "a", "b", { confidence: 1.5 }),
+        comparison("c3", "a", "b", { verdictLogprobs: { first: -0.1, tie: 0.3 } }),
+      ),
+    });
+    expect(await problemLines(dir)).toEqual([
+      "confidences/comparisons.jsonl:2: confidence: must be <= 1, got 1.5",
+      "confidences/comparisons.jsonl:3: verdictLogprobs.tie: must be <= 0, got 0.3",
+    ]);
+  });
+
   it("checks links on lines that also fail the schema, so one run reports everything wrong with a line", async () => {
     const dir = writeDatasetFixture(temp, "several-per-line", {
       "comparisons.jsonl": jsonl(comparison("c1", "a", "b"), comparison("c1", "zz", "zz", { verdict: "A", judge: 7 }), {

@@ -1,6 +1,8 @@
-import type { JudgeResult, JudgeTemplate, JudgeUsage } from "./judge-contract.js";
+import type { JudgeDecision, JudgeResult, JudgeTemplate, JudgeUsage, JudgeVerdict } from "./judge-contract.js";
 import { parseVerdictText } from "./parse-verdict-text.js";
+import { readStatedConfidence } from "./read-stated-confidence.js";
 import { parseStructuredVerdict } from "./structured-verdict.js";
+import { type DecodingStep, readVerdictLogprobs } from "./verdict-logprobs.js";
 
 /** How a provider said its answer ended, normalized across protocols. */
 export type AnswerEnding = "complete" | "length" | "content-filter" | "refusal";
@@ -19,6 +21,8 @@ export interface JudgeAnswer {
   readonly raw: unknown;
   readonly latencyMs: number;
   readonly responseModel?: string;
+  /** The answer's decoding steps with top logprobs, when they were requested and returned. */
+  readonly steps?: readonly DecodingStep[];
 }
 
 /**
@@ -55,6 +59,7 @@ export function buildJudgeResult(answer: JudgeAnswer): JudgeResult {
       text,
       ...common,
       ...(answer.responseModel === undefined ? {} : { responseModel: answer.responseModel }),
+      ...readConfidence(answer, parsed.verdict),
     };
   }
   if (answer.ending === "length" && parsed.kind !== "refusal") {
@@ -67,4 +72,17 @@ export function buildJudgeResult(answer: JudgeAnswer): JudgeResult {
     };
   }
   return { type: "failure", kind: parsed.kind, message: parsed.message, text, ...common };
+}
+
+/** Confidence fields of a verdict: logprobs first (a provider measurement), else the judge's stated confidence. */
+function readConfidence(
+  answer: JudgeAnswer,
+  verdict: JudgeDecision,
+): Pick<JudgeVerdict, "confidence" | "verdictLogprobs" | "preference"> {
+  if (answer.steps !== undefined && answer.steps.length > 0) {
+    const probabilities = readVerdictLogprobs({ steps: answer.steps, template: answer.template, verdict });
+    if (probabilities !== undefined) return probabilities;
+  }
+  const stated = readStatedConfidence(answer.answer, answer.template);
+  return stated === undefined ? {} : { confidence: stated };
 }

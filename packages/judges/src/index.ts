@@ -116,12 +116,21 @@ export {
   type RenderedJudgePrompt,
   renderJudgePrompt,
 } from "./prompt-template.js";
+export { readStatedConfidence } from "./read-stated-confidence.js";
 export { createReplayJudge, type ReplayJudgeOptions } from "./replay-judge.js";
 export {
   createSimulatedJudge,
   measureLengthStatistics,
   type SimulatedItemTruth,
   type SimulatedJudgeOptions,
+  simulatedVerdictProbabilities,
 } from "./simulated-judge.js";
 export { parseStructuredVerdict, verdictJsonSchema, verdictZodSchema } from "./structured-verdict.js";
 export { TRUNCATION_MARKER, truncateText } from "./truncate-text.js";
+export {
+  type DecodingStep,
+  readVerdictLogprobs,
+  type TokenLogprob,
+  type VerdictProbabilities,
+  verdictSpellings,
+} from "./verdict-logprobs.js";

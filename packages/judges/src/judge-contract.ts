@@ -45,6 +45,11 @@ export type JudgeAnswerFormat =
       /** Values of `winnerField` for each position; `tie` absent means ties are not allowed. */
       readonly winnerValues: { readonly first: string; readonly second: string; readonly tie?: string };
       readonly maxRationaleWords?: number;
+      /**
+       * A number field in [0, 1] where the judge states its probability that its verdict is right; recorded as the
+       * comparison's `confidence` (absent: none asked for).
+       */
+      readonly confidenceField?: string;
     }
   | { readonly kind: "text"; readonly allowTies: boolean };
 
@@ -121,6 +126,15 @@ export interface JudgeVerdict {
   readonly latencyMs: number;
   /** Model name reported by the provider, when it differs from or refines the requested one. */
   readonly responseModel?: string;
+  /**
+   * The judge's probability that this verdict is right: from the verdict token's logprobs when the provider
+   * returned them, else a stated confidence (the template's `confidenceField`).
+   */
+  readonly confidence?: number;
+  /** Log-probabilities of the verdicts at the verdict token (see `readVerdictLogprobs`). */
+  readonly verdictLogprobs?: { readonly first?: number; readonly second?: number; readonly tie?: number };
+  /** P(second preferred) from the verdict token's logprobs, the weighted-annotator preference. */
+  readonly preference?: number;
 }
 
 /**

@@ -11,6 +11,7 @@ const answerSchema = z.discriminatedUnion("kind", [
     rationaleField: z.string().min(1),
     winnerValues: z.strictObject({ first: z.string().min(1), second: z.string().min(1), tie: z.string().optional() }),
     maxRationaleWords: z.number().int().positive().optional(),
+    confidenceField: z.string().min(1).optional(),
   }),
   z.strictObject({ kind: z.literal("text"), allowTies: z.boolean() }),
 ]);

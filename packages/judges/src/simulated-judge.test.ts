@@ -205,4 +205,47 @@ describe("createSimulatedJudge", () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: "aborted" });
   });
+
+  it("reports confidences that match an independent gold draw at temperature 1 and overshoot it below 1", async () => {
+    const pool = items(40, "confidence");
+    const gap = { calibrated: 0, overconfident: 0 };
+    for (const [name, temperature] of [
+      ["calibrated", 1],
+      ["overconfident", 0.3],
+    ] as const) {
+      const judge = createSimulatedJudge({
+        id: name,
+        seed: 5,
+        noiseScale: 0.5,
+        tieRate: 0.2,
+        confidenceTemperature: temperature,
+      });
+      let confidence = 0;
+      let correct = 0;
+      let count = 0;
+      for (let i = 0; i < pool.length; i++) {
+        for (let j = 0; j < pool.length; j++) {
+          if (i === j) continue;
+          const asked = request(pool[i] as JudgeItem, pool[j] as JudgeItem);
+          const result = await judge.judge(asked);
+          if (result.type !== "verdict" || result.confidence === undefined) throw new Error("expected a confidence");
+          // Gold: an independent draw of the same threshold model (noise-free judge would be degenerate).
+          const { eta, threshold } = judge.logOdds(asked);
+          const u = hashUniform(["gold", i, j]);
+          const d = eta + Math.log(u / (1 - u));
+          const gold = d > threshold ? "first" : d < -threshold ? "second" : "tie";
+          // Verdicts the judge is sure of: calibration means it is right that often.
+          if (result.confidence < 0.8) continue;
+          confidence += result.confidence;
+          correct += gold === result.verdict ? 1 : 0;
+          count++;
+        }
+      }
+      expect(count).toBeGreaterThan(200);
+      gap[name] = confidence / count - correct / count;
+    }
+    // Several hundred confident verdicts each: the standard error of their accuracy is below 0.02.
+    expect(Math.abs(gap.calibrated)).toBeLessThan(0.04);
+    expect(gap.overconfident).toBeGreaterThan(0.1);
+  });
 });

@@ -50,6 +50,13 @@ export interface SimulatedJudgeOptions {
   readonly strongMargin?: number;
   /** Probability that a call ends in a refusal, independent of the items. */
   readonly refusalRate?: number;
+  /**
+   * Report a confidence with every verdict: the probability of the stated verdict under the judge's own model with
+   * η and θ divided by this temperature T (see {@link simulatedVerdictProbabilities}). T = 1 is calibrated against
+   * an independent draw of the same model (a gold labeller who follows the latent qualities); T < 1 is
+   * overconfident, T > 1 underconfident (Guo et al. 2017's temperature). Unset: no confidence.
+   */
+  readonly confidenceTemperature?: number;
   /** Simulated latency: each call waits `mean ± jitter` milliseconds (uniform jitter). */
   readonly latency?: { readonly meanMs: number; readonly jitterMs?: number };
 }
@@ -96,6 +103,18 @@ function renderAnswer(template: JudgeTemplate, verdict: JudgeDecision, rationale
     return JSON.stringify({ [template.answer.winnerField]: winner, [template.answer.rationaleField]: rationale });
   }
   return `${rationale}\n\n${verdict === "first" ? "[[A]]" : verdict === "second" ? "[[B]]" : "[[C]]"}`;
+}
+
+/**
+ * Verdict probabilities of the threshold model: P(first) = σ(η − θ), P(second) = σ(−η − θ), P(tie) = the rest.
+ */
+export function simulatedVerdictProbabilities(
+  eta: number,
+  threshold: number,
+): { first: number; second: number; tie: number } {
+  const first = logistic(eta - threshold);
+  const second = logistic(-eta - threshold);
+  return { first, second, tie: Math.max(0, 1 - first - second) };
 }
 
 /**
@@ -148,6 +167,7 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
     refusalRate,
     // Only when set, so that judges without grading keep their existing cache keys.
     ...(options.strongMargin === undefined ? {} : { strongMargin: options.strongMargin }),
+    ...(options.confidenceTemperature === undefined ? {} : { confidenceTemperature: options.confidenceTemperature }),
     ...(options.lengthStatistics === undefined ? {} : { lengthStatistics: { ...options.lengthStatistics } }),
   };
 
@@ -220,6 +240,9 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
           ? ("strong" as const)
           : ("weak" as const);
     const rationale = `Simulated verdict: ${verdict} (P(first) = ${logistic(eta - threshold).toFixed(3)}).`;
+    const temperature = options.confidenceTemperature;
+    const probabilities =
+      temperature === undefined ? undefined : simulatedVerdictProbabilities(eta / temperature, threshold / temperature);
     const text = renderAnswer(request.template, verdict, rationale);
     return {
       type: "verdict",
@@ -232,6 +255,17 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
       raw: { simulated: true, eta, threshold, difference },
       latencyMs,
       responseModel: model,
+      ...(probabilities === undefined
+        ? {}
+        : {
+            confidence: probabilities[verdict],
+            preference: probabilities.second + probabilities.tie / 2,
+            verdictLogprobs: {
+              first: Math.log(probabilities.first),
+              second: Math.log(probabilities.second),
+              ...(probabilities.tie > 0 ? { tie: Math.log(probabilities.tie) } : {}),
+            },
+          }),
     };
   };
 

@@ -33,8 +33,20 @@ export function verdictJsonSchema(template: JudgeTemplate): Record<string, unkno
         description: `${answer.winnerValues.first} = ${template.labels.first}, ${answer.winnerValues.second} = ${template.labels.second}`,
       },
       [answer.rationaleField]: { type: "string", description: `Why this one wins.${words}` },
+      ...(answer.confidenceField === undefined
+        ? {}
+        : {
+            [answer.confidenceField]: {
+              type: "number",
+              description: "Your probability, from 0 to 1, that your verdict is right.",
+            },
+          }),
     },
-    required: [answer.winnerField, answer.rationaleField],
+    required: [
+      answer.winnerField,
+      answer.rationaleField,
+      ...(answer.confidenceField === undefined ? [] : [answer.confidenceField]),
+    ],
     additionalProperties: false,
   };
 }

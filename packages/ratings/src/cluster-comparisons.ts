@@ -1,4 +1,4 @@
-import { aggregatePairCells, isPairCells, type PairCells } from "./pair-cells.js";
+import { aggregatePairCells, isPairCells, type PairCells, softPreferenceOf } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { RatingsError } from "./ratings-error.js";
 
@@ -136,16 +136,24 @@ export function clusterCells(outcomes: PairwiseOutcomes, cells: PairCells, by: C
       const cell = rowCell[row] as number;
       const verdict = outcomes.verdict[row] as number;
       const swapped = (cells.first[cell] as number) !== (outcomes.first[row] as number);
-      const outcome = verdict < 2 && swapped ? 1 - verdict : verdict;
-      const target = 3 * cell + outcome;
-      const entry = entryOf[target] as number;
-      if (entry >= (start[g] as number)) {
-        weight[entry] = (weight[entry] as number) + 1;
-      } else {
-        entryOf[target] = category.length;
-        category.push(target);
-        weight.push(1);
-      }
+      const soft = softPreferenceOf(outcomes, row);
+      const add = (outcome: number, amount: number) => {
+        const target = 3 * cell + outcome;
+        const entry = entryOf[target] as number;
+        if (entry >= (start[g] as number)) {
+          weight[entry] = (weight[entry] as number) + amount;
+        } else {
+          entryOf[target] = category.length;
+          category.push(target);
+          weight.push(amount);
+        }
+      };
+      if (soft !== undefined) {
+        // The same fractional outcomes as aggregatePairCells gives the row.
+        const forSecond = swapped ? 1 - soft : soft;
+        if (forSecond < 1) add(0, 1 - forSecond);
+        if (forSecond > 0) add(1, forSecond);
+      } else add(verdict < 2 && swapped ? 1 - verdict : verdict, 1);
     }
   }
   start[count] = category.length;
@@ -243,7 +251,8 @@ export function clusterRows<Cells extends PairCells>(
   aggregate: (rowCells: boolean) => Cells,
 ): { cells: Cells; clusters: CellClusters | null; clustering: ClusteringSummary } {
   const by = resolveClustering(outcomes, cluster);
-  if (by === "comparison") {
+  // Fractional outcomes are resampled row by row (singleton clusters), never as counts drawn per outcome.
+  if (by === "comparison" && outcomes.softOutcomes !== true) {
     const cells = aggregate(false);
     return { cells, clusters: null, clustering: summarizeClusters(cells, null) };
   }

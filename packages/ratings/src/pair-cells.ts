@@ -40,6 +40,16 @@ export interface AggregatePairCellsOptions {
   readonly rowCells?: boolean;
 }
 
+/**
+ * The preference for the second-shown item that a row counts as when `outcomes.softOutcomes` is set and the row
+ * has a finite preference, else undefined (the verdict counts). Invalid rows (verdict 3) never count.
+ */
+export function softPreferenceOf(outcomes: PairwiseOutcomes, row: number): number | undefined {
+  if (outcomes.softOutcomes !== true || outcomes.preference === undefined) return undefined;
+  const preference = outcomes.preference[row] as number;
+  return Number.isFinite(preference) && (outcomes.verdict[row] as number) < 3 ? preference : undefined;
+}
+
 /** Largest dense lookup table (entries) before falling back to a Map keyed by cell. */
 const DENSE_LIMIT = 1 << 24;
 
@@ -122,7 +132,13 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
       ties.push(0);
     }
     if (rowCell !== undefined) rowCell[row] = cell;
-    if (outcome === 0) firstWins[cell] = (firstWins[cell] as number) + 1;
+    const soft = softPreferenceOf(outcomes, row);
+    if (soft !== undefined) {
+      // Fractional outcomes in the cell's orientation: p is the shown-second item's share.
+      const forSecond = a === (outcomes.first[row] as number) ? soft : 1 - soft;
+      firstWins[cell] = (firstWins[cell] as number) + 1 - forSecond;
+      secondWins[cell] = (secondWins[cell] as number) + forSecond;
+    } else if (outcome === 0) firstWins[cell] = (firstWins[cell] as number) + 1;
     else if (outcome === 1) secondWins[cell] = (secondWins[cell] as number) + 1;
     else ties[cell] = (ties[cell] as number) + 1;
   }

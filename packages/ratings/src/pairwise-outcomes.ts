@@ -3,7 +3,10 @@
  * `@judgelab/datasets`' ComparisonTable satisfies this interface structurally.
  * `verdict`: 0 = first wins, 1 = second wins, 2 = tie, 3 = invalid (ignored by ratings).
  * `preference`: a soft preference for the second item in [0, 1] where the source grades one (AlpacaEval's
- * weighted annotators), NaN elsewhere; only win rates with half ties use it (`computeMeanScores`).
+ * weighted annotators), NaN elsewhere; win rates with half ties use it (`computeMeanScores`), and Bradley–Terry
+ * when `softOutcomes` is set.
+ * `softOutcomes`: count a row with a finite `preference` p as fractional outcomes in Bradley–Terry, 1 − p a win
+ * of the first item and p of the second (logprob-weighted preferences); its verdict then only marks it valid.
  */
 export interface PairwiseOutcomes {
   readonly size: number;
@@ -17,4 +20,5 @@ export interface PairwiseOutcomes {
   readonly match?: Int32Array;
   readonly time?: Float64Array;
   readonly preference?: Float64Array;
+  readonly softOutcomes?: boolean;
 }

@@ -54,6 +54,13 @@ export interface RateItemsOptions {
    * `DEFAULT_PRIOR` (the report's `prior` says which and why); 0 refuses any prior.
    */
   readonly prior?: number;
+  /**
+   * bt: logprob-weighted preferences (AlpacaEval's weighted annotators): a comparison with a continuous
+   * `preference` p counts as fractional outcomes, 1 − p a win of the first-shown item and p of the second, instead
+   * of its verdict; intervals resample comparisons (or clusters) with their fractions. winrate with half ties
+   * uses preferences anyway. Half or Davidson ties, also judge-aware; not with style control or sandwich intervals.
+   */
+  readonly weighted?: boolean;
   /** elo and bt: the Elo scale; default Arena's 400/10/1000. */
   readonly scale?: EloScale;
   /** elo: K; default 4. */
@@ -85,7 +92,10 @@ export function rateItems(input: PairwiseOutcomes | AggregatedComparisons, optio
   const record = computeWinRates(outcomes);
   let invalid = 0;
   for (let row = 0; row < outcomes.size; row++) if ((outcomes.verdict[row] as number) > 2) invalid++;
-  const result = runMethod(outcomes, options, settings, record);
+  const result =
+    options.weighted === true
+      ? runWeighted(outcomes, options, settings, record)
+      : runMethod(outcomes, options, settings, record);
   const comparisons = outcomes.size - invalid;
   return assembleReport({
     itemIds: outcomes.itemIds,
@@ -151,6 +161,30 @@ export function rateAggregatedComparisons(input: AggregatedComparisons, options:
     record,
     result,
   });
+}
+
+/** {@link runMethod} on fractional outcomes from the preferences, saying how many comparisons had one. */
+function runWeighted(
+  outcomes: PairwiseOutcomes,
+  options: RateItemsOptions,
+  settings: Parameters<typeof runMethod>[2],
+  record: ReturnType<typeof computeWinRates>,
+): MethodResult {
+  let soft = 0;
+  for (let row = 0; row < outcomes.size; row++) {
+    if ((outcomes.verdict[row] as number) < 3 && Number.isFinite(outcomes.preference?.[row] ?? Number.NaN)) soft++;
+  }
+  const result = runMethod({ ...outcomes, softOutcomes: true }, options, settings, record);
+  return {
+    ...result,
+    parameters: {
+      ...result.parameters,
+      preference:
+        soft > 0
+          ? `weighted: ${soft} comparisons with a continuous preference count as fractional outcomes`
+          : "weighted, but no comparison has a continuous preference: verdicts only",
+    },
+  };
 }
 
 function runMethod(
@@ -266,6 +300,19 @@ function checkOptions(options: RateItemsOptions): void {
   if (options.control !== undefined && options.ties === "davidson") {
     throw new RatingsError("unsupported-option", 'style control supports ties "half" and "rao-kupper", not "davidson"');
   }
+  if (
+    options.weighted === true &&
+    (options.method !== "bt" ||
+      options.control !== undefined ||
+      options.ties === "rao-kupper" ||
+      options.intervals === "sandwich" ||
+      options.unit === "match")
+  ) {
+    throw new RatingsError(
+      "unsupported-option",
+      "weighted preferences apply to bt with half or davidson ties and bootstrap intervals, one row per comparison (no style control, rao-kupper ties or --unit match); winrate with half ties uses preferences already",
+    );
+  }
   if (options.control !== undefined && options.unit === "match") {
     throw new RatingsError(
       "unsupported-option",
@@ -287,6 +334,7 @@ export function featureNeedingRows(options: RateItemsOptions): string | undefine
   if (options.control !== undefined) return "style control";
   if (options.ties === "rao-kupper") return 'ties "rao-kupper"';
   if (options.unit === "match") return 'unit "match"';
+  if (options.weighted === true) return "weighted preferences";
   return undefined;
 }
 

@@ -42,6 +42,11 @@ export {
   type RankedItem,
   type RankIntervalChartOptions,
 } from "./charts/rank-interval-chart.js";
+export {
+  buildReliabilityDiagramChart,
+  type ReliabilityDiagramOptions,
+  type ReliabilityPoint,
+} from "./charts/reliability-diagram-chart.js";
 export { bundledFontDirectory, type PngOptions, renderChartSvg, renderSvgToPng } from "./charts/render-chart.js";
 export { buildRunCostChart, type JudgeRunCost, type RunCostChartOptions } from "./charts/run-cost-chart.js";
 export {
@@ -83,7 +88,9 @@ export {
   type ChartLimits,
   DEFAULT_CHART_LIMITS,
   eloWinProbability,
+  MAX_RELIABILITY_JUDGES,
   meanOverall,
+  type OptionalReportSectionId,
   type ReportChart,
   type ReportSectionId,
 } from "./model/build-report-charts.js";
@@ -94,6 +101,7 @@ export {
   selectPageItems,
   type TournamentScores,
 } from "./model/build-report-data.js";
+export { type CalibrationBlock, calibrationBlock, calibrationHeadline } from "./model/calibration-block.js";
 export {
   type CollectComparisonDetailsOptions,
   type ComparisonDetails,

@@ -12,6 +12,8 @@ const base = {
   judge: "j",
   strength: "weak",
   preference: 0.5,
+  confidence: 0.7,
+  verdictLogprobs: { first: -0.1, second: -2.5 },
   prompt: "p",
   matchId: "m",
   repetition: 2,
@@ -63,6 +65,12 @@ const candidates: unknown[] = [
   {},
   { a: 1 },
   [1],
+  { first: -0.2 },
+  { second: 0.3 },
+  { tie: -1, first: -2 },
+  { first: "-1" },
+  { A: -1 },
+  { first: -0, second: 0 },
 ];
 
 const keys = [...Object.keys(base), "usage", "unknownField", "__proto__"];

@@ -13,6 +13,18 @@ function isPlainObject(value: unknown): boolean {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** True for `verdictLogprobs`: an object whose keys are among first/second/tie, each a number ≤ 0. */
+function isVerdictLogprobs(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (key !== "first" && key !== "second" && key !== "tie") return false;
+    const logprob = record[key];
+    if (typeof logprob !== "number" || !(logprob <= 0)) return false;
+  }
+  return true;
+}
+
 /**
  * A fast, conservative check of one comparison record for the bulk-loading hot path: `true` only when the
  * record is certainly valid against `comparison.schema.json` and has no unknown fields; `false` means
@@ -44,6 +56,7 @@ export function isCertainlyValidComparison(record: Record<string, unknown>): boo
         if (value !== "weak" && value !== "strong") return false;
         break;
       case "preference":
+      case "confidence":
         if (typeof value !== "number" || !(value >= 0 && value <= 1)) return false;
         break;
       case "prompt":
@@ -57,6 +70,9 @@ export function isCertainlyValidComparison(record: Record<string, unknown>): boo
         break;
       case "createdAt":
         if (typeof value !== "string" || !TIMESTAMP_PATTERN.test(value)) return false;
+        break;
+      case "verdictLogprobs":
+        if (!isVerdictLogprobs(value)) return false;
         break;
       case "raw":
         break;

@@ -21,6 +21,22 @@ export const usageSchema = z.strictObject({
   latencyMs: z.number().nonnegative().optional(),
 });
 
+const PROBABILITY_MESSAGE = "must be a probability in [0, 1]";
+
+/** A log-probability: a real number ≤ 0 (log 1 = 0). */
+const logprobSchema = z.number().max(0, "must be a log-probability (≤ 0)");
+
+/**
+ * Log-probabilities a judge gave each positional verdict at the token that carries its verdict (OpenAI
+ * `top_logprobs`, Gemini `logprobsResult`), summed in probability over the tokens that spell the same verdict
+ * (`A`, ` A`). A verdict missing here was not among the provider's top tokens. Keys are positional like `verdict`.
+ */
+export const verdictLogprobsSchema = z.strictObject({
+  first: logprobSchema.optional(),
+  second: logprobSchema.optional(),
+  tie: logprobSchema.optional(),
+});
+
 /**
  * Comparison: one verdict of one judge on two items shown in a given order.
  * `first`/`second` are item ids in presented order; `verdict` is positional.
@@ -36,6 +52,14 @@ export const comparisonSchema = z.strictObject({
   strength: strengthSchema.optional(),
   /** Soft preference for the second item in [0, 1] where the source gives one (AlpacaEval weighted annotators). */
   preference: z.number().min(0).max(1).optional(),
+  /**
+   * The judge's probability in [0, 1] that its stated `verdict` is right (top-label confidence, Guo et al. 2017):
+   * a stated confidence from structured output, or the verdict's share of the verdict-token probability mass.
+   * Checked against gold labels or a reference by calibration (reliability diagram, ECE, Brier score).
+   */
+  confidence: z.number().min(0, PROBABILITY_MESSAGE).max(1, PROBABILITY_MESSAGE).optional(),
+  /** Log-probabilities of the verdicts at the verdict token, where the provider returns them. */
+  verdictLogprobs: verdictLogprobsSchema.optional(),
   prompt: z.string().optional(),
   matchId: z.string().optional(),
   repetition: z.number().int().nonnegative().optional(),
@@ -51,5 +75,7 @@ export const comparisonSchema = z.strictObject({
 export type Comparison = z.infer<typeof comparisonSchema>;
 /** Positional verdict. */
 export type Verdict = z.infer<typeof verdictSchema>;
+/** Log-probabilities of the positional verdicts. */
+export type VerdictLogprobs = z.infer<typeof verdictLogprobsSchema>;
 /** Token usage and cost of a call. */
 export type Usage = z.infer<typeof usageSchema>;

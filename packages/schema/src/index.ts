@@ -8,6 +8,8 @@ export {
   type Usage,
   usageSchema,
   type Verdict,
+  type VerdictLogprobs,
+  verdictLogprobsSchema,
   verdictSchema,
 } from "./comparison.js";
 export {

@@ -136,6 +136,15 @@ describe("record schemas reject invalid records with field paths", () => {
     expect(
       problems(comparisonSchema, { ...comparison, preference: 1.5, repetition: -1 }).map((line) => line.split(":")[0]),
     ).toEqual(["preference", "repetition"]);
+    expect(
+      problems(comparisonSchema, { ...comparison, confidence: 1.2, verdictLogprobs: { first: 0.1, second: -1 } }),
+    ).toEqual([
+      "confidence: must be a probability in [0, 1]",
+      "verdictLogprobs.first: must be a log-probability (≤ 0)",
+    ]);
+    expect(problems(comparisonSchema, { ...comparison, verdictLogprobs: { A: -1 } })).toEqual([
+      "verdictLogprobs.A: is not a known field",
+    ]);
     expect(problems(comparisonSchema, { ...comparison, createdAt: "5/5/2026" })).toEqual([
       "createdAt: must be an ISO 8601 date or timestamp",
     ]);

@@ -282,3 +282,49 @@ describe("API keys from the environment", () => {
     expect(written).not.toContain("SECRET");
   });
 });
+
+describe("confidences in the config", () => {
+  it("topLogprobs reaches the logprob-capable adapters, is refused for anthropic and out of 1–20", async () => {
+    const config = tournamentConfigSchema.parse({
+      items: { synthetic: { count: 3 } },
+      judges: [
+        { id: "o", provider: "openai", model: "gpt-4o-mini", topLogprobs: 5 },
+        { id: "g", provider: "gemini", model: "gemini-2.5-flash", topLogprobs: 3 },
+      ],
+    });
+    const judges = await createJudges({ config, items: [], apiKeyOf: () => KEY, baseDir: "." });
+    expect(judges.map((judge) => judge.describe().parameters.topLogprobs)).toEqual([5, 3]);
+    const anthropic = tournamentConfigSchema.parse({
+      items: { synthetic: { count: 3 } },
+      judges: [{ id: "c", provider: "anthropic", model: "claude-sonnet-4-0", topLogprobs: 5 }],
+    });
+    await expect(createJudges({ config: anthropic, items: [], apiKeyOf: () => KEY, baseDir: "." })).rejects.toThrow(
+      /Messages API returns no logprobs/,
+    );
+    const tooMany = tournamentConfigSchema.safeParse({
+      items: { synthetic: { count: 3 } },
+      judges: [{ id: "o", provider: "openai", model: "m", topLogprobs: 21 }],
+    });
+    expect(tooMany.success).toBe(false);
+  });
+
+  it("a simulated judge's confidenceTemperature gives its verdicts a confidence", async () => {
+    const config = tournamentConfigSchema.parse({
+      items: { synthetic: { count: 3 } },
+      judges: [{ id: "s", provider: "simulated", model: "sim", simulation: { confidenceTemperature: 0.5 } }],
+    });
+    const items = [
+      { id: "a", text: "A", metadata: { quality: 1 } },
+      { id: "b", text: "B", metadata: { quality: 0 } },
+    ];
+    const [judge] = await createJudges({ config, items, apiKeyOf: () => undefined, baseDir: "." });
+    expect(judge!.describe().parameters.confidenceTemperature).toBe(0.5);
+    const result = await judge!.judge({
+      first: items[0]!,
+      second: items[1]!,
+      template: paperImpactTemplate,
+      repetition: 0,
+    });
+    expect(result).toMatchObject({ type: "verdict", confidence: expect.any(Number) });
+  });
+});

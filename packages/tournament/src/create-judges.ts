@@ -86,6 +86,7 @@ async function createJudge(
     ...(judge.temperature === undefined ? {} : { temperature: judge.temperature }),
     ...(judge.maxOutputTokens === undefined ? {} : { maxOutputTokens: judge.maxOutputTokens }),
   };
+  const logprobs = judge.topLogprobs === undefined ? {} : { topLogprobs: judge.topLogprobs };
   switch (judge.provider) {
     case "simulated":
       return createSimulatedJudgeForConfig({ judge, seed: options.config.seed, items: options.items });
@@ -105,13 +106,18 @@ async function createJudge(
       });
     }
     case "openai":
-      return judges.createOpenAIChatJudge({ ...common, apiKey: requireKey() });
+      return judges.createOpenAIChatJudge({ ...common, ...logprobs, apiKey: requireKey() });
     case "openai-responses":
-      return judges.createOpenAIResponsesJudge({ ...common, apiKey: requireKey() });
+      return judges.createOpenAIResponsesJudge({ ...common, ...logprobs, apiKey: requireKey() });
     case "anthropic":
+      if (judge.topLogprobs !== undefined) {
+        throw new JudgeSetupError(
+          `judge "${judge.id}" (anthropic): the Messages API returns no logprobs; remove topLogprobs (a template with a confidenceField asks for a stated confidence instead)`,
+        );
+      }
       return judges.createAnthropicMessagesJudge({ ...common, apiKey: requireKey() });
     case "gemini":
-      return judges.createGeminiJudge({ ...common, apiKey: requireKey() });
+      return judges.createGeminiJudge({ ...common, ...logprobs, apiKey: requireKey() });
     case "openai-compatible":
       if (judge.baseURL === undefined) {
         throw new JudgeSetupError(
@@ -128,6 +134,7 @@ async function createJudge(
       return judges.createOpenAICompatibleJudge({
         ...common,
         baseURL: judge.baseURL,
+        ...logprobs,
         ...(judge.apiKeyEnv === "none" ? {} : { apiKey: requireKey() }),
       });
   }

@@ -41,5 +41,8 @@ export function createSimulatedJudgeForConfig(options: {
     refusalRate: simulation.refusalRate,
     ...(simulation.lengthBias === 0 ? {} : { lengthStatistics: measureLengthStatistics(options.items) }),
     ...(simulation.latencyMs === undefined ? {} : { latency: { meanMs: simulation.latencyMs } }),
+    ...(simulation.confidenceTemperature === undefined
+      ? {}
+      : { confidenceTemperature: simulation.confidenceTemperature }),
   });
 }

@@ -34,6 +34,8 @@ export const simulationSchema = z.strictObject({
   lengthBias: z.number().default(0),
   tieRate: z.number().min(0).lt(1).default(0),
   refusalRate: z.number().min(0).max(1).default(0),
+  /** Report a confidence per verdict at this temperature (1 calibrated, < 1 overconfident); unset: none. */
+  confidenceTemperature: z.number().positive().optional(),
   /** Simulated latency per call. */
   latencyMs: nonNegativeNumber.optional(),
 });
@@ -63,6 +65,12 @@ export const judgeConfigSchema = z.strictObject({
     .optional(),
   temperature: z.number().min(0).max(2).optional(),
   maxOutputTokens: positiveInteger.optional(),
+  /**
+   * Ask the provider for the top N log-probabilities of each answer token (openai, openai-responses, gemini,
+   * openai-compatible): the verdict token's alternatives give each comparison a `confidence`, `verdictLogprobs` and
+   * a logprob-weighted `preference`.
+   */
+  topLogprobs: z.number().int().min(1).max(20).optional(),
   simulation: simulationSchema.optional(),
   /** For `replay`: the dataset folder whose verdicts are served; `model` names the dataset's judge id to replay. */
   replayDataset: z.string().optional(),

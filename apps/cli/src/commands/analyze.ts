@@ -29,6 +29,7 @@ import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 import { formatMetricsSummary } from "./analyze-summary.js";
 import { formatJudgeTablesSummary } from "./analyze-tables-summary.js";
 import { formatAgainstReference } from "./format-against-reference.js";
+import { formatCalibration } from "./format-calibration.js";
 
 const HELP = `Usage: judgelab analyze <dataset-dir|comparisons.jsonl|run-dir> [--reference <file>] [--condition <field>]
                         [--group FIELD | --no-group] [--families <file>] [--where F=V]... [--seed S] [--bootstrap N]
@@ -260,6 +261,7 @@ export const analyzeCommand: Command = async (argv, io) => {
     if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
     io.stdout(formatMetricsSummary(document, target.label));
     io.stdout(formatAgainstReference(document));
+    io.stdout(formatCalibration(document));
   }
   return ExitCode.ok;
 };

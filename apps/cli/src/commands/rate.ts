@@ -36,7 +36,7 @@ const METHODS: readonly RatingMethod[] = ["elo", "bt", "trueskill", "glicko2", "
 
 const HELP = `Usage: judgelab rate <dataset-dir|comparisons.jsonl|run-dir> --method elo|bt|trueskill|glicko2|openskill|winrate
                      [--by judge] [--bootstrap N] [--seed S] [--anchor ID=VALUE] [--ties half|davidson|rao-kupper|excluded]
-                     [--order-effect] [--judge-aware] [--prior X] [--unit comparison|match] [--group FIELD]
+                     [--order-effect] [--judge-aware] [--weighted] [--prior X] [--unit comparison|match] [--group FIELD]
                      [--intervals bootstrap|sandwich] [--cluster auto|match|pair|none]
                      [--draw-probability P] [--preset kurate] [--tiebreak title-hash] [--where F=V]... [--top N]
                      [--engine auto|memory|duckdb] [--json]
@@ -90,6 +90,10 @@ Options
                    effect (clustered vs naive interval width). Applies to every bt bootstrap, also with
                    --control, --ties rao-kupper and --judge-aware
   --anchor ID=V    bt, elo: give item ID the rating V (e.g. --anchor gpt-4-0314=1000)
+  --weighted       bt: logprob-weighted preferences (AlpacaEval's weighted annotators): a comparison with a
+                   continuous preference p (e.g. from a judge run with topLogprobs) counts as 1 − p a win of the
+                   first-shown item and p of the second instead of its verdict; half or davidson ties, bootstrap
+                   intervals (also --judge-aware). winrate --ties half uses preferences already
   --draw-probability P  trueskill: the draw probability (default 0 without ties, else the tie share)
   --unit match     score comparisons sharing a matchId as one match by majority (a split is a draw)
   --by judge       one rating table per judge
@@ -132,6 +136,7 @@ export const rateCommand: Command = async (argv, io) => {
       ties: { type: "string" },
       "order-effect": { type: "boolean" },
       "judge-aware": { type: "boolean" },
+      weighted: { type: "boolean" },
       intervals: { type: "string" },
       cluster: { type: "string" },
       "draw-probability": { type: "string" },
@@ -463,6 +468,7 @@ function parseRateOptions(values: Record<string, string | boolean | undefined>):
     ...(cluster === undefined ? {} : { cluster: cluster as ClusterOption }),
     ...(values["order-effect"] === true ? { orderEffect: true } : {}),
     ...(values["judge-aware"] === true ? { judgeAware: true } : {}),
+    ...(values.weighted === true ? { weighted: true } : {}),
     ...(values.prior === undefined ? {} : { prior: parseNumberOption("prior", values.prior as string, 0) }),
     ...(values["draw-probability"] === undefined
       ? {}

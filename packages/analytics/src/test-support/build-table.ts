@@ -12,6 +12,8 @@ export interface TableRow {
   readonly repetition?: number;
   readonly time?: number;
   readonly orderKnown?: boolean;
+  /** The judge's probability that its verdict is right (a confidence column is added when any row has one). */
+  readonly confidence?: number;
 }
 
 const verdictCodes = { first: 0, second: 1, tie: 2, invalid: 3 } as const;
@@ -83,5 +85,8 @@ export function buildTable(
     promptIds: prompts.ids,
     conditionIds: conditions.ids,
     comparisonIds: rows.map((_, index) => `c${index}`),
+    ...(rows.some((row) => row.confidence !== undefined)
+      ? { confidence: Float64Array.from(rows, (row) => row.confidence ?? Number.NaN) }
+      : {}),
   };
 }

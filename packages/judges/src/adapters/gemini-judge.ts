@@ -5,6 +5,7 @@ import { JudgeCallError } from "../judge-call-error.js";
 import type { BatchCapableJudge, JudgeRequest, JudgeResult } from "../judge-contract.js";
 import { renderJudgePrompt } from "../prompt-template.js";
 import { verdictJsonSchema } from "../structured-verdict.js";
+import type { DecodingStep } from "../verdict-logprobs.js";
 import type { ProviderEndpoint } from "./call-provider.js";
 import { createProviderJudge, type ProviderJudgeOptions } from "./create-provider-judge.js";
 import { lazily } from "./create-sdk-client.js";
@@ -15,19 +16,28 @@ import { redactSecret } from "./redact-secret.js";
 export interface GeminiJudgeOptions extends ProviderJudgeOptions {
   /** Default true: JSON-answer templates use `responseMimeType: application/json` and `responseSchema`. */
   readonly structuredOutput?: boolean;
+  /**
+   * Ask for the top N (1–20) log-probabilities of every output token (`responseLogprobs: true, logprobs: N`); the
+   * verdict token's alternatives become its confidence.
+   */
+  readonly topLogprobs?: number;
 }
 
 // `Type` members as values without loading the SDK (a string enum: the member's value is its name).
 const STRING = "STRING" as Type.STRING;
 const OBJECT = "OBJECT" as Type.OBJECT;
+const NUMBER = "NUMBER" as Type.NUMBER;
 
 /** The verdict JSON schema in Gemini's `Schema` dialect (upper-case types, no `additionalProperties`). */
 export function toGeminiSchema(schema: Record<string, unknown>): Schema {
-  const properties = (schema.properties ?? {}) as Record<string, { enum?: string[]; description?: string }>;
+  const properties = (schema.properties ?? {}) as Record<
+    string,
+    { type?: string; enum?: string[]; description?: string }
+  >;
   const converted: Record<string, Schema> = {};
   for (const [name, property] of Object.entries(properties)) {
     converted[name] = {
-      type: STRING,
+      type: property.type === "number" ? NUMBER : STRING,
       ...(property.enum === undefined ? {} : { enum: property.enum, format: "enum" }),
       ...(property.description === undefined ? {} : { description: property.description }),
     };
@@ -43,13 +53,17 @@ export function toGeminiSchema(schema: Record<string, unknown>): Schema {
 /** The `generateContent` parameters for a request (model, contents and config, without transport options). */
 export function buildGeminiRequest(
   request: JudgeRequest,
-  settings: Pick<GeminiJudgeOptions, "model" | "temperature" | "maxOutputTokens" | "structuredOutput">,
+  settings: Pick<GeminiJudgeOptions, "model" | "temperature" | "maxOutputTokens" | "structuredOutput" | "topLogprobs">,
 ): { model: string; contents: string; config: Record<string, unknown> } & Record<string, unknown> {
   const prompt = renderJudgePrompt(request);
   const config: Record<string, unknown> = {};
   if (prompt.system !== undefined) config.systemInstruction = prompt.system;
   if (settings.temperature !== undefined) config.temperature = settings.temperature;
   if (settings.maxOutputTokens !== undefined) config.maxOutputTokens = settings.maxOutputTokens;
+  if (settings.topLogprobs !== undefined) {
+    config.responseLogprobs = true;
+    config.logprobs = settings.topLogprobs;
+  }
   const schema = verdictJsonSchema(request.template);
   if (schema !== undefined && settings.structuredOutput !== false) {
     config.responseMimeType = "application/json";
@@ -59,6 +73,28 @@ export function buildGeminiRequest(
 }
 
 const FILTER_REASONS = new Set(["SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY"]);
+
+const candidateTokenSchema = z.looseObject({ token: z.string().optional(), logProbability: z.number().optional() });
+
+/** `candidates[0].logprobsResult`: chosen token and top candidates per decoding step. */
+const logprobsResultSchema = z
+  .looseObject({
+    chosenCandidates: z.array(candidateTokenSchema).optional(),
+    topCandidates: z.array(z.looseObject({ candidates: z.array(candidateTokenSchema).optional() })).optional(),
+  })
+  .optional();
+
+/** Decoding steps of a Gemini `logprobsResult` (a step's alternatives are its `topCandidates` entry). */
+function readGeminiSteps(result: z.infer<typeof logprobsResultSchema>): DecodingStep[] {
+  const toToken = (candidate: z.infer<typeof candidateTokenSchema>) => ({
+    token: candidate.token ?? "",
+    logprob: candidate.logProbability ?? Number.NEGATIVE_INFINITY,
+  });
+  return (result?.chosenCandidates ?? []).map((chosen, index) => ({
+    ...toToken(chosen),
+    top: (result?.topCandidates?.[index]?.candidates ?? []).map(toToken),
+  }));
+}
 
 const generateContentSchema = z.looseObject({
   candidates: z
@@ -70,6 +106,7 @@ const generateContentSchema = z.looseObject({
           })
           .optional(),
         finishReason: z.string().optional(),
+        logprobsResult: logprobsResultSchema,
       }),
     )
     .optional(),
@@ -110,6 +147,7 @@ export function readGeminiResponse(options: {
   const filtered =
     response.promptFeedback?.blockReason !== undefined || (finish !== undefined && FILTER_REASONS.has(finish));
   const usage = response.usageMetadata;
+  const steps = readGeminiSteps(candidate?.logprobsResult);
   return buildJudgeResult({
     template: options.request.template,
     answer: text,
@@ -122,6 +160,7 @@ export function readGeminiResponse(options: {
     raw: redactSecret(options.body, options.endpoint.secret),
     latencyMs: options.latencyMs,
     ...(response.modelVersion === undefined ? {} : { responseModel: response.modelVersion }),
+    ...(steps.length === 0 ? {} : { steps }),
   });
 }
 
@@ -154,6 +193,7 @@ export function createGeminiJudge(options: GeminiJudgeOptions): BatchCapableJudg
       temperature: options.temperature ?? null,
       maxOutputTokens: options.maxOutputTokens ?? null,
       structuredOutput: options.structuredOutput ?? true,
+      ...(options.topLogprobs === undefined ? {} : { topLogprobs: options.topLogprobs }),
     },
     buildRequestBody: (request) => buildGeminiRequest(request, options),
     prepare: client,

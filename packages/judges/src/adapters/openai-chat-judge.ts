@@ -22,6 +22,11 @@ export interface OpenAIChatJudgeOptions extends ProviderJudgeOptions {
   /** Provider name in descriptions and errors (default `openai`). */
   readonly provider?: string;
   readonly seed?: number;
+  /**
+   * Ask for the top N (1–20) log-probabilities of every answer token (`logprobs: true, top_logprobs: N`); the
+   * verdict token's alternatives become the verdict's `confidence`, `verdictLogprobs` and `preference`.
+   */
+  readonly topLogprobs?: number;
   /** Extra request headers (e.g. OpenRouter's `HTTP-Referer`). */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -29,7 +34,7 @@ export interface OpenAIChatJudgeOptions extends ProviderJudgeOptions {
 /** Settings that shape the request body (a subset of the options, without credentials). */
 export type OpenAIChatBodySettings = Pick<
   OpenAIChatJudgeOptions,
-  "model" | "temperature" | "maxOutputTokens" | "structuredOutput" | "tokenLimitField" | "seed"
+  "model" | "temperature" | "maxOutputTokens" | "structuredOutput" | "tokenLimitField" | "seed" | "topLogprobs"
 >;
 
 /** Builds the `POST /chat/completions` body for a request (also one line of an OpenAI batch). */
@@ -46,6 +51,10 @@ export function buildOpenAIChatBody(request: JudgeRequest, settings: OpenAIChatB
   if (settings.maxOutputTokens !== undefined)
     body[settings.tokenLimitField ?? "max_completion_tokens"] = settings.maxOutputTokens;
   if (settings.seed !== undefined) body.seed = settings.seed;
+  if (settings.topLogprobs !== undefined) {
+    body.logprobs = true;
+    body.top_logprobs = settings.topLogprobs;
+  }
   if (schema !== undefined && structured === "json_schema") {
     body.response_format = { type: "json_schema", json_schema: { name: "pairwise_verdict", strict: true, schema } };
   } else if (schema !== undefined && structured === "json_object") {
@@ -53,6 +62,19 @@ export function buildOpenAIChatBody(request: JudgeRequest, settings: OpenAIChatB
   }
   return body;
 }
+
+const tokenLogprobSchema = z.looseObject({ token: z.string(), logprob: z.number() });
+
+/** `choices[0].logprobs.content`: one entry per answer token with its `top_logprobs`. */
+const chatLogprobsSchema = z
+  .looseObject({
+    content: z
+      .array(tokenLogprobSchema.extend({ top_logprobs: z.array(tokenLogprobSchema).optional() }))
+      .nullable()
+      .optional(),
+  })
+  .nullable()
+  .optional();
 
 const chatResponseSchema = z.looseObject({
   model: z.string().optional(),
@@ -64,6 +86,7 @@ const chatResponseSchema = z.looseObject({
           refusal: z.string().nullable().optional(),
         }),
         finish_reason: z.string().nullable().optional(),
+        logprobs: chatLogprobsSchema,
       }),
     )
     .min(1),
@@ -91,6 +114,15 @@ export function readOpenAIChatResponse(options: {
     raw: redactSecret(options.body, options.endpoint.secret),
     latencyMs: options.latencyMs,
     ...(response.model === undefined ? {} : { responseModel: response.model }),
+    ...(choice.logprobs?.content
+      ? {
+          steps: choice.logprobs.content.map((step) => ({
+            token: step.token,
+            logprob: step.logprob,
+            top: step.top_logprobs ?? [],
+          })),
+        }
+      : {}),
   });
 }
 
@@ -120,6 +152,8 @@ export function createOpenAIChatJudge(options: OpenAIChatJudgeOptions): BatchCap
       maxOutputTokens: options.maxOutputTokens ?? null,
       structuredOutput: options.structuredOutput ?? "json_schema",
       seed: options.seed ?? null,
+      // Only when set, so that cache keys of runs without logprobs stay as they were.
+      ...(options.topLogprobs === undefined ? {} : { topLogprobs: options.topLogprobs }),
     },
     buildRequestBody: (request) => buildOpenAIChatBody(request, options),
     prepare: client,

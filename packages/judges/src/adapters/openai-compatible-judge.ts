@@ -21,6 +21,8 @@ export interface OpenAICompatibleJudgeOptions {
    */
   readonly structuredOutput?: ChatStructuredOutput;
   readonly seed?: number;
+  /** Top N log-probabilities per answer token (vLLM, Ollama ≥ 0.12 and OpenRouter accept `top_logprobs`). */
+  readonly topLogprobs?: number;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -43,6 +45,7 @@ export function createOpenAICompatibleJudge(options: OpenAICompatibleJudgeOption
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.topLogprobs === undefined ? {} : { topLogprobs: options.topLogprobs }),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
   });
 }

@@ -17,6 +17,11 @@ export interface OpenAIResponsesJudgeOptions extends ProviderJudgeOptions {
   readonly reasoningEffort?: "minimal" | "low" | "medium" | "high";
   /** Default true: JSON-answer templates use `text.format` json_schema. */
   readonly structuredOutput?: boolean;
+  /**
+   * Ask for the top N (1–20) log-probabilities of every output token (`top_logprobs: N` with
+   * `include: ["message.output_text.logprobs"]`); the verdict token's alternatives become its confidence.
+   */
+  readonly topLogprobs?: number;
 }
 
 /** Builds the `POST /responses` body for a request. `store: false`: judge calls are not kept by the provider. */
@@ -24,7 +29,7 @@ export function buildOpenAIResponsesBody(
   request: JudgeRequest,
   settings: Pick<
     OpenAIResponsesJudgeOptions,
-    "model" | "temperature" | "maxOutputTokens" | "reasoningEffort" | "structuredOutput"
+    "model" | "temperature" | "maxOutputTokens" | "reasoningEffort" | "structuredOutput" | "topLogprobs"
   >,
 ): Record<string, unknown> {
   const prompt = renderJudgePrompt(request);
@@ -33,6 +38,10 @@ export function buildOpenAIResponsesBody(
   if (settings.temperature !== undefined) body.temperature = settings.temperature;
   if (settings.maxOutputTokens !== undefined) body.max_output_tokens = settings.maxOutputTokens;
   if (settings.reasoningEffort !== undefined) body.reasoning = { effort: settings.reasoningEffort };
+  if (settings.topLogprobs !== undefined) {
+    body.top_logprobs = settings.topLogprobs;
+    body.include = ["message.output_text.logprobs"];
+  }
   const schema = verdictJsonSchema(request.template);
   if (schema !== undefined && settings.structuredOutput !== false) {
     body.text = { format: { type: "json_schema", name: "pairwise_verdict", strict: true, schema } };
@@ -52,7 +61,22 @@ const responseSchema = z.looseObject({
     z.looseObject({
       type: z.string(),
       content: z
-        .array(z.looseObject({ type: z.string(), text: z.string().optional(), refusal: z.string().optional() }))
+        .array(
+          z.looseObject({
+            type: z.string(),
+            text: z.string().optional(),
+            refusal: z.string().optional(),
+            logprobs: z
+              .array(
+                z.looseObject({
+                  token: z.string(),
+                  logprob: z.number(),
+                  top_logprobs: z.array(z.looseObject({ token: z.string(), logprob: z.number() })).optional(),
+                }),
+              )
+              .optional(),
+          }),
+        )
         .optional(),
     }),
   ),
@@ -86,6 +110,10 @@ export function readOpenAIResponsesResponse(options: {
     .filter((part) => part.type === "refusal")
     .map((part) => part.refusal ?? "")
     .join("");
+  const steps = parts
+    .filter((part) => part.type === "output_text")
+    .flatMap((part) => part.logprobs ?? [])
+    .map((step) => ({ token: step.token, logprob: step.logprob, top: step.top_logprobs ?? [] }));
   const reason = response.status === "incomplete" ? response.incomplete_details?.reason : undefined;
   return buildJudgeResult({
     template: options.request.template,
@@ -97,6 +125,7 @@ export function readOpenAIResponsesResponse(options: {
     raw: redactSecret(options.body, endpoint.secret),
     latencyMs: options.latencyMs,
     ...(response.model === undefined ? {} : { responseModel: response.model }),
+    ...(steps.length === 0 ? {} : { steps }),
   });
 }
 
@@ -120,6 +149,7 @@ export function createOpenAIResponsesJudge(options: OpenAIResponsesJudgeOptions)
       maxOutputTokens: options.maxOutputTokens ?? null,
       reasoningEffort: options.reasoningEffort ?? null,
       structuredOutput: options.structuredOutput ?? true,
+      ...(options.topLogprobs === undefined ? {} : { topLogprobs: options.topLogprobs }),
     },
     buildRequestBody: (request) => buildOpenAIResponsesBody(request, options),
     prepare: client,

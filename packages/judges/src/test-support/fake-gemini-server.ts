@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BlockedReason, FinishReason, GenerateContentResponse } from "@google/genai";
 import { type FakeGeminiBatchOptions, fakeGeminiBatchRoutes } from "./fake-gemini-batches.js";
+import { fakeTokenLogprobs } from "./fake-logprobs.js";
 import {
   type FakeFault,
   type FakeProtocol,
@@ -48,9 +49,25 @@ export function fakeGenerateContent(
   }
   const text =
     fault?.kind === "refusal" ? FAKE_REFUSAL_TEXT : fault?.kind === "truncated" ? answer.text.slice(0, 8) : answer.text;
+  const steps =
+    generation.responseLogprobs === true && text === answer.text
+      ? fakeTokenLogprobs({ answer, promptText, topN: Number(generation.logprobs ?? 0) })
+      : undefined;
+  const candidate = (token: { token: string; logprob: number }) => ({
+    token: token.token,
+    logProbability: token.logprob,
+  });
   return {
     candidates: [
       {
+        ...(steps === undefined
+          ? {}
+          : {
+              logprobsResult: {
+                chosenCandidates: steps.map(candidate),
+                topCandidates: steps.map((step) => ({ candidates: step.top.map(candidate) })),
+              },
+            }),
         content: { role: "model", parts: [{ text }] },
         finishReason:
           fault?.kind === "truncated" ? ("MAX_TOKENS" as FinishReason.MAX_TOKENS) : ("STOP" as FinishReason.STOP),

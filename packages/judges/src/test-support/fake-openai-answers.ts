@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type OpenAI from "openai";
+import { fakeTokenLogprobs } from "./fake-logprobs.js";
 import type { FakeFault } from "./fake-server-core.js";
 import { composeFakeAnswer, decideFakeVerdict, FAKE_REFUSAL_TEXT, fakeTokenCount } from "./fake-verdict.js";
 
@@ -11,6 +12,11 @@ function contentText(content: unknown): string {
     return content.map((part) => (typeof part === "string" ? part : String((part as Json)?.text ?? ""))).join("\n");
   }
   return "";
+}
+
+/** A token in OpenAI's logprob shape (with its UTF-8 bytes). */
+function withBytes(token: { token: string; logprob: number }): { token: string; logprob: number; bytes: number[] } {
+  return { token: token.token, logprob: token.logprob, bytes: [...Buffer.from(token.token, "utf8")] };
 }
 
 /** Chat-completions answer for a request body (shared by online calls and batch lines). */
@@ -46,7 +52,15 @@ export function fakeChatCompletion(body: unknown, fault: FakeFault | undefined):
       {
         index: 0,
         message: { role: "assistant", content, refusal, annotations: [] },
-        logprobs: null,
+        logprobs:
+          request.logprobs === true && content === answer.text
+            ? {
+                content: fakeTokenLogprobs({ answer, promptText, topN: Number(request.top_logprobs ?? 0) }).map(
+                  (step) => ({ ...withBytes(step), top_logprobs: step.top.map(withBytes) }),
+                ),
+                refusal: null,
+              }
+            : null,
         finish_reason: finishReason,
       },
     ],
@@ -78,8 +92,15 @@ export function fakeResponse(
     schema,
     unparseable: fault?.kind === "unparseable",
   });
+  const include = Array.isArray(request.include) ? request.include : [];
+  const logprobs = include.includes("message.output_text.logprobs")
+    ? fakeTokenLogprobs({ answer, promptText, topN: Number(request.top_logprobs ?? 0) }).map((step) => ({
+        ...withBytes(step),
+        top_logprobs: step.top.map(withBytes),
+      }))
+    : undefined;
   let content: Array<OpenAI.Responses.ResponseOutputText | OpenAI.Responses.ResponseOutputRefusal> = [
-    { type: "output_text", text: answer.text, annotations: [] },
+    { type: "output_text", text: answer.text, annotations: [], ...(logprobs === undefined ? {} : { logprobs }) },
   ];
   let status: OpenAI.Responses.ResponseStatus = "completed";
   let incomplete: OpenAI.Responses.Response.IncompleteDetails | null = null;

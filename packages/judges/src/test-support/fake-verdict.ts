@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { fakeVerdictProbabilities } from "./fake-logprobs.js";
 
 /** Positional verdict decided by a fake server. */
 export type FakeDecision = "first" | "second" | "tie";
@@ -29,24 +30,41 @@ export function decideFakeVerdict(promptText: string): FakeDecision {
   return createHash("sha256").update(promptText).digest()[0]! % 2 === 0 ? "first" : "second";
 }
 
-/** Structured-output schema as sent by a client: an object with an enum property (the winner) and a string property. */
-function winnerFieldsOf(schema: unknown): { winner: string; values: string[]; rationale?: string } | undefined {
-  const properties = (schema as { properties?: Record<string, { enum?: unknown }> } | undefined)?.properties;
+/**
+ * Structured-output schema as sent by a client: an object with an enum property (the winner), a string property
+ * (the rationale) and optionally number properties (a stated confidence, e.g. a template's `confidenceField`).
+ */
+function winnerFieldsOf(
+  schema: unknown,
+): { winner: string; values: string[]; rationale?: string; numbers: string[] } | undefined {
+  const properties = (schema as { properties?: Record<string, { enum?: unknown; type?: unknown }> } | undefined)
+    ?.properties;
   if (properties === undefined || properties === null) return undefined;
   const entries = Object.entries(properties);
   const winner = entries.find(([, property]) => Array.isArray(property?.enum));
   if (winner === undefined) return undefined;
-  const rationale = entries.find(([name]) => name !== winner[0]);
+  const isNumber = (property: { type?: unknown } | undefined) => String(property?.type).toLowerCase() === "number";
+  const rationale = entries.find(([name, property]) => name !== winner[0] && !isNumber(property));
   return {
     winner: winner[0],
     values: (winner[1].enum as unknown[]).map(String),
     ...(rationale === undefined ? {} : { rationale: rationale[0] }),
+    numbers: entries.filter(([, property]) => isNumber(property)).map(([name]) => name),
   };
 }
 
 const UNPARSEABLE_TEXT = "Both submissions have real strengths and real weaknesses; this is a difficult comparison.";
 /** Text of a refusal, shared by the fake servers. */
 export const FAKE_REFUSAL_TEXT = "I'm sorry, but I can't help with comparing these.";
+
+/** A fake answer: its text, its JSON when it is one, and the verdict values it chose from (`at` = the chosen one). */
+export interface FakeAnswer {
+  readonly text: string;
+  readonly json?: Record<string, unknown>;
+  /** Winner values or markers in positional order (first, second, tie); absent for an unparseable answer. */
+  readonly values?: readonly string[];
+  readonly at?: number;
+}
 
 /**
  * The answer a fake judge writes for a verdict, in the format the request asked for: JSON following the structured
@@ -59,25 +77,30 @@ export function composeFakeAnswer(options: {
   readonly promptText: string;
   readonly schema?: unknown;
   readonly unparseable?: boolean;
-}): { text: string; json?: Record<string, unknown> } {
+}): FakeAnswer {
   if (options.unparseable === true) return { text: UNPARSEABLE_TEXT };
   const { verdict, promptText } = options;
   const position = verdict === "first" ? 0 : verdict === "second" ? 1 : 2;
   const fields = winnerFieldsOf(options.schema);
   const reason = `Fake judge: the ${verdict === "tie" ? "items are even" : `${verdict} item has the higher score`}.`;
   if (fields !== undefined) {
-    const json = {
+    const json: Record<string, unknown> = {
       [fields.winner]: fields.values[position] ?? fields.values[0] ?? "",
       ...(fields.rationale === undefined ? {} : { [fields.rationale]: reason }),
     };
-    return { text: JSON.stringify(json), json };
+    // A stated confidence: the fake's probability of the verdict it gives (see fakeVerdictProbabilities).
+    const stated = fakeVerdictProbabilities(promptText, { text: "", values: fields.values, at: position })[position];
+    for (const name of fields.numbers) json[name] = stated;
+    return { text: JSON.stringify(json), json, values: fields.values, at: position };
   }
-  if (promptText.includes("[[A]]")) return { text: `${reason}\n\n[[${"ABC"[position]}]]` };
+  const marker = { text: `${reason}\n\n[[${"ABC"[position]}]]`, values: ["A", "B", "C"], at: position };
+  if (promptText.includes("[[A]]")) return marker;
   if (promptText.includes("paper1")) {
-    const json = { winner: ["paper1", "paper2", "tie"][position]!, reasoning: reason };
-    return { text: JSON.stringify(json), json };
+    const values = ["paper1", "paper2", "tie"];
+    const json = { winner: values[position]!, reasoning: reason };
+    return { text: JSON.stringify(json), json, values, at: position };
   }
-  return { text: `${reason}\n\n[[${"ABC"[position]}]]` };
+  return marker;
 }
 
 /** Rough token count used by the fakes: one token per four characters, at least one. */

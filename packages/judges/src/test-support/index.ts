@@ -5,6 +5,7 @@ export {
 } from "./fake-anthropic-server.js";
 export { type FakeGeminiBatchOptions, fakeGeminiBatchRoutes } from "./fake-gemini-batches.js";
 export { type FakeGeminiServerOptions, fakeGenerateContent, startFakeGeminiServer } from "./fake-gemini-server.js";
+export { type FakeTokenLogprobs, fakeTokenLogprobs, fakeVerdictProbabilities } from "./fake-logprobs.js";
 export { fakeChatCompletion, fakeOpenAIErrorBody, fakeResponse } from "./fake-openai-answers.js";
 export { type FakeOpenAIServerOptions, startFakeOpenAIServer } from "./fake-openai-server.js";
 export {
@@ -19,6 +20,7 @@ export {
   decideFakeVerdict,
   expectedFakeVerdict,
   FAKE_REFUSAL_TEXT,
+  type FakeAnswer,
   type FakeDecision,
   fakeScoredText,
   fakeTokenCount,

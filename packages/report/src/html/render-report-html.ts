@@ -1,5 +1,6 @@
 import { againstReferenceBlock } from "../model/against-reference-block.js";
 import type { ReportChart, ReportSectionId } from "../model/build-report-charts.js";
+import { calibrationBlock } from "../model/calibration-block.js";
 import type { ReportFindings } from "../model/describe-findings.js";
 import type { ReportData } from "../model/report-data.js";
 import type { RunMetadata } from "../model/run-metadata.js";
@@ -150,6 +151,21 @@ function renderMetadata(metadata: RunMetadata): string {
   });
 }
 
+/** The "Calibration" section (reliability diagram and table), or "" when no judge stated confidences. */
+function renderCalibrationSection(content: ReportPageContent): string {
+  const block = calibrationBlock(content.data.metrics, { filter: content.data.filter });
+  if (block === undefined) return "";
+  const charts = content.charts.filter((chart) => chart.section === "calibration");
+  return `<section id="calibration">
+<h2>${escapeHtml(block.heading)}</h2>
+<p class="muted">${escapeHtml(block.question)}</p>
+<p class="reading">${escapeHtml(block.reading)}</p>
+${charts.map(renderChartFigure).join("\n")}
+${block.tables.map(({ caption, table }) => `<h3>${escapeHtml(caption)}</h3>\n${htmlTable(table)}`).join("\n")}
+${block.notes.map((note) => `<p class="small muted">${escapeHtml(note)}</p>`).join("\n")}
+</section>`;
+}
+
 /** The report as one self-contained HTML page: inline CSS and inline SVG charts, no scripts, no requests. */
 export function renderReportHtml(content: ReportPageContent): string {
   const { data, findings } = content;
@@ -161,6 +177,7 @@ export function renderReportHtml(content: ReportPageContent): string {
     ...(againstReferenceBlock(data.metrics) === undefined
       ? []
       : ['<a href="#against-reference">Against the reference</a>']),
+    ...(calibrationBlock(data.metrics) === undefined ? [] : ['<a href="#calibration">Calibration</a>']),
     ...(content.itemPages.length > 0 ? ['<a href="#items">Item pages</a>'] : []),
     '<a href="#reproduce">Reproduce</a>',
   ].join("");
@@ -223,6 +240,7 @@ ${findings.headlines.map((line) => `<li>${escapeHtml(line)}</li>`).join("\n")}
 ${sections}
 ${extraSections}
 ${referenceSection}
+${renderCalibrationSection(content)}
 ${items}
 <section id="reproduce">
 <h2>Reproduce</h2>

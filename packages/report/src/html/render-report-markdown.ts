@@ -1,4 +1,5 @@
 import { againstReferenceBlock } from "../model/against-reference-block.js";
+import { calibrationBlock } from "../model/calibration-block.js";
 import { controlledSections } from "./controlled-ratings-tables.js";
 import { escapeMarkdown } from "./escape-html.js";
 import { itemPagesIntro, REPORT_SECTIONS, type ReportPageContent } from "./render-report-html.js";
@@ -93,6 +94,7 @@ export function renderReportMarkdown(content: ReportPageContent): string {
       out.push(`**${escapeMarkdown(caption)}**`, "", markdownTable(table), "");
     out.push(...reference.notes.map((note) => escapeMarkdown(note)), "");
   }
+  out.push(...calibrationMarkdown(content));
   if (content.itemPages.length > 0) {
     out.push("## Item pages", "", escapeMarkdown(itemPagesIntro(content)), "");
     content.itemPages.forEach((page, index) => {
@@ -113,4 +115,25 @@ export function renderReportMarkdown(content: ReportPageContent): string {
     "",
   );
   return out.join("\n");
+}
+
+/** The "Calibration" section in Markdown (chart as an image, then the table), or nothing without confidences. */
+function calibrationMarkdown(content: ReportPageContent): string[] {
+  const block = calibrationBlock(content.data.metrics, { filter: content.data.filter });
+  if (block === undefined) return [];
+  const out = [
+    `## ${block.heading}`,
+    "",
+    `*${escapeMarkdown(block.question)}*`,
+    "",
+    `> ${escapeMarkdown(block.reading)}`,
+    "",
+  ];
+  for (const chart of content.charts.filter((candidate) => candidate.section === "calibration")) {
+    out.push(`![${escapeMarkdown(chart.caption)}](${chart.files.png ?? chart.files.svg})`, "");
+  }
+  for (const { caption, table } of block.tables)
+    out.push(`**${escapeMarkdown(caption)}**`, "", markdownTable(table), "");
+  out.push(...block.notes.map((note) => escapeMarkdown(note)), "");
+  return out;
 }

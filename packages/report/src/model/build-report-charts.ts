@@ -14,6 +14,7 @@ import {
   type PositionBiasWindow,
 } from "../charts/position-bias-charts.js";
 import { buildRankIntervalChart } from "../charts/rank-interval-chart.js";
+import { buildReliabilityDiagramChart } from "../charts/reliability-diagram-chart.js";
 import { buildRunCostChart } from "../charts/run-cost-chart.js";
 import { buildJudgeRatingScatterChart, buildPointwisePairwiseChart } from "../charts/scatter-charts.js";
 import { buildConvergenceChart, buildRankDistributionChart } from "../charts/stability-charts.js";
@@ -22,10 +23,13 @@ import type { ItemStanding, ReportData } from "./report-data.js";
 /** Sections of the report, in reading order. */
 export type ReportSectionId = "ratings" | "agreement" | "positionBias" | "stability" | "biases" | "run";
 
+/** Sections that appear only when their data exist (after the fixed ones), and can hold charts. */
+export type OptionalReportSectionId = "calibration";
+
 /** One chart of the report: its file stem, the section it belongs to and its vega-lite spec. */
 export interface ReportChart {
   readonly name: string;
-  readonly section: ReportSectionId;
+  readonly section: ReportSectionId | OptionalReportSectionId;
   /** Alt text / caption. */
   readonly caption: string;
   readonly spec: TopLevelSpec;
@@ -217,6 +221,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
       }),
     });
   }
+  charts.push(...calibrationCharts(metrics));
   return charts;
 }
 
@@ -436,4 +441,37 @@ function stabilityCharts(
     });
   }
   return charts;
+}
+
+/** Judges drawn in the reliability diagram at most (the most verdicts first); the table lists every judge. */
+export const MAX_RELIABILITY_JUDGES = 6;
+
+function calibrationCharts(metrics: MetricsDocument): ReportChart[] {
+  const section = metrics.calibration;
+  if (section === undefined || !section.available || section.perJudge.length === 0) return [];
+  const shown = [...section.perJudge].sort((a, b) => b.verdicts - a.verdicts).slice(0, MAX_RELIABILITY_JUDGES);
+  const points = shown.flatMap((row) =>
+    row.bins.flatMap((bin) =>
+      bin.value.n === 0 || bin.value.meanConfidence === null || bin.value.accuracy === null
+        ? []
+        : [
+            {
+              judge: row.judge,
+              confidence: bin.value.meanConfidence,
+              accuracy: bin.value.accuracy,
+              n: bin.value.n,
+              bin: `${Math.round(100 * bin.lower)}–${Math.round(100 * (bin.upper ?? 1))}%`,
+            },
+          ],
+    ),
+  );
+  if (points.length === 0) return [];
+  return [
+    {
+      name: "reliability-diagram",
+      section: "calibration",
+      caption: `Reliability diagram: accuracy against ${section.against} by confidence bin (${section.binCount} equal-width bins), per judge`,
+      spec: buildReliabilityDiagramChart({ points, against: section.against, totalJudges: section.perJudge.length }),
+    },
+  ];
 }

@@ -8,6 +8,7 @@ import {
   formatPValue,
 } from "../html/format-numbers.js";
 import type { ReportSectionId } from "./build-report-charts.js";
+import { calibrationHeadline } from "./calibration-block.js";
 import type { ReportData } from "./report-data.js";
 
 /**
@@ -355,6 +356,7 @@ export function describeFindings(data: ReportData): ReportFindings {
       ...ratings.headline,
       ...stability.headline,
       ...gold,
+      ...calibrationHeadline(data.metrics),
       ...agreement.headline,
       ...positionBias.headline,
       ...biases.headline,

@@ -8,6 +8,7 @@ import {
   buildPositionBiasOverTimeChart,
 } from "../charts/position-bias-charts.js";
 import { buildRankIntervalChart } from "../charts/rank-interval-chart.js";
+import { buildReliabilityDiagramChart } from "../charts/reliability-diagram-chart.js";
 import { buildRunCostChart } from "../charts/run-cost-chart.js";
 import { buildJudgeRatingScatterChart, buildPointwisePairwiseChart } from "../charts/scatter-charts.js";
 import { buildConvergenceChart, buildRankDistributionChart } from "../charts/stability-charts.js";
@@ -25,6 +26,19 @@ export function sampleCharts(options: { hostileLabel?: boolean } = {}): Record<s
   const judges = ["judge-a", "judge-b", "judge-c"];
   const byRating = [...items].sort((a, b) => b.rating - a.rating).slice(0, 6);
   return {
+    reliabilityDiagram: buildReliabilityDiagramChart({
+      points: judges.flatMap((judge, k) =>
+        [0.55, 0.65, 0.75, 0.85, 0.95].map((confidence, bin) => ({
+          judge,
+          confidence,
+          accuracy: confidence - 0.05 * k * bin,
+          n: 10 + 7 * bin,
+          bin: `${50 + 10 * bin}–${60 + 10 * bin}%`,
+        })),
+      ),
+      against: "gold-judges",
+      totalJudges: 4,
+    }),
     leaderboard: buildLeaderboardChart({ items, ratingLabel: "rating", intervalLabel: "95% CI", maxItems: 10 }),
     rankIntervals: buildRankIntervalChart({
       items: items.map((item, index) => ({
