@@ -29,15 +29,19 @@ export interface PilotEstimate {
 
 /**
  * Estimates the simulation's assumptions from a pilot (comparisons with judges; invalid verdicts ignored):
- * - spreadSd: √max(0, Var(θ̂) − mean sᵢ²), the variance of the fitted Bradley–Terry strengths less their mean
- *   squared standard error (the noise the estimates add to the true spread: a method-of-moments shrinkage);
- * - tieRate: ties / valid comparisons; positionBias: first-shown wins / decided comparisons with a known
- *   order − ½;
+ * - one Bradley–Terry fit on the decided comparisons (ties left out: the simulation's decided verdicts follow
+ *   σ(d + δ), ties aside) with the order effect δ when orders are known (prior 0.01);
+ * - spreadSd: √max(0, Var(θ̂) − mean sᵢ² − τ²/J), the variance of the fitted strengths less their mean squared
+ *   standard error and the judges' mean error (method of moments: what the pooled estimates add to the truth);
+ * - tieRate: ties / valid comparisons; positionBias: σ(δ̂) − ½, the first position's decided win rate at equal
+ *   strength (the raw first-position win rate understates it when strengths differ);
  * - judgeNoise τ: on decided unordered pairs judged by ≥ 2 judges, the observed agreement A = mean over judge
  *   pairs of s₁s₂ + (1 − s₁)(1 − s₂) (s_j: judge j's share of wins for the pair's first item) is matched to the
- *   model's A(τ) = mean over those pairs of q² + (1 − q)², q = E σ(d + e) with e ~ N(0, 2τ²), d the fitted
- *   difference, using E σ(d + e) ≈ σ(d/√(1 + π·2τ²/8)) (MacKay 1992); A is decreasing in τ, solved by bisection
- *   on [0, 5] (τ = 0 when the judges agree at least as much as the strengths alone predict).
+ *   model's A(τ) = mean over those pairs of q² + (1 − q)², q = E σ(d + e) with e ~ N(0, 2τ²) a judge's own
+ *   error and d = λ·d̂ the fitted difference shrunk to the truth (λ = Var θ / Var θ̂, Var θ = Var θ̂ − mean sᵢ²
+ *   − τ²/J), using E σ(d + e) ≈ σ(d/√(1 + π·2τ²/8))
+ *   (MacKay 1992); A is decreasing in τ, solved by bisection on [0, 5] (τ = 0 when the judges agree at least as
+ *   much as the strengths alone predict).
  * Throws PlanError "pilot-too-small" below {@link PILOT_MINIMUM}.
  */
 export function estimatePilotAssumptions(outcomes: PairwiseOutcomes): PilotEstimate {
@@ -58,8 +62,10 @@ export function estimatePilotAssumptions(outcomes: PairwiseOutcomes): PilotEstim
         "(or give the assumptions explicitly: --items, --spread-sd, --judges, --judge-noise, …)",
     );
   }
-  const fit = fitBradleyTerry(outcomes, { prior: 0.01 });
   const counts = countOutcomes(outcomes);
+  const judgeCount = new Set(Array.from(judge.subarray(0, outcomes.size))).size;
+  const decided = { ...outcomes, verdict: outcomes.verdict.map((verdict) => (verdict === 2 ? 3 : verdict)) };
+  const fit = fitBradleyTerry(decided, { prior: 0.01, orderEffect: counts.ordered > 0 });
   const { variance, meanSquaredError, rated } = strengthMoments(fit.logStrengths, fit.logStrengthStandardErrors);
   const agreement = observedAgreement(shares);
   const differences: number[] = [];
@@ -69,22 +75,27 @@ export function estimatePilotAssumptions(outcomes: PairwiseOutcomes): PilotEstim
     const high = key - low * outcomes.itemIds.length;
     differences.push((fit.logStrengths[low] as number) - (fit.logStrengths[high] as number));
   }
+  // The pooled strengths are θ + the judges' mean error (variance τ²/J) + estimation noise (mse): shrink the
+  // fitted differences towards the true ones by λ = Var(θ) / Var(θ̂), then add each judge's own error.
+  const trueVariance = (noise: number) => Math.max(1e-9, variance - meanSquaredError - (noise * noise) / judgeCount);
   const modelAgreement = (noise: number) => {
     let sum = 0;
+    const shrink = trueVariance(noise) / Math.max(variance, 1e-9);
     const scale = Math.sqrt(1 + (Math.PI * 2 * noise * noise) / 8);
     for (const difference of differences) {
-      const q = 1 / (1 + Math.exp(-difference / scale));
+      const q = 1 / (1 + Math.exp(-(shrink * difference) / scale));
       sum += q * q + (1 - q) * (1 - q);
     }
     return sum / differences.length;
   };
+  const judgeNoise = solveDecreasing(modelAgreement, agreement, MAX_JUDGE_NOISE);
   return {
     items: rated,
-    spreadSd: Math.sqrt(Math.max(0, variance - meanSquaredError)),
-    judges: new Set(Array.from(judge.subarray(0, outcomes.size))).size,
-    judgeNoise: solveDecreasing(modelAgreement, agreement, MAX_JUDGE_NOISE),
+    spreadSd: Math.sqrt(trueVariance(judgeNoise)),
+    judges: judgeCount,
+    judgeNoise,
     tieRate: counts.valid === 0 ? 0 : counts.ties / counts.valid,
-    positionBias: counts.ordered === 0 ? 0 : counts.firstWins / counts.ordered - 0.5,
+    positionBias: fit.orderEffect === undefined ? 0 : 1 / (1 + Math.exp(-fit.orderEffect.value)) - 0.5,
     comparisons: counts.valid,
     sharedPairs,
     agreement,

@@ -27,3 +27,6 @@ export {
 export { sampleNormal } from "./sample-normal.js";
 export { type OrderPolicy, SimulatedStudy, type SimulatedStudyOptions } from "./simulated-study.js";
 export { summarizeTarget, type TargetEstimate } from "./summarize-target.js";
+export { buildPlanChart, type VegaLiteSpec } from "./build-plan-chart.js";
+export { estimatePlanCost, type PlanCost } from "./estimate-plan-cost.js";
+export { estimatePilotAssumptions, PILOT_MINIMUM, type PilotEstimate } from "./estimate-pilot-assumptions.js";

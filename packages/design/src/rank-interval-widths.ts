@@ -1,13 +1,17 @@
 import { quantileSorted, type RandomSource } from "@judgelab/ratings";
 import { sampleNormal } from "./sample-normal.js";
 
+/** Spread of an unrated item's draws (log-odds): far wider than any strength, so its rank is uniformly random. */
+const UNRATED_SCALE = 1e6;
+
 /**
  * Widths of 95% rank intervals from normal draws: each draw sets θ̃_i = θ̂_i + s_i·z_i (z_i independent standard
  * normal, s_i the Bradley–Terry standard error), ranks the items (1 = strongest), and an item's interval is the
  * 2.5% and 97.5% quantiles of its ranks over the draws; the width is upper − lower (0: the rank is pinned).
  * The draws ignore the covariances of the estimates (only the diagonal of the inverse information is known
- * without forming it); those are O(1/items) on connected designs. Items without an estimate (NaN) get the
- * widest interval, items − 1. Cost: draws × items·log(items).
+ * without forming it); those are O(1/items) on connected designs. An item without an estimate (NaN, no
+ * comparison yet) could be anywhere: in the draws it takes a random place, and its own width is items − 1.
+ * Cost: draws × items·log(items).
  */
 export function rankIntervalWidths(options: {
   estimates: Float64Array;
@@ -24,7 +28,7 @@ export function rankIntervalWidths(options: {
     for (let i = 0; i < count; i++) {
       const estimate = estimates[i] as number;
       values[i] = Number.isNaN(estimate)
-        ? Number.NEGATIVE_INFINITY
+        ? UNRATED_SCALE * sampleNormal(random)
         : estimate + (standardErrors[i] as number) * sampleNormal(random);
     }
     // A native numeric sort and a binary search per item (ties have probability 0) beat a comparator sort.

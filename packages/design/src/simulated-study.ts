@@ -35,7 +35,7 @@ export interface SimulatedStudyOptions {
  * that grows round by round as `@judgelab/tournament`'s `planRound` schedules it (TrueSkill standings updated
  * after every round, as a live run does). The log only ever grows, so the study at a budget of B comparisons is
  * the first B comparisons of the same log: every budget of one study shares its random numbers (common random
- * numbers make the curves against budget smooth). Judges take the matches in turn; typed arrays throughout.
+ * numbers make the curves against budget smooth). Each match goes to a judge drawn at random; typed arrays throughout.
  */
 export class SimulatedStudy {
   readonly truth: Float64Array;
@@ -121,7 +121,7 @@ export class SimulatedStudy {
   }
 
   private playMatch(a: number, b: number, games: Game[]): void {
-    const judge = this.matches.length % this.options.assumptions.judges;
+    const judge = Math.floor(this.random.next() * this.options.assumptions.judges);
     this.matches.push([a, b]);
     if (this.options.order === "both") {
       this.judgeOnce(a, b, judge, games);
