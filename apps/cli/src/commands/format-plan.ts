@@ -20,6 +20,7 @@ export function formatPlan(options: {
   scheduler: string;
   order: string;
   rankIntervalMethod: string;
+  maxComparisons: number;
 }): string {
   const { analysis, assumptions: a, pilot } = options;
   const lines = [
@@ -32,8 +33,8 @@ export function formatPlan(options: {
   ];
   if (pilot !== undefined) {
     lines.push(
-      `assumptions from pilot ${pilot.dataset}: ${pilot.comparisons} comparisons; spread sd √(${pilot.fittedVariance.toFixed(3)} − ` +
-        `${pilot.meanSquaredStandardError.toFixed(3)}); judges agree on ${percent(pilot.agreement)} of ${pilot.sharedPairs} shared pairs ` +
+      `assumptions from pilot ${pilot.dataset}: ${pilot.comparisons} comparisons; fitted strength variance ` +
+        `${pilot.fittedVariance.toFixed(3)} (less mean squared SE ${pilot.meanSquaredStandardError.toFixed(3)} and judge noise²/judges); judges agree on ${percent(pilot.agreement)} of ${pilot.sharedPairs} shared pairs ` +
         `(${percent(pilot.agreementWithoutJudgeNoise)} without judge noise)`,
     );
   }
@@ -58,7 +59,7 @@ export function formatPlan(options: {
   ];
   const answerColumns = [
     { header: "target", cell: (row: TargetResult) => row.target },
-    { header: "comparisons per item needed", cell: (row: TargetResult) => describeNeeded(row) },
+    { header: "comparisons per item needed", cell: (row: TargetResult) => describeNeeded(row, options.maxComparisons) },
     { header: "total", align: "right" as const, cell: (row: TargetResult) => (row.needed === undefined ? "-" : String(Math.round((row.needed * a.items) / 2))) },
     {
       header: "estimate there",
@@ -89,8 +90,7 @@ export function formatPlan(options: {
   return `${lines.join("\n")}\n\n${formatTable(analysis.points, pointColumns)}\n${formatTable(analysis.results, answerColumns)}${footer.join("\n")}\n`;
 }
 
-function describeNeeded(row: TargetResult): string {
-  if (row.needed === undefined)
-    return `not reached within ${row.closest.comparisonsPerItem}; closest at ${row.closest.comparisonsPerItem}`;
+function describeNeeded(row: TargetResult, maxComparisons: number): string {
+  if (row.needed === undefined) return `not reached within ${maxComparisons}; closest at ${row.closest.comparisonsPerItem}`;
   return row.neededStandardError === undefined ? String(row.needed) : `${row.needed} ± ${row.neededStandardError.toFixed(1)}`;
 }

@@ -39,7 +39,8 @@ Assumptions
                     the options below override single estimates
   --items N         items (default 300, or the pilot's)
   --spread-sd S     sd of true strengths, log-odds (default 0.8)
-  --judges N|LIST   number of judges, or judge models (gpt-4o,claude-sonnet-4-0): then a cost estimate
+  --judges N|LIST   number of judges, or judge models (gpt-4o,claude-sonnet-4-0): then a cost estimate of
+                    the budget needed per target (of --max-comparisons when not reached)
   --judge-noise T   sd of each judge's own view of an item, log-odds (default 0.3)
   --tie-rate R      average tie rate (default 0.1)
   --position-bias B first-position win rate − 0.5 at equal strength (default 0.05)
@@ -141,7 +142,7 @@ export const planCommand: Command = async (argv, io) => {
       : analysis.results.map((result) =>
           estimatePlanCost({
             models,
-            comparisons: Math.round(((result.needed ?? result.closest.comparisonsPerItem) * assumptions.items) / 2),
+            comparisons: Math.round(((result.needed ?? maxComparisons) * assumptions.items) / 2),
             inputTokensPerComparison: tokens.input,
             outputTokensPerComparison: tokens.output,
           }),
@@ -154,11 +155,11 @@ export const planCommand: Command = async (argv, io) => {
   }
   const rankIntervalMethod = `${analysis.rankDraws} normal draws from the Bradley–Terry standard errors (covariances ignored)`;
   if (values.json === true) {
-    const output = { ...context, assumptions, pilot, models, costs, rankIntervalMethod, ...analysis, chart };
+    const output = { ...context, assumptions, maxComparisons, pilot, models, costs, rankIntervalMethod, ...analysis, chart };
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     return ExitCode.ok;
   }
-  io.stdout(formatPlan({ analysis, assumptions, pilot, models, costs, rankIntervalMethod, ...context }));
+  io.stdout(formatPlan({ analysis, assumptions, pilot, models, costs, rankIntervalMethod, maxComparisons, ...context }));
   return ExitCode.ok;
 };
 
