@@ -28,7 +28,12 @@ export function buildPlanChart(analysis: PowerAnalysis, options: { scheduler: st
           {
             mark: { type: "area", opacity: 0.25, color: "#4c78a8" },
             encoding: {
-              x: { field: "comparisonsPerItem", type: "quantitative", scale: { type: "log", base: 2 }, title: "comparisons per item" },
+              x: {
+                field: "comparisonsPerItem",
+                type: "quantitative",
+                scale: { type: "log", base: 2 },
+                title: "comparisons per item",
+              },
               y: { field: "low", type: "quantitative", title: result.target.split("=")[0] },
               y2: { field: "high" },
             },

@@ -65,7 +65,10 @@ function findBracket(evaluated: readonly PlanPoint[], index: number): [number, n
 }
 
 function describeResult(target: PlanTarget, index: number, evaluated: readonly PlanPoint[]): TargetResult {
-  const at = (point: PlanPoint) => ({ ...(point.estimates[index] as TargetEstimate), comparisonsPerItem: point.comparisonsPerItem });
+  const at = (point: PlanPoint) => ({
+    ...(point.estimates[index] as TargetEstimate),
+    comparisonsPerItem: point.comparisonsPerItem,
+  });
   const threshold = targetThreshold(target);
   const first = evaluated.findIndex((point) => point.estimates[index]?.met === true);
   if (first < 0) {
@@ -80,7 +83,8 @@ function describeResult(target: PlanTarget, index: number, evaluated: readonly P
   if (first === 0) return result;
   const low = evaluated[first - 1] as PlanPoint;
   const slope =
-    (high.estimates[index]!.estimate - low.estimates[index]!.estimate) / (high.comparisonsPerItem - low.comparisonsPerItem);
+    (high.estimates[index]!.estimate - low.estimates[index]!.estimate) /
+    (high.comparisonsPerItem - low.comparisonsPerItem);
   const standardError = high.estimates[index]!.standardError / Math.abs(slope);
   return Number.isFinite(standardError) ? { ...result, neededStandardError: standardError } : result;
 }

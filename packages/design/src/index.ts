@@ -5,11 +5,12 @@
  */
 
 export { binomialTestPower } from "./binomial-test-power.js";
+export { buildPlanChart, type VegaLiteSpec } from "./build-plan-chart.js";
 export { calibrateDavidsonTie, davidsonTieProbability } from "./calibrate-davidson-tie.js";
-export { type TargetResult } from "./find-needed.js";
+export { estimatePilotAssumptions, PILOT_MINIMUM, type PilotEstimate } from "./estimate-pilot-assumptions.js";
+export { estimatePlanCost, type PlanCost } from "./estimate-plan-cost.js";
+export type { TargetResult } from "./find-needed.js";
 export { measureStudy, probePairs, type StudyMeasurement } from "./measure-study.js";
-export { checkPlanAssumptions, LOG_ODDS_PER_ELO, type PlanAssumptions, positionShift } from "./plan-assumptions.js";
-export { PlanError, type PlanErrorCode } from "./plan-error.js";
 export {
   DEFAULT_SEPARATION_POWER,
   meetsTarget,
@@ -17,6 +18,8 @@ export {
   parsePlanTarget,
   targetThreshold,
 } from "./parse-plan-target.js";
+export { checkPlanAssumptions, LOG_ODDS_PER_ELO, type PlanAssumptions, positionShift } from "./plan-assumptions.js";
+export { PlanError, type PlanErrorCode } from "./plan-error.js";
 export { rankIntervalWidths } from "./rank-interval-widths.js";
 export {
   type PlanPoint,
@@ -24,9 +27,6 @@ export {
   type PowerAnalysisOptions,
   runPowerAnalysis,
 } from "./run-power-analysis.js";
-export { sampleNormal } from "./sample-normal.js";
+export { fillNormal, sampleNormal } from "./sample-normal.js";
 export { type OrderPolicy, SimulatedStudy, type SimulatedStudyOptions } from "./simulated-study.js";
 export { summarizeTarget, type TargetEstimate } from "./summarize-target.js";
-export { buildPlanChart, type VegaLiteSpec } from "./build-plan-chart.js";
-export { estimatePlanCost, type PlanCost } from "./estimate-plan-cost.js";
-export { estimatePilotAssumptions, PILOT_MINIMUM, type PilotEstimate } from "./estimate-pilot-assumptions.js";

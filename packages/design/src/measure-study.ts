@@ -1,6 +1,6 @@
 import { fitBradleyTerry, normalQuantile, type PairwiseOutcomes, type RandomSource } from "@judgelab/ratings";
-import { LOG_ODDS_PER_ELO } from "./plan-assumptions.js";
 import type { PlanTarget } from "./parse-plan-target.js";
+import { LOG_ODDS_PER_ELO } from "./plan-assumptions.js";
 import { rankIntervalWidths } from "./rank-interval-widths.js";
 
 /** Above this many items the fit uses the sparse Newton solver (the dense one grows as items³ per step). */
@@ -97,7 +97,10 @@ export function probePairs(truth: Float64Array, gap: number): [number, number][]
     for (const candidate of [next - 1, next]) {
       if (candidate <= position || candidate >= order.length) continue;
       const difference = (truth[order[candidate] as number] as number) - (truth[low] as number);
-      if (Math.abs(difference - gap) <= 0.1 * gap && (best < 0 || Math.abs(difference - gap) < Math.abs(truth[order[best] as number]! - truth[low]! - gap)))
+      if (
+        Math.abs(difference - gap) <= 0.1 * gap &&
+        (best < 0 || Math.abs(difference - gap) < Math.abs(truth[order[best] as number]! - truth[low]! - gap))
+      )
         best = candidate;
     }
     if (best >= 0) pairs.push([low, order[best] as number]);

@@ -1,5 +1,5 @@
 import { quantileSorted, type RandomSource } from "@judgelab/ratings";
-import { sampleNormal } from "./sample-normal.js";
+import { fillNormal } from "./sample-normal.js";
 
 /** Spread of an unrated item's draws (log-odds): far wider than any strength, so its rank is uniformly random. */
 const UNRATED_SCALE = 1e6;
@@ -25,11 +25,12 @@ export function rankIntervalWidths(options: {
   const values = new Float64Array(count);
   const sorted = new Float64Array(count);
   for (let d = 0; d < draws; d++) {
+    fillNormal(values, random);
     for (let i = 0; i < count; i++) {
       const estimate = estimates[i] as number;
       values[i] = Number.isNaN(estimate)
-        ? UNRATED_SCALE * sampleNormal(random)
-        : estimate + (standardErrors[i] as number) * sampleNormal(random);
+        ? UNRATED_SCALE * (values[i] as number)
+        : estimate + (standardErrors[i] as number) * (values[i] as number);
     }
     // A native numeric sort and a binary search per item (ties have probability 0) beat a comparator sort.
     sorted.set(values);

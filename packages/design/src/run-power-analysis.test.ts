@@ -24,7 +24,8 @@ describe("runPowerAnalysis (known truth, small settings)", () => {
     // From the smallest to the largest budget, clearly beyond simulation error.
     expect(widths[0]! - widths.at(-1)!).toBeGreaterThan(5);
     expect(separation.at(-1)! - separation[0]!).toBeGreaterThan(0.15);
-    for (let index = 1; index < widths.length; index++) expect(widths[index]!).toBeLessThanOrEqual(widths[index - 1]! + 1);
+    for (let index = 1; index < widths.length; index++)
+      expect(widths[index]!).toBeLessThanOrEqual(widths[index - 1]! + 1);
   });
 
   it("reports the budget found with the doubling-then-bisection search and its delta-method error", () => {

@@ -1,13 +1,13 @@
 import type { SchedulerSettings, StopRules } from "@judgelab/tournament";
 import { seededRandom, stopSchema } from "@judgelab/tournament";
 import { calibrateDavidsonTie } from "./calibrate-davidson-tie.js";
+import { findNeeded, type TargetResult } from "./find-needed.js";
 import { measureStudy } from "./measure-study.js";
+import type { PlanTarget } from "./parse-plan-target.js";
 import { checkPlanAssumptions, type PlanAssumptions, positionShift } from "./plan-assumptions.js";
 import { PlanError } from "./plan-error.js";
-import type { PlanTarget } from "./parse-plan-target.js";
 import { type OrderPolicy, SimulatedStudy } from "./simulated-study.js";
 import { summarizeTarget, type TargetEstimate } from "./summarize-target.js";
-import { type TargetResult, findNeeded } from "./find-needed.js";
 
 /** Options of {@link runPowerAnalysis}. */
 export interface PowerAnalysisOptions {

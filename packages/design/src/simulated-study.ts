@@ -61,7 +61,8 @@ export class SimulatedStudy {
     const { assumptions, seed, replicate } = options;
     const { items, judges } = assumptions;
     const truthRandom = seededRandom(seed, "plan-truth", replicate);
-    this.truth = options.truth ?? Float64Array.from({ length: items }, () => assumptions.spreadSd * sampleNormal(truthRandom));
+    this.truth =
+      options.truth ?? Float64Array.from({ length: items }, () => assumptions.spreadSd * sampleNormal(truthRandom));
     this.perceived = new Float64Array(judges * items);
     for (let j = 0; j < judges; j++) {
       for (let i = 0; i < items; i++) {
@@ -132,9 +133,13 @@ export class SimulatedStudy {
 
   private judgeOnce(first: number, second: number, judge: number, games: Game[]): void {
     const items = this.options.assumptions.items;
-    const difference = (this.perceived[judge * items + first] as number) - (this.perceived[judge * items + second] as number);
+    const difference =
+      (this.perceived[judge * items + first] as number) - (this.perceived[judge * items + second] as number);
     let verdict = 0;
-    if (this.options.tieParameter > 0 && this.random.next() < davidsonTieProbability(this.options.tieParameter, difference))
+    if (
+      this.options.tieParameter > 0 &&
+      this.random.next() < davidsonTieProbability(this.options.tieParameter, difference)
+    )
       verdict = 2;
     else verdict = this.random.next() < 1 / (1 + Math.exp(-(difference + this.shift))) ? 0 : 1;
     this.grow();

@@ -1,4 +1,11 @@
-import type { PilotEstimate, PlanAssumptions, PlanCost, PlanPoint, PowerAnalysis, TargetResult } from "@judgelab/design";
+import type {
+  PilotEstimate,
+  PlanAssumptions,
+  PlanCost,
+  PlanPoint,
+  PowerAnalysis,
+  TargetResult,
+} from "@judgelab/design";
 import { formatTable } from "../format-table.js";
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
@@ -60,7 +67,11 @@ export function formatPlan(options: {
   const answerColumns = [
     { header: "target", cell: (row: TargetResult) => row.target },
     { header: "comparisons per item needed", cell: (row: TargetResult) => describeNeeded(row, options.maxComparisons) },
-    { header: "total", align: "right" as const, cell: (row: TargetResult) => (row.needed === undefined ? "-" : String(Math.round((row.needed * a.items) / 2))) },
+    {
+      header: "total",
+      align: "right" as const,
+      cell: (row: TargetResult) => (row.needed === undefined ? "-" : String(Math.round((row.needed * a.items) / 2))),
+    },
     {
       header: "estimate there",
       align: "right" as const,
@@ -91,6 +102,9 @@ export function formatPlan(options: {
 }
 
 function describeNeeded(row: TargetResult, maxComparisons: number): string {
-  if (row.needed === undefined) return `not reached within ${maxComparisons}; closest at ${row.closest.comparisonsPerItem}`;
-  return row.neededStandardError === undefined ? String(row.needed) : `${row.needed} ± ${row.neededStandardError.toFixed(1)}`;
+  if (row.needed === undefined)
+    return `not reached within ${maxComparisons}; closest at ${row.closest.comparisonsPerItem}`;
+  return row.neededStandardError === undefined
+    ? String(row.needed)
+    : `${row.needed} ± ${row.neededStandardError.toFixed(1)}`;
 }

@@ -111,7 +111,9 @@ export const planCommand: Command = async (argv, io) => {
   };
   const kind = schedulerKindSchema.safeParse(values.scheduler ?? "random");
   if (!kind.success)
-    throw new UsageError(`--scheduler must be one of ${schedulerKindSchema.options.join(", ")}, got "${values.scheduler}"`);
+    throw new UsageError(
+      `--scheduler must be one of ${schedulerKindSchema.options.join(", ")}, got "${values.scheduler}"`,
+    );
   const order = values.order ?? "random";
   if (order !== "random" && order !== "both") throw new UsageError(`--order must be random or both, got "${order}"`);
   const seed = parseSeedOption(values.seed);
@@ -151,21 +153,38 @@ export const planCommand: Command = async (argv, io) => {
   const chart = buildPlanChart(analysis, context);
   if (typeof values.chart === "string") {
     const path = resolve(io.cwd, values.chart);
-    await writeFile(path, path.endsWith(".svg") ? await renderChartSvg(chart as never) : `${JSON.stringify(chart, null, 2)}\n`);
+    await writeFile(
+      path,
+      path.endsWith(".svg") ? await renderChartSvg(chart as never) : `${JSON.stringify(chart, null, 2)}\n`,
+    );
   }
   const rankIntervalMethod = `${analysis.rankDraws} normal draws from the Bradley–Terry standard errors (covariances ignored)`;
   if (values.json === true) {
-    const output = { ...context, assumptions, maxComparisons, pilot, models, costs, rankIntervalMethod, ...analysis, chart };
+    const output = {
+      ...context,
+      assumptions,
+      maxComparisons,
+      pilot,
+      models,
+      costs,
+      rankIntervalMethod,
+      ...analysis,
+      chart,
+    };
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     return ExitCode.ok;
   }
-  io.stdout(formatPlan({ analysis, assumptions, pilot, models, costs, rankIntervalMethod, maxComparisons, ...context }));
+  io.stdout(
+    formatPlan({ analysis, assumptions, pilot, models, costs, rankIntervalMethod, maxComparisons, ...context }),
+  );
   return ExitCode.ok;
 };
 
 function parseTargets(texts: readonly string[] | undefined): PlanTarget[] {
   if (texts === undefined || texts.length === 0)
-    throw new UsageError("give at least one --target, e.g. --target rank-width=10 --target top-k=5@0.9 --target separate=50");
+    throw new UsageError(
+      "give at least one --target, e.g. --target rank-width=10 --target top-k=5@0.9 --target separate=50",
+    );
   try {
     return texts.map(parsePlanTarget);
   } catch (error) {
@@ -177,7 +196,10 @@ function parseTargets(texts: readonly string[] | undefined): PlanTarget[] {
 /** `--judges gpt-4o,claude-sonnet-4-0`: model names (anything that is not a plain integer). */
 function parseJudgeModels(value: string | undefined): string[] | undefined {
   if (value === undefined || /^\d+$/.test(value.trim())) return undefined;
-  const models = value.split(",").map((model) => model.trim()).filter((model) => model !== "");
+  const models = value
+    .split(",")
+    .map((model) => model.trim())
+    .filter((model) => model !== "");
   if (models.length === 0) throw new UsageError(`--judges must be a number or model names, got "${value}"`);
   return models;
 }
