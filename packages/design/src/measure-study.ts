@@ -4,7 +4,7 @@ import { LOG_ODDS_PER_ELO } from "./plan-assumptions.js";
 import { rankIntervalWidths } from "./rank-interval-widths.js";
 
 /** Above this many items the fit uses the sparse Newton solver (the dense one grows as items³ per step). */
-const DENSE_FIT_ITEMS = 50;
+export const DENSE_FIT_ITEMS = 50;
 
 /** What one simulated study gives at one budget: one value per target, and the fit for warm starts. */
 export interface StudyMeasurement {

@@ -2,7 +2,7 @@ import type { SchedulerSettings, StopRules } from "@judgelab/tournament";
 import { seededRandom, stopSchema } from "@judgelab/tournament";
 import { calibrateDavidsonTie } from "./calibrate-davidson-tie.js";
 import { findNeeded, type TargetResult } from "./find-needed.js";
-import { measureStudy } from "./measure-study.js";
+import { DENSE_FIT_ITEMS, measureStudy } from "./measure-study.js";
 import type { PlanTarget } from "./parse-plan-target.js";
 import { checkPlanAssumptions, type PlanAssumptions, positionShift } from "./plan-assumptions.js";
 import { PlanError } from "./plan-error.js";
@@ -21,7 +21,11 @@ export interface PowerAnalysisOptions {
   /** Largest budget searched, in comparisons per item. */
   readonly maxComparisons: number;
   readonly seed: number;
-  /** First budget of the doubling search (comparisons per item); default 2. */
+  /**
+   * First budget of the doubling search (comparisons per item). Default 2 up to {@link DENSE_FIT_ITEMS} items
+   * (exact standard errors), else 8: the sparse solver's approximate standard errors are too small below about
+   * 8 comparisons per item (16% at 2 per item on 300 items), which would make small budgets look better.
+   */
   readonly startComparisons?: number;
   /** Bisection stops when the bracket is at most max(1, resolution × its upper end); default 0.1. */
   readonly resolution?: number;
@@ -70,7 +74,7 @@ export function runPowerAnalysis(options: PowerAnalysisOptions): PowerAnalysis {
   if (options.targets.length === 0) throw new PlanError("invalid-target", "give at least one --target");
   if (!Number.isInteger(options.simulations) || options.simulations < 2)
     throw new PlanError("invalid-option", `simulations must be an integer ≥ 2, got ${options.simulations}`);
-  const start = options.startComparisons ?? 2;
+  const start = options.startComparisons ?? (options.assumptions.items > DENSE_FIT_ITEMS ? 8 : 2);
   if (!(options.maxComparisons >= start))
     throw new PlanError("invalid-option", `max-comparisons must be ≥ ${start}, got ${options.maxComparisons}`);
   if (options.truth !== undefined && options.truth.length !== assumptions.items)
