@@ -21,8 +21,8 @@ export interface TargetResult {
 }
 
 /**
- * The grid search: budgets c = start, 2·start, 4·start, … (capped at maxComparisons) until every target is met
- * or the cap is evaluated; then for each target, bisection between the largest evaluated budget that misses
+ * The grid search: budgets c = start, 2·start, 4·start, … (capped at maxComparisons) until every target is met,
+ * the cap is evaluated or the studies ran out of pairs; then for each target, bisection between the largest evaluated budget that misses
  * it and the next evaluated budget, which meets it, until they are at most max(1, resolution × upper) apart.
  * Every evaluation serves all targets.
  */
@@ -43,7 +43,10 @@ export function findNeeded(options: {
   };
   for (let budget = options.start; ; budget = Math.min(2 * budget, maxComparisons)) {
     const point = add(budget);
-    if (point.estimates.every((estimate) => estimate.met) || budget >= maxComparisons) break;
+    // Stop when every target is met, at the cap, or when the scheduler has nothing left to plan in every study
+    // (larger budgets would be the same studies).
+    const exhausted = point.realisedComparisons < point.comparisons;
+    if (point.estimates.every((estimate) => estimate.met) || budget >= maxComparisons || exhausted) break;
   }
   return targets.map((target, index) => {
     for (;;) {

@@ -53,7 +53,14 @@ export function formatPlan(options: {
   }
   const pointColumns = [
     { header: "per item", align: "right" as const, cell: (point: PlanPoint) => String(point.comparisonsPerItem) },
-    { header: "comparisons", align: "right" as const, cell: (point: PlanPoint) => String(point.comparisons) },
+    {
+      header: "comparisons",
+      align: "right" as const,
+      cell: (point: PlanPoint) =>
+        point.realisedComparisons < point.comparisons
+          ? `${Math.round(point.realisedComparisons)} (ran out)`
+          : String(point.comparisons),
+    },
     ...analysis.results.map((result, index) => ({
       header: result.target,
       align: "right" as const,
@@ -66,7 +73,10 @@ export function formatPlan(options: {
   ];
   const answerColumns = [
     { header: "target", cell: (row: TargetResult) => row.target },
-    { header: "comparisons per item needed", cell: (row: TargetResult) => describeNeeded(row, options.maxComparisons) },
+    {
+      header: "comparisons per item needed",
+      cell: (row: TargetResult) => describeNeeded(row, options.maxComparisons, analysis.exhaustedAt !== undefined),
+    },
     {
       header: "total",
       align: "right" as const,
@@ -101,9 +111,11 @@ export function formatPlan(options: {
   return `${lines.join("\n")}\n\n${formatTable(analysis.points, pointColumns)}\n${formatTable(analysis.results, answerColumns)}${footer.join("\n")}\n`;
 }
 
-function describeNeeded(row: TargetResult, maxComparisons: number): string {
-  if (row.needed === undefined)
-    return `not reached within ${maxComparisons}; closest at ${row.closest.comparisonsPerItem}`;
+function describeNeeded(row: TargetResult, maxComparisons: number, exhausted: boolean): string {
+  if (row.needed === undefined) {
+    const limit = exhausted ? "before the scheduler ran out of pairs" : `within ${maxComparisons}`;
+    return `not reached ${limit}; closest at ${row.closest.comparisonsPerItem}`;
+  }
   return row.neededStandardError === undefined
     ? String(row.needed)
     : `${row.needed} ± ${row.neededStandardError.toFixed(1)}`;

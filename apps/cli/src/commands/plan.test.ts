@@ -117,6 +117,18 @@ describe("judgelab plan", () => {
     expect(text.stdout).toMatch(/rank-width=0 +not reached within 8; closest at \d/);
   });
 
+  it("says when the scheduler runs out of pairs (pairs never repeat) and stops the search there", async () => {
+    const run = await runCliForTest(
+      ["plan", "--items", "6", "--target", "rank-width=0", "--simulations", "5", "--max-comparisons", "64"],
+      { cwd: root },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ran out of new pairs at 5\.0 comparisons per item/);
+    expect(run.stdout).toMatch(/^ +8 +15 \(ran out\)/m);
+    expect(run.stdout).not.toMatch(/^ +16 /m);
+    expect(run.stdout).toMatch(/rank-width=0 +not reached before the scheduler ran out of pairs/);
+  });
+
   it("exits 2 naming the minimum when the pilot cannot give the judge noise", async () => {
     const run = await runCliForTest(["plan", "--from", "one-judge", "--target", "rank-width=5"], { cwd: root });
     expect(run.code).toBe(2);

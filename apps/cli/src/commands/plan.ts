@@ -10,6 +10,7 @@ import {
   type PlanAssumptions,
   PlanError,
   type PlanTarget,
+  type PowerAnalysis,
   parsePlanTarget,
   runPowerAnalysis,
 } from "@judgelab/design";
@@ -40,7 +41,7 @@ Assumptions
   --items N         items (default 300, or the pilot's)
   --spread-sd S     sd of true strengths, log-odds (default 0.8)
   --judges N|LIST   number of judges, or judge models (gpt-4o,claude-sonnet-4-0): then a cost estimate of
-                    the budget needed per target (of --max-comparisons when not reached)
+                    the budget needed per target (of the largest budget tried when not reached)
   --judge-noise T   sd of each judge's own view of an item, log-odds (default 0.3)
   --tie-rate R      average tie rate (default 0.1)
   --position-bias B first-position win rate − 0.5 at equal strength (default 0.05)
@@ -119,7 +120,7 @@ export const planCommand: Command = async (argv, io) => {
   const seed = parseSeedOption(values.seed);
   const simulations = parseIntegerOption("simulations", values.simulations, 100);
   const maxComparisons = parseNumberOption("max-comparisons", values["max-comparisons"], 128);
-  let analysis: ReturnType<typeof runPowerAnalysis>;
+  let analysis: PowerAnalysis;
   try {
     analysis = runPowerAnalysis({
       assumptions,
@@ -144,7 +145,11 @@ export const planCommand: Command = async (argv, io) => {
       : analysis.results.map((result) =>
           estimatePlanCost({
             models,
-            comparisons: Math.round(((result.needed ?? maxComparisons) * assumptions.items) / 2),
+            comparisons: comparisonsAt(
+              analysis,
+              result.needed ?? analysis.points.at(-1)?.comparisonsPerItem ?? maxComparisons,
+              assumptions.items,
+            ),
             inputTokensPerComparison: tokens.input,
             outputTokensPerComparison: tokens.output,
           }),
@@ -179,6 +184,12 @@ export const planCommand: Command = async (argv, io) => {
   );
   return ExitCode.ok;
 };
+
+/** Comparisons a budget buys: what the studies realised when it was evaluated (fewer once pairs ran out). */
+function comparisonsAt(analysis: PowerAnalysis, comparisonsPerItem: number, items: number): number {
+  const point = analysis.points.find((candidate) => candidate.comparisonsPerItem === comparisonsPerItem);
+  return Math.round(point?.realisedComparisons ?? (comparisonsPerItem * items) / 2);
+}
 
 function parseTargets(texts: readonly string[] | undefined): PlanTarget[] {
   if (texts === undefined || texts.length === 0)
