@@ -17,6 +17,9 @@ const assumptions = { items: 300, spreadSd: 0.8, judges: 3, judgeNoise: 0.3, tie
 const targets = ["rank-width=60", "top-k=3@0.5", "separate=100"].map(parsePlanTarget);
 const scheduler = schedulerSchema.parse({ kind: "random" });
 
+// Warm-up (JIT) so that the first measurement does not pay for compilation alone.
+runPowerAnalysis({ assumptions, targets, scheduler, order: "random", simulations: 2, maxComparisons: 16, seed: 2 });
+
 let started = performance.now();
 const analysis = runPowerAnalysis({
   assumptions,
@@ -65,4 +68,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${studies} studies, budgets ${budgets.join(", ")} per item`);
 console.log(`power analysis:            ${seconds(total)}`);
 console.log(`(a) simulation+scheduling: ${seconds(simulation)}  (${(simulation / total).toFixed(2)} of the total)`);
-console.log(`(b) fits+measurements:     ${seconds(fitting)}  (${(fitting / total).toFixed(2)} of the total, no warm starts)`);
+console.log(
+  `(b) fits+measurements:     ${seconds(fitting)}  (${(fitting / total).toFixed(2)} of the total, no warm starts)`,
+);
