@@ -58,6 +58,27 @@ describe("estimatePilotAssumptions", () => {
   });
 });
 
+describe("a pilot whose strengths cannot be estimated", () => {
+  it("refuses when the fitted strengths' variance does not exceed their mean squared SE (disjoint pairs, as PandaLM)", () => {
+    // 30 disjoint pairs (2k, 2k + 1), each judged twice by each of two judges: no pair links to another.
+    const rows = 30 * 4;
+    const first = new Int32Array(rows);
+    const second = new Int32Array(rows);
+    const verdict = new Uint8Array(rows);
+    const judge = new Int32Array(rows);
+    for (let row = 0; row < rows; row++) {
+      const pair = row >> 2;
+      first[row] = 2 * pair;
+      second[row] = 2 * pair + 1;
+      verdict[row] = row % 4 === 3 ? 1 : 0;
+      judge[row] = row & 1;
+    }
+    const itemIds = Array.from({ length: 60 }, (_, i) => `i${i}`);
+    const pilot = { size: rows, itemIds, first, second, verdict, judge };
+    expect(() => estimatePilotAssumptions(pilot)).toThrow(/cannot be told from noise: .* 4\.0 comparisons per item/);
+  });
+});
+
 describe("calibrateDavidsonTie", () => {
   it("hits the average tie rate over random pairs (checked by Monte Carlo-free quadrature on a finer grid)", () => {
     const nu = calibrateDavidsonTie({ tieRate: 0.1, variance: 0.64 });

@@ -42,7 +42,8 @@ export interface PilotEstimate {
  *   − τ²/J), using E σ(d + e) ≈ σ(d/√(1 + π·2τ²/8))
  *   (MacKay 1992); A is decreasing in τ, solved by bisection on [0, 5] (τ = 0 when the judges agree at least as
  *   much as the strengths alone predict).
- * Throws PlanError "pilot-too-small" below {@link PILOT_MINIMUM}.
+ * Throws PlanError "pilot-too-small" below {@link PILOT_MINIMUM}, and when the fitted strengths' variance does not
+ * exceed their mean squared standard error (too few comparisons per item to see any spread).
  */
 export function estimatePilotAssumptions(outcomes: PairwiseOutcomes): PilotEstimate {
   const judge = outcomes.judge;
@@ -67,6 +68,15 @@ export function estimatePilotAssumptions(outcomes: PairwiseOutcomes): PilotEstim
   const decided = { ...outcomes, verdict: outcomes.verdict.map((verdict) => (verdict === 2 ? 3 : verdict)) };
   const fit = fitBradleyTerry(decided, { prior: 0.01, orderEffect: counts.ordered > 0 });
   const { variance, meanSquaredError, rated } = strengthMoments(fit.logStrengths, fit.logStrengthStandardErrors);
+  if (!(variance > meanSquaredError)) {
+    throw new PlanError(
+      "pilot-too-small",
+      `the pilot's strengths cannot be told from noise: their mean squared standard error ` +
+        `${meanSquaredError.toFixed(3)} is not below their variance ${variance.toFixed(3)} (${rated} items, ` +
+        `${((2 * counts.valid) / Math.max(1, rated)).toFixed(1)} comparisons per item); estimating the spread needs ` +
+        "more comparisons per item (or give the assumptions explicitly instead of a pilot)",
+    );
+  }
   const agreement = observedAgreement(shares);
   const differences: number[] = [];
   for (const key of shares.keys()) {

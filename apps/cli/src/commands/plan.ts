@@ -36,8 +36,8 @@ searched by doubling, then bisection; every estimate comes with its simulation s
 Assumptions
   --from D          estimate them from a pilot (dataset folder, comparisons .jsonl or run folder): spread from
                     a BT fit less its mean squared SE, tie rate, first-position win rate, judge noise from how
-                    often judges agree on shared pairs (needs ≥ 2 judges sharing ≥ 20 decided pairs, else exit 2);
-                    the options below override single estimates
+                    often judges agree on shared pairs. Exit 2 below ≥ 2 judges sharing ≥ 20 decided pairs, or
+                    when the fitted strengths are lost in their noise. The options below override single estimates
   --items N         items (default 300, or the pilot's)
   --spread-sd S     sd of true strengths, log-odds (default 0.8)
   --judges N|LIST   number of judges, or judge models (gpt-4o,claude-sonnet-4-0): then a cost estimate of
