@@ -68,7 +68,10 @@ export function buildPlanChart(analysis: PowerAnalysis, options: { scheduler: st
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
       text: "Targets against comparisons per item",
-      subtitle: `${analysis.simulations} simulated studies per budget · scheduler ${options.scheduler}, order ${options.order} · seed ${analysis.seed} · band: ±1.96 simulation SE · dashed: target · green: budget found`,
+      subtitle: [
+        `${analysis.simulations} simulated studies per budget · scheduler ${options.scheduler}, order ${options.order} · seed ${analysis.seed}`,
+        "band: ±1.96 simulation SE · dashed: target · green: budget found",
+      ],
     },
     vconcat: panels,
   };

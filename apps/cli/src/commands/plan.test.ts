@@ -74,7 +74,7 @@ describe("judgelab plan", () => {
     expect(run.stdout).toMatch(/^rank-width=16 +\d+/m);
     const chart = JSON.parse(readFileSync(join(root, "plan.vl.json"), "utf8"));
     expect(chart.vconcat).toHaveLength(2);
-    expect(chart.title.subtitle).toContain("seed 4");
+    expect(chart.title.subtitle[0]).toContain("seed 4");
   });
 
   it("--json with explicit assumptions, named judges priced, an SVG chart and an unreachable target", async () => {
