@@ -33,6 +33,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: "coverage check: do naive, clustered and sandwich 95% intervals hold at this dataset's design?",
     load: async () => (await import("./commands/check-intervals.js")).checkIntervalsCommand,
   },
+  plan: {
+    summary: "power analysis by simulation: comparisons per item needed for rank-width, top-k or separation targets",
+    load: async () => (await import("./commands/plan.js")).planCommand,
+  },
   analyze: {
     summary: "judge analytics: agreement, position bias, stability, other biases, coherence",
     load: async () => (await import("./commands/analyze.js")).analyzeCommand,

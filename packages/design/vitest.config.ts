@@ -1,0 +1,3 @@
+import { defineJudgelabVitestConfig } from "../../vitest.shared.ts";
+
+export default defineJudgelabVitestConfig();
