@@ -35,6 +35,7 @@ export { computeWinRates, type WinRates } from "./compute-win-rates.js";
 export { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { DEFAULT_PRIOR } from "./default-prior.js";
+export { drawPosteriorRanks } from "./draw-posterior-ranks.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 export { estimateMatchCorrelation } from "./estimate-match-correlation.js";
 export { type Baseline, findBaselines } from "./find-baselines.js";
@@ -44,6 +45,7 @@ export {
   fitBradleyTerry,
   MAX_DENSE_ITEMS,
 } from "./fit-bradley-terry.js";
+export { type BradleyTerryPosterior, fitBradleyTerryPosterior } from "./fit-bradley-terry-posterior.js";
 export {
   type CovariateBradleyTerryFit,
   type CovariateBradleyTerryOptions,
@@ -73,6 +75,7 @@ export {
   measureIntervalCoverage,
 } from "./measure-interval-coverage.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
+export { mixtureRhoFor, normalMixtureBoundary } from "./normal-mixture-boundary.js";
 export {
   normaliseStyleDifferences,
   SINGLE_VALUE_COVARIATE_WARNING,
