@@ -1,0 +1,171 @@
+import { fitGroupPosterior, type GroupPosterior } from "./group-posterior.js";
+import type { PlanRoundOptions } from "./plan-round.js";
+import { RoundBuilder } from "./round-builder.js";
+import { seededRandom, shuffled } from "./seeded-random.js";
+import { measureTargetPrecision, type TargetPrecision } from "./target-precision.js";
+
+/** One round of the `target` scheduler: its matches, and whether every group has met the precision target. */
+export interface TargetPlan {
+  readonly matches: [number, number][];
+  /** True when every group meets the target (then `matches` is empty and the run has converged). */
+  readonly met: boolean;
+  /** The measured rank width per group (largest top-k width, or median width), before this round. */
+  readonly widths: readonly number[];
+}
+
+/**
+ * The `target` scheduler: adaptive pairs chosen by expected information on the current Bradley–Terry posterior.
+ * Per group, once per round: fit the Laplace posterior θ ~ N(θ̂, Σ) on every game so far ({@link fitGroupPosterior});
+ * measure the rank intervals ({@link measureTargetPrecision}); if the target is met, plan nothing. Otherwise each
+ * unresolved item proposes its `neighbours` nearest unplayed opponents by θ̂ as candidate pairs, and pairs are
+ * picked greedily by the expected reduction of the posterior variance of their difference from one comparison,
+ *   gain(i, j) = w·v² / (1 + w·v),   v = Var(θ_i − θ_j) = Σ_ii + Σ_jj − 2Σ_ij,   w = p(1 − p),  p = σ(θ̂_i − θ̂_j)
+ * (a comparison adds w·x xᵀ to the precision, x = e_i − e_j; Glickman & Jensen 2005, "Adaptive paired comparison
+ * design"; Chen et al. 2013, "Pairwise ranking aggregation in a crowdsourced setting", pick pairs by the same
+ * expected information). After each pick Σ is updated as if the comparison were observed (Sherman–Morrison,
+ * Σ ← Σ − w·Σx (Σx)ᵀ / (1 + w·xᵀΣx)), so one round spreads its matches instead of repeating the best-looking
+ * pair's neighbourhood; the posterior is refitted once per round, not per pair. At most `matchesPerRound`
+ * matches per group (default half its size), `matchesPerItemPerRound` per item, no pair repeated (a repeated
+ * prompt is answered from the response cache, so it adds no information), nobody beyond the hard match cap; the
+ * σ-based stop rules of the other schedulers do not apply.
+ */
+export function planTargetRound(options: PlanRoundOptions): TargetPlan {
+  const { scheduler, standings, round, seed } = options;
+  const target = scheduler.target;
+  const matches: [number, number][] = [];
+  const widths: number[] = [];
+  let met = true;
+  options.groups.forEach((group, groupIndex) => {
+    if (group.length < 2) return;
+    const random = seededRandom(seed, "plan-target", round, groupIndex);
+    const posterior = fitGroupPosterior({ standings, group, prior: target.prior });
+    const precision = measureTargetPrecision({
+      group: posterior,
+      target,
+      seed: Math.floor(random.next() * 4_294_967_296),
+    });
+    widths.push(precision.width);
+    if (precision.met) return;
+    met = false;
+    const builder = new RoundBuilder(standings, options.stop, scheduler.matchesPerItemPerRound, new Set());
+    const candidates = shuffled(candidatePairs(posterior, precision, builder, target.neighbours), random);
+    pickByInformation({
+      posterior,
+      candidates,
+      builder,
+      limit: target.matchesPerRound ?? Math.ceil(group.length / 2),
+    });
+    matches.push(...builder.matches);
+  });
+  return { matches: met ? [] : matches, met, widths };
+}
+
+/**
+ * Candidate pairs (group positions, lower first): each unresolved item with its `neighbours` nearest opponents by
+ * posterior mean that it may still play (alternately above and below it), without duplicates.
+ */
+export function candidatePairs(
+  group: GroupPosterior,
+  precision: TargetPrecision,
+  builder: RoundBuilder,
+  neighbours: number,
+): [number, number][] {
+  const { mean } = group.posterior;
+  const size = mean.length;
+  const order = Array.from({ length: size }, (_, index) => index).sort((a, b) => (mean[b] as number) - (mean[a] as number));
+  const positionInOrder = new Int32Array(size);
+  order.forEach((item, position) => {
+    positionInOrder[item] = position;
+  });
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (let item = 0; item < size; item++) {
+    if (precision.unresolved[item] === 0) continue;
+    const at = positionInOrder[item] as number;
+    let found = 0;
+    for (let step = 1; found < neighbours && (at - step >= 0 || at + step < size); step++) {
+      for (const other of [order[at - step], order[at + step]]) {
+        if (other === undefined || found >= neighbours) continue;
+        if (!builder.canPair(group.items[item] as number, group.items[other] as number)) continue;
+        found++;
+        const [a, b] = item < other ? [item, other] : [other, item];
+        const key = a * size + b;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Greedy picks among `candidates` (group positions) by the expected variance reduction (see
+ * {@link planTargetRound}), updating a copy of Σ after each pick; candidates the builder no longer allows
+ * (per-item room) are skipped. Ties keep the candidates' order.
+ */
+export function pickByInformation(options: {
+  posterior: GroupPosterior;
+  candidates: readonly (readonly [number, number])[];
+  builder: RoundBuilder;
+  limit: number;
+}): void {
+  const { posterior, candidates, builder, limit } = options;
+  const { mean } = posterior.posterior;
+  const size = mean.length;
+  const covariance = posterior.posterior.covariance.slice();
+  const weight = Float64Array.from(candidates, ([i, j]) => {
+    const p = 1 / (1 + Math.exp((mean[j] as number) - (mean[i] as number)));
+    return p * (1 - p);
+  });
+  const taken = new Uint8Array(candidates.length);
+  const direction = new Float64Array(size);
+  for (let picked = 0; picked < limit; picked++) {
+    let best = -1;
+    let bestGain = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      if (taken[c] === 1) continue;
+      const [i, j] = candidates[c] as readonly [number, number];
+      if (!builder.canPair(posterior.items[i] as number, posterior.items[j] as number)) {
+        taken[c] = 1;
+        continue;
+      }
+      const gain = varianceReduction(covariance, size, i, j, weight[c] as number);
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = c;
+      }
+    }
+    if (best < 0) return;
+    taken[best] = 1;
+    const [i, j] = candidates[best] as readonly [number, number];
+    builder.tryAdd(posterior.items[i] as number, posterior.items[j] as number);
+    observeComparison(covariance, size, direction, i, j, weight[best] as number);
+  }
+}
+
+/** w·v²/(1 + w·v) with v = Var(θ_i − θ_j): how much one comparison of i and j shrinks that variance. */
+export function varianceReduction(covariance: Float64Array, size: number, i: number, j: number, weight: number): number {
+  const variance =
+    (covariance[i * size + i] as number) + (covariance[j * size + j] as number) - 2 * (covariance[i * size + j] as number);
+  return (weight * variance * variance) / (1 + weight * variance);
+}
+
+/** Σ ← Σ − w·(Σx)(Σx)ᵀ / (1 + w·xᵀΣx), x = e_i − e_j (Sherman–Morrison for adding w·x xᵀ to the precision). */
+function observeComparison(
+  covariance: Float64Array,
+  size: number,
+  direction: Float64Array,
+  i: number,
+  j: number,
+  weight: number,
+): void {
+  for (let k = 0; k < size; k++) direction[k] = (covariance[k * size + i] as number) - (covariance[k * size + j] as number);
+  const scale = weight / (1 + weight * ((direction[i] as number) - (direction[j] as number)));
+  for (let r = 0; r < size; r++) {
+    const factor = scale * (direction[r] as number);
+    if (factor === 0) continue;
+    const row = r * size;
+    for (let k = 0; k < size; k++) covariance[row + k] = (covariance[row + k] as number) - factor * (direction[k] as number);
+  }
+}
