@@ -1,4 +1,5 @@
 import { fitGroupPosterior, type GroupPosterior } from "./group-posterior.js";
+import { observeComparison, orderGain, varianceReduction } from "./pair-information.js";
 import type { PlanRoundOptions } from "./plan-round.js";
 import { RoundBuilder } from "./round-builder.js";
 import { seededRandom, shuffled } from "./seeded-random.js";
@@ -18,12 +19,12 @@ export interface TargetPlan {
  * Per group, once per round: fit the Laplace posterior θ ~ N(θ̂, Σ) on every game so far ({@link fitGroupPosterior});
  * measure the rank intervals ({@link measureTargetPrecision}); if the target is met, plan nothing. Otherwise each
  * unresolved item proposes its `neighbours` nearest unplayed opponents by θ̂ as candidate pairs, and pairs are
- * picked greedily by the expected reduction of the posterior variance of their difference from one comparison,
- *   gain(i, j) = w·v² / (1 + w·v),   v = Var(θ_i − θ_j) = Σ_ii + Σ_jj − 2Σ_ij,   w = p(1 − p),  p = σ(θ̂_i − θ̂_j)
- * (a comparison adds w·x xᵀ to the precision, x = e_i − e_j; Glickman & Jensen 2005, "Adaptive paired comparison
- * design"; Chen et al. 2013, "Pairwise ranking aggregation in a crowdsourced setting", pick pairs by the same
- * expected information). After each pick Σ is updated as if the comparison were observed (Sherman–Morrison,
- * Σ ← Σ − w·Σx (Σx)ᵀ / (1 + w·xᵀΣx)), so one round spreads its matches instead of repeating the best-looking
+ * picked greedily by the expected value of one comparison for the ranking (`criterion`, see pair-information.ts):
+ * `order` (default), the expected gain in the probability of ordering the pair correctly, or `variance`, the
+ * expected reduction of Var(θ_i − θ_j), w·v²/(1 + w·v) with w = p(1 − p) (Glickman & Jensen 2005, "Adaptive
+ * paired comparison design"; Chen et al. 2013, "Pairwise ranking aggregation in a crowdsourced setting", pick pairs
+ * by such expected information). After each pick Σ is updated as if the comparison were observed (Sherman–Morrison,
+ * {@link observeComparison}), so one round spreads its matches instead of repeating the best-looking
  * pair's neighbourhood; the posterior is refitted once per round, not per pair. At most `matchesPerRound`
  * matches per group (default half its size), `matchesPerItemPerRound` per item, no pair repeated (a repeated
  * prompt is answered from the response cache, so it adds no information), nobody beyond the hard match cap; the
@@ -54,6 +55,7 @@ export function planTargetRound(options: PlanRoundOptions): TargetPlan {
       candidates,
       builder,
       limit: target.matchesPerRound ?? Math.ceil(group.length / 2),
+      criterion: target.criterion,
     });
     matches.push(...builder.matches);
   });
@@ -100,17 +102,18 @@ export function candidatePairs(
 }
 
 /**
- * Greedy picks among `candidates` (group positions) by the expected variance reduction (see
- * {@link planTargetRound}), updating a copy of Σ after each pick; candidates the builder no longer allows
- * (per-item room) are skipped. Ties keep the candidates' order.
+ * Greedy picks among `candidates` (group positions) by `criterion` ({@link orderGain} or
+ * {@link varianceReduction}), updating a copy of Σ after each pick; candidates the builder no longer allows
+ * (per-item room) and candidates worth nothing are skipped. Ties keep the candidates' order.
  */
 export function pickByInformation(options: {
   posterior: GroupPosterior;
   candidates: readonly (readonly [number, number])[];
   builder: RoundBuilder;
   limit: number;
+  criterion: "order" | "variance";
 }): void {
-  const { posterior, candidates, builder, limit } = options;
+  const { posterior, candidates, builder, limit, criterion } = options;
   const { mean } = posterior.posterior;
   const size = mean.length;
   const covariance = posterior.posterior.covariance.slice();
@@ -130,7 +133,11 @@ export function pickByInformation(options: {
         taken[c] = 1;
         continue;
       }
-      const gain = varianceReduction(covariance, size, i, j, weight[c] as number);
+      const pair = { covariance, size, i, j, weight: weight[c] as number };
+      const gain =
+        criterion === "order"
+          ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
+          : varianceReduction(pair);
       if (gain > bestGain) {
         bestGain = gain;
         best = c;
@@ -140,32 +147,6 @@ export function pickByInformation(options: {
     taken[best] = 1;
     const [i, j] = candidates[best] as readonly [number, number];
     builder.tryAdd(posterior.items[i] as number, posterior.items[j] as number);
-    observeComparison(covariance, size, direction, i, j, weight[best] as number);
-  }
-}
-
-/** w·v²/(1 + w·v) with v = Var(θ_i − θ_j): how much one comparison of i and j shrinks that variance. */
-export function varianceReduction(covariance: Float64Array, size: number, i: number, j: number, weight: number): number {
-  const variance =
-    (covariance[i * size + i] as number) + (covariance[j * size + j] as number) - 2 * (covariance[i * size + j] as number);
-  return (weight * variance * variance) / (1 + weight * variance);
-}
-
-/** Σ ← Σ − w·(Σx)(Σx)ᵀ / (1 + w·xᵀΣx), x = e_i − e_j (Sherman–Morrison for adding w·x xᵀ to the precision). */
-function observeComparison(
-  covariance: Float64Array,
-  size: number,
-  direction: Float64Array,
-  i: number,
-  j: number,
-  weight: number,
-): void {
-  for (let k = 0; k < size; k++) direction[k] = (covariance[k * size + i] as number) - (covariance[k * size + j] as number);
-  const scale = weight / (1 + weight * ((direction[i] as number) - (direction[j] as number)));
-  for (let r = 0; r < size; r++) {
-    const factor = scale * (direction[r] as number);
-    if (factor === 0) continue;
-    const row = r * size;
-    for (let k = 0; k < size; k++) covariance[row + k] = (covariance[row + k] as number) - factor * (direction[k] as number);
+    observeComparison({ covariance, size, i, j, weight: weight[best] as number }, direction);
   }
 }

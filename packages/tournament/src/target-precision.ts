@@ -19,9 +19,10 @@ export interface TargetPrecision {
 
 /**
  * Intrinsic time (information of a strength difference, 1/Var) at which the anytime boundary is made tightest:
- * 100, i.e. a standard error of 0.1 log-odds, about where neighbours of a 60–100 item ranking separate.
+ * 5, a standard error of 0.45 log-odds. Without repeated pairs a difference rarely gets more information than a
+ * few units (each pair is one Bernoulli draw, p(1 − p) ≤ 1/4), so a boundary tuned for more would be loose there.
  */
-export const ANYTIME_TUNING_INFORMATION = 100;
+export const ANYTIME_TUNING_INFORMATION = 5;
 
 /**
  * Measures a group's rank precision against the target:

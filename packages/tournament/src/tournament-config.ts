@@ -108,6 +108,11 @@ export const targetSchema = z.strictObject({
   level: z.number().gt(0).lt(1).default(0.95),
   /** λ of the N(0, 1/λ) prior on the log-strengths (keeps the posterior proper from the first round). */
   prior: z.number().positive().default(0.5),
+  /**
+   * How a candidate pair is scored: `order`, the expected gain in the probability of ordering it correctly, or
+   * `variance`, the expected reduction of the variance of its strength difference (see pair-information.ts).
+   */
+  criterion: z.enum(["order", "variance"]).default("order"),
   /** Candidate opponents per unresolved item: its nearest unplayed neighbours by posterior mean. */
   neighbours: positiveInteger.default(8),
   /** Matches planned per round and group; default: half the group's size (rounded up). */
