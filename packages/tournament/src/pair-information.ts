@@ -26,28 +26,37 @@ export function varianceReduction(pair: PairInformation): number {
   return (pair.weight * variance * variance) / (1 + pair.weight * variance);
 }
 
-/** Equal-probability nodes of N(0, 1) (midpoints of 16 bins) for the preposterior expectation below. */
-const NORMAL_NODES = Array.from({ length: 16 }, (_, k) => normalQuantile((k + 0.5) / 16));
+/** Nodes of the tail integral in {@link orderGain}. */
+const TAIL_NODES = 16;
 
 /**
  * The expected gain in the probability of ordering i and j correctly from one comparison (a knowledge-gradient
  * score for rank uncertainty; Frazier, Powell & Dayanik 2008, "A knowledge-gradient policy for sequential
- * information collection"). Now the order is right with probability Φ(|d̂|/√v). After the comparison the
- * difference's variance is v', and its mean d̂' is, before seeing the outcome, distributed N(d̂, v − v') (the
- * preposterior), so
- *   gain = E[Φ(|d̂'|/√v')] − Φ(|d̂|/√v),
- * the expectation taken on 16 equal-probability normal nodes. It is small for pairs whose order is already clear
- * (|d̂| ≫ √v) and for near-ties that one comparison cannot settle (v − v' ≪ v'), largest for pairs that are
- * uncertain and resolvable; summed over pairs, Σ P(misordered) is the expected Kendall distance of the ranking.
+ * information collection"). Now the order of d̂ is right with probability π = Φ(|d̂|/√v). After the comparison
+ * the difference's variance is v', and its mean d̂', before the outcome is seen, is distributed N(d̂, v − v')
+ * (the preposterior); since π is a martingale, the gain E[max(π', 1 − π')] − π comes only from outcomes that
+ * flip the sign of the mean:
+ *   gain = E[(2Φ(|d̂'|/√v') − 1) · 1{sign d̂' ≠ sign d̂}],
+ * an integral over the tail z < −|d̂|/√(v − v') of the standard normal, taken on 16 equal-probability nodes of
+ * that tail (so the gain is ≥ 0 and tiny, not 0, for clearly ordered pairs). It is small for pairs whose order is
+ * already clear (|d̂| ≫ √v) and for near-ties one comparison cannot settle (v − v' ≪ v'), largest for pairs that
+ * are uncertain and resolvable; Σ P(misordered) over pairs is the expected Kendall distance of the ranking.
  */
 export function orderGain(pair: PairInformation & { readonly difference: number }): number {
   const variance = differenceVariance(pair);
   const after = variance / (1 + pair.weight * variance);
   const spread = Math.sqrt(Math.max(0, variance - after));
+  if (spread === 0) return 0;
   const sdAfter = Math.sqrt(after);
-  let expected = 0;
-  for (const node of NORMAL_NODES) expected += normalCdf(Math.abs(pair.difference + spread * node) / sdAfter);
-  return expected / NORMAL_NODES.length - normalCdf(Math.abs(pair.difference) / Math.sqrt(variance));
+  const distance = Math.abs(pair.difference);
+  const tail = normalCdf(-distance / spread);
+  if (tail === 0) return 0;
+  let sum = 0;
+  for (let k = 0; k < TAIL_NODES; k++) {
+    const z = normalQuantile((tail * (k + 0.5)) / TAIL_NODES);
+    sum += 2 * normalCdf(-(distance + spread * z) / sdAfter) - 1;
+  }
+  return (tail * sum) / TAIL_NODES;
 }
 
 /**

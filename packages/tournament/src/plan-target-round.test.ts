@@ -90,7 +90,7 @@ describe("orderGain", () => {
   const gain = (difference: number, weight = 0.25, scale = 1) =>
     orderGain({ covariance: covariance.map((value) => value * scale), size: 2, i: 0, j: 1, weight, difference });
 
-  it("matches the preposterior expectation computed by brute force (to the 16-node quadrature's ~0.002)", () => {
+  it("matches the preposterior expectation E[Φ(|d̂'|/√v')] − Φ(|d̂|/√v) computed by brute force", () => {
     // v = 1, w = 0.2: v' = 1/1.2, d̂' ~ N(0.3, 1 − 1/1.2); E[Φ(|d̂'|/√v')] by a fine Riemann sum.
     const after = 1 / 1.2;
     const spread = Math.sqrt(1 - after);
@@ -102,13 +102,14 @@ describe("orderGain", () => {
       expected += density * phi(Math.abs(0.3 + spread * z) / Math.sqrt(after));
       mass += density;
     }
-    expect(Math.abs(gain(0.3, 0.2) - (expected / mass - phi(0.3)))).toBeLessThan(0.002);
+    expect(gain(0.3, 0.2)).toBeCloseTo(expected / mass - phi(0.3), 3);
   });
 
   it("is largest for uncertain, resolvable pairs: small for a clear order and for a well-measured near-tie", () => {
     expect(gain(0.2)).toBeGreaterThan(gain(3));
     expect(gain(0.2)).toBeGreaterThan(gain(0.02, 0.25, 0.01));
     expect(gain(5)).toBeLessThan(1e-4);
+    expect(gain(5)).toBeGreaterThan(0);
   });
 });
 
@@ -189,9 +190,9 @@ describe("runTournament with scheduler.kind target", () => {
     expect(posterior.recorded).toBeGreaterThan(0);
     expect(posterior.recorded).toBeLessThan((24 * 23) / 2);
     // One game per pair never gives the Bonferroni-corrected confidence sequences enough information here: the
-    // anytime rule keeps planning until every pair is played.
+    // anytime rule keeps planning until no unplayed pair is worth anything.
     const anytime = await run({ rankWidth: 12, topK: 3, prior: 0.1, anytime: true });
     expect(anytime.reason).toBe("plan-exhausted");
-    expect(anytime.recorded).toBe((24 * 23) / 2);
+    expect(anytime.recorded).toBeGreaterThan(posterior.recorded);
   });
 });
