@@ -121,32 +121,34 @@ export function pickByInformation(options: {
     const p = 1 / (1 + Math.exp((mean[j] as number) - (mean[i] as number)));
     return p * (1 - p);
   });
-  const taken = new Uint8Array(candidates.length);
+  const gainOf = (c: number): number => {
+    const [i, j] = candidates[c] as readonly [number, number];
+    const pair = { covariance, size, i, j, weight: weight[c] as number };
+    return criterion === "order"
+      ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
+      : varianceReduction(pair);
+  };
+  // Lazy greedy (Minoux 1978): observing a comparison only shrinks Σ, so a candidate's stale gain bounds its fresh
+  // one (exactly for the variance criterion, closely for the order one); only the top candidate is rescored.
+  const stale = Float64Array.from(candidates, (_, c) => gainOf(c));
+  const queue = Array.from({ length: candidates.length }, (_, c) => c).sort((a, b) => stale[b]! - stale[a]! || a - b);
   const direction = new Float64Array(size);
-  for (let picked = 0; picked < limit; picked++) {
-    let best = -1;
-    let bestGain = 0;
-    for (let c = 0; c < candidates.length; c++) {
-      if (taken[c] === 1) continue;
-      const [i, j] = candidates[c] as readonly [number, number];
-      if (!builder.canPair(posterior.items[i] as number, posterior.items[j] as number)) {
-        taken[c] = 1;
-        continue;
-      }
-      const pair = { covariance, size, i, j, weight: weight[c] as number };
-      const gain =
-        criterion === "order"
-          ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
-          : varianceReduction(pair);
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = c;
-      }
+  let picked = 0;
+  while (picked < limit && queue.length > 0) {
+    const c = queue.shift() as number;
+    const [i, j] = candidates[c] as readonly [number, number];
+    if (!builder.canPair(posterior.items[i] as number, posterior.items[j] as number)) continue;
+    const fresh = gainOf(c);
+    if (!(fresh > 0)) continue;
+    if (queue.length > 0 && fresh < (stale[queue[0] as number] as number)) {
+      stale[c] = fresh;
+      let at = 0;
+      while (at < queue.length && (stale[queue[at] as number] as number) >= fresh) at++;
+      queue.splice(at, 0, c);
+      continue;
     }
-    if (best < 0) return;
-    taken[best] = 1;
-    const [i, j] = candidates[best] as readonly [number, number];
     builder.tryAdd(posterior.items[i] as number, posterior.items[j] as number);
-    observeComparison({ covariance, size, i, j, weight: weight[best] as number }, direction);
+    observeComparison({ covariance, size, i, j, weight: weight[c] as number }, direction);
+    picked++;
   }
 }
