@@ -20,7 +20,7 @@ export function fitGroupPosterior(options: {
 }): GroupPosterior {
   const { standings, group } = options;
   const position = new Map<number, number>();
-  group.forEach((item, index) => position.set(item, index));
+  for (const [index, item] of group.entries()) position.set(item, index);
   const first: number[] = [];
   const second: number[] = [];
   const firstWins: number[] = [];

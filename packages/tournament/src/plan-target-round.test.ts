@@ -98,7 +98,7 @@ describe("orderGain", () => {
     let expected = 0;
     let mass = 0;
     for (let z = -8; z <= 8; z += 0.001) {
-      const density = Math.exp(-z * z / 2);
+      const density = Math.exp((-z * z) / 2);
       expected += density * phi(Math.abs(0.3 + spread * z) / Math.sqrt(after));
       mass += density;
     }
@@ -116,7 +116,9 @@ describe("orderGain", () => {
 /** Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), enough for a 3-decimal check. */
 function erf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
 
@@ -139,7 +141,10 @@ function playTarget(itemCount: number, target: TournamentConfigInput["scheduler"
   }
   return { plans, matches };
 }
-const baseConfigInput = { items: { synthetic: { count: 2 } }, judges: [{ id: "j", provider: "simulated", model: "m" }] };
+const baseConfigInput = {
+  items: { synthetic: { count: 2 } },
+  judges: [{ id: "j", provider: "simulated", model: "m" }],
+};
 
 describe("planTargetRound", () => {
   it("plans at most matchesPerRound matches, ≤ matchesPerItemPerRound per item, never a pair twice", () => {
@@ -181,7 +186,13 @@ describe("runTournament with scheduler.kind target", () => {
     });
     const prepared = prepareTournamentItems(items, { byCategory: true });
     const judge = createSimulatedJudgeForConfig({ judge: config.judges[0]!, seed: 4, items: prepared.judgeItems });
-    return runTournament({ config, items, judges: [judge], template: paperImpactTemplate, journal: createMemoryJournal() });
+    return runTournament({
+      config,
+      items,
+      judges: [judge],
+      template: paperImpactTemplate,
+      journal: createMemoryJournal(),
+    });
   }
 
   it("runs until the precision target is met and reports converged; the anytime rule needs more comparisons", async () => {

@@ -74,7 +74,9 @@ export function candidatePairs(
 ): [number, number][] {
   const { mean } = group.posterior;
   const size = mean.length;
-  const order = Array.from({ length: size }, (_, index) => index).sort((a, b) => (mean[b] as number) - (mean[a] as number));
+  const order = Array.from({ length: size }, (_, index) => index).sort(
+    (a, b) => (mean[b] as number) - (mean[a] as number),
+  );
   const positionInOrder = new Int32Array(size);
   order.forEach((item, position) => {
     positionInOrder[item] = position;

@@ -89,7 +89,9 @@ function anytimeRankIntervals(
     for (let j = 0; j < size; j++) {
       if (j === i) continue;
       const variance =
-        (covariance[i * size + i] as number) + (covariance[j * size + j] as number) - 2 * (covariance[i * size + j] as number);
+        (covariance[i * size + i] as number) +
+        (covariance[j * size + j] as number) -
+        2 * (covariance[i * size + j] as number);
       const information = 1 / variance;
       const halfWidth = normalMixtureBoundary({ intrinsicTime: information, alpha: pairAlpha, rho }) / information;
       const difference = (mean[i] as number) - (mean[j] as number);
@@ -106,5 +108,7 @@ function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -14,9 +14,11 @@ import { prepareTournamentItems } from "./tournament-items.js";
 function spearman(x: readonly number[], y: readonly number[]): number {
   const ranks = (values: readonly number[]) => {
     const rank = new Array<number>(values.length);
-    [...values.keys()].sort((a, b) => values[a]! - values[b]!).forEach((index, position) => {
-      rank[index] = position;
-    });
+    [...values.keys()]
+      .sort((a, b) => values[a]! - values[b]!)
+      .forEach((index, position) => {
+        rank[index] = position;
+      });
     return rank;
   };
   const rx = ranks(x);
@@ -46,7 +48,8 @@ async function simulate(kind: SchedulerKind, seed: number) {
   const { posterior } = fitGroupPosterior({ standings, group: prepared.groups[0]!, prior: 0.5 });
   const quality = items.map((item) => item.metadata!.quality as number);
   const estimate = prepared.groups[0]!.map((_, position) => posterior.mean[position]!);
-  const top = (values: readonly number[]) => new Set([...values.keys()].sort((a, b) => values[b]! - values[a]!).slice(0, 10));
+  const top = (values: readonly number[]) =>
+    new Set([...values.keys()].sort((a, b) => values[b]! - values[a]!).slice(0, 10));
   const trueTop = top(quality);
   const estimateByItem = new Array<number>(items.length);
   prepared.groups[0]!.forEach((item, position) => {
