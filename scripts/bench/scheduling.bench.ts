@@ -109,6 +109,14 @@ for (const reference of ["round robin", "seed system", "random"]) {
     )
     .join(", ");
   process.stdout.write(`  vs ${reference.padEnd(12)} ${used.toFixed(0).padStart(6)}: ${text}\n`);
+  // Where the goal is measured: accuracy at 70% of the reference's comparisons against the reference's final.
+  const at = (curve: CurvePoint[]) => curve[Math.min(curve.length, Math.max(1, Math.round((0.7 * used) / step))) - 1]!;
+  const final = finalOf(reference);
+  process.stdout.write(
+    `     at 0.7 × ${used.toFixed(0)}: target ${at(targetCurve).spearman.toFixed(4)} / ${at(targetCurve).topK.toFixed(2)}, ` +
+      `target top-10 ${at(targetTopCurve).spearman.toFixed(4)} / ${at(targetTopCurve).topK.toFixed(2)}; ` +
+      `${reference} final ${final.spearman.toFixed(4)} / ${final.topK.toFixed(2)}\n`,
+  );
 }
 const worst = Math.max(...ratios);
 process.stdout.write(

@@ -49,26 +49,47 @@ export function planTargetRound(options: PlanRoundOptions): TargetPlan {
     if (precision.met) return;
     met = false;
     const builder = new RoundBuilder(standings, options.stop, scheduler.matchesPerItemPerRound, new Set());
-    const candidates = shuffled(candidatePairs(posterior, precision, builder, target.neighbours), random);
-    pickByInformation({
-      posterior,
-      candidates,
-      builder,
-      limit: target.matchesPerRound ?? Math.ceil(group.length / 2),
-      criterion: target.criterion,
-    });
+    // When the unresolved items have no informative unplayed pair left, their rivals (items whose rank intervals
+    // overlap theirs) propose pairs instead: those sharpen the rivals' strengths and so the differences.
+    for (const proposers of [precision.unresolved, rivalsOf(precision)]) {
+      const candidates = shuffled(candidatePairs(posterior, proposers, builder, target.neighbours), random);
+      pickByInformation({
+        posterior,
+        candidates,
+        builder,
+        limit: target.matchesPerRound ?? Math.ceil(group.length / 2),
+        criterion: target.criterion,
+      });
+      if (builder.matches.length > 0) break;
+    }
     matches.push(...builder.matches);
   });
   return { matches: met ? [] : matches, met, widths };
 }
 
+/** Items whose rank interval overlaps that of an unresolved item, the unresolved included (1 = rival). */
+export function rivalsOf(precision: TargetPrecision): Uint8Array {
+  const size = precision.unresolved.length;
+  const rivals = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    if (precision.unresolved[i] === 0) continue;
+    for (let j = 0; j < size; j++) {
+      const overlaps =
+        (precision.rankLower[j] as number) <= (precision.rankUpper[i] as number) &&
+        (precision.rankLower[i] as number) <= (precision.rankUpper[j] as number);
+      if (overlaps) rivals[j] = 1;
+    }
+  }
+  return rivals;
+}
+
 /**
- * Candidate pairs (group positions, lower first): each unresolved item with its `neighbours` nearest opponents by
- * posterior mean that it may still play (alternately above and below it), without duplicates.
+ * Candidate pairs (group positions, lower first): each proposing item (1 in `proposers`) with its `neighbours`
+ * nearest opponents by posterior mean that it may still play (alternately above and below it), without duplicates.
  */
 export function candidatePairs(
   group: GroupPosterior,
-  precision: TargetPrecision,
+  proposers: Uint8Array,
   builder: RoundBuilder,
   neighbours: number,
 ): [number, number][] {
@@ -84,7 +105,7 @@ export function candidatePairs(
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   for (let item = 0; item < size; item++) {
-    if (precision.unresolved[item] === 0) continue;
+    if (proposers[item] === 0) continue;
     const at = positionInOrder[item] as number;
     let found = 0;
     for (let step = 1; found < neighbours && (at - step >= 0 || at + step < size); step++) {

@@ -35,7 +35,7 @@ describe("judgelab simulate", () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ items: 60, judges: 1, reason: "converged" });
-    // Fewer comparisons than every pair once (1,770) and than the budget (1,500).
+    // Fewer comparisons than every pair once (1,770) and than the budget (1,500) of the example.
     expect(summary.comparisons).toBeGreaterThan(60);
     expect(summary.comparisons).toBeLessThan(1500);
   });
