@@ -4,7 +4,10 @@ import type { CurvePoint } from "./scheduling-curves.ts";
 
 type TopLevelSpec = Parameters<typeof renderChartSvg>[0];
 
-/** Two panels (Spearman's ρ, top-10 found): mean curves as lines, final points of stopping schemes as dots. */
+/**
+ * Two panels (Spearman's ρ, top-10 found): mean curves as lines, the final accuracy of schemes that stop on their
+ * own (or whose prefixes are no fair curve, round robin) as dots; one colour per scheduler.
+ */
 export function buildSchedulingChart(options: {
   curves: Record<string, readonly CurvePoint[]>;
   finals: Record<string, CurvePoint>;
@@ -47,7 +50,6 @@ export function buildSchedulingChart(options: {
           x: { field: "comparisons", type: "quantitative" as const },
           y: { field: "value", type: "quantitative" as const },
           color: { field: "scheduler", type: "nominal" as const },
-          shape: { field: "scheduler", type: "nominal" as const },
         },
       },
     ],
