@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 import type { GroupPosterior } from "./group-posterior.js";
 import { orderGain, varianceReduction } from "./pair-information.js";
-import { pickByInformation, planTargetRound } from "./plan-target-round.js";
+import { pickByInformation, planTargetRound, rivalsOf } from "./plan-target-round.js";
 import { RoundBuilder } from "./round-builder.js";
 import { createMemoryJournal } from "./run-journal.js";
 import { runTournament } from "./run-tournament.js";
@@ -121,6 +121,22 @@ function erf(x: number): number {
     ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
+
+describe("rivalsOf", () => {
+  it("marks the unresolved items and every item whose rank interval overlaps one of theirs", () => {
+    const precision = {
+      rank: Float64Array.from([1, 2, 3, 4, 5]),
+      rankLower: Float64Array.from([1, 1, 3, 4, 5]),
+      rankUpper: Float64Array.from([2, 3, 4, 5, 5]),
+      focus: Uint8Array.from([1, 1, 0, 0, 0]),
+      unresolved: Uint8Array.from([0, 1, 0, 0, 0]),
+      width: 2,
+      met: false,
+    };
+    // Item 1 spans ranks 1–3: items 0 (1–2) and 2 (3–4) overlap it, items 3 (4–5) and 4 (5) do not.
+    expect([...rivalsOf(precision)]).toEqual([1, 1, 1, 0, 0]);
+  });
+});
 
 /** Plays target rounds where the lower index always wins; returns the plans. */
 function playTarget(itemCount: number, target: TournamentConfigInput["scheduler"], rounds: number) {
