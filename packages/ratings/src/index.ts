@@ -36,6 +36,7 @@ export { computeWinRates, computeWinRatesFromCells, type WinRates } from "./comp
 export { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
 export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
 export { DEFAULT_PRIOR } from "./default-prior.js";
+export { drawPosteriorRanks } from "./draw-posterior-ranks.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";
 export { estimateMatchCorrelation } from "./estimate-match-correlation.js";
 export { type Baseline, findBaselines } from "./find-baselines.js";
@@ -45,6 +46,7 @@ export {
   fitBradleyTerry,
   MAX_DENSE_ITEMS,
 } from "./fit-bradley-terry.js";
+export { type BradleyTerryPosterior, fitBradleyTerryPosterior } from "./fit-bradley-terry-posterior.js";
 export {
   type CovariateBradleyTerryFit,
   type CovariateBradleyTerryOptions,
@@ -74,6 +76,7 @@ export {
   measureIntervalCoverage,
 } from "./measure-interval-coverage.js";
 export { normalCdf, normalDensity, normalQuantile } from "./normal-distribution.js";
+export { mixtureRhoFor, normalMixtureBoundary } from "./normal-mixture-boundary.js";
 export {
   normaliseStyleDifferences,
   SINGLE_VALUE_COVARIATE_WARNING,

@@ -34,6 +34,9 @@ describe("estimateRun", () => {
     expect(estimate({ stop: { maxMatchesPerItem: 4 } })).toMatchObject({ matches: 20, exact: false });
     expect(estimate({ stop: { maxMatchesPerItem: 50 } }).matches).toBe(45); // at most every pair once
     expect(estimate({ stop: { maxMatches: 7 } }).matches).toBe(7);
+    // The target scheduler ignores maxMatchesPerItem (a σ rule) and is bounded by the hard cap (default 2×).
+    expect(estimate({ scheduler: { kind: "target" }, stop: { maxMatchesPerItem: 2 } }).matches).toBe(20);
+    expect(estimate({ scheduler: { kind: "target" }, stop: { hardMaxMatchesPerItem: 3 } }).matches).toBe(15);
   });
 
   it("prices tokens from characters/4 of rendered prompts and the expected output", () => {

@@ -46,8 +46,8 @@ export interface RunEstimate {
 
 /**
  * Estimates calls, tokens and cost before a run. Matches: round robin gives Σ_groups g(g−1)/2 × cycles; adaptive
- * schedulers are bounded by the stop rules: Σ_groups min(g − 1, maxMatchesPerItem) · g / 2, capped by
- * `stop.maxMatches`. Calls per match: (panel ? judges : 1) × (both orders ? 2 : 1) × repetitions; rotation spreads
+ * schedulers are bounded by the stop rules: Σ_groups min(g − 1, maxMatchesPerItem) · g / 2 (`target`, which ignores
+ * the σ rules: the hard cap per item instead of maxMatchesPerItem), capped by `stop.maxMatches`. Calls per match: (panel ? judges : 1) × (both orders ? 2 : 1) × repetitions; rotation spreads
  * matches evenly. Input tokens per call: the mean of characters/4 over up to 64 prompts rendered for random pairs;
  * output tokens: `expectedOutputTokens`, at most the judge's `maxOutputTokens`. Costs use the price table. The
  * worst case, what the hard budget reserves, prices every call at the prompt of the two longest items in UTF-8
@@ -61,12 +61,16 @@ export function estimateRun(options: {
 }): RunEstimate {
   const { config, items } = options;
   const exact = config.scheduler.kind === "round-robin";
+  const perItemCap =
+    config.scheduler.kind === "target"
+      ? (config.stop.hardMaxMatchesPerItem ?? 2 * config.stop.maxMatchesPerItem)
+      : config.stop.maxMatchesPerItem;
   let matches = 0;
   for (const group of items.groups) {
     const size = group.length;
     matches += exact
       ? ((size * (size - 1)) / 2) * config.scheduler.cycles
-      : Math.floor((Math.min(size - 1, config.stop.maxMatchesPerItem) * size) / 2);
+      : Math.floor((Math.min(size - 1, perItemCap) * size) / 2);
   }
   if (config.stop.maxMatches !== undefined) matches = Math.min(matches, config.stop.maxMatches);
   const perMatch = (config.order === "both" ? 2 : 1) * config.repetitions;

@@ -207,6 +207,9 @@ describe("a growing tournament (judgelab run --add-items)", () => {
       expect(updated.sigma).toEqual(full.sigma);
       expect(updated.matches).toEqual(full.matches);
       expect([...updated.playedPairs].sort()).toEqual([...full.playedPairs].sort());
+      expect(new Map([...updated.pairResults].sort(([a], [b]) => a - b))).toEqual(
+        new Map([...full.pairResults].sort(([a], [b]) => a - b)),
+      );
     }
     expect(incremental.counts.incremental).toBeGreaterThanOrEqual(3);
     // And the run's final ratings are the replay of the final log over all 21 items.

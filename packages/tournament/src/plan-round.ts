@@ -1,4 +1,5 @@
 import type { StopRules } from "./item-convergence.js";
+import { planTargetRound } from "./plan-target-round.js";
 import { RoundBuilder } from "./round-builder.js";
 import { seededRandom, shuffled } from "./seeded-random.js";
 import type { TournamentConfig } from "./tournament-config.js";
@@ -32,10 +33,13 @@ export interface PlanRoundOptions {
  *   round 1 on); then items that need matches, most uncertain first, alternately take the best-quality
  *   established opponent (one that no longer needs matches) and the best-quality other needy item, at most
  *   `matchesPerItemPerRound` per item, never repeating a pair.
+ * - `target`: pairs with the largest expected information on the Bradley–Terry posterior, until the precision
+ *   target (`scheduler.target`) is met ({@link planTargetRound}, which also says whether it was met).
  */
 export function planRound(options: PlanRoundOptions): [number, number][] {
   const { scheduler, round } = options;
   if (scheduler.kind === "round-robin") return round < scheduler.cycles ? allPairs(options.groups) : [];
+  if (scheduler.kind === "target") return planTargetRound(options).matches;
   const matches: [number, number][] = [];
   options.groups.forEach((group, groupIndex) => {
     const random = seededRandom(options.seed, "plan", round, groupIndex);

@@ -5,7 +5,8 @@ import { expandMatches } from "./expand-matches.js";
 import { IncrementalStandings } from "./incremental-standings.js";
 import { itemsNeedingMatches } from "./item-convergence.js";
 import { describeJudgeFailure } from "./judge-failure.js";
-import { planRound } from "./plan-round.js";
+import { type PlanRoundOptions, planRound } from "./plan-round.js";
+import { planTargetRound } from "./plan-target-round.js";
 import { PriceTable } from "./price-table.js";
 import type { ProgressReporter } from "./progress-events.js";
 import { type BatchClient, runBatchRound } from "./run-batch-round.js";
@@ -103,23 +104,29 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       reason = nextRoundBlocker(config, state, round);
       if (reason !== undefined) break;
       const standings = incremental.update(state, items);
-      let matches = planRound({
+      const planOptions: PlanRoundOptions = {
         groups: items.groups,
         standings,
         scheduler: config.scheduler,
         stop: config.stop,
         round,
         seed: config.seed,
-      });
+      };
+      // The target scheduler's stop rule (precision target met) is checked on the same posterior it plans with.
+      const targetPlan = config.scheduler.kind === "target" ? planTargetRound(planOptions) : undefined;
+      let matches = targetPlan?.matches ?? planRound(planOptions);
       const matchesSoFar = countMatches(state);
       if (config.stop.maxMatches !== undefined) matches = matches.slice(0, config.stop.maxMatches - matchesSoFar);
       if (matches.length === 0) {
-        // Converged when no item needs matches; otherwise the needy items have met every possible opponent.
-        const needing =
-          config.scheduler.kind === "round-robin"
-            ? [0]
-            : itemsNeedingMatches({ standings, groups: items.groups, stop: config.stop, topK: config.scheduler.topK });
-        reason = needing.length === 0 ? "converged" : "plan-exhausted";
+        // Converged when no item needs matches (or the precision target is met); otherwise the needy items have
+        // met every possible opponent.
+        const converged =
+          targetPlan !== undefined
+            ? targetPlan.met
+            : config.scheduler.kind !== "round-robin" &&
+              itemsNeedingMatches({ standings, groups: items.groups, stop: config.stop, topK: config.scheduler.topK })
+                .length === 0;
+        reason = converged ? "converged" : "plan-exhausted";
         break;
       }
       const record: RoundRecord = {

@@ -97,9 +97,44 @@ export const itemsSourceSchema = z.union([
 ]);
 
 /** Scheduling schemes (see `plan-round.ts`). */
-export const schedulerKindSchema = z.enum(["random", "round-robin", "swiss", "uncertainty", "seed-system"]);
+export const schedulerKindSchema = z.enum(["random", "round-robin", "swiss", "uncertainty", "seed-system", "target"]);
 /** A scheduling scheme name. */
 export type SchedulerKind = z.infer<typeof schedulerKindSchema>;
+
+/**
+ * The `target` scheduler's precision target and tuning (see `plan-target-round.ts`). The run stops once the target
+ * is met: with `topK`, every item among the top `topK` of its group (by posterior mean) has a rank interval of
+ * width (upper − lower rank) at most `rankWidth`; without it, the median rank width over all items is at most
+ * `rankWidth`.
+ */
+export const targetSchema = z.strictObject({
+  /** W: the largest acceptable width of a rank interval (0 = rank known exactly). */
+  rankWidth: nonNegativeNumber.default(2),
+  /** Aim at the top `topK` of each group; unset: at the whole ranking (median width). */
+  topK: positiveInteger.optional(),
+  /** Level of the rank intervals (and 1 − α of the anytime-valid ones). */
+  level: z.number().gt(0).lt(1).default(0.95),
+  /** λ of the N(0, 1/λ) prior on the log-strengths (keeps the posterior proper from the first round). */
+  prior: z.number().positive().default(0.5),
+  /**
+   * How a candidate pair is scored: `order`, the expected gain in the probability of ordering it correctly, or
+   * `variance`, the expected reduction of the variance of its strength difference (see pair-information.ts).
+   */
+  criterion: z.enum(["order", "variance"]).default("order"),
+  /** Candidate opponents per unresolved item: its nearest unplayed neighbours by posterior mean. */
+  neighbours: positiveInteger.default(8),
+  /** Matches planned per round and group; default: half the group's size (rounded up). */
+  matchesPerRound: positiveInteger.optional(),
+  /** Normal draws from the posterior for the rank intervals. */
+  draws: positiveInteger.default(300),
+  /**
+   * Stop on anytime-valid rank intervals (pairwise normal-mixture confidence sequences, Bonferroni over the pairs
+   * examined) instead of the posterior's, so checking after every round does not inflate the error rate.
+   */
+  anytime: z.boolean().default(false),
+});
+/** The `target` scheduler's settings. */
+export type TargetSettings = z.infer<typeof targetSchema>;
 
 /** How rounds are planned (see `planRound`). */
 export const schedulerSchema = z.strictObject({
@@ -112,6 +147,8 @@ export const schedulerSchema = z.strictObject({
   byCategory: z.boolean().default(true),
   /** `round-robin`: how many times every pair is played. */
   cycles: positiveInteger.default(1),
+  /** `target`: the precision to reach and how pairs are chosen (`targetSchema`). */
+  target: targetSchema.prefault({}),
 });
 
 /** Stop rules, checked between rounds on ratings recomputed from the log. */

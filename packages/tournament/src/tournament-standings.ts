@@ -27,12 +27,29 @@ export interface Standings {
   readonly matches: Int32Array;
   /** Unordered pairs already played, as `pairKey(a, b)`. */
   readonly playedPairs: ReadonlySet<number>;
+  /**
+   * Outcomes per unordered pair with at least one decided or tied game, keyed by `pairKey(a, b)`: the aggregated
+   * counts a Bradley–Terry fit needs (the `target` scheduler refits on them every round).
+   */
+  readonly pairResults: ReadonlyMap<number, PairResult>;
   readonly parameters: TrueSkillEnvironment;
+}
+
+/** Games of one unordered pair: wins of the lower item index, wins of the higher one, ties. */
+export interface PairResult {
+  readonly lowerWins: number;
+  readonly higherWins: number;
+  readonly ties: number;
 }
 
 /** Key of an unordered pair of item indices (both below 2^26). */
 export function pairKey(a: number, b: number): number {
   return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
+}
+
+/** The two item indices of a {@link pairKey}, the lower first. */
+export function pairOfKey(key: number): [number, number] {
+  return [Math.floor(key / 67_108_864), key % 67_108_864];
 }
 
 /**
@@ -65,12 +82,14 @@ export function computeStandings(options: {
   const ties = start(new Int32Array(itemCount), from?.ties, 0);
   const matches = new Int32Array(itemCount);
   const playedPairs = new Set<number>();
+  const pairResults = new Map<number, PairResult>(from?.pairResults ?? []);
   for (const [a, b] of options.matches) {
     matches[a]!++;
     matches[b]!++;
     playedPairs.add(pairKey(a, b));
   }
   for (const game of games) {
+    recordPairResult(pairResults, game);
     if (game.score === 0.5) {
       ties[game.a]!++;
       ties[game.b]!++;
@@ -90,7 +109,19 @@ export function computeStandings(options: {
     wins[winner]!++;
     losses[winner === game.a ? game.b : game.a]!++;
   }
-  return { mu, sigma, wins, losses, ties, matches, playedPairs, parameters: environment };
+  return { mu, sigma, wins, losses, ties, matches, playedPairs, pairResults, parameters: environment };
+}
+
+/** Adds one game to its pair's counts (a new object, so standings this one continues stay unchanged). */
+function recordPairResult(results: Map<number, PairResult>, game: Game): void {
+  const key = pairKey(game.a, game.b);
+  const previous = results.get(key) ?? { lowerWins: 0, higherWins: 0, ties: 0 };
+  const lowerScore = game.a < game.b ? game.score : 1 - game.score;
+  results.set(key, {
+    lowerWins: previous.lowerWins + (lowerScore === 1 ? 1 : 0),
+    higherWins: previous.higherWins + (lowerScore === 0 ? 1 : 0),
+    ties: previous.ties + (lowerScore === 0.5 ? 1 : 0),
+  });
 }
 
 /**

@@ -26,6 +26,20 @@ describe("judgelab simulate", () => {
     expect(written).toHaveLength(summary.comparisons);
   });
 
+  it("runs the target scheduler example end to end: it stops when the precision target is met", async () => {
+    const run = await runCliForTest(
+      ["simulate", join(examples, "simulated-target.yaml"), "--out", "sim-target", "--json"],
+      { cwd: root },
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ items: 60, judges: 1, reason: "converged" });
+    // Fewer comparisons than every pair once (1,770) and than the budget (1,500) of the example.
+    expect(summary.comparisons).toBeGreaterThan(60);
+    expect(summary.comparisons).toBeLessThan(1500);
+  });
+
   it("reports config problems with file, line and field, exit 2", async () => {
     writeFileSync(
       join(root, "bad.yaml"),
