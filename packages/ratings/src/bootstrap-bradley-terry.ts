@@ -1,11 +1,10 @@
-import { type BootstrapFitOptions, createBootstrapPlan, runBootstrapRounds } from "./bootstrap-rounds.js";
+import { startBootstrapBradleyTerrySamples } from "./bootstrap-engine/bootstrap-bradley-terry-samples.js";
 import { type CellClusters, type ClusteringSummary, type ClusterOption, clusterInput } from "./cluster-comparisons.js";
 import { type BradleyTerryFit, type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
 import type { PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import type { RandomSource } from "./random-source.js";
-import { chooseBootstrapThreads, startBootstrapInThreads } from "./run-bootstrap-in-threads.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 
 /** Options of {@link bootstrapBradleyTerry}: the fit's options plus the resampling plan. */
@@ -107,8 +106,8 @@ export function startBootstrapBradleyTerry(
     throw new RangeError(`bootstrapBradleyTerry: rounds must be a positive integer, got ${rounds}`);
   const { cells, clusters, clustering } = clusterInput(input, options);
   const fit = options.fit ?? fitBradleyTerry(cells, options);
-  const { ties, prior, orderEffect, anchor, scale, tolerance, solver } = options;
-  const fitOptions: BootstrapFitOptions = {
+  const { ties, prior, orderEffect, anchor, scale, tolerance, solver, random, threads } = options;
+  const engine = startBootstrapBradleyTerrySamples(cells, {
     ...(ties === undefined ? {} : { ties }),
     ...(prior === undefined ? {} : { prior }),
     ...(orderEffect === undefined ? {} : { orderEffect }),
@@ -116,27 +115,21 @@ export function startBootstrapBradleyTerry(
     ...(scale === undefined ? {} : { scale }),
     ...(tolerance === undefined ? {} : { tolerance }),
     ...(solver === undefined ? {} : { solver }),
-  };
-  const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0, rounds, clusters);
-  const itemCount = cells.itemIds.length;
-  const firstRound = options.firstRound ?? 0;
-  // An injected generator is one stream through all rounds in order, so it cannot be split across threads.
-  const threads = options.random === undefined ? chooseBootstrapThreads(options.threads, cells.size, rounds) : 1;
-  const pending = threads > 1 ? startBootstrapInThreads(plan, firstRound, rounds, threads) : null;
+    ...(random === undefined ? {} : { random }),
+    ...(threads === undefined ? {} : { threads }),
+    parameters: fit.parameters,
+    seed: options.seed ?? 0,
+    rounds,
+    firstRound: options.firstRound ?? 0,
+    clusters,
+  });
   const matrices = {
-    ...(plan.frozenFactor === null ? {} : { informationFactor: plan.frozenFactor }),
-    ...(plan.frozenInverse === null ? {} : { informationInverse: plan.frozenInverse }),
+    ...(engine.informationFactor === undefined ? {} : { informationFactor: engine.informationFactor }),
+    ...(engine.informationInverse === undefined ? {} : { informationInverse: engine.informationInverse }),
   };
   const finish = (): BradleyTerryBootstrap => {
-    const out = {
-      samples: new Float64Array(rounds * itemCount),
-      orderSamples: new Float64Array(rounds),
-      tieSamples: new Float64Array(rounds),
-    };
-    const { nonConvergedRounds, threadsUsed } =
-      pending !== null
-        ? pending.finish(out)
-        : { nonConvergedRounds: runBootstrapRounds(plan, firstRound, out, options.random), threadsUsed: 1 };
+    const out = engine.finish();
+    const { nonConvergedRounds, threadsUsed } = out;
     const { samples } = out;
     const orderSamples = Array.from(out.orderSamples).filter((value) => !Number.isNaN(value));
     const tieSamples = Array.from(out.tieSamples).filter((value) => !Number.isNaN(value));

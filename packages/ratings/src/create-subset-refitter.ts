@@ -1,10 +1,12 @@
-import { MAX_CHORD_ITEMS } from "./bootstrap-rounds.js";
+import { MAX_CHORD_ITEMS } from "./bootstrap-engine/bootstrap-rounds.js";
+import { createHalfTiesRefit } from "./bootstrap-engine/create-half-ties-refit.js";
+import { loadHalfTiesRound } from "./bootstrap-engine/load-half-ties-round.js";
+import { refitHalfTies } from "./bootstrap-engine/refit-half-ties.js";
 import type { CellCounts } from "./bradley-terry-likelihood.js";
 import { factorInformation } from "./bradley-terry-newton.js";
 import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit } from "./elo-scale.js";
 import { createBradleyTerryLayout } from "./fit-bradley-terry.js";
 import type { PairCells } from "./pair-cells.js";
-import { createHalfTiesRefit, loadHalfTiesRound, refitHalfTies } from "./refit-half-ties.js";
 
 /** Largest item count for which the refitter computes the factor itself (items³/3 flops: about half a second). */
 const MAX_FACTORED_ITEMS = 1000;
