@@ -1,5 +1,10 @@
 import { startBootstrapBradleyTerrySamples } from "./bootstrap-engine/bootstrap-bradley-terry-samples.js";
 import { type CellClusters, type ClusteringSummary, type ClusterOption, clusterInput } from "./cluster-comparisons.js";
+import {
+  createSubsetRefitterFromFactor,
+  type SubsetRefitter,
+  type SubsetRefitterOptions,
+} from "./create-subset-refitter.js";
 import { type BradleyTerryFit, type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
 import type { PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
@@ -49,12 +54,10 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
   /** What the rounds resampled. */
   readonly clustering: ClusteringSummary;
   /**
-   * Cholesky factor of the full-data information used by the chord refits (free × free, row-major), when they
-   * were used: reusable for other refits from the same fit ({@link createSubsetRefitter}).
+   * True when rounds were refitted by chord Newton with the full-data information frozen (half ties, up to
+   * 2,000 rated items), false when every round ran a Newton solve of its own.
    */
-  readonly informationFactor?: Float64Array;
-  /** Its inverse in single precision (half ties), as the chord refits used it. */
-  readonly informationInverse?: Float32Array;
+  readonly chordRefits: boolean;
   readonly orderEffectInterval?: { readonly lower: number; readonly upper: number };
   readonly tieParameterInterval?: { readonly lower: number; readonly upper: number };
 }
@@ -83,9 +86,13 @@ export function bootstrapBradleyTerry(
 /** A bootstrap under way ({@link startBootstrapBradleyTerry}): the full-data fit now, the intervals on `finish`. */
 export interface PendingBradleyTerryBootstrap {
   readonly fit: BradleyTerryFit;
-  /** See {@link BradleyTerryBootstrap.informationFactor}. */
-  readonly informationFactor?: Float64Array;
-  readonly informationInverse?: Float32Array;
+  /** See {@link BradleyTerryBootstrap.chordRefits}. */
+  readonly chordRefits: boolean;
+  /**
+   * Refits of row subsets of the same cells from this fit ({@link createSubsetRefitter}), reusing the
+   * information the chord rounds froze when there is one (no second factorisation).
+   */
+  createSubsetRefitter(options?: SubsetRefitterOptions): SubsetRefitter | null;
   /** What the rounds resample. */
   readonly clustering: ClusteringSummary;
   /** Runs the remaining rounds on this thread, waits for the worker threads and summarises. */
@@ -123,10 +130,13 @@ export function startBootstrapBradleyTerry(
     firstRound: options.firstRound ?? 0,
     clusters,
   });
+  const chordRefits = engine.informationFactor !== undefined;
   const matrices = {
-    ...(engine.informationFactor === undefined ? {} : { informationFactor: engine.informationFactor }),
-    ...(engine.informationInverse === undefined ? {} : { informationInverse: engine.informationInverse }),
+    ...(engine.informationFactor === undefined ? {} : { factor: engine.informationFactor }),
+    ...(engine.informationInverse === undefined ? {} : { inverse: engine.informationInverse }),
   };
+  const createSubsetRefitter = (refitOptions: SubsetRefitterOptions = {}) =>
+    createSubsetRefitterFromFactor(cells, fit.parameters, { ...refitOptions, ...matrices });
   const finish = (): BradleyTerryBootstrap => {
     const out = engine.finish();
     const { nonConvergedRounds, threadsUsed } = out;
@@ -142,7 +152,7 @@ export function startBootstrapBradleyTerry(
       nonConvergedRounds,
       threadsUsed,
       clustering,
-      ...matrices,
+      chordRefits,
     };
     const withOrder =
       orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;
@@ -150,7 +160,7 @@ export function startBootstrapBradleyTerry(
       ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
       : withOrder;
   };
-  return { fit, ...matrices, clustering, finish };
+  return { fit, chordRefits, clustering, createSubsetRefitter, finish };
 }
 
 function percentileInterval(values: number[], level: number): { lower: number; upper: number } {
