@@ -84,5 +84,5 @@ export {
 } from "./reference/measure-against-reference.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";
-export { expectedTopOverlap } from "./stats/normal-distribution.js";
+export { expectedTopOverlap } from "./stats/expected-top-overlap.js";
 export { kendallTauB, spearman } from "./stats/rank-correlation.js";
