@@ -4,6 +4,7 @@ import { measureGoldAgreement } from "./agreement/measure-gold-agreement.js";
 import { measureJudgeAgreement } from "./agreement/measure-judge-agreement.js";
 import { collectUnitVotes } from "./agreement/unit-votes.js";
 import type { AnalysisInput } from "./analysis-input.js";
+import { AnalyticsError } from "./analytics-error.js";
 import { measureBiases } from "./biases/measure-biases.js";
 import { measureCoherence } from "./coherence/measure-coherence.js";
 import { measureConditions } from "./conditions/measure-conditions.js";
@@ -235,9 +236,16 @@ function resolveOptions(input: AnalysisInput): ResolvedAnalysisOptions {
     cluster: options.cluster ?? "auto",
   };
   if (!Number.isInteger(resolved.seed))
-    throw new RangeError(`analyzeJudges: seed must be an integer, got ${resolved.seed}`);
+    throw new AnalyticsError("invalid-option", `analyzeJudges: seed must be an integer, got ${resolved.seed}`, {
+      option: "seed",
+      value: resolved.seed,
+    });
   if (!(Number.isInteger(resolved.bootstrapRounds) && resolved.bootstrapRounds >= 1)) {
-    throw new RangeError(`analyzeJudges: bootstrapRounds must be a positive integer, got ${resolved.bootstrapRounds}`);
+    throw new AnalyticsError(
+      "invalid-option",
+      `analyzeJudges: bootstrapRounds must be a positive integer, got ${resolved.bootstrapRounds}`,
+      { option: "bootstrapRounds", value: resolved.bootstrapRounds },
+    );
   }
   return resolved;
 }
@@ -255,8 +263,10 @@ function resolveConditions(
       ? { field: condition, codes: input.table.condition, labels: input.table.conditionIds }
       : condition;
   if (column.codes.length !== input.table.size) {
-    throw new RangeError(
+    throw new AnalyticsError(
+      "inconsistent-input",
       `analyzeJudges: condition "${column.field}" has ${column.codes.length} codes for ${input.table.size} rows`,
+      { field: column.field, codes: column.codes.length, rows: input.table.size },
     );
   }
   if (column.labels.length < 2) return unavailable(`condition "${column.field}" has fewer than two values`);

@@ -12,6 +12,7 @@ export type {
   JudgeInfo,
   ReferenceColumns,
 } from "./analysis-input.js";
+export { AnalyticsError, type AnalyticsErrorCode } from "./analytics-error.js";
 export { analyzeJudges, analyzeJudgesWithSamples, type PooledBootstrapSamples } from "./analyze-judges.js";
 export {
   type AssessmentRecordLike,
@@ -24,7 +25,6 @@ export {
 export {
   defaultItemGrouping,
   type GroupedTable,
-  GroupingError,
   groupComparisonTable,
   groupItemsByField,
   type ItemGrouping,

@@ -29,6 +29,7 @@ import {
 import { computeControlledRatings, type ReportStyleControl } from "./model/controlled-ratings.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
+import { ReportError } from "./report-error.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
 
 /** Options of {@link createReport}. */
@@ -155,7 +156,10 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     const lines = encoded.problems
       .slice(0, 20)
       .map((problem) => `${problem.record}s.jsonl record ${problem.index + 1}: ${problem.message}`);
-    throw new Error(`${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`);
+    throw new ReportError("unknown-id", `${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`, {
+      dataset: options.datasetPath,
+      problems: encoded.problems.length,
+    });
   }
   const { metrics, pooledBootstrap } = analyzeJudgesWithSamples(encoded.input);
   stage("analyze");

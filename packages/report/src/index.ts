@@ -124,4 +124,5 @@ export type {
 } from "./model/report-data.js";
 export { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
 export { summarizeCategories } from "./model/summarize-categories.js";
+export { ReportError, type ReportErrorCode } from "./report-error.js";
 export { type WriteReportOptions, type WrittenReport, writeReport } from "./write-report.js";
