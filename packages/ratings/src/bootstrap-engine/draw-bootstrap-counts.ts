@@ -31,9 +31,9 @@ export function drawBootstrapCounts(
     ties: new Float64Array(cellCount),
   };
   for (let c = 0; c < cellCount; c++) {
-    counts.firstWins[c] = drawn[3 * c] as number;
-    counts.secondWins[c] = drawn[3 * c + 1] as number;
-    counts.ties[c] = drawn[3 * c + 2] as number;
+    counts.firstWins[c] = drawn[3 * c]!;
+    counts.secondWins[c] = drawn[3 * c + 1]!;
+    counts.ties[c] = drawn[3 * c + 2]!;
   }
   return counts;
 }

@@ -49,7 +49,7 @@ export function resampleComparisons(cells: ReferenceCells, seed: number, round: 
   const slots: { cell: number; outcome: number }[] = [];
   for (let cell = 0; cell < cells.first.length; cell++) {
     outcomes.forEach((counts, outcome) => {
-      for (let k = 0; k < (counts[cell] as number); k++) slots.push({ cell, outcome });
+      for (let k = 0; k < counts[cell]!; k++) slots.push({ cell, outcome });
     });
   }
   const resampled = outcomes.map(() => new Float64Array(cells.first.length));
@@ -57,7 +57,7 @@ export function resampleComparisons(cells: ReferenceCells, seed: number, round: 
   for (let draw = 0; draw < slots.length; draw++) {
     const { cell, outcome } = slots[Math.floor(random.next() * slots.length)] as { cell: number; outcome: number };
     const column = resampled[outcome] as Float64Array;
-    column[cell] = (column[cell] as number) + 1;
+    column[cell] = column[cell]! + 1;
   }
   const [firstWins, secondWins, ties] = resampled as [Float64Array, Float64Array, Float64Array];
   return { firstWins, secondWins, ties };

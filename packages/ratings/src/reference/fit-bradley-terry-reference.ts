@@ -57,7 +57,7 @@ export function fitBradleyTerryReference(
   const prior = options.prior ?? 0;
   const rated = new Uint8Array(n);
   cells.first.forEach((item, c) => {
-    if (totalOf(cells, c) > 0) rated[item] = rated[cells.second[c] as number] = 1;
+    if (totalOf(cells, c) > 0) rated[item] = rated[cells.second[c]!] = 1;
   });
   const free = [...rated.keys()].filter((i) => rated[i] === 1);
   if (prior === 0) free.shift(); // the first rated item is the reference, fixed at 0
@@ -69,33 +69,33 @@ export function fitBradleyTerryReference(
     const gradient = new Float64Array(n);
     const information = new Float64Array(n * n);
     for (let c = 0; c < cells.first.length; c++) {
-      const i = cells.first[c] as number;
-      const j = cells.second[c] as number;
+      const i = cells.first[c]!;
+      const j = cells.second[c]!;
       const m = totalOf(cells, c);
-      const p = 1 / (1 + Math.exp((theta[j] as number) - (theta[i] as number)));
-      const residual = (cells.firstWins[c] as number) + (cells.ties[c] as number) / 2 - m * p;
-      gradient[i] = (gradient[i] as number) + residual;
-      gradient[j] = (gradient[j] as number) - residual;
+      const p = 1 / (1 + Math.exp(theta[j]! - theta[i]!));
+      const residual = cells.firstWins[c]! + cells.ties[c]! / 2 - m * p;
+      gradient[i] = gradient[i]! + residual;
+      gradient[j] = gradient[j]! - residual;
       const weight = m * p * (1 - p);
-      information[i * n + i] = (information[i * n + i] as number) + weight;
-      information[j * n + j] = (information[j * n + j] as number) + weight;
-      information[i * n + j] = (information[i * n + j] as number) - weight;
-      information[j * n + i] = (information[j * n + i] as number) - weight;
+      information[i * n + i] = information[i * n + i]! + weight;
+      information[j * n + j] = information[j * n + j]! + weight;
+      information[i * n + j] = information[i * n + j]! - weight;
+      information[j * n + i] = information[j * n + i]! - weight;
     }
     // Newton's step on the free items only: Δ = information⁻¹ · gradient.
     const k = free.length;
     const reduced = new Float64Array(k * k);
     const rightHandSide = new Float64Array(k);
     free.forEach((i, a) => {
-      rightHandSide[a] = (gradient[i] as number) - prior * (theta[i] as number);
+      rightHandSide[a] = gradient[i]! - prior * theta[i]!;
       free.forEach((j, b) => {
-        reduced[a * k + b] = (information[i * n + j] as number) + (a === b ? prior : 0);
+        reduced[a * k + b] = information[i * n + j]! + (a === b ? prior : 0);
       });
     });
     const step = solveLinearSystem(reduced, k, rightHandSide, 1);
     if (step === null) break;
     free.forEach((i, a) => {
-      theta[i] = (theta[i] as number) + (step[a] as number);
+      theta[i] = theta[i]! + step[a]!;
     });
     iterations++;
     converged = step.every((value) => Math.abs(value) < (options.tolerance ?? 1e-12));
@@ -104,14 +104,14 @@ export function fitBradleyTerryReference(
 }
 
 function totalOf(cells: ReferenceCells, c: number): number {
-  return (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  return cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
 }
 
 /** Σθ = 0 over rated items, then the Elo scale; NaN for items without comparisons. */
 function centre(theta: Float64Array, rated: Uint8Array, scale: EloScale) {
   let mean = 0;
   rated.forEach((flag, i) => {
-    if (flag === 1) mean += theta[i] as number;
+    if (flag === 1) mean += theta[i]!;
   });
   mean /= Math.max(
     1,

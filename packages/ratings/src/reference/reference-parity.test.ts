@@ -49,8 +49,8 @@ describe("the fast engine against the reference path", () => {
     const fast = fitBradleyTerry(cells, { prior });
     expect(reference.converged).toBe(true);
     for (let i = 0; i < cells.itemIds.length; i++) {
-      expect(Math.abs((fast.logStrengths[i] as number) - (reference.logStrengths[i] as number))).toBeLessThan(1e-8);
-      expect(Math.abs((fast.ratings[i] as number) - (reference.ratings[i] as number))).toBeLessThan(1e-6);
+      expect(Math.abs(fast.logStrengths[i]! - reference.logStrengths[i]!)).toBeLessThan(1e-8);
+      expect(Math.abs(fast.ratings[i]! - reference.ratings[i]!)).toBeLessThan(1e-6);
     }
   });
 
@@ -74,9 +74,8 @@ describe("the fast engine against the reference path", () => {
     expect(fast.nonConvergedRounds).toBe(0);
     let largest = 0;
     for (let k = 0; k < reference.length; k++) {
-      expect(Number.isNaN(fast.samples[k] as number)).toBe(Number.isNaN(reference[k] as number));
-      if (!Number.isNaN(reference[k] as number))
-        largest = Math.max(largest, Math.abs((fast.samples[k] as number) - (reference[k] as number)));
+      expect(Number.isNaN(fast.samples[k]!)).toBe(Number.isNaN(reference[k]!));
+      if (!Number.isNaN(reference[k]!)) largest = Math.max(largest, Math.abs(fast.samples[k]! - reference[k]!));
     }
     // 1e-11 on the log scale is about 2e-9 Elo points; the bound leaves room for rounding in the chord refit.
     expect(largest).toBeLessThan(1e-6);
@@ -91,7 +90,7 @@ describe("the fast engine against the reference path", () => {
     const items = cells.itemIds.length;
     for (let i = 0; i < items; i++) {
       const spread = (samples: Float64Array) => {
-        const column = Array.from({ length: rounds }, (_, r) => samples[r * items + i] as number);
+        const column = Array.from({ length: rounds }, (_, r) => samples[r * items + i]!);
         const mean = column.reduce((sum, value) => sum + value, 0) / rounds;
         return Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (rounds - 1));
       };
