@@ -11,6 +11,7 @@ import {
   filterDataset,
   loadDataset,
   type ModelFamilyTable,
+  readComparisonRecords,
   type WhereClause,
 } from "@judgelab/datasets";
 import {
@@ -21,11 +22,7 @@ import {
 } from "@judgelab/ratings";
 import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
-import {
-  collectComparisonDetails,
-  detailsLinePrefilter,
-  streamComparisonRecords,
-} from "./model/collect-comparison-details.js";
+import { collectComparisonDetails, detailsLinePrefilter } from "./model/collect-comparison-details.js";
 import { computeControlledRatings, type ReportStyleControl } from "./model/controlled-ratings.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
@@ -204,7 +201,8 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
   const titles = new Map(dataset.items.map((item) => [item.id, item.title ?? item.id]));
   progress(`collecting comparison history for ${pageItems.length} item pages`);
-  const streamed = streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems));
+  const prefilter = detailsLinePrefilter(pageItems);
+  const streamed = readComparisonRecords(options.datasetPath, prefilter === undefined ? {} : { prefilter });
   const details = await collectComparisonDetails({
     comparisons: keptIds === undefined ? streamed : keepComparisons(streamed, keptIds),
     historyItems: new Set(pageItems),

@@ -100,7 +100,6 @@ export {
   collectComparisonDetails,
   detailsLinePrefilter,
   type JudgeUsage,
-  streamComparisonRecords,
 } from "./model/collect-comparison-details.js";
 export {
   type ControlledBoard,
