@@ -39,7 +39,18 @@ const config = {
 writeFileSync(join(configDir, "biome.json"), JSON.stringify(config));
 const run = spawnSync(
   "pnpm",
-  ["exec", "biome", "lint", "--config-path", configDir, "--reporter=json", "--max-diagnostics=none", "apps", "packages", "scripts"],
+  [
+    "exec",
+    "biome",
+    "lint",
+    "--config-path",
+    configDir,
+    "--reporter=json",
+    "--max-diagnostics=none",
+    "apps",
+    "packages",
+    "scripts",
+  ],
   { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
 );
 rmSync(configDir, { recursive: true, force: true });
