@@ -4,6 +4,7 @@ import { measureGoldAgreement } from "./agreement/measure-gold-agreement.js";
 import { measureJudgeAgreement } from "./agreement/measure-judge-agreement.js";
 import { collectUnitVotes } from "./agreement/unit-votes.js";
 import type { AnalysisInput } from "./analysis-input.js";
+import { AnalyticsError } from "./analytics-error.js";
 import { measureBiases } from "./biases/measure-biases.js";
 import { measureCalibration } from "./calibration/measure-calibration.js";
 import { measureCoherence } from "./coherence/measure-coherence.js";
@@ -24,6 +25,7 @@ import { measureAgainstReference } from "./reference/measure-against-reference.j
 import { measureReference } from "./reference/measure-reference.js";
 import { referenceWinners } from "./reference/reference-winners.js";
 import { unavailable } from "./section.js";
+import type { LeaderboardFit } from "./stability/fit-leaderboard.js";
 import { measurePanelTransitivity } from "./stability/measure-panel-transitivity.js";
 import { startStability } from "./stability/measure-stability.js";
 
@@ -56,26 +58,12 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
   const options = resolveOptions(input);
   // Leaderboards rate groups (e.g. the models that wrote the answers) when asked; everything else stays on items.
   const grouped = grouping === undefined ? undefined : groupComparisonTable(table, grouping);
-  const rated: RatedUnit =
-    grouped === undefined || grouping === undefined
-      ? { unit: "item" }
-      : {
-          unit: "group",
-          field: grouping.field,
-          groups: grouping.groupIds.length,
-          sameGroupRows: grouped.sameGroupRows,
-          ungroupedRows: grouped.ungroupedRows,
-        };
+  const rated = describeRatedUnit(grouping, grouped);
   const units = buildPairUnits(table);
   const votes = collectUnitVotes(table, units);
   const orderPairs = collectOrderPairs(table, units);
   const gold = resolveGoldLabels({ table, units, votes, judges, references });
-  // Judges whose verdicts are labels are never scored or pooled as judges: the gold source's judges and
-  // every judge of kind gold (also when per-pair references supply the labels).
-  const labelJudges = new Set<number>(gold?.labelJudges ?? []);
-  judges?.kind?.forEach((kind, code) => {
-    if (kind === "gold") labelJudges.add(code);
-  });
+  const labelJudges = collectLabelJudges(gold, judges);
 
   // The pooled board's bootstrap runs on worker threads while this thread computes the other sections; its
   // intervals are joined in before the sections that need them (stability, reference).
@@ -90,35 +78,7 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
   // Item-level sections read the pooled fit only when it rates items.
   const pooledPoint = "finish" in stabilityStart && grouped === undefined ? stabilityStart : undefined;
 
-  const agreementCore = measureJudgeAgreement({
-    votes,
-    judgeIds: table.judgeIds,
-    seed: options.seed,
-    bootstrapRounds: options.bootstrapRounds,
-    exclude: labelJudges,
-  });
-  const humans = new Set<number>();
-  judges?.kind?.forEach((kind, code) => {
-    if (kind === "human") humans.add(code);
-  });
-  const agreement: MetricsDocument["agreement"] = {
-    available: true,
-    ...agreementCore,
-    gold:
-      gold === undefined
-        ? unavailable("no gold labels: no per-pair references and no judge of kind gold or human")
-        : {
-            available: true,
-            source: gold.source,
-            labelledUnits: gold.labelled,
-            unmatchedReferences: gold.unmatched,
-            perJudge: measureGoldAgreement({ table, units, orderPairs, gold: { ...gold, labelJudges } }),
-          },
-    alpacaEval:
-      humans.size === 0
-        ? unavailable("no judge of kind human")
-        : { available: true, ...measureAlpacaEvalAgreement(votes, table.judgeIds, humans) },
-  };
+  const agreement = buildAgreementSection({ input, options, units, votes, orderPairs, gold, labelJudges });
 
   const { transitivity, majorityEdges } = measurePanelTransitivity({
     units,
@@ -137,18 +97,7 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     items,
   });
   const biases = measureBiases({ table, units, items, judges, assessments, gold, exclude: labelJudges, options });
-  const coherence: MetricsDocument["coherence"] =
-    assessments === undefined || assessments.score.length === 0
-      ? unavailable("no pointwise assessments")
-      : {
-          available: true,
-          ...measureCoherence({
-            table,
-            assessments,
-            ratings: pooledPoint?.estimate,
-            maxItems: options.maxLeaderboardItems,
-          }),
-        };
+  const coherence = buildCoherenceSection(input, pooledPoint?.estimate, options.maxLeaderboardItems);
 
   const stabilityResult = "finish" in stabilityStart ? stabilityStart.finish() : stabilityStart;
   const pooledFit = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
@@ -163,24 +112,15 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
   const itemScore = references?.itemScore;
   const { winner, gap } = referenceWinners(units, itemScore, gold);
   const hasReference = itemScore !== undefined || gold !== undefined;
+  // What the two reference sections share.
+  const shared = { table, units, votes, itemScore, pooled, exclude: labelJudges };
+  const referenceName = references?.name ?? gold?.source ?? "reference";
   const reference: MetricsDocument["reference"] = hasReference
-    ? {
-        available: true,
-        ...measureReference({
-          table,
-          units,
-          votes,
-          name: references?.name ?? gold?.source ?? "reference",
-          winner,
-          gap,
-          itemScore,
-          pooled,
-          exclude: labelJudges,
-          majorityEdges,
-        }),
-      }
+    ? { available: true, ...measureReference({ ...shared, name: referenceName, winner, gap, majorityEdges }) }
     : unavailable("no references (per-item scores or per-pair labels) and no gold or human judges");
 
+  const pairName = references?.pairName;
+  const scoreName = references?.name ?? "reference score";
   const metrics: MetricsDocument = {
     schemaVersion: METRICS_SCHEMA_VERSION,
     kind: "judgelab.metrics",
@@ -194,20 +134,7 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     reference,
     conditions: resolveConditions(input, units, hasReference ? winner : undefined, labelJudges),
     againstReference: hasReference
-      ? {
-          available: true,
-          ...measureAgainstReference({
-            table,
-            units,
-            votes,
-            gold,
-            pairName: references?.pairName,
-            itemScore,
-            scoreName: references?.name ?? "reference score",
-            pooled,
-            exclude: labelJudges,
-          }),
-        }
+      ? { available: true, ...measureAgainstReference({ ...shared, gold, pairName, scoreName }) }
       : unavailable("no references (per-item scores or per-pair labels)"),
     // Only when some comparison states a confidence, so documents of data without any stay as they were.
     ...(table.confidence === undefined
@@ -221,6 +148,14 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
           }),
         }),
   };
+  return withPooledSamples(metrics, pooledFit);
+}
+
+/** The document, with the pooled leaderboard's bootstrap samples when it has them. */
+function withPooledSamples(
+  metrics: MetricsDocument,
+  pooledFit: LeaderboardFit | undefined,
+): { metrics: MetricsDocument; pooledBootstrap?: PooledBootstrapSamples } {
   return pooledFit?.samples === undefined
     ? { metrics }
     : {
@@ -232,6 +167,89 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
           samples: pooledFit.samples,
         },
       };
+}
+
+/** What the leaderboards rate: the items, or groups of items by an item field. */
+function describeRatedUnit(
+  grouping: AnalysisInput["grouping"],
+  grouped: ReturnType<typeof groupComparisonTable> | undefined,
+): RatedUnit {
+  return grouped === undefined || grouping === undefined
+    ? { unit: "item" }
+    : {
+        unit: "group",
+        field: grouping.field,
+        groups: grouping.groupIds.length,
+        sameGroupRows: grouped.sameGroupRows,
+        ungroupedRows: grouped.ungroupedRows,
+      };
+}
+
+/**
+ * Judges whose verdicts are labels are never scored or pooled as judges: the gold source's judges and every
+ * judge of kind gold (also when per-pair references supply the labels).
+ */
+function collectLabelJudges(gold: ReturnType<typeof resolveGoldLabels>, judges: AnalysisInput["judges"]): Set<number> {
+  const labelJudges = new Set<number>(gold?.labelJudges ?? []);
+  judges?.kind?.forEach((kind, code) => {
+    if (kind === "gold") labelJudges.add(code);
+  });
+  return labelJudges;
+}
+
+/** The agreement section: judge pairs and panel, against gold labels, AlpacaEval's human agreement. */
+function buildAgreementSection(options: {
+  input: AnalysisInput;
+  options: ResolvedAnalysisOptions;
+  units: ReturnType<typeof buildPairUnits>;
+  votes: ReturnType<typeof collectUnitVotes>;
+  orderPairs: ReturnType<typeof collectOrderPairs>;
+  gold: ReturnType<typeof resolveGoldLabels>;
+  labelJudges: ReadonlySet<number>;
+}): MetricsDocument["agreement"] {
+  const { units, votes, orderPairs, gold, labelJudges } = options;
+  const { table, judges } = options.input;
+  const agreementCore = measureJudgeAgreement({
+    votes,
+    judgeIds: table.judgeIds,
+    seed: options.options.seed,
+    bootstrapRounds: options.options.bootstrapRounds,
+    exclude: labelJudges,
+  });
+  const humans = new Set<number>();
+  judges?.kind?.forEach((kind, code) => {
+    if (kind === "human") humans.add(code);
+  });
+  return {
+    available: true,
+    ...agreementCore,
+    gold:
+      gold === undefined
+        ? unavailable("no gold labels: no per-pair references and no judge of kind gold or human")
+        : {
+            available: true,
+            source: gold.source,
+            labelledUnits: gold.labelled,
+            unmatchedReferences: gold.unmatched,
+            perJudge: measureGoldAgreement({ table, units, orderPairs, gold: { ...gold, labelJudges } }),
+          },
+    alpacaEval:
+      humans.size === 0
+        ? unavailable("no judge of kind human")
+        : { available: true, ...measureAlpacaEvalAgreement(votes, table.judgeIds, humans) },
+  };
+}
+
+/** Pointwise scores against the pooled ratings, when there are assessments. */
+function buildCoherenceSection(
+  input: AnalysisInput,
+  ratings: Float64Array | undefined,
+  maxItems: number,
+): MetricsDocument["coherence"] {
+  const { table, assessments } = input;
+  return assessments === undefined || assessments.score.length === 0
+    ? unavailable("no pointwise assessments")
+    : { available: true, ...measureCoherence({ table, assessments, ratings, maxItems }) };
 }
 
 function resolveOptions(input: AnalysisInput): ResolvedAnalysisOptions {
@@ -247,9 +265,16 @@ function resolveOptions(input: AnalysisInput): ResolvedAnalysisOptions {
     cluster: options.cluster ?? "auto",
   };
   if (!Number.isInteger(resolved.seed))
-    throw new RangeError(`analyzeJudges: seed must be an integer, got ${resolved.seed}`);
+    throw new AnalyticsError("invalid-option", `analyzeJudges: seed must be an integer, got ${resolved.seed}`, {
+      option: "seed",
+      value: resolved.seed,
+    });
   if (!(Number.isInteger(resolved.bootstrapRounds) && resolved.bootstrapRounds >= 1)) {
-    throw new RangeError(`analyzeJudges: bootstrapRounds must be a positive integer, got ${resolved.bootstrapRounds}`);
+    throw new AnalyticsError(
+      "invalid-option",
+      `analyzeJudges: bootstrapRounds must be a positive integer, got ${resolved.bootstrapRounds}`,
+      { option: "bootstrapRounds", value: resolved.bootstrapRounds },
+    );
   }
   return resolved;
 }
@@ -267,8 +292,10 @@ function resolveConditions(
       ? { field: condition, codes: input.table.condition, labels: input.table.conditionIds }
       : condition;
   if (column.codes.length !== input.table.size) {
-    throw new RangeError(
+    throw new AnalyticsError(
+      "inconsistent-input",
       `analyzeJudges: condition "${column.field}" has ${column.codes.length} codes for ${input.table.size} rows`,
+      { field: column.field, codes: column.codes.length, rows: input.table.size },
     );
   }
   if (column.labels.length < 2) return unavailable(`condition "${column.field}" has fewer than two values`);

@@ -1,9 +1,9 @@
 import { createRandomSource } from "@judgelab/ratings";
 import { describe, expect, it } from "vitest";
+import { AnalyticsError } from "./analytics-error.js";
 import { analyzeJudges } from "./analyze-judges.js";
 import {
   defaultItemGrouping,
-  GroupingError,
   groupComparisonTable,
   groupItemsByField,
   resolveItemGrouping,
@@ -104,7 +104,15 @@ describe("rating producers of answers (AlpacaEval shape)", () => {
       ),
     ).toBeUndefined();
     expect(resolveItemGrouping(items, table.itemIds, false)).toBeUndefined();
-    expect(() => resolveItemGrouping(papers, ["p1", "p2"], "producer")).toThrow(GroupingError);
+    expect(() => resolveItemGrouping(papers, ["p1", "p2"], "producer")).toThrow(
+      expect.objectContaining({ name: "AnalyticsError", code: "unknown-field", context: { field: "producer" } }),
+    );
+    expect(() => groupComparisonTable(table, { field: "g", groupIds: ["g"], groupOf: new Int32Array(1) })).toThrow(
+      AnalyticsError,
+    );
+    expect(() => analyzeJudges({ table, options: { seed: 1.5 } } as never)).toThrow(
+      expect.objectContaining({ code: "invalid-option", context: { option: "seed", value: 1.5 } }),
+    );
     expect(() => resolveItemGrouping(papers, ["p1", "p2"], "producer")).toThrow(/--no-group/);
   });
 });

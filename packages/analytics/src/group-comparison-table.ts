@@ -1,4 +1,5 @@
 import { type ComparisonTable, groupCodesByItemField, type ItemGrouping, selectRows } from "@judgelab/datasets";
+import { AnalyticsError } from "./analytics-error.js";
 
 /** Items mapped to groups by an item field (e.g. answers to the `producer` model that wrote them). */
 export type { ItemGrouping };
@@ -19,14 +20,9 @@ export interface GroupedTable {
  */
 export const groupItemsByField = groupCodesByItemField;
 
-/** A grouping asked for by name that the items do not support (no item has the field). */
-export class GroupingError extends Error {
-  override readonly name = "GroupingError";
-}
-
 /**
  * The grouping to rate by: `false` = the items themselves, a field name = groups by that item field (a
- * {@link GroupingError} when no item has it), undefined = {@link defaultItemGrouping}.
+ * {@link AnalyticsError} "unknown-field" when no item has it), undefined = {@link defaultItemGrouping}.
  */
 export function resolveItemGrouping(
   items: readonly Readonly<Record<string, unknown>>[],
@@ -37,8 +33,10 @@ export function resolveItemGrouping(
   if (group === undefined) return defaultItemGrouping(items, itemIds);
   const grouping = groupItemsByField(items, itemIds, group);
   if (grouping === undefined) {
-    throw new GroupingError(
+    throw new AnalyticsError(
+      "unknown-field",
       `--group ${group}: no item has a "${group}" field (top level or in metadata); check items.jsonl, or rate the items with --no-group`,
+      { field: group },
     );
   }
   return grouping;
@@ -68,8 +66,10 @@ export function defaultItemGrouping(
 export function groupComparisonTable(table: ComparisonTable, grouping: ItemGrouping): GroupedTable {
   const { groupOf } = grouping;
   if (groupOf.length !== table.itemIds.length) {
-    throw new RangeError(
+    throw new AnalyticsError(
+      "inconsistent-input",
       `groupComparisonTable: grouping has ${groupOf.length} entries for ${table.itemIds.length} items`,
+      { entries: groupOf.length, items: table.itemIds.length },
     );
   }
   const keep = new Uint8Array(table.size);

@@ -12,6 +12,7 @@ export type {
   JudgeInfo,
   ReferenceColumns,
 } from "./analysis-input.js";
+export { AnalyticsError, type AnalyticsErrorCode } from "./analytics-error.js";
 export { analyzeJudges, analyzeJudgesWithSamples, type PooledBootstrapSamples } from "./analyze-judges.js";
 export {
   type AssessmentRecordLike,
@@ -36,7 +37,6 @@ export {
 export {
   defaultItemGrouping,
   type GroupedTable,
-  GroupingError,
   groupComparisonTable,
   groupItemsByField,
   type ItemGrouping,
@@ -103,5 +103,5 @@ export {
 } from "./reference/measure-against-reference.js";
 export { countCyclicTriads } from "./stability/measure-transitivity.js";
 export { binomialTestPValue, mcnemarExactPValue } from "./stats/binomial-test.js";
-export { expectedTopOverlap } from "./stats/normal-distribution.js";
+export { expectedTopOverlap } from "./stats/expected-top-overlap.js";
 export { kendallTauB, spearman } from "./stats/rank-correlation.js";

@@ -30,6 +30,12 @@ export {
   parseModelFamilies,
 } from "./model-families.js";
 export { DEFAULT_CHUNK_SIZE, openByteStream } from "./open-byte-stream.js";
+export {
+  type DelimitedRow,
+  DelimitedTextError,
+  parseDelimitedText,
+} from "./parse-delimited-text.js";
+export { type ReadComparisonRecordsOptions, readComparisonRecords } from "./read-comparison-records.js";
 export { type CsvRecord, type ReadCsvOptions, readCsvRecords } from "./read-csv-records.js";
 export { isBlankLine, type JsonLine, readJsonLines } from "./read-json-lines.js";
 export {

@@ -1,10 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { readCsvRecords, readJsonLines } from "@judgelab/datasets";
+import { DelimitedTextError, parseDelimitedText, readCsvRecords, readJsonLines } from "@judgelab/datasets";
 import { ImportInputError } from "./import-input-error.js";
 import type { ImportReportBuilder, SourceLocation } from "./import-report.js";
-import { parseDelimitedText } from "./parse-delimited-text.js";
 import { streamJsonArray } from "./stream-json-array.js";
 
 /** Files up to this size (as stored; an eighth of it for `.gz`) are parsed in memory; larger ones are streamed. */
@@ -93,23 +92,31 @@ export async function* readJsonRecords(path: string): AsyncGenerator<SourceRecor
 }
 
 /**
- * Yields the rows of a CSV/TSV file (`.gz` transparently) with their line numbers: parsed in memory with
- * {@link parseDelimitedText} (fast) up to {@link IN_MEMORY_FILE_BYTES}, streamed in constant memory beyond.
+ * Yields the rows of a CSV/TSV file (`.gz` transparently) with the line where each starts, through datasets' CSV
+ * scanner (the repository's one CSV parser): over the whole text up to {@link IN_MEMORY_FILE_BYTES} (about twice
+ * as fast, `pnpm bench csv`), streamed in pieces in constant memory beyond. A malformed row is an
+ * {@link ImportInputError} naming the file and line.
  */
 export async function* readTableRows(
   path: string,
   options: { delimiter?: string } = {},
 ): AsyncGenerator<SourceRecord<Record<string, string>>> {
   const delimiter = options.delimiter ?? (/\.tsv(\.gz)?$/i.test(path) ? "\t" : ",");
-  if (!(await fitsInMemory(path))) {
-    for await (const row of readCsvRecords(path, { delimiter }))
+  try {
+    if (!(await fitsInMemory(path))) {
+      for await (const row of readCsvRecords(path, { delimiter })) {
+        yield { at: { file: path, line: row.line }, value: row.record };
+      }
+      return;
+    }
+    let bytes = await readFile(path);
+    if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
+    for (const row of parseDelimitedText(bytes.toString("utf8"), { delimiter, file: path })) {
       yield { at: { file: path, line: row.line }, value: row.record };
-    return;
-  }
-  let bytes = await readFile(path);
-  if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
-  for (const row of parseDelimitedText(bytes.toString("utf8"), { delimiter, file: path })) {
-    yield { at: { file: path, line: row.line }, value: row.record };
+    }
+  } catch (error) {
+    if (error instanceof DelimitedTextError) throw new ImportInputError(error.message, { file: path });
+    throw error;
   }
 }
 

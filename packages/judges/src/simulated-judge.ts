@@ -144,32 +144,12 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
   const lengthBias = options.lengthBias ?? 0;
   const tieRate = options.tieRate ?? 0;
   const refusalRate = options.refusalRate ?? 0;
-  if (!(noiseScale > 0)) throw new RangeError(`simulated judge "${options.id}": noiseScale must be > 0`);
-  if (!(tieRate >= 0 && tieRate < 1))
-    throw new RangeError(`simulated judge "${options.id}": tieRate must be in [0, 1)`);
-  if (!(refusalRate >= 0 && refusalRate <= 1)) {
-    throw new RangeError(`simulated judge "${options.id}": refusalRate must be in [0, 1]`);
-  }
-  if (lengthBias !== 0 && options.lengthStatistics === undefined) {
-    throw new RangeError(`simulated judge "${options.id}": lengthBias needs lengthStatistics (mean and sd of lengths)`);
-  }
+  checkSimulatedJudgeOptions(options);
   const truth = options.truth ?? defaultTruth;
   const threshold = tieRate === 0 ? 0 : Math.log((1 + tieRate) / (1 - tieRate));
   const model = options.model ?? "simulated";
   const kind: JudgeKind = "simulated";
-  const parameters: Record<string, JsonValue> = {
-    seed: String(options.seed),
-    noiseScale,
-    positionBias,
-    selfPreference,
-    lengthBias,
-    tieRate,
-    refusalRate,
-    // Only when set, so that judges without grading keep their existing cache keys.
-    ...(options.strongMargin === undefined ? {} : { strongMargin: options.strongMargin }),
-    ...(options.confidenceTemperature === undefined ? {} : { confidenceTemperature: options.confidenceTemperature }),
-    ...(options.lengthStatistics === undefined ? {} : { lengthStatistics: { ...options.lengthStatistics } }),
-  };
+  const parameters = describeSimulatedParameters(options);
 
   const zScore = (item: JudgeItem): number => {
     const statistics = options.lengthStatistics;
@@ -202,43 +182,13 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
       request.promptId ?? "",
       request.repetition,
     ];
-    let latencyMs = 0;
-    if (options.latency !== undefined) {
-      const jitter = options.latency.jitterMs ?? 0;
-      latencyMs = Math.max(0, options.latency.meanMs + (2 * hashUniform([...key, "latency"]) - 1) * jitter);
-      if (context.timeoutMs !== undefined && latencyMs > context.timeoutMs) {
-        await sleep(context.timeoutMs, context.signal);
-        throw new JudgeCallError({
-          code: "timeout",
-          message: `simulated judge timed out after ${context.timeoutMs} ms`,
-          provider: "simulated",
-        });
-      }
-      await sleep(latencyMs, context.signal);
-    }
+    const latencyMs = await simulateLatency(options.latency, key, context);
     const prompt = renderJudgePrompt(request);
     const inputTokens = Math.ceil(((prompt.system?.length ?? 0) + prompt.user.length) / 4);
-    if (hashUniform([...key, "refusal"]) < refusalRate) {
-      const text = "I'm sorry, but I can't help with comparing these.";
-      return {
-        type: "failure",
-        kind: "refusal",
-        message: "the simulated judge refused",
-        text,
-        usage: { inputTokens, outputTokens: Math.ceil(text.length / 4) },
-        raw: { simulated: true, refusal: true },
-        latencyMs,
-      };
-    }
+    if (hashUniform([...key, "refusal"]) < refusalRate) return simulatedRefusal(inputTokens, latencyMs);
     const { eta } = logOdds(request);
     const difference = eta + logisticFromUniform(hashUniform([...key, "verdict"]));
-    const verdict: JudgeDecision = difference > threshold ? "first" : difference < -threshold ? "second" : "tie";
-    const strength =
-      options.strongMargin === undefined || verdict === "tie"
-        ? undefined
-        : Math.abs(difference) - threshold > options.strongMargin
-          ? ("strong" as const)
-          : ("weak" as const);
+    const { verdict, strength } = decideVerdict(difference, threshold, options.strongMargin);
     const rationale = `Simulated verdict: ${verdict} (P(first) = ${logistic(eta - threshold).toFixed(3)}).`;
     const temperature = options.confidenceTemperature;
     const probabilities =
@@ -286,4 +236,90 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
     judge,
     logOdds,
   };
+}
+
+/** Refuses options the model cannot use (a RangeError naming the judge). */
+function checkSimulatedJudgeOptions(options: SimulatedJudgeOptions): void {
+  const tieRate = options.tieRate ?? 0;
+  const refusalRate = options.refusalRate ?? 0;
+  if (!((options.noiseScale ?? 1) > 0)) throw new RangeError(`simulated judge "${options.id}": noiseScale must be > 0`);
+  if (!(tieRate >= 0 && tieRate < 1))
+    throw new RangeError(`simulated judge "${options.id}": tieRate must be in [0, 1)`);
+  if (!(refusalRate >= 0 && refusalRate <= 1)) {
+    throw new RangeError(`simulated judge "${options.id}": refusalRate must be in [0, 1]`);
+  }
+  if ((options.lengthBias ?? 0) !== 0 && options.lengthStatistics === undefined) {
+    throw new RangeError(`simulated judge "${options.id}": lengthBias needs lengthStatistics (mean and sd of lengths)`);
+  }
+}
+
+/** The judge's `describe().parameters` (everything that changes its verdicts, so part of cache keys). */
+function describeSimulatedParameters(options: SimulatedJudgeOptions): Record<string, JsonValue> {
+  return {
+    seed: String(options.seed),
+    noiseScale: options.noiseScale ?? 1,
+    positionBias: options.positionBias ?? 0,
+    selfPreference: options.selfPreference ?? 0,
+    lengthBias: options.lengthBias ?? 0,
+    tieRate: options.tieRate ?? 0,
+    refusalRate: options.refusalRate ?? 0,
+    // Only when set, so that judges without grading keep their existing cache keys.
+    ...(options.strongMargin === undefined ? {} : { strongMargin: options.strongMargin }),
+    ...(options.confidenceTemperature === undefined ? {} : { confidenceTemperature: options.confidenceTemperature }),
+    ...(options.lengthStatistics === undefined ? {} : { lengthStatistics: { ...options.lengthStatistics } }),
+  };
+}
+
+/**
+ * Waits the call's simulated latency (mean ± jitter, hashed from the call's key) and returns it; a latency over
+ * the call's timeout waits the timeout and throws a "timeout" JudgeCallError, as a provider would.
+ */
+async function simulateLatency(
+  latency: SimulatedJudgeOptions["latency"],
+  key: readonly (string | number)[],
+  context: JudgeCallContext,
+): Promise<number> {
+  if (latency === undefined) return 0;
+  const jitter = latency.jitterMs ?? 0;
+  const latencyMs = Math.max(0, latency.meanMs + (2 * hashUniform([...key, "latency"]) - 1) * jitter);
+  if (context.timeoutMs !== undefined && latencyMs > context.timeoutMs) {
+    await sleep(context.timeoutMs, context.signal);
+    throw new JudgeCallError({
+      code: "timeout",
+      message: `simulated judge timed out after ${context.timeoutMs} ms`,
+      provider: "simulated",
+    });
+  }
+  await sleep(latencyMs, context.signal);
+  return latencyMs;
+}
+
+/** A refusal as the simulated judge returns it (recorded as data, not thrown). */
+function simulatedRefusal(inputTokens: number, latencyMs: number): JudgeResult {
+  const text = "I'm sorry, but I can't help with comparing these.";
+  return {
+    type: "failure",
+    kind: "refusal",
+    message: "the simulated judge refused",
+    text,
+    usage: { inputTokens, outputTokens: Math.ceil(text.length / 4) },
+    raw: { simulated: true, refusal: true },
+    latencyMs,
+  };
+}
+
+/** The verdict of a draw d against the tie threshold θ, and its strength when `strongMargin` grades wins. */
+function decideVerdict(
+  difference: number,
+  threshold: number,
+  strongMargin: number | undefined,
+): { verdict: JudgeDecision; strength: "strong" | "weak" | undefined } {
+  const verdict: JudgeDecision = difference > threshold ? "first" : difference < -threshold ? "second" : "tie";
+  const strength =
+    strongMargin === undefined || verdict === "tie"
+      ? undefined
+      : Math.abs(difference) - threshold > strongMargin
+        ? ("strong" as const)
+        : ("weak" as const);
+  return { verdict, strength };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapBradleyTerry } from "./bootstrap-bradley-terry.js";
-import { interleaveOutcomes } from "./bootstrap-rounds.js";
+import { interleaveOutcomes } from "./bootstrap-engine/bootstrap-rounds.js";
 import { createCountResampler } from "./create-count-resampler.js";
 import { eloPointsPerLogUnit } from "./elo-scale.js";
 import { fitBradleyTerry } from "./fit-bradley-terry.js";

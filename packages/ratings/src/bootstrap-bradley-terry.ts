@@ -1,11 +1,15 @@
-import { type BootstrapFitOptions, createBootstrapPlan, runBootstrapRounds } from "./bootstrap-rounds.js";
+import { startBootstrapBradleyTerrySamples } from "./bootstrap-engine/bootstrap-bradley-terry-samples.js";
 import { type CellClusters, type ClusteringSummary, type ClusterOption, clusterInput } from "./cluster-comparisons.js";
+import {
+  createSubsetRefitterFromFactor,
+  type SubsetRefitter,
+  type SubsetRefitterOptions,
+} from "./create-subset-refitter.js";
 import { type BradleyTerryFit, type BradleyTerryOptions, fitBradleyTerry } from "./fit-bradley-terry.js";
 import type { PairCells } from "./pair-cells.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import type { RandomSource } from "./random-source.js";
-import { chooseBootstrapThreads, startBootstrapInThreads } from "./run-bootstrap-in-threads.js";
 import { type BootstrapSummary, summarizeBootstrap } from "./summarize-bootstrap.js";
 
 /** Options of {@link bootstrapBradleyTerry}: the fit's options plus the resampling plan. */
@@ -50,12 +54,10 @@ export interface BradleyTerryBootstrap extends BootstrapSummary {
   /** What the rounds resampled. */
   readonly clustering: ClusteringSummary;
   /**
-   * Cholesky factor of the full-data information used by the chord refits (free × free, row-major), when they
-   * were used: reusable for other refits from the same fit ({@link createSubsetRefitter}).
+   * True when rounds were refitted by chord Newton with the full-data information frozen (half ties, up to
+   * 2,000 rated items), false when every round ran a Newton solve of its own.
    */
-  readonly informationFactor?: Float64Array;
-  /** Its inverse in single precision (half ties), as the chord refits used it. */
-  readonly informationInverse?: Float32Array;
+  readonly chordRefits: boolean;
   readonly orderEffectInterval?: { readonly lower: number; readonly upper: number };
   readonly tieParameterInterval?: { readonly lower: number; readonly upper: number };
 }
@@ -84,9 +86,13 @@ export function bootstrapBradleyTerry(
 /** A bootstrap under way ({@link startBootstrapBradleyTerry}): the full-data fit now, the intervals on `finish`. */
 export interface PendingBradleyTerryBootstrap {
   readonly fit: BradleyTerryFit;
-  /** See {@link BradleyTerryBootstrap.informationFactor}. */
-  readonly informationFactor?: Float64Array;
-  readonly informationInverse?: Float32Array;
+  /** See {@link BradleyTerryBootstrap.chordRefits}. */
+  readonly chordRefits: boolean;
+  /**
+   * Refits of row subsets of the same cells from this fit ({@link createSubsetRefitter}), reusing the
+   * information the chord rounds froze when there is one (no second factorisation).
+   */
+  createSubsetRefitter(options?: SubsetRefitterOptions): SubsetRefitter | null;
   /** What the rounds resample. */
   readonly clustering: ClusteringSummary;
   /** Runs the remaining rounds on this thread, waits for the worker threads and summarises. */
@@ -107,8 +113,8 @@ export function startBootstrapBradleyTerry(
     throw new RangeError(`bootstrapBradleyTerry: rounds must be a positive integer, got ${rounds}`);
   const { cells, clusters, clustering } = clusterInput(input, options);
   const fit = options.fit ?? fitBradleyTerry(cells, options);
-  const { ties, prior, orderEffect, anchor, scale, tolerance, solver } = options;
-  const fitOptions: BootstrapFitOptions = {
+  const { ties, prior, orderEffect, anchor, scale, tolerance, solver, random, threads } = options;
+  const engine = startBootstrapBradleyTerrySamples(cells, {
     ...(ties === undefined ? {} : { ties }),
     ...(prior === undefined ? {} : { prior }),
     ...(orderEffect === undefined ? {} : { orderEffect }),
@@ -116,27 +122,24 @@ export function startBootstrapBradleyTerry(
     ...(scale === undefined ? {} : { scale }),
     ...(tolerance === undefined ? {} : { tolerance }),
     ...(solver === undefined ? {} : { solver }),
-  };
-  const plan = createBootstrapPlan(cells, fitOptions, fit.parameters, options.seed ?? 0, rounds, clusters);
-  const itemCount = cells.itemIds.length;
-  const firstRound = options.firstRound ?? 0;
-  // An injected generator is one stream through all rounds in order, so it cannot be split across threads.
-  const threads = options.random === undefined ? chooseBootstrapThreads(options.threads, cells.size, rounds) : 1;
-  const pending = threads > 1 ? startBootstrapInThreads(plan, firstRound, rounds, threads) : null;
+    ...(random === undefined ? {} : { random }),
+    ...(threads === undefined ? {} : { threads }),
+    parameters: fit.parameters,
+    seed: options.seed ?? 0,
+    rounds,
+    firstRound: options.firstRound ?? 0,
+    clusters,
+  });
+  const chordRefits = engine.informationFactor !== undefined;
   const matrices = {
-    ...(plan.frozenFactor === null ? {} : { informationFactor: plan.frozenFactor }),
-    ...(plan.frozenInverse === null ? {} : { informationInverse: plan.frozenInverse }),
+    ...(engine.informationFactor === undefined ? {} : { factor: engine.informationFactor }),
+    ...(engine.informationInverse === undefined ? {} : { inverse: engine.informationInverse }),
   };
+  const createSubsetRefitter = (refitOptions: SubsetRefitterOptions = {}) =>
+    createSubsetRefitterFromFactor(cells, fit.parameters, { ...refitOptions, ...matrices });
   const finish = (): BradleyTerryBootstrap => {
-    const out = {
-      samples: new Float64Array(rounds * itemCount),
-      orderSamples: new Float64Array(rounds),
-      tieSamples: new Float64Array(rounds),
-    };
-    const { nonConvergedRounds, threadsUsed } =
-      pending !== null
-        ? pending.finish(out)
-        : { nonConvergedRounds: runBootstrapRounds(plan, firstRound, out, options.random), threadsUsed: 1 };
+    const out = engine.finish();
+    const { nonConvergedRounds, threadsUsed } = out;
     const { samples } = out;
     const orderSamples = Array.from(out.orderSamples).filter((value) => !Number.isNaN(value));
     const tieSamples = Array.from(out.tieSamples).filter((value) => !Number.isNaN(value));
@@ -149,7 +152,7 @@ export function startBootstrapBradleyTerry(
       nonConvergedRounds,
       threadsUsed,
       clustering,
-      ...matrices,
+      chordRefits,
     };
     const withOrder =
       orderSamples.length > 0 ? { ...result, orderEffectInterval: percentileInterval(orderSamples, level) } : result;
@@ -157,7 +160,7 @@ export function startBootstrapBradleyTerry(
       ? { ...withOrder, tieParameterInterval: percentileInterval(tieSamples, level) }
       : withOrder;
   };
-  return { fit, ...matrices, clustering, finish };
+  return { fit, chordRefits, clustering, createSubsetRefitter, finish };
 }
 
 function percentileInterval(values: number[], level: number): { lower: number; upper: number } {

@@ -1,10 +1,12 @@
-import { MAX_CHORD_ITEMS } from "./bootstrap-rounds.js";
+import { MAX_CHORD_ITEMS } from "./bootstrap-engine/bootstrap-rounds.js";
+import { createHalfTiesRefit } from "./bootstrap-engine/create-half-ties-refit.js";
+import { loadHalfTiesRound } from "./bootstrap-engine/load-half-ties-round.js";
+import { refitHalfTies } from "./bootstrap-engine/refit-half-ties.js";
 import type { CellCounts } from "./bradley-terry-likelihood.js";
 import { factorInformation } from "./bradley-terry-newton.js";
 import { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit } from "./elo-scale.js";
 import { createBradleyTerryLayout } from "./fit-bradley-terry.js";
 import type { PairCells } from "./pair-cells.js";
-import { createHalfTiesRefit, loadHalfTiesRound, refitHalfTies } from "./refit-half-ties.js";
 
 /** Largest item count for which the refitter computes the factor itself (items³/3 flops: about half a second). */
 const MAX_FACTORED_ITEMS = 1000;
@@ -32,18 +34,29 @@ export interface SubsetRefitter {
 export function createSubsetRefitter(
   cells: PairCells,
   parameters: Float64Array,
-  options: {
-    scale?: EloScale;
-    tolerance?: number;
-    maxSteps?: number;
-    /**
-     * The full-data information's Cholesky factor with every item free (any prior > 0), e.g. a bootstrap's
-     * {@link BradleyTerryBootstrap.informationFactor}. Computed here when absent, up to 1,000 items.
-     */
-    factor?: Float64Array;
-    /** The factor's single-precision inverse, e.g. {@link BradleyTerryBootstrap.informationInverse}. */
-    inverse?: Float32Array;
-  } = {},
+  options: SubsetRefitterOptions = {},
+): SubsetRefitter | null {
+  return createSubsetRefitterFromFactor(cells, parameters, options);
+}
+
+/** Options of {@link createSubsetRefitter}. */
+export interface SubsetRefitterOptions {
+  readonly scale?: EloScale;
+  /** Stop when the step is below this on the log scale; default 1e-8. */
+  readonly tolerance?: number;
+  readonly maxSteps?: number;
+}
+
+/**
+ * {@link createSubsetRefitter} reusing a factor already computed (internal: a bootstrap hands its own over in
+ * {@link PendingBradleyTerryBootstrap.createSubsetRefitter}). `factor` is the full-data information's Cholesky
+ * factor with every item free (any prior > 0), computed here when absent (up to 1,000 items); `inverse` its
+ * single-precision inverse.
+ */
+export function createSubsetRefitterFromFactor(
+  cells: PairCells,
+  parameters: Float64Array,
+  options: SubsetRefitterOptions & { readonly factor?: Float64Array; readonly inverse?: Float32Array },
 ): SubsetRefitter | null {
   // The chord matrix includes a small prior so that it is invertible; each refit's own prior is applied to its
   // gradient, so the fixed point is the subset's penalised (or plain) maximum either way.

@@ -1,4 +1,4 @@
-import { writeRoundRatings } from "./bootstrap-rounds.js";
+import { writeRoundRatings } from "./bootstrap-engine/bootstrap-rounds.js";
 import { choleskyInPlace } from "./cholesky.js";
 import { normalQuantile } from "./normal-distribution.js";
 import { createRandomSource } from "./random-source.js";

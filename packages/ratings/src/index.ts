@@ -34,7 +34,7 @@ export { computeOpenSkill, type OpenSkillRatings } from "./compute-open-skill.js
 export { computeTrueSkill, type TrueSkillRatings } from "./compute-true-skill.js";
 export { computeWinRates, computeWinRatesFromCells, type WinRates } from "./compute-win-rates.js";
 export { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
-export { createSubsetRefitter, type SubsetRefitter } from "./create-subset-refitter.js";
+export { createSubsetRefitter, type SubsetRefitter, type SubsetRefitterOptions } from "./create-subset-refitter.js";
 export { DEFAULT_PRIOR } from "./default-prior.js";
 export { drawPosteriorRanks } from "./draw-posterior-ranks.js";
 export { ARENA_ELO_SCALE, type EloScale, eloPointsPerLogUnit, type RatingAnchor } from "./elo-scale.js";

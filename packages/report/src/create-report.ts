@@ -11,6 +11,7 @@ import {
   filterDataset,
   loadDataset,
   type ModelFamilyTable,
+  readComparisonRecords,
   type WhereClause,
 } from "@judgelab/datasets";
 import {
@@ -21,14 +22,11 @@ import {
 } from "@judgelab/ratings";
 import type { Comparison } from "@judgelab/schema";
 import { buildReportData, selectPageItems, type TournamentScores } from "./model/build-report-data.js";
-import {
-  collectComparisonDetails,
-  detailsLinePrefilter,
-  streamComparisonRecords,
-} from "./model/collect-comparison-details.js";
+import { collectComparisonDetails, detailsLinePrefilter } from "./model/collect-comparison-details.js";
 import { computeControlledRatings, type ReportStyleControl } from "./model/controlled-ratings.js";
 import { findComparisonGroups } from "./model/find-comparison-groups.js";
 import { hashDatasetContent, type RunMetadata } from "./model/run-metadata.js";
+import { ReportError } from "./report-error.js";
 import { type WrittenReport, writeReport } from "./write-report.js";
 
 /** Options of {@link createReport}. */
@@ -155,7 +153,10 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     const lines = encoded.problems
       .slice(0, 20)
       .map((problem) => `${problem.record}s.jsonl record ${problem.index + 1}: ${problem.message}`);
-    throw new Error(`${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`);
+    throw new ReportError("unknown-id", `${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`, {
+      dataset: options.datasetPath,
+      problems: encoded.problems.length,
+    });
   }
   const { metrics, pooledBootstrap } = analyzeJudgesWithSamples(encoded.input);
   stage("analyze");
@@ -200,7 +201,8 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
   const titles = new Map(dataset.items.map((item) => [item.id, item.title ?? item.id]));
   progress(`collecting comparison history for ${pageItems.length} item pages`);
-  const streamed = streamComparisonRecords(options.datasetPath, detailsLinePrefilter(pageItems));
+  const prefilter = detailsLinePrefilter(pageItems);
+  const streamed = readComparisonRecords(options.datasetPath, prefilter === undefined ? {} : { prefilter });
   const details = await collectComparisonDetails({
     comparisons: keptIds === undefined ? streamed : keepComparisons(streamed, keptIds),
     historyItems: new Set(pageItems),

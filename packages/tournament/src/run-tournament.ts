@@ -147,46 +147,7 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       journal.append(record);
       state.apply(record);
     }
-    const useBatches = config.batch.enabled && options.batchClients !== undefined;
-    // Comparisons sitting in an open provider batch are never called online (that would pay twice).
-    const inOpenBatch = new Set(
-      [...state.openBatches.values()]
-        .filter((batch) => batch.round === round)
-        .flatMap((batch) => Object.values(batch.entries)),
-    );
-    if (!useBatches && inOpenBatch.size > 0) {
-      warnings.push(
-        `round ${round}: ${inOpenBatch.size} comparisons wait in an open provider batch; resume with batch.enabled to collect them`,
-      );
-    }
-    const pending = state.pending(round).filter((planned) => useBatches || !inOpenBatch.has(planned.id));
-    reporter?.report({
-      type: "round-start",
-      round,
-      comparisons: state.rounds[round]?.length ?? 0,
-      pending: pending.length,
-    });
-    let outcome: ExecutionOutcome;
-    if (useBatches && options.batchClients !== undefined) {
-      // A batch round collects answers all at once: unparseable ones are asked again in further passes.
-      const batchClients = options.batchClients;
-      const batchRound = () =>
-        runBatchRound({
-          executor,
-          state,
-          journal,
-          round,
-          clients: batchClients,
-          pollIntervalMs: config.batch.pollIntervalMs,
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-          ...(reporter === undefined ? {} : { reporter }),
-        });
-      outcome = await batchRound();
-      for (let pass = 0; pass < config.onUnparseable.reask && outcome === "done"; pass++) {
-        if (!state.pending(round).some((planned) => executor.needsReask(planned.id))) break;
-        outcome = await batchRound();
-      }
-    } else outcome = await executor.runAll(pending, options.signal);
+    const outcome = await runRoundComparisons({ options, executor, state, round, warnings });
     reporter?.report({ type: "round-end", round, counters: executor.counters() });
     if (outcome !== "done") reason = outcome;
   }
@@ -201,9 +162,80 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
   }
   const counters = executor.counters();
   reporter?.report({ type: "run-end", reason: finalReason, counters });
+  return summarizeRun({ config, state, executor, counters, reason: finalReason, warnings });
+}
+
+/**
+ * Runs a round's comparisons without a verdict: online through the executor, or through provider batches when
+ * batches are enabled (unparseable answers asked again in further passes). Comparisons waiting in an open batch
+ * are never called online (that would pay twice); without batches they are left waiting, with a warning.
+ */
+async function runRoundComparisons(context: {
+  options: RunTournamentOptions;
+  executor: ComparisonExecutor;
+  state: RunState;
+  round: number;
+  warnings: string[];
+}): Promise<ExecutionOutcome> {
+  const { options, executor, state, round, warnings } = context;
+  const { config, journal, reporter } = options;
+  const useBatches = config.batch.enabled && options.batchClients !== undefined;
+  // Comparisons sitting in an open provider batch are never called online (that would pay twice).
+  const inOpenBatch = new Set(
+    [...state.openBatches.values()]
+      .filter((batch) => batch.round === round)
+      .flatMap((batch) => Object.values(batch.entries)),
+  );
+  if (!useBatches && inOpenBatch.size > 0) {
+    warnings.push(
+      `round ${round}: ${inOpenBatch.size} comparisons wait in an open provider batch; resume with batch.enabled to collect them`,
+    );
+  }
+  const pending = state.pending(round).filter((planned) => useBatches || !inOpenBatch.has(planned.id));
+  reporter?.report({
+    type: "round-start",
+    round,
+    comparisons: state.rounds[round]?.length ?? 0,
+    pending: pending.length,
+  });
+  if (useBatches && options.batchClients !== undefined) {
+    let outcome: ExecutionOutcome;
+    // A batch round collects answers all at once: unparseable ones are asked again in further passes.
+    const batchClients = options.batchClients;
+    const batchRound = () =>
+      runBatchRound({
+        executor,
+        state,
+        journal,
+        round,
+        clients: batchClients,
+        pollIntervalMs: config.batch.pollIntervalMs,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(reporter === undefined ? {} : { reporter }),
+      });
+    outcome = await batchRound();
+    for (let pass = 0; pass < config.onUnparseable.reask && outcome === "done"; pass++) {
+      if (!state.pending(round).some((planned) => executor.needsReask(planned.id))) break;
+      outcome = await batchRound();
+    }
+    return outcome;
+  }
+  return executor.runAll(pending, options.signal);
+}
+
+/** The run's summary: why it stopped, counts of comparisons by outcome, spending, judge failures, problems. */
+function summarizeRun(run: {
+  config: TournamentConfig;
+  state: RunState;
+  executor: ComparisonExecutor;
+  counters: ReturnType<ComparisonExecutor["counters"]>;
+  reason: StopReason;
+  warnings: readonly string[];
+}): TournamentRunSummary {
+  const { config, state, executor, counters, warnings } = run;
   const failedByKind = counters.failedByKind as Record<string, number>;
   return {
-    reason: finalReason,
+    reason: run.reason,
     rounds: state.roundCount,
     planned: counters.planned,
     recorded: counters.recorded,

@@ -33,12 +33,31 @@ function heading(title: string, section: Section<unknown>): string {
 
 /** The readable summary of a metrics document (the `--json` document holds every figure). */
 export function formatMetricsSummary(document: MetricsDocument, shownPath: string): string {
+  return [
+    describeDataset(document, shownPath),
+    ...summarizeAgreement(document),
+    ...summarizePositionBias(document),
+    ...summarizeStability(document),
+    ...summarizeBiases(document),
+    ...summarizeCoherence(document),
+    ...summarizeReference(document),
+    ...summarizeConditions(document),
+  ].join("");
+}
+
+/** The first line: what was analysed and with which seed. */
+function describeDataset(document: MetricsDocument, shownPath: string): string {
   const { dataset } = document;
-  const out: string[] = [
+  return (
     `${shownPath}: ${dataset.comparisons} comparisons (${dataset.decided} decided, ${dataset.ties} ties, ${dataset.invalid} invalid), ` +
-      `${dataset.items} items, ${dataset.judges.length} judges, ${dataset.units} pairs (${dataset.bothOrderUnits} judged in both orders); ` +
-      `seed ${document.options.seed}, ${document.options.bootstrapRounds} bootstrap rounds\n`,
-  ];
+    `${dataset.items} items, ${dataset.judges.length} judges, ${dataset.units} pairs (${dataset.bothOrderUnits} judged in both orders); ` +
+    `seed ${document.options.seed}, ${document.options.bootstrapRounds} bootstrap rounds\n`
+  );
+}
+
+/** Agreement: panel, judge pairs and gold labels. */
+function summarizeAgreement(document: MetricsDocument): string[] {
+  const out: string[] = [];
   const agreement = part(document.agreement);
   out.push(heading("Agreement", document.agreement));
   if (agreement) {
@@ -95,6 +114,12 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         out.push(`... ${gold.perJudge.length - MAX_JUDGE_ROWS} more judges not shown; --json lists every judge\n`);
     }
   }
+  return out;
+}
+
+/** Position bias per judge, with the confounded-order note. */
+function summarizePositionBias(document: MetricsDocument): string[] {
+  const out: string[] = [];
   const position = part(document.positionBias);
   out.push(heading("Position bias", document.positionBias));
   if (position) {
@@ -148,6 +173,12 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
       "PF (Shi): preference fairness of Shi et al. 2024 over pairs judged in both orders, −1 always the first answer, 0 fair, +1 always the second\n",
     );
   }
+  return out;
+}
+
+/** Stability: pooled leaderboard, split half, transitivity, the top rows. */
+function summarizeStability(document: MetricsDocument): string[] {
+  const out: string[] = [];
   const stability = part(document.stability);
   out.push(heading("Stability", document.stability));
   if (stability) {
@@ -186,6 +217,12 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         out.push(`... ${allRows.length - topRows.length} more not shown; \`judgelab rate\` or --json lists all\n`);
     }
   }
+  return out;
+}
+
+/** Length bias, self-preference and leniency. */
+function summarizeBiases(document: MetricsDocument): string[] {
+  const out: string[] = [];
   const biases = part(document.biases);
   out.push(heading("Other biases", document.biases));
   if (biases) {
@@ -206,6 +243,12 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         `leniency (mean score): ${leniency.perJudge.map((row) => `${row.judge} ${showStatistic(row.mean, 2)}`).join("; ")}\n`,
       );
   }
+  return out;
+}
+
+/** Pointwise scores against the pairwise ratings, per judge. */
+function summarizeCoherence(document: MetricsDocument): string[] {
+  const out: string[] = [];
   out.push(heading("Coherence (pointwise vs pairwise)", document.coherence));
   const coherence = part(document.coherence);
   if (coherence) {
@@ -217,6 +260,12 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
       );
     }
   }
+  return out;
+}
+
+/** Judges and the ranking against the reference. */
+function summarizeReference(document: MetricsDocument): string[] {
+  const out: string[] = [];
   out.push(heading("Reference", document.reference));
   const reference = part(document.reference);
   if (reference) {
@@ -234,6 +283,12 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
         `ranking: Spearman ${showStatistic(ranking.spearman)}, Kendall ${showStatistic(ranking.kendall)}, pair-rank Brier ${showStatistic(ranking.pairRankBrier)}\n`,
       );
   }
+  return out;
+}
+
+/** The conditions table. */
+function summarizeConditions(document: MetricsDocument): string[] {
+  const out: string[] = [];
   out.push(heading("Conditions", document.conditions));
   const conditions = part(document.conditions);
   if (conditions) {
@@ -251,5 +306,5 @@ export function formatMetricsSummary(document: MetricsDocument, shownPath: strin
       ]),
     );
   }
-  return out.join("");
+  return out;
 }

@@ -4,7 +4,6 @@ import {
   analyzeJudges,
   buildAnalysisInput,
   type ConditionColumn,
-  GroupingError,
   type ItemGrouping,
   type MetricsDocument,
   type ReferenceRecordLike,
@@ -22,6 +21,7 @@ import { ClusteringError, type ClusterOption, resolveClustering } from "@judgela
 import { createRecordValidator, type Reference } from "@judgelab/schema";
 import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { createDuckDbSettings, ENGINE_HELP, parseEngineOption, pickEngine } from "../engine-option.js";
+import { asUsageError } from "../library-errors.js";
 import { parseIntegerOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput } from "../paths.js";
 import { readFamiliesFile } from "../read-families-file.js";
@@ -228,8 +228,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       values["no-group"] === true ? false : values.group,
     );
   } catch (error) {
-    if (error instanceof GroupingError) throw new UsageError(error.message);
-    throw error;
+    throw asUsageError(error) ?? error;
   }
   const families =
     values.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, values.families), values.families);
@@ -253,7 +252,12 @@ export const analyzeCommand: Command = async (argv, io) => {
     const lines = problems.slice(0, 50).map((problem) => `${where(problem.record, problem.index)}: ${problem.message}`);
     throw new UsageError(`records refer to unknown ids:\n${lines.join("\n")}`);
   }
-  const document: MetricsDocument = analyzeJudges(input);
+  let document: MetricsDocument;
+  try {
+    document = analyzeJudges(input);
+  } catch (error) {
+    throw asUsageError(error) ?? error;
+  }
   if (values.json === true) {
     const output = filtered.description === undefined ? document : { ...document, filter: filtered.description };
     io.stdout(`${JSON.stringify(output, null, 2)}\n`);

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { GroupingError } from "@judgelab/analytics";
 import { DatasetError, WhereClauseError } from "@judgelab/datasets";
 import { KURATE_TRUE_SKILL } from "@judgelab/ratings";
 import { type CreatedReport, createReport, type ReportStyleControl } from "@judgelab/report";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
+import { asUsageError } from "../library-errors.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { displayPath, openDatasetInput, repositoryRoot } from "../paths.js";
 import { readFamiliesFile } from "../read-families-file.js";
@@ -147,15 +147,8 @@ export const reportCommand: Command = async (argv, io) => {
       onProgress: values.json === true ? undefined : (message) => io.stderr(`report: ${message}\n`),
     });
   } catch (error) {
-    if (
-      error instanceof DatasetError ||
-      error instanceof WhereClauseError ||
-      error instanceof GroupingError ||
-      (control !== undefined && error instanceof RangeError)
-    ) {
-      throw new UsageError(error.message);
-    }
-    throw error;
+    if (error instanceof DatasetError || error instanceof WhereClauseError) throw new UsageError(error.message);
+    throw asUsageError(error) ?? error;
   } finally {
     input.close();
   }

@@ -35,9 +35,31 @@ export function measureConditions(options: {
     exclude === undefined || exclude.size === 0
       ? options.condition
       : options.condition.map((code, row) => (exclude.has(table.judge[row]!) ? -1 : code));
-  const conditionCount = labels.length;
+  const consensus = voteConsensus(table, units, condition);
+  const { stats, keyed } = tallyConditions({ table, units, condition, labels, winner, consensus });
   const itemCount = table.itemIds.length;
-  // Consensus over all conditions: strict majority of valid labels per unit.
+  const perCondition = labels.map((name, code) => ({
+    condition: name,
+    ...describeCondition(stats[code]!, itemCount),
+    repetitionStability: measureConditionStability(table, units, (row) => condition[row] === code),
+  }));
+  const pairs = compareConditionPairs({ units, labels, winner, keyed });
+  return { field, perCondition, pairs };
+}
+
+/** Counts of one condition's judgments ({@link tallyConditions}). */
+interface ConditionTally {
+  comparisons: number;
+  correct: number;
+  scored: number;
+  agree: number;
+  withConsensus: number;
+  /** Net verdict per item pair (low · items + high): + when the low item won more often. */
+  net: Map<number, number>;
+}
+
+/** Consensus over all conditions: the strict majority of the valid labels per unit (NO_LABEL without one). */
+function voteConsensus(table: ComparisonTable, units: PairUnits, condition: Int32Array): Uint8Array {
   const unitTotals = new Uint32Array(units.count * 3);
   for (let row = 0; row < table.size; row++) {
     const unit = units.unit[row]!;
@@ -48,7 +70,24 @@ export function measureConditions(options: {
     const sum = unitTotals[u * 3]! + unitTotals[u * 3 + 1]! + unitTotals[u * 3 + 2]!;
     for (let l = 0; l < 3; l++) if (unitTotals[u * 3 + l]! * 2 > sum) consensus[u] = l;
   }
-  const stats = labels.map(() => ({
+  return consensus;
+}
+
+/**
+ * One pass over the rows: each condition's {@link ConditionTally}, and its rows keyed by (unit, order, judge)
+ * for pairing judgments across conditions.
+ */
+function tallyConditions(options: {
+  table: ComparisonTable;
+  units: PairUnits;
+  condition: Int32Array;
+  labels: readonly string[];
+  winner: Uint8Array | undefined;
+  consensus: Uint8Array;
+}): { stats: ConditionTally[]; keyed: Map<string, number[]>[] } {
+  const { table, units, condition, labels, winner, consensus } = options;
+  const itemCount = table.itemIds.length;
+  const stats: ConditionTally[] = labels.map(() => ({
     comparisons: 0,
     correct: 0,
     scored: 0,
@@ -82,43 +121,63 @@ export function measureConditions(options: {
     if (list === undefined) keyed[code]!.set(key, [row]);
     else list.push(row);
   }
-  const stability = labels.map((_, code) => {
-    const perJudge = measureRepetitionStability(table, units, (row) => condition[row] === code);
-    let sum = 0;
-    let instances = 0;
-    for (const judge of perJudge) {
-      if (!judge.available || judge.value.value === null) continue;
-      sum += judge.value.value * judge.value.n;
-      instances += judge.value.n;
-    }
-    return instances === 0
-      ? unavailable("no (pair, order, judge) was judged more than once in this condition")
-      : { available: true as const, value: statistic(sum / instances, instances) };
-  });
-  const perCondition = labels.map((name, code) => {
-    const entry = stats[code]!;
-    const winners: number[] = [];
-    const losers: number[] = [];
-    for (const [pair, net] of entry.net) {
-      if (net === 0) continue;
-      const low = Math.floor(pair / itemCount);
-      const high = pair % itemCount;
-      winners.push(net > 0 ? low : high);
-      losers.push(net > 0 ? high : low);
-    }
-    const { cycles, triangles } = countCyclicTriads({ winner: winners, loser: losers });
-    return {
-      condition: name,
-      comparisons: entry.comparisons,
-      accuracy:
-        entry.scored === 0
-          ? unavailable("no reference winner for this condition's pairs")
-          : { available: true as const, rate: proportion(entry.correct, entry.scored) },
-      cycleRate: proportion(cycles, triangles),
-      agreementWithConsensus: proportion(entry.agree, entry.withConsensus),
-      repetitionStability: stability[code]!,
-    };
-  });
+  return { stats, keyed };
+}
+
+/** Repetition stability within one condition: the instance-weighted mean over judges (control arm). */
+function measureConditionStability(
+  table: ComparisonTable,
+  units: PairUnits,
+  inCondition: (row: number) => boolean,
+): ConditionsSection["perCondition"][number]["repetitionStability"] {
+  const perJudge = measureRepetitionStability(table, units, inCondition);
+  let sum = 0;
+  let instances = 0;
+  for (const judge of perJudge) {
+    if (!judge.available || judge.value.value === null) continue;
+    sum += judge.value.value * judge.value.n;
+    instances += judge.value.n;
+  }
+  return instances === 0
+    ? unavailable("no (pair, order, judge) was judged more than once in this condition")
+    : { available: true as const, value: statistic(sum / instances, instances) };
+}
+
+/** Accuracy, cycle rate of the net verdicts and agreement with the consensus of one condition. */
+function describeCondition(entry: ConditionTally, itemCount: number) {
+  const winners: number[] = [];
+  const losers: number[] = [];
+  for (const [pair, net] of entry.net) {
+    if (net === 0) continue;
+    const low = Math.floor(pair / itemCount);
+    const high = pair % itemCount;
+    winners.push(net > 0 ? low : high);
+    losers.push(net > 0 ? high : low);
+  }
+  const { cycles, triangles } = countCyclicTriads({ winner: winners, loser: losers });
+  return {
+    comparisons: entry.comparisons,
+    accuracy:
+      entry.scored === 0
+        ? unavailable("no reference winner for this condition's pairs")
+        : { available: true as const, rate: proportion(entry.correct, entry.scored) },
+    cycleRate: proportion(cycles, triangles),
+    agreementWithConsensus: proportion(entry.agree, entry.withConsensus),
+  };
+}
+
+/**
+ * Per condition pair, on shared (unit, order, judge) keys (the k-th judgment under one condition paired with the
+ * k-th under the other): the flip rate and McNemar's exact test on paired correctness.
+ */
+function compareConditionPairs(options: {
+  units: PairUnits;
+  labels: readonly string[];
+  winner: Uint8Array | undefined;
+  keyed: Map<string, number[]>[];
+}): ConditionsSection["pairs"] {
+  const { units, labels, winner, keyed } = options;
+  const conditionCount = labels.length;
   const pairs: ConditionsSection["pairs"][number][] = [];
   for (let a = 0; a < conditionCount; a++) {
     for (let b = a + 1; b < conditionCount; b++) {
@@ -160,5 +219,5 @@ export function measureConditions(options: {
       });
     }
   }
-  return { field, perCondition, pairs };
+  return pairs;
 }

@@ -1,7 +1,8 @@
+import { normalCdf } from "@judgelab/ratings";
 import type { OverlapRow, ReferenceSection } from "../metrics-document.js";
 import { unavailable } from "../section.js";
 import type { LeaderboardFit } from "../stability/fit-leaderboard.js";
-import { expectedTopOverlap, normalCdf } from "../stats/normal-distribution.js";
+import { expectedTopOverlap } from "../stats/expected-top-overlap.js";
 import { proportion, statistic } from "../stats/proportion.js";
 import { kendallTauB, spearman } from "../stats/rank-correlation.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeJudges } from "../analyze-judges.js";
 import type { Section } from "../metrics-document.js";
-import { expectedTopOverlap } from "../stats/normal-distribution.js";
+import { expectedTopOverlap } from "../stats/expected-top-overlap.js";
 import { simulateJudges } from "../test-support/simulate-judges.js";
 
 function available<T>(section: Section<T>): T {

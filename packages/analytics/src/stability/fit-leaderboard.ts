@@ -13,6 +13,7 @@ import {
   rankByConfidenceInterval,
   rankByScore,
   resolveClustering,
+  type SubsetRefitter,
   sandwichBradleyTerry,
   startBootstrapBradleyTerry,
 } from "@judgelab/ratings";
@@ -70,10 +71,6 @@ export interface LeaderboardFit {
   readonly played: Float64Array;
   /** Bootstrap boards: every round's ratings, rounds × items row-major (NaN where unrated in that resample). */
   readonly samples?: Float64Array;
-  /** Bootstrap boards: the full-data information factor of the chord refits, when they were used. */
-  readonly informationFactor?: Float64Array;
-  /** Its single-precision inverse (as the chord refits used it). */
-  readonly informationInverse?: Float32Array;
   /** Bootstrap boards: what the rounds resampled. */
   readonly clustering?: ClusteringSummary;
 }
@@ -165,8 +162,11 @@ export interface PendingLeaderboard {
   /** Full-data ratings (Elo scale) and the solver's parameters: available before the bootstrap finishes. */
   readonly estimate: Float64Array;
   readonly parameters: Float64Array;
-  readonly informationFactor?: Float64Array;
-  readonly informationInverse?: Float32Array;
+  /**
+   * Point refits of row subsets of the board's cells from its fit (chord Newton reusing the bootstrap's frozen
+   * information: `@judgelab/ratings`' createSubsetRefitter); null beyond its item limit.
+   */
+  createSubsetRefitter(): SubsetRefitter | null;
   finish(): LeaderboardFit;
 }
 
@@ -230,14 +230,10 @@ export function startBootstrapLeaderboardFromCells(input: {
     fit: fitBradleyTerry(cells, { prior: bootstrapPrior, ...start }),
     ...(clusters === undefined ? {} : { clusters }),
   });
-  const matrices = {
-    ...(pending.informationFactor === undefined ? {} : { informationFactor: pending.informationFactor }),
-    ...(pending.informationInverse === undefined ? {} : { informationInverse: pending.informationInverse }),
-  };
   return {
     estimate: pending.fit.ratings,
     parameters: pending.fit.parameters,
-    ...matrices,
+    createSubsetRefitter: () => pending.createSubsetRefitter(),
     finish: () => {
       const bootstrap = pending.finish();
       return {
@@ -258,7 +254,6 @@ export function startBootstrapLeaderboardFromCells(input: {
         played,
         samples: bootstrap.samples,
         clustering: bootstrap.clustering,
-        ...matrices,
       };
     },
   };

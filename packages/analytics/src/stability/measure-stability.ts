@@ -3,7 +3,6 @@ import {
   type ClusterOption,
   chronologicalOrder,
   createRandomSource,
-  createSubsetRefitter,
   hasFiniteMle,
   type PairwiseOutcomes,
   type SubsetRefitter,
@@ -104,18 +103,7 @@ export function startStability(options: StabilityOptions): PendingStability | { 
   });
   const pooledRatings = pending.estimate;
   const start = pending.parameters;
-  const factor =
-    pending.informationFactor === undefined
-      ? {}
-      : {
-          factor: pending.informationFactor,
-          ...(pending.informationInverse === undefined ? {} : { inverse: pending.informationInverse }),
-        };
-  const subsets: SubsetFits = {
-    index: cellIndex,
-    start,
-    refitter: createSubsetRefitter(cellIndex.cells, start, factor),
-  };
+  const subsets: SubsetFits = { index: cellIndex, start, refitter: pending.createSubsetRefitter() };
   const pooledJudge = pooledOutcomes.judge!;
   const judges: { code: number; outcomes: PairwiseOutcomes }[] = [];
   table.judgeIds.forEach((_, code) => {

@@ -9,33 +9,18 @@ export interface PairCellIndex {
   readonly rowOutcome: Uint8Array;
 }
 
-/** Largest item count for a dense (items² entries) pair lookup; larger tables use a Map. */
-const DENSE_ITEMS = 4096;
-
 /**
- * Aggregates `outcomes` once into unordered pair cells (as `aggregatePairCells` without keepOrder: pair
- * (a, b) with a < b) and records every row's cell and oriented outcome.
+ * Aggregates `outcomes` once into unordered pair cells (`aggregatePairCells` without keepOrder: pair (a, b) with
+ * a < b, each row's cell from its `rowCells` option) and records every row's outcome in its cell's orientation.
  */
 export function indexPairCells(outcomes: PairwiseOutcomes): PairCellIndex {
-  const cells = aggregatePairCells(outcomes);
-  const itemCount = outcomes.itemIds.length;
-  const dense = itemCount <= DENSE_ITEMS ? new Int32Array(itemCount * itemCount).fill(-1) : undefined;
-  const map = dense === undefined ? new Map<number, number>() : undefined;
-  for (let cell = 0; cell < cells.size; cell++) {
-    const key = cells.first[cell]! * itemCount + cells.second[cell]!;
-    if (dense !== undefined) dense[key] = cell;
-    else map?.set(key, cell);
-  }
-  const rowCell = new Int32Array(outcomes.size).fill(-1);
+  const { rowCell, ...cells } = aggregatePairCells(outcomes, { rowCells: true });
+  if (rowCell === undefined) throw new Error("indexPairCells: aggregatePairCells returned no rowCell");
   const rowOutcome = new Uint8Array(outcomes.size);
   for (let row = 0; row < outcomes.size; row++) {
     const verdict = outcomes.verdict[row]!;
     if (verdict > 2) continue;
-    const a = outcomes.first[row]!;
-    const b = outcomes.second[row]!;
-    const swap = a > b;
-    const key = swap ? b * itemCount + a : a * itemCount + b;
-    rowCell[row] = dense !== undefined ? dense[key]! : (map?.get(key) ?? -1);
+    const swap = outcomes.first[row]! > outcomes.second[row]!;
     rowOutcome[row] = swap && verdict < 2 ? 1 - verdict : verdict;
   }
   return { cells, rowCell, rowOutcome };

@@ -76,6 +76,36 @@ interface OutputLine {
   error?: { code?: string; message?: string } | null;
 }
 
+/** The JSON lines of a batch output or error file (`GET /files/{id}/content`); a line that is not JSON throws. */
+async function downloadBatchLines(download: {
+  readonly fileId: string;
+  readonly context: JudgeCallContext;
+  readonly loadClient: () => Promise<OpenAI>;
+  readonly call: ReturnType<typeof createEndpointCaller>;
+  readonly baseURL: string;
+}): Promise<OutputLine[]> {
+  const { fileId, context, loadClient, call, baseURL } = download;
+  const client = await loadClient();
+  const text = await call(`/files/${fileId}/content`, context, async (signal) =>
+    (await client.files.content(fileId, { signal })).text(),
+  );
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, index) => {
+      try {
+        return JSON.parse(line) as OutputLine;
+      } catch {
+        throw new JudgeCallError({
+          code: "malformed-response",
+          message: `openai batch file ${fileId} line ${index + 1} is not JSON`,
+          provider: "openai",
+          url: `${baseURL}/files/${fileId}/content`,
+        });
+      }
+    });
+}
+
 /**
  * A client for the OpenAI Batch API: upload the JSONL input file (`POST /files`, purpose `batch`), create the batch
  * (`POST /batches`, endpoint `/v1/chat/completions`, window 24h), poll it (`GET /batches/{id}`), download the output
@@ -88,27 +118,8 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
   const loadClient = lazily(() => createOpenAIClient({ apiKey: options.apiKey, baseURL }));
   const call = createEndpointCaller({ provider: "openai", baseURL, apiKey: options.apiKey });
 
-  const downloadLines = async (fileId: string, context: JudgeCallContext): Promise<OutputLine[]> => {
-    const client = await loadClient();
-    const text = await call(`/files/${fileId}/content`, context, async (signal) =>
-      (await client.files.content(fileId, { signal })).text(),
-    );
-    return text
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line, index) => {
-        try {
-          return JSON.parse(line) as OutputLine;
-        } catch {
-          throw new JudgeCallError({
-            code: "malformed-response",
-            message: `openai batch file ${fileId} line ${index + 1} is not JSON`,
-            provider: "openai",
-            url: `${baseURL}/files/${fileId}/content`,
-          });
-        }
-      });
-  };
+  const downloadLines = (fileId: string, context: JudgeCallContext) =>
+    downloadBatchLines({ fileId, context, loadClient, call, baseURL });
 
   return {
     /** Uploads the input file and creates the batch; returns its first status. */
@@ -175,37 +186,55 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions) {
         ...(batch.output_file_id ? await downloadLines(batch.output_file_id, context) : []),
         ...(batch.error_file_id ? await downloadLines(batch.error_file_id, context) : []),
       ];
-      const outcomes: BatchItemOutcome[] = [];
-      const url = `${baseURL}/chat/completions`;
-      for (const line of lines) {
-        const customId = line.custom_id;
-        const request = customId === undefined ? undefined : requests.get(customId);
-        if (customId === undefined || request === undefined) continue;
-        const status = line.response?.status_code;
-        if (status === 200) {
-          outcomes.push(readBatchLine({ customId, judge: collection.judge, request, body: line.response?.body }));
-          continue;
-        }
-        const body = JSON.stringify(redactSecret(line.response?.body ?? line.error ?? null, options.apiKey)).slice(
-          0,
-          500,
-        );
-        outcomes.push({
-          customId,
-          type: "error",
-          error: new JudgeCallError({
-            code: status === undefined ? "server" : judgeCallErrorCodeForStatus(status),
-            message: `openai batch entry ${customId} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${body}`,
-            provider: "openai",
-            url,
-            ...(status === undefined ? {} : { status }),
-            responseBody: body,
-          }),
-        });
-      }
+      const outcomes = readOutputLines({
+        lines,
+        requests,
+        judge: collection.judge,
+        apiKey: options.apiKey,
+        url: `${baseURL}/chat/completions`,
+      });
       return addMissingOutcomes(collection.entries, outcomes, collection.status.state);
     },
   };
+}
+
+/**
+ * One outcome per line of a batch's output and error files that names a submitted entry: a 200 line becomes the
+ * judge's result ({@link readBatchLine}), any other line a `JudgeCallError` with its status and (redacted) body.
+ */
+function readOutputLines(batch: {
+  readonly lines: readonly OutputLine[];
+  readonly requests: ReadonlyMap<string, BatchEntry["request"]>;
+  readonly judge: BatchCapableJudge;
+  readonly apiKey: string;
+  readonly url: string;
+}): BatchItemOutcome[] {
+  const { requests, judge, apiKey, url } = batch;
+  const outcomes: BatchItemOutcome[] = [];
+  for (const line of batch.lines) {
+    const customId = line.custom_id;
+    const request = customId === undefined ? undefined : requests.get(customId);
+    if (customId === undefined || request === undefined) continue;
+    const status = line.response?.status_code;
+    if (status === 200) {
+      outcomes.push(readBatchLine({ customId, judge: judge, request, body: line.response?.body }));
+      continue;
+    }
+    const body = JSON.stringify(redactSecret(line.response?.body ?? line.error ?? null, apiKey)).slice(0, 500);
+    outcomes.push({
+      customId,
+      type: "error",
+      error: new JudgeCallError({
+        code: status === undefined ? "server" : judgeCallErrorCodeForStatus(status),
+        message: `openai batch entry ${customId} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${body}`,
+        provider: "openai",
+        url,
+        ...(status === undefined ? {} : { status }),
+        responseBody: body,
+      }),
+    });
+  }
+  return outcomes;
 }
 
 /** An OpenAI Batch API client (see `createOpenAIBatchClient`). */

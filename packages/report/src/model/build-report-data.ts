@@ -1,4 +1,4 @@
-import type { MetricsDocument, PooledBootstrapSamples } from "@judgelab/analytics";
+import type { LeaderboardRow, MetricsDocument, PooledBootstrapSamples } from "@judgelab/analytics";
 import type { ComparisonTable, LoadedDataset } from "@judgelab/datasets";
 import { computeWinRates, rankWithinCategory, titleHashKey } from "@judgelab/ratings";
 import type { RankShare } from "../charts/stability-charts.js";
@@ -125,64 +125,13 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     metrics.stability.available && metrics.stability.pooled.rows.available ? metrics.stability.pooled.rows.rows : [];
   const pooled = new Map(pooledRows.map((row) => [row.item, row]));
   const winRates = computeWinRates(table);
-  const invalid = new Float64Array(table.itemIds.length);
-  for (let row = 0; row < table.size; row++) {
-    if (table.verdict[row] === 3) {
-      invalid[table.first[row]!]! += 1;
-      invalid[table.second[row]!]! += 1;
-    }
-  }
-  const assessmentsByItem = new Map<string, ItemAssessment[]>();
-  for (const assessment of dataset.assessments) {
-    const list = assessmentsByItem.get(assessment.item) ?? [];
-    list.push({
-      judge: assessment.judge,
-      scores: assessment.scores,
-      scale: assessment.scale,
-      text: assessment.text,
-      createdAt: assessment.createdAt,
-    });
-    assessmentsByItem.set(assessment.item, list);
-  }
+  const invalid = countInvalidVerdicts(table);
+  const assessmentsByItem = collectAssessments(dataset);
   const groups = findComparisonGroups(table);
-  const standings: ItemStanding[] = table.itemIds.map((id, code) => {
-    const row = pooled.get(id);
-    const wins = winRates.wins[code]!;
-    const losses = winRates.losses[code]!;
-    const scoreValue = options.scores?.value[code];
-    return {
-      id,
-      title: titleOf(id),
-      category: records.get(id)?.category,
-      rating:
-        row === undefined || !Number.isFinite(row.rating)
-          ? undefined
-          : {
-              value: row.rating,
-              lower: row.lower,
-              upper: row.upper,
-              rank: row.rank,
-              rankLower: row.rankLower,
-              rankUpper: row.rankUpper,
-            },
-      score:
-        scoreValue === undefined || !Number.isFinite(scoreValue)
-          ? undefined
-          : { value: scoreValue, halfWidth: options.scores!.halfWidth[code]! },
-      wins,
-      losses,
-      ties: winRates.ties[code]!,
-      invalid: invalid[code]!,
-      matches: winRates.comparisons[code]!,
-      winRate: {
-        value: wins + losses === 0 ? null : winRates.winRate[code]!,
-        lower: winRates.lower[code]!,
-        upper: winRates.upper[code]!,
-      },
-      assessments: assessmentsByItem.get(id) ?? [],
-      ...(groups.groupOf[code]! >= 0 ? { group: groups.groupOf[code]! } : {}),
-    };
-  });
+  const context = { winRates, invalid, assessmentsByItem, groupOf: groups.groupOf, scores: options.scores };
+  const standings = table.itemIds.map((id, code) =>
+    describeStanding({ id, code, title: titleOf(id), record: records.get(id), row: pooled.get(id) }, context),
+  );
   const exact = options.scores?.exact;
   const withCategoryRanks = rankWithinCategories(
     standings,
@@ -202,44 +151,8 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     (sortedBy === "rating" ? item.rating?.value : item.score?.value) ?? Number.NEGATIVE_INFINITY;
   const ordered = [...withCategoryRanks].sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id));
   const byId = new Map(ordered.map((item) => [item.id, item]));
-  const scoreRanges = categoryScoreRanges(ordered);
-  const published = readPublishedFigures(dataset.manifest.published);
-  const itemPages: ItemPage[] = options.pageItems.flatMap((id) => {
-    const standing = byId.get(id);
-    if (standing === undefined) return [];
-    const record = records.get(id);
-    return [
-      {
-        standing,
-        text: record?.text ?? stringField(record?.metadata, "abstract"),
-        byline: authorsOf(record?.metadata),
-        decision: stringField(record?.metadata, "decision"),
-        history: options.details.history.get(id) ?? [],
-        scoreRange: singleValueRange(scoreRanges.get(standing.category ?? "")) ?? published?.scoreRange,
-        categorySize: standing.categoryRank?.of,
-        published: published?.item === id ? published.figures : undefined,
-        requested: options.requestedPages?.includes(id) === true,
-      },
-    ];
-  });
-  const judgeRecords = new Map(dataset.judges.map((judge) => [judge.id, judge]));
-  const judges: JudgeRunSummary[] = metrics.dataset.judges.map((summary) => {
-    const record = judgeRecords.get(summary.judge);
-    const usage = options.details.usage.get(summary.judge);
-    return {
-      judge: summary.judge,
-      kind: record?.kind ?? summary.kind ?? undefined,
-      model: record?.model,
-      provider: record?.provider,
-      comparisons: summary.comparisons,
-      decided: summary.decided,
-      ties: summary.ties,
-      invalid: summary.invalid,
-      costUsd: usage === undefined ? undefined : usage.costUsd,
-      inputTokens: usage?.inputTokens,
-      outputTokens: usage?.outputTokens,
-    };
-  });
+  const itemPages = buildItemPages({ options, byId, records, scoreRanges: categoryScoreRanges(ordered) });
+  const judges = summarizeJudgeRuns(dataset, metrics, options.details);
   const rankItems = options.rankDistributionItems ?? 15;
   return {
     title: options.title ?? `Ranking reliability: ${dataset.manifest.name}`,
@@ -272,6 +185,146 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     period: timePeriod(table.time),
     ...(options.filter === undefined ? {} : { filter: options.filter }),
   };
+}
+
+/** One item's standing: pooled rating and rank interval, tournament score, record, assessments. */
+function describeStanding(
+  item: {
+    id: string;
+    code: number;
+    title: string;
+    record: LoadedDataset["items"][number] | undefined;
+    row: LeaderboardRow | undefined;
+  },
+  context: {
+    winRates: ReturnType<typeof computeWinRates>;
+    invalid: Float64Array;
+    assessmentsByItem: ReadonlyMap<string, ItemAssessment[]>;
+    groupOf: Int32Array;
+    scores: TournamentScores | undefined;
+  },
+): ItemStanding {
+  const { id, code, title, record, row } = item;
+  const { winRates, invalid, assessmentsByItem, groupOf, scores } = context;
+  const wins = winRates.wins[code]!;
+  const losses = winRates.losses[code]!;
+  const scoreValue = scores?.value[code];
+  return {
+    id,
+    title,
+    category: record?.category,
+    rating:
+      row === undefined || !Number.isFinite(row.rating)
+        ? undefined
+        : {
+            value: row.rating,
+            lower: row.lower,
+            upper: row.upper,
+            rank: row.rank,
+            rankLower: row.rankLower,
+            rankUpper: row.rankUpper,
+          },
+    score:
+      scoreValue === undefined || !Number.isFinite(scoreValue)
+        ? undefined
+        : { value: scoreValue, halfWidth: scores!.halfWidth[code]! },
+    wins,
+    losses,
+    ties: winRates.ties[code]!,
+    invalid: invalid[code]!,
+    matches: winRates.comparisons[code]!,
+    winRate: {
+      value: wins + losses === 0 ? null : winRates.winRate[code]!,
+      lower: winRates.lower[code]!,
+      upper: winRates.upper[code]!,
+    },
+    assessments: assessmentsByItem.get(id) ?? [],
+    ...(groupOf[code]! >= 0 ? { group: groupOf[code]! } : {}),
+  };
+}
+
+/** Invalid verdicts per item code. */
+function countInvalidVerdicts(table: ComparisonTable): Float64Array {
+  const invalid = new Float64Array(table.itemIds.length);
+  for (let row = 0; row < table.size; row++) {
+    if (table.verdict[row] === 3) {
+      invalid[table.first[row]!]! += 1;
+      invalid[table.second[row]!]! += 1;
+    }
+  }
+  return invalid;
+}
+
+/** The pointwise assessments of each item, in file order. */
+function collectAssessments(dataset: LoadedDataset): Map<string, ItemAssessment[]> {
+  const assessmentsByItem = new Map<string, ItemAssessment[]>();
+  for (const assessment of dataset.assessments) {
+    const list = assessmentsByItem.get(assessment.item) ?? [];
+    list.push({
+      judge: assessment.judge,
+      scores: assessment.scores,
+      scale: assessment.scale,
+      text: assessment.text,
+      createdAt: assessment.createdAt,
+    });
+    assessmentsByItem.set(assessment.item, list);
+  }
+  return assessmentsByItem;
+}
+
+/** The item pages asked for (`pageItems`), with each item's text, byline and comparison history. */
+function buildItemPages(context: {
+  options: BuildReportDataOptions;
+  byId: ReadonlyMap<string, ItemStanding>;
+  records: ReadonlyMap<string, LoadedDataset["items"][number]>;
+  scoreRanges: ReturnType<typeof categoryScoreRanges>;
+}): ItemPage[] {
+  const { options, byId, records, scoreRanges } = context;
+  const published = readPublishedFigures(options.dataset.manifest.published);
+  return options.pageItems.flatMap((id): ItemPage[] => {
+    const standing = byId.get(id);
+    if (standing === undefined) return [];
+    const record = records.get(id);
+    return [
+      {
+        standing,
+        text: record?.text ?? stringField(record?.metadata, "abstract"),
+        byline: authorsOf(record?.metadata),
+        decision: stringField(record?.metadata, "decision"),
+        history: options.details.history.get(id) ?? [],
+        scoreRange: singleValueRange(scoreRanges.get(standing.category ?? "")) ?? published?.scoreRange,
+        categorySize: standing.categoryRank?.of,
+        published: published?.item === id ? published.figures : undefined,
+        requested: options.requestedPages?.includes(id) === true,
+      },
+    ];
+  });
+}
+
+/** Per-judge run summaries: the metrics' counts with the judge record's model and the run's usage. */
+function summarizeJudgeRuns(
+  dataset: LoadedDataset,
+  metrics: MetricsDocument,
+  details: ComparisonDetails,
+): JudgeRunSummary[] {
+  const judgeRecords = new Map(dataset.judges.map((judge) => [judge.id, judge]));
+  return metrics.dataset.judges.map((summary) => {
+    const record = judgeRecords.get(summary.judge);
+    const usage = details.usage.get(summary.judge);
+    return {
+      judge: summary.judge,
+      kind: record?.kind ?? summary.kind ?? undefined,
+      model: record?.model,
+      provider: record?.provider,
+      comparisons: summary.comparisons,
+      decided: summary.decided,
+      ties: summary.ties,
+      invalid: summary.invalid,
+      costUsd: usage === undefined ? undefined : usage.costUsd,
+      inputTokens: usage?.inputTokens,
+      outputTokens: usage?.outputTokens,
+    };
+  });
 }
 
 /**

@@ -1,12 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readComparisonRecords } from "@judgelab/datasets";
 import { describe, expect, it } from "vitest";
-import {
-  collectComparisonDetails,
-  detailsLinePrefilter,
-  streamComparisonRecords,
-} from "./collect-comparison-details.js";
+import { collectComparisonDetails, detailsLinePrefilter } from "./collect-comparison-details.js";
 
 const lines = [
   { id: "c1", first: "a", second: "b", order: "known", verdict: "first", judge: "j1", rationale: "a is better" },
@@ -38,7 +35,7 @@ describe("detailsLinePrefilter", () => {
     const historyItems = new Set(["b", "d"]);
     const collect = (prefilter?: (line: string) => boolean) =>
       collectComparisonDetails({
-        comparisons: streamComparisonRecords(file, prefilter),
+        comparisons: readComparisonRecords(file, prefilter === undefined ? {} : { prefilter }),
         historyItems,
         titleOf: (id) => id.toUpperCase(),
       });

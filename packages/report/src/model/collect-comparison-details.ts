@@ -1,5 +1,3 @@
-import { stat } from "node:fs/promises";
-import { isBlankLine, readLineBatches, resolveDatasetFiles } from "@judgelab/datasets";
 import type { Comparison } from "@judgelab/schema";
 import type { HistoryEntry } from "./report-data.js";
 
@@ -22,7 +20,7 @@ export interface ComparisonDetails {
 
 /** Options of {@link collectComparisonDetails}. */
 export interface CollectComparisonDetailsOptions {
-  /** Comparison records (validated), in any order. */
+  /** Comparison records (typed and validated, e.g. datasets' `readComparisonRecords`), in any order. */
   readonly comparisons: Iterable<Comparison> | AsyncIterable<Comparison>;
   /** Items whose history is kept (one page each); others only count towards usage. */
   readonly historyItems: ReadonlySet<string>;
@@ -82,36 +80,6 @@ export async function collectComparisonDetails(options: CollectComparisonDetails
     entries.sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
   }
   return { usage, history };
-}
-
-/**
- * Streams the comparison records of a dataset folder (or of a standalone comparisons `.jsonl` file). The dataset
- * must have been validated already (e.g. by loadDataset): records are trusted here. With `prefilter`, lines for
- * which it returns false are skipped without being parsed (see {@link detailsLinePrefilter}).
- */
-export async function* streamComparisonRecords(
-  datasetPath: string,
-  prefilter?: (line: string) => boolean,
-): AsyncGenerator<Comparison> {
-  const isDirectory = (await stat(datasetPath)).isDirectory();
-  const file = isDirectory ? resolveDatasetFiles(datasetPath).comparisons : datasetPath;
-  for await (const batch of readLineBatches(file)) {
-    const records: Comparison[] = [];
-    let overlongIndex = 0;
-    for (let index = 0; index < batch.lines.length; index++) {
-      // A validated dataset has no over-long or unparseable lines; skip them like readJsonLines' errors.
-      if (batch.overlong[overlongIndex] === index) {
-        overlongIndex++;
-        continue;
-      }
-      const text = batch.lines[index] as string;
-      if (isBlankLine(text) || (prefilter !== undefined && !prefilter(text))) continue;
-      try {
-        records.push(JSON.parse(text) as Comparison);
-      } catch {}
-    }
-    yield* records;
-  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   sideFeaturesFromItems,
 } from "@judgelab/ratings";
 import type { Item } from "@judgelab/schema";
+import { ReportError } from "../report-error.js";
 
 /** Style control asked of the report (`judgelab report --control`). */
 export interface ReportStyleControl {
@@ -79,9 +80,7 @@ export function computeControlledRatings(options: {
   const outcomes: PairwiseOutcomes = grouped?.outcomes ?? table;
   let style: ControlledBoard | undefined;
   if (control !== undefined) {
-    const covariates = itemCovariates(options.items, table.itemIds, control.names, {
-      missing: control.missing ?? "error",
-    });
+    const covariates = readCovariates(options.items, table.itemIds, control);
     const used = new Set<number>();
     for (let row = 0; row < table.size; row++) used.add(table.first[row]!).add(table.second[row]!);
     const missing = covariates.names.flatMap((name, k) => {
@@ -89,8 +88,10 @@ export function computeControlledRatings(options: {
       return ids.length === 0 || control.missing === "zero" ? [] : [`${name}: ${ids.slice(0, 10).join(", ")}`];
     });
     if (missing.length > 0) {
-      throw new RangeError(
+      throw new ReportError(
+        "invalid-style-control",
         `style control: compared items without a value (${missing.join("; ")}); add the values or use --control-missing zero`,
+        { covariates: control.names.join(",") },
       );
     }
     const features = sideFeaturesFromItems(table, covariates);
@@ -110,6 +111,22 @@ export function computeControlledRatings(options: {
   // Only the clustering summary is kept: aggregating the rows once is linear in the comparisons.
   const { clustering } = clusterInput(outcomes, { cluster: "auto" });
   return { clustering, style, judgeBias: judgeBiasBoard(outcomes) };
+}
+
+/** The items' style covariates; what the items cannot give is a {@link ReportError} "invalid-style-control". */
+function readCovariates(
+  items: readonly Item[],
+  itemIds: readonly string[],
+  control: ReportStyleControl,
+): ReturnType<typeof itemCovariates> {
+  try {
+    return itemCovariates(items, itemIds, control.names, { missing: control.missing ?? "error" });
+  } catch (error) {
+    // datasets' itemCovariates refuses a covariate listed twice or not numeric with a RangeError.
+    if (error instanceof RangeError)
+      throw new ReportError("invalid-style-control", error.message, { covariates: control.names.join(",") });
+    throw error;
+  }
 }
 
 function judgeBiasBoard(table: PairwiseOutcomes): ControlledBoard {

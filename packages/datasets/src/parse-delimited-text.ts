@@ -1,9 +1,20 @@
-import { ImportInputError } from "./import-input-error.js";
-
 /** One parsed row: its 1-based starting line in the text and its fields by column name. */
 export interface DelimitedRow {
   readonly line: number;
   readonly record: Record<string, string>;
+}
+
+/** A malformed CSV/TSV row: the message starts with `file:line:`. */
+export class DelimitedTextError extends Error {
+  override readonly name = "DelimitedTextError";
+  readonly file: string;
+  readonly line: number;
+
+  constructor(file: string, line: number, problem: string) {
+    super(`${file}:${line}: ${problem}`);
+    this.file = file;
+    this.line = line;
+  }
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {
@@ -21,20 +32,54 @@ function countNewlines(text: string, start: number, end: number): number {
 /**
  * Parses CSV/TSV text (RFC 4180: fields in double quotes may hold delimiters, newlines and doubled quotes;
  * CRLF or LF line ends; a leading BOM is ignored; blank lines are skipped). The first row is the header. A row
- * with a different number of fields than the header throws an {@link ImportInputError} naming `file:line`.
+ * with a different number of fields than the header throws a {@link DelimitedTextError} naming `file:line`.
  *
- * Why not csv-parse's streaming reader: the importers read whole files of at most tens of megabytes, and
- * scanning the decompressed text with `indexOf` is several times faster than the per-character state
- * machine plus per-record `info` objects (AlpacaEval's 108,665 rows: ~0.3 s instead of ~3 s of CPU).
+ * Why not csv-parse: scanning the text with `indexOf` is several times faster than its per-character state
+ * machine plus per-record `info` objects (AlpacaEval's 108,665 rows: ~0.3 s instead of ~3 s of CPU; `pnpm bench
+ * csv`). {@link readCsvRecords} streams files through the same scanner, so there is one CSV path.
  */
 export function* parseDelimitedText(
   text: string,
   options: { delimiter: string; file: string },
 ): Generator<DelimitedRow> {
-  const { delimiter, file } = options;
-  let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
   let header: string[] | undefined;
+  for (const { line, fields } of parseDelimitedRows(text, options)) {
+    if (header === undefined) header = fields;
+    else yield { line, record: recordOf(header, fields, { file: options.file, line }) };
+  }
+}
+
+/** The fields of a row keyed by the header; a row with another number of fields throws. */
+export function recordOf(
+  header: readonly string[],
+  fields: readonly string[],
+  at: { file: string; line: number },
+): Record<string, string> {
+  if (fields.length !== header.length) {
+    throw new DelimitedTextError(
+      at.file,
+      at.line,
+      `expected ${header.length} fields as in the header, got ${fields.length}`,
+    );
+  }
+  const record: Record<string, string> = {};
+  for (let index = 0; index < header.length; index++) record[header[index]!] = fields[index]!;
+  return record;
+}
+
+/**
+ * The rows of CSV/TSV text as arrays of fields with their starting line (the header is a row like any other),
+ * for {@link parseDelimitedText} and for streaming readers that parse a file in pieces ending at row ends
+ * (`firstLine`: the line number of the text's first line). Blank lines are skipped; a leading BOM is ignored.
+ */
+export function* parseDelimitedRows(
+  text: string,
+  options: { delimiter: string; file: string; firstLine?: number },
+): Generator<{ line: number; fields: string[] }> {
+  const { delimiter, file } = options;
+  let line = options.firstLine ?? 1;
+  // A byte-order mark only counts at the start of the file (a later piece may start with U+FEFF as text).
+  let position = line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const length = text.length;
   let nextDelimiter = -1;
   let nextNewline = -1;
@@ -48,7 +93,7 @@ export function* parseDelimitedText(
         let start = position + 1;
         for (;;) {
           const quote = text.indexOf('"', start);
-          if (quote === -1) throw new ImportInputError(`${file}:${rowLine}: unclosed quoted field`, { file });
+          if (quote === -1) throw new DelimitedTextError(file, rowLine, "unclosed quoted field");
           value += text.slice(start, quote);
           if (text.charCodeAt(quote + 1) === 34) {
             value += '"';
@@ -82,23 +127,9 @@ export function* parseDelimitedText(
         break;
       }
       if (position >= length) break;
-      throw new ImportInputError(`${file}:${line}: unexpected character after a quoted field`, { file });
+      throw new DelimitedTextError(file, line, "unexpected character after a quoted field");
     }
     if (fields.length === 1 && fields[0] === "") continue;
-    if (header === undefined) {
-      header = fields;
-      continue;
-    }
-    if (fields.length !== header.length) {
-      throw new ImportInputError(
-        `${file}:${rowLine}: expected ${header.length} fields as in the header, got ${fields.length}`,
-        {
-          file,
-        },
-      );
-    }
-    const record: Record<string, string> = {};
-    for (let index = 0; index < header.length; index++) record[header[index] as string] = fields[index] as string;
-    yield { line: rowLine, record };
+    yield { line: rowLine, fields };
   }
 }

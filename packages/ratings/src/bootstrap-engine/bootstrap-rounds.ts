@@ -1,22 +1,19 @@
-import type { BradleyTerryLayout, CellCounts } from "./bradley-terry-likelihood.js";
-import { factorInformation, solveBradleyTerry } from "./bradley-terry-newton.js";
-import { solveBradleyTerrySparse } from "./bradley-terry-sparse-newton.js";
-import type { CellClusters } from "./cluster-comparisons.js";
-import { createClusterResampler } from "./create-cluster-resampler.js";
-import { createCountResampler } from "./create-count-resampler.js";
-import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "./elo-scale.js";
-import { type BradleyTerryOptions, chooseSolver, createBradleyTerryLayout } from "./fit-bradley-terry.js";
-import { hasFiniteMle } from "./has-finite-mle.js";
-import type { PairCells } from "./pair-cells.js";
-import { createRandomSource, deriveSeed, type RandomSource } from "./random-source.js";
-import {
-  createCellSlots,
-  createHalfTiesRefit,
-  invertFromCholesky,
-  loadHalfTiesRound,
-  loadHalfTiesRoundFromSlots,
-  refitHalfTies,
-} from "./refit-half-ties.js";
+import type { BradleyTerryLayout, CellCounts } from "../bradley-terry-likelihood.js";
+import { factorInformation, solveBradleyTerry } from "../bradley-terry-newton.js";
+import { solveBradleyTerrySparse } from "../bradley-terry-sparse-newton.js";
+import type { CellClusters } from "../cluster-comparisons.js";
+import { createClusterResampler } from "../create-cluster-resampler.js";
+import { createCountResampler } from "../create-count-resampler.js";
+import { ARENA_ELO_SCALE, eloPointsPerLogUnit } from "../elo-scale.js";
+import { type BradleyTerryOptions, chooseSolver, createBradleyTerryLayout } from "../fit-bradley-terry.js";
+import { hasFiniteMle } from "../has-finite-mle.js";
+import { invertFromCholesky } from "../invert-from-cholesky.js";
+import type { PairCells } from "../pair-cells.js";
+import { createRandomSource, deriveSeed, type RandomSource } from "../random-source.js";
+import { createCellSlots } from "./create-cell-slots.js";
+import { createHalfTiesRefit } from "./create-half-ties-refit.js";
+import { loadHalfTiesRound, loadHalfTiesRoundFromSlots } from "./load-half-ties-round.js";
+import { refitHalfTies } from "./refit-half-ties.js";
 
 /** Largest number of rated items for the chord bootstrap refit (a 2,000² factor is 32 MB, ~3 s to compute). */
 export const MAX_CHORD_ITEMS = 2000;

@@ -28,6 +28,8 @@ export interface SharedBootstrap {
   readonly chunkNonConverged: SharedArrayBuffer;
   /** Per worker (1-based thread number − 1): 0 starting, 1 running, 2 finished, 3 failed. */
   readonly workerState: SharedArrayBuffer;
+  /** Per worker: {@link MESSAGE_BYTES} bytes of UTF-8, the message of the error it failed with (zero-padded). */
+  readonly workerErrors: SharedArrayBuffer;
   readonly rounds: number;
   readonly itemCount: number;
 }
@@ -40,6 +42,9 @@ export interface BootstrapWorkerData {
   /** This worker's thread number (1..threads − 1). */
   readonly thread: number;
 }
+
+/** Room for a failed worker's error message in shared memory (longer messages are cut). */
+export const MESSAGE_BYTES = 1024;
 
 const STARTING = 0;
 const RUNNING = 1;
@@ -76,17 +81,22 @@ export interface PendingThreadedBootstrap {
  * shared memory, so slow or late workers only take fewer chunks. Each round is seeded by its own number, so the
  * result is identical to {@link runBootstrapRounds} on one thread. This starts the workers and returns at once,
  * so that the calling thread can do other work; `finish` then joins in and blocks (Atomics.wait) until all
- * chunks are done. A worker that cannot start, fails or stops responding has its unfinished chunks recomputed
- * by the caller. Without a worker entry (or with one thread) all rounds run in `finish`.
+ * chunks are done. A worker that fails with an error (it cannot be constructed, tsx does not load in it, a round
+ * throws) makes `finish` throw an Error with the worker's message once the other threads are done: such a
+ * failure is a bug or a broken installation, not something to hide. A worker that stops responding, or whose
+ * module is missing (reported only as an "error" event, which this thread cannot receive while it waits), has
+ * its unfinished chunks recomputed by the caller after the wait in {@link awaitWorkers}. Without a worker entry (or with one thread) all rounds run in
+ * `finish`. `workerEntry` replaces the worker's module (tests).
  */
 export function startBootstrapInThreads(
   plan: BootstrapPlan,
   firstRound: number,
   rounds: number,
   threads: number,
+  options: { readonly workerEntry?: URL } = {},
 ): PendingThreadedBootstrap {
   const itemCount = plan.cells.itemIds.length;
-  const entry = threads > 1 ? locateWorkerEntry() : null;
+  const entry = threads > 1 ? (options.workerEntry ?? locateWorkerEntry()) : null;
   if (entry === null) {
     return { finish: (out) => ({ nonConvergedRounds: runBootstrapRounds(plan, firstRound, out), threadsUsed: 1 }) };
   }
@@ -98,6 +108,7 @@ export function startBootstrapInThreads(
     chunkState: new SharedArrayBuffer((chunks + 1) * 4),
     chunkNonConverged: new SharedArrayBuffer(chunks * 4),
     workerState: new SharedArrayBuffer((threads - 1) * 4),
+    workerErrors: new SharedArrayBuffer((threads - 1) * MESSAGE_BYTES),
     rounds,
     itemCount,
   };
@@ -106,12 +117,13 @@ export function startBootstrapInThreads(
     const workerData: BootstrapWorkerData = { plan, shared, firstRound, thread };
     try {
       const worker = new Worker(entry, { workerData });
-      // Failures surface as the worker's state in shared memory; the event only must not go unhandled.
-      worker.on("error", () => markFailed(shared, thread));
+      // Failures surface as the worker's state and message in shared memory (this thread blocks in Atomics.wait
+      // and sees no events while it waits); the event only must not go unhandled.
+      worker.on("error", (error) => recordWorkerFailure(shared, thread, error));
       worker.unref();
       workers.push(worker);
-    } catch {
-      markFailed(shared, thread);
+    } catch (error) {
+      recordWorkerFailure(shared, thread, error);
     }
   }
   return {
@@ -120,6 +132,11 @@ export function startBootstrapInThreads(
       const runner = createBootstrapRunner(plan);
       runChunks(runner, shared, firstRound);
       awaitWorkers(shared, performance.now() - started);
+      const failure = readWorkerFailure(shared);
+      if (failure !== null) {
+        for (const worker of workers) void worker.terminate();
+        throw new Error(`bootstrapBradleyTerry: worker thread ${failure.thread} failed: ${failure.message}`);
+      }
       // Chunks claimed by a worker that failed or never finished are recomputed here.
       const state = new Int32Array(shared.chunkState);
       for (let chunk = 0; chunk < chunks; chunk++) {
@@ -157,7 +174,7 @@ export function runWorkerChunks(data: BootstrapWorkerData): void {
     runChunks(createBootstrapRunner(data.plan), data.shared, data.firstRound);
     Atomics.store(states, data.thread - 1, FINISHED);
   } catch (error) {
-    Atomics.store(states, data.thread - 1, FAILED);
+    recordWorkerFailure(data.shared, data.thread, error);
     throw error;
   } finally {
     Atomics.notify(states, data.thread - 1);
@@ -178,10 +195,33 @@ function runChunk(runner: BootstrapRunner, shared: SharedBootstrap, firstRound: 
   Atomics.store(state, chunk, 2);
 }
 
-function markFailed(shared: SharedBootstrap, thread: number): void {
+/**
+ * Marks worker `thread` failed and writes its error's message into shared memory (the first failure of a
+ * worker wins: its "error" event repeats what the worker recorded itself).
+ */
+export function recordWorkerFailure(shared: SharedBootstrap, thread: number, error: unknown): void {
   const states = new Int32Array(shared.workerState);
+  if (Atomics.load(states, thread - 1) === FAILED) return;
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const slot = new Uint8Array(shared.workerErrors, (thread - 1) * MESSAGE_BYTES, MESSAGE_BYTES);
+  slot.fill(0);
+  slot.set(new TextEncoder().encode(message).subarray(0, MESSAGE_BYTES));
   Atomics.store(states, thread - 1, FAILED);
   Atomics.notify(states, thread - 1);
+}
+
+/** The first failed worker that left a message, or null. */
+function readWorkerFailure(shared: SharedBootstrap): { thread: number; message: string } | null {
+  const states = new Int32Array(shared.workerState);
+  for (let worker = 0; worker < states.length; worker++) {
+    if (Atomics.load(states, worker) !== FAILED) continue;
+    // Copied out of shared memory first: TextDecoder does not read a view of a SharedArrayBuffer.
+    const bytes = new Uint8Array(shared.workerErrors, worker * MESSAGE_BYTES, MESSAGE_BYTES).slice();
+    const end = bytes.indexOf(0);
+    const message = new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end));
+    if (message.length > 0) return { thread: worker + 1, message };
+  }
+  return null;
 }
 
 /**
