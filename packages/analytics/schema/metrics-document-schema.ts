@@ -320,6 +320,28 @@ const againstReference = {
   }),
 };
 
+const calibration = {
+  method: z.string(),
+  against: z.string(),
+  binCount: z.number(),
+  perJudge: z.array(
+    z.strictObject({
+      judge: z.string(),
+      verdicts: z.number(),
+      units: z.number(),
+      meanConfidence: statistic,
+      accuracy: proportion,
+      overconfidence: statistic,
+      ece: statistic,
+      brier: statistic,
+      bins: bins(
+        z.strictObject({ n: z.number(), meanConfidence: z.number().nullable(), accuracy: z.number().nullable() }),
+      ),
+    }),
+  ),
+  unlabelled: z.number(),
+};
+
 /** The metrics document, schema version 1. */
 export const metricsDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -351,6 +373,8 @@ export const metricsDocumentSchema = z.strictObject({
   reference: section(reference),
   conditions: section(conditions),
   againstReference: section(againstReference).exactOptional(),
+  /** Present when some comparison carries a confidence (stated, or from verdict logprobs). */
+  calibration: section(calibration).exactOptional(),
   /** `judgelab analyze --json --where …` adds what the filter kept. */
   filter: z.string().exactOptional(),
 });

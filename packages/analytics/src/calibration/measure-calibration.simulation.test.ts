@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { analyzeJudges } from "../analyze-judges.js";
 import type { CalibrationRow } from "../calibration/measure-calibration.js";
@@ -79,6 +81,16 @@ describe("calibration on simulated judges with known calibration", () => {
       "underconfident",
     ]);
     expect(row("calibrated").verdicts).toBe((45 * 44) / 2);
+  });
+
+  it("the document with its calibration section is valid under the committed metrics JSON Schema", () => {
+    const schema = JSON.parse(
+      readFileSync(new URL("../../json-schema/metrics-document.schema.json", import.meta.url), "utf8"),
+    );
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    const valid = validate(JSON.parse(JSON.stringify(metrics)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
   });
 
   it("a calibrated judge: mean confidence − accuracy has 0 in its interval and ECE is small", () => {
