@@ -26,6 +26,8 @@ describe("parseDelimitedText", () => {
   it("reads TSV and single-column files", () => {
     expect(parseText("a\tb\n1\t2\n", "\t")).toEqual([{ line: 2, record: { a: "1", b: "2" } }]);
     expect(parseText("only\nx\ny\n").map((row) => row.record.only)).toEqual(["x", "y"]);
+    // A blank line is no row, but `""` is one empty field (how a one-column writer keeps a missing value).
+    expect(parseText('only\nx\n\n""\ny\n').map((row) => row.record.only)).toEqual(["x", "", "y"]);
   });
 
   it("names file and line of a malformed row", () => {

@@ -86,9 +86,11 @@ export function* parseDelimitedRows(
   while (position < length) {
     const rowLine = line;
     const fields: string[] = [];
+    let quoted = false;
     // Parse one row: fields until an unquoted newline or the end of the text.
     for (;;) {
       if (text.charCodeAt(position) === 34 /* " */) {
+        quoted = true;
         let value = "";
         let start = position + 1;
         for (;;) {
@@ -129,7 +131,8 @@ export function* parseDelimitedRows(
       if (position >= length) break;
       throw new DelimitedTextError(file, line, "unexpected character after a quoted field");
     }
-    if (fields.length === 1 && fields[0] === "") continue;
+    // A blank line is skipped; a line holding only `""` is a row with one empty field.
+    if (fields.length === 1 && fields[0] === "" && !quoted) continue;
     yield { line: rowLine, fields };
   }
 }

@@ -48,8 +48,15 @@ describe("judgelab demo", () => {
   it("writes to a git-ignored folder by default, so the committed reports/demo/ changes only when asked", () => {
     const gitignore = readFileSync(resolve(import.meta.dirname, "../../../../.gitignore"), "utf8").split("\n");
     expect(DEFAULT_DEMO_OUT).toBe("reports/demo-local");
-    // reports/* is ignored except the committed example (and the README).
+    // reports/* is ignored except the committed example, the README and the scheduling benchmark's chart.
     expect(gitignore).toContain("reports/*");
-    expect(gitignore.filter((line) => line.startsWith("!reports/"))).toEqual(["!reports/demo/", "!reports/README.md"]);
+    expect(gitignore.filter((line) => line.startsWith("!reports/"))).toEqual([
+      "!reports/demo/",
+      "!reports/README.md",
+      "!reports/bench/",
+      "!reports/bench/scheduling.svg",
+    ]);
+    expect(gitignore).toContain("reports/bench/*");
+    expect(gitignore).not.toContain("!reports/demo-local/");
   });
 });
