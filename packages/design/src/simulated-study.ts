@@ -1,10 +1,9 @@
 import type { PairwiseOutcomes, RandomSource } from "@judgelab/ratings";
 import {
-  computeStandings,
   type Game,
   planRound,
   type SchedulerSettings,
-  type Standings,
+  StandingsAccumulator,
   type StopRules,
   seededRandom,
 } from "@judgelab/tournament";
@@ -33,7 +32,7 @@ export interface SimulatedStudyOptions {
 /**
  * One simulated study with known truth: true strengths, each judge's perceived strengths, and a comparison log
  * that grows round by round as `@judgelab/tournament`'s `planRound` schedules it (TrueSkill standings updated
- * after every round, as a live run does). The log only ever grows, so the study at a budget of B comparisons is
+ * after every round, as a live run does, advanced in place by tournament's `StandingsAccumulator`). The log only ever grows, so the study at a budget of B comparisons is
  * the first B comparisons of the same log: every budget of one study shares its random numbers (common random
  * numbers make the curves against budget smooth). Each match goes to a judge drawn at random; typed arrays throughout.
  */
@@ -46,8 +45,7 @@ export class SimulatedStudy {
   private verdict = new Uint8Array(64);
   private judge = new Int32Array(64);
   private count = 0;
-  private readonly matches: [number, number][] = [];
-  private standings: Standings;
+  private readonly standings: StandingsAccumulator;
   private round = 0;
   private readonly random: RandomSource;
   private readonly planSeed: number;
@@ -74,7 +72,7 @@ export class SimulatedStudy {
     this.group = Array.from({ length: items }, (_, i) => i);
     this.itemIds = this.group.map((i) => `item-${i}`);
     this.shift = positionShift(assumptions.positionBias);
-    this.standings = computeStandings({ itemCount: items, games: [], matches: [] });
+    this.standings = new StandingsAccumulator(items);
   }
 
   /** Comparisons simulated so far. */
@@ -87,7 +85,7 @@ export class SimulatedStudy {
     while (this.count < comparisons && !this.exhausted) {
       const plan = planRound({
         groups: [this.group],
-        standings: this.standings,
+        standings: this.standings.standings,
         scheduler: this.options.scheduler,
         stop: this.options.stop,
         round: this.round++,
@@ -99,12 +97,8 @@ export class SimulatedStudy {
       }
       const games: Game[] = [];
       for (const [a, b] of plan) this.playMatch(a, b, games);
-      this.standings = computeStandings({
-        itemCount: this.group.length,
-        games,
-        matches: this.matches,
-        from: this.standings,
-      });
+      // Advanced in place: a round costs its own games, not a replay of the whole plan.
+      this.standings.addRound(plan, games);
     }
   }
 
@@ -123,7 +117,6 @@ export class SimulatedStudy {
 
   private playMatch(a: number, b: number, games: Game[]): void {
     const judge = Math.floor(this.random.next() * this.options.assumptions.judges);
-    this.matches.push([a, b]);
     if (this.options.order === "both") {
       this.judgeOnce(a, b, judge, games);
       this.judgeOnce(b, a, judge, games);

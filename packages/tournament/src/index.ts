@@ -88,6 +88,7 @@ export {
   simulateTournament,
 } from "./simulate-tournament.js";
 export { hashValue, sha256Hex, stableStringify } from "./stable-hash.js";
+export { StandingsAccumulator } from "./standings-accumulator.js";
 export { createSyntheticItems } from "./synthetic-items.js";
 export { thinItems } from "./thin-items.js";
 export { TokenBucket } from "./token-bucket.js";

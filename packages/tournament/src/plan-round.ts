@@ -81,12 +81,25 @@ function bySigmaDescending(builder: RoundBuilder, order: readonly number[]): num
   return [...order].sort((a, b) => sigma[b]! - sigma[a]!);
 }
 
+/** Uniform draws tried before {@link planRandom} falls back to scanning a shuffled group. */
+const RANDOM_OPPONENT_DRAWS = 8;
+
+/**
+ * Each item that needs matches takes, per slot, a uniformly random opponent it may still meet: up to
+ * {@link RANDOM_OPPONENT_DRAWS} uniform draws (rejection sampling: an accepted draw is uniform over the eligible
+ * opponents), then a scan of the whole group in shuffled order, so an eligible opponent is always found when
+ * one exists. The draws keep a round linear in the group size where a shuffle per item made it quadratic.
+ */
 function planRandom(builder: RoundBuilder, order: readonly number[], random: { next(): number }): void {
   for (let slot = 0; slot < builder.perItem; slot++) {
     for (const item of order) {
       if (!builder.needs(item) || !builder.hasRoom(item)) continue;
-      const opponents = shuffled(order, random);
-      for (const opponent of opponents) if (builder.tryAdd(item, opponent)) break;
+      let added = false;
+      for (let draw = 0; draw < RANDOM_OPPONENT_DRAWS && !added; draw++) {
+        added = builder.tryAdd(item, order[Math.floor(random.next() * order.length)] as number);
+      }
+      if (added) continue;
+      for (const opponent of shuffled(order, random)) if (builder.tryAdd(item, opponent)) break;
     }
   }
 }

@@ -88,28 +88,42 @@ export function computeStandings(options: {
     matches[b]!++;
     playedPairs.add(pairKey(a, b));
   }
-  for (const game of games) {
-    recordPairResult(pairResults, game);
-    if (game.score === 0.5) {
-      ties[game.a]!++;
-      ties[game.b]!++;
-      continue;
-    }
-    const [a, b] = updateTrueSkill({
-      a: { mu: mu[game.a]!, sigma: sigma[game.a]! },
-      b: { mu: mu[game.b]!, sigma: sigma[game.b]! },
-      outcome: game.score === 1 ? 0 : 1,
-      environment,
-    });
-    mu[game.a] = a.mu;
-    sigma[game.a] = a.sigma;
-    mu[game.b] = b.mu;
-    sigma[game.b] = b.sigma;
-    const winner = game.score === 1 ? game.a : game.b;
-    wins[winner]!++;
-    losses[winner === game.a ? game.b : game.a]!++;
+  const standings = { mu, sigma, wins, losses, ties, matches, playedPairs, pairResults, parameters: environment };
+  for (const game of games) applyGame(standings, game);
+  return standings;
+}
+
+/** {@link Standings} whose collections the owner may still change (while it builds or advances them). */
+export interface MutableStandings extends Standings {
+  readonly playedPairs: Set<number>;
+  readonly pairResults: Map<number, PairResult>;
+}
+
+/**
+ * Applies one game to standings in place: its pair's counts, W/L/T and, for a decided game, the TrueSkill update
+ * of both items with the standings' environment (a tie carries no update, as documented above).
+ */
+export function applyGame(standings: MutableStandings, game: Game): void {
+  const { mu, sigma, wins, losses, ties } = standings;
+  recordPairResult(standings.pairResults, game);
+  if (game.score === 0.5) {
+    ties[game.a]!++;
+    ties[game.b]!++;
+    return;
   }
-  return { mu, sigma, wins, losses, ties, matches, playedPairs, pairResults, parameters: environment };
+  const [a, b] = updateTrueSkill({
+    a: { mu: mu[game.a]!, sigma: sigma[game.a]! },
+    b: { mu: mu[game.b]!, sigma: sigma[game.b]! },
+    outcome: game.score === 1 ? 0 : 1,
+    environment: standings.parameters,
+  });
+  mu[game.a] = a.mu;
+  sigma[game.a] = a.sigma;
+  mu[game.b] = b.mu;
+  sigma[game.b] = b.sigma;
+  const winner = game.score === 1 ? game.a : game.b;
+  wins[winner]!++;
+  losses[winner === game.a ? game.b : game.a]!++;
 }
 
 /** Adds one game to its pair's counts (a new object, so standings this one continues stay unchanged). */
