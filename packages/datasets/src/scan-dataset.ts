@@ -81,34 +81,8 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   if (!existsSync(path)) {
     problems.add(path, 0, FILE_FIELD, "does not exist; give a dataset folder or a comparisons .jsonl file");
   } else if (!isFile) {
-    manifest = (await readManifest(join(path, MANIFEST_FILE), context)) ?? manifest;
-    const files = resolveDatasetFiles(path, manifest.files);
-    for (const kind of ["items", "judges", "comparisons", "assessments", "references"] as const) {
-      const plain = join(path, `${kind}.jsonl`);
-      if (typeof manifest.files?.[kind] !== "string" && existsSync(plain) && existsSync(`${plain}.gz`)) {
-        problems.add(
-          plain,
-          0,
-          FILE_FIELD,
-          `both ${kind}.jsonl and ${kind}.jsonl.gz exist, so which one is meant is ambiguous; remove or rename one`,
-        );
-      }
-    }
-    comparisonsFile = files.comparisons;
-    itemIds = new Set();
-    if (context.requireFile(files.items, "a dataset folder needs items.jsonl (one item per line)")) {
-      const scannedItems = await scanIdentifiedRecords({ file: files.items, kind: "item", context, into: items });
-      records.items = scannedItems.records;
-      itemIds = scannedItems.ids;
-    }
-    if (existsSync(files.judges)) {
-      const scannedJudges = await scanIdentifiedRecords({ file: files.judges, kind: "judge", context, into: judges });
-      records.judges = scannedJudges.records;
-      judgeIds = scannedJudges.ids;
-    }
-    if (existsSync(files.assessments)) assessmentsFile = files.assessments;
-    if (existsSync(files.references)) referencesFile = files.references;
-    if (!context.requireFile(files.comparisons, "a dataset folder needs comparisons.jsonl")) comparisonsFile = "";
+    const folder = await scanFolderRecords(path, context, { manifest, items, judges, records });
+    ({ manifest, comparisonsFile, itemIds, judgeIds, assessmentsFile, referencesFile } = folder);
   }
   // Dictionary codes follow the order of items.jsonl and judges.jsonl.
   const tableBuilder = !options.buildTable
@@ -157,19 +131,7 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
     assessments: assessments.length,
     references: references.length,
   };
-  if (!isFile && manifest.counts !== undefined) {
-    const manifestFile = join(path, MANIFEST_FILE);
-    for (const [kind, declared] of Object.entries(manifest.counts) as [keyof typeof records, number | undefined][]) {
-      if (declared !== undefined && declared !== records[kind]) {
-        problems.add(
-          manifestFile,
-          0,
-          `counts.${kind}`,
-          `says ${declared} but the ${kind} file has ${records[kind]} records`,
-        );
-      }
-    }
-  }
+  if (!isFile && manifest.counts !== undefined) checkDeclaredCounts(path, manifest.counts, records, context);
   const report: ValidationReport = {
     ok: problems.count === 0,
     counts,
@@ -191,4 +153,89 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
     ...(table === undefined ? {} : { table }),
     ...(kept === undefined ? {} : { comparisons: kept }),
   };
+}
+
+/** What {@link scanFolderRecords} found: the manifest and the files still to scan. */
+interface ScannedFolder {
+  manifest: DatasetManifest;
+  /** "" when the folder has no comparisons file (a problem is recorded). */
+  comparisonsFile: string;
+  itemIds: Set<string>;
+  judgeIds: Set<string> | undefined;
+  assessmentsFile: string | undefined;
+  referencesFile: string | undefined;
+}
+
+/**
+ * A dataset folder: reads dataset.json, flags ambiguous `.jsonl`/`.jsonl.gz` pairs, scans items.jsonl and
+ * judges.jsonl into `into` (counting their records) and says which of the other files exist.
+ */
+async function scanFolderRecords(
+  path: string,
+  context: ScanContext,
+  into: {
+    manifest: DatasetManifest;
+    items: Item[];
+    judges: Judge[];
+    records: { items: number; judges: number };
+  },
+): Promise<ScannedFolder> {
+  const problems = context.problems;
+  const manifest = (await readManifest(join(path, MANIFEST_FILE), context)) ?? into.manifest;
+  const files = resolveDatasetFiles(path, manifest.files);
+  for (const kind of ["items", "judges", "comparisons", "assessments", "references"] as const) {
+    const plain = join(path, `${kind}.jsonl`);
+    if (typeof manifest.files?.[kind] !== "string" && existsSync(plain) && existsSync(`${plain}.gz`)) {
+      problems.add(
+        plain,
+        0,
+        FILE_FIELD,
+        `both ${kind}.jsonl and ${kind}.jsonl.gz exist, so which one is meant is ambiguous; remove or rename one`,
+      );
+    }
+  }
+  let comparisonsFile = files.comparisons;
+  let itemIds = new Set<string>();
+  let judgeIds: Set<string> | undefined;
+  let assessmentsFile: string | undefined;
+  let referencesFile: string | undefined;
+  if (context.requireFile(files.items, "a dataset folder needs items.jsonl (one item per line)")) {
+    const scannedItems = await scanIdentifiedRecords({ file: files.items, kind: "item", context, into: into.items });
+    into.records.items = scannedItems.records;
+    itemIds = scannedItems.ids;
+  }
+  if (existsSync(files.judges)) {
+    const scannedJudges = await scanIdentifiedRecords({
+      file: files.judges,
+      kind: "judge",
+      context,
+      into: into.judges,
+    });
+    into.records.judges = scannedJudges.records;
+    judgeIds = scannedJudges.ids;
+  }
+  if (existsSync(files.assessments)) assessmentsFile = files.assessments;
+  if (existsSync(files.references)) referencesFile = files.references;
+  if (!context.requireFile(files.comparisons, "a dataset folder needs comparisons.jsonl")) comparisonsFile = "";
+  return { manifest, comparisonsFile, itemIds, judgeIds, assessmentsFile, referencesFile };
+}
+
+/** `counts` in dataset.json must match the records in the files. */
+function checkDeclaredCounts(
+  path: string,
+  declaredCounts: NonNullable<DatasetManifest["counts"]>,
+  records: Readonly<Record<string, number>>,
+  context: ScanContext,
+): void {
+  const manifestFile = join(path, MANIFEST_FILE);
+  for (const [kind, declared] of Object.entries(declaredCounts) as [string, number | undefined][]) {
+    if (declared !== undefined && declared !== records[kind]) {
+      context.problems.add(
+        manifestFile,
+        0,
+        `counts.${kind}`,
+        `says ${declared} but the ${kind} file has ${records[kind]} records`,
+      );
+    }
+  }
 }
