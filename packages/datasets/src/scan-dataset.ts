@@ -84,23 +84,15 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
     const folder = await scanFolderRecords(path, context, { manifest, items, judges, records });
     ({ manifest, comparisonsFile, itemIds, judgeIds, assessmentsFile, referencesFile } = folder);
   }
-  // Dictionary codes follow the order of items.jsonl and judges.jsonl.
-  const tableBuilder = !options.buildTable
-    ? undefined
-    : new ComparisonTableBuilder({ itemIds: items.map((item) => item.id), judgeIds: judges.map((judge) => judge.id) });
-  const scanned =
-    comparisonsFile === "" || !existsSync(comparisonsFile)
-      ? undefined
-      : await scanComparisons({
-          file: comparisonsFile,
-          context,
-          itemIds: itemIds === undefined ? undefined : new StringDictionary(itemIds),
-          judgeIds: judgeIds === undefined ? undefined : new StringDictionary(judgeIds),
-          ...(tableBuilder === undefined ? {} : { builder: tableBuilder }),
-          ...(kept === undefined ? {} : { keep: kept }),
-        });
+  const { scanned, table } = await scanComparisonsFile(comparisonsFile, context, {
+    buildTable: options.buildTable,
+    items,
+    judges,
+    itemIds,
+    judgeIds,
+    kept,
+  });
   records.comparisons = scanned?.records ?? 0;
-  const table = tableBuilder?.build();
   // With a table, its dictionaries hold the implied items and judges (the pass skipped its own sets).
   const impliedJudges = new Set<string>([...(table?.judgeIds ?? []), ...(scanned?.impliedJudges.values ?? [])]);
   const allItems = itemIds ?? new Set<string>([...(table?.itemIds ?? []), ...(scanned?.impliedItems.values ?? [])]);
@@ -115,15 +107,8 @@ export async function scanDataset(path: string, options: ScanDatasetOptions): Pr
   // An empty dataset is an error, unless dataset.json declares it an item pool (`counts.comparisons: 0`).
   const declaredEmpty = !isFile && manifest.counts?.comparisons === 0;
   if (scanned !== undefined && records.comparisons === 0 && records.assessments === 0 && !declaredEmpty) {
-    problems.add(
-      comparisonsFile,
-      0,
-      FILE_FIELD,
-      "has no comparisons: the dataset is empty, so there is nothing to validate, analyse or report " +
-        '(an item pool without judgments declares "counts": {"comparisons": 0} in dataset.json)',
-    );
+    reportEmptyDataset(comparisonsFile, context);
   }
-
   const counts = {
     items: itemIds === undefined ? allItems.size : items.length,
     judges: judgeIds === undefined ? impliedJudges.size : judges.length,
@@ -238,4 +223,50 @@ function checkDeclaredCounts(
       );
     }
   }
+}
+
+/**
+ * The comparisons file, when there is one: validated against the known items and judges, into a comparison table
+ * (dictionary codes in the order of items.jsonl and judges.jsonl) and the kept records when asked.
+ */
+async function scanComparisonsFile(
+  comparisonsFile: string,
+  context: ScanContext,
+  options: {
+    buildTable: boolean;
+    items: readonly Item[];
+    judges: readonly Judge[];
+    itemIds: Set<string> | undefined;
+    judgeIds: Set<string> | undefined;
+    kept: Comparison[] | undefined;
+  },
+): Promise<{ scanned: Awaited<ReturnType<typeof scanComparisons>> | undefined; table: ComparisonTable | undefined }> {
+  const { items, judges, itemIds, judgeIds, kept } = options;
+  // Dictionary codes follow the order of items.jsonl and judges.jsonl.
+  const tableBuilder = !options.buildTable
+    ? undefined
+    : new ComparisonTableBuilder({ itemIds: items.map((item) => item.id), judgeIds: judges.map((judge) => judge.id) });
+  const scanned =
+    comparisonsFile === "" || !existsSync(comparisonsFile)
+      ? undefined
+      : await scanComparisons({
+          file: comparisonsFile,
+          context,
+          itemIds: itemIds === undefined ? undefined : new StringDictionary(itemIds),
+          judgeIds: judgeIds === undefined ? undefined : new StringDictionary(judgeIds),
+          ...(tableBuilder === undefined ? {} : { builder: tableBuilder }),
+          ...(kept === undefined ? {} : { keep: kept }),
+        });
+  return { scanned, table: tableBuilder?.build() };
+}
+
+/** The problem of a dataset without comparisons (nor assessments). */
+function reportEmptyDataset(comparisonsFile: string, context: ScanContext): void {
+  context.problems.add(
+    comparisonsFile,
+    0,
+    FILE_FIELD,
+    "has no comparisons: the dataset is empty, so there is nothing to validate, analyse or report " +
+      '(an item pool without judgments declares "counts": {"comparisons": 0} in dataset.json)',
+  );
 }
