@@ -29,7 +29,7 @@ import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { createDuckDbSettings, ENGINE_HELP, parseEngineOption, pickEngine } from "../engine-option.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
-import { openDatasetInput } from "../paths.js";
+import { type OpenedDataset, openDatasetInput } from "../paths.js";
 import { parseTiebreak } from "../tiebreak-option.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
@@ -163,9 +163,7 @@ export const rateCommand: Command = async (argv, io) => {
   const { where: whereValues, tiebreak: tiebreakValue, preset, engine: engineValue, ...givenValues } = values;
   const engineOption = parseEngineOption(engineValue);
   const rateValues = applyRatePreset(preset, givenValues);
-  const tiebreak = parseTiebreak(tiebreakValue ?? (preset === undefined ? undefined : "title-hash"));
-  if (tiebreak !== undefined && rateValues.method !== "trueskill")
-    throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
+  const tiebreak = parseRateTiebreak(tiebreakValue, preset, rateValues.method);
   const options = parseRateOptions(rateValues);
   const top = parseIntegerOption("top", values.top, -1);
   const where = parseWhereOptions(whereValues);
@@ -176,30 +174,13 @@ export const rateCommand: Command = async (argv, io) => {
   const chosen = pickEngine({ option: engineOption, path: target.path, needsRows });
   if (chosen.notice !== undefined) io.stderr(`judgelab rate: ${chosen.notice}\n`);
   if (chosen.engine === "duckdb") {
-    try {
-      if (values.by !== undefined && values.by !== "judge")
-        throw new UsageError(`--by takes "judge", got "${values.by}"`);
-      const byJudge = values.by === "judge";
-      const run = { path: target.path, options, byJudge, json: values.json === true, top, reason: chosen.reason };
-      return await rateWithDuckDb(run, io);
-    } finally {
-      target.close();
-    }
+    const run = { options, by: values.by, json: values.json === true, top, reason: chosen.reason };
+    return await rateOpenedWithDuckDb(target, run, io);
   }
-  let dataset: Awaited<ReturnType<typeof loadDataset>>;
-  try {
-    dataset = await loadDataset(target.path, { keepComparisons: where.length > 0 });
-  } catch (error) {
-    if (error instanceof DatasetError) {
-      io.stderr(`judgelab rate: ${error.message}\n`);
-      return ExitCode.usage;
-    }
-    throw error;
-  } finally {
-    target.close();
-  }
-  const filtered = applyWhere(dataset, where);
-  dataset = filtered.dataset;
+  const loaded = await loadRateDataset(io, target, where.length > 0);
+  if (loaded === undefined) return ExitCode.usage;
+  const filtered = applyWhere(loaded, where);
+  const dataset = filtered.dataset;
   const { table } = dataset;
   const titles = new Map(dataset.items.flatMap((item) => (item.title === undefined ? [] : [[item.id, item.title]])));
   const covariates = parseControl(rateValues, dataset.items, table);
@@ -547,4 +528,53 @@ function printRatingReports(
     if (how.filter !== undefined) io.stdout(`filter: ${how.filter}\n`);
     io.stdout(reports.map((report) => formatRatingReport(report, top, titled)).join("\n"));
   }
+}
+
+/** The dataset, closing the opened input; an invalid one is reported on stderr (undefined: exit 2). */
+async function loadRateDataset(
+  io: CliIo,
+  target: OpenedDataset,
+  keepComparisons: boolean,
+): Promise<LoadedDataset | undefined> {
+  try {
+    return await loadDataset(target.path, { keepComparisons });
+  } catch (error) {
+    if (error instanceof DatasetError) {
+      io.stderr(`judgelab rate: ${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  } finally {
+    target.close();
+  }
+}
+
+/** The duckdb engine on the opened input (closed afterwards); --by takes only "judge". */
+async function rateOpenedWithDuckDb(
+  target: OpenedDataset,
+  run: { options: RateItemsOptions; by: string | undefined; json: boolean; top: number; reason: string },
+  io: CliIo,
+): Promise<number> {
+  try {
+    if (run.by !== undefined && run.by !== "judge") throw new UsageError(`--by takes "judge", got "${run.by}"`);
+    const byJudge = run.by === "judge";
+    return await rateWithDuckDb(
+      { path: target.path, options: run.options, byJudge, json: run.json, top: run.top, reason: run.reason },
+      io,
+    );
+  } finally {
+    target.close();
+  }
+}
+
+/** --tiebreak (title-hash by default with --preset), for --method trueskill only. */
+function parseRateTiebreak(
+  value: string | undefined,
+  preset: string | undefined,
+  method: string | boolean | undefined,
+): "title-hash" | undefined {
+  const tiebreak = parseTiebreak(value ?? (preset === undefined ? undefined : "title-hash"));
+  if (tiebreak !== undefined && method !== "trueskill")
+    throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
+  return tiebreak;
 }

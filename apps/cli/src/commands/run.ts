@@ -118,13 +118,7 @@ export const runCommand: Command = async (argv, io) => {
   }
   const { runDir } = prepared;
   const store = openRunStore(prepared, values.resume === true || addItems !== undefined);
-  const stale = store.lockTakenOver;
-  if (stale !== undefined) {
-    io.stderr(
-      `warning: took over the lock of ${runDir} from process ${stale.pid} on ${stale.host} (started ` +
-        `${stale.startedAt}), which is no longer running\n`,
-    );
-  }
+  warnLockTakenOver(io, runDir, store.lockTakenOver);
   recordItemAdditions({ runDir, manifest: store.manifest, growing: prepared.growing });
   if (prepared.growing.newcomers.length > 0 && values.json !== true) {
     io.stderr(
@@ -157,12 +151,7 @@ export const runCommand: Command = async (argv, io) => {
   store.close();
   if (summary.reason === "folder-gone") {
     // Nothing is written any more: a dataset would recreate the folder at its old place.
-    if (values.json === true) io.stdout(`${JSON.stringify({ runDir, ...summary }, null, 2)}\n`);
-    io.stderr(
-      `${summary.folderProblem}: stopped at once (${summary.recorded}/${summary.planned} comparisons recorded, ` +
-        `$${summary.spentUsd.toFixed(4)} spent). Calls still in flight were logged to the moved or deleted files. ` +
-        "If you moved the folder, point runDir at its new place and resume; if you deleted it, start again.\n",
-    );
+    reportFolderGone(io, runDir, summary, values.json === true);
     return ExitCode.failure;
   }
   const exported = await exportRunDataset({
@@ -419,5 +408,25 @@ function describeUnfinished(summary: RunSummary, configArgument: string): string
   return (
     `${why} run \`judgelab run ${configArgument} --resume\` to call what is not decided yet (final invalid ` +
     "answers are not asked again)\n"
+  );
+}
+
+/** A lock left by a process that is gone was taken over: say whose. */
+function warnLockTakenOver(io: CliIo, runDir: string, stale: RunStore["lockTakenOver"]): void {
+  if (stale !== undefined) {
+    io.stderr(
+      `warning: took over the lock of ${runDir} from process ${stale.pid} on ${stale.host} (started ` +
+        `${stale.startedAt}), which is no longer running\n`,
+    );
+  }
+}
+
+/** The run folder vanished while running: what was recorded and how to go on. */
+function reportFolderGone(io: CliIo, runDir: string, summary: RunSummary, json: boolean): void {
+  if (json) io.stdout(`${JSON.stringify({ runDir, ...summary }, null, 2)}\n`);
+  io.stderr(
+    `${summary.folderProblem}: stopped at once (${summary.recorded}/${summary.planned} comparisons recorded, ` +
+      `$${summary.spentUsd.toFixed(4)} spent). Calls still in flight were logged to the moved or deleted files. ` +
+      "If you moved the folder, point runDir at its new place and resume; if you deleted it, start again.\n",
   );
 }
