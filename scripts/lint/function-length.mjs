@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Lists functions longer than 80 lines (biome's noExcessiveLinesPerFunction, which counts the lines of the
 // function's body) in the sources of apps/, packages/ and scripts/; tests and test-only helpers are left out.
-// Run by `pnpm lint`. While the repository still has such functions the list is printed as a warning and the
-// exit code is 0; with --strict (or once the list is empty and the call below gains --strict) it fails.
+// Run by `pnpm lint` with --strict: any such function fails the lint (exit 1). Without --strict the list is only
+// printed as a warning (exit 0).
 //
 //   node scripts/lint/function-length.mjs            print the list (warning)
 //   node scripts/lint/function-length.mjs --strict   exit 1 when the list is not empty

@@ -99,15 +99,8 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
   const biases = measureBiases({ table, units, items, judges, assessments, gold, exclude: labelJudges, options });
   const coherence = buildCoherenceSection(input, pooledPoint?.estimate, options.maxLeaderboardItems);
 
-  const stabilityResult = "finish" in stabilityStart ? stabilityStart.finish() : stabilityStart;
-  const pooledFit = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
+  const { stability, pooledFit } = finishStability(stabilityStart, { rated, transitivity, grouping });
   const pooled = grouped === undefined ? pooledFit : undefined;
-  const stability: MetricsDocument["stability"] =
-    "section" in stabilityResult
-      ? { available: true, ...stabilityResult.section, rated, transitivity }
-      : grouping === undefined
-        ? stabilityResult
-        : unavailable(`${stabilityResult.reason} (rating ${grouping.field} groups)`);
 
   const itemScore = references?.itemScore;
   const { winner, gap } = referenceWinners(units, itemScore, gold);
@@ -139,14 +132,7 @@ export function analyzeJudgesWithSamples(input: AnalysisInput): {
     // Only when some comparison states a confidence, so documents of data without any stay as they were.
     ...(table.confidence === undefined
       ? {}
-      : {
-          calibration: measureCalibrationSection({
-            table,
-            units,
-            labels: gold ?? scoreOrderLabels(winner, itemScore, references?.name),
-            options,
-          }),
-        }),
+      : { calibration: calibrationAgainst({ table, units, gold, winner, itemScore, references, options }) }),
   };
   return withPooledSamples(metrics, pooledFit);
 }
@@ -354,4 +340,47 @@ function measureCalibrationSection(parts: {
       bootstrapRounds: parts.options.bootstrapRounds,
     }),
   };
+}
+
+/**
+ * Joins the pooled board's bootstrap (run on worker threads) and builds the stability section; for grouped
+ * leaderboards an unavailable section names the grouping.
+ */
+function finishStability(
+  started: ReturnType<typeof startStability>,
+  parts: {
+    rated: RatedUnit;
+    transitivity: ReturnType<typeof measurePanelTransitivity>["transitivity"];
+    grouping: AnalysisInput["grouping"];
+  },
+): { stability: MetricsDocument["stability"]; pooledFit: LeaderboardFit | undefined } {
+  const { rated, transitivity, grouping } = parts;
+  const stabilityResult = "finish" in started ? started.finish() : started;
+  const pooledFit = "pooled" in stabilityResult ? stabilityResult.pooled : undefined;
+  const stability: MetricsDocument["stability"] =
+    "section" in stabilityResult
+      ? { available: true, ...stabilityResult.section, rated, transitivity }
+      : grouping === undefined
+        ? stabilityResult
+        : unavailable(`${stabilityResult.reason} (rating ${grouping.field} groups)`);
+  return { stability, pooledFit };
+}
+
+/** Calibration against the gold labels, else against the order of the reference scores. */
+function calibrationAgainst(parts: {
+  table: AnalysisInput["table"];
+  units: ReturnType<typeof buildPairUnits>;
+  gold: GoldLabels | undefined;
+  winner: Uint8Array;
+  itemScore: Float64Array | undefined;
+  references: AnalysisInput["references"];
+  options: ResolvedAnalysisOptions;
+}): NonNullable<MetricsDocument["calibration"]> {
+  const { table, units, gold, winner, itemScore, references, options } = parts;
+  return measureCalibrationSection({
+    table,
+    units,
+    labels: gold ?? scoreOrderLabels(winner, itemScore, references?.name),
+    options,
+  });
 }

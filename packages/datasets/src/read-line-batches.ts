@@ -145,20 +145,40 @@ export async function* readLineBatches(
       nextLine += lines.length;
     }
   }
-  // Bytes left in the decoder are an incomplete character: always invalid.
-  const rest = decoder.end();
+  const last = unterminatedLineBatch(decoder.end(), { pending, pendingOverlong, pendingInvalid, rawPending, nextLine });
+  if (last !== undefined) yield last;
+}
+
+/**
+ * The batch of a last line without a newline, if any. `rest`: what the decoder still held, an incomplete
+ * character (always invalid).
+ */
+function unterminatedLineBatch(
+  rest: string,
+  state: {
+    pending: string;
+    pendingOverlong: boolean;
+    pendingInvalid: boolean;
+    rawPending: readonly Uint8Array[];
+    nextLine: number;
+  },
+): LineBatch | undefined {
+  const { pendingOverlong, rawPending, nextLine } = state;
+  let { pending, pendingInvalid } = state;
   if (!pendingOverlong && rest.length > 0) {
     pending += rest;
     pendingInvalid = true;
   }
   if (pendingOverlong) {
-    yield { firstLine: nextLine, lines: [""], overlong: [0], invalidUtf8: NO_OVERLONG, unterminated: true };
-  } else if (pending.length > 0) {
+    return { firstLine: nextLine, lines: [""], overlong: [0], invalidUtf8: NO_OVERLONG, unterminated: true };
+  }
+  if (pending.length > 0) {
     const line = pending.charCodeAt(pending.length - 1) === 13 ? pending.slice(0, -1) : pending;
     const invalid =
       pendingInvalid && line.indexOf(REPLACEMENT) !== -1 && (rest.length > 0 || !isUtf8(Buffer.concat(rawPending)))
         ? [0]
         : NO_OVERLONG;
-    yield { firstLine: nextLine, lines: [line], overlong: NO_OVERLONG, invalidUtf8: invalid, unterminated: true };
+    return { firstLine: nextLine, lines: [line], overlong: NO_OVERLONG, invalidUtf8: invalid, unterminated: true };
   }
+  return undefined;
 }

@@ -85,28 +85,7 @@ export function runPowerAnalysis(options: PowerAnalysisOptions): PowerAnalysis {
     tieRate: assumptions.tieRate,
     variance: assumptions.spreadSd ** 2 + assumptions.judgeNoise ** 2,
   });
-  const stop: StopRules = stopSchema.parse({
-    sigma: 0,
-    topSigma: 0,
-    maxMatchesPerItem: 1_000_000_000,
-    keepPlayingUndefeated: false,
-  });
-  const scheduler: SchedulerSettings =
-    options.scheduler.kind === "round-robin" ? { ...options.scheduler, cycles: 1_000_000_000 } : options.scheduler;
-  const studies = Array.from(
-    { length: options.simulations },
-    (_, replicate) =>
-      new SimulatedStudy({
-        assumptions,
-        tieParameter,
-        scheduler,
-        stop,
-        order: options.order,
-        seed: options.seed,
-        replicate,
-        ...(options.truth === undefined ? {} : { truth: options.truth }),
-      }),
-  );
+  const studies = createStudies(options, assumptions, tieParameter);
   const warm = studies.map(() => new Map<number, Float64Array>());
   const points = new Map<number, PlanPoint>();
   let exhaustedAt: number | undefined;
@@ -170,4 +149,37 @@ function nearestBelow(fits: Map<number, Float64Array>, budget: number): Float64A
   let best = -1;
   for (const key of fits.keys()) if (key < budget && key > best) best = key;
   return best < 0 ? undefined : fits.get(best);
+}
+
+/**
+ * One {@link SimulatedStudy} per replicate, sharing the truth when given. Studies never stop on their own (no
+ * sigma or match limits; round-robin cycles without end): the budget decides how far each is read.
+ */
+function createStudies(
+  options: PowerAnalysisOptions,
+  assumptions: PlanAssumptions,
+  tieParameter: number,
+): SimulatedStudy[] {
+  const stop: StopRules = stopSchema.parse({
+    sigma: 0,
+    topSigma: 0,
+    maxMatchesPerItem: 1_000_000_000,
+    keepPlayingUndefeated: false,
+  });
+  const scheduler: SchedulerSettings =
+    options.scheduler.kind === "round-robin" ? { ...options.scheduler, cycles: 1_000_000_000 } : options.scheduler;
+  return Array.from(
+    { length: options.simulations },
+    (_, replicate) =>
+      new SimulatedStudy({
+        assumptions,
+        tieParameter,
+        scheduler,
+        stop,
+        order: options.order,
+        seed: options.seed,
+        replicate,
+        ...(options.truth === undefined ? {} : { truth: options.truth }),
+      }),
+  );
 }

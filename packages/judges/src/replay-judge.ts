@@ -32,30 +32,7 @@ function lookupKey(first: string, second: string, prompt: string | undefined, re
  * `unparseable` failure with the recorded raw response.
  */
 export function createReplayJudge(options: ReplayJudgeOptions): PairwiseJudge & { readonly size: number } {
-  const exact = new Map<string, Comparison>();
-  const swapped = new Map<string, Comparison>();
-  const occurrences = new Map<string, number>();
-  for (const comparison of options.comparisons) {
-    if (comparison.judge !== options.judge) continue;
-    let repetition = comparison.repetition;
-    if (repetition === undefined) {
-      const pairKey = lookupKey(comparison.first, comparison.second, comparison.prompt, -1);
-      repetition = occurrences.get(pairKey) ?? 0;
-      occurrences.set(pairKey, repetition + 1);
-    }
-    const key = lookupKey(comparison.first, comparison.second, comparison.prompt, repetition);
-    if (exact.has(key)) {
-      throw new Error(
-        `replay judge "${options.judge}": comparisons "${exact.get(key)?.id}" and "${comparison.id}" both answer ` +
-          `${comparison.first} vs ${comparison.second} (prompt ${comparison.prompt ?? "none"}, repetition ${repetition}); ` +
-          "give them distinct repetition numbers",
-      );
-    }
-    exact.set(key, comparison);
-    if (comparison.order === "unknown") {
-      swapped.set(lookupKey(comparison.second, comparison.first, comparison.prompt, repetition), comparison);
-    }
-  }
+  const { exact, swapped } = indexReplayedComparisons(options);
 
   const id = options.id ?? options.judge;
   const kind = options.kind ?? "llm";
@@ -129,4 +106,39 @@ export function createReplayJudge(options: ReplayJudgeOptions): PairwiseJudge & 
     judge,
     size: exact.size,
   };
+}
+
+/**
+ * The replayed judge's comparisons by (first, second, prompt, repetition); `swapped` answers the reversed request
+ * for comparisons of unknown order. Two comparisons answering the same request are an error.
+ */
+function indexReplayedComparisons(options: ReplayJudgeOptions): {
+  exact: Map<string, Comparison>;
+  swapped: Map<string, Comparison>;
+} {
+  const exact = new Map<string, Comparison>();
+  const swapped = new Map<string, Comparison>();
+  const occurrences = new Map<string, number>();
+  for (const comparison of options.comparisons) {
+    if (comparison.judge !== options.judge) continue;
+    let repetition = comparison.repetition;
+    if (repetition === undefined) {
+      const pairKey = lookupKey(comparison.first, comparison.second, comparison.prompt, -1);
+      repetition = occurrences.get(pairKey) ?? 0;
+      occurrences.set(pairKey, repetition + 1);
+    }
+    const key = lookupKey(comparison.first, comparison.second, comparison.prompt, repetition);
+    if (exact.has(key)) {
+      throw new Error(
+        `replay judge "${options.judge}": comparisons "${exact.get(key)?.id}" and "${comparison.id}" both answer ` +
+          `${comparison.first} vs ${comparison.second} (prompt ${comparison.prompt ?? "none"}, repetition ${repetition}); ` +
+          "give them distinct repetition numbers",
+      );
+    }
+    exact.set(key, comparison);
+    if (comparison.order === "unknown") {
+      swapped.set(lookupKey(comparison.second, comparison.first, comparison.prompt, repetition), comparison);
+    }
+  }
+  return { exact, swapped };
 }

@@ -138,37 +138,14 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
   /** Log-odds η and tie threshold θ this judge uses for a request (ground truth for tests and analytics). */
   logOdds(request: JudgeRequest): { eta: number; threshold: number };
 } {
-  const noiseScale = options.noiseScale ?? 1;
-  const positionBias = options.positionBias ?? 0;
-  const selfPreference = options.selfPreference ?? 0;
-  const lengthBias = options.lengthBias ?? 0;
   const tieRate = options.tieRate ?? 0;
   const refusalRate = options.refusalRate ?? 0;
   checkSimulatedJudgeOptions(options);
-  const truth = options.truth ?? defaultTruth;
   const threshold = tieRate === 0 ? 0 : Math.log((1 + tieRate) / (1 - tieRate));
   const model = options.model ?? "simulated";
   const kind: JudgeKind = "simulated";
   const parameters = describeSimulatedParameters(options);
-
-  const zScore = (item: JudgeItem): number => {
-    const statistics = options.lengthStatistics;
-    if (statistics === undefined || statistics.sd === 0) return 0;
-    return (item.text.length - statistics.mean) / statistics.sd;
-  };
-  const ownFamily = (item: SimulatedItemTruth): number =>
-    options.family !== undefined && item.producerFamily === options.family ? 1 : 0;
-
-  const logOdds = (request: JudgeRequest): { eta: number; threshold: number } => {
-    const first = truth(request.first);
-    const second = truth(request.second);
-    const eta =
-      (first.quality - second.quality) / noiseScale +
-      positionBias +
-      selfPreference * (ownFamily(first) - ownFamily(second)) +
-      lengthBias * (zScore(request.first) - zScore(request.second));
-    return { eta, threshold };
-  };
+  const logOdds = createLogOdds(options, threshold);
 
   const judge = async (request: JudgeRequest, context: JudgeCallContext = {}): Promise<JudgeResult> => {
     if (context.signal?.aborted) {
@@ -205,17 +182,7 @@ export function createSimulatedJudge(options: SimulatedJudgeOptions): PairwiseJu
       raw: { simulated: true, eta, threshold, difference },
       latencyMs,
       responseModel: model,
-      ...(probabilities === undefined
-        ? {}
-        : {
-            confidence: probabilities[verdict],
-            preference: probabilities.second + probabilities.tie / 2,
-            verdictLogprobs: {
-              first: Math.log(probabilities.first),
-              second: Math.log(probabilities.second),
-              ...(probabilities.tie > 0 ? { tie: Math.log(probabilities.tie) } : {}),
-            },
-          }),
+      ...(probabilities === undefined ? {} : confidenceFields(probabilities, verdict)),
     };
   };
 
@@ -322,4 +289,50 @@ function decideVerdict(
         ? ("strong" as const)
         : ("weak" as const);
   return { verdict, strength };
+}
+
+/** η and θ of a request (see {@link createSimulatedJudge}). */
+function createLogOdds(
+  options: SimulatedJudgeOptions,
+  threshold: number,
+): (request: JudgeRequest) => { eta: number; threshold: number } {
+  const noiseScale = options.noiseScale ?? 1;
+  const positionBias = options.positionBias ?? 0;
+  const selfPreference = options.selfPreference ?? 0;
+  const lengthBias = options.lengthBias ?? 0;
+  const truth = options.truth ?? defaultTruth;
+  const zScore = (item: JudgeItem): number => {
+    const statistics = options.lengthStatistics;
+    if (statistics === undefined || statistics.sd === 0) return 0;
+    return (item.text.length - statistics.mean) / statistics.sd;
+  };
+  const ownFamily = (item: SimulatedItemTruth): number =>
+    options.family !== undefined && item.producerFamily === options.family ? 1 : 0;
+
+  return (request: JudgeRequest): { eta: number; threshold: number } => {
+    const first = truth(request.first);
+    const second = truth(request.second);
+    const eta =
+      (first.quality - second.quality) / noiseScale +
+      positionBias +
+      selfPreference * (ownFamily(first) - ownFamily(second)) +
+      lengthBias * (zScore(request.first) - zScore(request.second));
+    return { eta, threshold };
+  };
+}
+
+/** The stated confidence, preference and verdict log-probabilities of a simulated verdict. */
+function confidenceFields(
+  probabilities: ReturnType<typeof simulatedVerdictProbabilities>,
+  verdict: "first" | "second" | "tie",
+) {
+  return {
+    confidence: probabilities[verdict],
+    preference: probabilities.second + probabilities.tie / 2,
+    verdictLogprobs: {
+      first: Math.log(probabilities.first),
+      second: Math.log(probabilities.second),
+      ...(probabilities.tie > 0 ? { tie: Math.log(probabilities.tie) } : {}),
+    },
+  };
 }

@@ -63,7 +63,7 @@ export function evaluateWithCurvature(options: {
   curvature: CellCurvature;
 }): number {
   const { cells, counts, layout, parameters, gradient, curvature } = options;
-  const { orderIndex, tieIndex, itemCount } = layout;
+  const { orderIndex, tieIndex } = layout;
   const davidson = layout.ties === "davidson";
   const scale = davidson ? 0.5 : 1;
   const delta = orderIndex >= 0 ? (parameters[orderIndex] as number) : 0;
@@ -136,6 +136,21 @@ export function evaluateWithCurvature(options: {
     gradient[tieIndex] = tieScore;
     diagonal[tieIndex] = tieDiagonal;
   }
+  return addItemPenalties(logLikelihood, { layout, parameters, gradient, curvature });
+}
+
+/**
+ * The item terms of {@link evaluateWithCurvature}, after its pass over the cells: subtracts prior/2·Σθ² and
+ * κ/2·(Σθ)² (over active items) from `logLikelihood`, and adds their gradient and diagonal. κ is set at the first
+ * evaluation of a solve (mean diagonal over the active items², at least 1e-12 / items²).
+ */
+function addItemPenalties(
+  logLikelihood: number,
+  options: { layout: BradleyTerryLayout; parameters: Float64Array; gradient: Float64Array; curvature: CellCurvature },
+): number {
+  const { layout, parameters, gradient, curvature } = options;
+  const { itemCount } = layout;
+  const { diagonal } = curvature;
   const { active, prior } = layout;
   let sum = 0;
   let activeCount = 0;

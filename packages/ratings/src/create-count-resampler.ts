@@ -49,17 +49,7 @@ const BINOMIAL_COST_IN_DRAWS = 16;
  * Both give the same distribution; seeded streams differ between the methods.
  */
 export function createCountResampler(weights: Float64Array): CountResampler {
-  let total = 0;
-  let positive = 0;
-  let integral = true;
-  for (let k = 0; k < weights.length; k++) {
-    const weight = weights[k] as number;
-    if (!(weight >= 0 && Number.isFinite(weight)))
-      throw new RangeError(`createCountResampler: weight ${k} is ${weight}`);
-    total += weight;
-    if (weight > 0) positive++;
-    if (!Number.isInteger(weight)) integral = false;
-  }
+  const { total, positive, integral } = summarizeWeights(weights);
   const slotsFit = integral && total > 0 && total <= 2 ** 31 - 1;
   if (!slotsFit || total > BINOMIAL_COST_IN_DRAWS * positive) {
     return {
@@ -68,19 +58,7 @@ export function createCountResampler(weights: Float64Array): CountResampler {
       draw: (random, out) => sampleMultinomial({ random, total, weights, out }),
     };
   }
-  // Positive categories only, each with the end of its block of slots.
-  const category = new Int32Array(positive);
-  const blockEnd = new Int32Array(positive);
-  let end = 0;
-  let next = 0;
-  for (let k = 0; k < weights.length; k++) {
-    const weight = weights[k] as number;
-    if (weight === 0) continue;
-    end += weight;
-    category[next] = k;
-    blockEnd[next] = end;
-    next++;
-  }
+  const { category, blockEnd } = layOutSlots(weights, positive);
   const hits = new Uint8Array(total);
   const words = new Uint32Array(BLOCK);
   // A byte wraps at 256 hits on one slot (probability far below 10⁻³⁰⁰ for N ≥ 256): carried here exactly anyway.
@@ -165,4 +143,37 @@ export function createCountResampler(weights: Float64Array): CountResampler {
     },
     slots: { hits, drawHits, countHits },
   };
+}
+
+/** N = Σ weights, the number of positive weights and whether all are integers; a negative or non-finite weight throws. */
+function summarizeWeights(weights: Float64Array): { total: number; positive: number; integral: boolean } {
+  let total = 0;
+  let positive = 0;
+  let integral = true;
+  for (let k = 0; k < weights.length; k++) {
+    const weight = weights[k] as number;
+    if (!(weight >= 0 && Number.isFinite(weight)))
+      throw new RangeError(`createCountResampler: weight ${k} is ${weight}`);
+    total += weight;
+    if (weight > 0) positive++;
+    if (!Number.isInteger(weight)) integral = false;
+  }
+  return { total, positive, integral };
+}
+
+/** Positive categories only, each with the end of its block of slots (weight[k] slots for category k, in order). */
+function layOutSlots(weights: Float64Array, positive: number): { category: Int32Array; blockEnd: Int32Array } {
+  const category = new Int32Array(positive);
+  const blockEnd = new Int32Array(positive);
+  let end = 0;
+  let next = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const weight = weights[k] as number;
+    if (weight === 0) continue;
+    end += weight;
+    category[next] = k;
+    blockEnd[next] = end;
+    next++;
+  }
+  return { category, blockEnd };
 }

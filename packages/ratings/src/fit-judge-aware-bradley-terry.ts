@@ -78,49 +78,14 @@ export function fitJudgeAwareBradleyTerry(
   const itemCount = cells.itemIds.length;
   const judgeCount = cells.judgeIds.length;
   const pooled = fitBradleyTerry(cells, { prior: Math.max(options.prior ?? 0, 1e-8) });
-  const itemIndex = new Int32Array(itemCount).fill(-1);
-  const judgeIndex = new Int32Array(judgeCount).fill(-1);
-  let parameterCount = 0;
-  for (let i = 0; i < itemCount; i++) if (pooled.rated[i] === 1) itemIndex[i] = parameterCount++;
-  const ratedItems = parameterCount;
-  if (ratedItems > MAX_DENSE_ITEMS) {
-    // The bordered Fisher system is dense (items + judges)²; the sparse solver covers plain Bradley–Terry only.
-    throw new RatingsError(
-      "unsuitable-data",
-      `fitJudgeAwareBradleyTerry: ${ratedItems} rated items exceed the dense solver's limit of ${MAX_DENSE_ITEMS}; ` +
-        "use plain Bradley–Terry (sparse solver) or rate each judge separately",
-    );
-  }
-  const judgeHasData = new Uint8Array(judgeCount);
-  for (let c = 0; c < cells.size; c++) judgeHasData[cells.judge[c] as number] = 1;
-  for (let k = 0; k < judgeCount; k++) if (judgeHasData[k] === 1) judgeIndex[k] = parameterCount++;
-  const activeJudges = parameterCount - ratedItems;
-  const orderIndex = new Int32Array(judgeCount).fill(-1);
-  if (orderEffects) {
-    const positional = new Uint8Array(judgeCount);
-    for (let c = 0; c < cells.size; c++) if (cells.positional[c] === 1) positional[cells.judge[c] as number] = 1;
-    if (!positional.includes(1)) {
-      throw new RangeError(
-        "fitJudgeAwareBradleyTerry: orderEffects needs comparisons with a known presentation order (aggregate with keepOrder)",
-      );
-    }
-    for (let k = 0; k < judgeCount; k++) if (positional[k] === 1) orderIndex[k] = parameterCount++;
-  }
+  const layout = layoutParameters(cells, pooled.rated, orderEffects);
+  const { itemIndex, judgeIndex, parameterCount } = layout;
   const parameters = new Float64Array(parameterCount);
   for (let i = 0; i < itemCount; i++)
     if (itemIndex[i]! >= 0) parameters[itemIndex[i]!] = pooled.logStrengths[i] as number;
   for (let k = 0; k < judgeCount; k++) if (judgeIndex[k]! >= 0) parameters[judgeIndex[k]!] = 1;
 
-  const model = {
-    cells,
-    itemIndex,
-    judgeIndex,
-    orderIndex,
-    parameterCount,
-    ratedItems,
-    activeJudges,
-    prior: options.prior ?? 0,
-  };
+  const model = { cells, ...layout, prior: options.prior ?? 0 };
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 500;
   const gradient = new Float64Array(parameterCount);
@@ -353,4 +318,46 @@ function summarize(
     ...solved,
     comparisons,
   };
+}
+
+/**
+ * Where each parameter sits in the parameter vector: rated items first (−1 for unrated), then one discrimination
+ * per judge with data, then (with `orderEffects`) one position effect per judge with ordered comparisons.
+ */
+function layoutParameters(
+  cells: PairCells,
+  rated: ArrayLike<number>,
+  orderEffects: boolean,
+): Omit<JudgeAwareModel, "cells" | "prior"> {
+  const itemCount = cells.itemIds.length;
+  const judgeCount = cells.judgeIds.length;
+  const itemIndex = new Int32Array(itemCount).fill(-1);
+  const judgeIndex = new Int32Array(judgeCount).fill(-1);
+  let parameterCount = 0;
+  for (let i = 0; i < itemCount; i++) if (rated[i] === 1) itemIndex[i] = parameterCount++;
+  const ratedItems = parameterCount;
+  if (ratedItems > MAX_DENSE_ITEMS) {
+    // The bordered Fisher system is dense (items + judges)²; the sparse solver covers plain Bradley–Terry only.
+    throw new RatingsError(
+      "unsuitable-data",
+      `fitJudgeAwareBradleyTerry: ${ratedItems} rated items exceed the dense solver's limit of ${MAX_DENSE_ITEMS}; ` +
+        "use plain Bradley–Terry (sparse solver) or rate each judge separately",
+    );
+  }
+  const judgeHasData = new Uint8Array(judgeCount);
+  for (let c = 0; c < cells.size; c++) judgeHasData[cells.judge[c] as number] = 1;
+  for (let k = 0; k < judgeCount; k++) if (judgeHasData[k] === 1) judgeIndex[k] = parameterCount++;
+  const activeJudges = parameterCount - ratedItems;
+  const orderIndex = new Int32Array(judgeCount).fill(-1);
+  if (orderEffects) {
+    const positional = new Uint8Array(judgeCount);
+    for (let c = 0; c < cells.size; c++) if (cells.positional[c] === 1) positional[cells.judge[c] as number] = 1;
+    if (!positional.includes(1)) {
+      throw new RangeError(
+        "fitJudgeAwareBradleyTerry: orderEffects needs comparisons with a known presentation order (aggregate with keepOrder)",
+      );
+    }
+    for (let k = 0; k < judgeCount; k++) if (positional[k] === 1) orderIndex[k] = parameterCount++;
+  }
+  return { itemIndex, judgeIndex, orderIndex, parameterCount, ratedItems, activeJudges };
 }

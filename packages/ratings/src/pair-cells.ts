@@ -50,6 +50,28 @@ export function softPreferenceOf(outcomes: PairwiseOutcomes, row: number): numbe
   return Number.isFinite(preference) && (outcomes.verdict[row] as number) < 3 ? preference : undefined;
 }
 
+/**
+ * With `byJudge`, the judge column and its dictionary (outcomes.judgeIds; without one, the codes named by number);
+ * else none and no judges.
+ */
+function resolveJudgeColumn(
+  outcomes: PairwiseOutcomes,
+  byJudge: boolean,
+): { judgeColumn: PairwiseOutcomes["judge"]; judgeIds: readonly string[] } {
+  const judgeColumn = byJudge ? outcomes.judge : undefined;
+  if (byJudge && judgeColumn === undefined) {
+    throw new RangeError("aggregatePairCells: byJudge needs outcomes.judge");
+  }
+  let judgeIds: readonly string[] = [];
+  if (judgeColumn !== undefined) {
+    // Judge codes index outcomes.judgeIds; without a dictionary, name the codes by number.
+    let largest = -1;
+    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, judgeColumn[row] as number);
+    judgeIds = outcomes.judgeIds ?? Array.from({ length: largest + 1 }, (_, code) => String(code));
+  }
+  return { judgeColumn, judgeIds };
+}
+
 /** Largest dense lookup table (entries) before falling back to a Map keyed by cell. */
 const DENSE_LIMIT = 1 << 24;
 
@@ -62,17 +84,7 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
   const keepOrder = options.keepOrder ?? false;
   const byJudge = options.byJudge ?? false;
   const itemCount = outcomes.itemIds.length;
-  const judgeColumn = byJudge ? outcomes.judge : undefined;
-  if (byJudge && judgeColumn === undefined) {
-    throw new RangeError("aggregatePairCells: byJudge needs outcomes.judge");
-  }
-  let judgeIds: readonly string[] = [];
-  if (judgeColumn !== undefined) {
-    // Judge codes index outcomes.judgeIds; without a dictionary, name the codes by number.
-    let largest = -1;
-    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, judgeColumn[row] as number);
-    judgeIds = outcomes.judgeIds ?? Array.from({ length: largest + 1 }, (_, code) => String(code));
-  }
+  const { judgeColumn, judgeIds } = resolveJudgeColumn(outcomes, byJudge);
   const judgeSlots = judgeIds.length + 1;
   const keySpace = itemCount * itemCount * 2 * judgeSlots;
   // The dense table costs keySpace to allocate and fill: worth it only when rows are many compared with it

@@ -5,10 +5,14 @@ import {
   describeClusters,
   meanIntervalWidth,
 } from "./bradley-terry-intervals.js";
-import { type ClusterOption, clusterRows } from "./cluster-comparisons.js";
+import { type CellClusters, type ClusteringSummary, type ClusterOption, clusterRows } from "./cluster-comparisons.js";
 import { aggregateCovariateCells, type CovariateCells } from "./covariate-cells.js";
-import { type CovariateBradleyTerryFit, fitCovariateBradleyTerry } from "./fit-covariate-bradley-terry.js";
-import { normaliseStyleDifferences, type SideFeatures } from "./normalise-style-differences.js";
+import {
+  type CovariateBradleyTerryFit,
+  type CovariateBradleyTerryOptions,
+  fitCovariateBradleyTerry,
+} from "./fit-covariate-bradley-terry.js";
+import { normaliseStyleDifferences, type SideFeatures, type StyleDesign } from "./normalise-style-differences.js";
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import { quantileSorted } from "./percentile.js";
 import {
@@ -53,6 +57,25 @@ export interface CovariateMethodSettings extends MethodSettings {
  * model without covariates and the rank shift.
  */
 export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: CovariateMethodSettings): MethodResult {
+  const prepared = prepareCovariateFit(outcomes, settings);
+  if (settings.rounds === 0) return waldCovariateResult(prepared);
+  return bootstrapCovariateResult(prepared, settings);
+}
+
+/** The full-data fit with everything both interval methods need. */
+interface PreparedCovariateFit {
+  readonly design: StyleDesign | undefined;
+  readonly cells: CovariateCells;
+  readonly clusters: CellClusters | null;
+  readonly clustering: ClusteringSummary;
+  readonly fitOptions: CovariateBradleyTerryOptions & { readonly ridge: number };
+  readonly fit: CovariateBradleyTerryFit;
+  readonly parameters: Record<string, unknown>;
+  readonly uncontrolled: CovariateBradleyTerryFit | undefined;
+  readonly warnings: ReturnType<typeof dataWarnings>;
+}
+
+function prepareCovariateFit(outcomes: PairwiseOutcomes, settings: CovariateMethodSettings): PreparedCovariateFit {
   const control = settings.control;
   const design = control === undefined ? undefined : normaliseStyleDifferences(outcomes, control.features);
   const cluster = settings.rounds === 0 ? "none" : (settings.cluster ?? "auto");
@@ -86,41 +109,59 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
     outcomes,
     fit.finiteMle ? undefined : "some items never lost or never won (no finite maximum likelihood); add --prior 0.01",
   );
-  if (settings.rounds === 0) {
-    const wald = (value: number, standardError: number): EstimateWithInterval => ({
-      value,
-      standardError,
-      ciLower: value - Z95 * standardError,
-      ciUpper: value + Z95 * standardError,
-    });
-    return waldResult(fit.ratings, fit.standardErrors, {
-      parameters,
-      ...(uncontrolled === undefined ? {} : { itemFields: rankShiftAgainst(fit.ratings, uncontrolled.ratings) }),
-      reportFields: {
-        intervalMethod: "wald",
-        converged: fit.converged,
-        ...warnings,
-        ...(fit.orderEffect === undefined
-          ? {}
-          : {
-              orderEffect: { ...wald(fit.orderEffect.value, fit.orderEffect.standardError), elo: fit.orderEffect.elo },
-            }),
-        ...(fit.tieParameter === undefined ? {} : { tieParameter: tieParameterOf(fit.tieParameter, null) }),
-        ...(design === undefined
-          ? {}
-          : {
-              control: controlSummary(
-                design,
-                fitOptions.ridge,
-                (k) => wald(fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
-                "95% Wald intervals from the Fisher information (not cluster-robust)",
-              ),
-            }),
-      },
-      intervals:
-        "95% Wald intervals from the Fisher information (no bootstrap; comparisons treated as independent, not cluster-robust); no rank intervals",
-    });
-  }
+  return { design, cells, clusters, clustering, fitOptions, fit, parameters, uncontrolled, warnings };
+}
+
+/** `rounds` 0: Wald intervals from the Fisher information. */
+function waldCovariateResult(prepared: PreparedCovariateFit): MethodResult {
+  const { design, fitOptions, fit, parameters, uncontrolled, warnings } = prepared;
+  const wald = (value: number, standardError: number): EstimateWithInterval => ({
+    value,
+    standardError,
+    ciLower: value - Z95 * standardError,
+    ciUpper: value + Z95 * standardError,
+  });
+  return waldResult(fit.ratings, fit.standardErrors, {
+    parameters,
+    ...(uncontrolled === undefined ? {} : { itemFields: rankShiftAgainst(fit.ratings, uncontrolled.ratings) }),
+    reportFields: {
+      intervalMethod: "wald",
+      converged: fit.converged,
+      ...warnings,
+      ...(fit.orderEffect === undefined
+        ? {}
+        : {
+            orderEffect: { ...wald(fit.orderEffect.value, fit.orderEffect.standardError), elo: fit.orderEffect.elo },
+          }),
+      ...(fit.tieParameter === undefined ? {} : { tieParameter: tieParameterOf(fit.tieParameter, null) }),
+      ...(design === undefined
+        ? {}
+        : {
+            control: controlSummary(
+              design,
+              fitOptions.ridge,
+              (k) => wald(fit.coefficients[k]!.value, fit.coefficients[k]!.standardError),
+              "95% Wald intervals from the Fisher information (not cluster-robust)",
+            ),
+          }),
+    },
+    intervals:
+      "95% Wald intervals from the Fisher information (no bootstrap; comparisons treated as independent, not cluster-robust); no rank intervals",
+  });
+}
+
+/** The bootstrap rounds: ratings per round, the extra parameters per round (row-major), the design effect. */
+interface CovariateBootstrap {
+  readonly bootstrap: ReturnType<typeof bootstrapCells>;
+  readonly extras: Float64Array;
+  readonly extraCount: number;
+  readonly nonConvergedRounds: number;
+  readonly designEffect: number | null;
+  readonly naiveRounds: number;
+}
+
+function runCovariateBootstrap(prepared: PreparedCovariateFit, settings: CovariateMethodSettings): CovariateBootstrap {
+  const { cells, clusters, fitOptions, fit } = prepared;
   const extraCount =
     fit.coefficients.length + (fit.orderEffect === undefined ? 0 : 1) + (fit.tieParameter === undefined ? 0 : 1);
   const extras = new Float64Array(settings.rounds * extraCount);
@@ -169,6 +210,16 @@ export function rateCovariateBradleyTerry(outcomes: PairwiseOutcomes, settings: 
     });
     designEffect = meanIntervalWidth(bootstrap) / meanIntervalWidth(naive);
   }
+  return { bootstrap, extras, extraCount, nonConvergedRounds, designEffect, naiveRounds };
+}
+
+/** `rounds` > 0: percentile intervals over the bootstrap rounds. */
+function bootstrapCovariateResult(prepared: PreparedCovariateFit, settings: CovariateMethodSettings): MethodResult {
+  const { design, clustering, fitOptions, fit, parameters, uncontrolled, warnings } = prepared;
+  const { bootstrap, extras, extraCount, nonConvergedRounds, designEffect, naiveRounds } = runCovariateBootstrap(
+    prepared,
+    settings,
+  );
   const resampling = `${settings.rounds} bootstrap rounds resampling ${describeClusters(clustering)}`;
   const interval = (column: number): { lower: number; upper: number } => {
     const values = new Float64Array(settings.rounds);
@@ -238,7 +289,7 @@ function fitUncontrolled(outcomes: PairwiseOutcomes, settings: CovariateMethodSe
 }
 
 function controlSummary(
-  design: ReturnType<typeof normaliseStyleDifferences>,
+  design: StyleDesign,
   ridge: number,
   estimate: (k: number) => EstimateWithInterval,
   intervals: string,

@@ -246,16 +246,7 @@ export function rateJudgeAware(
     orderEffect: orderEffects,
   });
   const fit = fitJudgeAwareBradleyTerry(cells, fitOptions);
-  if (!fit.identified) {
-    throw new RatingsError(
-      "unsuitable-data",
-      "the judge-aware model is not identified on these data: a judge's comparisons do not overlap enough with other judges' " +
-        "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate), " +
-        "or the items fall into groups never compared with each other, or some items never lost or never won" +
-        `${orderEffects ? ", or a judge saw every pair in one presentation order only (its position effect cannot be told from the strengths)" : ""}` +
-        `${settings.prior > 0 ? "" : " (try a prior, e.g. --prior 0.01)"}; otherwise use plain bt or rate each judge separately`,
-    );
-  }
+  if (!fit.identified) throw judgeAwareNotIdentified(orderEffects, settings.prior);
   let round = 0;
   const judgeCount = fit.judgeIds.length;
   const orderSamples = new Float64Array(orderEffects ? settings.rounds * judgeCount : 0);
@@ -406,4 +397,16 @@ export function identityOrder(size: number): Int32Array {
   const order = new Int32Array(size);
   for (let k = 0; k < size; k++) order[k] = k;
   return order;
+}
+
+/** Why the judge-aware model cannot be fitted on these data, and what to try instead. */
+function judgeAwareNotIdentified(orderEffects: boolean, prior: number): RatingsError {
+  return new RatingsError(
+    "unsuitable-data",
+    "the judge-aware model is not identified on these data: a judge's comparisons do not overlap enough with other judges' " +
+      "to separate its discrimination from the strengths of the items it rated (each judge must also rate items that other judges rate), " +
+      "or the items fall into groups never compared with each other, or some items never lost or never won" +
+      `${orderEffects ? ", or a judge saw every pair in one presentation order only (its position effect cannot be told from the strengths)" : ""}` +
+      `${prior > 0 ? "" : " (try a prior, e.g. --prior 0.01)"}; otherwise use plain bt or rate each judge separately`,
+  );
 }

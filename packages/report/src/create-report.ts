@@ -1,14 +1,18 @@
 import {
+  type AnalysisInput,
   type AnalysisOptions,
   analyzeJudgesWithSamples,
   buildAnalysisInput,
   groupComparisonTable,
+  type ItemGrouping,
   type MetricsDocument,
   resolveItemGrouping,
 } from "@judgelab/analytics";
 import {
+  type ComparisonTable,
   describeFilter,
   filterDataset,
+  type LoadedDataset,
   loadDataset,
   type ModelFamilyTable,
   readComparisonRecords,
@@ -106,59 +110,17 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const now = options.now ?? (() => new Date());
   const progress = options.onProgress ?? (() => {});
   const timingsMs: Record<string, number> = {};
-  const started = performance.now();
-  let stageStart = started;
-  const stage = (name: string) => {
-    const time = performance.now();
-    timingsMs[name] = Math.round(time - stageStart);
-    stageStart = time;
-  };
+  const stage = stageTimer(timingsMs);
 
   progress(`loading ${options.datasetPath}`);
-  const where = options.where ?? [];
-  let dataset = await loadDataset(options.datasetPath, { keepComparisons: where.length > 0 });
-  let filter: string | undefined;
-  let keptIds: Set<string> | undefined;
-  if (where.length > 0) {
-    const filtered = filterDataset(dataset, where);
-    filter = describeFilter(filtered.summary);
-    keptIds = new Set(filtered.dataset.comparisons?.map((comparison) => comparison.id));
-    // The records were only needed to select rows; the report reads the table (and streams the history).
-    const { comparisons: _records, ...selected } = filtered.dataset;
-    dataset = selected;
-    progress(`filter: ${filter}`);
-  }
+  const { dataset, filter, keptIds } = await loadReportDataset(options, progress);
   stage("load");
   progress(
     `analysing ${dataset.table.size} comparisons of ${dataset.table.itemIds.length} items (${options.bootstrapRounds} bootstrap resamples)`,
   );
   const grouping = resolveItemGrouping(dataset.items, dataset.table.itemIds, options.group);
   if (grouping !== undefined) progress(`rating ${grouping.groupIds.length} groups by item field "${grouping.field}"`);
-  const encoded = buildAnalysisInput({
-    table: dataset.table,
-    grouping,
-    families: options.families,
-    items: dataset.items,
-    judges: dataset.judges,
-    assessments: dataset.assessments,
-    references: dataset.references,
-    analysis: {
-      seed: options.seed,
-      bootstrapRounds: options.bootstrapRounds,
-      maxLeaderboardItems: 5000,
-      ...options.analysis,
-    },
-  });
-  if (encoded.problems.length > 0) {
-    const lines = encoded.problems
-      .slice(0, 20)
-      .map((problem) => `${problem.record}s.jsonl record ${problem.index + 1}: ${problem.message}`);
-    throw new ReportError("unknown-id", `${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`, {
-      dataset: options.datasetPath,
-      problems: encoded.problems.length,
-    });
-  }
-  const { metrics, pooledBootstrap } = analyzeJudgesWithSamples(encoded.input);
+  const { metrics, pooledBootstrap } = analyzeJudgesWithSamples(encodeAnalysisInput(dataset, grouping, options));
   stage("analyze");
   progress("rating: TrueSkill replay");
   // The rank-distribution chart reads the pooled leaderboard's own bootstrap rounds (the intervals in the
@@ -167,32 +129,13 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const ratingTable = grouping === undefined ? dataset.table : groupComparisonTable(dataset.table, grouping).table;
   const groups = findComparisonGroups(ratingTable);
   const rankSamples = groups.count === 1 ? pooledBootstrap : undefined;
-  let scores: TournamentScores | undefined;
   // The seed system's TrueSkill display belongs to item tournaments; a grouped leaderboard shows BT only.
-  if (options.tournamentScore !== false && grouping === undefined) {
-    const trueSkill = computeTrueSkill(
-      dataset.table,
-      options.trueSkill === undefined ? {} : { environment: options.trueSkill },
-    );
-    // Every item gets the seed display, unplayed ones too: the prior (25, 25/3) shows as 1200±167 and ranks.
-    const displays = Array.from(trueSkill.mu, (mu, code) => formatSeedScore(mu, trueSkill.sigma[code]!));
-    scores = {
-      label: `TrueSkill${options.trueSkill === undefined ? "" : ` (draw probability ${trueSkill.environment.drawProbability})`}, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)`,
-      value: Float64Array.from(displays, (display) => display.score),
-      halfWidth: Float64Array.from(displays, (display) => display.plusMinus),
-      exact: Float64Array.from(trueSkill.conservative, (value) => value * 10 + 1200),
-    };
-  }
+  const scores =
+    options.tournamentScore !== false && grouping === undefined
+      ? seedTournamentScores(dataset.table, options.trueSkill)
+      : undefined;
   stage("rate");
-  // Pages go to the best items: by pooled BT rating, or by tournament score when the analysis could not fit a
-  // leaderboard (e.g. a star-shaped graph where items meet fewer than two opponents on average).
-  const ranked =
-    metrics.stability.available && metrics.stability.pooled.rows.available
-      ? [...metrics.stability.pooled.rows.rows].sort((a, b) => b.rating - a.rating).map((row) => row.item)
-      : [...dataset.table.itemIds.keys()]
-          .filter((code) => Number.isFinite(scores?.value[code] ?? Number.NaN))
-          .sort((a, b) => scores!.value[b]! - scores!.value[a]!)
-          .map((code) => dataset.table.itemIds[code]!);
+  const ranked = rankPageCandidates(metrics, dataset.table, scores);
   // Pages show one item's tournament; a grouped leaderboard ranks groups, so pages only for items asked by id.
   const pageItems = selectPageItems({
     ranked: grouping === undefined ? ranked : [],
@@ -241,8 +184,128 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     data = { ...data, intervalCoverage: check };
     stage("check-intervals");
   }
+  const metadata = await buildRunMetadata(options, metrics, filter, now);
+  stage("assemble");
+  progress(`writing the report to ${options.outDir}`);
+  const written = await writeReport({ data, outDir: options.outDir, metadata, png: options.png ?? true });
+  stage("write");
+  return { ...written, metrics, timingsMs, metadata };
+}
+
+/** The streamed comparison records whose id is in `ids` (the `--where` selection). */
+async function* keepComparisons(
+  records: AsyncIterable<Comparison>,
+  ids: ReadonlySet<string>,
+): AsyncGenerator<Comparison> {
+  for await (const record of records) if (ids.has(record.id)) yield record;
+}
+
+/** Stage timing: each call records the milliseconds since the previous call (or since creation) under `name`. */
+function stageTimer(timingsMs: Record<string, number>): (name: string) => void {
+  let stageStart = performance.now();
+  return (name: string) => {
+    const time = performance.now();
+    timingsMs[name] = Math.round(time - stageStart);
+    stageStart = time;
+  };
+}
+
+/** The dataset, with the `--where` selection applied: its description and the kept comparison ids. */
+async function loadReportDataset(
+  options: CreateReportOptions,
+  progress: (message: string) => void,
+): Promise<{ dataset: LoadedDataset; filter: string | undefined; keptIds: Set<string> | undefined }> {
+  const where = options.where ?? [];
+  let dataset = await loadDataset(options.datasetPath, { keepComparisons: where.length > 0 });
+  let filter: string | undefined;
+  let keptIds: Set<string> | undefined;
+  if (where.length > 0) {
+    const filtered = filterDataset(dataset, where);
+    filter = describeFilter(filtered.summary);
+    keptIds = new Set(filtered.dataset.comparisons?.map((comparison) => comparison.id));
+    // The records were only needed to select rows; the report reads the table (and streams the history).
+    const { comparisons: _records, ...selected } = filtered.dataset;
+    dataset = selected;
+    progress(`filter: ${filter}`);
+  }
+  return { dataset, filter, keptIds };
+}
+
+/** The analysis input; records referring to unknown ids are a {@link ReportError} naming the first 20. */
+function encodeAnalysisInput(
+  dataset: LoadedDataset,
+  grouping: ItemGrouping | undefined,
+  options: CreateReportOptions,
+): AnalysisInput {
+  const encoded = buildAnalysisInput({
+    table: dataset.table,
+    grouping,
+    families: options.families,
+    items: dataset.items,
+    judges: dataset.judges,
+    assessments: dataset.assessments,
+    references: dataset.references,
+    analysis: {
+      seed: options.seed,
+      bootstrapRounds: options.bootstrapRounds,
+      maxLeaderboardItems: 5000,
+      ...options.analysis,
+    },
+  });
+  if (encoded.problems.length > 0) {
+    const lines = encoded.problems
+      .slice(0, 20)
+      .map((problem) => `${problem.record}s.jsonl record ${problem.index + 1}: ${problem.message}`);
+    throw new ReportError("unknown-id", `${options.datasetPath}: records refer to unknown ids:\n${lines.join("\n")}`, {
+      dataset: options.datasetPath,
+      problems: encoded.problems.length,
+    });
+  }
+  return encoded.input;
+}
+
+/** The seed system's TrueSkill display of every item (tournament score on item pages and in tables). */
+function seedTournamentScores(
+  table: ComparisonTable,
+  environment: Partial<TrueSkillEnvironment> | undefined,
+): TournamentScores {
+  const trueSkill = computeTrueSkill(table, environment === undefined ? {} : { environment });
+  // Every item gets the seed display, unplayed ones too: the prior (25, 25/3) shows as 1200±167 and ranks.
+  const displays = Array.from(trueSkill.mu, (mu, code) => formatSeedScore(mu, trueSkill.sigma[code]!));
+  return {
+    label: `TrueSkill${environment === undefined ? "" : ` (draw probability ${trueSkill.environment.drawProbability})`}, seed-system display: round((μ − 3σ)·10 + 1200) ± round(2σ·10)`,
+    value: Float64Array.from(displays, (display) => display.score),
+    halfWidth: Float64Array.from(displays, (display) => display.plusMinus),
+    exact: Float64Array.from(trueSkill.conservative, (value) => value * 10 + 1200),
+  };
+}
+
+/**
+ * Items in page order. Pages go to the best items: by pooled BT rating, or by tournament score when the analysis
+ * could not fit a leaderboard (e.g. a star-shaped graph where items meet fewer than two opponents on average).
+ */
+function rankPageCandidates(
+  metrics: MetricsDocument,
+  table: ComparisonTable,
+  scores: TournamentScores | undefined,
+): string[] {
+  return metrics.stability.available && metrics.stability.pooled.rows.available
+    ? [...metrics.stability.pooled.rows.rows].sort((a, b) => b.rating - a.rating).map((row) => row.item)
+    : [...table.itemIds.keys()]
+        .filter((code) => Number.isFinite(scores?.value[code] ?? Number.NaN))
+        .sort((a, b) => scores!.value[b]! - scores!.value[a]!)
+        .map((code) => table.itemIds[code]!);
+}
+
+/** run-metadata.json: the command, seed, dataset content hash and versions. */
+async function buildRunMetadata(
+  options: CreateReportOptions,
+  metrics: MetricsDocument,
+  filter: string | undefined,
+  now: () => Date,
+): Promise<RunMetadata> {
   const hashed = await hashDatasetContent(options.datasetPath);
-  const metadata: RunMetadata = {
+  return {
     generatedAt: now().toISOString(),
     command: options.command,
     gitSha: options.gitSha,
@@ -258,17 +321,4 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     packageVersions: { ...options.packageVersions },
     nodeVersion: process.version,
   };
-  stage("assemble");
-  progress(`writing the report to ${options.outDir}`);
-  const written = await writeReport({ data, outDir: options.outDir, metadata, png: options.png ?? true });
-  stage("write");
-  return { ...written, metrics, timingsMs, metadata };
-}
-
-/** The streamed comparison records whose id is in `ids` (the `--where` selection). */
-async function* keepComparisons(
-  records: AsyncIterable<Comparison>,
-  ids: ReadonlySet<string>,
-): AsyncGenerator<Comparison> {
-  for await (const record of records) if (ids.has(record.id)) yield record;
 }

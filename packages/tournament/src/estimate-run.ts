@@ -60,37 +60,9 @@ export function estimateRun(options: {
   prices: PriceTable;
 }): RunEstimate {
   const { config, items } = options;
-  const exact = config.scheduler.kind === "round-robin";
-  const perItemCap =
-    config.scheduler.kind === "target"
-      ? (config.stop.hardMaxMatchesPerItem ?? 2 * config.stop.maxMatchesPerItem)
-      : config.stop.maxMatchesPerItem;
-  let matches = 0;
-  for (const group of items.groups) {
-    const size = group.length;
-    matches += exact
-      ? ((size * (size - 1)) / 2) * config.scheduler.cycles
-      : Math.floor((Math.min(size - 1, perItemCap) * size) / 2);
-  }
-  if (config.stop.maxMatches !== undefined) matches = Math.min(matches, config.stop.maxMatches);
+  const { matches, exact } = estimateMatches(config, items);
   const perMatch = (config.order === "both" ? 2 : 1) * config.repetitions;
-  const random = seededRandom(config.seed, "estimate");
-  const samples = Math.min(64, items.ids.length * 2);
-  let sampledTokens = 0;
-  for (let sample = 0; sample < samples; sample++) {
-    const a = Math.floor(random.next() * items.ids.length);
-    const b = (a + 1 + Math.floor(random.next() * (items.ids.length - 1))) % items.ids.length;
-    const prompt = renderJudgePrompt({
-      first: items.judgeItems[a]!,
-      second: items.judgeItems[b]!,
-      template: options.template,
-      repetition: 0,
-      ...(config.task === undefined ? {} : { task: config.task }),
-      ...(config.rubric === undefined ? {} : { rubric: config.rubric }),
-    });
-    sampledTokens += estimateTokens((prompt.system ?? "") + prompt.user);
-  }
-  const inputPerCall = samples === 0 ? 0 : sampledTokens / samples;
+  const inputPerCall = meanSampledPromptTokens(config, items, options.template);
   const maxInputTokensPerCall = longestPromptBytes(items, options.template, config) + PROMPT_OVERHEAD_TOKENS;
   const judgeCount = config.judges.length;
   const modelsWithoutPrice = new Set<string>();
@@ -170,4 +142,46 @@ function longestPromptBytes(items: TournamentItems, template: JudgeTemplate, con
     ...(config.rubric === undefined ? {} : { rubric: config.rubric }),
   });
   return Buffer.byteLength(prompt.system ?? "") + Buffer.byteLength(prompt.user);
+}
+
+/**
+ * Matches the run will play: exact for round robin, else the bound from the stop rules (the hard per-item cap for
+ * `target`), capped by `stop.maxMatches`.
+ */
+function estimateMatches(config: TournamentConfig, items: TournamentItems): { matches: number; exact: boolean } {
+  const exact = config.scheduler.kind === "round-robin";
+  const perItemCap =
+    config.scheduler.kind === "target"
+      ? (config.stop.hardMaxMatchesPerItem ?? 2 * config.stop.maxMatchesPerItem)
+      : config.stop.maxMatchesPerItem;
+  let matches = 0;
+  for (const group of items.groups) {
+    const size = group.length;
+    matches += exact
+      ? ((size * (size - 1)) / 2) * config.scheduler.cycles
+      : Math.floor((Math.min(size - 1, perItemCap) * size) / 2);
+  }
+  if (config.stop.maxMatches !== undefined) matches = Math.min(matches, config.stop.maxMatches);
+  return { matches, exact };
+}
+
+/** Mean input tokens (characters/4) of up to 64 prompts rendered for seeded random pairs. */
+function meanSampledPromptTokens(config: TournamentConfig, items: TournamentItems, template: JudgeTemplate): number {
+  const random = seededRandom(config.seed, "estimate");
+  const samples = Math.min(64, items.ids.length * 2);
+  let sampledTokens = 0;
+  for (let sample = 0; sample < samples; sample++) {
+    const a = Math.floor(random.next() * items.ids.length);
+    const b = (a + 1 + Math.floor(random.next() * (items.ids.length - 1))) % items.ids.length;
+    const prompt = renderJudgePrompt({
+      first: items.judgeItems[a]!,
+      second: items.judgeItems[b]!,
+      template,
+      repetition: 0,
+      ...(config.task === undefined ? {} : { task: config.task }),
+      ...(config.rubric === undefined ? {} : { rubric: config.rubric }),
+    });
+    sampledTokens += estimateTokens((prompt.system ?? "") + prompt.user);
+  }
+  return samples === 0 ? 0 : sampledTokens / samples;
 }

@@ -101,51 +101,13 @@ export async function runTournament(options: RunTournamentOptions): Promise<Tour
       break;
     }
     if (round >= state.roundCount) {
-      reason = nextRoundBlocker(config, state, round);
-      if (reason !== undefined) break;
-      const standings = incremental.update(state, items);
-      const planOptions: PlanRoundOptions = {
-        groups: items.groups,
-        standings,
-        scheduler: config.scheduler,
-        stop: config.stop,
-        round,
-        seed: config.seed,
-      };
-      // The target scheduler's stop rule (precision target met) is checked on the same posterior it plans with.
-      const targetPlan = config.scheduler.kind === "target" ? planTargetRound(planOptions) : undefined;
-      let matches = targetPlan?.matches ?? planRound(planOptions);
-      const matchesSoFar = countMatches(state);
-      if (config.stop.maxMatches !== undefined) matches = matches.slice(0, config.stop.maxMatches - matchesSoFar);
-      if (matches.length === 0) {
-        // Converged when no item needs matches (or the precision target is met); otherwise the needy items have
-        // met every possible opponent.
-        const converged =
-          targetPlan !== undefined
-            ? targetPlan.met
-            : config.scheduler.kind !== "round-robin" &&
-              itemsNeedingMatches({ standings, groups: items.groups, stop: config.stop, topK: config.scheduler.topK })
-                .length === 0;
-        reason = converged ? "converged" : "plan-exhausted";
+      const planned = planNextRound({ config, state, items, incremental, judgeIds }, round);
+      if (typeof planned === "string") {
+        reason = planned;
         break;
       }
-      const record: RoundRecord = {
-        type: "round",
-        round,
-        comparisons: expandMatches({
-          round,
-          matches,
-          itemIds: items.ids,
-          judgeIds,
-          order: config.order,
-          assignment: config.assignment,
-          repetitions: config.repetitions,
-          seed: config.seed,
-          matchOffset: matchesSoFar,
-        }),
-      };
-      journal.append(record);
-      state.apply(record);
+      journal.append(planned);
+      state.apply(planned);
     }
     const outcome = await runRoundComparisons({ options, executor, state, round, warnings });
     reporter?.report({ type: "round-end", round, counters: executor.counters() });
@@ -280,4 +242,63 @@ function countMatches(state: RunState): number {
     count += seen.size;
   }
   return count;
+}
+
+/**
+ * Plans round `round` from the standings replayed so far (the target scheduler's or the configured planner, capped
+ * by `stop.maxMatches`) and expands it into its comparisons; or says why no round follows.
+ */
+function planNextRound(
+  context: {
+    config: TournamentConfig;
+    state: RunState;
+    items: ReturnType<typeof prepareTournamentItems>;
+    incremental: IncrementalStandings;
+    judgeIds: readonly string[];
+  },
+  round: number,
+): RoundRecord | StopReason {
+  const { config, state, items, incremental, judgeIds } = context;
+  const blocker = nextRoundBlocker(config, state, round);
+  if (blocker !== undefined) return blocker;
+  const standings = incremental.update(state, items);
+  const planOptions: PlanRoundOptions = {
+    groups: items.groups,
+    standings,
+    scheduler: config.scheduler,
+    stop: config.stop,
+    round,
+    seed: config.seed,
+  };
+  // The target scheduler's stop rule (precision target met) is checked on the same posterior it plans with.
+  const targetPlan = config.scheduler.kind === "target" ? planTargetRound(planOptions) : undefined;
+  let matches = targetPlan?.matches ?? planRound(planOptions);
+  const matchesSoFar = countMatches(state);
+  if (config.stop.maxMatches !== undefined) matches = matches.slice(0, config.stop.maxMatches - matchesSoFar);
+  if (matches.length === 0) {
+    // Converged when no item needs matches (or the precision target is met); otherwise the needy items have
+    // met every possible opponent.
+    const converged =
+      targetPlan !== undefined
+        ? targetPlan.met
+        : config.scheduler.kind !== "round-robin" &&
+          itemsNeedingMatches({ standings, groups: items.groups, stop: config.stop, topK: config.scheduler.topK })
+            .length === 0;
+    return converged ? "converged" : "plan-exhausted";
+  }
+  return {
+    type: "round",
+    round,
+    comparisons: expandMatches({
+      round,
+      matches,
+      itemIds: items.ids,
+      judgeIds,
+      order: config.order,
+      assignment: config.assignment,
+      repetitions: config.repetitions,
+      seed: config.seed,
+      matchOffset: matchesSoFar,
+    }),
+  };
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import {
+  type AnalysisInput,
   type AnalysisOptions,
   analyzeJudges,
   buildAnalysisInput,
@@ -158,14 +159,7 @@ export const analyzeCommand: Command = async (argv, io) => {
       "give exactly one dataset folder or comparisons .jsonl file, e.g. `judgelab analyze datasets/demo`",
     );
   }
-  const seed = parseSeedOption(values.seed);
-  const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
-  if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
-  if (values.group !== undefined && values["no-group"] === true)
-    throw new UsageError("give --group FIELD or --no-group, not both");
-  const cluster = values.cluster ?? "auto";
-  if (cluster !== "auto" && cluster !== "match" && cluster !== "pair" && cluster !== "none")
-    throw new UsageError(`--cluster must be auto, match, pair or none, got "${cluster}"`);
+  const { seed, bootstrapRounds, cluster } = parseAnalysisSettings(values);
   const condition = values.condition;
   const where = parseWhereOptions(values.where);
   const engineOption = parseEngineOption(values.engine);
@@ -179,7 +173,7 @@ export const analyzeCommand: Command = async (argv, io) => {
   if (chosen.engine === "duckdb") {
     try {
       const run = { path: target.path, label: target.label, seed, bootstrapRounds, reason: chosen.reason };
-      return await analyzeWithDuckDb({ ...run, cluster: cluster as ClusterOption, json: values.json === true }, io);
+      return await analyzeWithDuckDb({ ...run, cluster, json: values.json === true }, io);
     } finally {
       target.close();
     }
@@ -204,69 +198,20 @@ export const analyzeCommand: Command = async (argv, io) => {
   }
   const filtered = applyWhere(dataset, where);
   dataset = filtered.dataset;
-  const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
-  const referenceFile =
-    referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
-  const references = referenceFile?.records ?? dataset.references;
-  try {
-    resolveClustering(dataset.table, cluster);
-  } catch (error) {
-    if (error instanceof ClusteringError) throw new UsageError(`--cluster ${cluster}: ${error.message}`);
-    throw error;
-  }
-  const analysis: AnalysisOptions = {
-    seed,
-    bootstrapRounds,
-    cluster,
-    ...(condition === undefined ? {} : { condition: conditionFromRecords(dataset, condition) }),
-  };
-  let grouping: ItemGrouping | undefined;
-  try {
-    grouping = resolveItemGrouping(
-      dataset.items,
-      dataset.table.itemIds,
-      values["no-group"] === true ? false : values.group,
-    );
-  } catch (error) {
-    throw asUsageError(error) ?? error;
-  }
-  const families =
-    values.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, values.families), values.families);
-  const { input, problems } = buildAnalysisInput({
-    table: dataset.table,
-    grouping,
-    families,
-    items: dataset.items,
-    judges: dataset.judges,
-    assessments: dataset.assessments,
-    references,
-    analysis,
+  const input = await encodeAnalysisInput(io, dataset, {
+    reference: values.reference,
+    condition,
+    group: values["no-group"] === true ? false : values.group,
+    families: values.families,
+    analysis: { seed, bootstrapRounds, cluster },
   });
-  if (problems.length > 0) {
-    // A --reference file is named with its line; the dataset's own files passed validation, so their records
-    // are counted in file order.
-    const where = (record: string, index: number) =>
-      record === "reference" && referencePath !== undefined && referenceFile !== undefined
-        ? `${displayPath(io.cwd, referencePath)}:${referenceFile.lines[index]}`
-        : `${record === "reference" ? "references.jsonl" : "assessments.jsonl"} record ${index + 1}`;
-    const lines = problems.slice(0, 50).map((problem) => `${where(problem.record, problem.index)}: ${problem.message}`);
-    throw new UsageError(`records refer to unknown ids:\n${lines.join("\n")}`);
-  }
   let document: MetricsDocument;
   try {
     document = analyzeJudges(input);
   } catch (error) {
     throw asUsageError(error) ?? error;
   }
-  if (values.json === true) {
-    const output = filtered.description === undefined ? document : { ...document, filter: filtered.description };
-    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-  } else {
-    if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
-    io.stdout(formatMetricsSummary(document, target.label));
-    io.stdout(formatAgainstReference(document));
-    io.stdout(formatCalibration(document));
-  }
+  printAnalysis(io, document, { filter: filtered.description, label: target.label, json: values.json === true });
   return ExitCode.ok;
 };
 
@@ -314,4 +259,102 @@ async function analyzeWithDuckDb(
       : formatJudgeTablesSummary(analyzed.document, run.label),
   );
   return ExitCode.ok;
+}
+
+/**
+ * The analysis input: references (a --reference file replaces the dataset's), the clustering and item grouping
+ * checked, model families read; refusals and unknown ids are usage errors naming file and line.
+ */
+async function encodeAnalysisInput(
+  io: CliIo,
+  dataset: LoadedDataset,
+  options: {
+    reference: string | undefined;
+    condition: string | undefined;
+    group: string | false | undefined;
+    families: string | undefined;
+    analysis: { seed: number; bootstrapRounds: number; cluster: ClusterOption };
+  },
+): Promise<AnalysisInput> {
+  const referencePath = options.reference === undefined ? undefined : resolve(io.cwd, options.reference);
+  const referenceFile =
+    referencePath === undefined ? undefined : await readReferences(referencePath, displayPath(io.cwd, referencePath));
+  const references = referenceFile?.records ?? dataset.references;
+  const { condition } = options;
+  const { cluster } = options.analysis;
+  try {
+    resolveClustering(dataset.table, cluster);
+  } catch (error) {
+    if (error instanceof ClusteringError) throw new UsageError(`--cluster ${cluster}: ${error.message}`);
+    throw error;
+  }
+  const analysis: AnalysisOptions = {
+    ...options.analysis,
+    ...(condition === undefined ? {} : { condition: conditionFromRecords(dataset, condition) }),
+  };
+  let grouping: ItemGrouping | undefined;
+  try {
+    grouping = resolveItemGrouping(dataset.items, dataset.table.itemIds, options.group);
+  } catch (error) {
+    throw asUsageError(error) ?? error;
+  }
+  const families =
+    options.families === undefined ? undefined : readFamiliesFile(resolve(io.cwd, options.families), options.families);
+  const { input, problems } = buildAnalysisInput({
+    table: dataset.table,
+    grouping,
+    families,
+    items: dataset.items,
+    judges: dataset.judges,
+    assessments: dataset.assessments,
+    references,
+    analysis,
+  });
+  if (problems.length > 0) {
+    // A --reference file is named with its line; the dataset's own files passed validation, so their records
+    // are counted in file order.
+    const where = (record: string, index: number) =>
+      record === "reference" && referencePath !== undefined && referenceFile !== undefined
+        ? `${displayPath(io.cwd, referencePath)}:${referenceFile.lines[index]}`
+        : `${record === "reference" ? "references.jsonl" : "assessments.jsonl"} record ${index + 1}`;
+    const lines = problems.slice(0, 50).map((problem) => `${where(problem.record, problem.index)}: ${problem.message}`);
+    throw new UsageError(`records refer to unknown ids:\n${lines.join("\n")}`);
+  }
+  return input;
+}
+
+/** The metrics document as JSON (with the filter) or as the readable summary. */
+function printAnalysis(
+  io: CliIo,
+  document: MetricsDocument,
+  how: { filter: string | undefined; label: string; json: boolean },
+): void {
+  if (how.json) {
+    const output = how.filter === undefined ? document : { ...document, filter: how.filter };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    if (how.filter !== undefined) io.stdout(`filter: ${how.filter}\n`);
+    io.stdout(formatMetricsSummary(document, how.label));
+    io.stdout(formatAgainstReference(document));
+    io.stdout(formatCalibration(document));
+  }
+}
+
+/** --seed, --bootstrap (at least 1) and --cluster; --group and --no-group exclude each other. */
+function parseAnalysisSettings(values: {
+  seed?: string | undefined;
+  bootstrap?: string | undefined;
+  group?: string | undefined;
+  "no-group"?: boolean | undefined;
+  cluster?: string | undefined;
+}): { seed: number; bootstrapRounds: number; cluster: ClusterOption } {
+  const seed = parseSeedOption(values.seed);
+  const bootstrapRounds = parseIntegerOption("bootstrap", values.bootstrap, 1000);
+  if (bootstrapRounds < 1) throw new UsageError("--bootstrap must be at least 1");
+  if (values.group !== undefined && values["no-group"] === true)
+    throw new UsageError("give --group FIELD or --no-group, not both");
+  const cluster = values.cluster ?? "auto";
+  if (cluster !== "auto" && cluster !== "match" && cluster !== "pair" && cluster !== "none")
+    throw new UsageError(`--cluster must be auto, match, pair or none, got "${cluster}"`);
+  return { seed, bootstrapRounds, cluster };
 }

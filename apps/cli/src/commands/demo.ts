@@ -106,20 +106,7 @@ export const demoCommand: Command = async (argv, io) => {
   );
   const audit = await simulateReliabilityAudit({ config, papers, signal: io.signal });
   progress(`reliability audit: ${audit.length} more comparisons (every judge, both orders, ${AUDIT_PAPERS} papers)`);
-  await writeDataset(datasetDir, {
-    manifest: {
-      schemaVersion: 1,
-      name: "demo-paper-tournament",
-      description: `Simulated paper tournament in the seed system's style (${papers.length} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit"), and a simulated pointwise impact assessment (1–10) of every paper by ${PAPER_ASSESSOR}.`,
-      source: "judgelab demo",
-      license: "CC0-1.0",
-      metadata: { seed, simulated: true, stopReason: simulated.summary.reason, rounds: simulated.summary.rounds },
-    },
-    items: simulated.items,
-    judges: simulated.judges,
-    comparisons: [...simulated.comparisons, ...audit],
-    assessments: simulatePaperAssessments(simulated.items, seed),
-  });
+  await writeDemoDataset(datasetDir, { paperCount: papers.length, seed, simulated, audit });
   const simulateMs = Math.round(performance.now() - started);
 
   const report: CreatedReport = await createReport({
@@ -157,3 +144,30 @@ export const demoCommand: Command = async (argv, io) => {
   }
   return ExitCode.ok;
 };
+
+/** The simulated tournament, the reliability audit and the pointwise assessments as a dataset folder. */
+async function writeDemoDataset(
+  datasetDir: string,
+  parts: {
+    paperCount: number;
+    seed: number;
+    simulated: Awaited<ReturnType<typeof simulateTournament>>;
+    audit: Awaited<ReturnType<typeof simulateReliabilityAudit>>;
+  },
+): Promise<void> {
+  const { paperCount, seed, simulated, audit } = parts;
+  await writeDataset(datasetDir, {
+    manifest: {
+      schemaVersion: 1,
+      name: "demo-paper-tournament",
+      description: `Simulated paper tournament in the seed system's style (${paperCount} papers, judges in rotation, random order, no ties, seed ${seed}), plus a reliability audit in which all three judges judged ${AUDIT_PAPERS} papers' pairs in both orders (comparison ids "audit.…", condition "audit"), and a simulated pointwise impact assessment (1–10) of every paper by ${PAPER_ASSESSOR}.`,
+      source: "judgelab demo",
+      license: "CC0-1.0",
+      metadata: { seed, simulated: true, stopReason: simulated.summary.reason, rounds: simulated.summary.rounds },
+    },
+    items: simulated.items,
+    judges: simulated.judges,
+    comparisons: [...simulated.comparisons, ...audit],
+    assessments: simulatePaperAssessments(simulated.items, seed),
+  });
+}

@@ -15,7 +15,7 @@ import {
   runPowerAnalysis,
 } from "@judgelab/design";
 import { renderChartSvg } from "@judgelab/report";
-import { schedulerKindSchema, schedulerSchema } from "@judgelab/tournament";
+import { type SchedulerKind, schedulerKindSchema, schedulerSchema } from "@judgelab/tournament";
 import { type Command, ExitCode, UsageError } from "../cli-io.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
 import { openDatasetInput } from "../paths.js";
@@ -101,22 +101,8 @@ export const planCommand: Command = async (argv, io) => {
   const targets = parseTargets(values.target);
   const pilot = values.from === undefined ? undefined : await readPilot(io.cwd, values.from);
   const models = parseJudgeModels(values.judges);
-  const base = pilot ?? DEFAULTS;
-  const assumptions: PlanAssumptions = {
-    items: parseIntegerOption("items", values.items, base.items),
-    spreadSd: parseNumberOption("spread-sd", values["spread-sd"], base.spreadSd),
-    judges: models?.length ?? parseIntegerOption("judges", values.judges, base.judges),
-    judgeNoise: parseNumberOption("judge-noise", values["judge-noise"], base.judgeNoise),
-    tieRate: parseNumberOption("tie-rate", values["tie-rate"], base.tieRate),
-    positionBias: parseNumberOption("position-bias", values["position-bias"], base.positionBias),
-  };
-  const kind = schedulerKindSchema.safeParse(values.scheduler ?? "random");
-  if (!kind.success)
-    throw new UsageError(
-      `--scheduler must be one of ${schedulerKindSchema.options.join(", ")}, got "${values.scheduler}"`,
-    );
-  const order = values.order ?? "random";
-  if (order !== "random" && order !== "both") throw new UsageError(`--order must be random or both, got "${order}"`);
+  const assumptions = parseAssumptions(values, pilot ?? DEFAULTS, models);
+  const { kind, order } = parseScheduling(values.scheduler, values.order);
   const seed = parseSeedOption(values.seed);
   const simulations = parseIntegerOption("simulations", values.simulations, 100);
   const maxComparisons = parseNumberOption("max-comparisons", values["max-comparisons"], 128);
@@ -125,8 +111,8 @@ export const planCommand: Command = async (argv, io) => {
     analysis = runPowerAnalysis({
       assumptions,
       targets,
-      scheduler: schedulerSchema.parse({ kind: kind.data }),
-      order: order as OrderPolicy,
+      scheduler: schedulerSchema.parse({ kind }),
+      order,
       simulations,
       maxComparisons,
       seed,
@@ -142,19 +128,8 @@ export const planCommand: Command = async (argv, io) => {
   const costs =
     models === undefined
       ? undefined
-      : analysis.results.map((result) =>
-          estimatePlanCost({
-            models,
-            comparisons: comparisonsAt(
-              analysis,
-              result.needed ?? analysis.points.at(-1)?.comparisonsPerItem ?? maxComparisons,
-              assumptions.items,
-            ),
-            inputTokensPerComparison: tokens.input,
-            outputTokensPerComparison: tokens.output,
-          }),
-        );
-  const context = { scheduler: kind.data, order };
+      : estimateCosts(analysis, models, { ...tokens, maxComparisons, items: assumptions.items });
+  const context = { scheduler: kind, order };
   const chart = buildPlanChart(analysis, context);
   if (typeof values.chart === "string") {
     const path = resolve(io.cwd, values.chart);
@@ -227,4 +202,60 @@ async function readPilot(cwd: string, path: string): Promise<PilotEstimate & { r
   } finally {
     opened.close();
   }
+}
+
+/** The simulated design: each option, else the pilot's estimate, else {@link DEFAULTS}; judges = the models given. */
+function parseAssumptions(
+  values: {
+    items?: string | undefined;
+    "spread-sd"?: string | undefined;
+    judges?: string | undefined;
+    "judge-noise"?: string | undefined;
+    "tie-rate"?: string | undefined;
+    "position-bias"?: string | undefined;
+  },
+  base: typeof DEFAULTS,
+  models: readonly string[] | undefined,
+): PlanAssumptions {
+  return {
+    items: parseIntegerOption("items", values.items, base.items),
+    spreadSd: parseNumberOption("spread-sd", values["spread-sd"], base.spreadSd),
+    judges: models?.length ?? parseIntegerOption("judges", values.judges, base.judges),
+    judgeNoise: parseNumberOption("judge-noise", values["judge-noise"], base.judgeNoise),
+    tieRate: parseNumberOption("tie-rate", values["tie-rate"], base.tieRate),
+    positionBias: parseNumberOption("position-bias", values["position-bias"], base.positionBias),
+  };
+}
+
+/** --scheduler (default random) and --order (random or both). */
+function parseScheduling(
+  scheduler: string | undefined,
+  orderValue: string | undefined,
+): { kind: SchedulerKind; order: OrderPolicy } {
+  const kind = schedulerKindSchema.safeParse(scheduler ?? "random");
+  if (!kind.success)
+    throw new UsageError(`--scheduler must be one of ${schedulerKindSchema.options.join(", ")}, got "${scheduler}"`);
+  const order = orderValue ?? "random";
+  if (order !== "random" && order !== "both") throw new UsageError(`--order must be random or both, got "${order}"`);
+  return { kind: kind.data, order: order as OrderPolicy };
+}
+
+/** Per target: the cost of the comparisons it needs (or the most simulated when it is not reached). */
+function estimateCosts(
+  analysis: PowerAnalysis,
+  models: readonly string[],
+  tokens: { input: number; output: number; maxComparisons: number; items: number },
+): ReturnType<typeof estimatePlanCost>[] {
+  return analysis.results.map((result) =>
+    estimatePlanCost({
+      models,
+      comparisons: comparisonsAt(
+        analysis,
+        result.needed ?? analysis.points.at(-1)?.comparisonsPerItem ?? tokens.maxComparisons,
+        tokens.items,
+      ),
+      inputTokensPerComparison: tokens.input,
+      outputTokensPerComparison: tokens.output,
+    }),
+  );
 }

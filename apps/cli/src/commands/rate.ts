@@ -3,6 +3,7 @@ import {
   type ItemCovariates,
   itemCovariates,
   itemFieldGroups,
+  type LoadedDataset,
   loadDataset,
   splitByJudge,
 } from "@judgelab/datasets";
@@ -28,7 +29,7 @@ import { type CliIo, type Command, ExitCode, UsageError } from "../cli-io.js";
 import { createDuckDbSettings, ENGINE_HELP, parseEngineOption, pickEngine } from "../engine-option.js";
 import { formatRatingReport, type GroupingSummary } from "../format-rating-report.js";
 import { parseIntegerOption, parseNumberOption, parseOptions, parseSeedOption } from "../parse-options.js";
-import { openDatasetInput } from "../paths.js";
+import { type OpenedDataset, openDatasetInput } from "../paths.js";
 import { parseTiebreak } from "../tiebreak-option.js";
 import { applyWhere, parseWhereOptions, WHERE_HELP } from "../where-option.js";
 
@@ -162,9 +163,7 @@ export const rateCommand: Command = async (argv, io) => {
   const { where: whereValues, tiebreak: tiebreakValue, preset, engine: engineValue, ...givenValues } = values;
   const engineOption = parseEngineOption(engineValue);
   const rateValues = applyRatePreset(preset, givenValues);
-  const tiebreak = parseTiebreak(tiebreakValue ?? (preset === undefined ? undefined : "title-hash"));
-  if (tiebreak !== undefined && rateValues.method !== "trueskill")
-    throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
+  const tiebreak = parseRateTiebreak(tiebreakValue, preset, rateValues.method);
   const options = parseRateOptions(rateValues);
   const top = parseIntegerOption("top", values.top, -1);
   const where = parseWhereOptions(whereValues);
@@ -175,30 +174,13 @@ export const rateCommand: Command = async (argv, io) => {
   const chosen = pickEngine({ option: engineOption, path: target.path, needsRows });
   if (chosen.notice !== undefined) io.stderr(`judgelab rate: ${chosen.notice}\n`);
   if (chosen.engine === "duckdb") {
-    try {
-      if (values.by !== undefined && values.by !== "judge")
-        throw new UsageError(`--by takes "judge", got "${values.by}"`);
-      const byJudge = values.by === "judge";
-      const run = { path: target.path, options, byJudge, json: values.json === true, top, reason: chosen.reason };
-      return await rateWithDuckDb(run, io);
-    } finally {
-      target.close();
-    }
+    const run = { options, by: values.by, json: values.json === true, top, reason: chosen.reason };
+    return await rateOpenedWithDuckDb(target, run, io);
   }
-  let dataset: Awaited<ReturnType<typeof loadDataset>>;
-  try {
-    dataset = await loadDataset(target.path, { keepComparisons: where.length > 0 });
-  } catch (error) {
-    if (error instanceof DatasetError) {
-      io.stderr(`judgelab rate: ${error.message}\n`);
-      return ExitCode.usage;
-    }
-    throw error;
-  } finally {
-    target.close();
-  }
-  const filtered = applyWhere(dataset, where);
-  dataset = filtered.dataset;
+  const loaded = await loadRateDataset(io, target, where.length > 0);
+  if (loaded === undefined) return ExitCode.usage;
+  const filtered = applyWhere(loaded, where);
+  const dataset = filtered.dataset;
   const { table } = dataset;
   const titles = new Map(dataset.items.flatMap((item) => (item.title === undefined ? [] : [[item.id, item.title]])));
   const covariates = parseControl(rateValues, dataset.items, table);
@@ -206,79 +188,27 @@ export const rateCommand: Command = async (argv, io) => {
     typeof values.group === "string" ? groupByItemField(dataset.items, table.itemIds, values.group) : undefined;
   const categoryById = new Map(dataset.items.map((item) => [item.id, item.category]));
   const categories = grouping === undefined ? table.itemIds.map((id) => categoryById.get(id)) : undefined;
-  const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
-  if (values.by === "judge") {
-    for (const split of splitByJudge(table)) groups.push({ judge: split.judge, outcomes: split.table });
-  } else if (values.by !== undefined) {
-    throw new UsageError(`--by takes "judge", got "${values.by}"`);
-  } else {
-    groups.push({ judge: undefined, outcomes: table });
-  }
-  const reports: (RatingReport & { judge?: string; grouping?: GroupingSummary })[] = [];
-  for (const group of groups) {
-    try {
-      let outcomes = group.outcomes;
-      let features = covariates === undefined ? undefined : sideFeaturesFromItems(outcomes, covariates);
-      let groupingSummary: GroupingSummary | undefined;
-      if (grouping !== undefined) {
-        const grouped = groupItems(outcomes, grouping);
-        outcomes = grouped.outcomes;
-        if (features !== undefined) features = selectSideFeatureRows(features, grouped.keptRows);
-        groupingSummary = {
-          field: grouping.field,
-          groups: grouping.groupIds.length,
-          sameGroupRows: grouped.sameGroupRows,
-          ungroupedRows: grouped.ungroupedRows,
-        };
-      }
-      const report = rateItems(outcomes, {
-        ...options,
-        ...(categories === undefined ? {} : { categories }),
-        ...(features === undefined
-          ? {}
-          : { control: { features, ridge: parseNumberOption("control-ridge", values["control-ridge"] as string, 0) } }),
-        ...(tiebreak === undefined || grouping !== undefined
-          ? {}
-          : { tiebreak: table.itemIds.map((id) => titleHashKey(titles.get(id) ?? id)) }),
-      });
-      // Without --group each rated item has one value per covariate, so the covariate is a function of the pair
-      // of items and is told apart from the strengths only through the ratio's curvature: say so.
-      const fixedCovariates: string[] =
-        features !== undefined && grouping === undefined ? [SINGLE_VALUE_COVARIATE_WARNING] : [];
-      const warnings = [...(report.warnings ?? []), ...fixedCovariates];
-      reports.push({
-        ...(group.judge === undefined ? {} : { judge: group.judge }),
-        ...report,
-        ...(warnings.length === 0 ? {} : { warnings }),
-        ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
-      });
-    } catch (error) {
-      if (error instanceof ClusteringError)
-        throw new UsageError(`--cluster ${options.cluster ?? "auto"}: ${error.message}`);
-      // Only refusals of the options or data (RatingsError codes) are the user's to fix (exit 2); any other error
-      // is a bug and reaches the dispatcher as an internal failure (exit 1).
-      if (error instanceof RatingsError)
-        throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
-      throw error;
-    }
-  }
+  const groups = judgeGroups(table, values.by);
+  const context: RateGroupContext = {
+    options,
+    covariates,
+    grouping,
+    categories,
+    tiebreakKeys:
+      tiebreak === undefined || grouping !== undefined
+        ? undefined
+        : table.itemIds.map((id) => titleHashKey(titles.get(id) ?? id)),
+    controlRidge: values["control-ridge"] as string,
+  };
+  const reports = groups.map((group) => rateGroup(group, context));
   const titled = grouping === undefined && titles.size > 0 ? titles : undefined;
-  if (values.json === true) {
-    const withTitles = reports.map((report) =>
-      titled === undefined
-        ? report
-        : {
-            ...report,
-            items: report.items.map((item) => (titled.has(item.id) ? { ...item, title: titled.get(item.id) } : item)),
-          },
-    );
-    const output = values.by === "judge" ? { by: "judge", reports: withTitles } : withTitles[0];
-    const filter = filtered.description === undefined ? {} : { filter: filtered.description };
-    io.stdout(`${JSON.stringify({ ...filter, ...output }, null, 2)}\n`);
-  } else {
-    if (filtered.description !== undefined) io.stdout(`filter: ${filtered.description}\n`);
-    io.stdout(reports.map((report) => formatRatingReport(report, top, titled)).join("\n"));
-  }
+  printRatingReports(io, reports, {
+    json: values.json === true,
+    byJudge: values.by === "judge",
+    titled,
+    filter: filtered.description,
+    top,
+  });
   return ExitCode.ok;
 };
 
@@ -488,4 +418,163 @@ function groupByItemField(
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+type RatedGroup = RatingReport & { judge?: string; grouping?: GroupingSummary };
+
+/** One rating table per judge with `--by judge`, else one for all comparisons. */
+function judgeGroups(
+  table: LoadedDataset["table"],
+  by: string | undefined,
+): { judge: string | undefined; outcomes: PairwiseOutcomes }[] {
+  const groups: { judge: string | undefined; outcomes: PairwiseOutcomes }[] = [];
+  if (by === "judge") {
+    for (const split of splitByJudge(table)) groups.push({ judge: split.judge, outcomes: split.table });
+  } else if (by !== undefined) {
+    throw new UsageError(`--by takes "judge", got "${by}"`);
+  } else {
+    groups.push({ judge: undefined, outcomes: table });
+  }
+  return groups;
+}
+
+/** What every group's rating shares: the parsed options, covariates, item grouping, categories and tie-break. */
+interface RateGroupContext {
+  readonly options: RateItemsOptions;
+  readonly covariates: ItemCovariates | undefined;
+  readonly grouping: ReturnType<typeof itemFieldGroups> | undefined;
+  readonly categories: (string | undefined)[] | undefined;
+  readonly tiebreakKeys: string[] | undefined;
+  readonly controlRidge: string;
+}
+
+/** Rates one group's comparisons; refusals of the options or data are usage errors (exit 2). */
+function rateGroup(
+  group: { judge: string | undefined; outcomes: PairwiseOutcomes },
+  context: RateGroupContext,
+): RatedGroup {
+  const { options, covariates, grouping, categories, tiebreakKeys } = context;
+  try {
+    let outcomes = group.outcomes;
+    let features = covariates === undefined ? undefined : sideFeaturesFromItems(outcomes, covariates);
+    let groupingSummary: GroupingSummary | undefined;
+    if (grouping !== undefined) {
+      const grouped = groupItems(outcomes, grouping);
+      outcomes = grouped.outcomes;
+      if (features !== undefined) features = selectSideFeatureRows(features, grouped.keptRows);
+      groupingSummary = {
+        field: grouping.field,
+        groups: grouping.groupIds.length,
+        sameGroupRows: grouped.sameGroupRows,
+        ungroupedRows: grouped.ungroupedRows,
+      };
+    }
+    const report = rateItems(outcomes, {
+      ...options,
+      ...(categories === undefined ? {} : { categories }),
+      ...(features === undefined
+        ? {}
+        : { control: { features, ridge: parseNumberOption("control-ridge", context.controlRidge, 0) } }),
+      ...(tiebreakKeys === undefined ? {} : { tiebreak: tiebreakKeys }),
+    });
+    // Without --group each rated item has one value per covariate, so the covariate is a function of the pair
+    // of items and is told apart from the strengths only through the ratio's curvature: say so.
+    const fixedCovariates: string[] =
+      features !== undefined && grouping === undefined ? [SINGLE_VALUE_COVARIATE_WARNING] : [];
+    const warnings = [...(report.warnings ?? []), ...fixedCovariates];
+    return {
+      ...(group.judge === undefined ? {} : { judge: group.judge }),
+      ...report,
+      ...(warnings.length === 0 ? {} : { warnings }),
+      ...(groupingSummary === undefined ? {} : { grouping: groupingSummary }),
+    };
+  } catch (error) {
+    if (error instanceof ClusteringError)
+      throw new UsageError(`--cluster ${options.cluster ?? "auto"}: ${error.message}`);
+    // Only refusals of the options or data (RatingsError codes) are the user's to fix (exit 2); any other error
+    // is a bug and reaches the dispatcher as an internal failure (exit 1).
+    if (error instanceof RatingsError)
+      throw new UsageError(`${group.judge === undefined ? "" : `judge ${group.judge}: `}${error.message}`);
+    throw error;
+  }
+}
+
+/** The reports as JSON (with titles and the filter) or as tables. */
+function printRatingReports(
+  io: CliIo,
+  reports: readonly RatedGroup[],
+  how: {
+    json: boolean;
+    byJudge: boolean;
+    titled: ReadonlyMap<string, string> | undefined;
+    filter: string | undefined;
+    top: number;
+  },
+): void {
+  const { titled, top } = how;
+  if (how.json) {
+    const withTitles = reports.map((report) =>
+      titled === undefined
+        ? report
+        : {
+            ...report,
+            items: report.items.map((item) => (titled.has(item.id) ? { ...item, title: titled.get(item.id) } : item)),
+          },
+    );
+    const output = how.byJudge ? { by: "judge", reports: withTitles } : withTitles[0];
+    const filter = how.filter === undefined ? {} : { filter: how.filter };
+    io.stdout(`${JSON.stringify({ ...filter, ...output }, null, 2)}\n`);
+  } else {
+    if (how.filter !== undefined) io.stdout(`filter: ${how.filter}\n`);
+    io.stdout(reports.map((report) => formatRatingReport(report, top, titled)).join("\n"));
+  }
+}
+
+/** The dataset, closing the opened input; an invalid one is reported on stderr (undefined: exit 2). */
+async function loadRateDataset(
+  io: CliIo,
+  target: OpenedDataset,
+  keepComparisons: boolean,
+): Promise<LoadedDataset | undefined> {
+  try {
+    return await loadDataset(target.path, { keepComparisons });
+  } catch (error) {
+    if (error instanceof DatasetError) {
+      io.stderr(`judgelab rate: ${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  } finally {
+    target.close();
+  }
+}
+
+/** The duckdb engine on the opened input (closed afterwards); --by takes only "judge". */
+async function rateOpenedWithDuckDb(
+  target: OpenedDataset,
+  run: { options: RateItemsOptions; by: string | undefined; json: boolean; top: number; reason: string },
+  io: CliIo,
+): Promise<number> {
+  try {
+    if (run.by !== undefined && run.by !== "judge") throw new UsageError(`--by takes "judge", got "${run.by}"`);
+    const byJudge = run.by === "judge";
+    return await rateWithDuckDb(
+      { path: target.path, options: run.options, byJudge, json: run.json, top: run.top, reason: run.reason },
+      io,
+    );
+  } finally {
+    target.close();
+  }
+}
+
+/** --tiebreak (title-hash by default with --preset), for --method trueskill only. */
+function parseRateTiebreak(
+  value: string | undefined,
+  preset: string | undefined,
+  method: string | boolean | undefined,
+): "title-hash" | undefined {
+  const tiebreak = parseTiebreak(value ?? (preset === undefined ? undefined : "title-hash"));
+  if (tiebreak !== undefined && method !== "trueskill")
+    throw new UsageError("--tiebreak applies to --method trueskill (its category ranks) only");
+  return tiebreak;
 }

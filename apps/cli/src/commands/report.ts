@@ -104,19 +104,9 @@ export const reportCommand: Command = async (argv, io) => {
     throw new UsageError("give --group FIELD or --no-group, not both");
   const control = parseReportControl(values);
   const where = parseWhereOptions(values.where);
-  if (values.preset !== undefined && values.preset !== "kurate")
-    throw new UsageError(`--preset takes "kurate", got "${values.preset}"`);
-  const kurate = values.preset === "kurate";
-  const tiebreak = parseTiebreak(values.tiebreak ?? (kurate ? "title-hash" : undefined));
-  const checkDatasets =
-    values["check-intervals"] === undefined
-      ? undefined
-      : parseIntegerOption("check-intervals", values["check-intervals"], 200);
-  if (checkDatasets !== undefined && checkDatasets < 1) throw new UsageError("--check-intervals must be at least 1");
-  const out = resolve(io.cwd, values.out);
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    throw new UsageError(`--out ${values.out} is an existing file: give a folder to write the report into`);
-  }
+  const { kurate, tiebreak } = parseReportPreset(values.preset, values.tiebreak);
+  const checkDatasets = parseCheckIntervals(values["check-intervals"]);
+  const out = resolveOutFolder(io.cwd, values.out);
   const input = await openDatasetInput(io.cwd, positionals[0] as string);
   const root = repositoryRoot();
   const started = performance.now();
@@ -180,4 +170,30 @@ function parseReportControl(values: Record<string, unknown>): ReportStyleControl
   if (missing !== undefined && missing !== "zero")
     throw new UsageError(`--control-missing takes "zero", got "${String(missing)}"`);
   return { names, ridge, ...(missing === "zero" ? { missing: "zero" as const } : {}) };
+}
+
+/** --preset kurate (TrueSkill as the site runs it, title-hash tie-break by default) and --tiebreak. */
+function parseReportPreset(
+  preset: string | undefined,
+  tiebreakValue: string | undefined,
+): { kurate: boolean; tiebreak: "title-hash" | undefined } {
+  if (preset !== undefined && preset !== "kurate") throw new UsageError(`--preset takes "kurate", got "${preset}"`);
+  const kurate = preset === "kurate";
+  return { kurate, tiebreak: parseTiebreak(tiebreakValue ?? (kurate ? "title-hash" : undefined)) };
+}
+
+/** --check-intervals N: how many datasets the coverage check simulates (at least 1). */
+function parseCheckIntervals(value: string | undefined): number | undefined {
+  const checkDatasets = value === undefined ? undefined : parseIntegerOption("check-intervals", value, 200);
+  if (checkDatasets !== undefined && checkDatasets < 1) throw new UsageError("--check-intervals must be at least 1");
+  return checkDatasets;
+}
+
+/** --out as an absolute path; an existing file there is refused before any analysis. */
+function resolveOutFolder(cwd: string, given: string): string {
+  const out = resolve(cwd, given);
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new UsageError(`--out ${given} is an existing file: give a folder to write the report into`);
+  }
+  return out;
 }

@@ -117,65 +117,15 @@ export const runCommand: Command = async (argv, io) => {
     return ExitCode.ok;
   }
   const { runDir } = prepared;
-  let store: RunStore;
-  try {
-    const cacheFile = config.cacheFile;
-    const cachePath =
-      cacheFile === undefined ? undefined : isAbsolute(cacheFile) ? cacheFile : resolve(prepared.baseDir, cacheFile);
-    store = RunStore.open(
-      runDir,
-      createRunManifest({
-        config,
-        items,
-        template,
-        judges,
-        itemsHash: prepared.growing.baseItemsHash,
-        itemList: prepared.growing.list,
-      }),
-      {
-        // --add-items joins an existing run, so it resumes too.
-        existing: values.resume === true || addItems !== undefined ? "resume" : "refuse",
-        ...(cachePath === undefined ? {} : { cachePath }),
-      },
-    );
-  } catch (error) {
-    if (
-      error instanceof RunIdentityError ||
-      error instanceof RunLockedError ||
-      error instanceof RunExistsError ||
-      error instanceof LogLineError
-    ) {
-      throw new UsageError(error.message);
-    }
-    throw error;
-  }
-  const stale = store.lockTakenOver;
-  if (stale !== undefined) {
-    io.stderr(
-      `warning: took over the lock of ${runDir} from process ${stale.pid} on ${stale.host} (started ` +
-        `${stale.startedAt}), which is no longer running\n`,
-    );
-  }
+  const store = openRunStore(prepared, values.resume === true || addItems !== undefined);
+  warnLockTakenOver(io, runDir, store.lockTakenOver);
   recordItemAdditions({ runDir, manifest: store.manifest, growing: prepared.growing });
   if (prepared.growing.newcomers.length > 0 && values.json !== true) {
     io.stderr(
       `${prepared.growing.newcomers.length} items join the run (${prepared.growing.list.length} in all); they get their matches first\n`,
     );
   }
-  for (const [name, repair] of Object.entries(store.repairs)) {
-    if (repair.truncatedBytes > 0) {
-      io.stderr(
-        `repaired ${name}.jsonl: removed a torn last line (${repair.truncatedBytes} bytes, line ${repair.tornLine})\n`,
-      );
-    }
-    const skipped = repair.skippedLines ?? [];
-    if (skipped.length > 0) {
-      io.stderr(
-        `warning: ${name}.jsonl: skipped ${skipped.length} corrupted line(s) (${skipped.slice(0, 5).join(", ")}` +
-          `${skipped.length > 5 ? ", …" : ""}); the cache is derived data, so at worst those answers are paid again\n`,
-      );
-    }
-  }
+  reportRepairs(io, store.repairs);
   const progress = createProgressPrinter(io, values.json === true);
   let summary: Awaited<ReturnType<typeof runTournament>>;
   try {
@@ -201,12 +151,7 @@ export const runCommand: Command = async (argv, io) => {
   store.close();
   if (summary.reason === "folder-gone") {
     // Nothing is written any more: a dataset would recreate the folder at its old place.
-    if (values.json === true) io.stdout(`${JSON.stringify({ runDir, ...summary }, null, 2)}\n`);
-    io.stderr(
-      `${summary.folderProblem}: stopped at once (${summary.recorded}/${summary.planned} comparisons recorded, ` +
-        `$${summary.spentUsd.toFixed(4)} spent). Calls still in flight were logged to the moved or deleted files. ` +
-        "If you moved the folder, point runDir at its new place and resume; if you deleted it, start again.\n",
-    );
+    reportFolderGone(io, runDir, summary, values.json === true);
     return ExitCode.failure;
   }
   const exported = await exportRunDataset({
@@ -222,39 +167,14 @@ export const runCommand: Command = async (argv, io) => {
     repairedBytes: store.repairs.log.truncatedBytes + store.repairs.cache.truncatedBytes,
     dataset: exported.dir,
   };
-  if (values.json === true) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-  else {
-    const failures = Object.entries(summary.failedByKind).map(([kind, count]) => `${kind} ${count}`);
-    io.stdout(
-      `${runDir}: ${describeStopReason(summary.reason)}\n${summary.recorded}/${summary.planned} comparisons recorded in ${summary.rounds} rounds, ` +
-        `${summary.invalid} final invalid, ` +
-        `${summary.failed} failed${failures.length > 0 ? ` (${failures.join(", ")})` : ""}, ${summary.pending} pending; ` +
-        `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent` +
-        `${summary.budgetUsd === undefined ? "" : ` of $${summary.budgetUsd} budget`}; dataset in ${exported.dir}\n`,
-    );
-    for (const problem of summary.problems) io.stderr(`warning: ${problem}\n`);
-  }
+  printRunSummary(io, output, values.json === true);
   if (summary.judgeFailures.length > 0) {
     for (const failure of summary.judgeFailures) io.stderr(`${failure.message}\n`);
     io.stderr("nothing more was sent to these judges; fix the above, then resume with --resume\n");
     return ExitCode.usage;
   }
   const unfinished = summary.reason === "interrupted" || summary.failed > 0 || summary.pending > 0;
-  if (unfinished && values.json !== true) {
-    const abandoned = summary.failedByKind.aborted ?? 0;
-    const why =
-      summary.reason === "budget"
-        ? `the budget is spent (the next call's worst case no longer fits under $${summary.budgetUsd}): raise budget.maxCostUsd, then`
-        : summary.reason === "interrupted"
-          ? `interrupted${abandoned > 0 ? ` (${abandoned} in-flight calls abandoned)` : ""}:`
-          : summary.failed > 0
-            ? `${summary.failed} comparisons failed in transport (see log.jsonl):`
-            : "stopped before the end:";
-    io.stderr(
-      `${why} run \`judgelab run ${positionals[0]} --resume\` to call what is not decided yet (final invalid ` +
-        "answers are not asked again)\n",
-    );
-  }
+  if (unfinished && values.json !== true) io.stderr(describeUnfinished(summary, positionals[0] as string));
   return unfinished ? ExitCode.failure : ExitCode.ok;
 };
 
@@ -394,4 +314,119 @@ function createProgressPrinter(io: CliIo, quiet: boolean): ProgressReporter & { 
       if (drawn) io.stderr("\n");
     },
   };
+}
+
+/** Opens (or creates) the run folder's store; identity, lock and log problems are usage errors (exit 2). */
+function openRunStore(prepared: Prepared, resume: boolean): RunStore {
+  try {
+    const { config, items, template, judges } = prepared;
+    const cacheFile = config.cacheFile;
+    const cachePath =
+      cacheFile === undefined ? undefined : isAbsolute(cacheFile) ? cacheFile : resolve(prepared.baseDir, cacheFile);
+    return RunStore.open(
+      prepared.runDir,
+      createRunManifest({
+        config,
+        items,
+        template,
+        judges,
+        itemsHash: prepared.growing.baseItemsHash,
+        itemList: prepared.growing.list,
+      }),
+      {
+        // --add-items joins an existing run, so it resumes too.
+        existing: resume ? "resume" : "refuse",
+        ...(cachePath === undefined ? {} : { cachePath }),
+      },
+    );
+  } catch (error) {
+    if (
+      error instanceof RunIdentityError ||
+      error instanceof RunLockedError ||
+      error instanceof RunExistsError ||
+      error instanceof LogLineError
+    ) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+/** Says what opening the log and cache repaired: torn last lines removed, corrupted cache lines skipped. */
+function reportRepairs(io: CliIo, repairs: RunStore["repairs"]): void {
+  for (const [name, repair] of Object.entries(repairs)) {
+    if (repair.truncatedBytes > 0) {
+      io.stderr(
+        `repaired ${name}.jsonl: removed a torn last line (${repair.truncatedBytes} bytes, line ${repair.tornLine})\n`,
+      );
+    }
+    const skipped = repair.skippedLines ?? [];
+    if (skipped.length > 0) {
+      io.stderr(
+        `warning: ${name}.jsonl: skipped ${skipped.length} corrupted line(s) (${skipped.slice(0, 5).join(", ")}` +
+          `${skipped.length > 5 ? ", …" : ""}); the cache is derived data, so at worst those answers are paid again\n`,
+      );
+    }
+  }
+}
+
+type RunSummary = Awaited<ReturnType<typeof runTournament>>;
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+/** The run's summary on stdout (JSON with --json), and its problems as warnings. */
+function printRunSummary(
+  io: CliIo,
+  output: RunSummary & { runDir: string; repairedBytes: number; dataset: string },
+  json: boolean,
+): void {
+  const { runDir, ...summary } = output;
+  if (json) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  else {
+    const failures = Object.entries(summary.failedByKind).map(([kind, count]) => `${kind} ${count}`);
+    io.stdout(
+      `${runDir}: ${describeStopReason(summary.reason)}\n${summary.recorded}/${summary.planned} comparisons recorded in ${summary.rounds} rounds, ` +
+        `${summary.invalid} final invalid, ` +
+        `${summary.failed} failed${failures.length > 0 ? ` (${failures.join(", ")})` : ""}, ${summary.pending} pending; ` +
+        `${summary.calls} calls, ${summary.cacheHits} cache hits, $${summary.spentUsd.toFixed(4)} spent` +
+        `${summary.budgetUsd === undefined ? "" : ` of $${summary.budgetUsd} budget`}; dataset in ${output.dataset}\n`,
+    );
+    for (const problem of summary.problems) io.stderr(`warning: ${problem}\n`);
+  }
+}
+
+/** Why the run is not finished and how to continue it. */
+function describeUnfinished(summary: RunSummary, configArgument: string): string {
+  const abandoned = summary.failedByKind.aborted ?? 0;
+  const why =
+    summary.reason === "budget"
+      ? `the budget is spent (the next call's worst case no longer fits under $${summary.budgetUsd}): raise budget.maxCostUsd, then`
+      : summary.reason === "interrupted"
+        ? `interrupted${abandoned > 0 ? ` (${abandoned} in-flight calls abandoned)` : ""}:`
+        : summary.failed > 0
+          ? `${summary.failed} comparisons failed in transport (see log.jsonl):`
+          : "stopped before the end:";
+  return (
+    `${why} run \`judgelab run ${configArgument} --resume\` to call what is not decided yet (final invalid ` +
+    "answers are not asked again)\n"
+  );
+}
+
+/** A lock left by a process that is gone was taken over: say whose. */
+function warnLockTakenOver(io: CliIo, runDir: string, stale: RunStore["lockTakenOver"]): void {
+  if (stale !== undefined) {
+    io.stderr(
+      `warning: took over the lock of ${runDir} from process ${stale.pid} on ${stale.host} (started ` +
+        `${stale.startedAt}), which is no longer running\n`,
+    );
+  }
+}
+
+/** The run folder vanished while running: what was recorded and how to go on. */
+function reportFolderGone(io: CliIo, runDir: string, summary: RunSummary, json: boolean): void {
+  if (json) io.stdout(`${JSON.stringify({ runDir, ...summary }, null, 2)}\n`);
+  io.stderr(
+    `${summary.folderProblem}: stopped at once (${summary.recorded}/${summary.planned} comparisons recorded, ` +
+      `$${summary.spentUsd.toFixed(4)} spent). Calls still in flight were logged to the moved or deleted files. ` +
+      "If you moved the folder, point runDir at its new place and resume; if you deleted it, start again.\n",
+  );
 }

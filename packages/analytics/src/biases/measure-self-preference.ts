@@ -27,33 +27,7 @@ export function measureSelfPreference(options: {
 }): SelfPreferenceRow[] {
   const { table, units, producerFamily, judgeFamily, exclude } = options;
   const judgeCount = table.judgeIds.length;
-  // Per (unit, judge): [votes for the low item, decided votes]. Sparse: only units with one item of a known family.
-  const perCell = new Map<number, [number, number]>();
-  const unitsOfJudge: Set<number>[] = Array.from({ length: judgeCount }, () => new Set());
-  const judgesOfUnit = new Map<number, number[]>();
-  for (let row = 0; row < table.size; row++) {
-    const verdict = table.verdict[row]!;
-    const judge = table.judge[row]!;
-    const unit = units.unit[row]!;
-    if (verdict > 1 || unit < 0 || exclude.has(judge)) continue;
-    const lowFamily = producerFamily[units.low[unit]!];
-    const highFamily = producerFamily[units.high[unit]!];
-    if (lowFamily === highFamily || (lowFamily === undefined && highFamily === undefined)) continue;
-    const key = unit * judgeCount + judge;
-    let cell = perCell.get(key);
-    if (cell === undefined) {
-      cell = [0, 0];
-      perCell.set(key, cell);
-      unitsOfJudge[judge]!.add(unit);
-      const list = judgesOfUnit.get(unit) ?? [];
-      list.push(judge);
-      judgesOfUnit.set(unit, list);
-    }
-    const lowFirst = units.lowFirst[row] === 1;
-    const lowWon = (verdict === 0) === lowFirst;
-    if (lowWon) cell[0]++;
-    cell[1]++;
-  }
+  const { perCell, unitsOfJudge, judgesOfUnit } = tallyMixedFamilyVotes(table, units, producerFamily, exclude);
   const rows: SelfPreferenceRow[] = [];
   table.judgeIds.forEach((judge, code) => {
     const family = judgeFamily[code];
@@ -115,4 +89,45 @@ export function measureSelfPreference(options: {
     });
   });
   return rows;
+}
+
+/**
+ * Per (unit, judge): [votes for the low item, decided votes], keyed unit · judges + judge. Sparse: only units
+ * with one item of a known family (or two of different families); also which units each judge judged and which
+ * judges judged each unit.
+ */
+function tallyMixedFamilyVotes(
+  table: ComparisonTable,
+  units: PairUnits,
+  producerFamily: readonly (string | undefined)[],
+  exclude: ReadonlySet<number>,
+): { perCell: Map<number, [number, number]>; unitsOfJudge: Set<number>[]; judgesOfUnit: Map<number, number[]> } {
+  const judgeCount = table.judgeIds.length;
+  const perCell = new Map<number, [number, number]>();
+  const unitsOfJudge: Set<number>[] = Array.from({ length: judgeCount }, () => new Set());
+  const judgesOfUnit = new Map<number, number[]>();
+  for (let row = 0; row < table.size; row++) {
+    const verdict = table.verdict[row]!;
+    const judge = table.judge[row]!;
+    const unit = units.unit[row]!;
+    if (verdict > 1 || unit < 0 || exclude.has(judge)) continue;
+    const lowFamily = producerFamily[units.low[unit]!];
+    const highFamily = producerFamily[units.high[unit]!];
+    if (lowFamily === highFamily || (lowFamily === undefined && highFamily === undefined)) continue;
+    const key = unit * judgeCount + judge;
+    let cell = perCell.get(key);
+    if (cell === undefined) {
+      cell = [0, 0];
+      perCell.set(key, cell);
+      unitsOfJudge[judge]!.add(unit);
+      const list = judgesOfUnit.get(unit) ?? [];
+      list.push(judge);
+      judgesOfUnit.set(unit, list);
+    }
+    const lowFirst = units.lowFirst[row] === 1;
+    const lowWon = (verdict === 0) === lowFirst;
+    if (lowWon) cell[0]++;
+    cell[1]++;
+  }
+  return { perCell, unitsOfJudge, judgesOfUnit };
 }

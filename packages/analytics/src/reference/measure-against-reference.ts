@@ -91,141 +91,30 @@ function modalCanonical(votes: UnitVotes, slot: number): number {
  *   win rates and scores when there is no pooled board).
  * - By rating gap: the same agreement in bins of |score(a) − score(b)| with fixed edges 0.5, 1, 2.
  */
-export function measureAgainstReference(options: {
-  table: ComparisonTable;
-  units: PairUnits;
-  votes: UnitVotes;
-  gold: GoldLabels | undefined;
-  /** Name of the per-pair reference (e.g. human-majority). */
-  pairName: string | undefined;
-  itemScore: Float64Array | undefined;
-  scoreName: string;
-  pooled: LeaderboardFit | undefined;
-  exclude: ReadonlySet<number>;
-}): AgainstReferenceSection {
+export function measureAgainstReference(options: MeasureAgainstReferenceOptions): AgainstReferenceSection {
   const { table, units, votes, gold, itemScore, pooled, exclude } = options;
-  const judgeCount = table.judgeIds.length;
-  const panel = new Set<number>();
-  for (let code = 0; code < judgeCount; code++) if (!exclude.has(code)) panel.add(code);
-  const withPanel = panel.size > 1;
-  const slots = judgeCount + 1;
-  const panelSlot = judgeCount;
-  const majority = withPanel ? majorityLabels(votes, panel) : undefined;
-  // verdict per (unit, slot): NO_LABEL when none
-  const verdictOf = (unit: number, visit: (slot: number, label: number) => void) => {
-    for (let s = votes.offsets[unit]!; s < votes.offsets[unit + 1]!; s++) {
-      const judge = votes.judges[s]!;
-      if (panel.has(judge)) visit(judge, modalCanonical(votes, s));
-    }
-    if (majority !== undefined) {
-      let any = false;
-      for (let s = votes.offsets[unit]!; s < votes.offsets[unit + 1]!; s++) if (panel.has(votes.judges[s]!)) any = true;
-      if (any) visit(panelSlot, majority[unit] === NO_LABEL ? 2 : majority[unit]!);
-    }
-  };
-  const whoOf = (slot: number) => (slot === panelSlot ? "panel majority" : table.judgeIds[slot]!);
-  const slotOrder = [...(withPanel ? [panelSlot] : []), ...[...panel].sort((a, b) => a - b)];
-
-  const gapOf = (unit: number) =>
-    itemScore === undefined ? Number.NaN : Math.abs(itemScore[units.low[unit]!]! - itemScore[units.high[unit]!]!);
-  const binOf = (gap: number) => RATING_GAP_EDGES.filter((edge) => gap >= edge).length;
-  const binCount = RATING_GAP_EDGES.length + 1;
-  const gapCounts = new Float64Array(slots * binCount * 2);
-  const tallyGap = (slot: number, unit: number, ok: boolean) => {
-    const gap = gapOf(unit);
-    if (!Number.isFinite(gap)) return;
-    const base = (slot * binCount + binOf(gap)) * 2;
-    gapCounts[base + 1]!++;
-    if (ok) gapCounts[base]!++;
-  };
-
-  let pairReference: AgainstReferenceSection["pairReference"];
+  const slots = panelSlots(table, votes, exclude);
+  const gaps = createGapTally(units, itemScore, slots.count);
   const usePairs = gold?.source.startsWith("references:") === true;
-  if (!usePairs) {
-    pairReference = unavailable("no per-pair reference labels (e.g. matches_extended.csv's human majority)");
-  } else {
-    // [agree, n, agree decided, n decided, reference ties]
-    const counts = new Float64Array(slots * 5);
-    for (let unit = 0; unit < units.count; unit++) {
-      const truth = gold.label[unit]!;
-      if (truth === NO_LABEL) continue;
-      verdictOf(unit, (slot, label) => {
-        if (label === NO_LABEL) return;
-        const ok = label === truth;
-        const base = slot * 5;
-        counts[base + 1]!++;
-        if (ok) counts[base]!++;
-        if (truth === 2) counts[base + 4]!++;
-        else {
-          counts[base + 3]!++;
-          if (ok) counts[base + 2]!++;
-        }
-        tallyGap(slot, unit, ok);
-      });
-    }
-    const noValid = countNoValidVerdict(table, units, gold.label, panel);
-    pairReference = {
-      available: true,
-      name: options.pairName ?? gold.source.slice("references:".length),
-      tieRule: REFERENCE_TIE_RULE,
-      rows: slotOrder
-        .filter((slot) => counts[slot * 5 + 1]! > 0)
-        .map((slot) => ({
-          who: whoOf(slot),
-          agreement: proportion(counts[slot * 5]!, counts[slot * 5 + 1]!),
-          agreementOnDecided: proportion(counts[slot * 5 + 2]!, counts[slot * 5 + 3]!),
-          referenceTies: counts[slot * 5 + 4]!,
-          noValidVerdict: slot === panelSlot ? 0 : (noValid.get(slot) ?? 0),
-        })),
-    };
-  }
-
+  const pairReference: AgainstReferenceSection["pairReference"] = !usePairs
+    ? unavailable("no per-pair reference labels (e.g. matches_extended.csv's human majority)")
+    : measurePairReference(table, units, gold, options.pairName, slots, gaps);
   let scoreOrder: AgainstReferenceSection["scoreOrder"];
   if (itemScore === undefined) scoreOrder = unavailable("no per-item reference scores (e.g. reviewer means)");
   else {
-    const counts = new Float64Array(slots * 2);
-    let equalScorePairs = 0;
-    for (let unit = 0; unit < units.count; unit++) {
-      const difference = itemScore[units.low[unit]!]! - itemScore[units.high[unit]!]!;
-      if (!Number.isFinite(difference)) continue;
-      if (difference === 0) {
-        equalScorePairs++;
-        continue;
-      }
-      const truth = difference > 0 ? 0 : 1;
-      verdictOf(unit, (slot, label) => {
-        if (label === NO_LABEL) return;
-        counts[slot * 2 + 1]!++;
-        if (label === truth) counts[slot * 2]!++;
-        if (!usePairs) tallyGap(slot, unit, label === truth);
-      });
-    }
-    const rows = slotOrder
-      .filter((slot) => counts[slot * 2 + 1]! > 0)
-      .map((slot) => ({ who: whoOf(slot), agreement: proportion(counts[slot * 2]!, counts[slot * 2 + 1]!) }));
+    const rows = measureScoreOrder(units, itemScore, slots, usePairs ? undefined : gaps);
     scoreOrder =
-      rows.length === 0
+      rows.rows.length === 0
         ? unavailable("no judged pair of two items with reference scores")
         : {
             available: true,
             name: options.scoreName,
-            rows,
-            equalScorePairs,
+            rows: rows.rows,
+            equalScorePairs: rows.equalScorePairs,
             ...rankCorrelation(table, itemScore, pooled, exclude),
           };
   }
-
-  const lowerOf = (bin: number) => (bin === 0 ? 0 : RATING_GAP_EDGES[bin - 1]!);
-  const gapRows = slotOrder
-    .map((slot) => ({
-      who: whoOf(slot),
-      bins: Array.from({ length: binCount }, (_, bin) => ({
-        lower: lowerOf(bin),
-        upper: bin === binCount - 1 ? null : RATING_GAP_EDGES[bin]!,
-        value: proportion(gapCounts[(slot * binCount + bin) * 2]!, gapCounts[(slot * binCount + bin) * 2 + 1]!),
-      })),
-    }))
-    .filter((row) => row.bins.some((bin) => bin.value.n > 0));
+  const gapRows = gaps.rows(slots);
   const byRatingGap: AgainstReferenceSection["byRatingGap"] =
     itemScore === undefined
       ? unavailable("no per-item reference scores to measure a rating gap")
@@ -247,6 +136,171 @@ export function measureAgainstReference(options: {
     scoreOrder,
     byRatingGap,
   };
+}
+
+/** Inputs of {@link measureAgainstReference}. */
+export interface MeasureAgainstReferenceOptions {
+  table: ComparisonTable;
+  units: PairUnits;
+  votes: UnitVotes;
+  gold: GoldLabels | undefined;
+  /** Name of the per-pair reference (e.g. human-majority). */
+  pairName: string | undefined;
+  itemScore: Float64Array | undefined;
+  scoreName: string;
+  pooled: LeaderboardFit | undefined;
+  exclude: ReadonlySet<number>;
+}
+
+/**
+ * The rows of the tables: one slot per judge code plus the panel-majority slot (`count` − 1). `verdictOf` visits
+ * each panel judge's modal verdict on a unit, then the panel majority's (when several judges) if any panel judge
+ * judged it; `order` lists the slots shown (panel majority first, then the judges by code).
+ */
+interface PanelSlots {
+  readonly count: number;
+  readonly panelSlot: number;
+  readonly order: readonly number[];
+  readonly panel: ReadonlySet<number>;
+  verdictOf(unit: number, visit: (slot: number, label: number) => void): void;
+  whoOf(slot: number): string;
+}
+
+function panelSlots(table: ComparisonTable, votes: UnitVotes, exclude: ReadonlySet<number>): PanelSlots {
+  const judgeCount = table.judgeIds.length;
+  const panel = new Set<number>();
+  for (let code = 0; code < judgeCount; code++) if (!exclude.has(code)) panel.add(code);
+  const withPanel = panel.size > 1;
+  const panelSlot = judgeCount;
+  const majority = withPanel ? majorityLabels(votes, panel) : undefined;
+  // verdict per (unit, slot): NO_LABEL when none
+  const verdictOf = (unit: number, visit: (slot: number, label: number) => void) => {
+    for (let s = votes.offsets[unit]!; s < votes.offsets[unit + 1]!; s++) {
+      const judge = votes.judges[s]!;
+      if (panel.has(judge)) visit(judge, modalCanonical(votes, s));
+    }
+    if (majority !== undefined) {
+      let any = false;
+      for (let s = votes.offsets[unit]!; s < votes.offsets[unit + 1]!; s++) if (panel.has(votes.judges[s]!)) any = true;
+      if (any) visit(panelSlot, majority[unit] === NO_LABEL ? 2 : majority[unit]!);
+    }
+  };
+  const whoOf = (slot: number) => (slot === panelSlot ? "panel majority" : table.judgeIds[slot]!);
+  const order = [...(withPanel ? [panelSlot] : []), ...[...panel].sort((a, b) => a - b)];
+  return { count: judgeCount + 1, panelSlot, order, panel, verdictOf, whoOf };
+}
+
+/** Agreement counts per slot and rating-gap bin (|score(low) − score(high)|, edges {@link RATING_GAP_EDGES}). */
+interface GapTally {
+  tally(slot: number, unit: number, ok: boolean): void;
+  rows(slots: PanelSlots): GapRow[];
+}
+
+function createGapTally(units: PairUnits, itemScore: Float64Array | undefined, slotCount: number): GapTally {
+  const gapOf = (unit: number) =>
+    itemScore === undefined ? Number.NaN : Math.abs(itemScore[units.low[unit]!]! - itemScore[units.high[unit]!]!);
+  const binOf = (gap: number) => RATING_GAP_EDGES.filter((edge) => gap >= edge).length;
+  const binCount = RATING_GAP_EDGES.length + 1;
+  const gapCounts = new Float64Array(slotCount * binCount * 2);
+  const tally = (slot: number, unit: number, ok: boolean) => {
+    const gap = gapOf(unit);
+    if (!Number.isFinite(gap)) return;
+    const base = (slot * binCount + binOf(gap)) * 2;
+    gapCounts[base + 1]!++;
+    if (ok) gapCounts[base]!++;
+  };
+  const lowerOf = (bin: number) => (bin === 0 ? 0 : RATING_GAP_EDGES[bin - 1]!);
+  const rows = (slots: PanelSlots) =>
+    slots.order
+      .map((slot) => ({
+        who: slots.whoOf(slot),
+        bins: Array.from({ length: binCount }, (_, bin) => ({
+          lower: lowerOf(bin),
+          upper: bin === binCount - 1 ? null : RATING_GAP_EDGES[bin]!,
+          value: proportion(gapCounts[(slot * binCount + bin) * 2]!, gapCounts[(slot * binCount + bin) * 2 + 1]!),
+        })),
+      }))
+      .filter((row) => row.bins.some((bin) => bin.value.n > 0));
+  return { tally, rows };
+}
+
+/** Agreement with the per-pair reference labels, per slot (tallying the rating-gap bins too). */
+function measurePairReference(
+  table: ComparisonTable,
+  units: PairUnits,
+  gold: GoldLabels,
+  pairName: string | undefined,
+  slots: PanelSlots,
+  gaps: GapTally,
+): AgainstReferenceSection["pairReference"] {
+  const { verdictOf, whoOf, panelSlot } = slots;
+  // [agree, n, agree decided, n decided, reference ties]
+  const counts = new Float64Array(slots.count * 5);
+  for (let unit = 0; unit < units.count; unit++) {
+    const truth = gold.label[unit]!;
+    if (truth === NO_LABEL) continue;
+    verdictOf(unit, (slot, label) => {
+      if (label === NO_LABEL) return;
+      const ok = label === truth;
+      const base = slot * 5;
+      counts[base + 1]!++;
+      if (ok) counts[base]!++;
+      if (truth === 2) counts[base + 4]!++;
+      else {
+        counts[base + 3]!++;
+        if (ok) counts[base + 2]!++;
+      }
+      gaps.tally(slot, unit, ok);
+    });
+  }
+  const noValid = countNoValidVerdict(table, units, gold.label, slots.panel);
+  return {
+    available: true,
+    name: pairName ?? gold.source.slice("references:".length),
+    tieRule: REFERENCE_TIE_RULE,
+    rows: slots.order
+      .filter((slot) => counts[slot * 5 + 1]! > 0)
+      .map((slot) => ({
+        who: whoOf(slot),
+        agreement: proportion(counts[slot * 5]!, counts[slot * 5 + 1]!),
+        agreementOnDecided: proportion(counts[slot * 5 + 2]!, counts[slot * 5 + 3]!),
+        referenceTies: counts[slot * 5 + 4]!,
+        noValidVerdict: slot === panelSlot ? 0 : (noValid.get(slot) ?? 0),
+      })),
+  };
+}
+
+/**
+ * Pairwise agreement with the higher-scored item, per slot; pairs with equal scores are counted and left out.
+ * Tallies the rating-gap bins when `gaps` is given (no per-pair reference).
+ */
+function measureScoreOrder(
+  units: PairUnits,
+  itemScore: Float64Array,
+  slots: PanelSlots,
+  gaps: GapTally | undefined,
+): { rows: { who: string; agreement: Proportion }[]; equalScorePairs: number } {
+  const counts = new Float64Array(slots.count * 2);
+  let equalScorePairs = 0;
+  for (let unit = 0; unit < units.count; unit++) {
+    const difference = itemScore[units.low[unit]!]! - itemScore[units.high[unit]!]!;
+    if (!Number.isFinite(difference)) continue;
+    if (difference === 0) {
+      equalScorePairs++;
+      continue;
+    }
+    const truth = difference > 0 ? 0 : 1;
+    slots.verdictOf(unit, (slot, label) => {
+      if (label === NO_LABEL) return;
+      counts[slot * 2 + 1]!++;
+      if (label === truth) counts[slot * 2]!++;
+      if (gaps !== undefined) gaps.tally(slot, unit, label === truth);
+    });
+  }
+  const rows = slots.order
+    .filter((slot) => counts[slot * 2 + 1]! > 0)
+    .map((slot) => ({ who: slots.whoOf(slot), agreement: proportion(counts[slot * 2]!, counts[slot * 2 + 1]!) }));
+  return { rows, equalScorePairs };
 }
 
 /** Per judge: referenced units where the judge has rows but no valid verdict (one pass, numeric keys). */

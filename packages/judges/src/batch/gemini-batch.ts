@@ -210,19 +210,7 @@ export function createGeminiBatchClient(options: GeminiBatchClientOptions) {
     }): Promise<BatchJobStatus> {
       const requests = buildGeminiBatchRequests(submission.entries, submission.judge);
       const model = submission.judge.model;
-      const bytes = Buffer.byteLength(JSON.stringify(requests));
-      const limit = options.maxInlineBytes ?? MAX_INLINE_BYTES;
-      if (bytes > limit) {
-        // Refused here with a way out, instead of an opaque 400 from the provider.
-        throw new JudgeCallError({
-          code: "bad-request",
-          message:
-            `gemini batch of ${submission.entries.length} requests is ${bytes} bytes, over the ${limit}-byte limit ` +
-            "of inline batches: plan fewer comparisons per round or run this judge online (batch.enabled: false)",
-          provider: "gemini",
-          url: `${baseURL}/v1beta/models/${model}:batchGenerateContent`,
-        });
-      }
+      checkInlineSize(requests, options.maxInlineBytes ?? MAX_INLINE_BYTES, `${baseURL}/v1beta/models/${model}`);
       const client = await loadClient();
       const slot: { body?: unknown } = {};
       const job = await call(`/v1beta/models/${model}:batchGenerateContent`, submission.context ?? {}, (signal) =>
@@ -302,3 +290,21 @@ function inlineResponsesOf(status: BatchJobStatus): InlinedResponse[] | undefine
 
 /** A Gemini Batch Mode client (see `createGeminiBatchClient`). */
 export type GeminiBatchClient = ReturnType<typeof createGeminiBatchClient>;
+
+/**
+ * An inline batch over `limit` bytes (JSON of the requests) is refused here with a way out, instead of an opaque
+ * 400 from the provider.
+ */
+function checkInlineSize(requests: readonly unknown[], limit: number, modelUrl: string): void {
+  const bytes = Buffer.byteLength(JSON.stringify(requests));
+  if (bytes > limit) {
+    throw new JudgeCallError({
+      code: "bad-request",
+      message:
+        `gemini batch of ${requests.length} requests is ${bytes} bytes, over the ${limit}-byte limit ` +
+        "of inline batches: plan fewer comparisons per round or run this judge online (batch.enabled: false)",
+      provider: "gemini",
+      url: `${modelUrl}:batchGenerateContent`,
+    });
+  }
+}

@@ -114,20 +114,7 @@ export function runBootstrapRounds(
 export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
   const { cells, options, frozenFactor, sparse, tolerance } = plan;
   const layout = createBradleyTerryLayout(cells, options);
-  const halfTies =
-    layout.ties === "half" && frozenFactor !== null
-      ? createHalfTiesRefit({
-          cells,
-          parameters: plan.parameters,
-          freeIndex: layout.freeIndex,
-          freeCount: layout.freeCount,
-          orderIndex: layout.orderIndex,
-          factor: frozenFactor,
-          ...(plan.frozenInverse === null ? {} : { inverse: plan.frozenInverse }),
-          prior: layout.prior,
-          itemCount: layout.itemCount,
-        })
-      : null;
+  const halfTies = createRunnerHalfTies(plan, layout);
   const itemCount = cells.itemIds.length;
   const cellCount = cells.size;
   // Clustered rounds sum whole clusters' counts; the comparison bootstrap draws the counts directly.
@@ -143,14 +130,6 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
     firstWins: new Float64Array(cellCount),
     secondWins: new Float64Array(cellCount),
     ties: new Float64Array(cellCount),
-  };
-  /** The current resample's counts per cell (for the Newton fallbacks), from `drawn`. */
-  const spreadCounts = (): void => {
-    for (let c = 0; c < cellCount; c++) {
-      counts.firstWins[c] = drawn[3 * c] as number;
-      counts.secondWins[c] = drawn[3 * c + 1] as number;
-      counts.ties[c] = drawn[3 * c + 2] as number;
-    }
   };
   const parameters = new Float64Array(plan.parameters.length);
   const roundActive = new Uint8Array(itemCount);
@@ -170,7 +149,7 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
       } else {
         if (slots !== undefined) slots.countHits(drawn);
         else resampler.draw(roundRandom, drawn);
-        spreadCounts();
+        spreadCounts(drawn, counts);
         spread = true;
         sameItems =
           halfTies !== null
@@ -186,7 +165,7 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
       }
       if (!converged && !spread) {
         if (slots !== undefined) slots.countHits(drawn);
-        spreadCounts();
+        spreadCounts(drawn, counts);
       }
       if (!converged && sparse) {
         if (!sameItems) roundLayout = createBradleyTerryLayout(cells, options, counts);
@@ -224,6 +203,37 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
     }
     return nonConvergedRounds;
   };
+}
+
+/** The chord refit with half ties around the plan's fit (frozen factor), or null when it does not apply. */
+function createRunnerHalfTies(
+  plan: BootstrapPlan,
+  layout: BradleyTerryLayout,
+): ReturnType<typeof createHalfTiesRefit> | null {
+  const { cells, frozenFactor } = plan;
+  return layout.ties === "half" && frozenFactor !== null
+    ? createHalfTiesRefit({
+        cells,
+        parameters: plan.parameters,
+        freeIndex: layout.freeIndex,
+        freeCount: layout.freeCount,
+        orderIndex: layout.orderIndex,
+        factor: frozenFactor,
+        ...(plan.frozenInverse === null ? {} : { inverse: plan.frozenInverse }),
+        prior: layout.prior,
+        itemCount: layout.itemCount,
+      })
+    : null;
+}
+
+/** The current resample's counts per cell (for the Newton fallbacks), from `drawn` (3 categories per cell). */
+function spreadCounts(drawn: Float64Array, counts: CellCounts): void {
+  const cellCount = counts.firstWins.length;
+  for (let c = 0; c < cellCount; c++) {
+    counts.firstWins[c] = drawn[3 * c] as number;
+    counts.secondWins[c] = drawn[3 * c + 1] as number;
+    counts.ties[c] = drawn[3 * c + 2] as number;
+  }
 }
 
 /**

@@ -85,71 +85,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
   const charts: ReportChart[] = [];
   const metrics = data.metrics;
   const rated = ratedItems(data.items);
-  const bootstrapRounds = metrics.options.bootstrapRounds;
-  const resampled = describeResampled(metrics);
-  if (rated.length > 0) {
-    const items: RatedItem[] = rated.map((item) => ({
-      id: item.id,
-      label: item.title,
-      rating: item.rating.value,
-      lower: item.rating.lower,
-      upper: item.rating.upper,
-      category: item.category,
-    }));
-    charts.push({
-      name: "leaderboard",
-      section: "ratings",
-      caption: `Leaderboard of the best-rated ${data.itemNoun} with 95% bootstrap intervals${resampled}`,
-      spec: buildLeaderboardChart({
-        items,
-        ratingLabel: ELO_SCALE_LABEL,
-        intervalLabel: `95% bootstrap CI (${bootstrapRounds} resamples)`,
-        maxItems: limits.leaderboardItems,
-        itemNoun: data.itemNoun,
-        perCategory: data.groups.byCategory,
-      }),
-    });
-    charts.push({
-      name: "rank-intervals",
-      section: "ratings",
-      caption: `95% bootstrap rank interval of every ${singular(data.itemNoun)}${resampled}`,
-      spec: buildRankIntervalChart({
-        items: rated.map((item) => ({
-          id: item.id,
-          label: item.title,
-          rank: item.rating.rank,
-          rankLower: item.rating.rankLower,
-          rankUpper: item.rating.rankUpper,
-        })),
-        intervalLabel: "95% bootstrap rank interval",
-        maxItems: limits.rankIntervalItems,
-      }),
-    });
-    // Win probabilities only between items that met (directly or through others): with groups that never met
-    // (e.g. categories scheduled apart), the best items of the best item's group.
-    const sorted = [...rated].sort((a, b) => b.rating.value - a.rating.value);
-    const bestGroup = sorted[0]?.group;
-    const sameGroup = data.groups.count > 1 ? sorted.filter((item) => item.group === bestGroup) : sorted;
-    const top = sameGroup.slice(0, limits.winProbabilityItems);
-    const where =
-      data.groups.count > 1
-        ? ` within one group that met (${data.groups.byCategory && top[0]?.category !== undefined ? `category ${top[0].category}` : `the group of the best-rated ${singular(data.itemNoun)}`}); groups that never met are not compared`
-        : "";
-    charts.push({
-      name: "win-probability",
-      section: "ratings",
-      caption: `Modelled probability that the row item beats the column item${where}`,
-      spec: buildWinProbabilityChart({
-        matrix: {
-          labels: top.map((item) => item.title),
-          values: top.map((a) => top.map((b) => eloWinProbability(a.rating.value, b.rating.value))),
-        },
-        modelLabel: `Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))${where === "" ? "" : `; ${data.groups.byCategory && top[0]?.category !== undefined ? top[0].category : "one group"} only`}`,
-        totalItems: sameGroup.length,
-        itemNoun: data.itemNoun,
-      }),
-    });
-  }
+  if (rated.length > 0) charts.push(...ratingCharts(data, rated, limits));
   if (data.rankDistribution !== undefined && data.rankDistribution.shares.length > 0) {
     charts.push({
       name: "rank-distribution",
@@ -168,31 +104,7 @@ export function buildReportCharts(data: ReportData, limits: ChartLimits = DEFAUL
   charts.push(...agreementCharts(metrics));
   charts.push(...positionBiasCharts(metrics));
   charts.push(...stabilityCharts(metrics, rated, limits));
-  const pointwise = rated.flatMap((item) => {
-    const overall = meanOverall(item);
-    return overall === undefined
-      ? []
-      : [{ item: item.title, pointwise: overall, rating: item.rating.value, category: item.category }];
-  });
-  if (pointwise.length > 0) {
-    const coherence = metrics.coherence.available ? metrics.coherence.perJudge[0] : undefined;
-    const tau = coherence?.withRating.available ? coherence.withRating.kendall : undefined;
-    charts.push({
-      name: "pointwise-vs-pairwise",
-      section: "biases",
-      caption: "Pointwise scores against tournament ratings",
-      spec: buildPointwisePairwiseChart({
-        points: pointwise,
-        pointwiseLabel: "pointwise overall score",
-        ratingLabel: ELO_SCALE_LABEL,
-        correlationLabel:
-          tau?.value === null || tau === undefined
-            ? undefined
-            : `Kendall τ = ${tau.value.toFixed(2)}${tau.ci === undefined ? "" : ` [${tau.ci.lower.toFixed(2)}, ${tau.ci.upper.toFixed(2)}]`}`,
-        maxPoints: limits.scatterPoints,
-      }),
-    });
-  }
+  charts.push(...pointwiseCharts(metrics, rated, limits));
   if (data.judges.length > 0) {
     charts.push({
       name: "run-cost",
@@ -472,6 +384,111 @@ function calibrationCharts(metrics: MetricsDocument): ReportChart[] {
       section: "calibration",
       caption: `Reliability diagram: accuracy against ${section.against} by confidence bin (${section.binCount} equal-width bins), per judge`,
       spec: buildReliabilityDiagramChart({ points, against: section.against, totalJudges: section.perJudge.length }),
+    },
+  ];
+}
+
+type RatedStanding = ItemStanding & { rating: NonNullable<ItemStanding["rating"]> };
+
+/** The ratings section's charts: leaderboard, rank intervals and win probabilities of the best items. */
+function ratingCharts(data: ReportData, rated: readonly RatedStanding[], limits: ChartLimits): ReportChart[] {
+  const charts: ReportChart[] = [];
+  const bootstrapRounds = data.metrics.options.bootstrapRounds;
+  const resampled = describeResampled(data.metrics);
+  const items: RatedItem[] = rated.map((item) => ({
+    id: item.id,
+    label: item.title,
+    rating: item.rating.value,
+    lower: item.rating.lower,
+    upper: item.rating.upper,
+    category: item.category,
+  }));
+  charts.push({
+    name: "leaderboard",
+    section: "ratings",
+    caption: `Leaderboard of the best-rated ${data.itemNoun} with 95% bootstrap intervals${resampled}`,
+    spec: buildLeaderboardChart({
+      items,
+      ratingLabel: ELO_SCALE_LABEL,
+      intervalLabel: `95% bootstrap CI (${bootstrapRounds} resamples)`,
+      maxItems: limits.leaderboardItems,
+      itemNoun: data.itemNoun,
+      perCategory: data.groups.byCategory,
+    }),
+  });
+  charts.push({
+    name: "rank-intervals",
+    section: "ratings",
+    caption: `95% bootstrap rank interval of every ${singular(data.itemNoun)}${resampled}`,
+    spec: buildRankIntervalChart({
+      items: rated.map((item) => ({
+        id: item.id,
+        label: item.title,
+        rank: item.rating.rank,
+        rankLower: item.rating.rankLower,
+        rankUpper: item.rating.rankUpper,
+      })),
+      intervalLabel: "95% bootstrap rank interval",
+      maxItems: limits.rankIntervalItems,
+    }),
+  });
+  // Win probabilities only between items that met (directly or through others): with groups that never met
+  // (e.g. categories scheduled apart), the best items of the best item's group.
+  const sorted = [...rated].sort((a, b) => b.rating.value - a.rating.value);
+  const bestGroup = sorted[0]?.group;
+  const sameGroup = data.groups.count > 1 ? sorted.filter((item) => item.group === bestGroup) : sorted;
+  const top = sameGroup.slice(0, limits.winProbabilityItems);
+  const where =
+    data.groups.count > 1
+      ? ` within one group that met (${data.groups.byCategory && top[0]?.category !== undefined ? `category ${top[0].category}` : `the group of the best-rated ${singular(data.itemNoun)}`}); groups that never met are not compared`
+      : "";
+  charts.push({
+    name: "win-probability",
+    section: "ratings",
+    caption: `Modelled probability that the row item beats the column item${where}`,
+    spec: buildWinProbabilityChart({
+      matrix: {
+        labels: top.map((item) => item.title),
+        values: top.map((a) => top.map((b) => eloWinProbability(a.rating.value, b.rating.value))),
+      },
+      modelLabel: `Bradley–Terry: 1 / (1 + 10^((r_col − r_row)/400))${where === "" ? "" : `; ${data.groups.byCategory && top[0]?.category !== undefined ? top[0].category : "one group"} only`}`,
+      totalItems: sameGroup.length,
+      itemNoun: data.itemNoun,
+    }),
+  });
+  return charts;
+}
+
+/** Pointwise overall scores against the ratings, with the first judge's Kendall τ when measured. */
+function pointwiseCharts(
+  metrics: MetricsDocument,
+  rated: readonly RatedStanding[],
+  limits: ChartLimits,
+): ReportChart[] {
+  const pointwise = rated.flatMap((item) => {
+    const overall = meanOverall(item);
+    return overall === undefined
+      ? []
+      : [{ item: item.title, pointwise: overall, rating: item.rating.value, category: item.category }];
+  });
+  if (pointwise.length === 0) return [];
+  const coherence = metrics.coherence.available ? metrics.coherence.perJudge[0] : undefined;
+  const tau = coherence?.withRating.available ? coherence.withRating.kendall : undefined;
+  return [
+    {
+      name: "pointwise-vs-pairwise",
+      section: "biases",
+      caption: "Pointwise scores against tournament ratings",
+      spec: buildPointwisePairwiseChart({
+        points: pointwise,
+        pointwiseLabel: "pointwise overall score",
+        ratingLabel: ELO_SCALE_LABEL,
+        correlationLabel:
+          tau?.value === null || tau === undefined
+            ? undefined
+            : `Kendall τ = ${tau.value.toFixed(2)}${tau.ci === undefined ? "" : ` [${tau.ci.lower.toFixed(2)}, ${tau.ci.upper.toFixed(2)}]`}`,
+        maxPoints: limits.scatterPoints,
+      }),
     },
   ];
 }

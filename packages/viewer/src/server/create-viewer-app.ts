@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { RatingMethod } from "@judgelab/ratings";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
 import { renderComparisonCard } from "../html/comparison-card.js";
@@ -72,28 +72,7 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
   const { model, assets, token } = options;
   const app = new Hono();
 
-  app.use("*", async (c, next) => {
-    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    c.header("Cross-Origin-Opener-Policy", "same-origin");
-    c.header("Cross-Origin-Resource-Policy", "same-origin");
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.text("read-only viewer: only GET is served", 405);
-    if (token !== undefined) {
-      const query = c.req.query("token");
-      const bearer = c.req.header("authorization")?.replace(/^Bearer\s+/i, "");
-      const cookie = getCookie(c, TOKEN_COOKIE);
-      if (sameToken(query, token)) {
-        setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/" });
-      } else if (!sameToken(bearer, token) && !sameToken(cookie, token)) {
-        return c.text(
-          "this viewer needs its access token: open the URL with ?token=… that `judgelab view` printed",
-          401,
-        );
-      }
-    }
-    return next();
-  });
+  app.use("*", guardRequest(token));
 
   const page = (c: Context, view: ViewName, title: string, main: string) => {
     c.header("Cache-Control", "no-store");
@@ -110,31 +89,7 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
     });
   });
 
-  app.get("/", async (c) => {
-    const method = c.req.query("method");
-    const view: LeaderboardView = {
-      query: {
-        method: LEADERBOARD_METHODS.includes(method as RatingMethod) ? (method as RatingMethod) : "bt",
-        intervals: c.req.query("intervals") === "none" ? "none" : "bootstrap",
-        unit: c.req.query("unit") === "match" ? "match" : "comparison",
-        ...(c.req.query("category") ? { category: c.req.query("category") } : {}),
-      },
-      sideBySide: c.req.query("side") === "1",
-      page: pageNumber(c.req.query("page")),
-    };
-    const wait = options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS;
-    const panel = await model.boardWithin(view.query, wait);
-    let perJudge: Map<string, LeaderboardResult> | undefined;
-    if (view.sideBySide) {
-      const judges = sideBySideJudges(model.data.table.judgeIds);
-      const boards = await settleWithin(
-        Promise.all(judges.map((judge) => model.requestBoard({ ...view.query, judge, intervals: "none" }))),
-        wait,
-      );
-      if (boards !== undefined) perJudge = new Map(judges.map((judge, index) => [judge, boards[index]!]));
-    }
-    return page(c, "leaderboard", "Leaderboard", renderLeaderboard(model, view, { panel, perJudge }));
-  });
+  app.get("/", (c) => leaderboardPage(c, model, options.boardWaitMs ?? DEFAULT_BOARD_WAIT_MS, page));
 
   app.get("/comparisons", (c) => {
     const parameters = new URL(c.req.url).searchParams;
@@ -186,24 +141,7 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
     });
   });
 
-  app.get("/events", (c) =>
-    streamSSE(c, async (stream) => {
-      let sent = -1;
-      let idle = 0;
-      while (!stream.aborted && !stream.closed) {
-        const version = model.source.version;
-        if (version !== sent) {
-          await stream.writeSSE({ event: "update", data: JSON.stringify({ version }) });
-          sent = version;
-          idle = 0;
-        } else if (++idle * (options.eventPollMs ?? 250) >= 15_000) {
-          await stream.writeSSE({ event: "ping", data: "" });
-          idle = 0;
-        }
-        await stream.sleep(options.eventPollMs ?? 250);
-      }
-    }),
-  );
+  app.get("/events", (c) => eventStream(c, model, options.eventPollMs ?? 250));
 
   app.notFound((c) => c.text("not found", 404));
   app.onError((error, c) => {
@@ -211,4 +149,81 @@ export function createViewerApp(options: ViewerAppOptions): Hono {
     return c.text(`internal error: ${error.message}`, 500);
   });
   return app;
+}
+
+/**
+ * Security headers on every response; only GET and HEAD; with a token, the request must carry it (`?token=` sets
+ * the cookie, else the cookie or `Authorization: Bearer`).
+ */
+function guardRequest(token: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("Cross-Origin-Opener-Policy", "same-origin");
+    c.header("Cross-Origin-Resource-Policy", "same-origin");
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.text("read-only viewer: only GET is served", 405);
+    if (token !== undefined) {
+      const query = c.req.query("token");
+      const bearer = c.req.header("authorization")?.replace(/^Bearer\s+/i, "");
+      const cookie = getCookie(c, TOKEN_COOKIE);
+      if (sameToken(query, token)) {
+        setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/" });
+      } else if (!sameToken(bearer, token) && !sameToken(cookie, token)) {
+        return c.text(
+          "this viewer needs its access token: open the URL with ?token=… that `judgelab view` printed",
+          401,
+        );
+      }
+    }
+    return next();
+  };
+}
+
+type RenderPage = (c: Context, view: ViewName, title: string, main: string) => Response | Promise<Response>;
+
+/** `/`: the leaderboard asked for by the query, with per-judge boards side by side when they are ready in time. */
+async function leaderboardPage(c: Context, model: ViewModel, wait: number, page: RenderPage): Promise<Response> {
+  const method = c.req.query("method");
+  const view: LeaderboardView = {
+    query: {
+      method: LEADERBOARD_METHODS.includes(method as RatingMethod) ? (method as RatingMethod) : "bt",
+      intervals: c.req.query("intervals") === "none" ? "none" : "bootstrap",
+      unit: c.req.query("unit") === "match" ? "match" : "comparison",
+      ...(c.req.query("category") ? { category: c.req.query("category") } : {}),
+    },
+    sideBySide: c.req.query("side") === "1",
+    page: pageNumber(c.req.query("page")),
+  };
+  const panel = await model.boardWithin(view.query, wait);
+  let perJudge: Map<string, LeaderboardResult> | undefined;
+  if (view.sideBySide) {
+    const judges = sideBySideJudges(model.data.table.judgeIds);
+    const boards = await settleWithin(
+      Promise.all(judges.map((judge) => model.requestBoard({ ...view.query, judge, intervals: "none" }))),
+      wait,
+    );
+    if (boards !== undefined) perJudge = new Map(judges.map((judge, index) => [judge, boards[index]!]));
+  }
+  return page(c, "leaderboard", "Leaderboard", renderLeaderboard(model, view, { panel, perJudge }));
+}
+
+/** `/events`: an "update" event whenever the data version changes, a "ping" after 15 s without one. */
+function eventStream(c: Context, model: ViewModel, pollMs: number): Response {
+  return streamSSE(c, async (stream) => {
+    let sent = -1;
+    let idle = 0;
+    while (!stream.aborted && !stream.closed) {
+      const version = model.source.version;
+      if (version !== sent) {
+        await stream.writeSSE({ event: "update", data: JSON.stringify({ version }) });
+        sent = version;
+        idle = 0;
+      } else if (++idle * pollMs >= 15_000) {
+        await stream.writeSSE({ event: "ping", data: "" });
+        idle = 0;
+      }
+      await stream.sleep(pollMs);
+    }
+  });
 }
