@@ -61,7 +61,7 @@ for (let code = 0; code < table.judgeIds.length; code++) {
   const rowsOfUnit = new Map<number, number[]>();
   for (let row = 0; row < table.size; row++) {
     if (table.judge[row] !== code) continue;
-    const unit = units.unit[row] as number;
+    const unit = units.unit[row]!;
     rowsOfUnit.set(unit, [...(rowsOfUnit.get(unit) ?? []), row]);
   }
   const groups = [...rowsOfUnit.values()];

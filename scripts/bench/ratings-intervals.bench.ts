@@ -83,7 +83,7 @@ const naiveRound = perRound(naive);
 const clusteredRound = perRound(clustered);
 const meanWidth = (lower: Float64Array, upper: Float64Array) => {
   let sum = 0;
-  for (let i = 0; i < lower.length; i++) sum += (upper[i] as number) - (lower[i] as number);
+  for (let i = 0; i < lower.length; i++) sum += upper[i]! - lower[i]!;
   return sum / lower.length;
 };
 process.stdout.write(

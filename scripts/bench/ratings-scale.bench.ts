@@ -35,7 +35,7 @@ function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const ra = rankByScore(a);
   const rb = rankByScore(b);
   let sum = 0;
-  for (let i = 0; i < ra.length; i++) sum += ((ra[i] as number) - (rb[i] as number)) ** 2;
+  for (let i = 0; i < ra.length; i++) sum += (ra[i]! - rb[i]!) ** 2;
   return 1 - (6 * sum) / (ra.length * (ra.length ** 2 - 1));
 }
 
@@ -60,7 +60,7 @@ for (const items of sizes) {
     const dense = timed(() => fitBradleyTerry(cells, { solver: "dense" }));
     let largest = 0;
     for (let i = 0; i < items; i++) {
-      largest = Math.max(largest, Math.abs((dense.value.ratings[i] as number) - (sparse.value.ratings[i] as number)));
+      largest = Math.max(largest, Math.abs(dense.value.ratings[i]! - sparse.value.ratings[i]!));
     }
     line.push(
       `dense fit ${format(dense.wallMs)} ms wall / ${format(dense.cpuMs)} ms CPU; largest rating difference ${largest.toExponential(1)} Elo`,

@@ -58,9 +58,9 @@ const outcomes = simulate();
 const file = path.join(tmpdir(), `judgelab-ratings-bench-${process.pid}.bin`);
 const triples = new Int32Array(3 * comparisons);
 for (let row = 0; row < comparisons; row++) {
-  triples[3 * row] = outcomes.first[row] as number;
-  triples[3 * row + 1] = outcomes.second[row] as number;
-  triples[3 * row + 2] = outcomes.verdict[row] as number;
+  triples[3 * row] = outcomes.first[row]!;
+  triples[3 * row + 1] = outcomes.second[row]!;
+  triples[3 * row + 2] = outcomes.verdict[row]!;
 }
 writeFileSync(file, new Uint8Array(triples.buffer));
 process.stdout.write(
@@ -124,7 +124,7 @@ const reference = JSON.parse(python.stdout) as {
   convergedRatings: number[];
 };
 const largestDifference = (ratings: number[]) =>
-  ratings.reduce((largest, value, i) => Math.max(largest, Math.abs(value - (fit.ratings[i] as number))), 0);
+  ratings.reduce((largest, value, i) => Math.max(largest, Math.abs(value - fit.ratings[i]!)), 0);
 const perRound = reference.bootstrapSecondsPerRound ?? Number.NaN;
 const perRoundCpu = reference.bootstrapCpuSecondsPerRound ?? Number.NaN;
 process.stdout.write(

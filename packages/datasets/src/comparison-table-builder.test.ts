@@ -48,8 +48,8 @@ describe("ComparisonTableBuilder", () => {
   it("keeps given item and judge ids first, in order, including items without comparisons", () => {
     const table = buildComparisonTable(records, { itemIds: ["z", "d", "c", "b", "a"], judgeIds: ["j2", "j1"] });
     expect(table.itemIds).toEqual(["z", "d", "c", "b", "a"]);
-    expect(table.itemIds[table.first[0] as number]).toBe("a");
-    expect(table.judgeIds[table.judge[0] as number]).toBe("j1");
+    expect(table.itemIds[table.first[0]!]).toBe("a");
+    expect(table.judgeIds[table.judge[0]!]).toBe("j1");
   });
 
   it("grows past its initial capacity without losing rows, and build() snapshots", () => {
@@ -62,7 +62,7 @@ describe("ComparisonTableBuilder", () => {
     expect(snapshot.size).toBe(1000);
     expect(builder.size).toBe(1001);
     expect(snapshot.repetition[999]).toBe(999);
-    expect(snapshot.itemIds[snapshot.second[999] as number]).toBe(`i${1000 % 37}`);
+    expect(snapshot.itemIds[snapshot.second[999]!]).toBe(`i${1000 % 37}`);
     expect(snapshot.first.length).toBe(1000);
   });
 });

@@ -26,11 +26,11 @@ export function selectRows(table: ComparisonTable, rows: Uint8Array | Int32Array
   }
   const pick = <T extends Int32Array | Uint8Array | Float64Array>(column: T, make: (n: number) => T): T => {
     const out = make(indices.length);
-    for (let k = 0; k < indices.length; k++) out[k] = column[indices[k] as number] as number;
+    for (let k = 0; k < indices.length; k++) out[k] = column[indices[k]!]!;
     return out;
   };
   const comparisonIds = new Array<string>(indices.length);
-  for (let k = 0; k < indices.length; k++) comparisonIds[k] = table.comparisonIds[indices[k] as number] as string;
+  for (let k = 0; k < indices.length; k++) comparisonIds[k] = table.comparisonIds[indices[k]!] as string;
   return {
     size: indices.length,
     itemIds: table.itemIds,

@@ -36,7 +36,7 @@ export class StringDictionary {
   encode(value: string): number {
     const hash = hashString(value);
     const slot = this.findSlot(value, hash);
-    const found = this.table[2 * slot] as number;
+    const found = this.table[2 * slot]!;
     if (found !== EMPTY) return found;
     const code = this.values.length;
     this.values.push(value);
@@ -48,7 +48,7 @@ export class StringDictionary {
 
   /** The code of `value`, or -1 when absent (never adds). */
   lookup(value: string): number {
-    return this.table[2 * this.findSlot(value, hashString(value))] as number;
+    return this.table[2 * this.findSlot(value, hashString(value))]!;
   }
 
   /** The slot holding `value`, or the empty slot where it would go (linear probing). */
@@ -56,7 +56,7 @@ export class StringDictionary {
     const table = this.table;
     let slot = hash & this.mask;
     for (;;) {
-      const code = table[2 * slot] as number;
+      const code = table[2 * slot]!;
       if (code === EMPTY || (table[2 * slot + 1] === hash && this.values[code] === value)) return slot;
       slot = (slot + 1) & this.mask;
     }
@@ -79,9 +79,9 @@ export class StringDictionary {
     const table = new Int32Array(2 * slots).fill(EMPTY);
     const mask = slots - 1;
     for (let oldSlot = 0; oldSlot < old.length; oldSlot += 2) {
-      const code = old[oldSlot] as number;
+      const code = old[oldSlot]!;
       if (code === EMPTY) continue;
-      const hash = old[oldSlot + 1] as number;
+      const hash = old[oldSlot + 1]!;
       let slot = hash & mask;
       while (table[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
       table[2 * slot] = code;

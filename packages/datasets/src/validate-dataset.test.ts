@@ -220,7 +220,7 @@ describe("validateDataset on a single comparisons file", () => {
     });
     // Reported batch by batch while reading: many updates, increasing, never past the end.
     expect(progress.length).toBeGreaterThan(100);
-    expect(progress.every((lines, index) => index === 0 || lines > (progress[index - 1] as number))).toBe(true);
+    expect(progress.every((lines, index) => index === 0 || lines > progress[index - 1]!)).toBe(true);
     expect(progress.at(-1)).toBeLessThan(60_000);
     expect(report.ok).toBe(false);
     expect(report.problems).toHaveLength(50);

@@ -52,7 +52,7 @@ describe("writeDataset + loadDataset", () => {
     expect(loaded.table.itemIds).toEqual(items.map((item) => item.id));
     expect(loaded.table.judgeIds).toEqual(["j1", "j2"]);
     expect(loaded.table.size).toBe(50);
-    expect(loaded.table.itemIds[loaded.table.second[4] as number]).toBe("i0");
+    expect(loaded.table.itemIds[loaded.table.second[4]!]).toBe("i0");
   });
 
   it("rewrites a folder without leaving optional files of the earlier write behind", async () => {

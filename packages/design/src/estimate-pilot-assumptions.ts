@@ -83,7 +83,7 @@ export function estimatePilotAssumptions(outcomes: PairwiseOutcomes): PilotEstim
     if ((shares.get(key) as Map<number, Share>).size < 2) continue;
     const low = Math.floor(key / outcomes.itemIds.length);
     const high = key - low * outcomes.itemIds.length;
-    differences.push((fit.logStrengths[low] as number) - (fit.logStrengths[high] as number));
+    differences.push(fit.logStrengths[low]! - fit.logStrengths[high]!);
   }
   // The pooled strengths are θ + the judges' mean error (variance τ²/J) + estimation noise (mse): shrink the
   // fitted differences towards the true ones by λ = Var(θ) / Var(θ̂), then add each judge's own error.
@@ -125,16 +125,16 @@ function judgeShares(outcomes: PairwiseOutcomes): Map<number, Map<number, Share>
   const shares = new Map<number, Map<number, Share>>();
   const items = outcomes.itemIds.length;
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict > 1 || outcomes.judge === undefined) continue;
-    const first = outcomes.first[row] as number;
-    const second = outcomes.second[row] as number;
+    const first = outcomes.first[row]!;
+    const second = outcomes.second[row]!;
     const low = Math.min(first, second);
     const key = low * items + Math.max(first, second);
     const winner = verdict === 0 ? first : second;
     let byJudge = shares.get(key);
     if (byJudge === undefined) shares.set(key, (byJudge = new Map()));
-    const code = outcomes.judge[row] as number;
+    const code = outcomes.judge[row]!;
     const share = byJudge.get(code) ?? { wins: 0, decided: 0 };
     share.decided++;
     if (winner === low) share.wins++;
@@ -164,7 +164,7 @@ function countOutcomes(outcomes: PairwiseOutcomes) {
   let ordered = 0;
   let firstWins = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict === 3) continue;
     valid++;
     if (verdict === 2) ties++;
@@ -182,11 +182,11 @@ function strengthMoments(strengths: Float64Array, errors: Float64Array) {
   let squares = 0;
   let errorSquares = 0;
   for (let i = 0; i < strengths.length; i++) {
-    if (Number.isNaN(strengths[i] as number)) continue;
+    if (Number.isNaN(strengths[i]!)) continue;
     rated++;
-    sum += strengths[i] as number;
-    squares += (strengths[i] as number) ** 2;
-    errorSquares += (errors[i] as number) ** 2;
+    sum += strengths[i]!;
+    squares += strengths[i]! ** 2;
+    errorSquares += errors[i]! ** 2;
   }
   const mean = sum / rated;
   return { rated, variance: squares / rated - mean * mean, meanSquaredError: errorSquares / rated };

@@ -65,14 +65,12 @@ export function measureStudy(options: {
 function median(values: Float64Array): number {
   const sorted = Float64Array.from(values).sort();
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function topSet(values: Float64Array, k: number): Set<number> {
   const order = Array.from({ length: values.length }, (_, i) => i);
-  const key = (i: number) => (Number.isNaN(values[i] as number) ? Number.NEGATIVE_INFINITY : (values[i] as number));
+  const key = (i: number) => (Number.isNaN(values[i]!) ? Number.NEGATIVE_INFINITY : values[i]!);
   order.sort((a, b) => key(b) - key(a));
   return new Set(order.slice(0, k));
 }
@@ -89,21 +87,21 @@ export function probePairs(truth: Float64Array, gap: number): [number, number][]
   const pairs: [number, number][] = [];
   let next = 0;
   for (let position = 0; position < order.length; position++) {
-    const low = order[position] as number;
-    const wanted = (truth[low] as number) + gap;
+    const low = order[position]!;
+    const wanted = truth[low]! + gap;
     next = Math.max(next, position + 1);
-    while (next < order.length && (truth[order[next] as number] as number) < wanted) next++;
+    while (next < order.length && truth[order[next]!]! < wanted) next++;
     let best = -1;
     for (const candidate of [next - 1, next]) {
       if (candidate <= position || candidate >= order.length) continue;
-      const difference = (truth[order[candidate] as number] as number) - (truth[low] as number);
+      const difference = truth[order[candidate]!]! - truth[low]!;
       if (
         Math.abs(difference - gap) <= 0.1 * gap &&
-        (best < 0 || Math.abs(difference - gap) < Math.abs(truth[order[best] as number]! - truth[low]! - gap))
+        (best < 0 || Math.abs(difference - gap) < Math.abs(truth[order[best]!]! - truth[low]! - gap))
       )
         best = candidate;
     }
-    if (best >= 0) pairs.push([low, order[best] as number]);
+    if (best >= 0) pairs.push([low, order[best]!]);
   }
   return pairs;
 }
@@ -115,7 +113,7 @@ function separatedShare(truth: Float64Array, estimates: Float64Array, errors: Fl
   const critical = normalQuantile(0.975);
   let separated = 0;
   for (const [low, high] of pairs) {
-    const difference = (estimates[high] as number) - (estimates[low] as number);
+    const difference = estimates[high]! - estimates[low]!;
     const standardError = Math.sqrt((errors[high]! ** 2 + errors[low]! ** 2) * (n / (n - 1)));
     if (difference / standardError > critical) separated++;
   }

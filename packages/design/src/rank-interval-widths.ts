@@ -27,19 +27,17 @@ export function rankIntervalWidths(options: {
   for (let d = 0; d < draws; d++) {
     fillNormal(values, random);
     for (let i = 0; i < count; i++) {
-      const estimate = estimates[i] as number;
-      values[i] = Number.isNaN(estimate)
-        ? UNRATED_SCALE * (values[i] as number)
-        : estimate + (standardErrors[i] as number) * (values[i] as number);
+      const estimate = estimates[i]!;
+      values[i] = Number.isNaN(estimate) ? UNRATED_SCALE * values[i]! : estimate + standardErrors[i]! * values[i]!;
     }
     // A native numeric sort and a binary search per item (ties have probability 0) beat a comparator sort.
     sorted.set(values);
     sorted.sort();
-    for (let i = 0; i < count; i++) ranks[i * draws + d] = count - upperBound(sorted, values[i] as number) + 1;
+    for (let i = 0; i < count; i++) ranks[i * draws + d] = count - upperBound(sorted, values[i]!) + 1;
   }
   const widths = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    if (Number.isNaN(estimates[i] as number)) {
+    if (Number.isNaN(estimates[i]!)) {
       widths[i] = count - 1;
       continue;
     }
@@ -55,7 +53,7 @@ function upperBound(sorted: Float64Array, value: number): number {
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((sorted[middle] as number) <= value) low = middle + 1;
+    if (sorted[middle]! <= value) low = middle + 1;
     else high = middle;
   }
   return low;

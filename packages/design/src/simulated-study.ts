@@ -64,7 +64,7 @@ export class SimulatedStudy {
     this.perceived = new Float64Array(judges * items);
     for (let j = 0; j < judges; j++) {
       for (let i = 0; i < items; i++) {
-        this.perceived[j * items + i] = (this.truth[i] as number) + assumptions.judgeNoise * sampleNormal(truthRandom);
+        this.perceived[j * items + i] = this.truth[i]! + assumptions.judgeNoise * sampleNormal(truthRandom);
       }
     }
     this.random = seededRandom(seed, "plan-verdicts", replicate);
@@ -126,8 +126,7 @@ export class SimulatedStudy {
 
   private judgeOnce(first: number, second: number, judge: number, games: Game[]): void {
     const items = this.options.assumptions.items;
-    const difference =
-      (this.perceived[judge * items + first] as number) - (this.perceived[judge * items + second] as number);
+    const difference = this.perceived[judge * items + first]! - this.perceived[judge * items + second]!;
     let verdict = 0;
     if (
       this.options.tieParameter > 0 &&

@@ -27,12 +27,12 @@ export function summarizeTarget(target: PlanTarget, values: Float64Array): Targe
   if (count > 0 && target.kind === "rank-width") {
     present.sort();
     const middle = count >> 1;
-    estimate = count % 2 === 1 ? (present[middle] as number) : (present[middle - 1]! + present[middle]!) / 2;
+    estimate = count % 2 === 1 ? present[middle]! : (present[middle - 1]! + present[middle]!) / 2;
     const z = normalQuantile(0.975);
     const halfSpread = (z * Math.sqrt(count)) / 2;
     const lower = Math.max(0, Math.floor(count / 2 - halfSpread));
     const upper = Math.min(count - 1, Math.ceil(count / 2 + halfSpread) - 1);
-    standardError = ((present[upper] as number) - (present[lower] as number)) / (2 * z);
+    standardError = (present[upper]! - present[lower]!) / (2 * z);
   } else if (count > 0) {
     let sum = 0;
     for (const value of present) sum += value;

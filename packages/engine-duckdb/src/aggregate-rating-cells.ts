@@ -166,8 +166,8 @@ async function readClusters(
   const count = sizes.count?.[0] as number;
   const groups = entries.g as number[];
   const start = new Int32Array(count + 1);
-  for (const g of groups) start[g + 1] = (start[g + 1] as number) + 1;
-  for (let g = 0; g < count; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+  for (const g of groups) start[g + 1] = start[g + 1]! + 1;
+  for (let g = 0; g < count; g++) start[g + 1] = start[g + 1]! + start[g]!;
   return {
     by,
     count,

@@ -48,7 +48,7 @@ export async function analyzeComparisonFile(
     const pooled = await aggregateRatingCells(session, scanned, { cluster, judges: rated });
     const perJudge = [];
     for (let code = 0; code < scanned.judgeIds.length; code++) {
-      const valid = (counts.comparisons[code] as number) - (counts.invalid[code] as number);
+      const valid = counts.comparisons[code]! - counts.invalid[code]!;
       perJudge.push(
         labels.has(code) || valid === 0
           ? null

@@ -37,32 +37,31 @@ export function centreSparseStrengths(options: {
   const information = new Float64Array(itemCount);
   const links = createPairSums(itemCount);
   for (let c = 0; c < cells.size; c++) {
-    const weight = curvature.a[c] as number;
+    const weight = curvature.a[c]!;
     if (weight === 0) continue;
-    const f = cells.first[c] as number;
-    const s = cells.second[c] as number;
-    information[f] = (information[f] as number) + weight;
-    information[s] = (information[s] as number) + weight;
+    const f = cells.first[c]!;
+    const s = cells.second[c]!;
+    information[f] = information[f]! + weight;
+    information[s] = information[s]! + weight;
     links.add(f < s ? f * itemCount + s : s * itemCount + f, weight);
   }
   let activeCount = 0;
   let meanInverse = 0;
   for (let i = 0; i < itemCount; i++) {
     if (active[i] !== 1) continue;
-    information[i] = (information[i] as number) + layout.prior;
+    information[i] = information[i]! + layout.prior;
     activeCount++;
-    meanInverse += 1 / (information[i] as number);
+    meanInverse += 1 / information[i]!;
   }
   meanInverse /= Math.max(1, activeCount);
   const secondOrder = new Float64Array(itemCount);
   for (const [key, link] of links.entries()) {
     const i = Math.floor(key / itemCount);
     const j = key - i * itemCount;
-    secondOrder[i] = (secondOrder[i] as number) + (link * link) / (information[j] as number);
-    secondOrder[j] = (secondOrder[j] as number) + (link * link) / (information[i] as number);
+    secondOrder[i] = secondOrder[i]! + (link * link) / information[j]!;
+    secondOrder[j] = secondOrder[j]! + (link * link) / information[i]!;
   }
-  const uncentred = (i: number) =>
-    (1 + (secondOrder[i] as number) / (information[i] as number)) / (information[i] as number);
+  const uncentred = (i: number) => (1 + secondOrder[i]! / information[i]!) / information[i]!;
   let offset = 0;
   let base = scale.initial;
   let variance: (i: number) => number;
@@ -70,19 +69,18 @@ export function centreSparseStrengths(options: {
     const a = itemIds.indexOf(anchor.item);
     if (a < 0) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
     if (active[a] !== 1) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" has no comparisons`);
-    offset = strengths[a] as number;
+    offset = strengths[a]!;
     base = anchor.value;
     const anchorVariance = uncentred(a);
     variance = (i) => {
       if (i === a) return 0;
       const link = links.get(i < a ? i * itemCount + a : a * itemCount + i);
-      return uncentred(i) + anchorVariance - (2 * link) / ((information[i] as number) * (information[a] as number));
+      return uncentred(i) + anchorVariance - (2 * link) / (information[i]! * information[a]!);
     };
   } else {
-    for (let i = 0; i < itemCount; i++) if (active[i] === 1) offset += strengths[i] as number;
+    for (let i = 0; i < itemCount; i++) if (active[i] === 1) offset += strengths[i]!;
     offset /= Math.max(1, activeCount);
-    variance = (i) =>
-      uncentred(i) - 2 / (activeCount * (information[i] as number)) + meanInverse / Math.max(1, activeCount);
+    variance = (i) => uncentred(i) - 2 / (activeCount * information[i]!) + meanInverse / Math.max(1, activeCount);
   }
   const pointsPerUnit = eloPointsPerLogUnit(scale);
   const logStrengths = new Float64Array(itemCount).fill(Number.NaN);
@@ -91,7 +89,7 @@ export function centreSparseStrengths(options: {
   const standardErrors = new Float64Array(itemCount).fill(Number.NaN);
   for (let i = 0; i < itemCount; i++) {
     if (active[i] !== 1) continue;
-    const theta = (strengths[i] as number) - offset;
+    const theta = strengths[i]! - offset;
     const standardError = Math.sqrt(Math.max(0, variance(i)));
     logStrengths[i] = theta;
     logStrengthStandardErrors[i] = standardError;
@@ -126,7 +124,7 @@ export function parameterVariance(options: {
     relativeTolerance: 1e-10,
     maxIterations: 5000,
   });
-  return solved.converged ? (solution[index] as number) : Number.NaN;
+  return solved.converged ? solution[index]! : Number.NaN;
 }
 
 /** Largest item count for a dense items² table of pair sums (32 MB of sums and 4 MB of flags at 2,048 items). */
@@ -159,11 +157,11 @@ function createPairSums(itemCount: number): {
         seen[key] = 1;
         keys.push(key);
       }
-      table[key] = (table[key] as number) + value;
+      table[key] = table[key]! + value;
     },
-    get: (key) => table[key] as number,
+    get: (key) => table[key]!,
     *entries() {
-      for (const key of keys) yield [key, table[key] as number];
+      for (const key of keys) yield [key, table[key]!];
     },
   };
 }

@@ -29,7 +29,7 @@ describe("Bradley–Terry on simulated tournaments with known strengths", () => 
     const truth = trueRatings(strengths);
     let sumSquaredZ = 0;
     truth.forEach((value, i) => {
-      const z = ((fit.ratings[i] as number) - value) / (fit.standardErrors[i] as number);
+      const z = (fit.ratings[i]! - value) / fit.standardErrors[i]!;
       expect(Math.abs(z)).toBeLessThan(4);
       sumSquaredZ += z * z;
     });
@@ -56,7 +56,7 @@ describe("Bradley–Terry on simulated tournaments with known strengths", () => 
       const result = bootstrapBradleyTerry(outcomes, { rounds: 200, random });
       truth.forEach((value, i) => {
         total++;
-        if ((result.lower[i] as number) <= value && value <= (result.upper[i] as number)) covered++;
+        if (result.lower[i]! <= value && value <= result.upper[i]!) covered++;
       });
     }
     const coverage = covered / total;
@@ -108,14 +108,14 @@ describe("bootstrapBradleyTerry", () => {
       resampler.draw(createRandomSource(deriveSeed(3, round)), drawn);
       const resampled = {
         ...cells,
-        firstWins: Float64Array.from({ length: n }, (_, c) => drawn[3 * c] as number),
-        secondWins: Float64Array.from({ length: n }, (_, c) => drawn[3 * c + 1] as number),
-        ties: Float64Array.from({ length: n }, (_, c) => drawn[3 * c + 2] as number),
+        firstWins: Float64Array.from({ length: n }, (_, c) => drawn[3 * c]!),
+        secondWins: Float64Array.from({ length: n }, (_, c) => drawn[3 * c + 1]!),
+        ties: Float64Array.from({ length: n }, (_, c) => drawn[3 * c + 2]!),
       };
       const direct = fitBradleyTerry(resampled);
       for (let i = 0; i < strengths.length; i++) {
         // Bootstrap refits stop at 1e-7 on the log scale (≈ 2e-5 Elo); the direct fit at 1e-10.
-        expect(result.samples[round * strengths.length + i]).toBeCloseTo(direct.ratings[i] as number, 4);
+        expect(result.samples[round * strengths.length + i]).toBeCloseTo(direct.ratings[i]!, 4);
       }
     }
   });
@@ -123,7 +123,7 @@ describe("bootstrapBradleyTerry", () => {
   it("bootstrap spread agrees with the Fisher standard errors on large data", () => {
     const result = bootstrapBradleyTerry(outcomes, { rounds: 400, seed: 1 });
     for (let i = 0; i < strengths.length; i++) {
-      const ratio = (result.standardDeviation[i] as number) / (result.fit.standardErrors[i] as number);
+      const ratio = result.standardDeviation[i]! / result.fit.standardErrors[i]!;
       expect(ratio).toBeGreaterThan(0.85);
       expect(ratio).toBeLessThan(1.15);
     }

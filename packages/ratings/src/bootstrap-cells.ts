@@ -44,9 +44,9 @@ export function bootstrapCells(
       // Cluster contributions are laid out per cell (3c + outcome); this function's blocks are per outcome.
       clustered.draw(random, interleaved);
       for (let c = 0; c < cellCount; c++) {
-        drawn[c] = interleaved[3 * c] as number;
-        drawn[cellCount + c] = interleaved[3 * c + 1] as number;
-        drawn[2 * cellCount + c] = interleaved[3 * c + 2] as number;
+        drawn[c] = interleaved[3 * c]!;
+        drawn[cellCount + c] = interleaved[3 * c + 1]!;
+        drawn[2 * cellCount + c] = interleaved[3 * c + 2]!;
       }
     }
     const resampled: PairCells = {

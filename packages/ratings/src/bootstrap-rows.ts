@@ -64,16 +64,16 @@ export function bootstrapRows(
       for (let k = 0; k < size; k++) permutation[k] = k;
       for (let k = size - 1; k > 0; k--) {
         const j = Math.floor(random.next() * (k + 1));
-        const value = permutation[k] as number;
-        permutation[k] = permutation[j] as number;
+        const value = permutation[k]!;
+        permutation[k] = permutation[j]!;
         permutation[j] = value;
       }
     }
     for (let k = 0; k < size; k++) {
-      const row = shuffle ? (permutation[k] as number) : Math.floor(random.next() * size);
-      first[k] = outcomes.first[row] as number;
-      second[k] = outcomes.second[row] as number;
-      verdict[k] = outcomes.verdict[row] as number;
+      const row = shuffle ? permutation[k]! : Math.floor(random.next() * size);
+      first[k] = outcomes.first[row]!;
+      second[k] = outcomes.second[row]!;
+      verdict[k] = outcomes.verdict[row]!;
       if (judge !== undefined) judge[k] = outcomes.judge?.[row] as number;
       if (orderKnown !== undefined) orderKnown[k] = outcomes.orderKnown?.[row] as number;
       if (preference !== undefined) preference[k] = outcomes.preference?.[row] as number;

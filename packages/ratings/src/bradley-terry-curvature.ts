@@ -66,8 +66,8 @@ export function evaluateWithCurvature(options: {
   const { orderIndex, tieIndex } = layout;
   const davidson = layout.ties === "davidson";
   const scale = davidson ? 0.5 : 1;
-  const delta = orderIndex >= 0 ? (parameters[orderIndex] as number) : 0;
-  const logNu = tieIndex >= 0 ? (parameters[tieIndex] as number) : 0;
+  const delta = orderIndex >= 0 ? parameters[orderIndex]! : 0;
+  const logNu = tieIndex >= 0 ? parameters[tieIndex]! : 0;
   const { a, b, t, diagonal } = curvature;
   const terms = new Float64Array(5);
   const { first, second, positional } = cells;
@@ -80,9 +80,9 @@ export function evaluateWithCurvature(options: {
   let tieScore = 0;
   let tieDiagonal = 0;
   for (let c = 0; c < cells.size; c++) {
-    const winsFirst = firstWins[c] as number;
-    const winsSecond = secondWins[c] as number;
-    const tieCount = ties[c] as number;
+    const winsFirst = firstWins[c]!;
+    const winsSecond = secondWins[c]!;
+    const tieCount = ties[c]!;
     if (winsFirst + winsSecond + tieCount === 0) {
       a[c] = 0;
       if (b !== null && t !== null) {
@@ -91,10 +91,10 @@ export function evaluateWithCurvature(options: {
       }
       continue;
     }
-    const f = first[c] as number;
-    const s = second[c] as number;
+    const f = first[c]!;
+    const s = second[c]!;
     const isPositional = orderIndex >= 0 && positional[c] === 1;
-    const d = (parameters[f] as number) - (parameters[s] as number) + (isPositional ? delta : 0);
+    const d = parameters[f]! - parameters[s]! + (isPositional ? delta : 0);
     let score: number;
     let weight: number;
     if (!davidson) {
@@ -109,23 +109,23 @@ export function evaluateWithCurvature(options: {
       weight = total * p * (1 - p);
     } else {
       logLikelihood += evaluateCell({ d, winsFirst, winsSecond, tieCount, davidson, logNu }, terms);
-      score = scale * (terms[CELL_SCORE_D] as number);
-      weight = scale * scale * (terms[CELL_INFO_DD] as number);
+      score = scale * terms[CELL_SCORE_D]!;
+      weight = scale * scale * terms[CELL_INFO_DD]!;
     }
     a[c] = weight;
-    gradient[f] = (gradient[f] as number) + score;
-    gradient[s] = (gradient[s] as number) - score;
-    diagonal[f] = (diagonal[f] as number) + weight;
-    diagonal[s] = (diagonal[s] as number) + weight;
+    gradient[f] = gradient[f]! + score;
+    gradient[s] = gradient[s]! - score;
+    diagonal[f] = diagonal[f]! + weight;
+    diagonal[s] = diagonal[s]! + weight;
     if (isPositional) {
       orderScore += score;
       orderDiagonal += weight;
     }
     if (b !== null && t !== null) {
-      b[c] = scale * (terms[CELL_INFO_D_TIE] as number);
-      t[c] = terms[CELL_INFO_TIE_TIE] as number;
-      tieScore += terms[CELL_SCORE_TIE] as number;
-      tieDiagonal += terms[CELL_INFO_TIE_TIE] as number;
+      b[c] = scale * terms[CELL_INFO_D_TIE]!;
+      t[c] = terms[CELL_INFO_TIE_TIE]!;
+      tieScore += terms[CELL_SCORE_TIE]!;
+      tieDiagonal += terms[CELL_INFO_TIE_TIE]!;
     }
   }
   if (orderIndex >= 0) {
@@ -157,10 +157,10 @@ function addItemPenalties(
   let diagonalSum = 0;
   for (let i = 0; i < itemCount; i++) {
     if (active[i] !== 1) continue;
-    const theta = parameters[i] as number;
+    const theta = parameters[i]!;
     sum += theta;
     activeCount++;
-    diagonalSum += diagonal[i] as number;
+    diagonalSum += diagonal[i]!;
   }
   // κ is set once per solve (at the first evaluation) so that the objective stays one fixed function.
   if (curvature.penalty === 0)
@@ -168,10 +168,10 @@ function addItemPenalties(
   const penalty = curvature.penalty;
   for (let i = 0; i < itemCount; i++) {
     if (active[i] !== 1) continue;
-    const theta = parameters[i] as number;
+    const theta = parameters[i]!;
     logLikelihood -= (prior / 2) * theta * theta;
-    gradient[i] = (gradient[i] as number) - prior * theta - penalty * sum;
-    diagonal[i] = (diagonal[i] as number) + prior + penalty;
+    gradient[i] = gradient[i]! - prior * theta - penalty * sum;
+    diagonal[i] = diagonal[i]! + prior + penalty;
   }
   return logLikelihood - (penalty / 2) * sum * sum;
 }
@@ -188,35 +188,35 @@ export function multiplyInformation(options: {
   const { a, b, t, free } = curvature;
   const { first, second, positional } = cells;
   const { orderIndex, tieIndex, itemCount, active, prior } = layout;
-  const orderValue = orderIndex >= 0 ? (vector[orderIndex] as number) : 0;
-  const tieValue = tieIndex >= 0 ? (vector[tieIndex] as number) : 0;
+  const orderValue = orderIndex >= 0 ? vector[orderIndex]! : 0;
+  const tieValue = tieIndex >= 0 ? vector[tieIndex]! : 0;
   out.fill(0);
   let orderOut = 0;
   let tieOut = 0;
   for (let c = 0; c < cells.size; c++) {
-    const weight = a[c] as number;
+    const weight = a[c]!;
     if (weight === 0 && (b === null || b[c] === 0)) continue;
-    const f = first[c] as number;
-    const s = second[c] as number;
+    const f = first[c]!;
+    const s = second[c]!;
     const isPositional = orderIndex >= 0 && positional[c] === 1;
-    const y = (vector[f] as number) - (vector[s] as number) + (isPositional ? orderValue : 0);
+    const y = vector[f]! - vector[s]! + (isPositional ? orderValue : 0);
     let value = weight * y;
     if (b !== null && t !== null) {
-      const cross = b[c] as number;
+      const cross = b[c]!;
       value += cross * tieValue;
-      tieOut += cross * y + (t[c] as number) * tieValue;
+      tieOut += cross * y + t[c]! * tieValue;
     }
-    out[f] = (out[f] as number) + value;
-    out[s] = (out[s] as number) - value;
+    out[f] = out[f]! + value;
+    out[s] = out[s]! - value;
     if (isPositional) orderOut += value;
   }
   if (orderIndex >= 0) out[orderIndex] = orderOut;
   if (tieIndex >= 0) out[tieIndex] = tieOut;
   let sum = 0;
-  for (let i = 0; i < itemCount; i++) if (active[i] === 1) sum += vector[i] as number;
+  for (let i = 0; i < itemCount; i++) if (active[i] === 1) sum += vector[i]!;
   const shift = curvature.penalty * sum;
   for (let i = 0; i < itemCount; i++) {
-    if (active[i] === 1) out[i] = (out[i] as number) + prior * (vector[i] as number) + shift;
+    if (active[i] === 1) out[i] = out[i]! + prior * vector[i]! + shift;
   }
   for (let p = 0; p < out.length; p++) if (free[p] !== 1) out[p] = 0;
 }

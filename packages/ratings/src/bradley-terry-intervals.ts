@@ -136,7 +136,7 @@ export function meanIntervalWidth(summary: { lower: Float64Array; upper: Float64
   let sum = 0;
   let count = 0;
   for (let i = 0; i < summary.lower.length; i++) {
-    const width = (summary.upper[i] as number) - (summary.lower[i] as number);
+    const width = summary.upper[i]! - summary.lower[i]!;
     if (!Number.isFinite(width)) continue;
     sum += width;
     count++;

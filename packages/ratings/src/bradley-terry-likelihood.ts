@@ -46,72 +46,71 @@ export function evaluateBradleyTerry(
   const { freeIndex, freeCount, orderIndex, tieIndex } = layout;
   if (gradient !== null) gradient.fill(0);
   if (information !== null) information.fill(0);
-  const delta = orderIndex >= 0 ? (parameters[orderIndex] as number) : 0;
-  const orderFree = orderIndex >= 0 ? (freeIndex[orderIndex] as number) : -1;
+  const delta = orderIndex >= 0 ? parameters[orderIndex]! : 0;
+  const orderFree = orderIndex >= 0 ? freeIndex[orderIndex]! : -1;
   const davidson = layout.ties === "davidson";
-  const logNu = tieIndex >= 0 ? (parameters[tieIndex] as number) : 0;
-  const tieFree = tieIndex >= 0 ? (freeIndex[tieIndex] as number) : -1;
+  const logNu = tieIndex >= 0 ? parameters[tieIndex]! : 0;
+  const tieFree = tieIndex >= 0 ? freeIndex[tieIndex]! : -1;
   const indices = [-1, -1, -1];
   const signs = [1, -1, 1];
   const terms = new Float64Array(5);
   let logLikelihood = 0;
   for (let c = 0; c < cells.size; c++) {
-    const f = cells.first[c] as number;
-    const s = cells.second[c] as number;
+    const f = cells.first[c]!;
+    const s = cells.second[c]!;
     const positional = cells.positional[c] === 1 && orderIndex >= 0;
-    const winsFirst = counts.firstWins[c] as number;
-    const winsSecond = counts.secondWins[c] as number;
-    const tieCount = counts.ties[c] as number;
+    const winsFirst = counts.firstWins[c]!;
+    const winsSecond = counts.secondWins[c]!;
+    const tieCount = counts.ties[c]!;
     const total = winsFirst + winsSecond + tieCount;
     if (total === 0) continue;
-    const d = (parameters[f] as number) - (parameters[s] as number) + (positional ? delta : 0);
+    const d = parameters[f]! - parameters[s]! + (positional ? delta : 0);
     logLikelihood += evaluateCell({ d, winsFirst, winsSecond, tieCount, davidson, logNu }, terms);
-    const scoreD = terms[CELL_SCORE_D] as number;
-    const infoDD = terms[CELL_INFO_DD] as number;
-    const scoreTie = terms[CELL_SCORE_TIE] as number;
-    const infoDTie = terms[CELL_INFO_D_TIE] as number;
-    const infoTieTie = terms[CELL_INFO_TIE_TIE] as number;
+    const scoreD = terms[CELL_SCORE_D]!;
+    const infoDD = terms[CELL_INFO_DD]!;
+    const scoreTie = terms[CELL_SCORE_TIE]!;
+    const infoDTie = terms[CELL_INFO_D_TIE]!;
+    const infoTieTie = terms[CELL_INFO_TIE_TIE]!;
     const scale = davidson ? 0.5 : 1;
     if (gradient === null) continue;
-    indices[0] = freeIndex[f] as number;
-    indices[1] = freeIndex[s] as number;
+    indices[0] = freeIndex[f]!;
+    indices[1] = freeIndex[s]!;
     indices[2] = positional ? orderFree : -1;
     for (let u = 0; u < 3; u++) {
-      const iu = indices[u] as number;
+      const iu = indices[u]!;
       if (iu < 0) continue;
-      const xu = (signs[u] as number) * scale;
-      gradient[iu] = (gradient[iu] as number) + xu * scoreD;
+      const xu = signs[u]! * scale;
+      gradient[iu] = gradient[iu]! + xu * scoreD;
       if (information === null) continue;
       for (let v = 0; v < 3; v++) {
-        const iv = indices[v] as number;
+        const iv = indices[v]!;
         if (iv < 0) continue;
         const k = iu * freeCount + iv;
-        information[k] = (information[k] as number) + xu * (signs[v] as number) * scale * infoDD;
+        information[k] = information[k]! + xu * signs[v]! * scale * infoDD;
       }
       if (tieFree >= 0) {
         const k1 = iu * freeCount + tieFree;
         const k2 = tieFree * freeCount + iu;
-        information[k1] = (information[k1] as number) + xu * infoDTie;
-        information[k2] = (information[k2] as number) + xu * infoDTie;
+        information[k1] = information[k1]! + xu * infoDTie;
+        information[k2] = information[k2]! + xu * infoDTie;
       }
     }
     if (tieFree >= 0) {
-      gradient[tieFree] = (gradient[tieFree] as number) + scoreTie;
+      gradient[tieFree] = gradient[tieFree]! + scoreTie;
       if (information !== null) {
         const k = tieFree * freeCount + tieFree;
-        information[k] = (information[k] as number) + infoTieTie;
+        information[k] = information[k]! + infoTieTie;
       }
     }
   }
   if (layout.prior > 0) {
     for (let i = 0; i < layout.itemCount; i++) {
-      const theta = parameters[i] as number;
+      const theta = parameters[i]!;
       logLikelihood -= (layout.prior / 2) * theta * theta;
-      const fi = freeIndex[i] as number;
+      const fi = freeIndex[i]!;
       if (fi < 0) continue;
-      if (gradient !== null) gradient[fi] = (gradient[fi] as number) - layout.prior * theta;
-      if (information !== null)
-        information[fi * freeCount + fi] = (information[fi * freeCount + fi] as number) + layout.prior;
+      if (gradient !== null) gradient[fi] = gradient[fi]! - layout.prior * theta;
+      if (information !== null) information[fi * freeCount + fi] = information[fi * freeCount + fi]! + layout.prior;
     }
   }
   return logLikelihood;

@@ -55,8 +55,7 @@ export function solveBradleyTerry(
       if (!choleskyInPlace(information, freeCount)) {
         // Information singular in some direction (e.g. separated data drifting to infinity): regularise slightly.
         logLikelihood = evaluateBradleyTerry(cells, counts, layout, parameters, gradient, information);
-        for (let i = 0; i < freeCount; i++)
-          information[i * freeCount + i] = (information[i * freeCount + i] as number) + 1e-9;
+        for (let i = 0; i < freeCount; i++) information[i * freeCount + i] = information[i * freeCount + i]! + 1e-9;
         if (!choleskyInPlace(information, freeCount))
           return { logLikelihood, iterations: iteration, converged: false, factor: null };
       }
@@ -66,7 +65,7 @@ export function solveBradleyTerry(
     const step = gradient;
     choleskySolveInPlace(factor as Float64Array, freeCount, step);
     let largest = 0;
-    for (let i = 0; i < freeCount; i++) largest = Math.max(largest, Math.abs(step[i] as number));
+    for (let i = 0; i < freeCount; i++) largest = Math.max(largest, Math.abs(step[i]!));
     let stepScale = 1;
     let accepted = false;
     for (let halving = 0; halving < 40; halving++) {
@@ -104,8 +103,8 @@ function applyStep(
   out: Float64Array,
 ): void {
   for (let p = 0; p < parameters.length; p++) {
-    const free = layout.freeIndex[p] as number;
-    out[p] = free < 0 ? (parameters[p] as number) : (parameters[p] as number) + stepScale * (step[free] as number);
+    const free = layout.freeIndex[p]!;
+    out[p] = free < 0 ? parameters[p]! : parameters[p]! + stepScale * step[free]!;
   }
 }
 

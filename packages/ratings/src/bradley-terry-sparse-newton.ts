@@ -75,7 +75,7 @@ export function solveBradleyTerrySparse(
   });
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     for (let p = 0; p < size; p++) {
-      const diagonal = curvature.diagonal[p] as number;
+      const diagonal = curvature.diagonal[p]!;
       // A free parameter whose information vanished (separated data drifting to infinity) is regularised slightly.
       inverseDiagonal[p] = curvature.free[p] === 1 ? 1 / Math.max(diagonal, 1e-9) : 0;
     }
@@ -89,12 +89,12 @@ export function solveBradleyTerrySparse(
     });
     innerTotal += solved.iterations;
     let largest = 0;
-    for (let p = 0; p < size; p++) largest = Math.max(largest, Math.abs(step[p] as number));
+    for (let p = 0; p < size; p++) largest = Math.max(largest, Math.abs(step[p]!));
     if (!Number.isFinite(largest)) return result(iteration, false);
     let stepScale = 1;
     let accepted = false;
     for (let halving = 0; halving < 40; halving++) {
-      for (let p = 0; p < size; p++) trial[p] = (parameters[p] as number) + stepScale * (step[p] as number);
+      for (let p = 0; p < size; p++) trial[p] = parameters[p]! + stepScale * step[p]!;
       const trialObjective = evaluateWithCurvature({
         cells,
         counts,
@@ -123,6 +123,6 @@ export function solveBradleyTerrySparse(
 
 function sumOfActive(layout: BradleyTerryLayout, parameters: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < layout.itemCount; i++) if (layout.active[i] === 1) sum += parameters[i] as number;
+  for (let i = 0; i < layout.itemCount; i++) if (layout.active[i] === 1) sum += parameters[i]!;
   return sum;
 }

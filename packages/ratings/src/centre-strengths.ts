@@ -34,9 +34,9 @@ export function centreStrengths(input: CentreStrengthsInput): CentredStrengths {
   const { strengths, rated, covariance, freeIndex, freeCount, itemIds, anchor, scale } = input;
   const itemCount = itemIds.length;
   const variance = (i: number, j: number): number => {
-    const fi = freeIndex[i] as number;
-    const fj = freeIndex[j] as number;
-    return fi < 0 || fj < 0 ? 0 : (covariance[fi * freeCount + fj] as number);
+    const fi = freeIndex[i]!;
+    const fj = freeIndex[j]!;
+    return fi < 0 || fj < 0 ? 0 : covariance[fi * freeCount + fj]!;
   };
   const ratedCodes: number[] = [];
   for (let i = 0; i < itemCount; i++) if (rated[i] === 1) ratedCodes.push(i);
@@ -52,13 +52,13 @@ export function centreStrengths(input: CentreStrengthsInput): CentredStrengths {
     const a = itemIds.indexOf(anchor.item);
     if (a < 0) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
     if (rated[a] !== 1) throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" has no comparisons`);
-    offset = strengths[a] as number;
+    offset = strengths[a]!;
     base = anchor.value;
     varianceOf = (i) => variance(i, i) - 2 * variance(i, a) + variance(a, a);
   } else {
     const count = ratedCodes.length;
     offset = 0;
-    for (const i of ratedCodes) offset += strengths[i] as number;
+    for (const i of ratedCodes) offset += strengths[i]!;
     offset /= Math.max(1, count);
     const rowMean = new Float64Array(itemCount);
     let grandMean = 0;
@@ -70,10 +70,10 @@ export function centreStrengths(input: CentreStrengthsInput): CentredStrengths {
     }
     grandMean /= Math.max(1, count);
     base = scale.initial;
-    varianceOf = (i) => variance(i, i) - 2 * (rowMean[i] as number) + grandMean;
+    varianceOf = (i) => variance(i, i) - 2 * rowMean[i]! + grandMean;
   }
   for (const i of ratedCodes) {
-    const theta = (strengths[i] as number) - offset;
+    const theta = strengths[i]! - offset;
     const standardError = Math.sqrt(Math.max(0, varianceOf(i)));
     logStrengths[i] = theta;
     logStrengthStandardErrors[i] = standardError;

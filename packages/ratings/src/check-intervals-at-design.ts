@@ -60,14 +60,14 @@ export function checkIntervalsAtDesign(
 /** The rows with verdicts 0–2. */
 function validRows(outcomes: PairwiseOutcomes): PairwiseOutcomes {
   const rows: number[] = [];
-  for (let row = 0; row < outcomes.size; row++) if ((outcomes.verdict[row] as number) <= 2) rows.push(row);
-  const pick = (column: Int32Array) => Int32Array.from(rows, (row) => column[row] as number);
+  for (let row = 0; row < outcomes.size; row++) if (outcomes.verdict[row]! <= 2) rows.push(row);
+  const pick = (column: Int32Array) => Int32Array.from(rows, (row) => column[row]!);
   return {
     size: rows.length,
     itemIds: outcomes.itemIds,
     first: pick(outcomes.first),
     second: pick(outcomes.second),
-    verdict: Uint8Array.from(rows, (row) => outcomes.verdict[row] as number),
+    verdict: Uint8Array.from(rows, (row) => outcomes.verdict[row]!),
     ...(outcomes.match === undefined ? {} : { match: pick(outcomes.match) }),
   };
 }

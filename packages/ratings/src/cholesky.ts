@@ -6,9 +6,9 @@
 export function choleskyInPlace(matrix: Float64Array, size: number): boolean {
   for (let j = 0; j < size; j++) {
     const rowJ = j * size;
-    let diagonal = matrix[rowJ + j] as number;
+    let diagonal = matrix[rowJ + j]!;
     for (let k = 0; k < j; k++) {
-      const value = matrix[rowJ + k] as number;
+      const value = matrix[rowJ + k]!;
       diagonal -= value * value;
     }
     if (!(diagonal > 0)) return false;
@@ -16,8 +16,8 @@ export function choleskyInPlace(matrix: Float64Array, size: number): boolean {
     matrix[rowJ + j] = pivot;
     for (let i = j + 1; i < size; i++) {
       const rowI = i * size;
-      let sum = matrix[rowI + j] as number;
-      for (let k = 0; k < j; k++) sum -= (matrix[rowI + k] as number) * (matrix[rowJ + k] as number);
+      let sum = matrix[rowI + j]!;
+      for (let k = 0; k < j; k++) sum -= matrix[rowI + k]! * matrix[rowJ + k]!;
       matrix[rowI + j] = sum / pivot;
     }
   }
@@ -28,17 +28,17 @@ export function choleskyInPlace(matrix: Float64Array, size: number): boolean {
 export function choleskySolveInPlace(factor: Float64Array, size: number, vector: Float64Array): void {
   for (let i = 0; i < size; i++) {
     const row = i * size;
-    let sum = vector[i] as number;
-    for (let k = 0; k < i; k++) sum -= (factor[row + k] as number) * (vector[k] as number);
-    vector[i] = sum / (factor[row + i] as number);
+    let sum = vector[i]!;
+    for (let k = 0; k < i; k++) sum -= factor[row + k]! * vector[k]!;
+    vector[i] = sum / factor[row + i]!;
   }
   // Lᵀ·x = y by columns of Lᵀ (rows of L): once x_i is known, subtract x_i·L[i][0..i) from the entries above.
   // Reads the factor row by row (contiguous) instead of down its columns (one cache miss per entry).
   for (let i = size - 1; i >= 0; i--) {
     const row = i * size;
-    const value = (vector[i] as number) / (factor[row + i] as number);
+    const value = vector[i]! / factor[row + i]!;
     vector[i] = value;
-    for (let k = 0; k < i; k++) vector[k] = (vector[k] as number) - (factor[row + k] as number) * value;
+    for (let k = 0; k < i; k++) vector[k] = vector[k]! - factor[row + k]! * value;
   }
 }
 
@@ -50,7 +50,7 @@ export function choleskyInverse(factor: Float64Array, size: number): Float64Arra
     column.fill(0);
     column[j] = 1;
     choleskySolveInPlace(factor, size, column);
-    for (let i = 0; i < size; i++) inverse[i * size + j] = column[i] as number;
+    for (let i = 0; i < size; i++) inverse[i * size + j] = column[i]!;
   }
   return inverse;
 }

@@ -10,8 +10,8 @@ export function chronologicalOrder(outcomes: PairwiseOutcomes): Int32Array {
   for (let row = 0; row < outcomes.size; row++) order[row] = row;
   const time = outcomes.time;
   if (time === undefined) return order;
-  for (let row = 0; row < outcomes.size; row++) if (Number.isNaN(time[row] as number)) return order;
-  return Int32Array.from(Array.from(order).sort((a, b) => (time[a] as number) - (time[b] as number) || a - b));
+  for (let row = 0; row < outcomes.size; row++) if (Number.isNaN(time[row]!)) return order;
+  return Int32Array.from(Array.from(order).sort((a, b) => time[a]! - time[b]! || a - b));
 }
 
 /**
@@ -24,9 +24,9 @@ export function replayValidRows(
   order: ArrayLike<number> = chronologicalOrder(outcomes),
 ): void {
   for (let position = 0; position < order.length; position++) {
-    const row = order[position] as number;
-    const verdict = outcomes.verdict[row] as number;
+    const row = order[position]!;
+    const verdict = outcomes.verdict[row]!;
     if (verdict > 2) continue;
-    visit(outcomes.first[row] as number, outcomes.second[row] as number, verdict as 0 | 1 | 2);
+    visit(outcomes.first[row]!, outcomes.second[row]!, verdict as 0 | 1 | 2);
   }
 }

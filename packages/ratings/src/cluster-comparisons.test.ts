@@ -63,8 +63,7 @@ describe("clusterCells", () => {
     expect(clusters.largest).toBe(2);
     const sums = new Float64Array(3 * cells.size);
     for (let e = 0; e < clusters.category.length; e++) {
-      sums[clusters.category[e] as number] =
-        (sums[clusters.category[e] as number] as number) + (clusters.weight[e] as number);
+      sums[clusters.category[e]!] = sums[clusters.category[e]!]! + clusters.weight[e]!;
     }
     for (let c = 0; c < cells.size; c++) {
       expect([sums[3 * c], sums[3 * c + 1], sums[3 * c + 2]]).toEqual([
@@ -130,7 +129,7 @@ describe("createClusterResampler", () => {
     for (let round = 0; round < draws; round++) {
       resampler.draw(random, out);
       seen.add(`${out[0]}-${out[1]}`);
-      meanWins += (out[0] as number) / draws;
+      meanWins += out[0]! / draws;
     }
     // Two clusters (3 wins; 1 loss) drawn twice in all: (6, 0), (3, 1) or (0, 2), about ¼, ½, ¼ of the time.
     expect([...seen].sort()).toEqual(["0-2", "3-1", "6-0"]);
@@ -167,13 +166,13 @@ describe("clustered bootstrap", () => {
     const repeated: PairwiseOutcomes = {
       size: once.size * k,
       itemIds: once.itemIds,
-      first: Int32Array.from({ length: once.size * k }, (_, r) => once.first[Math.floor(r / k)] as number),
-      second: Int32Array.from({ length: once.size * k }, (_, r) => once.second[Math.floor(r / k)] as number),
-      verdict: Uint8Array.from({ length: once.size * k }, (_, r) => once.verdict[Math.floor(r / k)] as number),
+      first: Int32Array.from({ length: once.size * k }, (_, r) => once.first[Math.floor(r / k)]!),
+      second: Int32Array.from({ length: once.size * k }, (_, r) => once.second[Math.floor(r / k)]!),
+      verdict: Uint8Array.from({ length: once.size * k }, (_, r) => once.verdict[Math.floor(r / k)]!),
       match: Int32Array.from({ length: once.size * k }, (_, r) => once.match?.[Math.floor(r / k)] as number),
     };
     const width = (result: { lower: Float64Array; upper: Float64Array }) =>
-      Array.from(result.lower).reduce((sum, lower, i) => sum + (result.upper[i] as number) - lower, 0);
+      Array.from(result.lower).reduce((sum, lower, i) => sum + result.upper[i]! - lower, 0);
     const base = bootstrapBradleyTerry(once, { rounds: 300, seed: 2 });
     const clustered = bootstrapBradleyTerry(repeated, { rounds: 300, seed: 2 });
     const naive = bootstrapBradleyTerry(repeated, { rounds: 300, seed: 2, cluster: "none" });

@@ -69,8 +69,8 @@ function largestMatch(outcomes: PairwiseOutcomes): number {
   const counts = new Map<number, number>();
   let largest = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    const code = match[row] as number;
-    if (code < 0 || (outcomes.verdict[row] as number) > 2) continue;
+    const code = match[row]!;
+    if (code < 0 || outcomes.verdict[row]! > 2) continue;
     const count = (counts.get(code) ?? 0) + 1;
     counts.set(code, count);
     if (count > largest) largest = count;
@@ -93,7 +93,7 @@ export function clusterCells(outcomes: PairwiseOutcomes, cells: PairCells, by: C
   const lookup = createKeyLookup(outcomes, by, itemCount);
   let count = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    if ((rowCell[row] as number) < 0) continue;
+    if (rowCell[row]! < 0) continue;
     const key = clusterKey(outcomes, by, row, itemCount);
     if (key < 0) {
       clusterOfRow[row] = count++;
@@ -109,21 +109,21 @@ export function clusterCells(outcomes: PairwiseOutcomes, cells: PairCells, by: C
   // Counting sort of the rows by cluster, then one pass per cluster merging rows of the same category.
   const rowStart = new Int32Array(count + 1);
   for (let row = 0; row < outcomes.size; row++) {
-    const cluster = clusterOfRow[row] as number;
-    if (cluster >= 0) rowStart[cluster + 1] = (rowStart[cluster + 1] as number) + 1;
+    const cluster = clusterOfRow[row]!;
+    if (cluster >= 0) rowStart[cluster + 1] = rowStart[cluster + 1]! + 1;
   }
   let largest = 0;
   for (let g = 0; g < count; g++) {
-    largest = Math.max(largest, rowStart[g + 1] as number);
-    rowStart[g + 1] = (rowStart[g + 1] as number) + (rowStart[g] as number);
+    largest = Math.max(largest, rowStart[g + 1]!);
+    rowStart[g + 1] = rowStart[g + 1]! + rowStart[g]!;
   }
-  const sortedRows = new Int32Array(rowStart[count] as number);
+  const sortedRows = new Int32Array(rowStart[count]!);
   const fill = rowStart.slice(0, count);
   for (let row = 0; row < outcomes.size; row++) {
-    const cluster = clusterOfRow[row] as number;
+    const cluster = clusterOfRow[row]!;
     if (cluster < 0) continue;
-    sortedRows[fill[cluster] as number] = row;
-    fill[cluster] = (fill[cluster] as number) + 1;
+    sortedRows[fill[cluster]!] = row;
+    fill[cluster] = fill[cluster]! + 1;
   }
   const start = new Int32Array(count + 1);
   const category: number[] = [];
@@ -131,17 +131,17 @@ export function clusterCells(outcomes: PairwiseOutcomes, cells: PairCells, by: C
   const entryOf = new Int32Array(3 * cells.size).fill(-1);
   for (let g = 0; g < count; g++) {
     start[g] = category.length;
-    for (let k = rowStart[g] as number; k < (rowStart[g + 1] as number); k++) {
-      const row = sortedRows[k] as number;
-      const cell = rowCell[row] as number;
-      const verdict = outcomes.verdict[row] as number;
-      const swapped = (cells.first[cell] as number) !== (outcomes.first[row] as number);
+    for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
+      const row = sortedRows[k]!;
+      const cell = rowCell[row]!;
+      const verdict = outcomes.verdict[row]!;
+      const swapped = cells.first[cell]! !== outcomes.first[row]!;
       const soft = softPreferenceOf(outcomes, row);
       const add = (outcome: number, amount: number) => {
         const target = 3 * cell + outcome;
-        const entry = entryOf[target] as number;
-        if (entry >= (start[g] as number)) {
-          weight[entry] = (weight[entry] as number) + amount;
+        const entry = entryOf[target]!;
+        if (entry >= start[g]!) {
+          weight[entry] = weight[entry]! + amount;
         } else {
           entryOf[target] = category.length;
           category.push(target);
@@ -171,8 +171,8 @@ export function clusterCells(outcomes: PairwiseOutcomes, cells: PairCells, by: C
 function clusterKey(outcomes: PairwiseOutcomes, by: Clustering, row: number, itemCount: number): number {
   if (by === "comparison") return -1;
   if (by === "match") return outcomes.match?.[row] ?? -1;
-  const a = outcomes.first[row] as number;
-  const b = outcomes.second[row] as number;
+  const a = outcomes.first[row]!;
+  const b = outcomes.second[row]!;
   return Math.min(a, b) * itemCount + Math.max(a, b);
 }
 
@@ -187,13 +187,13 @@ function createKeyLookup(
 ): { get(key: number): number; set(key: number, cluster: number): void } {
   let largest = -1;
   if (by === "match" && outcomes.match !== undefined) {
-    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, outcomes.match[row] as number);
+    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, outcomes.match[row]!);
   } else if (by === "pair") {
     largest = itemCount * itemCount - 1;
   }
   if (largest < DENSE_KEYS) {
     const table = new Int32Array(largest + 1).fill(-1);
-    return { get: (key) => table[key] as number, set: (key, cluster) => void (table[key] = cluster) };
+    return { get: (key) => table[key]!, set: (key, cluster) => void (table[key] = cluster) };
   }
   const map = new Map<number, number>();
   return { get: (key) => map.get(key) ?? -1, set: (key, cluster) => void map.set(key, cluster) };
@@ -267,7 +267,7 @@ function summarizeClusters(cells: PairCells, clusters: CellClusters | null): Clu
   if (clusters !== null) return { by: clusters.by, clusters: clusters.count, largest: clusters.largest };
   let comparisons = 0;
   for (let c = 0; c < cells.size; c++) {
-    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    comparisons += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   }
   return { by: "comparison", clusters: comparisons, largest: comparisons > 0 ? 1 : 0 };
 }

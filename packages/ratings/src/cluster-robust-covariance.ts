@@ -43,14 +43,11 @@ type Layout = BradleyTerryLayout;
 
 /** Residual y − p of each (cell, outcome) category at θ̂ (3c + o; o = first wins, second wins, tie). */
 function categoryScores(cells: PairCells, layout: Layout, parameters: Float64Array): Float64Array {
-  const delta = layout.orderIndex >= 0 ? (parameters[layout.orderIndex] as number) : 0;
+  const delta = layout.orderIndex >= 0 ? parameters[layout.orderIndex]! : 0;
   const residuals = new Float64Array(3 * cells.size);
   for (let c = 0; c < cells.size; c++) {
     const positional = layout.orderIndex >= 0 && cells.positional[c] === 1;
-    const d =
-      (parameters[cells.first[c] as number] as number) -
-      (parameters[cells.second[c] as number] as number) +
-      (positional ? delta : 0);
+    const d = parameters[cells.first[c]!]! - parameters[cells.second[c]!]! + (positional ? delta : 0);
     const p = 1 / (1 + Math.exp(-d));
     residuals[3 * c] = 1 - p;
     residuals[3 * c + 1] = -p;
@@ -74,12 +71,12 @@ function clusterMeat(
   const score = new Float64Array(size);
   const touched: number[] = [];
   const isTouched = new Uint8Array(size);
-  const orderFree = layout.orderIndex >= 0 ? (layout.freeIndex[layout.orderIndex] as number) : -1;
+  const orderFree = layout.orderIndex >= 0 ? layout.freeIndex[layout.orderIndex]! : -1;
   const add = (category: number, weight: number): void => {
     const c = Math.floor(category / 3);
-    const value = weight * (residuals[category] as number);
-    const f = layout.freeIndex[cells.first[c] as number] as number;
-    const s = layout.freeIndex[cells.second[c] as number] as number;
+    const value = weight * residuals[category]!;
+    const f = layout.freeIndex[cells.first[c]!]!;
+    const s = layout.freeIndex[cells.second[c]!]!;
     const o = orderFree >= 0 && cells.positional[c] === 1 ? orderFree : -1;
     for (const [index, sign] of [
       [f, 1],
@@ -91,13 +88,12 @@ function clusterMeat(
         isTouched[index] = 1;
         touched.push(index);
       }
-      score[index] = (score[index] as number) + sign * value;
+      score[index] = score[index]! + sign * value;
     }
   };
   const flush = (): void => {
     for (const i of touched) {
-      for (const j of touched)
-        meat[i * size + j] = (meat[i * size + j] as number) + (score[i] as number) * (score[j] as number);
+      for (const j of touched) meat[i * size + j] = meat[i * size + j]! + score[i]! * score[j]!;
     }
     for (const i of touched) {
       score[i] = 0;
@@ -113,15 +109,15 @@ function clusterMeat(
         if (count === 0) continue;
         // count comparisons, each its own cluster: count · (r x)(r x)ᵀ.
         add(3 * c + o, 1);
-        for (const i of touched) score[i] = (score[i] as number) * Math.sqrt(count);
+        for (const i of touched) score[i] = score[i]! * Math.sqrt(count);
         flush();
       }
     }
     return meat;
   }
   for (let g = 0; g < clusters.count; g++) {
-    for (let e = clusters.start[g] as number; e < (clusters.start[g + 1] as number); e++) {
-      add(clusters.category[e] as number, clusters.weight[e] as number);
+    for (let e = clusters.start[g]!; e < clusters.start[g + 1]!; e++) {
+      add(clusters.category[e]!, clusters.weight[e]!);
     }
     flush();
   }
@@ -143,30 +139,29 @@ function sandwichCovariance(
   const half = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     for (let k = 0; k < size; k++) {
-      const value = bread[i * size + k] as number;
+      const value = bread[i * size + k]!;
       if (value === 0) continue;
-      for (let j = 0; j < size; j++)
-        half[i * size + j] = (half[i * size + j] as number) + value * (meat[k * size + j] as number);
+      for (let j = 0; j < size; j++) half[i * size + j] = half[i * size + j]! + value * meat[k * size + j]!;
     }
   }
   const covariance = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     for (let k = 0; k < size; k++) {
-      const value = half[i * size + k] as number;
+      const value = half[i * size + k]!;
       if (value === 0) continue;
       for (let j = 0; j < size; j++) {
-        covariance[i * size + j] = (covariance[i * size + j] as number) + value * (bread[k * size + j] as number);
+        covariance[i * size + j] = covariance[i * size + j]! + value * bread[k * size + j]!;
       }
     }
   }
-  for (let k = 0; k < covariance.length; k++) covariance[k] = (covariance[k] as number) * factor;
+  for (let k = 0; k < covariance.length; k++) covariance[k] = covariance[k]! * factor;
   return covariance;
 }
 
 function countComparisons(cells: PairCells): number {
   let total = 0;
   for (let c = 0; c < cells.size; c++) {
-    total += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    total += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   }
   return total;
 }

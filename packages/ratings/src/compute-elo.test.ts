@@ -24,7 +24,7 @@ describe("computeElo (Chatbot Arena's online Elo)", () => {
     };
     const ratings = computeElo(outcomes);
     itemIds.forEach((id, i) => {
-      expect(ratings[i]).toBeCloseTo(fixture.ratings[id] as number, 9);
+      expect(ratings[i]).toBeCloseTo(fixture.ratings[id]!, 9);
     });
   });
 
@@ -46,7 +46,7 @@ describe("computeElo (Chatbot Arena's online Elo)", () => {
     expect(ratings[1]).toBeCloseTo(998 + 4 * (0 - expectedB), 12);
     expect(ratings[2]).toBeCloseTo(c1 + 4 * (1 - (1 - expectedB)), 12);
     // Elo conserves the total rating.
-    expect((ratings[0] as number) + (ratings[1] as number) + (ratings[2] as number)).toBeCloseTo(3000, 9);
+    expect(ratings[0]! + ratings[1]! + ratings[2]!).toBeCloseTo(3000, 9);
   });
 
   it("honours K, scale and an explicit order", () => {
@@ -61,7 +61,7 @@ describe("computeElo (Chatbot Arena's online Elo)", () => {
     const backward = computeElo(outcomes, { k: 32, scale: { points: 400, base: 10, initial: 1500 }, order: [1, 0] });
     // a beats b (1516 / 1484), then b beats a with E_b = 1/(1 + 10^(32/400)).
     expect(forward[0]).toBeCloseTo(1516 - 32 * (1 - 1 / (1 + 10 ** (32 / 400))), 9);
-    expect(forward[0]).not.toBeCloseTo(backward[0] as number, 6);
+    expect(forward[0]).not.toBeCloseTo(backward[0]!, 6);
   });
 
   it("bootstraps rows with the median as the estimate (Arena) and reproducible seeds", () => {
@@ -79,8 +79,8 @@ describe("computeElo (Chatbot Arena's online Elo)", () => {
     expect(Array.from(first.estimate)).toEqual(Array.from(second.estimate));
     expect(Array.from(first.estimate)).toEqual(Array.from(first.median));
     expect(first.rank[0]).toBe(1);
-    expect(first.lower[0]).toBeLessThanOrEqual(first.estimate[0] as number);
-    expect(first.upper[0]).toBeGreaterThanOrEqual(first.estimate[0] as number);
+    expect(first.lower[0]).toBeLessThanOrEqual(first.estimate[0]!);
+    expect(first.upper[0]).toBeGreaterThanOrEqual(first.estimate[0]!);
   });
 
   it("shuffles without resampling: every round sees each row once, so the win counts never change", () => {

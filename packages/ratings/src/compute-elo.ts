@@ -28,8 +28,8 @@ export function computeElo(outcomes: PairwiseOutcomes, options: EloOptions = {})
   replayValidRows(
     outcomes,
     (a, b, verdict) => {
-      const ra = ratings[a] as number;
-      const rb = ratings[b] as number;
+      const ra = ratings[a]!;
+      const rb = ratings[b]!;
       const expectedA = 1 / (1 + Math.exp(slope * (rb - ra)));
       const scoreA = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
       ratings[a] = ra + k * (scoreA - expectedA);

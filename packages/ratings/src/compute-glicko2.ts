@@ -40,14 +40,12 @@ export function computeGlicko2(outcomes: PairwiseOutcomes, options: Glicko2Optio
   const order = chronologicalOrder(outcomes);
   const blockSize = Math.max(1, options.comparisonsPerPeriod ?? 5 * itemCount);
   const periodOf = (position: number): number =>
-    options.periods === undefined
-      ? Math.floor(position / blockSize)
-      : (options.periods[order[position] as number] as number);
+    options.periods === undefined ? Math.floor(position / blockSize) : options.periods[order[position]!]!;
   const rowsByPeriod = new Map<number, number[]>();
   for (let position = 0; position < order.length; position++) {
     const period = periodOf(position);
     const rows = rowsByPeriod.get(period) ?? [];
-    rows.push(order[position] as number);
+    rows.push(order[position]!);
     rowsByPeriod.set(period, rows);
   }
   const periods = [...rowsByPeriod.keys()].sort((a, b) => a - b);
@@ -55,22 +53,22 @@ export function computeGlicko2(outcomes: PairwiseOutcomes, options: Glicko2Optio
   for (const period of periods) {
     for (const list of games) list.length = 0;
     for (const row of rowsByPeriod.get(period) ?? []) {
-      const verdict = outcomes.verdict[row] as number;
+      const verdict = outcomes.verdict[row]!;
       if (verdict > 2) continue;
-      const a = outcomes.first[row] as number;
-      const b = outcomes.second[row] as number;
+      const a = outcomes.first[row]!;
+      const b = outcomes.second[row]!;
       const scoreA = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
       const stateOf = (code: number) => ({
-        rating: rating[code] as number,
-        deviation: deviation[code] as number,
-        volatility: volatility[code] as number,
+        rating: rating[code]!,
+        deviation: deviation[code]!,
+        volatility: volatility[code]!,
       });
       games[a]?.push({ opponent: stateOf(b), score: scoreA });
       games[b]?.push({ opponent: stateOf(a), score: 1 - scoreA });
     }
     for (let i = 0; i < itemCount; i++) {
       const next = updateGlicko2({
-        player: { rating: rating[i] as number, deviation: deviation[i] as number, volatility: volatility[i] as number },
+        player: { rating: rating[i]!, deviation: deviation[i]!, volatility: volatility[i]! },
         games: games[i] ?? [],
         settings,
       });

@@ -30,28 +30,28 @@ export function computeMeanScores(outcomes: PairwiseOutcomes): MeanScores {
   const sum = new Float64Array(itemCount);
   const sumOfSquares = new Float64Array(itemCount);
   const add = (item: number, score: number, soft: boolean) => {
-    comparisons[item] = (comparisons[item] as number) + 1;
-    if (soft) fromPreference[item] = (fromPreference[item] as number) + 1;
-    sum[item] = (sum[item] as number) + score;
-    sumOfSquares[item] = (sumOfSquares[item] as number) + score * score;
+    comparisons[item] = comparisons[item]! + 1;
+    if (soft) fromPreference[item] = fromPreference[item]! + 1;
+    sum[item] = sum[item]! + score;
+    sumOfSquares[item] = sumOfSquares[item]! + score * score;
   };
   const preference = outcomes.preference;
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict > 2) continue;
-    const soft = preference !== undefined && Number.isFinite(preference[row] as number);
-    const forSecond = soft ? (preference[row] as number) : verdict === 1 ? 1 : verdict === 0 ? 0 : 0.5;
-    add(outcomes.first[row] as number, 1 - forSecond, soft);
-    add(outcomes.second[row] as number, forSecond, soft);
+    const soft = preference !== undefined && Number.isFinite(preference[row]!);
+    const forSecond = soft ? preference[row]! : verdict === 1 ? 1 : verdict === 0 ? 0 : 0.5;
+    add(outcomes.first[row]!, 1 - forSecond, soft);
+    add(outcomes.second[row]!, forSecond, soft);
   }
   const mean = new Float64Array(itemCount);
   const standardError = new Float64Array(itemCount);
   for (let i = 0; i < itemCount; i++) {
-    const n = comparisons[i] as number;
-    const average = n === 0 ? Number.NaN : (sum[i] as number) / n;
+    const n = comparisons[i]!;
+    const average = n === 0 ? Number.NaN : sum[i]! / n;
     mean[i] = average;
     // Σ(s − s̄)² = Σs² − n·s̄², clamped at 0 against rounding.
-    const squares = Math.max(0, (sumOfSquares[i] as number) - n * average * average);
+    const squares = Math.max(0, sumOfSquares[i]! - n * average * average);
     standardError[i] = n < 2 ? Number.NaN : Math.sqrt(squares / (n - 1) / n);
   }
   return { itemIds: outcomes.itemIds, comparisons, fromPreference, mean, standardError };

@@ -81,16 +81,12 @@ export function computeOpenSkill(outcomes: PairwiseOutcomes): OpenSkillRatings {
   const mu = new Float64Array(itemCount).fill(OPEN_SKILL.mu);
   const sigma = new Float64Array(itemCount).fill(OPEN_SKILL.sigma);
   replayValidRows(outcomes, (a, b, verdict) => {
-    const [nextA, nextB] = updateOpenSkill(
-      { mu: mu[a] as number, sigma: sigma[a] as number },
-      { mu: mu[b] as number, sigma: sigma[b] as number },
-      verdict,
-    );
+    const [nextA, nextB] = updateOpenSkill({ mu: mu[a]!, sigma: sigma[a]! }, { mu: mu[b]!, sigma: sigma[b]! }, verdict);
     mu[a] = nextA.mu;
     sigma[a] = nextA.sigma;
     mu[b] = nextB.mu;
     sigma[b] = nextB.sigma;
   });
-  const ordinal = mu.map((value, i) => value - 3 * (sigma[i] as number));
+  const ordinal = mu.map((value, i) => value - 3 * sigma[i]!);
   return { itemIds: outcomes.itemIds, mu, sigma, ordinal };
 }

@@ -29,7 +29,7 @@ export function computeTrueSkill(
   let ties = 0;
   let valid = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict <= 2) valid++;
     if (verdict === 2) ties++;
   }
@@ -53,8 +53,8 @@ export function computeTrueSkill(
     outcomes,
     (a, b, verdict) => {
       const [nextA, nextB] = updateTrueSkill({
-        a: { mu: mu[a] as number, sigma: sigma[a] as number },
-        b: { mu: mu[b] as number, sigma: sigma[b] as number },
+        a: { mu: mu[a]!, sigma: sigma[a]! },
+        b: { mu: mu[b]!, sigma: sigma[b]! },
         outcome: verdict,
         environment,
       });
@@ -62,11 +62,11 @@ export function computeTrueSkill(
       sigma[a] = nextA.sigma;
       mu[b] = nextB.mu;
       sigma[b] = nextB.sigma;
-      matches[a] = (matches[a] as number) + 1;
-      matches[b] = (matches[b] as number) + 1;
+      matches[a] = matches[a]! + 1;
+      matches[b] = matches[b]! + 1;
     },
     options.order,
   );
-  const conservative = mu.map((value, i) => value - 3 * (sigma[i] as number));
+  const conservative = mu.map((value, i) => value - 3 * sigma[i]!);
   return { itemIds: outcomes.itemIds, mu, sigma, conservative, matches, environment };
 }

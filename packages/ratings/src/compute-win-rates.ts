@@ -28,18 +28,18 @@ export function computeWinRates(outcomes: PairwiseOutcomes, options: { z?: numbe
   const losses = new Float64Array(itemCount);
   const ties = new Float64Array(itemCount);
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
+    const verdict = outcomes.verdict[row]!;
+    const a = outcomes.first[row]!;
+    const b = outcomes.second[row]!;
     if (verdict === 0) {
-      wins[a] = (wins[a] as number) + 1;
-      losses[b] = (losses[b] as number) + 1;
+      wins[a] = wins[a]! + 1;
+      losses[b] = losses[b]! + 1;
     } else if (verdict === 1) {
-      wins[b] = (wins[b] as number) + 1;
-      losses[a] = (losses[a] as number) + 1;
+      wins[b] = wins[b]! + 1;
+      losses[a] = losses[a]! + 1;
     } else if (verdict === 2) {
-      ties[a] = (ties[a] as number) + 1;
-      ties[b] = (ties[b] as number) + 1;
+      ties[a] = ties[a]! + 1;
+      ties[b] = ties[b]! + 1;
     }
   }
   return finishWinRates({ itemIds: outcomes.itemIds, wins, losses, ties }, options.z);
@@ -55,17 +55,17 @@ export function computeWinRatesFromCells(cells: PairCells, options: { z?: number
   const losses = new Float64Array(itemCount);
   const ties = new Float64Array(itemCount);
   for (let c = 0; c < cells.size; c++) {
-    const a = cells.first[c] as number;
-    const b = cells.second[c] as number;
-    const firstWins = cells.firstWins[c] as number;
-    const secondWins = cells.secondWins[c] as number;
-    const tied = cells.ties[c] as number;
-    wins[a] = (wins[a] as number) + firstWins;
-    losses[b] = (losses[b] as number) + firstWins;
-    wins[b] = (wins[b] as number) + secondWins;
-    losses[a] = (losses[a] as number) + secondWins;
-    ties[a] = (ties[a] as number) + tied;
-    ties[b] = (ties[b] as number) + tied;
+    const a = cells.first[c]!;
+    const b = cells.second[c]!;
+    const firstWins = cells.firstWins[c]!;
+    const secondWins = cells.secondWins[c]!;
+    const tied = cells.ties[c]!;
+    wins[a] = wins[a]! + firstWins;
+    losses[b] = losses[b]! + firstWins;
+    wins[b] = wins[b]! + secondWins;
+    losses[a] = losses[a]! + secondWins;
+    ties[a] = ties[a]! + tied;
+    ties[b] = ties[b]! + tied;
   }
   return finishWinRates({ itemIds: cells.itemIds, wins, losses, ties }, options.z);
 }
@@ -82,11 +82,11 @@ function finishWinRates(
   const lower = new Float64Array(itemCount);
   const upper = new Float64Array(itemCount);
   for (let i = 0; i < itemCount; i++) {
-    const decided = (wins[i] as number) + (losses[i] as number);
-    comparisons[i] = decided + (ties[i] as number);
-    winRate[i] = decided === 0 ? Number.NaN : (wins[i] as number) / decided;
+    const decided = wins[i]! + losses[i]!;
+    comparisons[i] = decided + ties[i]!;
+    winRate[i] = decided === 0 ? Number.NaN : wins[i]! / decided;
     const interval = wilsonInterval({
-      successes: wins[i] as number,
+      successes: wins[i]!,
       trials: decided,
       ...(z === undefined ? {} : { z }),
     });

@@ -32,9 +32,9 @@ export function solveConjugateGradient(problem: ConjugateGradientProblem): {
   let rhsNorm = 0;
   let residualDotZ = 0;
   for (let i = 0; i < size; i++) {
-    const r = residual[i] as number;
+    const r = residual[i]!;
     rhsNorm += r * r;
-    const z = r * (inverseDiagonal[i] as number);
+    const z = r * inverseDiagonal[i]!;
     direction[i] = z;
     residualDotZ += r * z;
   }
@@ -43,23 +43,23 @@ export function solveConjugateGradient(problem: ConjugateGradientProblem): {
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     multiply(direction, product);
     let curvature = 0;
-    for (let i = 0; i < size; i++) curvature += (direction[i] as number) * (product[i] as number);
+    for (let i = 0; i < size; i++) curvature += direction[i]! * product[i]!;
     if (!(curvature > 0)) return { iterations: iteration, converged: false };
     const alpha = residualDotZ / curvature;
     let residualNorm = 0;
     let nextDotZ = 0;
     for (let i = 0; i < size; i++) {
-      solution[i] = (solution[i] as number) + alpha * (direction[i] as number);
-      const r = (residual[i] as number) - alpha * (product[i] as number);
+      solution[i] = solution[i]! + alpha * direction[i]!;
+      const r = residual[i]! - alpha * product[i]!;
       residual[i] = r;
       residualNorm += r * r;
-      nextDotZ += r * r * (inverseDiagonal[i] as number);
+      nextDotZ += r * r * inverseDiagonal[i]!;
     }
     if (residualNorm <= target) return { iterations: iteration, converged: true };
     const beta = nextDotZ / residualDotZ;
     residualDotZ = nextDotZ;
     for (let i = 0; i < size; i++) {
-      direction[i] = (residual[i] as number) * (inverseDiagonal[i] as number) + beta * (direction[i] as number);
+      direction[i] = residual[i]! * inverseDiagonal[i]! + beta * direction[i]!;
     }
   }
   return { iterations: maxIterations, converged: false };

@@ -55,14 +55,14 @@ export function aggregateCovariateCells(
   let invalidCount = 0;
   const rowCell = rowCells ? new Int32Array(outcomes.size).fill(-1) : undefined;
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict === 3) {
       invalidCount++;
       continue;
     }
     if (verdict > 3) throw new RangeError(`aggregateCovariateCells: row ${row}: verdict ${verdict} is not 0–3`);
-    let a = outcomes.first[row] as number;
-    let b = outcomes.second[row] as number;
+    let a = outcomes.first[row]!;
+    let b = outcomes.second[row]!;
     if (a === b) throw new RangeError(`aggregateCovariateCells: row ${row}: an item is compared with itself`);
     const known = keepOrder && (outcomes.orderKnown === undefined || outcomes.orderKnown[row] !== 0);
     let outcome = verdict;
@@ -73,7 +73,7 @@ export function aggregateCovariateCells(
       sign = -1;
     }
     for (let k = 0; k < width; k++) {
-      const value = sign * (values[row * width + k] as number);
+      const value = sign * values[row * width + k]!;
       if (!Number.isFinite(value))
         throw new RangeError(`aggregateCovariateCells: row ${row}: covariate ${names[k]} is not finite`);
       row0[k] = value === 0 ? 0 : value; // −0 and 0 share a key
@@ -87,11 +87,11 @@ export function aggregateCovariateCells(
       second.push(b);
       positional.push(known ? 1 : 0);
       for (const column of wins) column.push(0);
-      for (let k = 0; k < width; k++) covariates.push(row0[k] as number);
+      for (let k = 0; k < width; k++) covariates.push(row0[k]!);
     }
     if (rowCell !== undefined) rowCell[row] = cell;
     const column = wins[outcome] as number[];
-    column[cell] = (column[cell] as number) + 1;
+    column[cell] = column[cell]! + 1;
   }
   return {
     size: first.length,

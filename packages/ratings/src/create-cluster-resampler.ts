@@ -30,7 +30,7 @@ export function createClusterResampler(clusters: CellClusters, categoryCount: nu
     if (count > EXACT_32_BIT_COUNT) {
       for (let k = 0; k < count; k++) {
         const index = Math.floor(random.next() * count);
-        multiplicity[index] = (multiplicity[index] as number) + 1;
+        multiplicity[index] = multiplicity[index]! + 1;
       }
       return;
     }
@@ -41,10 +41,10 @@ export function createClusterResampler(clusters: CellClusters, categoryCount: nu
       const block = words.subarray(0, Math.min(words.length, count - drawn));
       fillWords(random, block);
       for (let k = 0; k < block.length; k++) {
-        const product = (block[k] as number) * count;
+        const product = block[k]! * count;
         const index = Math.floor(product * 2.3283064365386963e-10);
         if (product - index * 4294967296 < threshold) continue;
-        multiplicity[index] = (multiplicity[index] as number) + 1;
+        multiplicity[index] = multiplicity[index]! + 1;
         drawn++;
       }
     }
@@ -53,12 +53,12 @@ export function createClusterResampler(clusters: CellClusters, categoryCount: nu
     drawMultiplicities(random);
     out.fill(0);
     for (let g = 0; g < count; g++) {
-      const times = multiplicity[g] as number;
+      const times = multiplicity[g]!;
       if (times === 0) continue;
-      const end = start[g + 1] as number;
-      for (let e = start[g] as number; e < end; e++) {
-        const target = category[e] as number;
-        out[target] = (out[target] as number) + times * (weight[e] as number);
+      const end = start[g + 1]!;
+      for (let e = start[g]!; e < end; e++) {
+        const target = category[e]!;
+        out[target] = out[target]! + times * weight[e]!;
       }
     }
     return out;

@@ -18,19 +18,19 @@ function moments(weights: Float64Array, draws: number, seed: number) {
     let total = 0;
     let group = 0;
     for (let k = 0; k < out.length; k++) {
-      const count = out[k] as number;
+      const count = out[k]!;
       if (!Number.isInteger(count)) nonIntegers++;
       total += count;
       if (k < half) group += count;
-      sum[k] = (sum[k] as number) + count;
-      sumSquares[k] = (sumSquares[k] as number) + count * count;
+      sum[k] = sum[k]! + count;
+      sumSquares[k] = sumSquares[k]! + count * count;
     }
     if (total !== resampler.total) wrongTotals++;
     groupSum += group;
     groupSquares += group * group;
   }
   const mean = sum.map((s) => s / draws);
-  const variance = sumSquares.map((s, k) => s / draws - (mean[k] as number) ** 2);
+  const variance = sumSquares.map((s, k) => s / draws - mean[k]! ** 2);
   const groupVariance = groupSquares / draws - (groupSum / draws) ** 2;
   return { method: resampler.method, mean, variance, groupVariance, half, wrongTotals, nonIntegers };
 }
@@ -50,16 +50,16 @@ describe("createCountResampler", () => {
     expect(nonIntegers).toBe(0);
     const total = weights.reduce((a, b) => a + b, 0);
     for (let k = 0; k < weights.length; k++) {
-      const p = (weights[k] as number) / total;
+      const p = weights[k]! / total;
       const expectedVariance = total * p * (1 - p);
       if (p === 0) {
         expect(mean[k]).toBe(0);
         continue;
       }
       // Standard error of a mean of `draws` counts: √(variance/draws); allow 4.5 of them.
-      expect(Math.abs((mean[k] as number) - total * p)).toBeLessThan(4.5 * Math.sqrt(expectedVariance / draws));
+      expect(Math.abs(mean[k]! - total * p)).toBeLessThan(4.5 * Math.sqrt(expectedVariance / draws));
       // Variance of a sample variance ≈ 2σ⁴/draws (+ excess kurtosis); allow 20% here.
-      expect(Math.abs((variance[k] as number) / expectedVariance - 1)).toBeLessThan(0.2);
+      expect(Math.abs(variance[k]! / expectedVariance - 1)).toBeLessThan(0.2);
     }
     const groupShare = weights.subarray(0, half).reduce((a, b) => a + b, 0) / total;
     expect(Math.abs(groupVariance / (total * groupShare * (1 - groupShare)) - 1)).toBeLessThan(0.12);
@@ -75,12 +75,12 @@ describe("createCountResampler", () => {
     const random = createRandomSource(3);
     for (let round = 0; round < 500; round++) {
       resampler.draw(random, out);
-      for (let k = 0; k < out.length; k++) summed[k] = (summed[k] as number) + (out[k] as number);
+      for (let k = 0; k < out.length; k++) summed[k] = summed[k]! + out[k]!;
     }
     let chiSquare = 0;
     for (let k = 0; k < weights.length; k++) {
-      const expected = 500 * (weights[k] as number);
-      chiSquare += ((summed[k] as number) - expected) ** 2 / expected;
+      const expected = 500 * weights[k]!;
+      chiSquare += (summed[k]! - expected) ** 2 / expected;
     }
     expect(chiSquare).toBeLessThan(112.3); // χ²(63) 99.9% point
   });

@@ -81,10 +81,10 @@ export function createCountResampler(weights: Float64Array): CountResampler {
       const take = Math.min(BLOCK, total - drawn);
       let used = 0;
       for (let k = 0; k < BLOCK && used < take; k++) {
-        const product = (words[k] as number) * total;
+        const product = words[k]! * total;
         const index = Math.floor(product * 2.3283064365386963e-10);
         if (product - index * 4294967296 < threshold) continue;
-        const count = (hits[index] as number) + 1;
+        const count = hits[index]! + 1;
         hits[index] = count;
         if (count === 256) carry(index);
         used++;
@@ -98,10 +98,9 @@ export function createCountResampler(weights: Float64Array): CountResampler {
       fill(random);
       const take = Math.min(BLOCK >>> 1, total - drawn);
       for (let k = 0; k < take; k++) {
-        const uniform =
-          (((words[2 * k] as number) >>> 5) * 67108864 + ((words[2 * k + 1] as number) >>> 6)) / 9007199254740992;
+        const uniform = ((words[2 * k]! >>> 5) * 67108864 + (words[2 * k + 1]! >>> 6)) / 9007199254740992;
         const index = Math.floor(uniform * total);
-        const count = (hits[index] as number) + 1;
+        const count = hits[index]! + 1;
         hits[index] = count;
         if (count === 256) carry(index);
       }
@@ -119,17 +118,17 @@ export function createCountResampler(weights: Float64Array): CountResampler {
     out.fill(0);
     let slot = 0;
     for (let j = 0; j < positive; j++) {
-      const stop = blockEnd[j] as number;
+      const stop = blockEnd[j]!;
       let count = 0;
-      for (; slot < stop; slot++) count += hits[slot] as number;
-      out[category[j] as number] = count;
+      for (; slot < stop; slot++) count += hits[slot]!;
+      out[category[j]!] = count;
     }
     if (overflow.size > 0) {
       let j = 0;
       for (const [overflowSlot, extra] of [...overflow].sort((a, b) => a[0] - b[0])) {
-        while ((blockEnd[j] as number) <= overflowSlot) j++;
-        const k = category[j] as number;
-        out[k] = (out[k] as number) + extra;
+        while (blockEnd[j]! <= overflowSlot) j++;
+        const k = category[j]!;
+        out[k] = out[k]! + extra;
       }
     }
     return out;
@@ -151,7 +150,7 @@ function summarizeWeights(weights: Float64Array): { total: number; positive: num
   let positive = 0;
   let integral = true;
   for (let k = 0; k < weights.length; k++) {
-    const weight = weights[k] as number;
+    const weight = weights[k]!;
     if (!(weight >= 0 && Number.isFinite(weight)))
       throw new RangeError(`createCountResampler: weight ${k} is ${weight}`);
     total += weight;
@@ -168,7 +167,7 @@ function layOutSlots(weights: Float64Array, positive: number): { category: Int32
   let end = 0;
   let next = 0;
   for (let k = 0; k < weights.length; k++) {
-    const weight = weights[k] as number;
+    const weight = weights[k]!;
     if (weight === 0) continue;
     end += weight;
     category[next] = k;

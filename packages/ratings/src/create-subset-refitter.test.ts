@@ -7,7 +7,7 @@ import { simulateOutcomes } from "./test-support/simulate-outcomes.js";
 
 function largestDifference(a: Float64Array, b: Float64Array): number {
   let largest = 0;
-  for (let i = 0; i < a.length; i++) largest = Math.max(largest, Math.abs((a[i] as number) - (b[i] as number)));
+  for (let i = 0; i < a.length; i++) largest = Math.max(largest, Math.abs(a[i]! - b[i]!));
   return largest;
 }
 

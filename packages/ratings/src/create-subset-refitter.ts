@@ -62,7 +62,7 @@ export function createSubsetRefitterFromFactor(
   // gradient, so the fixed point is the subset's penalised (or plain) maximum either way.
   const layout = createBradleyTerryLayout(cells, { prior: 1e-3 });
   let rated = 0;
-  for (let i = 0; i < layout.itemCount; i++) rated += layout.active[i] as number;
+  for (let i = 0; i < layout.itemCount; i++) rated += layout.active[i]!;
   if (rated > MAX_CHORD_ITEMS || parameters.length !== layout.itemCount) return null;
   if (options.factor !== undefined && options.factor.length !== layout.freeCount ** 2) return null;
   if (options.factor === undefined && rated > MAX_FACTORED_ITEMS) return null;
@@ -81,7 +81,7 @@ export function createSubsetRefitterFromFactor(
   });
   let fullTotal = 0;
   for (let c = 0; c < cells.size; c++) {
-    fullTotal += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    fullTotal += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   }
   const pointsPerUnit = eloPointsPerLogUnit(options.scale ?? ARENA_ELO_SCALE);
   const base = (options.scale ?? ARENA_ELO_SCALE).initial;
@@ -90,7 +90,7 @@ export function createSubsetRefitterFromFactor(
     refit(counts, prior) {
       if (!loadHalfTiesRound(refitter, counts)) return null;
       let total = 0;
-      for (let c = 0; c < refitter.round.size; c++) total += refitter.round.total[c] as number;
+      for (let c = 0; c < refitter.round.size; c++) total += refitter.round.total[c]!;
       working.set(parameters);
       const steps = refitHalfTies(refitter, working, {
         tolerance: options.tolerance ?? 1e-8,
@@ -100,11 +100,11 @@ export function createSubsetRefitterFromFactor(
       });
       if (steps < 0) return null;
       let mean = 0;
-      for (let i = 0; i < layout.itemCount; i++) if (layout.active[i] === 1) mean += working[i] as number;
+      for (let i = 0; i < layout.itemCount; i++) if (layout.active[i] === 1) mean += working[i]!;
       mean /= rated;
       const ratings = new Float64Array(layout.itemCount).fill(Number.NaN);
       for (let i = 0; i < layout.itemCount; i++) {
-        if (layout.active[i] === 1) ratings[i] = base + pointsPerUnit * ((working[i] as number) - mean);
+        if (layout.active[i] === 1) ratings[i] = base + pointsPerUnit * (working[i]! - mean);
       }
       return ratings;
     },

@@ -24,8 +24,7 @@ export function drawNormalRatings(options: {
   const factor = factorWithRidge(covariance, size);
   const random = createRandomSource(options.seed);
   const slotParameter = new Int32Array(size);
-  for (let p = 0; p < freeIndex.length; p++)
-    if ((freeIndex[p] as number) >= 0) slotParameter[freeIndex[p] as number] = p;
+  for (let p = 0; p < freeIndex.length; p++) if (freeIndex[p]! >= 0) slotParameter[freeIndex[p]!] = p;
   const normal = new Float64Array(size);
   const drawn = new Float64Array(parameters.length);
   const samples = new Float64Array(draws * itemCount);
@@ -34,9 +33,9 @@ export function drawNormalRatings(options: {
     drawn.set(parameters);
     for (let i = 0; i < size; i++) {
       let sum = 0;
-      for (let k = 0; k <= i; k++) sum += (factor[i * size + k] as number) * (normal[k] as number);
-      const p = slotParameter[i] as number;
-      drawn[p] = (drawn[p] as number) + sum;
+      for (let k = 0; k <= i; k++) sum += factor[i * size + k]! * normal[k]!;
+      const p = slotParameter[i]!;
+      drawn[p] = drawn[p]! + sum;
     }
     writeRoundRatings({
       parameters: drawn,
@@ -53,11 +52,11 @@ export function drawNormalRatings(options: {
 /** Cholesky factor of a covariance, adding a ridge of 1e-12·(mean diagonal), ×10 each try, if it is singular. */
 function factorWithRidge(covariance: Float64Array, size: number): Float64Array {
   let trace = 0;
-  for (let i = 0; i < size; i++) trace += covariance[i * size + i] as number;
+  for (let i = 0; i < size; i++) trace += covariance[i * size + i]!;
   let ridge = 0;
   for (let attempt = 0; attempt < 12; attempt++) {
     const factor = covariance.slice();
-    for (let i = 0; i < size; i++) factor[i * size + i] = (factor[i * size + i] as number) + ridge;
+    for (let i = 0; i < size; i++) factor[i * size + i] = factor[i * size + i]! + ridge;
     if (choleskyInPlace(factor, size)) {
       for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) factor[i * size + j] = 0;
       return factor;

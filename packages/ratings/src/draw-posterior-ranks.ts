@@ -22,9 +22,9 @@ export function drawPosteriorRanks(
     for (let k = 0; k < size; k++) normal[k] = normalQuantile(random.next() * (1 - 2 ** -53) + 2 ** -54);
     const offset = r * size;
     for (let i = 0; i < size; i++) {
-      let sum = mean[i] as number;
+      let sum = mean[i]!;
       const row = i * size;
-      for (let k = 0; k <= i; k++) sum += (covarianceFactor[row + k] as number) * (normal[k] as number);
+      for (let k = 0; k <= i; k++) sum += covarianceFactor[row + k]! * normal[k]!;
       samples[offset + i] = sum;
     }
   }

@@ -16,20 +16,20 @@ export function estimateMatchCorrelation(outcomes: PairwiseOutcomes, logStrength
   let squares = 0;
   let valid = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict > 2) continue;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
+    const a = outcomes.first[row]!;
+    const b = outcomes.second[row]!;
     const low = Math.min(a, b);
     const high = Math.max(a, b);
-    const p = 1 / (1 + Math.exp((logStrengths[high] as number) - (logStrengths[low] as number)));
+    const p = 1 / (1 + Math.exp(logStrengths[high]! - logStrengths[low]!));
     if (!(p > 0 && p < 1)) continue;
     const firstScore = verdict === 0 ? 1 : verdict === 1 ? 0 : 0.5;
     const score = a === low ? firstScore : 1 - firstScore;
     const residual = (score - p) / Math.sqrt(p * (1 - p));
     squares += residual * residual;
     valid++;
-    const code = match[row] as number;
+    const code = match[row]!;
     if (code < 0) continue;
     const entry = sums.get(code) ?? { sum: 0, squares: 0, count: 0 };
     entry.sum += residual;

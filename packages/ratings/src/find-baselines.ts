@@ -23,9 +23,9 @@ export function findBaselines(outcomes: PairwiseOutcomes): Baseline[] {
   const rows: number[] = [];
   const compared = new Uint8Array(itemCount);
   for (let row = 0; row < outcomes.size; row++) {
-    if ((outcomes.verdict[row] as number) > 2) continue;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
+    if (outcomes.verdict[row]! > 2) continue;
+    const a = outcomes.first[row]!;
+    const b = outcomes.second[row]!;
     if (a === b) continue;
     rows.push(row);
     compared[a] = 1;
@@ -40,17 +40,17 @@ export function findBaselines(outcomes: PairwiseOutcomes): Baseline[] {
     if (baselines.length >= limit) return [];
     count.fill(0);
     for (const row of uncovered) {
-      const a = outcomes.first[row] as number;
-      const b = outcomes.second[row] as number;
-      count[a] = (count[a] as number) + 1;
-      count[b] = (count[b] as number) + 1;
+      const a = outcomes.first[row]!;
+      const b = outcomes.second[row]!;
+      count[a] = count[a]! + 1;
+      count[b] = count[b]! + 1;
     }
     let hub = 0;
-    for (let i = 1; i < itemCount; i++) if ((count[i] as number) > (count[hub] as number)) hub = i;
+    for (let i = 1; i < itemCount; i++) if (count[i]! > count[hub]!) hub = i;
     const opponents = new Set<number>();
     for (const row of rows) {
-      const a = outcomes.first[row] as number;
-      const b = outcomes.second[row] as number;
+      const a = outcomes.first[row]!;
+      const b = outcomes.second[row]!;
       if (a === hub) opponents.add(b);
       else if (b === hub) opponents.add(a);
     }

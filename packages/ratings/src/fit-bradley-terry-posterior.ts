@@ -34,20 +34,20 @@ export function fitBradleyTerryPosterior(cells: PairCells, options: { prior: num
     const fit = fitBradleyTerry(cells, { prior, solver: "dense", tolerance: 1e-9 });
     // With a prior the mode has Σθ = 0 over all items and θ = 0 for items never compared, which is how the fit
     // centres its rated items.
-    for (let i = 0; i < size; i++) mean[i] = fit.rated[i] === 1 ? (fit.logStrengths[i] as number) : 0;
+    for (let i = 0; i < size; i++) mean[i] = fit.rated[i] === 1 ? fit.logStrengths[i]! : 0;
   }
   const precision = new Float64Array(size * size);
   for (let i = 0; i < size; i++) precision[i * size + i] = prior;
   for (let c = 0; c < cells.size; c++) {
-    const i = cells.first[c] as number;
-    const j = cells.second[c] as number;
-    const n = (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
-    const p = 1 / (1 + Math.exp((mean[j] as number) - (mean[i] as number)));
+    const i = cells.first[c]!;
+    const j = cells.second[c]!;
+    const n = cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
+    const p = 1 / (1 + Math.exp(mean[j]! - mean[i]!));
     const weight = n * p * (1 - p);
-    precision[i * size + i] = (precision[i * size + i] as number) + weight;
-    precision[j * size + j] = (precision[j * size + j] as number) + weight;
-    precision[i * size + j] = (precision[i * size + j] as number) - weight;
-    precision[j * size + i] = (precision[j * size + i] as number) - weight;
+    precision[i * size + i] = precision[i * size + i]! + weight;
+    precision[j * size + j] = precision[j * size + j]! + weight;
+    precision[i * size + j] = precision[i * size + j]! - weight;
+    precision[j * size + i] = precision[j * size + i]! - weight;
   }
   if (!choleskyInPlace(precision, size)) {
     throw new RatingsError(

@@ -24,8 +24,8 @@ function simulate(options: { items: number; perItem: number; seed: number; order
 function largestDifference(a: Float64Array, b: Float64Array): number {
   let largest = 0;
   for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i] as number) && Number.isNaN(b[i] as number)) continue;
-    largest = Math.max(largest, Math.abs((a[i] as number) - (b[i] as number)));
+    if (Number.isNaN(a[i]!) && Number.isNaN(b[i]!)) continue;
+    largest = Math.max(largest, Math.abs(a[i]! - b[i]!));
   }
   return largest;
 }
@@ -36,7 +36,7 @@ function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const rb = rankByScore(b);
   const n = ra.length;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += ((ra[i] as number) - (rb[i] as number)) ** 2;
+  for (let i = 0; i < n; i++) sum += (ra[i]! - rb[i]!) ** 2;
   return 1 - (6 * sum) / (n * (n * n - 1));
 }
 
@@ -80,7 +80,7 @@ describe("fitBradleyTerry: sparse (truncated Newton–CG) and dense (Cholesky) s
       // Approximate item standard errors: within 4% of the exact ones at 30 comparisons per item.
       for (let i = 0; i < dense.standardErrors.length; i++) {
         if (i === 3 && options.anchor !== undefined) continue;
-        const ratio = (sparse.standardErrors[i] as number) / (dense.standardErrors[i] as number);
+        const ratio = sparse.standardErrors[i]! / dense.standardErrors[i]!;
         expect(Math.abs(ratio - 1)).toBeLessThan(0.04);
       }
     });
@@ -93,7 +93,7 @@ describe("fitBradleyTerry: sparse (truncated Newton–CG) and dense (Cholesky) s
     const sparse = fitBradleyTerry(cells, { solver: "sparse" });
     let worst = 0;
     for (let i = 0; i < 300; i++) {
-      worst = Math.max(worst, Math.abs((sparse.standardErrors[i] as number) / (dense.standardErrors[i] as number) - 1));
+      worst = Math.max(worst, Math.abs(sparse.standardErrors[i]! / dense.standardErrors[i]! - 1));
     }
     expect(worst).toBeLessThan(0.01);
   });
@@ -186,7 +186,7 @@ describe("bootstrap spread above the dense solver's threshold (chord refits, slo
     expect(bootstrap.nonConvergedRounds).toBe(0);
     let ratioSum = 0;
     for (let i = 0; i < 600; i++) {
-      ratioSum += (bootstrap.standardDeviation[i] as number) / (exact.standardErrors[i] as number);
+      ratioSum += bootstrap.standardDeviation[i]! / exact.standardErrors[i]!;
     }
     // Each SD from 200 rounds has a relative standard error of about 5%; the mean over 600 items is tight.
     expect(Math.abs(ratioSum / 600 - 1)).toBeLessThan(0.05);
@@ -194,7 +194,7 @@ describe("bootstrap spread above the dense solver's threshold (chord refits, slo
     let covered = 0;
     strengths.forEach((theta, i) => {
       const truth = 1000 + (400 / Math.LN10) * (theta - mean);
-      if ((bootstrap.lower[i] as number) <= truth && truth <= (bootstrap.upper[i] as number)) covered++;
+      if (bootstrap.lower[i]! <= truth && truth <= bootstrap.upper[i]!) covered++;
     });
     // Binomial(600, 0.95): 99.9% of draws fall in [548, 587].
     expect(covered).toBeGreaterThanOrEqual(548);
@@ -215,8 +215,8 @@ describe("fitBradleyTerry at scale (sparse solver)", () => {
     const mean = strengths.reduce((a, b) => a + b, 0) / 3000;
     let inside = 0;
     for (let i = 0; i < 3000; i++) {
-      const truth = 1000 + points * ((strengths[i] as number) - mean);
-      if (Math.abs((fit.ratings[i] as number) - truth) < 1.96 * (fit.standardErrors[i] as number)) inside++;
+      const truth = 1000 + points * (strengths[i]! - mean);
+      if (Math.abs(fit.ratings[i]! - truth) < 1.96 * fit.standardErrors[i]!) inside++;
     }
     expect(inside / 3000).toBeGreaterThan(0.93);
     expect(inside / 3000).toBeLessThan(0.97);

@@ -30,9 +30,9 @@ function baseball() {
 }
 
 const byId = (fit: { itemIds: readonly string[]; logStrengths: Float64Array }, id: string) =>
-  fit.logStrengths[fit.itemIds.indexOf(id)] as number;
+  fit.logStrengths[fit.itemIds.indexOf(id)]!;
 const seById = (fit: { itemIds: readonly string[]; logStrengthStandardErrors: Float64Array }, id: string) =>
-  fit.logStrengthStandardErrors[fit.itemIds.indexOf(id)] as number;
+  fit.logStrengthStandardErrors[fit.itemIds.indexOf(id)]!;
 
 describeWithSharedData(
   "datasets/bradleyterry2",
@@ -122,9 +122,8 @@ describe("fitBradleyTerry invariants", () => {
     const data = { ...outcomes, verdict: Uint8Array.from([0, 1, 0, 1, 0, 1]) };
     const centred = fitBradleyTerry(data);
     const anchored = fitBradleyTerry(data, { anchor: { item: "b", value: 1200 } });
-    const shift = (anchored.ratings[1] as number) - (centred.ratings[1] as number);
-    for (let i = 0; i < 3; i++)
-      expect((anchored.ratings[i] as number) - (centred.ratings[i] as number)).toBeCloseTo(shift, 8);
+    const shift = anchored.ratings[1]! - centred.ratings[1]!;
+    for (let i = 0; i < 3; i++) expect(anchored.ratings[i]! - centred.ratings[i]!).toBeCloseTo(shift, 8);
     expect(anchored.ratings[1]).toBeCloseTo(1200, 9);
   });
 

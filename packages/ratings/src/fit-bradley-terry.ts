@@ -149,7 +149,7 @@ export const SPARSE_SOLVER_THRESHOLD = 500;
 /** The solver for this layout and options; throws when "dense" is forced beyond {@link MAX_DENSE_ITEMS}. */
 export function chooseSolver(layout: BradleyTerryLayout, options: BradleyTerryOptions): "dense" | "sparse" {
   let ratedCount = 0;
-  for (let i = 0; i < layout.itemCount; i++) ratedCount += layout.active[i] as number;
+  for (let i = 0; i < layout.itemCount; i++) ratedCount += layout.active[i]!;
   const solver = options.solver ?? "auto";
   if (solver === "sparse") return "sparse";
   if (solver === "auto") return ratedCount > SPARSE_SOLVER_THRESHOLD ? "sparse" : "dense";

@@ -107,7 +107,7 @@ export function fitCovariateBradleyTerry(
     let stepScale = 1;
     let accepted = false;
     for (let halving = 0; halving < 50; halving++) {
-      for (let p = 0; p < freeCount; p++) trial[p] = (parameters[p] as number) + stepScale * (step[p] as number);
+      for (let p = 0; p < freeCount; p++) trial[p] = parameters[p]! + stepScale * step[p]!;
       const value = evaluate(cells, layout, trial, null, null);
       if (value >= logLikelihood - 1e-12 * Math.abs(logLikelihood)) {
         accepted = true;
@@ -116,7 +116,7 @@ export function fitCovariateBradleyTerry(
       stepScale /= 2;
     }
     let largest = 0;
-    for (let p = 0; p < freeCount; p++) largest = Math.max(largest, Math.abs(stepScale * (step[p] as number)));
+    for (let p = 0; p < freeCount; p++) largest = Math.max(largest, Math.abs(stepScale * step[p]!));
     if (!accepted) {
       converged = largest < tolerance * 1e3;
       break;
@@ -212,8 +212,8 @@ function initialThreshold(cells: CovariateCells): number {
   let ties = 0;
   let total = 0;
   for (let c = 0; c < cells.size; c++) {
-    ties += cells.ties[c] as number;
-    total += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    ties += cells.ties[c]!;
+    total += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   }
   const share = Math.min(0.9, Math.max(1e-3, ties / Math.max(1, total)));
   return Math.log((1 + share) / (1 - share));
@@ -237,22 +237,22 @@ function evaluate(
   information?.fill(0);
   const indices = new Int32Array(3 + covariateCount);
   const weights = new Float64Array(3 + covariateCount);
-  const tau = tieFree >= 0 ? (parameters[tieFree] as number) : 0;
-  const delta = orderFree >= 0 ? (parameters[orderFree] as number) : 0;
+  const tau = tieFree >= 0 ? parameters[tieFree]! : 0;
+  const delta = orderFree >= 0 ? parameters[orderFree]! : 0;
   let logLikelihood = 0;
   for (let c = 0; c < cells.size; c++) {
-    const firstWins = cells.firstWins[c] as number;
-    const secondWins = cells.secondWins[c] as number;
-    const ties = cells.ties[c] as number;
+    const firstWins = cells.firstWins[c]!;
+    const secondWins = cells.secondWins[c]!;
+    const ties = cells.ties[c]!;
     const total = firstWins + secondWins + ties;
     if (total === 0) continue;
-    const pf = itemFree[cells.first[c] as number] as number;
-    const ps = itemFree[cells.second[c] as number] as number;
-    let eta = (pf >= 0 ? (parameters[pf] as number) : 0) - (ps >= 0 ? (parameters[ps] as number) : 0);
-    const positional = cells.positional[c] as number;
+    const pf = itemFree[cells.first[c]!]!;
+    const ps = itemFree[cells.second[c]!]!;
+    let eta = (pf >= 0 ? parameters[pf]! : 0) - (ps >= 0 ? parameters[ps]! : 0);
+    const positional = cells.positional[c]!;
     if (orderFree >= 0) eta += delta * positional;
     for (let k = 0; k < covariateCount; k++)
-      eta += (parameters[covariateFree + k] as number) * (cells.covariates[c * covariateCount + k] as number);
+      eta += parameters[covariateFree + k]! * cells.covariates[c * covariateCount + k]!;
     let scoreEta: number;
     let infoEtaEta: number;
     let scoreTau = 0;
@@ -296,25 +296,25 @@ function evaluate(
     }
     for (let k = 0; k < covariateCount; k++) {
       indices[n] = covariateFree + k;
-      weights[n++] = cells.covariates[c * covariateCount + k] as number;
+      weights[n++] = cells.covariates[c * covariateCount + k]!;
     }
     for (let u = 0; u < n; u++) {
-      const iu = indices[u] as number;
-      const wu = weights[u] as number;
-      gradient[iu] = (gradient[iu] as number) + scoreEta * wu;
+      const iu = indices[u]!;
+      const wu = weights[u]!;
+      gradient[iu] = gradient[iu]! + scoreEta * wu;
       const row = iu * freeCount;
       for (let v = 0; v < n; v++) {
-        const at = row + (indices[v] as number);
-        information[at] = (information[at] as number) + infoEtaEta * wu * (weights[v] as number);
+        const at = row + indices[v]!;
+        information[at] = information[at]! + infoEtaEta * wu * weights[v]!;
       }
       if (tieFree >= 0) {
-        information[row + tieFree] = (information[row + tieFree] as number) + infoEtaTau * wu;
-        information[tieFree * freeCount + iu] = (information[tieFree * freeCount + iu] as number) + infoEtaTau * wu;
+        information[row + tieFree] = information[row + tieFree]! + infoEtaTau * wu;
+        information[tieFree * freeCount + iu] = information[tieFree * freeCount + iu]! + infoEtaTau * wu;
       }
     }
     if (tieFree >= 0) {
-      gradient[tieFree] = (gradient[tieFree] as number) + scoreTau;
-      information[tieFree * freeCount + tieFree] = (information[tieFree * freeCount + tieFree] as number) + infoTauTau;
+      gradient[tieFree] = gradient[tieFree]! + scoreTau;
+      information[tieFree * freeCount + tieFree] = information[tieFree * freeCount + tieFree]! + infoTauTau;
     }
   }
   addPenalties(layout, parameters, gradient, information);
@@ -326,12 +326,12 @@ function penaltyOf(layout: CovariateLayout, parameters: Float64Array): number {
   let sum = 0;
   if (layout.prior > 0) {
     for (let i = 0; i < layout.itemCount; i++) {
-      const p = layout.itemFree[i] as number;
-      if (p >= 0) sum += (layout.prior / 2) * (parameters[p] as number) ** 2;
+      const p = layout.itemFree[i]!;
+      if (p >= 0) sum += (layout.prior / 2) * parameters[p]! ** 2;
     }
   }
   for (let k = 0; k < layout.covariateCount; k++)
-    sum += (layout.ridge / 2) * (parameters[layout.covariateFree + k] as number) ** 2;
+    sum += (layout.ridge / 2) * parameters[layout.covariateFree + k]! ** 2;
   return sum;
 }
 
@@ -344,12 +344,12 @@ function addPenalties(
 ): void {
   if (gradient === null || information === null) return;
   const add = (p: number, precision: number): void => {
-    gradient[p] = (gradient[p] as number) - precision * (parameters[p] as number);
-    information[p * layout.freeCount + p] = (information[p * layout.freeCount + p] as number) + precision;
+    gradient[p] = gradient[p]! - precision * parameters[p]!;
+    information[p * layout.freeCount + p] = information[p * layout.freeCount + p]! + precision;
   };
   if (layout.prior > 0) {
     for (let i = 0; i < layout.itemCount; i++) {
-      const p = layout.itemFree[i] as number;
+      const p = layout.itemFree[i]!;
       if (p >= 0) add(p, layout.prior);
     }
   }
@@ -392,27 +392,27 @@ export function findAliasedCovariate(cells: CovariateCells): { name: string; rea
   const weights = new Float64Array(cells.size);
   const laplacian = new Float64Array(itemCount * itemCount);
   for (let c = 0; c < cells.size; c++) {
-    const w = (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    const w = cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
     weights[c] = w;
-    const f = cells.first[c] as number;
-    const s = cells.second[c] as number;
-    laplacian[f * itemCount + f] = (laplacian[f * itemCount + f] as number) + w;
-    laplacian[s * itemCount + s] = (laplacian[s * itemCount + s] as number) + w;
-    laplacian[f * itemCount + s] = (laplacian[f * itemCount + s] as number) - w;
-    laplacian[s * itemCount + f] = (laplacian[s * itemCount + f] as number) - w;
+    const f = cells.first[c]!;
+    const s = cells.second[c]!;
+    laplacian[f * itemCount + f] = laplacian[f * itemCount + f]! + w;
+    laplacian[s * itemCount + s] = laplacian[s * itemCount + s]! + w;
+    laplacian[f * itemCount + s] = laplacian[f * itemCount + s]! - w;
+    laplacian[s * itemCount + f] = laplacian[s * itemCount + f]! - w;
   }
   let degree = 0;
-  for (let i = 0; i < itemCount; i++) degree += laplacian[i * itemCount + i] as number;
+  for (let i = 0; i < itemCount; i++) degree += laplacian[i * itemCount + i]!;
   const jitter = Math.max(1e-300, (1e-9 * degree) / Math.max(1, itemCount));
   for (let i = 0; i < itemCount; i++) {
     const at = i * itemCount + i;
     // Items without comparisons get a unit diagonal (their u is 0).
-    laplacian[at] = (laplacian[at] as number) === 0 ? 1 : (laplacian[at] as number) + jitter;
+    laplacian[at] = laplacian[at]! === 0 ? 1 : laplacian[at]! + jitter;
   }
   if (!choleskyInPlace(laplacian, itemCount)) return null;
   const dot = (a: Float64Array, b: Float64Array): number => {
     let sum = 0;
-    for (let c = 0; c < cells.size; c++) sum += (weights[c] as number) * (a[c] as number) * (b[c] as number);
+    for (let c = 0; c < cells.size; c++) sum += weights[c]! * a[c]! * b[c]!;
     return sum;
   };
   const basis: Float64Array[] = [];
@@ -421,19 +421,16 @@ export function findAliasedCovariate(cells: CovariateCells): { name: string; rea
     const column = new Float64Array(cells.size);
     const right = new Float64Array(itemCount);
     for (let c = 0; c < cells.size; c++) {
-      const x = cells.covariates[c * width + k] as number;
+      const x = cells.covariates[c * width + k]!;
       column[c] = x;
-      const wx = (weights[c] as number) * x;
-      right[cells.first[c] as number] = (right[cells.first[c] as number] as number) + wx;
-      right[cells.second[c] as number] = (right[cells.second[c] as number] as number) - wx;
+      const wx = weights[c]! * x;
+      right[cells.first[c]!] = right[cells.first[c]!]! + wx;
+      right[cells.second[c]!] = right[cells.second[c]!]! - wx;
     }
     const own = dot(column, column);
     if (own === 0) return { name, reason: "it is zero for every comparison (constant across items)" };
     choleskySolveInPlace(laplacian, itemCount, right);
-    for (let c = 0; c < cells.size; c++)
-      column[c] =
-        (column[c] as number) -
-        ((right[cells.first[c] as number] as number) - (right[cells.second[c] as number] as number));
+    for (let c = 0; c < cells.size; c++) column[c] = column[c]! - (right[cells.first[c]!]! - right[cells.second[c]!]!);
     const afterItems = dot(column, column);
     if (afterItems < 1e-10 * own) {
       return {
@@ -445,7 +442,7 @@ export function findAliasedCovariate(cells: CovariateCells): { name: string; rea
     for (let pass = 0; pass < 2; pass++) {
       for (const q of basis) {
         const projection = dot(column, q);
-        for (let c = 0; c < cells.size; c++) column[c] = (column[c] as number) - projection * (q[c] as number);
+        for (let c = 0; c < cells.size; c++) column[c] = column[c]! - projection * q[c]!;
       }
     }
     const remaining = dot(column, column);
@@ -479,8 +476,8 @@ function summarize(
   const scale = solved.options.scale ?? ARENA_ELO_SCALE;
   const strengths = new Float64Array(layout.itemCount);
   for (let i = 0; i < layout.itemCount; i++) {
-    const p = layout.itemFree[i] as number;
-    strengths[i] = p >= 0 ? (parameters[p] as number) : 0;
+    const p = layout.itemFree[i]!;
+    strengths[i] = p >= 0 ? parameters[p]! : 0;
   }
   const centred = centreStrengths({
     strengths,
@@ -492,15 +489,14 @@ function summarize(
     anchor: solved.options.anchor,
     scale,
   });
-  const standardError = (p: number) => Math.sqrt(Math.max(0, covariance[p * freeCount + p] as number));
+  const standardError = (p: number) => Math.sqrt(Math.max(0, covariance[p * freeCount + p]!));
   const coefficients = cells.covariateNames.map((name, k) => ({
     name,
-    value: parameters[layout.covariateFree + k] as number,
+    value: parameters[layout.covariateFree + k]!,
     standardError: standardError(layout.covariateFree + k),
   }));
   let comparisons = 0;
-  for (let c = 0; c < cells.size; c++)
-    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  for (let c = 0; c < cells.size; c++) comparisons += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   return {
     itemIds: cells.itemIds,
     ...centred,
@@ -510,16 +506,16 @@ function summarize(
       ? {}
       : {
           orderEffect: {
-            value: parameters[layout.orderFree] as number,
+            value: parameters[layout.orderFree]!,
             standardError: standardError(layout.orderFree),
-            elo: eloPointsPerLogUnit(scale) * (parameters[layout.orderFree] as number),
+            elo: eloPointsPerLogUnit(scale) * parameters[layout.orderFree]!,
           },
         }),
     ...(layout.tieFree < 0
       ? {}
       : {
           tieParameter: {
-            value: Math.exp(parameters[layout.tieFree] as number),
+            value: Math.exp(parameters[layout.tieFree]!),
             logStandardError: standardError(layout.tieFree),
           },
         }),

@@ -41,11 +41,11 @@ describe("fitJudgeAwareBradleyTerry", () => {
     expect(fit.identified).toBe(true);
     fixture.theta.forEach((value, i) => {
       expect(fit.logStrengths[i]).toBeCloseTo(value, 6);
-      expect(fit.logStrengthStandardErrors[i]).toBeCloseTo(fixture.thetaStandardErrors[i] as number, 5);
+      expect(fit.logStrengthStandardErrors[i]).toBeCloseTo(fixture.thetaStandardErrors[i]!, 5);
     });
     fixture.gamma.forEach((value, k) => {
       expect(fit.discrimination[k]).toBeCloseTo(value, 6);
-      expect(fit.discriminationStandardErrors[k]).toBeCloseTo(fixture.gammaStandardErrors[k] as number, 5);
+      expect(fit.discriminationStandardErrors[k]).toBeCloseTo(fixture.gammaStandardErrors[k]!, 5);
     });
     expect(fit.logLikelihood).toBeCloseTo(fixture.logLikelihood, 6);
   });
@@ -55,7 +55,7 @@ describe("fitJudgeAwareBradleyTerry", () => {
     const [weak, middle, sharp] = fit.discrimination as unknown as [number, number, number];
     expect(weak).toBeLessThan(middle);
     expect(middle).toBeLessThan(sharp);
-    expect(Math.abs(weak - 0.4)).toBeLessThan(3 * (fit.discriminationStandardErrors[0] as number));
+    expect(Math.abs(weak - 0.4)).toBeLessThan(3 * fit.discriminationStandardErrors[0]!);
   });
 
   it("reduces to plain Bradley–Terry with a single judge (γ = 1)", () => {
@@ -64,8 +64,8 @@ describe("fitJudgeAwareBradleyTerry", () => {
     const plain = fitBradleyTerry(oneJudge);
     expect(aware.discrimination[0]).toBeCloseTo(1, 12);
     for (let i = 0; i < plain.ratings.length; i++) {
-      expect(aware.ratings[i]).toBeCloseTo(plain.ratings[i] as number, 6);
-      expect(aware.standardErrors[i]).toBeCloseTo(plain.standardErrors[i] as number, 6);
+      expect(aware.ratings[i]).toBeCloseTo(plain.ratings[i]!, 6);
+      expect(aware.standardErrors[i]).toBeCloseTo(plain.standardErrors[i]!, 6);
     }
   });
 
@@ -83,7 +83,7 @@ describe("fitJudgeAwareBradleyTerry", () => {
     const fit = fitJudgeAwareBradleyTerry(isolated);
     expect(fit.identified).toBe(false);
     expect(fit.converged).toBe(false);
-    expect(Number.isNaN(fit.discrimination[1] as number)).toBe(true);
+    expect(Number.isNaN(fit.discrimination[1]!)).toBe(true);
   });
 
   it("a prior makes a design with two unlinked groups of items identified", () => {
@@ -105,8 +105,8 @@ describe("fitJudgeAwareBradleyTerry", () => {
       size: rows.length,
       itemIds: ["a", "b", "c", "d", "e", "f"],
       judgeIds: ["j0", "j1"],
-      first: Int32Array.from(rows, (row) => row.pair[0] as number),
-      second: Int32Array.from(rows, (row) => row.pair[1] as number),
+      first: Int32Array.from(rows, (row) => row.pair[0]!),
+      second: Int32Array.from(rows, (row) => row.pair[1]!),
       verdict: Uint8Array.from(rows, (row) => (row.flip ? 1 : 0)),
       judge: Int32Array.from(rows, (row) => row.judge),
     };

@@ -81,8 +81,7 @@ export function fitJudgeAwareBradleyTerry(
   const layout = layoutParameters(cells, pooled.rated, orderEffects);
   const { itemIndex, judgeIndex, parameterCount } = layout;
   const parameters = new Float64Array(parameterCount);
-  for (let i = 0; i < itemCount; i++)
-    if (itemIndex[i]! >= 0) parameters[itemIndex[i]!] = pooled.logStrengths[i] as number;
+  for (let i = 0; i < itemCount; i++) if (itemIndex[i]! >= 0) parameters[itemIndex[i]!] = pooled.logStrengths[i]!;
   for (let k = 0; k < judgeCount; k++) if (judgeIndex[k]! >= 0) parameters[judgeIndex[k]!] = 1;
 
   const model = { cells, ...layout, prior: options.prior ?? 0 };
@@ -104,7 +103,7 @@ export function fitJudgeAwareBradleyTerry(
     let stepScale = 1;
     let accepted = false;
     for (let halving = 0; halving < 40; halving++) {
-      for (let p = 0; p < parameterCount; p++) trial[p] = (parameters[p] as number) + stepScale * (step[p] as number);
+      for (let p = 0; p < parameterCount; p++) trial[p] = parameters[p]! + stepScale * step[p]!;
       const trialLogLikelihood = evaluateJudgeAware(model, trial, null, null);
       if (trialLogLikelihood >= logLikelihood - 1e-12 * Math.abs(logLikelihood)) {
         accepted = true;
@@ -113,7 +112,7 @@ export function fitJudgeAwareBradleyTerry(
       stepScale /= 2;
     }
     let largest = 0;
-    for (let p = 0; p < parameterCount; p++) largest = Math.max(largest, Math.abs(stepScale * (step[p] as number)));
+    for (let p = 0; p < parameterCount; p++) largest = Math.max(largest, Math.abs(stepScale * step[p]!));
     if (!accepted) {
       converged = largest < tolerance * 1e3;
       break;
@@ -166,18 +165,18 @@ function evaluateJudgeAware(
   const index = [0, 0, 0, 0];
   const derivative = [0, 0, 0, 1];
   for (let c = 0; c < cells.size; c++) {
-    const ties = cells.ties[c] as number;
-    const weightFirst = (cells.firstWins[c] as number) + ties / 2;
-    const weightSecond = (cells.secondWins[c] as number) + ties / 2;
+    const ties = cells.ties[c]!;
+    const weightFirst = cells.firstWins[c]! + ties / 2;
+    const weightSecond = cells.secondWins[c]! + ties / 2;
     const total = weightFirst + weightSecond;
     if (total === 0) continue;
-    const pi = itemIndex[cells.first[c] as number] as number;
-    const pj = itemIndex[cells.second[c] as number] as number;
-    const pk = judgeIndex[cells.judge[c] as number] as number;
-    const difference = (parameters[pi] as number) - (parameters[pj] as number);
-    const gamma = parameters[pk] as number;
-    const po = cells.positional[c] === 1 ? (orderIndex[cells.judge[c] as number] as number) : -1;
-    const d = gamma * difference + (po >= 0 ? (parameters[po] as number) : 0);
+    const pi = itemIndex[cells.first[c]!]!;
+    const pj = itemIndex[cells.second[c]!]!;
+    const pk = judgeIndex[cells.judge[c]!]!;
+    const difference = parameters[pi]! - parameters[pj]!;
+    const gamma = parameters[pk]!;
+    const po = cells.positional[c] === 1 ? orderIndex[cells.judge[c]!]! : -1;
+    const d = gamma * difference + (po >= 0 ? parameters[po]! : 0);
     logLikelihood -= weightFirst * softplus(-d) + weightSecond * softplus(d);
     if (gradient === null || information === null) continue;
     const p = sigmoid(d);
@@ -192,22 +191,21 @@ function evaluateJudgeAware(
     derivative[2] = difference;
     const terms = po >= 0 ? 4 : 3;
     for (let u = 0; u < terms; u++) {
-      const iu = index[u] as number;
-      gradient[iu] = (gradient[iu] as number) + residual * (derivative[u] as number);
+      const iu = index[u]!;
+      gradient[iu] = gradient[iu]! + residual * derivative[u]!;
       for (let v = 0; v < terms; v++) {
-        const at = iu * parameterCount + (index[v] as number);
-        information[at] =
-          (information[at] as number) + curvature * (derivative[u] as number) * (derivative[v] as number);
+        const at = iu * parameterCount + index[v]!;
+        information[at] = information[at]! + curvature * derivative[u]! * derivative[v]!;
       }
     }
   }
   if (model.prior > 0) {
     for (let p = 0; p < model.ratedItems; p++) {
-      const theta = parameters[p] as number;
+      const theta = parameters[p]!;
       logLikelihood -= (model.prior / 2) * theta * theta;
       if (gradient === null || information === null) continue;
-      gradient[p] = (gradient[p] as number) - model.prior * theta;
-      information[p * parameterCount + p] = (information[p * parameterCount + p] as number) + model.prior;
+      gradient[p] = gradient[p]! - model.prior * theta;
+      information[p * parameterCount + p] = information[p * parameterCount + p]! + model.prior;
     }
   }
   return logLikelihood;
@@ -227,8 +225,7 @@ function solveBordered(
   const size = model.parameterCount + 2;
   const bordered = new Float64Array(size * size);
   for (let i = 0; i < model.parameterCount; i++) {
-    for (let j = 0; j < model.parameterCount; j++)
-      bordered[i * size + j] = information[i * model.parameterCount + j] as number;
+    for (let j = 0; j < model.parameterCount; j++) bordered[i * size + j] = information[i * model.parameterCount + j]!;
     if (i >= model.ratedItems + model.activeJudges) continue; // δ_k: unconstrained
     const block = i < model.ratedItems ? 0 : 1;
     bordered[i * size + model.parameterCount + block] = 1;
@@ -243,7 +240,7 @@ function solveBordered(
   const covariance = new Float64Array(model.parameterCount * model.parameterCount);
   for (let i = 0; i < model.parameterCount; i++) {
     for (let j = 0; j < model.parameterCount; j++)
-      covariance[i * model.parameterCount + j] = solution[i * columns + j] as number;
+      covariance[i * model.parameterCount + j] = solution[i * columns + j]!;
   }
   return covariance;
 }
@@ -260,22 +257,22 @@ function summarize(
   const scale = options.scale ?? ARENA_ELO_SCALE;
   const pointsPerUnit = eloPointsPerLogUnit(scale);
   const variance = (p: number, q: number): number =>
-    covariance === null ? Number.NaN : (covariance[p * parameterCount + q] as number);
+    covariance === null ? Number.NaN : covariance[p * parameterCount + q]!;
   let anchorIndex = -1;
   if (options.anchor !== undefined) {
     const code = cells.itemIds.indexOf(options.anchor.item);
-    anchorIndex = code < 0 ? -1 : (itemIndex[code] as number);
+    anchorIndex = code < 0 ? -1 : itemIndex[code]!;
     if (anchorIndex < 0)
       throw new RatingsError("unknown-anchor", `anchor item "${options.anchor.item}" is not a rated item`);
   }
-  const offset = anchorIndex < 0 ? 0 : (parameters[anchorIndex] as number);
+  const offset = anchorIndex < 0 ? 0 : parameters[anchorIndex]!;
   const base = options.anchor?.value ?? scale.initial;
   const logStrengths = new Float64Array(itemCount).fill(Number.NaN);
   const logStrengthStandardErrors = new Float64Array(itemCount).fill(Number.NaN);
   for (let i = 0; i < itemCount; i++) {
-    const p = itemIndex[i] as number;
+    const p = itemIndex[i]!;
     if (p < 0) continue;
-    logStrengths[i] = (parameters[p] as number) - offset;
+    logStrengths[i] = parameters[p]! - offset;
     const value =
       anchorIndex < 0
         ? variance(p, p)
@@ -285,22 +282,21 @@ function summarize(
   const discrimination = new Float64Array(cells.judgeIds.length).fill(Number.NaN);
   const discriminationStandardErrors = new Float64Array(cells.judgeIds.length).fill(Number.NaN);
   for (let k = 0; k < cells.judgeIds.length; k++) {
-    const p = judgeIndex[k] as number;
+    const p = judgeIndex[k]!;
     if (p < 0) continue;
-    discrimination[k] = parameters[p] as number;
+    discrimination[k] = parameters[p]!;
     discriminationStandardErrors[k] = Math.sqrt(Math.max(0, variance(p, p)));
   }
   let comparisons = 0;
-  for (let c = 0; c < cells.size; c++)
-    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  for (let c = 0; c < cells.size; c++) comparisons += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   let orderFields = {};
   if (options.orderEffects === true) {
     const orderEffects = new Float64Array(cells.judgeIds.length).fill(Number.NaN);
     const orderEffectStandardErrors = new Float64Array(cells.judgeIds.length).fill(Number.NaN);
     for (let k = 0; k < cells.judgeIds.length; k++) {
-      const p = model.orderIndex[k] as number;
+      const p = model.orderIndex[k]!;
       if (p < 0) continue;
-      orderEffects[k] = parameters[p] as number;
+      orderEffects[k] = parameters[p]!;
       orderEffectStandardErrors[k] = Math.sqrt(Math.max(0, variance(p, p)));
     }
     orderFields = { orderEffects, orderEffectStandardErrors };
@@ -345,13 +341,13 @@ function layoutParameters(
     );
   }
   const judgeHasData = new Uint8Array(judgeCount);
-  for (let c = 0; c < cells.size; c++) judgeHasData[cells.judge[c] as number] = 1;
+  for (let c = 0; c < cells.size; c++) judgeHasData[cells.judge[c]!] = 1;
   for (let k = 0; k < judgeCount; k++) if (judgeHasData[k] === 1) judgeIndex[k] = parameterCount++;
   const activeJudges = parameterCount - ratedItems;
   const orderIndex = new Int32Array(judgeCount).fill(-1);
   if (orderEffects) {
     const positional = new Uint8Array(judgeCount);
-    for (let c = 0; c < cells.size; c++) if (cells.positional[c] === 1) positional[cells.judge[c] as number] = 1;
+    for (let c = 0; c < cells.size; c++) if (cells.positional[c] === 1) positional[cells.judge[c]!] = 1;
     if (!positional.includes(1)) {
       throw new RangeError(
         "fitJudgeAwareBradleyTerry: orderEffects needs comparisons with a known presentation order (aggregate with keepOrder)",

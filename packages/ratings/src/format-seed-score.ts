@@ -44,17 +44,17 @@ export function rankWithinCategory(options: {
   const members = new Map<string, number[]>();
   for (let i = 0; i < scores.length; i++) {
     const category = categories[i];
-    if (category === undefined || Number.isNaN(scores[i] as number)) continue;
+    if (category === undefined || Number.isNaN(scores[i]!)) continue;
     const list = members.get(category) ?? [];
     list.push(i);
     members.set(category, list);
   }
   const result: (CategoryRank | null)[] = Array.from({ length: scores.length }, () => null);
   for (const [category, codes] of members) {
-    codes.sort((a, b) => (scores[b] as number) - (scores[a] as number) || compareKeys(tiebreak?.[a], tiebreak?.[b]));
+    codes.sort((a, b) => scores[b]! - scores[a]! || compareKeys(tiebreak?.[a], tiebreak?.[b]));
     let rank = 1;
     codes.forEach((code, position) => {
-      if (position > 0 && (tiebreak !== undefined || scores[codes[position - 1] as number] !== scores[code]))
+      if (position > 0 && (tiebreak !== undefined || scores[codes[position - 1]!] !== scores[code]))
         rank = position + 1;
       result[code] = { category, rank, of: codes.length, display: `#${rank} of ${codes.length}` };
     });

@@ -29,8 +29,8 @@ export function groupItems(
   let sameGroupRows = 0;
   let ungroupedRows = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    const a = groupOf[outcomes.first[row] as number] as number;
-    const b = groupOf[outcomes.second[row] as number] as number;
+    const a = groupOf[outcomes.first[row]!]!;
+    const b = groupOf[outcomes.second[row]!]!;
     if (a < 0 || b < 0) ungroupedRows++;
     else if (a === b) sameGroupRows++;
     else keep.push(row);
@@ -43,12 +43,12 @@ export function groupItems(
     if (column === undefined) return undefined;
     const out = make(keep.length);
     keep.forEach((row, k) => {
-      const value = column[row] as number;
+      const value = column[row]!;
       out[k] = map === undefined ? value : map(value);
     });
     return out;
   };
-  const toGroup = (item: number) => groupOf[item] as number;
+  const toGroup = (item: number) => groupOf[item]!;
   const judge = pick(outcomes.judge, (n) => new Int32Array(n));
   const orderKnown = pick(outcomes.orderKnown, (n) => new Uint8Array(n));
   const match = pick(outcomes.match, (n) => new Int32Array(n));

@@ -18,50 +18,50 @@ export function hasFiniteMle(cells: PairCells, counts: CellCounts = cells): bool
   // Per cell: bit 1 when first beat (or tied) second, bit 2 when second beat (or tied) first.
   const direction = new Uint8Array(cells.size);
   for (let c = 0; c < cells.size; c++) {
-    const tied = (ties[c] as number) > 0;
-    const forward = tied || (firstWins[c] as number) > 0;
-    const backward = tied || (secondWins[c] as number) > 0;
+    const tied = ties[c]! > 0;
+    const forward = tied || firstWins[c]! > 0;
+    const backward = tied || secondWins[c]! > 0;
     if (!(forward || backward)) continue;
-    const a = first[c] as number;
-    const b = second[c] as number;
+    const a = first[c]!;
+    const b = second[c]!;
     direction[c] = (forward ? 1 : 0) | (backward ? 2 : 0);
     rated[a] = 1;
     rated[b] = 1;
     if (forward) {
-      outDegree[a + 1] = (outDegree[a + 1] as number) + 1;
-      inDegree[b + 1] = (inDegree[b + 1] as number) + 1;
+      outDegree[a + 1] = outDegree[a + 1]! + 1;
+      inDegree[b + 1] = inDegree[b + 1]! + 1;
     }
     if (backward) {
-      outDegree[b + 1] = (outDegree[b + 1] as number) + 1;
-      inDegree[a + 1] = (inDegree[a + 1] as number) + 1;
+      outDegree[b + 1] = outDegree[b + 1]! + 1;
+      inDegree[a + 1] = inDegree[a + 1]! + 1;
     }
   }
   for (let i = 0; i < itemCount; i++) {
     // An item that never won (or never lost) already makes the estimate infinite.
     if (rated[i] === 1 && (outDegree[i + 1] === 0 || inDegree[i + 1] === 0)) return false;
-    outDegree[i + 1] = (outDegree[i + 1] as number) + (outDegree[i] as number);
-    inDegree[i + 1] = (inDegree[i + 1] as number) + (inDegree[i] as number);
+    outDegree[i + 1] = outDegree[i + 1]! + outDegree[i]!;
+    inDegree[i + 1] = inDegree[i + 1]! + inDegree[i]!;
   }
-  const forwardEdges = new Int32Array(outDegree[itemCount] as number);
-  const backwardEdges = new Int32Array(inDegree[itemCount] as number);
+  const forwardEdges = new Int32Array(outDegree[itemCount]!);
+  const backwardEdges = new Int32Array(inDegree[itemCount]!);
   const forwardFill = outDegree.slice(0, itemCount);
   const backwardFill = inDegree.slice(0, itemCount);
   for (let c = 0; c < cells.size; c++) {
-    const bits = direction[c] as number;
+    const bits = direction[c]!;
     if (bits === 0) continue;
-    const a = first[c] as number;
-    const b = second[c] as number;
+    const a = first[c]!;
+    const b = second[c]!;
     if ((bits & 1) !== 0) {
-      forwardEdges[forwardFill[a] as number] = b;
-      forwardFill[a] = (forwardFill[a] as number) + 1;
-      backwardEdges[backwardFill[b] as number] = a;
-      backwardFill[b] = (backwardFill[b] as number) + 1;
+      forwardEdges[forwardFill[a]!] = b;
+      forwardFill[a] = forwardFill[a]! + 1;
+      backwardEdges[backwardFill[b]!] = a;
+      backwardFill[b] = backwardFill[b]! + 1;
     }
     if ((bits & 2) !== 0) {
-      forwardEdges[forwardFill[b] as number] = a;
-      forwardFill[b] = (forwardFill[b] as number) + 1;
-      backwardEdges[backwardFill[a] as number] = b;
-      backwardFill[a] = (backwardFill[a] as number) + 1;
+      forwardEdges[forwardFill[b]!] = a;
+      forwardFill[b] = forwardFill[b]! + 1;
+      backwardEdges[backwardFill[a]!] = b;
+      backwardFill[a] = backwardFill[a]! + 1;
     }
   }
   const start = rated.indexOf(1);
@@ -80,9 +80,9 @@ function reachesAllRated(graph: { start: number; rated: Uint8Array; offsets: Int
   stack[top++] = start;
   seen[start] = 1;
   while (top > 0) {
-    const node = stack[--top] as number;
-    for (let k = offsets[node] as number; k < (offsets[node + 1] as number); k++) {
-      const next = edges[k] as number;
+    const node = stack[--top]!;
+    for (let k = offsets[node]!; k < offsets[node + 1]!; k++) {
+      const next = edges[k]!;
       if (seen[next] === 0) {
         seen[next] = 1;
         stack[top++] = next;
@@ -100,18 +100,18 @@ export function countComparisonGroups(cells: PairCells, counts: CellCounts = cel
   const rated = new Uint8Array(itemCount);
   const find = (i: number): number => {
     let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[root] !== root) root = parent[root]!;
     while (parent[i] !== root) {
-      const next = parent[i] as number;
+      const next = parent[i]!;
       parent[i] = root;
       i = next;
     }
     return root;
   };
   for (let c = 0; c < cells.size; c++) {
-    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
-    const a = cells.first[c] as number;
-    const b = cells.second[c] as number;
+    if (counts.firstWins[c]! + counts.secondWins[c]! + counts.ties[c]! === 0) continue;
+    const a = cells.first[c]!;
+    const b = cells.second[c]!;
     rated[a] = 1;
     rated[b] = 1;
     parent[find(a)] = find(b);

@@ -92,15 +92,14 @@ export function measureIntervalCoverage(options: {
       }
       tally.clustering = intervals.clustering;
       for (let i = 0; i < truth.length; i++) {
-        const value = truth[i] as number;
-        const lower = intervals.lower[i] as number;
-        const upper = intervals.upper[i] as number;
+        const value = truth[i]!;
+        const lower = intervals.lower[i]!;
+        const upper = intervals.upper[i]!;
         if (Number.isNaN(value) || Number.isNaN(lower)) continue;
         tally.count++;
         if (lower <= value && value <= upper) tally.covered++;
-        const rank = trueRank[i] as number;
-        if ((intervals.rankLower[i] as number) <= rank && rank <= (intervals.rankUpper[i] as number))
-          tally.rankCovered++;
+        const rank = trueRank[i]!;
+        if (intervals.rankLower[i]! <= rank && rank <= intervals.rankUpper[i]!) tally.rankCovered++;
         tally.width += upper - lower;
       }
     });
@@ -155,22 +154,21 @@ function trueRatings(design: ClusteredDesign, strengths: ArrayLike<number>): Flo
   const itemCount = design.itemIds.length;
   const rated = new Uint8Array(itemCount);
   for (let row = 0; row < design.first.length; row++) {
-    rated[design.first[row] as number] = 1;
-    rated[design.second[row] as number] = 1;
+    rated[design.first[row]!] = 1;
+    rated[design.second[row]!] = 1;
   }
   let mean = 0;
   let count = 0;
   for (let i = 0; i < itemCount; i++) {
     if (rated[i] === 0) continue;
-    mean += strengths[i] as number;
+    mean += strengths[i]!;
     count++;
   }
   mean /= Math.max(1, count);
   const pointsPerUnit = eloPointsPerLogUnit(ARENA_ELO_SCALE);
   const truth = new Float64Array(itemCount);
   for (let i = 0; i < itemCount; i++) {
-    truth[i] =
-      rated[i] === 1 ? ARENA_ELO_SCALE.initial + pointsPerUnit * ((strengths[i] as number) - mean) : Number.NaN;
+    truth[i] = rated[i] === 1 ? ARENA_ELO_SCALE.initial + pointsPerUnit * (strengths[i]! - mean) : Number.NaN;
   }
   return truth;
 }

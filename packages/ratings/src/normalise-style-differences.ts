@@ -49,11 +49,11 @@ export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: 
   const sums = new Float64Array(width);
   let valid = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    if ((outcomes.verdict[row] as number) === 3) continue;
+    if (outcomes.verdict[row]! === 3) continue;
     valid++;
     for (let k = 0; k < width; k++) {
-      const a = features.first[row * width + k] as number;
-      const b = features.second[row * width + k] as number;
+      const a = features.first[row * width + k]!;
+      const b = features.second[row * width + k]!;
       if (!Number.isFinite(a) || !Number.isFinite(b))
         throw new RatingsError(
           "unsuitable-data",
@@ -67,12 +67,12 @@ export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: 
         );
       const d = kind === "ratio" ? (a - b) / (a + b + 1) : a - b;
       covariates[row * width + k] = d;
-      sums[k] = (sums[k] as number) + d * d;
+      sums[k] = sums[k]! + d * d;
     }
   }
   const scales = new Float64Array(width);
   for (let k = 0; k < width; k++) {
-    const rms = Math.sqrt((sums[k] as number) / Math.max(1, valid));
+    const rms = Math.sqrt(sums[k]! / Math.max(1, valid));
     if (!(rms > 0)) {
       throw new RatingsError(
         "unsuitable-data",
@@ -80,8 +80,7 @@ export function normaliseStyleDifferences(outcomes: PairwiseOutcomes, features: 
       );
     }
     scales[k] = rms;
-    for (let row = 0; row < outcomes.size; row++)
-      covariates[row * width + k] = (covariates[row * width + k] as number) / rms;
+    for (let row = 0; row < outcomes.size; row++) covariates[row * width + k] = covariates[row * width + k]! / rms;
   }
   return { names: features.names, kinds: features.kinds, covariates, scales };
 }
@@ -102,8 +101,8 @@ export function sideFeaturesFromItems(
   const first = new Float64Array(outcomes.size * width);
   const second = new Float64Array(outcomes.size * width);
   for (let row = 0; row < outcomes.size; row++) {
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
+    const a = outcomes.first[row]!;
+    const b = outcomes.second[row]!;
     first.set(items.values.subarray(a * width, (a + 1) * width), row * width);
     second.set(items.values.subarray(b * width, (b + 1) * width), row * width);
   }

@@ -46,8 +46,8 @@ export interface AggregatePairCellsOptions {
  */
 export function softPreferenceOf(outcomes: PairwiseOutcomes, row: number): number | undefined {
   if (outcomes.softOutcomes !== true || outcomes.preference === undefined) return undefined;
-  const preference = outcomes.preference[row] as number;
-  return Number.isFinite(preference) && (outcomes.verdict[row] as number) < 3 ? preference : undefined;
+  const preference = outcomes.preference[row]!;
+  return Number.isFinite(preference) && outcomes.verdict[row]! < 3 ? preference : undefined;
 }
 
 /**
@@ -66,7 +66,7 @@ function resolveJudgeColumn(
   if (judgeColumn !== undefined) {
     // Judge codes index outcomes.judgeIds; without a dictionary, name the codes by number.
     let largest = -1;
-    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, judgeColumn[row] as number);
+    for (let row = 0; row < outcomes.size; row++) largest = Math.max(largest, judgeColumn[row]!);
     judgeIds = outcomes.judgeIds ?? Array.from({ length: largest + 1 }, (_, code) => String(code));
   }
   return { judgeColumn, judgeIds };
@@ -104,14 +104,14 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
   const rowCell = options.rowCells === true ? new Int32Array(outcomes.size).fill(-1) : undefined;
 
   for (let row = 0; row < outcomes.size; row++) {
-    const verdict = outcomes.verdict[row] as number;
+    const verdict = outcomes.verdict[row]!;
     if (verdict === 3) {
       invalidCount++;
       continue;
     }
     if (verdict > 3) throw new RangeError(`aggregatePairCells: row ${row}: verdict ${verdict} is not 0–3`);
-    let a = outcomes.first[row] as number;
-    let b = outcomes.second[row] as number;
+    let a = outcomes.first[row]!;
+    let b = outcomes.second[row]!;
     checkItem(row, a, itemCount);
     checkItem(row, b, itemCount);
     if (a === b)
@@ -124,13 +124,13 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
     }
     let judgeCode = -1;
     if (judgeColumn !== undefined) {
-      judgeCode = judgeColumn[row] as number;
+      judgeCode = judgeColumn[row]!;
       if (judgeCode < -1 || judgeCode >= judgeSlots - 1) {
         throw new RangeError(`aggregatePairCells: row ${row}: judge code ${judgeCode} outside the judge dictionary`);
       }
     }
     const key = (((judgeCode + 1) * itemCount + a) * itemCount + b) * 2 + (known ? 1 : 0);
-    let cell = dense !== undefined ? (dense[key] as number) : (sparse?.get(key) ?? -1);
+    let cell = dense !== undefined ? dense[key]! : (sparse?.get(key) ?? -1);
     if (cell < 0) {
       cell = first.length;
       if (dense !== undefined) dense[key] = cell;
@@ -147,12 +147,12 @@ export function aggregatePairCells(outcomes: PairwiseOutcomes, options: Aggregat
     const soft = softPreferenceOf(outcomes, row);
     if (soft !== undefined) {
       // Fractional outcomes in the cell's orientation: p is the shown-second item's share.
-      const forSecond = a === (outcomes.first[row] as number) ? soft : 1 - soft;
-      firstWins[cell] = (firstWins[cell] as number) + 1 - forSecond;
-      secondWins[cell] = (secondWins[cell] as number) + forSecond;
-    } else if (outcome === 0) firstWins[cell] = (firstWins[cell] as number) + 1;
-    else if (outcome === 1) secondWins[cell] = (secondWins[cell] as number) + 1;
-    else ties[cell] = (ties[cell] as number) + 1;
+      const forSecond = a === outcomes.first[row]! ? soft : 1 - soft;
+      firstWins[cell] = firstWins[cell]! + 1 - forSecond;
+      secondWins[cell] = secondWins[cell]! + forSecond;
+    } else if (outcome === 0) firstWins[cell] = firstWins[cell]! + 1;
+    else if (outcome === 1) secondWins[cell] = secondWins[cell]! + 1;
+    else ties[cell] = ties[cell]! + 1;
   }
   return {
     size: first.length,

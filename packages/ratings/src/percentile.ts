@@ -9,6 +9,6 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const h = (n - 1) * q;
   const below = Math.floor(h);
   const above = Math.min(n - 1, below + 1);
-  const low = sorted[below] as number;
-  return low + (h - below) * ((sorted[above] as number) - low);
+  const low = sorted[below]!;
+  return low + (h - below) * (sorted[above]! - low);
 }

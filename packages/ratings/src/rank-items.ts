@@ -5,13 +5,13 @@
 export function rankByScore(scores: ArrayLike<number>): Float64Array {
   const count = scores.length;
   const codes: number[] = [];
-  for (let i = 0; i < count; i++) if (!Number.isNaN(scores[i] as number)) codes.push(i);
-  codes.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  for (let i = 0; i < count; i++) if (!Number.isNaN(scores[i]!)) codes.push(i);
+  codes.sort((a, b) => scores[b]! - scores[a]!);
   const ranks = new Float64Array(count).fill(Number.NaN);
   for (let position = 0; position < codes.length; position++) {
-    const code = codes[position] as number;
-    const previous = position > 0 ? (codes[position - 1] as number) : -1;
-    ranks[code] = previous >= 0 && scores[previous] === scores[code] ? (ranks[previous] as number) : position + 1;
+    const code = codes[position]!;
+    const previous = position > 0 ? codes[position - 1]! : -1;
+    ranks[code] = previous >= 0 && scores[previous] === scores[code] ? ranks[previous]! : position + 1;
   }
   return ranks;
 }
@@ -28,19 +28,18 @@ export function rankByConfidenceInterval(options: {
   const { lower, upper } = options;
   const count = lower.length;
   const lowers: number[] = [];
-  for (let i = 0; i < count; i++)
-    if (!Number.isNaN(lower[i] as number) && !Number.isNaN(upper[i] as number)) lowers.push(lower[i] as number);
+  for (let i = 0; i < count; i++) if (!Number.isNaN(lower[i]!) && !Number.isNaN(upper[i]!)) lowers.push(lower[i]!);
   lowers.sort((a, b) => a - b);
   const ranks = new Float64Array(count).fill(Number.NaN);
   for (let i = 0; i < count; i++) {
-    const top = upper[i] as number;
-    if (Number.isNaN(top) || Number.isNaN(lower[i] as number)) continue;
+    const top = upper[i]!;
+    if (Number.isNaN(top) || Number.isNaN(lower[i]!)) continue;
     // Count lowers strictly greater than `top` by binary search.
     let low = 0;
     let high = lowers.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if ((lowers[middle] as number) > top) high = middle;
+      if (lowers[middle]! > top) high = middle;
       else low = middle + 1;
     }
     ranks[i] = 1 + (lowers.length - low);

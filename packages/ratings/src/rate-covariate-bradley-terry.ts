@@ -223,7 +223,7 @@ function bootstrapCovariateResult(prepared: PreparedCovariateFit, settings: Cova
   const resampling = `${settings.rounds} bootstrap rounds resampling ${describeClusters(clustering)}`;
   const interval = (column: number): { lower: number; upper: number } => {
     const values = new Float64Array(settings.rounds);
-    for (let r = 0; r < settings.rounds; r++) values[r] = extras[r * extraCount + column] as number;
+    for (let r = 0; r < settings.rounds; r++) values[r] = extras[r * extraCount + column]!;
     const sorted = values.filter((value) => Number.isFinite(value)).sort();
     return { lower: quantileSorted(sorted, 0.025), upper: quantileSorted(sorted, 0.975) };
   };
@@ -298,7 +298,7 @@ function controlSummary(
     covariates: design.names.map((name, k) => ({
       name,
       kind: design.kinds[k] as "ratio" | "difference",
-      scale: design.scales[k] as number,
+      scale: design.scales[k]!,
       ...estimate(k),
     })),
     ridge,

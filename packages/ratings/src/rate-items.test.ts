@@ -63,7 +63,7 @@ describe("rateItems", () => {
     const report = rateItems(outcomes, { method: "bt", orderEffect: true, bootstrapRounds: 50, seed: 1 });
     const fit = fitBradleyTerry(outcomes, { orderEffect: true });
     const item = report.items.find((entry) => entry.id === "item2");
-    expect(item?.rating).toBeCloseTo(fit.ratings[2] as number, 9);
+    expect(item?.rating).toBeCloseTo(fit.ratings[2]!, 9);
     expect(report.orderEffect?.value).toBeCloseTo(fit.orderEffect?.value as number, 9);
     expect(report.orderEffect?.ciLower).toBeLessThan(report.orderEffect?.value as number);
   });
@@ -107,8 +107,8 @@ describe("rateItems", () => {
     const first = Int32Array.from(matched.first);
     const second = Int32Array.from(matched.second);
     for (let row = 1; row < matched.size; row += 2) {
-      first[row] = second[row - 1] as number;
-      second[row] = first[row - 1] as number;
+      first[row] = second[row - 1]!;
+      second[row] = first[row - 1]!;
     }
     const report = rateItems({ ...matched, first, second }, { method: "winrate", unit: "match", bootstrapRounds: 0 });
     expect(report.unit).toBe("match");

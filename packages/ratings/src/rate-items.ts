@@ -91,7 +91,7 @@ export function rateItems(input: PairwiseOutcomes | AggregatedComparisons, optio
   const settings = { rounds, seed, anchor: options.anchor, scale: options.scale ?? ARENA_ELO_SCALE };
   const record = computeWinRates(outcomes);
   let invalid = 0;
-  for (let row = 0; row < outcomes.size; row++) if ((outcomes.verdict[row] as number) > 2) invalid++;
+  for (let row = 0; row < outcomes.size; row++) if (outcomes.verdict[row]! > 2) invalid++;
   const result =
     options.weighted === true
       ? runWeighted(outcomes, options, settings, record)
@@ -148,8 +148,7 @@ export function rateAggregatedComparisons(input: AggregatedComparisons, options:
     cluster: options.cluster ?? "auto",
   });
   let comparisons = 0;
-  for (let c = 0; c < cells.size; c++)
-    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  for (let c = 0; c < cells.size; c++) comparisons += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   return assembleReport({
     itemIds: cells.itemIds,
     options,
@@ -172,7 +171,7 @@ function runWeighted(
 ): MethodResult {
   let soft = 0;
   for (let row = 0; row < outcomes.size; row++) {
-    if ((outcomes.verdict[row] as number) < 3 && Number.isFinite(outcomes.preference?.[row] ?? Number.NaN)) soft++;
+    if (outcomes.verdict[row]! < 3 && Number.isFinite(outcomes.preference?.[row] ?? Number.NaN)) soft++;
   }
   const result = runMethod({ ...outcomes, softOutcomes: true }, options, settings, record);
   return {
@@ -365,13 +364,13 @@ function assembleReport(parts: {
     rankLower: finite(result.bootstrap?.rankLower[code]),
     rankUpper: finite(result.bootstrap?.rankUpper[code]),
     rankByInterval: finite(byInterval?.[code]),
-    wins: record.wins[code] as number,
-    losses: record.losses[code] as number,
-    ties: record.ties[code] as number,
-    comparisons: record.comparisons[code] as number,
+    wins: record.wins[code]!,
+    losses: record.losses[code]!,
+    ties: record.ties[code]!,
+    comparisons: record.comparisons[code]!,
     winRate: finite(record.winRate[code]),
-    winRateLower: record.lower[code] as number,
-    winRateUpper: record.upper[code] as number,
+    winRateLower: record.lower[code]!,
+    winRateUpper: record.upper[code]!,
     ...result.itemFields?.(code),
   }));
   items.sort(

@@ -65,8 +65,8 @@ export function waldResult(
 ): MethodResult {
   return {
     rating,
-    lower: rating.map((value, i) => value - Z95 * (standardError[i] as number)),
-    upper: rating.map((value, i) => value + Z95 * (standardError[i] as number)),
+    lower: rating.map((value, i) => value - Z95 * standardError[i]!),
+    upper: rating.map((value, i) => value + Z95 * standardError[i]!),
     standardError,
     ...rest,
   };
@@ -270,7 +270,7 @@ export function rateJudgeAware(
     const standardError = fit.orderEffectStandardErrors?.[k] as number;
     if (bootstrap === undefined)
       return { value, standardError, ciLower: value - Z95 * standardError, ciUpper: value + Z95 * standardError };
-    const column = Float64Array.from({ length: settings.rounds }, (_, r) => orderSamples[r * judgeCount + k] as number)
+    const column = Float64Array.from({ length: settings.rounds }, (_, r) => orderSamples[r * judgeCount + k]!)
       .filter((sample) => Number.isFinite(sample))
       .sort();
     return { value, standardError, ciLower: quantileSorted(column, 0.025), ciUpper: quantileSorted(column, 0.975) };
@@ -278,8 +278,8 @@ export function rateJudgeAware(
   const judges = fit.judgeIds
     .map((id, k) => ({
       id,
-      discrimination: fit.discrimination[k] as number,
-      standardError: fit.discriminationStandardErrors[k] as number,
+      discrimination: fit.discrimination[k]!,
+      standardError: fit.discriminationStandardErrors[k]!,
       ...(orderEffects && !Number.isNaN(fit.orderEffects?.[k] as number) ? { positionEffect: positionEffect(k) } : {}),
     }))
     .filter((judge) => !Number.isNaN(judge.discrimination));
@@ -362,7 +362,7 @@ export function rateElo(outcomes: PairwiseOutcomes, settings: MethodSettings & {
     throw new RatingsError("unknown-anchor", `anchor item "${anchor.item}" is not among the items`);
   const shift = (ratings: Float64Array): Float64Array => {
     if (anchor === undefined) return ratings;
-    const offset = anchor.value - (ratings[anchorCode] as number);
+    const offset = anchor.value - ratings[anchorCode]!;
     return ratings.map((value) => value + offset);
   };
   const parameters = { k: settings.k, scale: settings.scale, ...(anchor === undefined ? {} : { anchor }) };

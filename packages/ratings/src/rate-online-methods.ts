@@ -14,7 +14,7 @@ const Z95 = 1.959963984540054;
 
 /** The seed system's TrueSkill score (μ − 3σ)·10 + 1200 per item, unrounded. */
 function seedScores(mu: Float64Array, sigma: Float64Array): Float64Array {
-  return mu.map((value, i) => (value - 3 * (sigma[i] as number)) * 10 + 1200);
+  return mu.map((value, i) => (value - 3 * sigma[i]!) * 10 + 1200);
 }
 
 /** TrueSkill in chronological order with the seed system's display and category ranks. */
@@ -36,9 +36,9 @@ export function rateTrueSkill(
       ? null
       : rankWithinCategory({ scores: rating, categories: settings.categories, tiebreak: settings.tiebreak });
   const itemFields = (code: number) => ({
-    mu: result.mu[code] as number,
-    sigma: result.sigma[code] as number,
-    display: formatSeedScore(result.mu[code] as number, result.sigma[code] as number).display,
+    mu: result.mu[code]!,
+    sigma: result.sigma[code]!,
+    display: formatSeedScore(result.mu[code]!, result.sigma[code]!).display,
     categoryRank: categories?.[code]?.display ?? null,
   });
   const parameters = {
@@ -49,8 +49,8 @@ export function rateTrueSkill(
   if (settings.rounds === 0) {
     return {
       rating,
-      lower: rating.map((value, i) => value - 20 * (result.sigma[i] as number)),
-      upper: rating.map((value, i) => value + 20 * (result.sigma[i] as number)),
+      lower: rating.map((value, i) => value - 20 * result.sigma[i]!),
+      upper: rating.map((value, i) => value + 20 * result.sigma[i]!),
       parameters,
       itemFields,
       intervals: "the seed system's score ± 2σ·10 (drawn around the conservative score); no rank intervals",
@@ -75,12 +75,12 @@ export function rateGlicko2(
     periods: result.periods,
     comparisonsPerPeriod: options.comparisonsPerPeriod ?? 5 * outcomes.itemIds.length,
   };
-  const itemFields = (code: number) => ({ volatility: result.volatility[code] as number });
+  const itemFields = (code: number) => ({ volatility: result.volatility[code]! });
   if (settings.rounds === 0) {
     return {
       rating: result.rating,
-      lower: result.rating.map((value, i) => value - Z95 * (result.deviation[i] as number)),
-      upper: result.rating.map((value, i) => value + Z95 * (result.deviation[i] as number)),
+      lower: result.rating.map((value, i) => value - Z95 * result.deviation[i]!),
+      upper: result.rating.map((value, i) => value + Z95 * result.deviation[i]!),
       standardError: result.deviation,
       parameters,
       itemFields,
@@ -105,7 +105,7 @@ export function rateOpenSkill(outcomes: PairwiseOutcomes, settings: MethodSettin
     sigma: 25 / 3,
     rating: "ordinal μ − 3σ",
   };
-  const itemFields = (code: number) => ({ mu: result.mu[code] as number, sigma: result.sigma[code] as number });
+  const itemFields = (code: number) => ({ mu: result.mu[code]!, sigma: result.sigma[code]! });
   if (settings.rounds === 0) {
     return {
       rating: result.ordinal,
@@ -129,7 +129,7 @@ export function rateWinRate(outcomes: PairwiseOutcomes, settings: MethodSettings
   const parameters = { interval: "Wilson 95%", ties: "excluded from the denominator" };
   const warnings = describeBaselines(outcomes);
   // Items without decided comparisons have no win rate, so no interval either (the record keeps Wilson's [0, 1]).
-  const undecided = (i: number) => Number.isNaN(record.winRate[i] as number);
+  const undecided = (i: number) => Number.isNaN(record.winRate[i]!);
   const lower = record.lower.map((value, i) => (undecided(i) ? Number.NaN : value));
   const upper = record.upper.map((value, i) => (undecided(i) ? Number.NaN : value));
   const base = { rating: record.winRate, lower, upper, parameters, ...warnings };

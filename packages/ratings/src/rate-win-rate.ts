@@ -25,8 +25,7 @@ export function describeBaselines(outcomes: PairwiseOutcomes): Pick<MethodResult
   }
   const judges = new Set<number>();
   if (outcomes.judge !== undefined)
-    for (let row = 0; row < outcomes.size; row++)
-      if ((outcomes.verdict[row] as number) <= 2) judges.add(outcomes.judge[row] as number);
+    for (let row = 0; row < outcomes.size; row++) if (outcomes.verdict[row]! <= 2) judges.add(outcomes.judge[row]!);
   if (judges.size > 1) {
     warnings.push(
       `this table pools ${judges.size} judges on baseline comparisons; published baseline win rates (AlpacaEval) are per annotator: use --by judge`,
@@ -50,8 +49,8 @@ export function rateHalfTieWinRate(outcomes: PairwiseOutcomes, settings: MethodS
     standardError: "sd(score)/√n, ddof 1 (AlpacaEval's standard_error)",
     preference: soft > 0 ? `continuous preference used for ${soft} comparisons` : "none in the data",
   };
-  const lower = scores.mean.map((mean, i) => Math.max(0, mean - Z95 * (scores.standardError[i] as number)));
-  const upper = scores.mean.map((mean, i) => Math.min(1, mean + Z95 * (scores.standardError[i] as number)));
+  const lower = scores.mean.map((mean, i) => Math.max(0, mean - Z95 * scores.standardError[i]!));
+  const upper = scores.mean.map((mean, i) => Math.min(1, mean + Z95 * scores.standardError[i]!));
   const base = {
     rating: scores.mean,
     lower,

@@ -80,12 +80,12 @@ describe("sampleMultinomial", () => {
       sampleMultinomial({ random, total: 100, weights, out });
       expect(out.reduce((a, b) => a + b, 0)).toBe(100);
       out.forEach((value, k) => {
-        sums[k] = (sums[k] as number) + value;
+        sums[k] = sums[k]! + value;
       });
     }
     // Mean count 100·w/Σw; standard error of the mean over 2000 rounds ≤ √(100·0.25/2000) ≈ 0.11.
     [50, 0, 10, 30, 10].forEach((expected, k) => {
-      expect(Math.abs((sums[k] as number) / 2000 - expected)).toBeLessThan(0.5);
+      expect(Math.abs(sums[k]! / 2000 - expected)).toBeLessThan(0.5);
     });
   });
 

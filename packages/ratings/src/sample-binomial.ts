@@ -117,7 +117,7 @@ const SMALL_TAILS = (() => {
 
 /** fc(k) = ln k! − (k+½)ln(k+1) + (k+1) − ½ln 2π: exact for k < 10, Stirling series beyond. */
 export function stirlingTail(k: number): number {
-  if (k < 10) return SMALL_TAILS[k] as number;
+  if (k < 10) return SMALL_TAILS[k]!;
   const r = 1 / (k + 1);
   const r2 = r * r;
   return (1 / 12 - (1 / 360 - r2 / 1260) * r2) * r;

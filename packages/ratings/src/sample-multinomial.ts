@@ -17,7 +17,7 @@ export function sampleMultinomial(options: {
   let remainingWeight = 0;
   let lastPositive = -1;
   for (let k = 0; k < weights.length; k++) {
-    const weight = weights[k] as number;
+    const weight = weights[k]!;
     if (!(weight >= 0 && Number.isFinite(weight))) throw new RangeError(`sampleMultinomial: weight ${k} is ${weight}`);
     remainingWeight += weight;
     if (weight > 0) lastPositive = k;
@@ -25,7 +25,7 @@ export function sampleMultinomial(options: {
   let remaining = options.total;
   const sampleBinomial = createBinomialSampler(options.random);
   for (let k = 0; k < weights.length; k++) {
-    const weight = weights[k] as number;
+    const weight = weights[k]!;
     if (remaining === 0 || weight === 0) {
       out[k] = 0;
       continue;

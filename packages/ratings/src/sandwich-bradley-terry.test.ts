@@ -42,7 +42,7 @@ describe("sandwichBradleyTerry against statsmodels (cluster-robust GLM, CR1)", (
       expect(sandwich.clustering.clusters).toBe(reference.clusters);
       reference.ratings.forEach((rating, i) => {
         expect(sandwich.estimate[i]).toBeCloseTo(rating, 6);
-        expect(sandwich.standardErrors[i]).toBeCloseTo(reference.standardErrors[i] as number, 6);
+        expect(sandwich.standardErrors[i]).toBeCloseTo(reference.standardErrors[i]!, 6);
       });
       if (reference.delta !== undefined) {
         expect(sandwich.fit.orderEffect?.value).toBeCloseTo(reference.delta, 8);
@@ -65,14 +65,11 @@ describe("sandwichBradleyTerry", () => {
     sandwich.standardErrors.forEach((error, i) => {
       // The model holds, so the robust and the model-based errors estimate the same thing (ties make the robust
       // one a little smaller: a tie's score varies less than a win's).
-      expect(error / (fit.standardErrors[i] as number)).toBeGreaterThan(0.9);
-      expect(error / (fit.standardErrors[i] as number)).toBeLessThan(1.05);
+      expect(error / fit.standardErrors[i]!).toBeGreaterThan(0.9);
+      expect(error / fit.standardErrors[i]!).toBeLessThan(1.05);
     });
     sandwich.lower.forEach((lower, i) => {
-      expect(lower).toBeCloseTo(
-        (fit.ratings[i] as number) - 1.959963984540054 * (sandwich.standardErrors[i] as number),
-        9,
-      );
+      expect(lower).toBeCloseTo(fit.ratings[i]! - 1.959963984540054 * sandwich.standardErrors[i]!, 9);
     });
     expect(sandwich.rankLower[4]).toBe(1);
   });

@@ -119,13 +119,13 @@ export function sandwichBradleyTerry(
     seed,
   });
   const summary = summarizeBootstrap({ itemIds: cells.itemIds, estimate: fit.ratings, samples, rounds: draws, level });
-  const lower = fit.ratings.map((value, i) => value - z * (standardErrors[i] as number));
-  const upper = fit.ratings.map((value, i) => value + z * (standardErrors[i] as number));
-  const orderFree = layout.orderIndex >= 0 ? (layout.freeIndex[layout.orderIndex] as number) : -1;
+  const lower = fit.ratings.map((value, i) => value - z * standardErrors[i]!);
+  const upper = fit.ratings.map((value, i) => value + z * standardErrors[i]!);
+  const orderFree = layout.orderIndex >= 0 ? layout.freeIndex[layout.orderIndex]! : -1;
   const order =
     orderFree >= 0 && fit.orderEffect !== undefined
       ? (() => {
-          const se = Math.sqrt(clustered[orderFree * size + orderFree] as number);
+          const se = Math.sqrt(clustered[orderFree * size + orderFree]!);
           const value = fit.orderEffect.value;
           return {
             orderEffectStandardError: se,

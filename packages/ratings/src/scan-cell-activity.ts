@@ -20,11 +20,11 @@ export function scanCellActivity(cells: PairCells, counts: CellCounts = cells): 
   let positional = 0;
   let ties = 0;
   for (let c = 0; c < cells.size; c++) {
-    if ((counts.firstWins[c] as number) + (counts.secondWins[c] as number) + (counts.ties[c] as number) === 0) continue;
-    active[cells.first[c] as number] = 1;
-    active[cells.second[c] as number] = 1;
-    positional += cells.positional[c] as number;
-    ties += counts.ties[c] as number;
+    if (counts.firstWins[c]! + counts.secondWins[c]! + counts.ties[c]! === 0) continue;
+    active[cells.first[c]!] = 1;
+    active[cells.second[c]!] = 1;
+    positional += cells.positional[c]!;
+    ties += counts.ties[c]!;
   }
   return { active, positional, ties };
 }

@@ -22,10 +22,10 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
   const times: number[] = [];
   const judges: number[] = [];
   for (let row = 0; row < outcomes.size; row++) {
-    const code = match[row] as number;
-    const a = outcomes.first[row] as number;
-    const b = outcomes.second[row] as number;
-    const verdict = outcomes.verdict[row] as number;
+    const code = match[row]!;
+    const a = outcomes.first[row]!;
+    const b = outcomes.second[row]!;
+    const verdict = outcomes.verdict[row]!;
     const time = outcomes.time?.[row] ?? Number.NaN;
     const rowKnown = outcomes.orderKnown === undefined || outcomes.orderKnown[row] !== 0 ? 1 : 0;
     let slot: number;
@@ -42,9 +42,9 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
       if (code >= 0) firstRowOfMatch.set(code, slot);
     } else {
       slot = existing;
-      const head = order[slot] as number;
-      const headFirst = outcomes.first[head] as number;
-      const headSecond = outcomes.second[head] as number;
+      const head = order[slot]!;
+      const headFirst = outcomes.first[head]!;
+      const headSecond = outcomes.second[head]!;
       if (a === headFirst && b === headSecond) sameOrientation = true;
       else if (a === headSecond && b === headFirst) sameOrientation = false;
       else {
@@ -55,13 +55,13 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
       }
       if (!sameOrientation || rowKnown === 0) known[slot] = 0;
       if (judges[slot] !== (outcomes.judge?.[row] ?? -1)) judges[slot] = -1;
-      if (!(time >= (times[slot] as number))) times[slot] = Number.isNaN(time) ? (times[slot] as number) : time;
+      if (!(time >= times[slot]!)) times[slot] = Number.isNaN(time) ? times[slot]! : time;
     }
     if (verdict > 2) continue;
-    validRows[slot] = (validRows[slot] as number) + 1;
+    validRows[slot] = validRows[slot]! + 1;
     if (verdict === 2) continue;
     const headWins = (verdict === 0) === sameOrientation;
-    balance[slot] = (balance[slot] as number) + (headWins ? 1 : -1);
+    balance[slot] = balance[slot]! + (headWins ? 1 : -1);
   }
   const size = order.length;
   const first = new Int32Array(size);
@@ -69,11 +69,11 @@ export function scoreMatches(outcomes: PairwiseOutcomes): PairwiseOutcomes {
   const verdict = new Uint8Array(size);
   const matchCodes = new Int32Array(size);
   for (let slot = 0; slot < size; slot++) {
-    const head = order[slot] as number;
-    first[slot] = outcomes.first[head] as number;
-    second[slot] = outcomes.second[head] as number;
-    matchCodes[slot] = match[head] as number;
-    const score = balance[slot] as number;
+    const head = order[slot]!;
+    first[slot] = outcomes.first[head]!;
+    second[slot] = outcomes.second[head]!;
+    matchCodes[slot] = match[head]!;
+    const score = balance[slot]!;
     verdict[slot] = validRows[slot] === 0 ? 3 : score > 0 ? 0 : score < 0 ? 1 : 2;
   }
   return {

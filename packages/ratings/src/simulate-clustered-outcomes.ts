@@ -45,11 +45,11 @@ export function simulateClusteredOutcomes(options: {
   const matchProbability = new Map<number, number>();
   const verdict = new Uint8Array(size);
   for (let row = 0; row < size; row++) {
-    const a = design.first[row] as number;
-    const b = design.second[row] as number;
+    const a = design.first[row]!;
+    const b = design.second[row]!;
     const low = Math.min(a, b);
     const high = Math.max(a, b);
-    const p = 1 / (1 + Math.exp((strengths[high] as number) - (strengths[low] as number)));
+    const p = 1 / (1 + Math.exp(strengths[high]! - strengths[low]!));
     const code = design.match?.[row] ?? -1;
     let q = code >= 0 ? matchProbability.get(code) : undefined;
     if (q === undefined) {

@@ -16,29 +16,28 @@ export function solveLinearSystem(
   for (let pivotColumn = 0; pivotColumn < size; pivotColumn++) {
     let pivotRow = pivotColumn;
     for (let row = pivotColumn + 1; row < size; row++) {
-      if (Math.abs(a[row * size + pivotColumn] as number) > Math.abs(a[pivotRow * size + pivotColumn] as number))
-        pivotRow = row;
+      if (Math.abs(a[row * size + pivotColumn]!) > Math.abs(a[pivotRow * size + pivotColumn]!)) pivotRow = row;
     }
-    const pivot = a[pivotRow * size + pivotColumn] as number;
+    const pivot = a[pivotRow * size + pivotColumn]!;
     if (Math.abs(pivot) <= 1e-13 * scale) return null;
     if (pivotRow !== pivotColumn) {
       swapRows(a, size, pivotRow, pivotColumn);
       swapRows(b, columns, pivotRow, pivotColumn);
     }
     for (let row = pivotColumn + 1; row < size; row++) {
-      const factor = (a[row * size + pivotColumn] as number) / pivot;
+      const factor = a[row * size + pivotColumn]! / pivot;
       if (factor === 0) continue;
       for (let k = pivotColumn; k < size; k++)
-        a[row * size + k] = (a[row * size + k] as number) - factor * (a[pivotColumn * size + k] as number);
+        a[row * size + k] = a[row * size + k]! - factor * a[pivotColumn * size + k]!;
       for (let k = 0; k < columns; k++)
-        b[row * columns + k] = (b[row * columns + k] as number) - factor * (b[pivotColumn * columns + k] as number);
+        b[row * columns + k] = b[row * columns + k]! - factor * b[pivotColumn * columns + k]!;
     }
   }
   for (let row = size - 1; row >= 0; row--) {
     for (let k = 0; k < columns; k++) {
-      let sum = b[row * columns + k] as number;
-      for (let j = row + 1; j < size; j++) sum -= (a[row * size + j] as number) * (b[j * columns + k] as number);
-      b[row * columns + k] = sum / (a[row * size + row] as number);
+      let sum = b[row * columns + k]!;
+      for (let j = row + 1; j < size; j++) sum -= a[row * size + j]! * b[j * columns + k]!;
+      b[row * columns + k] = sum / a[row * size + row]!;
     }
   }
   return b;
@@ -46,8 +45,8 @@ export function solveLinearSystem(
 
 function swapRows(matrix: Float64Array, width: number, first: number, second: number): void {
   for (let k = 0; k < width; k++) {
-    const value = matrix[first * width + k] as number;
-    matrix[first * width + k] = matrix[second * width + k] as number;
+    const value = matrix[first * width + k]!;
+    matrix[first * width + k] = matrix[second * width + k]!;
     matrix[second * width + k] = value;
   }
 }

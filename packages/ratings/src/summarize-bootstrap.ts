@@ -58,9 +58,9 @@ export function summarizeBootstrap(options: {
     let count = 0;
     let rankCount = 0;
     for (let r = 0; r < rounds; r++) {
-      const value = samples[r * itemCount + i] as number;
+      const value = samples[r * itemCount + i]!;
       if (!Number.isNaN(value)) column[count++] = value;
-      const rank = ranks[r * itemCount + i] as number;
+      const rank = ranks[r * itemCount + i]!;
       if (!Number.isNaN(rank)) rankColumn[rankCount++] = rank;
     }
     const sorted = column.subarray(0, count).sort();
@@ -93,7 +93,7 @@ export function summarizeBootstrap(options: {
 function invertedCdfQuantile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[index] as number;
+  return sorted[index]!;
 }
 
 function sampleStandardDeviation(values: Float64Array): number {

@@ -40,8 +40,8 @@ export function summarizeDenseFit(
     scale: options.scale ?? ARENA_ELO_SCALE,
   });
   const varianceOf = (index: number) => {
-    const free = freeIndex[index] as number;
-    return covariance[free * freeCount + free] as number;
+    const free = freeIndex[index]!;
+    return covariance[free * freeCount + free]!;
   };
   return assembleFit({ cells, layout, parameters, solved, options, centred, varianceOf, solver: "dense" });
 }
@@ -80,8 +80,7 @@ function assembleFit(input: {
   const { cells, layout, parameters, solved, options, centred, varianceOf, solver } = input;
   const pointsPerUnit = eloPointsPerLogUnit(options.scale ?? ARENA_ELO_SCALE);
   let comparisons = 0;
-  for (let c = 0; c < cells.size; c++)
-    comparisons += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  for (let c = 0; c < cells.size; c++) comparisons += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   const { deviance, cellsWithData } = computeDeviance(cells, layout, parameters);
   const mleProblem = layout.prior > 0 ? null : describeMleProblem(cells);
   const finiteMle = mleProblem === null;
@@ -107,16 +106,16 @@ function assembleFit(input: {
       : {
           ...fit,
           orderEffect: {
-            value: parameters[layout.orderIndex] as number,
+            value: parameters[layout.orderIndex]!,
             standardError: Math.sqrt(varianceOf(layout.orderIndex)),
-            elo: (parameters[layout.orderIndex] as number) * pointsPerUnit,
+            elo: parameters[layout.orderIndex]! * pointsPerUnit,
           },
         };
   if (layout.tieIndex < 0) return withOrder;
   return {
     ...withOrder,
     tieParameter: {
-      value: Math.exp(parameters[layout.tieIndex] as number),
+      value: Math.exp(parameters[layout.tieIndex]!),
       logStandardError: Math.sqrt(varianceOf(layout.tieIndex)),
     },
   };
@@ -134,9 +133,9 @@ function computeDeviance(
   let saturated = 0;
   let cellsWithData = 0;
   for (let c = 0; c < cells.size; c++) {
-    const wf = cells.firstWins[c] as number;
-    const ws = cells.secondWins[c] as number;
-    const t = cells.ties[c] as number;
+    const wf = cells.firstWins[c]!;
+    const ws = cells.secondWins[c]!;
+    const t = cells.ties[c]!;
     const m = wf + ws + t;
     if (m === 0) continue;
     cellsWithData++;

@@ -44,8 +44,8 @@ describe("computeGlicko2", () => {
     };
     const result = computeGlicko2(outcomes, { comparisonsPerPeriod: 3 });
     expect(result.periods).toBe(2);
-    expect(result.rating[0]).toBeGreaterThan(result.rating[1] as number);
-    expect(result.rating[1]).toBeGreaterThan(result.rating[2] as number);
+    expect(result.rating[0]).toBeGreaterThan(result.rating[1]!);
+    expect(result.rating[1]).toBeGreaterThan(result.rating[2]!);
     // One period only: the first update equals updateGlicko2 on the three games against 1500/350 opponents.
     const single = computeGlicko2({ ...outcomes, size: 3 }, { comparisonsPerPeriod: 10 });
     const fresh = { rating: 1500, deviation: 350, volatility: 0.06 };

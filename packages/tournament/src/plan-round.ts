@@ -96,7 +96,7 @@ function planRandom(builder: RoundBuilder, order: readonly number[], random: { n
       if (!builder.needs(item) || !builder.hasRoom(item)) continue;
       let added = false;
       for (let draw = 0; draw < RANDOM_OPPONENT_DRAWS && !added; draw++) {
-        added = builder.tryAdd(item, order[Math.floor(random.next() * order.length)] as number);
+        added = builder.tryAdd(item, order[Math.floor(random.next() * order.length)]!);
       }
       if (added) continue;
       for (const opponent of shuffled(order, random)) if (builder.tryAdd(item, opponent)) break;

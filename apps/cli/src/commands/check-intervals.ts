@@ -80,7 +80,7 @@ export const checkIntervalsCommand: Command = async (argv, io) => {
     const output = {
       ...rest,
       truth: Object.fromEntries(
-        dataset.table.itemIds.flatMap((id, code) => (Number.isNaN(truth[code] as number) ? [] : [[id, truth[code]]])),
+        dataset.table.itemIds.flatMap((id, code) => (Number.isNaN(truth[code]!) ? [] : [[id, truth[code]]])),
       ),
       chart,
     };

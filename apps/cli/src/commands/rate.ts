@@ -297,8 +297,8 @@ function parseControl(
   }
   const used = new Uint8Array(table.itemIds.length);
   for (let row = 0; row < table.size; row++) {
-    used[table.first[row] as number] = 1;
-    used[table.second[row] as number] = 1;
+    used[table.first[row]!] = 1;
+    used[table.second[row]!] = 1;
   }
   const codeOf = new Map(table.itemIds.map((id, code) => [id, code]));
   const problems: string[] = [];

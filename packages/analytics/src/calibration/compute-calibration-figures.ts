@@ -56,14 +56,14 @@ export function computeCalibrationFigures(options: {
   let n = 0;
   let squares = 0;
   for (let index = 0; index < confidence.length; index++) {
-    const weight = weights === undefined ? 1 : (weights[index] as number);
+    const weight = weights === undefined ? 1 : weights[index]!;
     if (weight === 0) continue;
-    const p = confidence[index] as number;
-    const y = correct[index] as number;
+    const p = confidence[index]!;
+    const y = correct[index]!;
     const bin = calibrationBin(p, bins);
-    binCount[bin] = (binCount[bin] as number) + weight;
-    binConfidence[bin] = (binConfidence[bin] as number) + weight * p;
-    binCorrect[bin] = (binCorrect[bin] as number) + weight * y;
+    binCount[bin] = binCount[bin]! + weight;
+    binConfidence[bin] = binConfidence[bin]! + weight * p;
+    binCorrect[bin] = binCorrect[bin]! + weight * y;
     squares += weight * (p - y) * (p - y);
     n += weight;
   }
@@ -82,10 +82,10 @@ export function summariseBins(sums: {
   let correctSum = 0;
   let gaps = 0;
   for (let bin = 0; bin < binCount.length; bin++) {
-    confidenceSum += binConfidence[bin] as number;
-    correctSum += binCorrect[bin] as number;
+    confidenceSum += binConfidence[bin]!;
+    correctSum += binCorrect[bin]!;
     // n_b/N · |acc_b − conf_b| = |Σ y − Σ p| / N over the bin.
-    gaps += Math.abs((binCorrect[bin] as number) - (binConfidence[bin] as number));
+    gaps += Math.abs(binCorrect[bin]! - binConfidence[bin]!);
   }
   return {
     meanConfidence: n === 0 ? Number.NaN : confidenceSum / n,

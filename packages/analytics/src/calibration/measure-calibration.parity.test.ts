@@ -26,7 +26,7 @@ const reference = JSON.parse(
 /** A table where unit u is the pair (a u, b u), gold says a wins, and a verdict is right when it names a. */
 function tableOf(reference: ReferenceCase) {
   const rows: TableRow[] = reference.confidence.map((confidence, index) => {
-    const unit = reference.unit[index] as number;
+    const unit = reference.unit[index]!;
     return {
       first: `a${unit}`,
       second: `b${unit}`,
@@ -53,7 +53,7 @@ describe("calibration figures against the numpy / scikit-learn reference", () =>
     const figures = computeCalibrationFigures({ confidence: expected.confidence, correct: expected.correct, bins: 10 });
     expect([...figures.binCount]).toEqual(expected.binCount);
     figures.binConfidence.forEach((sum, bin) => {
-      expect(sum).toBeCloseTo(expected.binConfidenceSum[bin] as number, 12);
+      expect(sum).toBeCloseTo(expected.binConfidenceSum[bin]!, 12);
     });
     expect([...figures.binCorrect]).toEqual(expected.binCorrectSum);
     expect(figures.ece).toBeCloseTo(expected.ece, 12);

@@ -35,7 +35,7 @@ function simulate(): TableRow[] {
   ];
   for (let i = 0; i < quality.length; i++) {
     for (let j = i + 1; j < quality.length; j++) {
-      const eta = (quality[i] as number) - (quality[j] as number);
+      const eta = quality[i]! - quality[j]!;
       rows.push({
         first: `i${i}`,
         second: `i${j}`,

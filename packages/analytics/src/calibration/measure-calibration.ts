@@ -65,12 +65,12 @@ function collectCells(table: ComparisonTable, units: PairUnits, gold: GoldLabels
   const perJudge = new Map<number, JudgeCells & { cellOf: Map<number, number>; unitOf: Map<number, number> }>();
   let unlabelled = 0;
   for (let row = 0; row < table.size; row++) {
-    const p = confidence[row] as number;
-    const unit = units.unit[row] as number;
-    if (!Number.isFinite(p) || unit < 0 || (units.label[row] as number) === UnitLabel.invalid) continue;
-    const judge = table.judge[row] as number;
+    const p = confidence[row]!;
+    const unit = units.unit[row]!;
+    if (!Number.isFinite(p) || unit < 0 || units.label[row]! === UnitLabel.invalid) continue;
+    const judge = table.judge[row]!;
     if (gold.labelJudges.has(judge)) continue;
-    const label = gold.label[unit] as number;
+    const label = gold.label[unit]!;
     if (label === NO_LABEL) {
       unlabelled++;
       continue;

@@ -145,8 +145,7 @@ function measureTableStability(input: JudgeTablesInput): JudgeTablesDocument["st
 function comparisonsIn(input: AggregatedComparisons): number {
   const { cells } = input;
   let total = 0;
-  for (let c = 0; c < cells.size; c++)
-    total += (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+  for (let c = 0; c < cells.size; c++) total += cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
   return total;
 }
 
@@ -154,9 +153,9 @@ function comparisonsIn(input: AggregatedComparisons): number {
 function countPlayedInCells(cells: PairCells): Float64Array {
   const played = new Float64Array(cells.itemIds.length);
   for (let c = 0; c < cells.size; c++) {
-    const n = (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
-    played[cells.first[c] as number] = (played[cells.first[c] as number] as number) + n;
-    played[cells.second[c] as number] = (played[cells.second[c] as number] as number) + n;
+    const n = cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
+    played[cells.first[c]!] = played[cells.first[c]!]! + n;
+    played[cells.second[c]!] = played[cells.second[c]!]! + n;
   }
   return played;
 }
@@ -168,14 +167,12 @@ function countPlayedInCells(cells: PairCells): Float64Array {
 function inPooledOrder(cells: PairCells, pooled: PairCells): PairCells {
   const itemCount = pooled.itemIds.length;
   const position = new Map<number, number>();
-  for (let c = 0; c < pooled.size; c++)
-    position.set((pooled.first[c] as number) * itemCount + (pooled.second[c] as number), c);
+  for (let c = 0; c < pooled.size; c++) position.set(pooled.first[c]! * itemCount + pooled.second[c]!, c);
   const order = Array.from({ length: cells.size }, (_, c) => c);
-  const key = (c: number) =>
-    position.get((cells.first[c] as number) * itemCount + (cells.second[c] as number)) ?? Number.POSITIVE_INFINITY;
+  const key = (c: number) => position.get(cells.first[c]! * itemCount + cells.second[c]!) ?? Number.POSITIVE_INFINITY;
   order.sort((x, y) => key(x) - key(y));
   const pick = <T extends Int32Array | Uint8Array | Float64Array>(column: T): T =>
-    column.map((_, k) => column[order[k] as number] as number) as T;
+    column.map((_, k) => column[order[k]!]!) as T;
   return {
     ...cells,
     first: pick(cells.first),

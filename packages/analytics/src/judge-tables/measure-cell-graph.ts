@@ -16,9 +16,9 @@ export function measureCellGraph(cells: PairCells): {
   const parent = Int32Array.from({ length: count }, (_, index) => index);
   const find = (item: number): number => {
     let root = item;
-    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[root] !== root) root = parent[root]!;
     while (parent[item] !== root) {
-      const next = parent[item] as number;
+      const next = parent[item]!;
       parent[item] = root;
       item = next;
     }
@@ -28,9 +28,9 @@ export function measureCellGraph(cells: PairCells): {
   let items = 0;
   let comparisons = 0;
   for (let c = 0; c < cells.size; c++) {
-    const a = cells.first[c] as number;
-    const b = cells.second[c] as number;
-    const n = (cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number);
+    const a = cells.first[c]!;
+    const b = cells.second[c]!;
+    const n = cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]!;
     if (n === 0) continue;
     comparisons += n;
     if (seen[a] === 0) items++;
@@ -47,8 +47,8 @@ export function measureCellGraph(cells: PairCells): {
   for (let item = 0; item < count; item++) {
     if (seen[item] === 0) continue;
     const root = find(item);
-    size[root] = (size[root] as number) + 1;
-    largestGroup = Math.max(largestGroup, size[root] as number);
+    size[root] = size[root]! + 1;
+    largestGroup = Math.max(largestGroup, size[root]!);
   }
   return {
     items,

@@ -22,7 +22,7 @@ export function fakeVerdictProbabilities(promptText: string, answer: FakeAnswer)
   if (scores.length < 2) {
     return Array.from({ length: count }, (_, k) => (k === answer.at ? 0.7 : 0.3 / (count - 1)));
   }
-  const first = 1 / (1 + Math.exp(-((scores[0] as number) - (scores[1] as number))));
+  const first = 1 / (1 + Math.exp(-(scores[0]! - scores[1]!)));
   return count === 3 ? [0.9 * first, 0.9 * (1 - first), 0.1] : [first, 1 - first];
 }
 
@@ -72,6 +72,6 @@ export function fakeTokenLogprobs(options: {
     offset += token.length;
     if (start !== verdictOffset)
       return { token, logprob: OTHER_TOKEN_LOGPROB, top: [{ token, logprob: OTHER_TOKEN_LOGPROB }] };
-    return { token, logprob: Math.log(probabilities[answer.at as number] as number), top: rivals };
+    return { token, logprob: Math.log(probabilities[answer.at as number]!), top: rivals };
   });
 }

@@ -198,8 +198,8 @@ export function createBootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
         pointsPerUnit,
         out: out.samples.subarray(round * itemCount, (round + 1) * itemCount),
       });
-      out.orderSamples[round] = layout.orderIndex >= 0 ? (parameters[layout.orderIndex] as number) : Number.NaN;
-      out.tieSamples[round] = layout.tieIndex >= 0 ? Math.exp(parameters[layout.tieIndex] as number) : Number.NaN;
+      out.orderSamples[round] = layout.orderIndex >= 0 ? parameters[layout.orderIndex]! : Number.NaN;
+      out.tieSamples[round] = layout.tieIndex >= 0 ? Math.exp(parameters[layout.tieIndex]!) : Number.NaN;
     }
     return nonConvergedRounds;
   };
@@ -230,9 +230,9 @@ function createRunnerHalfTies(
 function spreadCounts(drawn: Float64Array, counts: CellCounts): void {
   const cellCount = counts.firstWins.length;
   for (let c = 0; c < cellCount; c++) {
-    counts.firstWins[c] = drawn[3 * c] as number;
-    counts.secondWins[c] = drawn[3 * c + 1] as number;
-    counts.ties[c] = drawn[3 * c + 2] as number;
+    counts.firstWins[c] = drawn[3 * c]!;
+    counts.secondWins[c] = drawn[3 * c + 1]!;
+    counts.ties[c] = drawn[3 * c + 2]!;
   }
 }
 
@@ -244,16 +244,16 @@ export function interleaveOutcomes(counts: CellCounts): Float64Array {
   const cellCount = counts.firstWins.length;
   const weights = new Float64Array(3 * cellCount);
   for (let c = 0; c < cellCount; c++) {
-    weights[3 * c] = counts.firstWins[c] as number;
-    weights[3 * c + 1] = counts.secondWins[c] as number;
-    weights[3 * c + 2] = counts.ties[c] as number;
+    weights[3 * c] = counts.firstWins[c]!;
+    weights[3 * c + 1] = counts.secondWins[c]!;
+    weights[3 * c + 2] = counts.ties[c]!;
   }
   return weights;
 }
 
 function countRated(layout: BradleyTerryLayout): number {
   let rated = 0;
-  for (let i = 0; i < layout.itemCount; i++) rated += layout.active[i] as number;
+  for (let i = 0; i < layout.itemCount; i++) rated += layout.active[i]!;
   return rated;
 }
 
@@ -263,9 +263,9 @@ function markActive(cells: PairCells, counts: CellCounts, active: Uint8Array, ex
   const { firstWins, secondWins, ties } = counts;
   const { first, second } = cells;
   for (let c = 0; c < cells.size; c++) {
-    if ((firstWins[c] as number) + (secondWins[c] as number) + (ties[c] as number) === 0) continue;
-    active[first[c] as number] = 1;
-    active[second[c] as number] = 1;
+    if (firstWins[c]! + secondWins[c]! + ties[c]! === 0) continue;
+    active[first[c]!] = 1;
+    active[second[c]!] = 1;
   }
   for (let i = 0; i < active.length; i++) if (active[i] !== expected[i]) return false;
   return true;
@@ -283,17 +283,17 @@ export function writeRoundRatings(options: {
   const { parameters, active, anchorCode, base, pointsPerUnit, out } = options;
   let offset = 0;
   if (anchorCode >= 0) {
-    offset = active[anchorCode] === 1 ? (parameters[anchorCode] as number) : Number.NaN;
+    offset = active[anchorCode] === 1 ? parameters[anchorCode]! : Number.NaN;
   } else {
     let count = 0;
     for (let i = 0; i < out.length; i++) {
       if (active[i] !== 1) continue;
-      offset += parameters[i] as number;
+      offset += parameters[i]!;
       count++;
     }
     offset /= Math.max(1, count);
   }
   for (let i = 0; i < out.length; i++) {
-    out[i] = active[i] === 1 ? base + pointsPerUnit * ((parameters[i] as number) - offset) : Number.NaN;
+    out[i] = active[i] === 1 ? base + pointsPerUnit * (parameters[i]! - offset) : Number.NaN;
   }
 }

@@ -20,11 +20,11 @@ export function createCellSlots(counts: CellCounts): CellSlots {
   let slot = 0;
   for (let c = 0; c < cellCount; c++) {
     start[c] = slot;
-    slot += counts.firstWins[c] as number;
+    slot += counts.firstWins[c]!;
     winsEnd[c] = slot;
-    slot += counts.secondWins[c] as number;
+    slot += counts.secondWins[c]!;
     lossesEnd[c] = slot;
-    slot += counts.ties[c] as number;
+    slot += counts.ties[c]!;
   }
   start[cellCount] = slot;
   return { start, winsEnd, lossesEnd };

@@ -74,35 +74,35 @@ export function createHalfTiesRefit(options: {
   let referenceItem = -1;
   const expectedSlots = new Uint8Array(freeCount + 1);
   for (let c = 0; c < cellCount; c++) {
-    const f = cells.first[c] as number;
-    const s = cells.second[c] as number;
-    const fi = freeIndex[f] as number;
-    const si = freeIndex[s] as number;
+    const f = cells.first[c]!;
+    const s = cells.second[c]!;
+    const fi = freeIndex[f]!;
+    const si = freeIndex[s]!;
     firstSlot[c] = fi < 0 ? freeCount : fi;
     secondSlot[c] = si < 0 ? freeCount : si;
     // Only items with comparisons are rated; the one fixed among them is the reference item.
-    if ((cells.firstWins[c] as number) + (cells.secondWins[c] as number) + (cells.ties[c] as number) > 0) {
+    if (cells.firstWins[c]! + cells.secondWins[c]! + cells.ties[c]! > 0) {
       if (fi < 0) referenceItem = f;
       if (si < 0) referenceItem = s;
-      expectedSlots[firstSlot[c] as number] = 1;
-      expectedSlots[secondSlot[c] as number] = 1;
+      expectedSlots[firstSlot[c]!] = 1;
+      expectedSlots[secondSlot[c]!] = 1;
     }
   }
   const startStrength = new Float64Array(freeCount + 1);
   let mean = 0;
-  for (let i = 0; i < options.itemCount; i++) mean += parameters[i] as number;
+  for (let i = 0; i < options.itemCount; i++) mean += parameters[i]!;
   mean /= Math.max(1, options.itemCount);
   for (let i = 0; i < options.itemCount; i++) {
-    const free = freeIndex[i] as number;
-    if (free >= 0) startStrength[free] = Math.exp((parameters[i] as number) - mean);
+    const free = freeIndex[i]!;
+    if (free >= 0) startStrength[free] = Math.exp(parameters[i]! - mean);
   }
-  if (referenceItem >= 0) startStrength[freeCount] = Math.exp((parameters[referenceItem] as number) - mean);
+  if (referenceItem >= 0) startStrength[freeCount] = Math.exp(parameters[referenceItem]! - mean);
   return {
     freeIndex,
     freeCount,
     orderIndex,
     startStrength,
-    startOrderFactor: orderIndex >= 0 ? Math.exp(parameters[orderIndex] as number) : 1,
+    startOrderFactor: orderIndex >= 0 ? Math.exp(parameters[orderIndex]!) : 1,
     inverse: options.inverse ?? invertFromCholesky(options.factor, freeCount),
     prior: options.prior,
     itemCount: options.itemCount,

@@ -12,9 +12,9 @@ export function loadHalfTiesRound(refit: HalfTiesRefit, counts: CellCounts): boo
   openRound(refit);
   let size = 0;
   for (let c = 0; c < refit.firstSlot.length; c++) {
-    const tieCount = ties[c] as number;
-    const wins = firstWins[c] as number;
-    const total = wins + (secondWins[c] as number) + tieCount;
+    const tieCount = ties[c]!;
+    const wins = firstWins[c]!;
+    const total = wins + secondWins[c]! + tieCount;
     if (total !== 0) size = appendCell(refit, c, wins + tieCount / 2, total, size);
   }
   return closeRound(refit, size);
@@ -32,23 +32,23 @@ function openRound(refit: HalfTiesRefit): void {
  */
 function appendCell(refit: HalfTiesRefit, c: number, weightFirst: number, total: number, size: number): number {
   const { round, seenSlots, startStrength } = refit;
-  const fi = refit.firstSlot[c] as number;
-  const si = refit.secondSlot[c] as number;
+  const fi = refit.firstSlot[c]!;
+  const si = refit.secondSlot[c]!;
   seenSlots[fi] = 1;
   seenSlots[si] = 1;
   round.firstSlot[size] = fi;
   round.secondSlot[size] = si;
   round.weightFirst[size] = weightFirst;
   round.total[size] = total;
-  let strengthFirst = startStrength[fi] as number;
+  let strengthFirst = startStrength[fi]!;
   if (refit.orderIndex >= 0) {
-    const positional = refit.positional[c] as number;
+    const positional = refit.positional[c]!;
     round.positional[size] = positional;
     if (positional === 1) strengthFirst *= refit.startOrderFactor;
   }
-  const score = weightFirst - (total * strengthFirst) / (strengthFirst + (startStrength[si] as number));
-  round.startGradient[fi] = (round.startGradient[fi] as number) + score;
-  round.startGradient[si] = (round.startGradient[si] as number) - score;
+  const score = weightFirst - (total * strengthFirst) / (strengthFirst + startStrength[si]!);
+  round.startGradient[fi] = round.startGradient[fi]! + score;
+  round.startGradient[si] = round.startGradient[si]! - score;
   if (refit.orderIndex >= 0 && refit.positional[c] === 1) round.startOrderScore += score;
   return size + 1;
 }
@@ -77,18 +77,18 @@ export function loadHalfTiesRoundFromSlots(
   let running = 0;
   for (let k = 0; k < hits.length; k++) {
     cumulative[k] = running;
-    running += hits[k] as number;
+    running += hits[k]!;
   }
   cumulative[hits.length] = running;
   const { start, winsEnd, lossesEnd } = slots;
   openRound(refit);
   const cellCount = refit.firstSlot.length;
   let size = 0;
-  let before = cumulative[0] as number;
+  let before = cumulative[0]!;
   for (let c = 0; c < cellCount; c++) {
-    const afterWins = cumulative[winsEnd[c] as number] as number;
-    const afterLosses = cumulative[lossesEnd[c] as number] as number;
-    const after = cumulative[start[c + 1] as number] as number;
+    const afterWins = cumulative[winsEnd[c]!]!;
+    const afterLosses = cumulative[lossesEnd[c]!]!;
+    const after = cumulative[start[c + 1]!]!;
     const total = after - before;
     const wins = afterWins - before;
     const tieCount = after - afterLosses;

@@ -11,11 +11,11 @@ export function multiplySymmetric(matrix: Float32Array, size: number, vector: Fl
     let sum2 = 0;
     let sum3 = 0;
     for (let k = 0; k < size; k++) {
-      const value = vector[k] as number;
-      sum0 += (matrix[row0 + k] as number) * value;
-      sum1 += (matrix[row1 + k] as number) * value;
-      sum2 += (matrix[row2 + k] as number) * value;
-      sum3 += (matrix[row3 + k] as number) * value;
+      const value = vector[k]!;
+      sum0 += matrix[row0 + k]! * value;
+      sum1 += matrix[row1 + k]! * value;
+      sum2 += matrix[row2 + k]! * value;
+      sum3 += matrix[row3 + k]! * value;
     }
     out[i] = sum0;
     out[i + 1] = sum1;
@@ -25,7 +25,7 @@ export function multiplySymmetric(matrix: Float32Array, size: number, vector: Fl
   for (; i < size; i++) {
     const row = i * size;
     let sum = 0;
-    for (let k = 0; k < size; k++) sum += (matrix[row + k] as number) * (vector[k] as number);
+    for (let k = 0; k < size; k++) sum += matrix[row + k]! * vector[k]!;
     out[i] = sum;
   }
 }

@@ -30,12 +30,11 @@ export function refitHalfTies(
   const chordStep = new Float64Array(freeCount);
   const slotStrength = new Float64Array(freeCount + 1);
   const slotParameter = new Int32Array(freeCount);
-  for (let p = 0; p < freeIndex.length; p++)
-    if ((freeIndex[p] as number) >= 0) slotParameter[freeIndex[p] as number] = p;
-  const orderFree = orderIndex >= 0 ? (freeIndex[orderIndex] as number) : -1;
-  const referenceValue = refit.referenceItem >= 0 ? (parameters[refit.referenceItem] as number) : 0;
+  for (let p = 0; p < freeIndex.length; p++) if (freeIndex[p]! >= 0) slotParameter[freeIndex[p]!] = p;
+  const orderFree = orderIndex >= 0 ? freeIndex[orderIndex]! : -1;
+  const referenceValue = refit.referenceItem >= 0 ? parameters[refit.referenceItem]! : 0;
   const x = new Float64Array(freeCount);
-  for (let k = 0; k < freeCount; k++) x[k] = parameters[slotParameter[k] as number] as number;
+  for (let k = 0; k < freeCount; k++) x[k] = parameters[slotParameter[k]!]!;
   let previous = Number.POSITIVE_INFINITY;
   for (let step = 1; step <= options.maxSteps; step++) {
     let orderScore: number;
@@ -48,19 +47,19 @@ export function refitHalfTies(
       // σ(θ_f − θ_s + δ) = π_f·e^δ / (π_f·e^δ + π_s) with π = e^(θ − c): one exponential per item, not per cell.
       // Any common shift c cancels in the ratio; the mean keeps the exponentials far from overflow.
       let mean = 0;
-      for (let k = 0; k < freeCount; k++) if (k !== orderFree) mean += x[k] as number;
+      for (let k = 0; k < freeCount; k++) if (k !== orderFree) mean += x[k]!;
       mean /= Math.max(1, freeCount - (orderFree >= 0 ? 1 : 0));
-      for (let k = 0; k < freeCount; k++) slotStrength[k] = Math.exp((x[k] as number) - mean);
+      for (let k = 0; k < freeCount; k++) slotStrength[k] = Math.exp(x[k]! - mean);
       slotStrength[freeCount] = Math.exp(referenceValue - mean);
       orderScore =
         orderFree >= 0
-          ? accumulatePositionalScores(refit, slotStrength, Math.exp(x[orderFree] as number), gradient)
+          ? accumulatePositionalScores(refit, slotStrength, Math.exp(x[orderFree]!), gradient)
           : accumulateScores(refit, slotStrength, gradient);
     }
     if (orderFree >= 0) gradient[orderFree] = orderScore;
     if (prior > 0) {
       for (let k = 0; k < freeCount; k++) {
-        if (k !== orderFree) gradient[k] = (gradient[k] as number) - prior * (x[k] as number);
+        if (k !== orderFree) gradient[k] = gradient[k]! - prior * x[k]!;
       }
     }
     multiplySymmetric(refit.inverse, freeCount, gradient, chordStep);
@@ -69,14 +68,13 @@ export function refitHalfTies(
     // prior (a subset refit may use another prior than the factor was built with).
     let shift = 0;
     if (refit.referenceItem < 0) {
-      for (let k = 0; k < freeCount; k++)
-        if (k !== orderFree) shift += (x[k] as number) + (chordStep[k] as number) * stepScale;
+      for (let k = 0; k < freeCount; k++) if (k !== orderFree) shift += x[k]! + chordStep[k]! * stepScale;
       shift /= Math.max(1, freeCount - (orderFree >= 0 ? 1 : 0));
     }
     let largest = 0;
     for (let k = 0; k < freeCount; k++) {
-      const change = (chordStep[k] as number) * stepScale - (k === orderFree ? 0 : shift);
-      x[k] = (x[k] as number) + change;
+      const change = chordStep[k]! * stepScale - (k === orderFree ? 0 : shift);
+      x[k] = x[k]! + change;
       largest = Math.max(largest, Math.abs(change));
     }
     if (!Number.isFinite(largest) || largest > 10 * previous) return -1;
@@ -84,7 +82,7 @@ export function refitHalfTies(
     // largest·ρ/(1 − ρ), so stop once that (or the step itself) is below the tolerance.
     const rate = Number.isFinite(previous) ? largest / previous : 1;
     if (largest < options.tolerance || (rate < 0.5 && (largest * rate) / (1 - rate) < options.tolerance)) {
-      for (let k = 0; k < freeCount; k++) parameters[slotParameter[k] as number] = x[k] as number;
+      for (let k = 0; k < freeCount; k++) parameters[slotParameter[k]!] = x[k]!;
       return step;
     }
     previous = largest;
@@ -96,14 +94,12 @@ export function refitHalfTies(
 function accumulateScores(refit: HalfTiesRefit, slotStrength: Float64Array, gradient: Float64Array): number {
   const { firstSlot, secondSlot, weightFirst, total, size } = refit.round;
   for (let c = 0; c < size; c++) {
-    const fi = firstSlot[c] as number;
-    const si = secondSlot[c] as number;
-    const strengthFirst = slotStrength[fi] as number;
-    const score =
-      (weightFirst[c] as number) -
-      ((total[c] as number) * strengthFirst) / (strengthFirst + (slotStrength[si] as number));
-    gradient[fi] = (gradient[fi] as number) + score;
-    gradient[si] = (gradient[si] as number) - score;
+    const fi = firstSlot[c]!;
+    const si = secondSlot[c]!;
+    const strengthFirst = slotStrength[fi]!;
+    const score = weightFirst[c]! - (total[c]! * strengthFirst) / (strengthFirst + slotStrength[si]!);
+    gradient[fi] = gradient[fi]! + score;
+    gradient[si] = gradient[si]! - score;
   }
   return 0;
 }
@@ -118,15 +114,13 @@ function accumulatePositionalScores(
   const { firstSlot, secondSlot, weightFirst, total, positional, size } = refit.round;
   let orderScore = 0;
   for (let c = 0; c < size; c++) {
-    const fi = firstSlot[c] as number;
-    const si = secondSlot[c] as number;
+    const fi = firstSlot[c]!;
+    const si = secondSlot[c]!;
     const isPositional = positional[c] === 1;
-    const strengthFirst = (slotStrength[fi] as number) * (isPositional ? orderFactor : 1);
-    const score =
-      (weightFirst[c] as number) -
-      ((total[c] as number) * strengthFirst) / (strengthFirst + (slotStrength[si] as number));
-    gradient[fi] = (gradient[fi] as number) + score;
-    gradient[si] = (gradient[si] as number) - score;
+    const strengthFirst = slotStrength[fi]! * (isPositional ? orderFactor : 1);
+    const score = weightFirst[c]! - (total[c]! * strengthFirst) / (strengthFirst + slotStrength[si]!);
+    gradient[fi] = gradient[fi]! + score;
+    gradient[si] = gradient[si]! - score;
     if (isPositional) orderScore += score;
   }
   return orderScore;

@@ -24,7 +24,7 @@ export function simulateOutcomes(options: {
     if (b >= a) b++;
     first[row] = a;
     second[row] = b;
-    const p = 1 / (1 + Math.exp(-((strengths[a] as number) - (strengths[b] as number) + (options.orderEffect ?? 0))));
+    const p = 1 / (1 + Math.exp(-(strengths[a]! - strengths[b]! + (options.orderEffect ?? 0))));
     const u = random.next();
     verdict[row] = Math.abs(u - p) < (options.tieBand ?? 0) / 2 ? 2 : u < p ? 0 : 1;
   }

@@ -157,7 +157,7 @@ export async function indexComparisonFile(path: string, table: ComparisonTable):
       const length = lengths[at];
       if (length === undefined) throw new RangeError(`no comparison row ${at}`);
       const target = length <= readBuffer.length ? readBuffer : Buffer.allocUnsafe(length);
-      readSync(fd, target, 0, length, offsets[at] as number);
+      readSync(fd, target, 0, length, offsets[at]!);
       return JSON.parse(target.toString("utf8", 0, length)) as Comparison;
     },
     ...columnsOf(columns),
