@@ -19,6 +19,7 @@ import { buildRunCostChart } from "../charts/run-cost-chart.js";
 import { buildJudgeRatingScatterChart, buildPointwisePairwiseChart } from "../charts/scatter-charts.js";
 import { buildConvergenceChart, buildRankDistributionChart } from "../charts/stability-charts.js";
 import type { ItemStanding, ReportData } from "./report-data.js";
+import { singularNoun } from "./singular-noun.js";
 
 /** Sections of the report, in reading order. */
 export type ReportSectionId = "ratings" | "agreement" | "positionBias" | "stability" | "biases" | "run";
@@ -144,10 +145,6 @@ export function meanOverall(item: ItemStanding): number | undefined {
     return overall === undefined ? [] : [overall];
   });
   return scores.length === 0 ? undefined : scores.reduce((sum, score) => sum + score, 0) / scores.length;
-}
-
-function singular(noun: string): string {
-  return noun.endsWith("s") ? noun.slice(0, -1) : noun;
 }
 
 function goldAccuracyChart(metrics: MetricsDocument): ReportChart[] {
@@ -419,7 +416,7 @@ function ratingCharts(data: ReportData, rated: readonly RatedStanding[], limits:
   charts.push({
     name: "rank-intervals",
     section: "ratings",
-    caption: `95% bootstrap rank interval of every ${singular(data.itemNoun)}${resampled}`,
+    caption: `95% bootstrap rank interval of every ${singularNoun(data.itemNoun)}${resampled}`,
     spec: buildRankIntervalChart({
       items: rated.map((item) => ({
         id: item.id,
@@ -440,7 +437,7 @@ function ratingCharts(data: ReportData, rated: readonly RatedStanding[], limits:
   const top = sameGroup.slice(0, limits.winProbabilityItems);
   const where =
     data.groups.count > 1
-      ? ` within one group that met (${data.groups.byCategory && top[0]?.category !== undefined ? `category ${top[0].category}` : `the group of the best-rated ${singular(data.itemNoun)}`}); groups that never met are not compared`
+      ? ` within one group that met (${data.groups.byCategory && top[0]?.category !== undefined ? `category ${top[0].category}` : `the group of the best-rated ${singularNoun(data.itemNoun)}`}); groups that never met are not compared`
       : "";
   charts.push({
     name: "win-probability",

@@ -10,6 +10,7 @@ import {
 import type { ReportSectionId } from "./build-report-charts.js";
 import { calibrationHeadline } from "./calibration-block.js";
 import type { ReportData } from "./report-data.js";
+import { singularNoun } from "./singular-noun.js";
 
 /**
  * The prose of the report, generated from the numbers: headline findings (one sentence each, with figures and
@@ -319,10 +320,6 @@ function describeRun(data: ReportData): string {
     ? `, cost $${cost.toFixed(2)}`
     : ", no cost recorded";
   return `${formatCount(calls)} judge calls, ${formatCount(invalid)} without a usable verdict (${formatPercent(calls === 0 ? null : invalid / calls, 1)})${costText}.`;
-}
-
-function singularNoun(noun: string): string {
-  return noun.endsWith("s") ? noun.slice(0, -1) : noun;
 }
 
 /** Generates the summary, headline findings and per-section readings of a report. */
