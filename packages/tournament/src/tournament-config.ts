@@ -121,6 +121,12 @@ export const targetSchema = z.strictObject({
    * `variance`, the expected reduction of the variance of its strength difference (see pair-information.ts).
    */
   criterion: z.enum(["order", "variance"]).default("order"),
+  /**
+   * Extra weight of pairs that straddle the top-k boundary (one item in the top `topK` by posterior mean, here
+   * `target.topK` or else `scheduler.topK`, the other not): their score is multiplied by 1 + `boundaryWeight`, so a
+   * full-ranking target also settles who is in the top k early (the seed system's strength). 0 = off.
+   */
+  boundaryWeight: z.number().nonnegative().default(0),
   /** Candidate opponents per unresolved item: its nearest unplayed neighbours by posterior mean. */
   neighbours: positiveInteger.default(8),
   /** Matches planned per round and group; default: half the group's size (rounded up). */
