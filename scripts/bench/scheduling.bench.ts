@@ -9,9 +9,13 @@
  *   - random pairs, stop rules off, up to every pair once;
  *   - target (`target`, precision target unreachable so it runs to the same budget: the curve), and target with
  *     its stop rule (top-5 rank widths ≤ 12) to show where it stops on its own.
- * For each reference (round robin, seed system, random at round robin's budget) it prints the comparisons the
- * target's mean curve needs to reach the reference's final mean accuracy (both metrics, and staying there) and the
- * ratio; the issue's goal is ≤ 0.7. Writes the curves as a vega-lite spec and SVG to reports/bench/scheduling.*.
+ * For each reference (round robin, seed system, random at round robin's budget) it prints, paired by simulation
+ * (scheduling-reach.ts), the first budget from which the target's curve stays at or above the reference's final
+ * accuracy on both metrics, strictly (mean difference ≥ 0) and within the simulation error (mean difference
+ * ≥ −2 SE), with the differences and SEs there, and the ratio to the reference's comparisons; the issue's goal is
+ * ≤ 0.7 against every reference. Writes the curves as a vega-lite spec and SVG to reports/bench/scheduling.*.
+ * Tuning runs: SCHEDULING_TARGET='{"boundaryWeight":3}' merges settings into the `target` design,
+ * SCHEDULING_SKIP='target top-10,target (stop rule)' skips designs.
  * Usage: pnpm bench scheduling [items] [replications]   (default 80 items, 8 replications; about 2 minutes)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -44,9 +48,16 @@ const designs: Record<string, Pick<TournamentConfigInput, "scheduler" | "stop">>
   "seed system": { scheduler: { kind: "seed-system" } },
   random: { scheduler: { kind: "random" }, stop: { ...noStop, maxMatches: allPairs } },
   // An unreachable target (median rank width 0) keeps it planning up to the budget: its curve.
-  target: { scheduler: { kind: "target", target: { rankWidth: 0, ...targetTuning } }, stop: { maxMatches: allPairs } },
+  // No per-item match cap (round robin and random have none either: every item may play all n − 1 others).
+  target: {
+    scheduler: { kind: "target", target: { rankWidth: 0, ...targetTuning } },
+    stop: { ...noStop, maxMatches: allPairs },
+  },
   // The same aimed at the top 10: only items that may be in the top 10 propose pairs.
-  "target top-10": { scheduler: { kind: "target", target: { rankWidth: 0, topK } }, stop: { maxMatches: allPairs } },
+  "target top-10": {
+    scheduler: { kind: "target", target: { rankWidth: 0, topK } },
+    stop: { ...noStop, maxMatches: allPairs },
+  },
   "target (stop rule)": { scheduler: { kind: "target", target: { rankWidth: 12, topK: 5 } } },
 };
 
@@ -118,19 +129,22 @@ for (const reference of ["round robin", "seed system", "random"]) {
       (runs[name] ?? []).map((run) => run.curve),
       finals,
     );
+    const describe = (point: Reach) =>
+      `Δρ ${signed(point.spearman.mean, 4)} ± ${point.spearman.se.toFixed(4)}, ` +
+      `Δtop ${signed(point.topK.mean, 3)} ± ${point.topK.se.toFixed(3)}`;
+    const last = differences.at(-1)!;
     const cell = (reach: Reach | undefined) =>
       reach === undefined
-        ? "not reached".padEnd(52)
-        : `${reach.comparisons.toFixed(0).padStart(5)} (ratio ${(reach.comparisons / used).toFixed(3)}; ` +
-          `Δρ ${signed(reach.spearman.mean, 4)} ± ${reach.spearman.se.toFixed(4)}, ` +
-          `Δtop ${signed(reach.topK.mean, 3)} ± ${reach.topK.se.toFixed(3)})`;
+        ? `not reached (at its last budget ${last.comparisons.toFixed(0)}: ${describe(last)})`
+        : `${reach.comparisons.toFixed(0).padStart(5)} (ratio ${(reach.comparisons / used).toFixed(3)}; ${describe(reach)})`;
     const strict = firstReach(differences, 0);
     const loose = firstReach(differences, z);
-    if (loose !== undefined) best = Math.min(best, loose.comparisons / used);
+    // The goal is judged on the one `target` design, not the best of several variants (no selection after the fact).
+    if (loose !== undefined && name === "target") best = loose.comparisons / used;
     process.stdout.write(`     ${name.padEnd(14)} strict ${cell(strict)}\n     ${"".padEnd(14)} within error ${cell(loose)}\n`);
   }
   ratios.push(best);
-  process.stdout.write(`     best within-error ratio ${best.toFixed(3)}: ${best <= 0.7 ? "≤ 0.7, met" : "> 0.7, NOT met"}\n`);
+  process.stdout.write(`     target within-error ratio ${best.toFixed(3)}: ${best <= 0.7 ? "≤ 0.7, met" : "> 0.7, NOT met"}\n`);
 }
 const worst = Math.max(...ratios);
 process.stdout.write(
