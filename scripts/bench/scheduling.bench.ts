@@ -7,15 +7,16 @@
  *     random, so its prefixes are no fair curve);
  *   - seed system (`seed-system`, its own stop rules: σ ≤ 2.5, top σ ≤ 2, ≤ 50 matches per item);
  *   - random pairs, stop rules off, up to every pair once;
- *   - target (`target`, precision target unreachable so it runs to the same budget: the curve), and target with
- *     its stop rule (top-5 rank widths ≤ 12) to show where it stops on its own.
+ *   - target (`target`, precision target unreachable so it runs to the same budget: the curve), the same with
+ *     `boundaryWeight: 0` (no extra weight on pairs across the top-10 boundary), and target with its stop rule
+ *     (top-5 rank widths ≤ 12) to show where it stops on its own.
  * For each reference (round robin, seed system, random at round robin's budget) it prints, paired by simulation
  * (scheduling-reach.ts), the first budget from which the target's curve stays at or above the reference's final
  * accuracy on both metrics, strictly (mean difference ≥ 0) and within the simulation error (mean difference
  * ≥ −2 SE), with the differences and SEs there, and the ratio to the reference's comparisons; the issue's goal is
  * ≤ 0.7 against every reference. Writes the curves as a vega-lite spec and SVG to reports/bench/scheduling.*.
  * Tuning runs: SCHEDULING_TARGET='{"boundaryWeight":3}' merges settings into the `target` design,
- * SCHEDULING_SKIP='target top-10,target (stop rule)' skips designs.
+ * SCHEDULING_SKIP='target β=0,target (stop rule)' skips designs.
  * Usage: pnpm bench scheduling [items] [replications]   (default 80 items, 8 replications; about 2 minutes)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -54,8 +55,9 @@ const designs: Record<string, Pick<TournamentConfigInput, "scheduler" | "stop">>
     stop: { ...noStop, maxMatches: allPairs },
   },
   // The same aimed at the top 10: only items that may be in the top 10 propose pairs.
-  "target top-10": {
-    scheduler: { kind: "target", target: { rankWidth: 0, topK } },
+  // The same without the top-k boundary weight (the scheduler before it), to measure what the weight buys.
+  "target β=0": {
+    scheduler: { kind: "target", target: { rankWidth: 0, ...targetTuning, boundaryWeight: 0 } },
     stop: { ...noStop, maxMatches: allPairs },
   },
   "target (stop rule)": { scheduler: { kind: "target", target: { rankWidth: 12, topK: 5 } } },
@@ -80,8 +82,8 @@ const meanComparisons = (name: string) =>
   (runs[name] ?? []).reduce((sum, run) => sum + run.comparisons, 0) / replications;
 const targetCurve = meanCurve((runs.target ?? []).map((run) => run.curve));
 const present = (name: string) => (runs[name]?.length ?? 0) > 0;
-const targetTopCurve = present("target top-10")
-  ? meanCurve((runs["target top-10"] ?? []).map((run) => run.curve))
+const targetUnweightedCurve = present("target β=0")
+  ? meanCurve((runs["target β=0"] ?? []).map((run) => run.curve))
   : targetCurve;
 
 process.stdout.write(`${itemCount} items, ${replications} replications, top ${topK}, all pairs = ${allPairs}\n`);
@@ -96,7 +98,7 @@ for (const name of Object.keys(designs)) {
 }
 const randomCurve = meanCurve((runs.random ?? []).map((run) => run.curve));
 process.stdout.write(
-  "\nmean curves (Spearman / top-10) at equal comparisons:\n  comparisons  target           target top-10    random\n",
+  "\nmean curves (Spearman / top-10) at equal comparisons:\n  comparisons  target           target β=0       random\n",
 );
 for (const fraction of [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1]) {
   const index = Math.max(1, Math.round((fraction * allPairs) / step)) - 1;
@@ -105,7 +107,7 @@ for (const fraction of [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1]) {
     return `${point.spearman.toFixed(4)} / ${point.topK.toFixed(2)}`;
   };
   process.stdout.write(
-    `  ${((index + 1) * step).toFixed(0).padStart(11)}  ${cell(targetCurve)}  ${cell(targetTopCurve)}  ${cell(randomCurve)}\n`,
+    `  ${((index + 1) * step).toFixed(0).padStart(11)}  ${cell(targetCurve)}  ${cell(targetUnweightedCurve)}  ${cell(randomCurve)}\n`,
   );
 }
 const z = 2;
@@ -124,7 +126,7 @@ for (const reference of ["round robin", "seed system", "random"]) {
       ` / ${final.topK.toFixed(3)} ± ${finalSe("topK").toFixed(3)}):\n`,
   );
   let best = Number.POSITIVE_INFINITY;
-  for (const name of ["target", "target top-10"].filter(present)) {
+  for (const name of ["target", "target β=0"].filter(present)) {
     const differences = pairedDifferences(
       (runs[name] ?? []).map((run) => run.curve),
       finals,
@@ -157,7 +159,7 @@ mkdirSync(outDir, { recursive: true });
 const spec = buildSchedulingChart({
   curves: {
     target: targetCurve,
-    "target top-10": targetTopCurve,
+    "target β=0": targetUnweightedCurve,
     random: randomCurve,
     "seed system": meanCurve((runs["seed system"] ?? []).map((run) => run.curve)),
   },

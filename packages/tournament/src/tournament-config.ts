@@ -124,9 +124,10 @@ export const targetSchema = z.strictObject({
   /**
    * Extra weight of pairs that straddle the top-k boundary (one item in the top `topK` by posterior mean, here
    * `target.topK` or else `scheduler.topK`, the other not): their score is multiplied by 1 + `boundaryWeight`, so a
-   * full-ranking target also settles who is in the top k early (the seed system's strength). 0 = off.
+   * full-ranking target also settles who is in the top k early (the seed system's strength). 0 = off; the default
+   * 10 was the best of 0, 3, 10 and 30 in `pnpm bench scheduling` (docs/metrics.md).
    */
-  boundaryWeight: z.number().nonnegative().default(0),
+  boundaryWeight: z.number().nonnegative().default(10),
   /** Candidate opponents per unresolved item: its nearest unplayed neighbours by posterior mean. */
   neighbours: positiveInteger.default(8),
   /** Matches planned per round and group; default: half the group's size (rounded up). */
