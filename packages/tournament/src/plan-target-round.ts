@@ -59,7 +59,11 @@ export function planTargetRound(options: PlanRoundOptions): TargetPlan {
         builder,
         limit: target.matchesPerRound ?? Math.ceil(group.length / 2),
         criterion: target.criterion,
-        weight: boundaryWeight(precision.rank, target.topK ?? scheduler.topK, target.boundaryWeight),
+        // Only for a full-ranking target: with `target.topK` the proposers are already the top-k contenders.
+        weight:
+          target.topK === undefined
+            ? boundaryWeight(precision.rank, scheduler.topK, target.boundaryWeight)
+            : undefined,
       });
       if (builder.matches.length > 0) break;
     }
