@@ -33,10 +33,7 @@ export function meanAndSe(values: readonly number[]): PairedDifference {
 }
 
 /** Paired differences curve_r[b] − final_r per budget index b, up to the shortest curve. */
-export function pairedDifferences(
-  curves: readonly (readonly CurvePoint[])[],
-  finals: readonly CurvePoint[],
-): Reach[] {
+export function pairedDifferences(curves: readonly (readonly CurvePoint[])[], finals: readonly CurvePoint[]): Reach[] {
   const length = Math.min(...curves.map((curve) => curve.length));
   return Array.from({ length }, (_, b) => {
     const of = (metric: "spearman" | "topK") =>

@@ -15,9 +15,9 @@
  * accuracy on both metrics, strictly (mean difference ≥ 0) and within the simulation error (mean difference
  * ≥ −2 SE), with the differences and SEs there, and the ratio to the reference's comparisons; the issue's goal is
  * ≤ 0.7 against every reference. Writes the curves as a vega-lite spec and SVG to reports/bench/scheduling.*.
- * Tuning runs: SCHEDULING_TARGET='{"boundaryWeight":3}' merges settings into the `target` design,
- * SCHEDULING_SKIP='target β=0,target (stop rule)' skips designs.
- * Usage: pnpm bench scheduling [items] [replications]   (default 80 items, 8 replications; about 2 minutes)
+ * Usage: pnpm bench scheduling [items] [replications] [target JSON] [skip]   (default 80 items, 8 replications;
+ * about 2 minutes). Tuning runs: `[target JSON]` is merged into the `target` design's settings (e.g.
+ * '{"boundaryWeight":3}'), `[skip]` lists designs not to run ('target β=0,target (stop rule)').
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -25,12 +25,7 @@ import { fileURLToPath } from "node:url";
 import { renderChartSvg } from "@judgelab/report";
 import { createSyntheticItems, type TournamentConfigInput } from "@judgelab/tournament";
 import { buildSchedulingChart } from "./scheduling-chart.ts";
-import {
-  type CurvePoint,
-  meanCurve,
-  runScheduler,
-  type SchedulerRun,
-} from "./scheduling-curves.ts";
+import { type CurvePoint, meanCurve, runScheduler, type SchedulerRun } from "./scheduling-curves.ts";
 import { firstReach, meanAndSe, pairedDifferences, type Reach } from "./scheduling-reach.ts";
 
 const signed = (value: number, digits: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(digits)}`;
@@ -42,8 +37,8 @@ const step = itemCount / 2;
 const allPairs = (itemCount * (itemCount - 1)) / 2;
 const noStop = { sigma: 0, topSigma: 0, maxMatchesPerItem: itemCount, keepPlayingUndefeated: false };
 
-// SCHEDULING_TARGET: JSON merged into the `target` design's settings (for tuning runs, e.g. '{"boundaryWeight":0}').
-const targetTuning = JSON.parse(process.env.SCHEDULING_TARGET ?? "{}") as Record<string, unknown>;
+// Tuning runs: JSON merged into the `target` design's settings (e.g. '{"boundaryWeight":3}').
+const targetTuning = JSON.parse(process.argv[4] || "{}") as Record<string, unknown>;
 const designs: Record<string, Pick<TournamentConfigInput, "scheduler" | "stop">> = {
   "round robin": { scheduler: { kind: "round-robin", byCategory: false } },
   "seed system": { scheduler: { kind: "seed-system" } },
@@ -64,8 +59,8 @@ const designs: Record<string, Pick<TournamentConfigInput, "scheduler" | "stop">>
 };
 
 const runs: Record<string, SchedulerRun[]> = {};
-// SCHEDULING_SKIP: comma-separated designs not to run (tuning runs); the references always run.
-for (const name of (process.env.SCHEDULING_SKIP ?? "").split(",")) {
+// Tuning runs: comma-separated designs not to run; the references and `target` always run.
+for (const name of (process.argv[5] ?? "").split(",")) {
   if (name !== "" && !["round robin", "seed system", "random", "target"].includes(name)) delete designs[name];
 }
 for (let replication = 0; replication < replications; replication++) {
@@ -143,10 +138,14 @@ for (const reference of ["round robin", "seed system", "random"]) {
     const loose = firstReach(differences, z);
     // The goal is judged on the one `target` design, not the best of several variants (no selection after the fact).
     if (loose !== undefined && name === "target") best = loose.comparisons / used;
-    process.stdout.write(`     ${name.padEnd(14)} strict ${cell(strict)}\n     ${"".padEnd(14)} within error ${cell(loose)}\n`);
+    process.stdout.write(
+      `     ${name.padEnd(14)} strict ${cell(strict)}\n     ${"".padEnd(14)} within error ${cell(loose)}\n`,
+    );
   }
   ratios.push(best);
-  process.stdout.write(`     target within-error ratio ${best.toFixed(3)}: ${best <= 0.7 ? "≤ 0.7, met" : "> 0.7, NOT met"}\n`);
+  process.stdout.write(
+    `     target within-error ratio ${best.toFixed(3)}: ${best <= 0.7 ? "≤ 0.7, met" : "> 0.7, NOT met"}\n`,
+  );
 }
 const worst = Math.max(...ratios);
 process.stdout.write(
@@ -164,10 +163,9 @@ const spec = buildSchedulingChart({
     "seed system": meanCurve((runs["seed system"] ?? []).map((run) => run.curve)),
   },
   finals: Object.fromEntries(
-    ["round robin", "seed system", "target (stop rule)"].filter(present).map((name) => [
-      name,
-      { ...finalOf(name), comparisons: meanComparisons(name) },
-    ]),
+    ["round robin", "seed system", "target (stop rule)"]
+      .filter(present)
+      .map((name) => [name, { ...finalOf(name), comparisons: meanComparisons(name) }]),
   ),
   title: `${itemCount} items, mean of ${replications} simulations`,
 });

@@ -61,9 +61,7 @@ export function planTargetRound(options: PlanRoundOptions): TargetPlan {
         criterion: target.criterion,
         // Only for a full-ranking target: with `target.topK` the proposers are already the top-k contenders.
         weight:
-          target.topK === undefined
-            ? boundaryWeight(precision.rank, scheduler.topK, target.boundaryWeight)
-            : undefined,
+          target.topK === undefined ? boundaryWeight(precision.rank, scheduler.topK, target.boundaryWeight) : undefined,
       });
       if (builder.matches.length > 0) break;
     }
