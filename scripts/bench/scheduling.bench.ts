@@ -15,7 +15,7 @@
  * accuracy on both metrics, strictly (mean difference ≥ 0) and within the simulation error (mean difference
  * ≥ −2 SE), with the differences and SEs there, and the ratio to the reference's comparisons; the issue's goal is
  * ≤ 0.7 against every reference. Writes the curves as a vega-lite spec and SVG to reports/bench/scheduling.*.
- * Usage: pnpm bench scheduling [items] [replications] [target JSON] [skip]   (default 80 items, 8 replications;
+ * Usage: pnpm bench scheduling [items] [replications] [target JSON] [skip]   (default 80 items, 16 replications;
  * about 2 minutes). Tuning runs: `[target JSON]` is merged into the `target` design's settings (e.g.
  * '{"boundaryWeight":3}'), `[skip]` lists designs not to run ('target β=0,target (stop rule)').
  */
@@ -31,7 +31,7 @@ import { firstReach, meanAndSe, pairedDifferences, type Reach } from "./scheduli
 const signed = (value: number, digits: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(digits)}`;
 
 const itemCount = Number(process.argv[2] ?? 80);
-const replications = Number(process.argv[3] ?? 8);
+const replications = Number(process.argv[3] ?? 16);
 const topK = 10;
 const step = itemCount / 2;
 const allPairs = (itemCount * (itemCount - 1)) / 2;
