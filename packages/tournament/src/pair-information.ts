@@ -80,34 +80,3 @@ export function observeComparison(pair: PairInformation, direction: Float64Array
       covariance[row + k] = (covariance[row + k] as number) - factor * (direction[k] as number);
   }
 }
-
-/**
- * The expected reduction, from one comparison of i and j, of Σ_t P(items at ranks t and t + 1 are misordered) over
- * the adjacent pairs (a_t, a_{t+1}) of the current order by θ̂ (`order`: group positions, strongest first): the
- * plug-in misorder probability Φ(−|d̂_t|/√v_t) with the mean held and v_t shrunk by Sherman–Morrison,
- * v_t' = v_t − w·c_t²/(1 + w·v), c_t = (e_a − e_b)ᵀ Σ x, x = e_i − e_j. Unlike {@link orderGain} it credits a
- * comparison for what it tells about other pairs through shared strengths (Glickman & Jensen 2005 score designs by
- * such expected posterior precision; the adjacent pairs are what Spearman's ρ and a top-k cut depend on). O(size)
- * per pair; `direction` is scratch of length size.
- */
-export function adjacentOrderGain(
-  pair: PairInformation & { readonly mean: Float64Array; readonly order: Int32Array },
-  direction: Float64Array,
-): number {
-  const { covariance, size, i, j, weight, mean, order } = pair;
-  for (let k = 0; k < size; k++)
-    direction[k] = (covariance[k * size + i] as number) - (covariance[k * size + j] as number);
-  const denominator = 1 + weight * ((direction[i] as number) - (direction[j] as number));
-  let gain = 0;
-  for (let t = 0; t + 1 < order.length; t++) {
-    const a = order[t] as number;
-    const b = order[t + 1] as number;
-    const variance = differenceVariance({ covariance, size, i: a, j: b, weight });
-    const c = (direction[a] as number) - (direction[b] as number);
-    const after = variance - (weight * c * c) / denominator;
-    if (!(variance > 0) || !(after > 0)) continue;
-    const distance = Math.abs((mean[a] as number) - (mean[b] as number));
-    gain += normalCdf(-distance / Math.sqrt(variance)) - normalCdf(-distance / Math.sqrt(after));
-  }
-  return gain;
-}

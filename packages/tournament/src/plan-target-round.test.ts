@@ -3,7 +3,7 @@ import type { BradleyTerryPosterior } from "@judgelab/ratings";
 import { describe, expect, it } from "vitest";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 import type { GroupPosterior } from "./group-posterior.js";
-import { adjacentOrderGain, observeComparison, orderGain, varianceReduction } from "./pair-information.js";
+import { orderGain, varianceReduction } from "./pair-information.js";
 import { boundaryWeight, pickByInformation, planTargetRound, rivalsOf } from "./plan-target-round.js";
 import { RoundBuilder } from "./round-builder.js";
 import { createMemoryJournal } from "./run-journal.js";
@@ -82,38 +82,6 @@ describe("target pair scoring", () => {
       [0, 1],
       [2, 3],
     ]);
-  });
-});
-
-describe("adjacentOrderGain", () => {
-  it("equals the drop of Σ Φ(−|d̂|/√v) over adjacent pairs after a full Sherman–Morrison update of Σ", () => {
-    // A correlated 4-item covariance (A Aᵀ + 0.2 I); means out of index order so `order` matters.
-    const size = 4;
-    const a = [0.9, 0.1, -0.3, 0.4, 0.2, 0.7, 0.5, -0.6, 0.3, -0.2, 0.8, 0.1, -0.4, 0.6, 0.2, 0.9];
-    const covariance = new Float64Array(size * size);
-    for (let r = 0; r < size; r++)
-      for (let c = 0; c < size; c++) {
-        let sum = r === c ? 0.2 : 0;
-        for (let k = 0; k < size; k++) sum += a[r * size + k]! * a[c * size + k]!;
-        covariance[r * size + c] = sum;
-      }
-    const mean = Float64Array.from([0.3, 1.1, -0.4, 0.5]);
-    const order = Int32Array.from([1, 3, 0, 2]);
-    const misorder = (sigma: Float64Array) => {
-      let total = 0;
-      for (let t = 0; t < 3; t++) {
-        const [p, q] = [order[t]!, order[t + 1]!];
-        const v = sigma[p * size + p]! + sigma[q * size + q]! - 2 * sigma[p * size + q]!;
-        total += 0.5 * (1 + erf(-Math.abs(mean[p]! - mean[q]!) / Math.sqrt(v) / Math.SQRT2));
-      }
-      return total;
-    };
-    const pair = { covariance, size, i: 0, j: 2, weight: 0.2 };
-    const after = covariance.slice();
-    observeComparison({ ...pair, covariance: after }, new Float64Array(size));
-    const gain = adjacentOrderGain({ ...pair, mean, order }, new Float64Array(size));
-    expect(gain).toBeGreaterThan(0);
-    expect(gain).toBeCloseTo(misorder(covariance) - misorder(after), 5);
   });
 });
 

@@ -1,5 +1,5 @@
 import { fitGroupPosterior, type GroupPosterior } from "./group-posterior.js";
-import { adjacentOrderGain, observeComparison, orderGain, varianceReduction } from "./pair-information.js";
+import { observeComparison, orderGain, varianceReduction } from "./pair-information.js";
 import type { PlanRoundOptions } from "./plan-round.js";
 import { RoundBuilder } from "./round-builder.js";
 import { seededRandom, shuffled } from "./seeded-random.js";
@@ -150,7 +150,7 @@ export function pickByInformation(options: {
   candidates: readonly (readonly [number, number])[];
   builder: RoundBuilder;
   limit: number;
-  criterion: "order" | "variance" | "adjacent";
+  criterion: "order" | "variance";
   /** Multiplier of a pair's score (group positions); default 1. */
   weight?: ((i: number, j: number) => number) | undefined;
 }): void {
@@ -162,20 +162,13 @@ export function pickByInformation(options: {
     const p = 1 / (1 + Math.exp((mean[j] as number) - (mean[i] as number)));
     return p * (1 - p);
   });
-  const order = Int32Array.from({ length: size }, (_, index) => index).sort(
-    (a, b) => (mean[b] as number) - (mean[a] as number),
-  );
-  const scratch = new Float64Array(size);
   const gainOf = (c: number): number => {
     const [i, j] = candidates[c] as readonly [number, number];
     const pair = { covariance, size, i, j, weight: weight[c] as number };
     const gain =
       criterion === "order"
         ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
-        : criterion === "adjacent"
-          ? // Plus a trace of the variance reduction: equal means (the first round) give no plug-in gain.
-            adjacentOrderGain({ ...pair, mean, order }, scratch) + 1e-9 * varianceReduction(pair)
-          : varianceReduction(pair);
+        : varianceReduction(pair);
     return options.weight === undefined ? gain : gain * options.weight(i, j);
   };
   // Lazy greedy (Minoux 1978): observing a comparison only shrinks Σ, so a candidate's stale gain bounds its fresh

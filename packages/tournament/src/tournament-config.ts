@@ -118,10 +118,9 @@ export const targetSchema = z.strictObject({
   prior: z.number().positive().default(0.5),
   /**
    * How a candidate pair is scored: `order`, the expected gain in the probability of ordering it correctly, or
-   * `variance`, the expected reduction of the variance of its strength difference, or `adjacent`, the expected
-   * reduction of the summed misorder probability of the adjacent pairs of the current order (pair-information.ts).
+   * `variance`, the expected reduction of the variance of its strength difference (see pair-information.ts).
    */
-  criterion: z.enum(["order", "variance", "adjacent"]).default("order"),
+  criterion: z.enum(["order", "variance"]).default("order"),
   /**
    * For a full-ranking target (no `target.topK`): extra weight of pairs that straddle the top-k boundary (one item
    * in the top `scheduler.topK` by posterior mean, the other not): their score is multiplied by
