@@ -217,6 +217,20 @@ describe("planTargetRound", () => {
     expect(new Set(matches.map(([a, b]) => pairKey(a, b))).size).toBe(matches.length);
   });
 
+  it("with a boundary weight and no target.topK, plays more pairs across the top-`scheduler.topK` boundary", () => {
+    // The lower index always wins, so after a few rounds the posterior order is the index order and the top 4 are
+    // items 0–3: a pair crosses the boundary when exactly one of its items is below 4.
+    const crossing = (boundaryWeight: number) => {
+      const { matches } = playTarget(
+        20,
+        { kind: "target", topK: 4, target: { rankWidth: 0, matchesPerRound: 6, boundaryWeight } },
+        10,
+      );
+      return matches.slice(30).filter(([a, b]) => a < 4 !== b < 4).length;
+    };
+    expect(crossing(10)).toBeGreaterThan(crossing(0));
+  });
+
   it("stops (met, no matches) once a transitive order has narrowed the top-3 rank intervals to ≤ W, before all pairs", () => {
     const { plans, matches } = playTarget(16, { kind: "target", target: { rankWidth: 4, topK: 3, prior: 0.05 } }, 60);
     const last = plans.at(-1)!;
