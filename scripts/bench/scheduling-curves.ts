@@ -147,21 +147,3 @@ export function meanCurve(curves: readonly CurvePoint[][]): CurvePoint[] {
     };
   });
 }
-
-/**
- * Comparisons after which `curve` stays at or above `accuracy` (both Spearman, less `spearmanTolerance`, and
- * top-k) up to its end; undefined when it never gets there.
- */
-export function comparisonsToReach(
-  curve: readonly CurvePoint[],
-  accuracy: CurvePoint,
-  spearmanTolerance = 0,
-): number | undefined {
-  let reached: number | undefined;
-  for (const point of curve) {
-    const ok = point.spearman >= accuracy.spearman - spearmanTolerance - 1e-12 && point.topK >= accuracy.topK - 1e-12;
-    if (ok && reached === undefined) reached = point.comparisons;
-    if (!ok) reached = undefined;
-  }
-  return reached;
-}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSimulatedJudgeForConfig } from "./create-simulated-judge-for-config.js";
 import type { GroupPosterior } from "./group-posterior.js";
 import { orderGain, varianceReduction } from "./pair-information.js";
-import { pickByInformation, planTargetRound, rivalsOf } from "./plan-target-round.js";
+import { boundaryWeight, pickByInformation, planTargetRound, rivalsOf } from "./plan-target-round.js";
 import { RoundBuilder } from "./round-builder.js";
 import { createMemoryJournal } from "./run-journal.js";
 import { runTournament } from "./run-tournament.js";
@@ -82,6 +82,43 @@ describe("target pair scoring", () => {
       [0, 1],
       [2, 3],
     ]);
+  });
+});
+
+describe("boundaryWeight", () => {
+  it("weighs 1 + β the pairs with exactly one item in the top k, 1 the others, and is off at β = 0", () => {
+    const rank = Float64Array.from([3, 1, 2, 4]);
+    const weigh = boundaryWeight(rank, 2, 3)!;
+    expect(weigh(1, 2)).toBe(1); // ranks 1 and 2: both in the top 2
+    expect(weigh(0, 3)).toBe(1); // ranks 3 and 4: both out
+    expect(weigh(2, 0)).toBe(4); // ranks 2 and 3: across the boundary
+    expect(weigh(3, 1)).toBe(4);
+    expect(boundaryWeight(rank, 2, 0)).toBeUndefined();
+  });
+
+  it("makes the greedy pick prefer a pair across the top-k boundary over an equally informative one inside", () => {
+    // Equal spacing and variances: (0,1) and (1,2) score the same, and (0,1) is listed first; with the top 1 as
+    // the boundary only (0,1) crosses it, with the top 2 only (1,2) does.
+    const group = handPosterior([0.2, 0.1, 0], [1, 1, 1]);
+    const rank = Float64Array.from([1, 2, 3]);
+    const pick = (topK: number) => {
+      const standings = computeStandings({ itemCount: 3, games: [], matches: [] });
+      const builder = new RoundBuilder(standings, baseConfig.stop, 3, new Set());
+      pickByInformation({
+        posterior: group,
+        candidates: [
+          [0, 1],
+          [1, 2],
+        ],
+        builder,
+        limit: 1,
+        criterion: "order",
+        weight: boundaryWeight(rank, topK, 1),
+      });
+      return builder.matches;
+    };
+    expect(pick(1)).toEqual([[0, 1]]);
+    expect(pick(2)).toEqual([[1, 2]]);
   });
 });
 
@@ -178,6 +215,20 @@ describe("planTargetRound", () => {
       expect(Math.max(...perItem.values())).toBeLessThanOrEqual(2);
     }
     expect(new Set(matches.map(([a, b]) => pairKey(a, b))).size).toBe(matches.length);
+  });
+
+  it("with a boundary weight and no target.topK, plays more pairs across the top-`scheduler.topK` boundary", () => {
+    // The lower index always wins, so after a few rounds the posterior order is the index order and the top 4 are
+    // items 0–3: a pair crosses the boundary when exactly one of its items is below 4.
+    const crossing = (boundaryWeight: number) => {
+      const { matches } = playTarget(
+        20,
+        { kind: "target", topK: 4, target: { rankWidth: 0, matchesPerRound: 6, boundaryWeight } },
+        10,
+      );
+      return matches.slice(30).filter(([a, b]) => a < 4 !== b < 4).length;
+    };
+    expect(crossing(10)).toBeGreaterThan(crossing(0));
   });
 
   it("stops (met, no matches) once a transitive order has narrowed the top-3 rank intervals to ≤ W, before all pairs", () => {

@@ -59,12 +59,28 @@ export function planTargetRound(options: PlanRoundOptions): TargetPlan {
         builder,
         limit: target.matchesPerRound ?? Math.ceil(group.length / 2),
         criterion: target.criterion,
+        // Only for a full-ranking target: with `target.topK` the proposers are already the top-k contenders.
+        weight:
+          target.topK === undefined ? boundaryWeight(precision.rank, scheduler.topK, target.boundaryWeight) : undefined,
       });
       if (builder.matches.length > 0) break;
     }
     matches.push(...builder.matches);
   });
   return { matches: met ? [] : matches, met, widths };
+}
+
+/**
+ * The pair weight 1 + β·1{exactly one of i, j ranks in the top k by posterior mean}: pairs across the top-k boundary
+ * decide the top-k set, so `boundaryWeight` β > 0 favours them; undefined when β = 0 (every pair weighs 1).
+ */
+export function boundaryWeight(
+  rank: Float64Array,
+  topK: number,
+  beta: number,
+): ((i: number, j: number) => number) | undefined {
+  if (beta === 0) return undefined;
+  return (i, j) => ((rank[i] as number) <= topK !== (rank[j] as number) <= topK ? 1 + beta : 1);
 }
 
 /** Items whose rank interval overlaps that of an unresolved item, the unresolved included (1 = rival). */
@@ -135,6 +151,8 @@ export function pickByInformation(options: {
   builder: RoundBuilder;
   limit: number;
   criterion: "order" | "variance";
+  /** Multiplier of a pair's score (group positions); default 1. */
+  weight?: ((i: number, j: number) => number) | undefined;
 }): void {
   const { posterior, candidates, builder, limit, criterion } = options;
   const { mean } = posterior.posterior;
@@ -147,9 +165,11 @@ export function pickByInformation(options: {
   const gainOf = (c: number): number => {
     const [i, j] = candidates[c] as readonly [number, number];
     const pair = { covariance, size, i, j, weight: weight[c] as number };
-    return criterion === "order"
-      ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
-      : varianceReduction(pair);
+    const gain =
+      criterion === "order"
+        ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
+        : varianceReduction(pair);
+    return options.weight === undefined ? gain : gain * options.weight(i, j);
   };
   // Lazy greedy (Minoux 1978): observing a comparison only shrinks Σ, so a candidate's stale gain bounds its fresh
   // one (exactly for the variance criterion, closely for the order one); only the top candidate is rescored.

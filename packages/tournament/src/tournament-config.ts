@@ -121,6 +121,15 @@ export const targetSchema = z.strictObject({
    * `variance`, the expected reduction of the variance of its strength difference (see pair-information.ts).
    */
   criterion: z.enum(["order", "variance"]).default("order"),
+  /**
+   * For a full-ranking target (no `target.topK`): extra weight of pairs that straddle the top-k boundary (one item
+   * in the top `scheduler.topK` by posterior mean, the other not): their score is multiplied by
+   * 1 + `boundaryWeight`, so the ranking also settles who is in the top k early (the seed system's strength).
+   * 0 = off; the default 10 was the best of 0, 3, 10 and 30 in `pnpm bench scheduling` (docs/metrics.md). With
+   * `target.topK` it is not used: the proposers are already the top-k contenders, and weighting the boundary there
+   * ended a top-5 stop-rule run `plan-exhausted` instead of `converged`.
+   */
+  boundaryWeight: z.number().nonnegative().default(10),
   /** Candidate opponents per unresolved item: its nearest unplayed neighbours by posterior mean. */
   neighbours: positiveInteger.default(8),
   /** Matches planned per round and group; default: half the group's size (rounded up). */
