@@ -17,11 +17,7 @@ export interface PairInformation {
 }
 
 function differenceVariance({ covariance, size, i, j }: PairInformation): number {
-  return (
-    (covariance[i * size + i] as number) +
-    (covariance[j * size + j] as number) -
-    2 * (covariance[i * size + j] as number)
-  );
+  return covariance[i * size + i]! + covariance[j * size + j]! - 2 * covariance[i * size + j]!;
 }
 
 /** v − v' = w·v² / (1 + w·v): how much one comparison shrinks Var(θ_i − θ_j) (Glickman & Jensen 2005). */
@@ -69,14 +65,12 @@ export function orderGain(pair: PairInformation & { readonly difference: number 
  */
 export function observeComparison(pair: PairInformation, direction: Float64Array): void {
   const { covariance, size, i, j, weight } = pair;
-  for (let k = 0; k < size; k++)
-    direction[k] = (covariance[k * size + i] as number) - (covariance[k * size + j] as number);
-  const scale = weight / (1 + weight * ((direction[i] as number) - (direction[j] as number)));
+  for (let k = 0; k < size; k++) direction[k] = covariance[k * size + i]! - covariance[k * size + j]!;
+  const scale = weight / (1 + weight * (direction[i]! - direction[j]!));
   for (let r = 0; r < size; r++) {
-    const factor = scale * (direction[r] as number);
+    const factor = scale * direction[r]!;
     if (factor === 0) continue;
     const row = r * size;
-    for (let k = 0; k < size; k++)
-      covariance[row + k] = (covariance[row + k] as number) - factor * (direction[k] as number);
+    for (let k = 0; k < size; k++) covariance[row + k] = covariance[row + k]! - factor * direction[k]!;
   }
 }

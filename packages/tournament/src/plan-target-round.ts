@@ -80,7 +80,7 @@ export function boundaryWeight(
   beta: number,
 ): ((i: number, j: number) => number) | undefined {
   if (beta === 0) return undefined;
-  return (i, j) => ((rank[i] as number) <= topK !== (rank[j] as number) <= topK ? 1 + beta : 1);
+  return (i, j) => (rank[i]! <= topK !== rank[j]! <= topK ? 1 + beta : 1);
 }
 
 /** Items whose rank interval overlaps that of an unresolved item, the unresolved included (1 = rival). */
@@ -91,8 +91,7 @@ export function rivalsOf(precision: TargetPrecision): Uint8Array {
     if (precision.unresolved[i] === 0) continue;
     for (let j = 0; j < size; j++) {
       const overlaps =
-        (precision.rankLower[j] as number) <= (precision.rankUpper[i] as number) &&
-        (precision.rankLower[i] as number) <= (precision.rankUpper[j] as number);
+        precision.rankLower[j]! <= precision.rankUpper[i]! && precision.rankLower[i]! <= precision.rankUpper[j]!;
       if (overlaps) rivals[j] = 1;
     }
   }
@@ -111,9 +110,7 @@ export function candidatePairs(
 ): [number, number][] {
   const { mean } = group.posterior;
   const size = mean.length;
-  const order = Array.from({ length: size }, (_, index) => index).sort(
-    (a, b) => (mean[b] as number) - (mean[a] as number),
-  );
+  const order = Array.from({ length: size }, (_, index) => index).sort((a, b) => mean[b]! - mean[a]!);
   const positionInOrder = new Int32Array(size);
   order.forEach((item, position) => {
     positionInOrder[item] = position;
@@ -122,12 +119,12 @@ export function candidatePairs(
   const pairs: [number, number][] = [];
   for (let item = 0; item < size; item++) {
     if (proposers[item] === 0) continue;
-    const at = positionInOrder[item] as number;
+    const at = positionInOrder[item]!;
     let found = 0;
     for (let step = 1; found < neighbours && (at - step >= 0 || at + step < size); step++) {
       for (const other of [order[at - step], order[at + step]]) {
         if (other === undefined || found >= neighbours) continue;
-        if (!builder.canPair(group.items[item] as number, group.items[other] as number)) continue;
+        if (!builder.canPair(group.items[item]!, group.items[other]!)) continue;
         found++;
         const [a, b] = item < other ? [item, other] : [other, item];
         const key = a * size + b;
@@ -159,16 +156,14 @@ export function pickByInformation(options: {
   const size = mean.length;
   const covariance = posterior.posterior.covariance.slice();
   const weight = Float64Array.from(candidates, ([i, j]) => {
-    const p = 1 / (1 + Math.exp((mean[j] as number) - (mean[i] as number)));
+    const p = 1 / (1 + Math.exp(mean[j]! - mean[i]!));
     return p * (1 - p);
   });
   const gainOf = (c: number): number => {
     const [i, j] = candidates[c] as readonly [number, number];
-    const pair = { covariance, size, i, j, weight: weight[c] as number };
+    const pair = { covariance, size, i, j, weight: weight[c]! };
     const gain =
-      criterion === "order"
-        ? orderGain({ ...pair, difference: (mean[i] as number) - (mean[j] as number) })
-        : varianceReduction(pair);
+      criterion === "order" ? orderGain({ ...pair, difference: mean[i]! - mean[j]! }) : varianceReduction(pair);
     return options.weight === undefined ? gain : gain * options.weight(i, j);
   };
   // Lazy greedy (Minoux 1978): observing a comparison only shrinks Σ, so a candidate's stale gain bounds its fresh
@@ -180,18 +175,18 @@ export function pickByInformation(options: {
   while (picked < limit && queue.length > 0) {
     const c = queue.shift() as number;
     const [i, j] = candidates[c] as readonly [number, number];
-    if (!builder.canPair(posterior.items[i] as number, posterior.items[j] as number)) continue;
+    if (!builder.canPair(posterior.items[i]!, posterior.items[j]!)) continue;
     const fresh = gainOf(c);
     if (!(fresh > 0)) continue;
-    if (queue.length > 0 && fresh < (stale[queue[0] as number] as number)) {
+    if (queue.length > 0 && fresh < stale[queue[0]!]!) {
       stale[c] = fresh;
       let at = 0;
-      while (at < queue.length && (stale[queue[at] as number] as number) >= fresh) at++;
+      while (at < queue.length && stale[queue[at]!]! >= fresh) at++;
       queue.splice(at, 0, c);
       continue;
     }
-    builder.tryAdd(posterior.items[i] as number, posterior.items[j] as number);
-    observeComparison({ covariance, size, i, j, weight: weight[c] as number }, direction);
+    builder.tryAdd(posterior.items[i]!, posterior.items[j]!);
+    observeComparison({ covariance, size, i, j, weight: weight[c]! }, direction);
     picked++;
   }
 }

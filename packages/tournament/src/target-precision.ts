@@ -48,7 +48,7 @@ export function measureTargetPrecision(options: {
   const rank = rankByScore(mean);
   const topK = target.topK === undefined ? size : Math.min(target.topK, size);
   const focus = new Uint8Array(size);
-  for (let i = 0; i < size; i++) focus[i] = (rank[i] as number) <= topK ? 1 : 0;
+  for (let i = 0; i < size; i++) focus[i] = rank[i]! <= topK ? 1 : 0;
   const { rankLower, rankUpper } = target.anytime
     ? anytimeRankIntervals(group, focus, 1 - target.level)
     : drawPosteriorRanks(group.posterior, { draws: target.draws, seed: options.seed, level: target.level });
@@ -56,12 +56,12 @@ export function measureTargetPrecision(options: {
   const unresolved = new Uint8Array(size);
   let widest = 0;
   for (let i = 0; i < size; i++) {
-    const width = (rankUpper[i] as number) - (rankLower[i] as number);
+    const width = rankUpper[i]! - rankLower[i]!;
     if (focus[i] === 1) {
       widths.push(width);
       widest = Math.max(widest, width);
     }
-    const relevant = target.topK === undefined || focus[i] === 1 || (rankLower[i] as number) <= topK;
+    const relevant = target.topK === undefined || focus[i] === 1 || rankLower[i]! <= topK;
     unresolved[i] = relevant && width > target.rankWidth ? 1 : 0;
   }
   const width = target.topK === undefined ? median(widths) : widest;
@@ -77,7 +77,7 @@ function anytimeRankIntervals(
   const { mean, covariance } = group.posterior;
   const size = mean.length;
   let focusCount = 0;
-  for (let i = 0; i < size; i++) focusCount += focus[i] as number;
+  for (let i = 0; i < size; i++) focusCount += focus[i]!;
   const pairAlpha = alpha / Math.max(1, focusCount * (size - 1));
   const rho = mixtureRhoFor({ intrinsicTime: ANYTIME_TUNING_INFORMATION, alpha: pairAlpha });
   const rankLower = new Float64Array(size).fill(1);
@@ -88,13 +88,10 @@ function anytimeRankIntervals(
     let below = 0;
     for (let j = 0; j < size; j++) {
       if (j === i) continue;
-      const variance =
-        (covariance[i * size + i] as number) +
-        (covariance[j * size + j] as number) -
-        2 * (covariance[i * size + j] as number);
+      const variance = covariance[i * size + i]! + covariance[j * size + j]! - 2 * covariance[i * size + j]!;
       const information = 1 / variance;
       const halfWidth = normalMixtureBoundary({ intrinsicTime: information, alpha: pairAlpha, rho }) / information;
-      const difference = (mean[i] as number) - (mean[j] as number);
+      const difference = mean[i]! - mean[j]!;
       if (-difference > halfWidth) above++;
       else if (difference > halfWidth) below++;
     }
@@ -108,7 +105,5 @@ function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
