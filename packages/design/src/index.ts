@@ -27,6 +27,5 @@ export {
   type PowerAnalysisOptions,
   runPowerAnalysis,
 } from "./run-power-analysis.js";
-export { fillNormal, sampleNormal } from "./sample-normal.js";
 export { type OrderPolicy, SimulatedStudy, type SimulatedStudyOptions } from "./simulated-study.js";
 export { summarizeTarget, type TargetEstimate } from "./summarize-target.js";

@@ -1,5 +1,4 @@
-import { quantileSorted, type RandomSource } from "@judgelab/ratings";
-import { fillNormal } from "./sample-normal.js";
+import { fillNormal, quantileSorted, type RandomSource } from "@judgelab/ratings";
 
 /** Spread of an unrated item's draws (log-odds): far wider than any strength, so its rank is uniformly random. */
 const UNRATED_SCALE = 1e6;

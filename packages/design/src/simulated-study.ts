@@ -1,4 +1,5 @@
 import type { PairwiseOutcomes, RandomSource } from "@judgelab/ratings";
+import { sampleNormal } from "@judgelab/ratings";
 import {
   type Game,
   planRound,
@@ -9,7 +10,6 @@ import {
 } from "@judgelab/tournament";
 import { davidsonTieProbability } from "./calibrate-davidson-tie.js";
 import { type PlanAssumptions, positionShift } from "./plan-assumptions.js";
-import { sampleNormal } from "./sample-normal.js";
 
 /** How the two items of a match are shown: one comparison in random order, or two comparisons in both orders. */
 export type OrderPolicy = "random" | "both";

@@ -111,6 +111,7 @@ export type {
 export { RatingsError, type RatingsErrorCode } from "./ratings-error.js";
 export { sampleBinomial } from "./sample-binomial.js";
 export { sampleMultinomial } from "./sample-multinomial.js";
+export { fillNormal, sampleNormal } from "./sample-normal.js";
 export {
   type BradleyTerrySandwich,
   type SandwichBradleyTerryOptions,

@@ -1,5 +1,6 @@
 import type { PairwiseOutcomes } from "./pairwise-outcomes.js";
 import type { RandomSource } from "./random-source.js";
+import { sampleNormal } from "./sample-normal.js";
 
 /**
  * The design of a dataset to simulate again: which items each row compares, in which order, and which match
@@ -93,17 +94,11 @@ function sampleGamma(random: RandomSource, shape: number): number {
     let x: number;
     let v: number;
     do {
-      x = standardNormal(random);
+      x = sampleNormal(random);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
     const u = 1 - random.next();
     if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
   }
-}
-
-/** Standard normal by the Box–Muller transform. */
-function standardNormal(random: RandomSource): number {
-  const u = 1 - random.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
 }

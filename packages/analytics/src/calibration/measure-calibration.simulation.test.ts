@@ -1,21 +1,10 @@
 import { readFileSync } from "node:fs";
+import { createRandomSource } from "@judgelab/ratings";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { analyzeJudges } from "../analyze-judges.js";
 import type { CalibrationRow } from "../calibration/measure-calibration.js";
 import { buildTable, type TableRow } from "../test-support/build-table.js";
-
-/** Deterministic uniform in (0, 1) from an integer (mulberry32). */
-function uniforms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -25,7 +14,8 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  * verdict they drew: T = 1 is calibrated by construction, T = 0.4 overconfident, T = 2.5 underconfident.
  */
 function simulate(): TableRow[] {
-  const random = uniforms(11);
+  const source = createRandomSource(11);
+  const random = () => source.next();
   const quality = Array.from({ length: 45 }, () => 3 * (random() - 0.5));
   const rows: TableRow[] = [];
   const judges: Array<[string, number]> = [

@@ -1,4 +1,4 @@
-import type { RandomSource } from "@judgelab/ratings";
+import type { RandomSource } from "./random-source.js";
 
 /**
  * A standard normal draw by the Box–Muller transform (Box & Muller 1958): √(−2 ln u₁) cos(2π u₂), with
